@@ -1,0 +1,30 @@
+# The two commands of the README: `make run` (the main job end to end) and `make test`.
+PYTHON ?= python3
+VENV ?= .venv
+BIN := $(VENV)/bin
+STAMP := $(VENV)/.installed
+
+.PHONY: setup run test bench clean-home
+
+# A venv with the pinned packages; re-made only when the pins change.
+$(STAMP): pyproject.toml requirements.lock
+	$(PYTHON) -m venv $(VENV)
+	$(BIN)/pip install --quiet --disable-pip-version-check -r requirements.lock
+	$(BIN)/pip install --quiet --disable-pip-version-check --no-deps -e .
+	touch $(STAMP)
+
+setup: $(STAMP)
+
+# Start the local Neo4j, create the schema, load councils, ingest the bundled corpus, serve.
+run: setup
+	$(BIN)/evidence db start
+	$(BIN)/evidence db init
+	$(BIN)/evidence councils load
+	$(BIN)/evidence ingest || [ $$? -eq 3 ]
+	$(BIN)/evidence serve
+
+test: setup
+	$(BIN)/python -m pytest -q
+
+bench: setup
+	$(BIN)/python bench/ingest.py

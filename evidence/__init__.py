@@ -1,0 +1,1 @@
+"""Evidence Graph: the application shell (settings and the `evidence` command line)."""

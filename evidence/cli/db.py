@@ -1,0 +1,72 @@
+"""`evidence db start | stop | status | init`: the Neo4j server and the schema."""
+
+from __future__ import annotations
+
+import typer
+
+from evidence.cli.output import console, print_json
+from evidence.settings import get_settings
+from kg import server
+from kg.connection import Graph
+from kg.schema import init_schema
+
+app = typer.Typer(no_args_is_help=True, help="The Neo4j server and the graph schema.")
+
+
+@app.command()
+def start() -> None:
+    """Start the embedded Neo4j (or check the external one when NEO4J_URI is set)."""
+    settings = get_settings()
+    if not settings.embedded:
+        with Graph(settings) as graph:
+            graph.verify()
+        console.print(f"using external Neo4j at {settings.bolt_uri}; nothing started")
+        return
+    state = server.start(settings)
+    verb = "started" if state.started_now else "already running"
+    console.print(f"Neo4j {verb}: {state.uri} (pid {state.pid}, home {settings.neo4j_dir})")
+
+
+@app.command()
+def stop() -> None:
+    """Stop the embedded Neo4j."""
+    settings = get_settings()
+    if not settings.embedded:
+        console.print(f"NEO4J_URI is set ({settings.bolt_uri}); an external server is not ours to stop")
+        return
+    console.print("Neo4j stopped" if server.stop(settings) else "Neo4j was not running")
+
+
+@app.command()
+def status(as_json: bool = typer.Option(False, "--json", help="Print one JSON object.")) -> None:
+    """Server, version, database and node counts by label."""
+    settings = get_settings()
+    with Graph(settings) as graph:
+        graph.verify()
+        version = graph.read("server_version")[0]
+        counts = {row["label"]: row["count"] for row in graph.read("node_counts")}
+    report = {
+        "server": "embedded" if settings.embedded else "external",
+        "uri": settings.bolt_uri,
+        "pid": server.status(settings).pid if settings.embedded else None,
+        "version": f"{version['name']} {version['version']} ({version['edition']})",
+        "database": settings.neo4j_database,
+        "nodes": counts,
+    }
+    if as_json:
+        print_json(report)
+        return
+    pid = f", pid {report['pid']}" if report["pid"] else ""
+    console.print(f"{report['server']} Neo4j at {report['uri']}{pid}: {report['version']}, database {report['database']}")
+    for label, count in counts.items():
+        console.print(f"  {label:<16} {count:>9,}")
+    if not counts:
+        console.print("  (empty graph)")
+
+
+@app.command()
+def init() -> None:
+    """Create constraints and indexes (idempotent)."""
+    with Graph(get_settings()) as graph:
+        count = init_schema(graph)
+    console.print(f"schema ready ({count} constraints and indexes)")

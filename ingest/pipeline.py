@@ -1,0 +1,270 @@
+"""The ingest run: sources → read → chunk → embed → write, one document at a time, each landing
+whole or not at all; unchanged files are skipped by their sha256 before being parsed."""
+
+from __future__ import annotations
+
+import fcntl
+import hashlib
+import os
+import re
+import subprocess
+import time
+import uuid
+from contextlib import contextmanager
+from dataclasses import asdict, dataclass, field
+from datetime import datetime, timezone
+from pathlib import Path
+from typing import Callable, Iterator
+
+from evidence.settings import PROJECT_ROOT, Settings
+from ingest.chunk import PassageDraft, chunk
+from ingest.detect import detect_format
+from ingest.embed import Embedder, get_embedder
+from ingest.errors import BadDocument
+from ingest.extract_text import extract
+from ingest.normalise import NormalisedText, normalise
+from ingest.sources import MissingSource, Source
+from kg.connection import Graph
+from kg.councils import all_councils, resolve
+from kg.documents import (check_embedding_model, finish_run, fingerprints, record_embedding_model, start_run,
+                          write_document)
+from kg.errors import EvidenceError
+
+MAX_PDF_PAGES = 2000
+
+
+@dataclass
+class Failure:
+    path: str
+    error: str
+
+
+@dataclass
+class IngestSummary:
+    run_id: str
+    added: int = 0
+    updated: int = 0
+    unchanged: int = 0
+    failed: int = 0
+    passages: int = 0
+    failures: list[Failure] = field(default_factory=list)
+    seconds: float = 0.0
+
+    def as_json(self) -> dict:
+        return {
+            "run_id": self.run_id,
+            "documents": {"added": self.added, "updated": self.updated, "unchanged": self.unchanged,
+                          "failed": self.failed},
+            "passages": self.passages,
+            "failures": [asdict(failure) for failure in self.failures],
+            "seconds": round(self.seconds, 2),
+        }
+
+
+@dataclass
+class ReadDocument:
+    """A parsed document ready to embed and write."""
+
+    source: Source
+    sha256: str
+    size: int
+    fmt: str
+    title: str
+    normalised: NormalisedText
+    passages: list[PassageDraft]
+
+
+class IngestBusy(EvidenceError):
+    pass
+
+
+@contextmanager
+def ingest_lock(settings: Settings) -> Iterator[None]:
+    """One ingest at a time per home; the kernel drops the lock if the process dies."""
+    settings.home.mkdir(parents=True, exist_ok=True)
+    path = settings.home / "ingest.lock"
+    handle = open(path, "a+")
+    try:
+        fcntl.flock(handle, fcntl.LOCK_EX | fcntl.LOCK_NB)
+    except BlockingIOError:
+        handle.seek(0)
+        holder = handle.read().strip() or "unknown"
+        handle.close()
+        raise IngestBusy(f"another ingest is running in {settings.home} (pid {holder}); try again when it finishes")
+    handle.seek(0)
+    handle.truncate()
+    handle.write(str(os.getpid()))
+    handle.flush()
+    try:
+        yield
+    finally:
+        fcntl.flock(handle, fcntl.LOCK_UN)
+        handle.close()
+
+
+def code_version() -> str:
+    try:
+        sha = subprocess.run(["git", "-C", str(PROJECT_ROOT), "rev-parse", "--short", "HEAD"],
+                             capture_output=True, text=True, timeout=5).stdout.strip()
+    except (OSError, subprocess.SubprocessError):
+        sha = ""
+    return f"evidence-graph 0.1.0{'+' + sha if sha else ''}"
+
+
+def read_document(source: Source, raw: bytes, sha256: str) -> ReadDocument:
+    fmt = detect_format(raw)
+    extracted = extract(raw, fmt, max_pages=MAX_PDF_PAGES)
+    normalised = normalise(extracted)
+    passages = chunk(normalised)
+    if not passages:
+        raise BadDocument("no readable text")
+    title = source.title or extracted.title or _first_heading(normalised) or source.path.stem
+    return ReadDocument(source, sha256, len(raw), fmt, title, normalised, passages)
+
+
+def _first_heading(normalised: NormalisedText) -> str | None:
+    for block in normalised.blocks[:5]:
+        text = normalised.text[block.start:block.end]
+        if block.kind == "heading" or len(text.split()) <= 14:
+            return text[:200]
+    return None
+
+
+def embedding_text(passage: PassageDraft) -> str:
+    """The section heading gives a passage the context its first words may lack."""
+    if passage.section and not passage.text.startswith(passage.section):
+        return f"{passage.section}\n{passage.text}"
+    return passage.text
+
+
+def text_hash(text: str) -> str:
+    return hashlib.sha1(re.sub(r"\s+", " ", text).strip().lower().encode()).hexdigest()
+
+
+class Ingester:
+    """Runs one ingest; the embedder is loaded only when some document actually needs it."""
+
+    def __init__(self, settings: Settings, graph: Graph, on_progress: Callable[[str], None] | None = None):
+        self.settings = settings
+        self.graph = graph
+        self.on_progress = on_progress or (lambda _label: None)
+        self._embedder: Embedder | None = None
+        self._councils: list[dict] | None = None
+
+    @property
+    def embedder(self) -> Embedder:
+        if self._embedder is None:
+            self._embedder = get_embedder(self.settings.embedding_backend, self.settings.home / "models",
+                                          self.settings.embedding_batch_size)
+            check_embedding_model(self.graph, self._embedder.name, self._embedder.dimensions)
+        return self._embedder
+
+    def run(self, sources: list[Source], missing: list[MissingSource] | None = None) -> IngestSummary:
+        started = time.monotonic()
+        summary = IngestSummary(run_id=f"run-{datetime.now(timezone.utc):%Y%m%dT%H%M%S}-{uuid.uuid4().hex[:6]}")
+        for absent in missing or []:
+            self._fail(summary, absent.path, absent.error)
+        with ingest_lock(self.settings):
+            unique = list({source.id: source for source in sources}.values())
+            known = fingerprints(self.graph, [source.id for source in unique])
+            start_run(self.graph, summary.run_id, code_version())
+            status = "failed"
+            try:
+                for source in unique:
+                    self.on_progress(source.path.name)
+                    self._ingest_one(source, known.get(source.id), summary)
+                status = "finished"
+            finally:
+                summary.seconds = time.monotonic() - started
+                counts = {"documents_added": summary.added, "documents_updated": summary.updated,
+                          "documents_unchanged": summary.unchanged, "documents_failed": summary.failed,
+                          "passages": summary.passages}
+                try:
+                    finish_run(self.graph, summary.run_id, status, counts)
+                except EvidenceError:
+                    pass
+        if self._embedder is not None:
+            record_embedding_model(self.graph, self._embedder.name, self._embedder.dimensions,
+                                   self._embedder.backend)
+        return summary
+
+    def _fail(self, summary: IngestSummary, path: Path, error: str) -> None:
+        summary.failed += 1
+        summary.failures.append(Failure(str(path), error))
+
+    def _ingest_one(self, source: Source, known_sha: str | None, summary: IngestSummary) -> None:
+        try:
+            raw = self._read_bytes(source.path)
+            sha256 = hashlib.sha256(raw).hexdigest()
+            if known_sha == sha256:
+                summary.unchanged += 1
+                return
+            document = read_document(source, raw, sha256)
+            vectors = self.embedder.embed([embedding_text(passage) for passage in document.passages])
+        except BadDocument as error:
+            self._fail(summary, source.path, str(error))
+            return
+        change = "updated" if known_sha else "added"
+        write_document(self.graph, self._document_properties(document, summary.run_id),
+                       self._passage_properties(document, vectors), self._council_codes(source),
+                       summary.run_id, change)
+        summary.passages += len(document.passages)
+        setattr(summary, change, getattr(summary, change) + 1)
+
+    def _read_bytes(self, path: Path) -> bytes:
+        try:
+            size = path.stat().st_size
+        except FileNotFoundError:
+            raise BadDocument("no such file") from None
+        limit = self.settings.max_file_mb * 1024 * 1024
+        if size > limit:
+            raise BadDocument(f"file is {size / 1048576:.1f} MB, over the {self.settings.max_file_mb:g} MB limit "
+                              "(EVIDENCE_MAX_FILE_MB)")
+        if size == 0:
+            raise BadDocument("empty file")
+        try:
+            return path.read_bytes()
+        except OSError as error:
+            raise BadDocument(f"cannot read file: {error.strerror or error}") from None
+
+    def _council_codes(self, source: Source) -> list[str]:
+        if not source.councils:
+            return []
+        if self._councils is None:
+            self._councils = all_councils(self.graph)
+        codes = set()
+        for name in source.councils:
+            try:
+                codes.add(resolve(self._councils, name)["code"])
+            except EvidenceError:
+                continue  # metadata naming no known council links to none rather than a guess
+        return sorted(codes)
+
+    def _document_properties(self, document: ReadDocument, run_id: str) -> dict:
+        source = document.source
+        path = source.path.resolve()
+        try:
+            shown_path = str(path.relative_to(self.settings.corpus_dir.resolve()))
+        except ValueError:
+            shown_path = str(path)
+        return {
+            "id": source.id, "title": document.title, "publisher": source.publisher, "date": source.date,
+            "kind": source.kind, "source": source.source, "path": shown_path, "sha256": document.sha256,
+            "bytes": document.size, "format": document.fmt, "pages": document.normalised.page_count,
+            "passage_count": len(document.passages), "text": document.normalised.text,
+            "ingest_run": run_id, "ingested_at": datetime.now(timezone.utc).isoformat(timespec="seconds"),
+        }
+
+    def _passage_properties(self, document: ReadDocument, vectors) -> list[dict]:
+        embedder = self.embedder
+        return [
+            {
+                "id": f"{document.source.id}#{passage.ordinal}", "document_id": document.source.id,
+                "ordinal": passage.ordinal, "text": passage.text, "section": passage.section,
+                "page": passage.page, "page_end": passage.page_end,
+                "char_start": passage.start, "char_end": passage.end, "words": len(passage.text.split()),
+                "text_hash": text_hash(passage.text), "embedding": vector.tolist(),
+                "embedding_model": embedder.name, "embedding_backend": embedder.backend,
+            }
+            for passage, vector in zip(document.passages, vectors)
+        ]

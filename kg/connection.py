@@ -1,0 +1,121 @@
+"""One place that opens Neo4j sessions, so every failure to reach it reads the same way."""
+
+from __future__ import annotations
+
+from contextlib import contextmanager
+from typing import Any, Iterator
+
+import neo4j
+from neo4j import Driver, GraphDatabase, ManagedTransaction
+from neo4j.exceptions import AuthError, ConfigurationError, DriverError, Neo4jError, ServiceUnavailable, SessionExpired
+
+from evidence.settings import Settings
+from kg.errors import GraphUnavailable
+from kg.queries import cypher
+
+UNAVAILABLE = (ServiceUnavailable, SessionExpired, AuthError, OSError, DriverError)
+
+
+def _password(settings: Settings) -> str:
+    if settings.neo4j_password is not None:
+        return settings.neo4j_password.get_secret_value()
+    if settings.embedded and settings.password_file.exists():
+        return settings.password_file.read_text().strip()
+    raise GraphUnavailable(
+        f"no Neo4j password: set NEO4J_PASSWORD, or start the local server with `evidence db start` "
+        f"(expected {settings.password_file})"
+    )
+
+
+def _describe(error: BaseException, settings: Settings) -> str:
+    if isinstance(error, AuthError):
+        return f"Neo4j at {settings.bolt_uri} refused the credentials for user {settings.neo4j_user!r}"
+    reason = str(error).splitlines()[0] if str(error) else type(error).__name__
+    hint = " (start it with `evidence db start`)" if settings.embedded else ""
+    return f"Neo4j is not reachable at {settings.bolt_uri}{hint}: {reason}"
+
+
+def probe(settings: Settings) -> str | None:
+    """None when Neo4j answers with our credentials, else the reason it does not."""
+    try:
+        with GraphDatabase.driver(settings.bolt_uri, auth=(settings.neo4j_user, _password(settings)),
+                                  connection_timeout=3.0) as driver:
+            driver.verify_connectivity()
+    except GraphUnavailable as error:
+        return str(error)
+    except UNAVAILABLE as error:
+        return _describe(error, settings)
+    return None
+
+
+class Graph:
+    """A driver bound to one database, running named queries from queries/*.cypher."""
+
+    def __init__(self, settings: Settings):
+        self.settings = settings
+        self.database = settings.neo4j_database
+        try:
+            self.driver: Driver = GraphDatabase.driver(
+                settings.bolt_uri,
+                auth=(settings.neo4j_user, _password(settings)),
+                connection_timeout=5.0,
+                connection_acquisition_timeout=settings.neo4j_query_timeout_s,
+                max_transaction_retry_time=5.0,
+            )
+        except (ValueError, ConfigurationError) as error:
+            raise GraphUnavailable(f"NEO4J_URI {settings.bolt_uri!r} is not a usable Neo4j address: {error}") from error
+
+    def close(self) -> None:
+        self.driver.close()
+
+    def __enter__(self) -> "Graph":
+        return self
+
+    def __exit__(self, *exc: object) -> None:
+        self.close()
+
+    def verify(self) -> None:
+        try:
+            self.driver.verify_connectivity()
+        except UNAVAILABLE as error:
+            raise GraphUnavailable(_describe(error, self.settings)) from error
+
+    @contextmanager
+    def _translated(self) -> Iterator[None]:
+        try:
+            yield
+        except UNAVAILABLE as error:
+            raise GraphUnavailable(_describe(error, self.settings)) from error
+
+    def read(self, query_name: str, **params: Any) -> list[dict[str, Any]]:
+        """Runs a named read query and returns its records as dicts."""
+        with self._translated():
+            records, _, _ = self.driver.execute_query(
+                cypher(query_name), params, database_=self.database, routing_=neo4j.RoutingControl.READ
+            )
+        return [record.data() for record in records]
+
+    def write(self, query_name: str, **params: Any) -> list[dict[str, Any]]:
+        """Runs a named write query in its own transaction."""
+        with self._translated():
+            records, _, _ = self.driver.execute_query(cypher(query_name), params, database_=self.database)
+        return [record.data() for record in records]
+
+    def run_statements(self, statements: list[str]) -> None:
+        """Runs schema statements one by one (schema and data cannot share a transaction)."""
+        with self._translated(), self.driver.session(database=self.database) as session:
+            for statement in statements:
+                session.run(statement).consume()
+
+    def transaction(self, work, *args: Any) -> Any:
+        """Runs `work(tx, *args)` as one retried write transaction: everything lands or nothing."""
+        with self._translated(), self.driver.session(database=self.database) as session:
+            return session.execute_write(work, *args)
+
+
+def run_named(tx: ManagedTransaction, query_name: str, **params: Any) -> list[dict[str, Any]]:
+    """Runs a named query inside a transaction function."""
+    return [record.data() for record in tx.run(cypher(query_name), params)]
+
+
+__all__ = ["Graph", "GraphUnavailable", "Neo4jError", "probe", "run_named"]

@@ -1,0 +1,60 @@
+"""Councils in the graph: loading the reference file and resolving the names people use."""
+
+from __future__ import annotations
+
+from dataclasses import asdict
+
+from ingest.reference import Council
+from kg.connection import Graph, run_named
+from kg.council_names import name_key
+from kg.errors import Ambiguous, NotFound
+
+
+def load_councils(graph: Graph, councils: list[Council]) -> None:
+    """Writes councils, regions, neighbours and successors in one transaction."""
+    rows = [
+        {**asdict(council), "historic": council.historic,
+         "neighbours": council.neighbour_ons_codes, "successors": council.successor_codes}
+        for council in councils
+    ]
+
+    def work(tx):
+        run_named(tx, "councils_upsert", councils=rows)
+        run_named(tx, "councils_link", councils=rows)
+
+    graph.transaction(work)
+
+
+def all_councils(graph: Graph) -> list[dict]:
+    return graph.read("councils_all")
+
+
+def resolve(councils: list[dict], text: str) -> dict:
+    """The one council a name or code means; NotFound or Ambiguous (with candidates) otherwise."""
+    wanted = text.strip()
+    if not wanted:
+        raise NotFound("no council named")
+    upper = wanted.upper()
+    for council in councils:
+        if upper in {str(council["code"]).upper(), str(council["ons_code"] or "").upper(), str(council["la_code"])}:
+            return council
+    key = name_key(wanted)
+    exact = [council for council in councils if key in _keys(council)]
+    if len(exact) == 1:
+        return exact[0]
+    partial = exact or [
+        council for council in councils
+        if any(f" {key} " in f" {candidate} " for candidate in _keys(council))
+    ]
+    if len(partial) == 1:
+        return partial[0]
+    if not partial:
+        raise NotFound(f"no council matches {wanted!r}")
+    raise Ambiguous(
+        f"{wanted!r} could mean {len(partial)} councils: " + "; ".join(f"{c['name']} ({c['code']})" for c in partial),
+        [{"code": c["code"], "name": c["name"]} for c in partial],
+    )
+
+
+def _keys(council: dict) -> set[str]:
+    return {name_key(name) for name in [council["name"], council["ons_name"], *(council["aliases"] or [])]}

@@ -1,0 +1,49 @@
+"""Documents and passages in the graph: fingerprints for incremental ingest, and the
+one-transaction write that makes a document land whole or not at all."""
+
+from __future__ import annotations
+
+from typing import Any
+
+from kg.connection import Graph, run_named
+from kg.errors import EvidenceError
+
+
+def fingerprints(graph: Graph, ids: list[str]) -> dict[str, str]:
+    return {row["id"]: row["sha256"] for row in graph.read("documents_fingerprints", ids=ids)}
+
+
+def write_document(graph: Graph, document: dict[str, Any], passages: list[dict[str, Any]],
+                   councils: list[str], run_id: str, change: str, extra_writes=None) -> None:
+    """Replaces the document and its passages (and what `extra_writes(tx)` derives) atomically."""
+
+    def work(tx):
+        run_named(tx, "document_clear", id=document["id"])
+        run_named(tx, "document_upsert", document=document, councils=councils, run_id=run_id, change=change)
+        run_named(tx, "passages_create", document_id=document["id"], passages=passages)
+        if extra_writes is not None:
+            extra_writes(tx)
+
+    graph.transaction(work)
+
+
+def start_run(graph: Graph, run_id: str, code_version: str) -> int:
+    return graph.write("ingest_run_start", id=run_id, code_version=code_version)[0]["interrupted"]
+
+
+def finish_run(graph: Graph, run_id: str, status: str, counts: dict[str, int]) -> None:
+    graph.write("ingest_run_finish", id=run_id, status=status, counts=counts)
+
+
+def check_embedding_model(graph: Graph, name: str, dimensions: int) -> None:
+    """Vectors from two models cannot be compared: refuse rather than mix them."""
+    held = graph.read("embedding_model_get")
+    if held and (held[0]["name"] != name or held[0]["dimensions"] != dimensions):
+        raise EvidenceError(
+            f"the graph's passages were embedded with {held[0]['name']} ({held[0]['dimensions']} dimensions), "
+            f"not {name} ({dimensions}); use the same model or re-ingest into an empty graph"
+        )
+
+
+def record_embedding_model(graph: Graph, name: str, dimensions: int, backend: str) -> None:
+    graph.write("embedding_model_record", name=name, dimensions=dimensions, backend=backend)

@@ -1,0 +1,70 @@
+"""The embedded default and the command line around it, driven as a user would."""
+
+from __future__ import annotations
+
+import json
+import os
+
+from kg import server
+from tests.conftest import free_port, make_settings, run_cli
+
+
+def test_second_start_reports_the_running_server(settings):
+    before = server.status(settings)
+    result = run_cli(settings, "db", "start")
+    assert result.returncode == 0, result.stderr
+    assert "already running" in result.stdout
+    assert server.status(settings).pid == before.pid
+
+
+def test_status_shows_counts_after_councils_load(settings, empty_graph):
+    load = run_cli(settings, "councils", "load")
+    assert load.returncode == 0, load.stderr
+    status = run_cli(settings, "db", "status", "--json")
+    assert status.returncode == 0, status.stderr
+    report = json.loads(status.stdout)
+    assert report["nodes"]["Council"] == 156 and report["nodes"]["Region"] == 9
+    assert report["version"].startswith("Neo4j Kernel 5.26")
+
+
+def test_password_file_is_private(settings):
+    assert settings.password_file.stat().st_mode & 0o777 == 0o600
+
+
+def test_load_fails_in_one_line_when_nothing_listens(settings, tmp_path):
+    dead = f"bolt://127.0.0.1:{free_port()}"
+    result = run_cli(settings, "councils", "load", NEO4J_URI=dead, NEO4J_PASSWORD="x")
+    assert result.returncode != 0
+    assert "Traceback" not in result.stderr
+    lines = result.stderr.strip().splitlines()
+    assert len(lines) == 1 and dead in lines[0]
+
+
+def test_load_fails_in_one_line_when_embedded_server_is_stopped(tmp_path):
+    stopped = make_settings(tmp_path / "home", free_port())
+    server.ensure_password(stopped)
+    result = run_cli(stopped, "councils", "load")
+    assert result.returncode != 0
+    lines = result.stderr.strip().splitlines()
+    assert len(lines) == 1 and "evidence db start" in lines[0], result.stderr
+
+
+def test_stale_pid_file_is_not_a_running_server(tmp_path):
+    stale = make_settings(tmp_path / "home", free_port())
+    stale.neo4j_dir.mkdir(parents=True)
+    (stale.neo4j_dir / "neo4j.pid").write_text(str(os.getpid()))
+    assert server.status(stale).running is False
+    assert server.stop(stale) is False
+
+
+def test_a_second_home_runs_side_by_side_and_stops_cleanly(settings, tmp_path):
+    other = make_settings(tmp_path / "other", free_port())
+    first = server.start(other)
+    try:
+        assert first.started_now and first.pid != server.status(settings).pid
+        again = server.start(other)
+        assert again.pid == first.pid and not again.started_now
+    finally:
+        assert server.stop(other) is True
+    assert server.status(other).running is False
+    assert server.status(settings).running is True
