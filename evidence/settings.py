@@ -36,6 +36,7 @@ class Settings(BaseSettings):
 
     max_file_mb: float = Field(default=50.0, gt=0, validation_alias="EVIDENCE_MAX_FILE_MB")
     embedding_backend: Literal["torch", "onnx-int8"] = Field(default="torch", validation_alias="EVIDENCE_EMBEDDING_BACKEND")
+    embedding_cache: bool = Field(default=True, validation_alias="EVIDENCE_EMBEDDING_CACHE")
     embedding_batch_size: int = Field(default=16, ge=1, validation_alias="EVIDENCE_EMBEDDING_BATCH")
 
     @property

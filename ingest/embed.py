@@ -22,6 +22,7 @@ os.environ.setdefault("HF_HUB_DISABLE_PROGRESS_BARS", "1")
 MODEL_NAME = "sentence-transformers/all-MiniLM-L6-v2"
 DIMENSIONS = 384
 MAX_TOKENS = 256
+BACKEND_NAMES = {"torch": "torch-fp32", "onnx-int8": "onnx-int8"}
 
 
 def model_dir() -> Path:

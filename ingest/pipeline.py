@@ -19,9 +19,11 @@ from typing import Callable, Iterator
 from evidence.settings import PROJECT_ROOT, Settings
 from ingest.chunk import PassageDraft, chunk
 from ingest.detect import detect_format
-from ingest.embed import Embedder, get_embedder
+from ingest.embed import BACKEND_NAMES, Embedder, get_embedder
+from ingest.embedding_cache import CachedEmbedder
 from ingest.errors import BadDocument
 from ingest.extract_text import extract
+from ingest.inspection import InspectionRecord, parse_inspection
 from ingest.normalise import NormalisedText, normalise
 from ingest.sources import MissingSource, Source
 from kg.connection import Graph
@@ -29,14 +31,24 @@ from kg.councils import all_councils, resolve
 from kg.documents import (check_embedding_model, finish_run, fingerprints, record_embedding_model, start_run,
                           write_document)
 from kg.errors import EvidenceError
+from kg.inspections import create_inspection
 
 MAX_PDF_PAGES = 2000
+# Bump when reading a document would now give a different result: documents read by an older
+# version are read again (their unchanged passages come back from the embedding cache).
+PIPELINE_VERSION = "2"
 
 
 @dataclass
 class Failure:
     path: str
     error: str
+
+
+@dataclass
+class Warning:
+    path: str
+    warning: str
 
 
 @dataclass
@@ -48,6 +60,8 @@ class IngestSummary:
     failed: int = 0
     passages: int = 0
     failures: list[Failure] = field(default_factory=list)
+    warnings: list[Warning] = field(default_factory=list)
+    inspections: int = 0
     seconds: float = 0.0
 
     def as_json(self) -> dict:
@@ -56,7 +70,9 @@ class IngestSummary:
             "documents": {"added": self.added, "updated": self.updated, "unchanged": self.unchanged,
                           "failed": self.failed},
             "passages": self.passages,
+            "inspections": self.inspections,
             "failures": [asdict(failure) for failure in self.failures],
+            "warnings": [asdict(warning) for warning in self.warnings],
             "seconds": round(self.seconds, 2),
         }
 
@@ -72,6 +88,7 @@ class ReadDocument:
     title: str
     normalised: NormalisedText
     passages: list[PassageDraft]
+    inspection: InspectionRecord | None
 
 
 class IngestBusy(EvidenceError):
@@ -119,7 +136,8 @@ def read_document(source: Source, raw: bytes, sha256: str) -> ReadDocument:
     if not passages:
         raise BadDocument("no readable text")
     title = source.title or extracted.title or _first_heading(normalised) or source.path.stem
-    return ReadDocument(source, sha256, len(raw), fmt, title, normalised, passages)
+    return ReadDocument(source, sha256, len(raw), fmt, title, normalised, passages,
+                        parse_inspection(normalised.text))
 
 
 def _first_heading(normalised: NormalisedText) -> str | None:
@@ -154,8 +172,16 @@ class Ingester:
     @property
     def embedder(self) -> Embedder:
         if self._embedder is None:
-            self._embedder = get_embedder(self.settings.embedding_backend, self.settings.home / "models",
-                                          self.settings.embedding_batch_size)
+            settings = self.settings
+
+            def load() -> Embedder:
+                return get_embedder(settings.embedding_backend, settings.home / "models", settings.embedding_batch_size)
+
+            self._embedder = (
+                CachedEmbedder(load, BACKEND_NAMES[settings.embedding_backend],
+                               settings.home / "models" / "embedding-cache.sqlite")
+                if settings.embedding_cache else load()
+            )
             check_embedding_model(self.graph, self._embedder.name, self._embedder.dimensions)
         return self._embedder
 
@@ -166,7 +192,7 @@ class Ingester:
             self._fail(summary, absent.path, absent.error)
         with ingest_lock(self.settings):
             unique = list({source.id: source for source in sources}.values())
-            known = fingerprints(self.graph, [source.id for source in unique])
+            known = fingerprints(self.graph, [source.id for source in unique], PIPELINE_VERSION)
             start_run(self.graph, summary.run_id, code_version())
             status = "failed"
             try:
@@ -205,11 +231,66 @@ class Ingester:
             self._fail(summary, source.path, str(error))
             return
         change = "updated" if known_sha else "added"
+        council_codes = self._council_codes(source)
+        inspection_write = self._inspection_write(document, council_codes, summary)
         write_document(self.graph, self._document_properties(document, summary.run_id),
-                       self._passage_properties(document, vectors), self._council_codes(source),
-                       summary.run_id, change)
+                       self._passage_properties(document, vectors), council_codes,
+                       summary.run_id, change, inspection_write)
         summary.passages += len(document.passages)
+        summary.inspections += inspection_write is not None
         setattr(summary, change, getattr(summary, change) + 1)
+
+    def _inspection_write(self, document: ReadDocument, manifest_codes: list[str], summary: IngestSummary):
+        """The write of the inspection a report holds, or None (with the reason in the summary)."""
+        record = document.inspection
+        if record is None:
+            return None
+        path = str(document.source.path)
+        for missing in record.missing:
+            summary.warnings.append(Warning(path, f"inspection report: could not read the {missing}"))
+        council = self._report_council(record, manifest_codes, path, summary)
+        if council is None:
+            summary.warnings.append(Warning(path, "inspection report: the council it names could not be identified; "
+                                                  "no inspection recorded"))
+            return None
+        document_id = document.source.id
+        inspection = {
+            "id": f"inspection:{document_id}", "document_id": document_id, "framework": record.framework,
+            "framework_basis": record.framework_basis, "reinspection": record.reinspection,
+            "start": record.start, "end": record.end, "published": record.published,
+            "council_as_printed": record.council_names[0] if record.council_names else None,
+            "missing": record.missing,
+        }
+        judgements = [
+            {"id": f"{inspection['id']}:{judgement.area}", "document_id": document_id, "area": judgement.area,
+             "grade": judgement.grade, "printed": judgement.printed, "char_start": judgement.char_start,
+             "char_end": judgement.char_end, "passage_id": self._passage_at(document, judgement.char_start),
+             "date": record.end or record.published}
+            for judgement in record.judgements
+        ]
+        return lambda tx: create_inspection(tx, council, inspection, judgements)
+
+    def _report_council(self, record: InspectionRecord, manifest_codes: list[str], path: str,
+                        summary: IngestSummary) -> str | None:
+        """The council the report itself names; the manifest's only when the report's name is unreadable."""
+        councils = self._council_list()
+        for name in record.council_names:
+            try:
+                code = resolve(councils, name)["code"]
+            except EvidenceError:
+                continue
+            if manifest_codes and code not in manifest_codes:
+                summary.warnings.append(Warning(path, f"inspection report names {name!r} ({code}), not the "
+                                                      f"council in its metadata ({', '.join(manifest_codes)})"))
+            return code
+        return manifest_codes[0] if len(manifest_codes) == 1 else None
+
+    @staticmethod
+    def _passage_at(document: ReadDocument, offset: int) -> str | None:
+        for passage in document.passages:
+            if passage.start <= offset < passage.end:
+                return f"{document.source.id}#{passage.ordinal}"
+        return None
 
     def _read_bytes(self, path: Path) -> bytes:
         try:
@@ -230,15 +311,18 @@ class Ingester:
     def _council_codes(self, source: Source) -> list[str]:
         if not source.councils:
             return []
-        if self._councils is None:
-            self._councils = all_councils(self.graph)
         codes = set()
         for name in source.councils:
             try:
-                codes.add(resolve(self._councils, name)["code"])
+                codes.add(resolve(self._council_list(), name)["code"])
             except EvidenceError:
                 continue  # metadata naming no known council links to none rather than a guess
         return sorted(codes)
+
+    def _council_list(self) -> list[dict]:
+        if self._councils is None:
+            self._councils = all_councils(self.graph)
+        return self._councils
 
     def _document_properties(self, document: ReadDocument, run_id: str) -> dict:
         source = document.source
@@ -252,7 +336,7 @@ class Ingester:
             "kind": source.kind, "source": source.source, "path": shown_path, "sha256": document.sha256,
             "bytes": document.size, "format": document.fmt, "pages": document.normalised.page_count,
             "passage_count": len(document.passages), "text": document.normalised.text,
-            "ingest_run": run_id, "ingested_at": datetime.now(timezone.utc).isoformat(timespec="seconds"),
+            "ingest_run": run_id, "pipeline_version": PIPELINE_VERSION, "ingested_at": datetime.now(timezone.utc).isoformat(timespec="seconds"),
         }
 
     def _passage_properties(self, document: ReadDocument, vectors) -> list[dict]:

@@ -61,6 +61,7 @@ class Graph:
                 connection_timeout=5.0,
                 connection_acquisition_timeout=settings.neo4j_query_timeout_s,
                 max_transaction_retry_time=5.0,
+                notifications_min_severity="OFF",
             )
         except (ValueError, ConfigurationError) as error:
             raise GraphUnavailable(f"NEO4J_URI {settings.bolt_uri!r} is not a usable Neo4j address: {error}") from error

@@ -17,7 +17,8 @@ _PREFIXES = (
     "county borough of ",
 )
 _SUFFIXES = (
-    " metropolitan borough council", " metropolitan district council", " county council", " city council",
+    " metropolitan borough council", " metropolitan district council", " district metropolitan council",
+    " metropolitan borough", " metropolitan district", " city", " county council", " city council",
     " borough council", " district council", " unitary authority", " council", " county",
     " children's services", " childrens services",
 )

@@ -40,6 +40,10 @@ def resolve(councils: list[dict], text: str) -> dict:
             return council
     key = name_key(wanted)
     exact = [council for council in councils if key in _keys(council)]
+    if not exact and key.startswith("city of "):
+        # "City of Bradford" is Bradford; "City of London" matched exactly above
+        key = key[len("city of "):]
+        exact = [council for council in councils if key in _keys(council)]
     if len(exact) == 1:
         return exact[0]
     partial = exact or [

@@ -1,4 +1,12 @@
-// Removes a document's passages (and with them every relation that hangs off them) before the
-// document is written again.
-MATCH (d:Document {id: $id})-[:HAS_PASSAGE]->(p:Passage)
-DETACH DELETE p
+// Removes what a document contributed (passages, the inspection read from it and its judgements)
+// before the document is written again.
+MATCH (d:Document {id: $id})
+CALL (d) {
+  MATCH (d)-[:HAS_PASSAGE]->(p:Passage)
+  DETACH DELETE p
+}
+CALL (d) {
+  MATCH (i:Inspection)-[:REPORTED_IN]->(d)
+  OPTIONAL MATCH (i)-[:JUDGED]->(j:Judgement)
+  DETACH DELETE i, j
+}

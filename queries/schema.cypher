@@ -18,6 +18,7 @@ CREATE INDEX document_sha256 IF NOT EXISTS FOR (d:Document) ON (d.sha256);
 CREATE INDEX document_path IF NOT EXISTS FOR (d:Document) ON (d.path);
 CREATE INDEX document_kind IF NOT EXISTS FOR (d:Document) ON (d.kind);
 CREATE INDEX inspection_start IF NOT EXISTS FOR (i:Inspection) ON (i.start);
+CREATE INDEX judgement_area IF NOT EXISTS FOR (j:Judgement) ON (j.area);
 // Search: dense vectors (all-MiniLM-L6-v2, 384 dimensions, cosine) and full text (English analyser)
 CREATE VECTOR INDEX passage_embedding IF NOT EXISTS FOR (p:Passage) ON (p.embedding)
 OPTIONS {indexConfig: {`vector.dimensions`: 384, `vector.similarity_function`: 'cosine'}};

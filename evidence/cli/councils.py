@@ -3,12 +3,14 @@
 from __future__ import annotations
 
 import typer
+from rich.table import Table
 
 from evidence.cli.output import console, print_json
 from evidence.settings import get_settings
 from ingest.reference import read_councils
 from kg.connection import Graph
-from kg.councils import all_councils, load_councils, resolve
+from kg.councils import load_councils
+from kg.inspections import council_profile
 from kg.schema import init_schema
 
 app = typer.Typer(no_args_is_help=True, help="The council reference graph.")
@@ -31,10 +33,22 @@ def council(
     name: str = typer.Argument(..., help="A name, short name, ONS code or DfE code."),
     as_json: bool = typer.Option(False, "--json", help="Print one JSON object."),
 ) -> None:
-    """One council: codes, region, type, population and statistical neighbours."""
+    """One council: codes, region, type, population, neighbours, inspections and improvement journey."""
     with Graph(get_settings()) as graph:
-        found = resolve(all_councils(graph), name)
+        profile = council_profile(graph, name)
     if as_json:
-        print_json(found)
+        print_json(profile)
         return
-    console.print(f"{found['name']} ({found['code']}, DfE {found['la_code']}): {found['type']}, {found['region']}")
+    console.print(f"[bold]{profile['name']}[/bold]  ONS {profile['ons_code'] or '—'}  DfE {profile['la_code']}  "
+                  f"{profile['type'] or ''}, {profile['region']}, 0–25 population {profile['population_0_25'] or '—'}")
+    table = Table("date", "framework", "overall", "other judgements", "report", box=None)
+    for inspection in profile["inspections"]:
+        judgements = dict(inspection["judgements"])
+        overall = judgements.pop("overall_effectiveness", "—")
+        table.add_row(inspection["end"] or "", inspection["framework"], overall,
+                      ", ".join(f"{area}: {grade}" for area, grade in judgements.items()), inspection["document_id"])
+    console.print(table)
+    steps = "; ".join(step["label"] for step in profile["transitions"]) or "no change of phase on record"
+    console.print(f"journey: now {profile['current_phase'] or 'unknown'} ({steps})")
+    console.print("neighbours: " + ", ".join(
+        f"#{n['rank']} {n['name']} ({n['current_grade'] or 'no grade'})" for n in profile["neighbours"]))

@@ -30,6 +30,8 @@ def ingest(
     council: list[str] = typer.Option(None, help="A council the documents are about (repeatable)."),
 ) -> None:
     """Ingest documents. Exit 0 when every file landed, 3 when some failed."""
+    if kind is not None and kind not in KINDS:
+        raise typer.BadParameter(f"{kind!r} is not one of {', '.join(KINDS)}", param_hint="--kind")
     settings = get_settings()
     if paths:
         overrides = {"kind": kind, "title": title, "publisher": publisher, "date": date, "councils": council}

@@ -1,0 +1,49 @@
+"""A local cache of passage vectors keyed by model, backend and exact text, so that re-reading a
+document after a parser change re-embeds only the passages whose text changed."""
+
+from __future__ import annotations
+
+import hashlib
+import sqlite3
+from pathlib import Path
+
+import numpy as np
+
+from typing import Callable
+
+from ingest.embed import DIMENSIONS, MODEL_NAME, Embedder
+
+
+class CachedEmbedder:
+    """Loads the model only when some text is not in the cache."""
+
+    def __init__(self, load: Callable[[], Embedder], backend: str, path: Path):
+        self._load = load
+        self._inner: Embedder | None = None
+        self.name, self.backend, self.dimensions = MODEL_NAME, backend, DIMENSIONS
+        path.parent.mkdir(parents=True, exist_ok=True)
+        self.db = sqlite3.connect(str(path), check_same_thread=False)
+        self.db.execute("CREATE TABLE IF NOT EXISTS vectors (key TEXT PRIMARY KEY, vector BLOB NOT NULL)")
+
+    def _key(self, text: str) -> str:
+        return hashlib.sha256(f"{self.name}|{self.backend}|{text}".encode()).hexdigest()
+
+    def embed(self, texts: list[str]) -> np.ndarray:
+        keys = [self._key(text) for text in texts]
+        found: dict[str, np.ndarray] = {}
+        for first in range(0, len(keys), 500):
+            chunk = keys[first:first + 500]
+            rows = self.db.execute(
+                f"SELECT key, vector FROM vectors WHERE key IN ({','.join('?' * len(chunk))})", chunk)
+            found.update({key: np.frombuffer(blob, dtype=np.float32) for key, blob in rows})
+        missing = [index for index, key in enumerate(keys) if key not in found]
+        if missing:
+            if self._inner is None:
+                self._inner = self._load()
+            fresh = self._inner.embed([texts[index] for index in missing])
+            with self.db:
+                self.db.executemany("INSERT OR REPLACE INTO vectors VALUES (?, ?)",
+                                    [(keys[index], vector.astype(np.float32).tobytes())
+                                     for index, vector in zip(missing, fresh)])
+            found.update({keys[index]: vector for index, vector in zip(missing, fresh)})
+        return np.stack([found[key] for key in keys]) if keys else np.zeros((0, self.dimensions), np.float32)

@@ -1,0 +1,313 @@
+"""Reads an Ofsted children's services inspection report: which council, when, under which
+framework, and every graded judgement, each with the words it was read from.
+
+Recognised by content, not by folder. Four frameworks: the 2013 inspections of looked-after
+children services (lac_2013), the single inspection framework (sif, including re-inspections),
+and ILACS standard or short inspections (ilacs_standard / ilacs_short). A grade that cannot be
+read is reported missing, never guessed.
+"""
+
+from __future__ import annotations
+
+import re
+from dataclasses import dataclass, field
+from datetime import date
+
+GRADE_WORDS = {
+    "outstanding": "outstanding",
+    "good": "good",
+    "requires improvement to be good": "requires_improvement",
+    "require improvement to be good": "requires_improvement",
+    "requires improvement": "requires_improvement",
+    "require improvement": "requires_improvement",
+    "adequate": "adequate",
+    "inadequate": "inadequate",
+    "not judged": "not_judged",
+}
+_GRADE = r"(requires? improvement(?: to be good)?|outstanding|inadequate|adequate|good|not judged)"
+
+PHASES = {"inadequate": "poor", "requires_improvement": "fair", "adequate": "fair", "good": "good",
+          "outstanding": "great"}
+
+# Areas as each framework prints them, most specific wording first.
+ILACS_AREAS = [
+    ("impact_of_leaders", r"The impact of leaders on social work practice with children and families"),
+    ("help_and_protection", r"The experiences and progress of children who need help and protection"),
+    ("children_in_care", r"The experiences and progress of children in care and care leavers"),
+    ("children_in_care", r"The experiences and progress of children in care"),
+    ("care_leavers", r"The experiences and progress of care leavers"),
+    ("overall_effectiveness", r"Overall effectiveness"),
+]
+SIF_AREAS = [
+    ("help_and_protection", r"Children who need help and protection"),
+    ("looked_after_and_permanence", r"Children looked after and achieving permanence"),
+    ("adoption", r"Adoption performance"),
+    ("care_leavers", r"Experiences and progress of care leavers"),
+    ("leadership_management_governance", r"Leadership, management and governance"),
+]
+LAC_2013_AREAS = [
+    ("overall_effectiveness", r"Overall effectiveness"),
+    ("capacity_to_improve", r"Capacity to improve"),
+    ("outcomes_for_looked_after_children", r"Outcomes for looked after children and young people"),
+    ("quality_of_provision", r"Quality of provision"),
+    ("leadership_and_management", r"Leadership and management"),
+]
+
+MONTHS = {name: number for number, name in enumerate(
+    ["january", "february", "march", "april", "may", "june", "july", "august", "september", "october",
+     "november", "december"], start=1)}
+_MONTH = r"(January|February|March|April|May|June|July|August|September|October|November|December)"
+_DAY = r"(\d{1,2})(?:st|nd|rd|th)?"
+_DASH = r"\s*(?:to|until|[-–—─‐‑‒−])\s*"
+_RANGE = re.compile(
+    rf"{_DAY}\s*(?:{_MONTH})?\s*(\d{{4}})?{_DASH}{_DAY}\s+{_MONTH}\s+(\d{{4}})", re.IGNORECASE)
+_NUMERIC_RANGE = re.compile(rf"(\d{{1,2}})/(\d{{1,2}})/(\d{{4}}){_DASH}(\d{{1,2}})/(\d{{1,2}})/(\d{{4}})")
+_SINGLE = re.compile(rf"{_DAY}\s+{_MONTH}\s+(\d{{4}})", re.IGNORECASE)
+_DATES_LABEL = re.compile(r"Inspection dates?\s*:?\s*", re.IGNORECASE)
+_PUBLISHED = re.compile(rf"(?:Report )?[Pp]ublished:?\s*{_DAY}\s+{_MONTH}\s+(\d{{4}})")
+_PUBLISHED_NUMERIC = re.compile(r"(?:Report )?[Pp]ublished:?\s*(\d{1,2})/(\d{1,2})/(\d{4})")
+
+
+@dataclass
+class JudgementRecord:
+    area: str
+    grade: str
+    printed: str  # the area and grade as the report prints them
+    char_start: int
+    char_end: int
+
+
+@dataclass
+class InspectionRecord:
+    framework: str
+    framework_basis: str
+    council_names: list[str]
+    start: date | None
+    end: date | None
+    published: date | None
+    reinspection: bool
+    judgements: list[JudgementRecord] = field(default_factory=list)
+    missing: list[str] = field(default_factory=list)
+
+    def grade(self, area: str) -> str | None:
+        return next((j.grade for j in self.judgements if j.area == area), None)
+
+
+def grade_of(printed: str) -> str:
+    return GRADE_WORDS[re.sub(r"\s+", " ", printed.strip().lower())]
+
+
+def _flat(text: str) -> str:
+    return re.sub(r"\s+", " ", text)
+
+
+def detect_framework(text: str) -> tuple[str, bool] | None:
+    """(family, reinspection) for an inspection report, None for anything else."""
+    head = _flat(text[:3000])
+    if not re.search(r"Ofsted|Majesty’s Inspector|Majesty's Inspector|\bHMI\b|Lead inspector|Reporting inspector", text[:20000]):
+        return None
+    if re.search(r"Inspection of looked after children services", head, re.IGNORECASE):
+        return "lac_2013", False
+    sif = re.search(r"(Re-inspection|Inspection) of services for children in need of help and protection", head,
+                    re.IGNORECASE)
+    if sif:
+        return "sif", sif.group(1).lower().startswith("re")
+    if re.search(r"Inspection of .{0,100}?children[’']s (social care )?services", head, re.IGNORECASE) and re.search(
+            r"The impact of leaders on social work practice", _flat(text[:8000])):
+        return "ilacs", False
+    if re.search(r"Review of the effectiveness of the Local Safeguarding Children Board", head[:600], re.IGNORECASE):
+        return "sif_lscb_review", False
+    return None
+
+
+def parse_inspection(text: str) -> InspectionRecord | None:
+    detected = detect_framework(text)
+    if detected is None:
+        return None
+    family, reinspection = detected
+    blocks = fieldwork_blocks(text)
+    start = min((b[0] for b in blocks), default=None)
+    end = max((b[1] for b in blocks), default=None)
+    published = _published(text)
+    record = InspectionRecord(
+        framework=family, framework_basis="", council_names=council_names(text), start=start, end=end,
+        published=published, reinspection=reinspection,
+    )
+    if family == "ilacs":
+        days = sum((b[1] - b[0]).days + 1 for b in blocks)
+        record.framework = "ilacs_short" if blocks and days <= 7 else "ilacs_standard"
+        record.framework_basis = (
+            f"ILACS judgement table; {days} calendar days of fieldwork "
+            f"({'one week: short' if days <= 7 else 'two weeks: standard'} inspection)" if blocks
+            else "ILACS judgement table; no fieldwork dates, assumed standard"
+        )
+        _table(text, ILACS_AREAS, record, after=r"Judgement\s+Grade")
+        expected = ["impact_of_leaders", "help_and_protection", "children_in_care", "overall_effectiveness"]
+    elif family == "sif":
+        record.framework_basis = ("SIF re-inspection (title)" if reinspection
+                                  else "single inspection framework (title: services for children in need of "
+                                       "help and protection, children looked after and care leavers)")
+        _sif_overall(text, record)
+        _table(text, SIF_AREAS, record, after=r"1\.\s*Children who need help")
+        # the board was reviewed alongside the inspection only when the title says so
+        reviews_board = bool(re.search(r"Review of the effectiveness of the Local Safeguarding Children Board",
+                                       _flat(text[:1500]), re.IGNORECASE))
+        if reviews_board:
+            _lscb(text, record)
+        expected = ["overall_effectiveness", "help_and_protection", "looked_after_and_permanence", "adoption",
+                    "care_leavers", "leadership_management_governance"] + (["lscb"] if reviews_board else [])
+    elif family == "sif_lscb_review":
+        record.framework = "sif"
+        record.framework_basis = "SIF review of the Local Safeguarding Children Board only (title)"
+        _lscb(text, record)
+        expected = ["lscb"]
+    else:
+        record.framework_basis = "2013 inspection of looked after children services (title)"
+        _table(text, LAC_2013_AREAS, record, after=r"Record of main findings")
+        expected = [area for area, _ in LAC_2013_AREAS]
+    found = {j.area for j in record.judgements}
+    record.missing = [f"grade for {area}" for area in expected if area not in found]
+    if start is None:
+        record.missing.append("inspection dates")
+    return record
+
+
+def _date(day: str, month: str, year: str) -> date | None:
+    try:
+        return date(int(year), MONTHS[month.lower()], int(day))
+    except (ValueError, KeyError):
+        return None
+
+
+def fieldwork_blocks(text: str) -> list[tuple[date, date]]:
+    """Every 'from – to' range after 'Inspection date(s):' (some reports print two blocks)."""
+    label = _DATES_LABEL.search(text[:6000])
+    if not label:
+        return []
+    segment = text[label.end():label.end() + 160]
+    stop = re.search(r"Lead inspector|Reporting inspector|Report published|Published|Judgement|Age group|"
+                     r"The overall|Children’s services in", segment)
+    segment = segment[:stop.start()] if stop else segment
+    blocks = []
+    for match in _RANGE.finditer(segment):
+        day1, month1, year1, day2, month2, year2 = match.groups()
+        end = _date(day2, month2, year2)
+        if end is None:
+            continue
+        month1 = month1 or month2
+        start = _date(day1, month1, year1 or year2)
+        if start is not None and start > end and not year1:
+            start = _date(day1, month1, str(int(year2) - 1))
+        if start is not None and start <= end:
+            blocks.append((start, end))
+    for match in _NUMERIC_RANGE.finditer(segment):
+        day1, month1, year1, day2, month2, year2 = (int(part) for part in match.groups())
+        try:
+            start, end = date(year1, month1, day1), date(year2, month2, day2)
+        except ValueError:
+            continue
+        if start <= end:
+            blocks.append((start, end))
+    if not blocks:
+        single = _SINGLE.search(segment)
+        if single:
+            day = _date(*single.groups())
+            if day:
+                blocks.append((day, day))
+    return blocks
+
+
+def _published(text: str) -> date | None:
+    match = _PUBLISHED.search(text[:6000])
+    if match:
+        return _date(*match.groups())
+    numeric = _PUBLISHED_NUMERIC.search(text[:6000])
+    if numeric:
+        day, month, year = (int(part) for part in numeric.groups())
+        try:
+            return date(year, month, day)
+        except ValueError:
+            return None
+    return None
+
+
+_COUNCIL_PATTERNS = [
+    re.compile(r"Inspection of (?:the )?(.{3,80}?) local authority children[’']s services", re.IGNORECASE),
+    re.compile(r"Inspection of looked after children services\s+(.{3,80}?)\s+Inspection dates?", re.IGNORECASE),
+    re.compile(r"Inspection of (?:the )?(.{3,80}?(?:Council|Borough of [A-Z][\w ]+?))\s+children[’']s services",
+               re.IGNORECASE),
+    re.compile(r"Children[’']s services in ([A-Z][\w ,'’&-]{1,60}?) (?:are|is|requires?) ", re.IGNORECASE),
+]
+
+
+def council_names(text: str) -> list[str]:
+    """What the report calls its council, most telling first: its title, then its first line."""
+    head = _flat(text[:2500])
+    names = [re.sub(r"\s+", " ", match.group(1)).strip()
+             for pattern in _COUNCIL_PATTERNS for match in [pattern.search(head)] if match]
+    # the words before the title: the council's name, sometimes wrapped over two lines
+    lead = re.split(r"\s(?:Re-inspection|Inspection|Review) of\s", head, maxsplit=1)[0].strip()
+    if 0 < len(lead.split()) <= 10:
+        names.append(re.sub(r"\s*(Local )?Safeguarding Children Board$", "", lead, flags=re.IGNORECASE))
+    return list(dict.fromkeys(name for name in names if name))
+
+
+def _table(text: str, areas: list[tuple[str, str]], record: InspectionRecord, after: str) -> None:
+    """Area–grade pairs in a judgement table, in the order printed, starting at `after`."""
+    anchors = list(re.finditer(after, text))
+    if not anchors:
+        return
+    # a contents page may name the table before the table itself: take the last mention
+    anchor = anchors[-1] if after.startswith("Record") else anchors[0]
+    segment_start = anchor.start()
+    segment = text[segment_start:segment_start + 1500]
+    taken: list[tuple[int, int]] = []
+    for area, label in areas:
+        if any(j.area == area for j in record.judgements):
+            continue
+        pattern = label.replace(" ", r"\s+")
+        for match in re.finditer(rf"(?:\d(?:\.\d)?\.?\s*)?({pattern})\s*[:.\-–]?\s*{_GRADE}\b", segment, re.IGNORECASE):
+            span = (match.start(1), match.end())
+            if any(a < span[1] and span[0] < b for a, b in taken):
+                continue
+            # "children in care" must not be read out of "children in care and care leavers"
+            if _flat(segment[match.end(1):match.end(1) + 20]).lower().startswith(" and care leavers") and \
+                    "and care leavers" not in label:
+                continue
+            taken.append(span)
+            record.judgements.append(JudgementRecord(
+                area, grade_of(match.group(2)), re.sub(r"\s+", " ", match.group(0)).strip(),
+                segment_start + span[0], segment_start + span[1]))
+            break
+
+
+_SIF_OVERALL = [
+    re.compile(rf"The overall judgement is (?:that )?(?:children[’']s services (?:are |is )?)?{_GRADE}", re.IGNORECASE),
+    re.compile(rf"Children[’']s services in (?:the )?[A-Z][\w ,'’&-]{{1,60}}? (?:are |is )?(?:judged )?(?:to be )?{_GRADE}"),
+]
+
+
+def _sif_overall(text: str, record: InspectionRecord) -> None:
+    """The SIF prints its overall grade in a sentence, not in its table."""
+    head = text[:6000]
+    for pattern in _SIF_OVERALL:
+        match = pattern.search(head)
+        if match:
+            record.judgements.append(JudgementRecord(
+                "overall_effectiveness", grade_of(match.group(1)), re.sub(r"\s+", " ", match.group(0)),
+                match.start(), match.end()))
+            return
+
+
+_LSCB = re.compile(
+    rf"(?:The effectiveness of the (?:Local Safeguarding Children Board(?: \(LSCB\))?|LSCB)|"
+    rf"The Local Safeguarding Children Board(?: \(LSCB\))?(?: in [A-Z][\w ]+)?|The LSCB) (?:is |are )?{_GRADE}",
+    re.IGNORECASE)
+
+
+def _lscb(text: str, record: InspectionRecord) -> None:
+    match = _LSCB.search(text)
+    if match:
+        record.judgements.append(JudgementRecord(
+            "lscb", grade_of(match.group(1)),
+            re.sub(r"\s+", " ", match.group(0)), match.start(), match.end()))

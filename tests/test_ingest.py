@@ -1,0 +1,193 @@
+"""Ingestion against the real Neo4j: bad input, incremental re-ingest, replace-on-change and
+citations (page and offsets) that point back to the right text."""
+
+from __future__ import annotations
+
+import io
+import re
+import shutil
+
+import pypdf
+import pypdfium2
+import pytest
+
+from ingest.pipeline import Ingester, ingest_lock
+from ingest.sources import user_sources
+from kg.councils import load_councils
+from ingest.reference import read_councils
+from tests.conftest import SHARED, run_cli
+
+OFSTED = SHARED / "corpus" / "ofsted"
+LINCOLNSHIRE_2019 = OFSTED / "80484_lincolnshire" / "children's services inspection - 11 june 2019.pdf"
+NOT_FOUND_PAGE = OFSTED / "80429_birmingham" / "children's services inspection - 19 october 2012.pdf"
+
+PARAGRAPH = (
+    "The council reduced its reliance on agency social workers over two years. Caseloads fell and "
+    "managers held regular supervision with every practitioner. Partners in health and the police "
+    "joined the front door, and the quality of referrals improved as a result. "
+)
+
+
+def ingest(settings, graph, *paths, **overrides):
+    sources, missing = user_sources(list(paths), settings.corpus_dir, overrides)
+    return Ingester(settings, graph).run(sources, missing)
+
+
+def reason(summary, path) -> str:
+    return next(f.error for f in summary.failures if f.path == str(path))
+
+
+@pytest.fixture
+def councils_graph(empty_graph, settings):
+    load_councils(empty_graph, read_councils(settings.reference_dir))
+    return empty_graph
+
+
+def count(graph, query: str, **params) -> int:
+    return graph.driver.execute_query(query, params)[0][0][0]
+
+
+def test_bad_inputs_are_listed_and_the_rest_lands(settings, councils_graph, tmp_path):
+    files = {
+        "empty.txt": b"",
+        "garbage.bin": bytes(range(256)) * 64,
+        "truncated.pdf": LINCOLNSHIRE_2019.read_bytes()[:40000],
+        "corrupt.pdf": b"%PDF-1.4\n" + bytes(range(256)) * 40,
+        "good.txt": (PARAGRAPH * 6).encode(),
+        "page.pdf": f"<!doctype html><html><head><title>Case study</title></head><body><nav>Home</nav>"
+                    f"<h1>Front door</h1><p>{PARAGRAPH * 3}</p></body></html>".encode(),
+    }
+    for name, content in files.items():
+        (tmp_path / name).write_bytes(content)
+    locked = pypdf.PdfWriter()
+    locked.add_blank_page(200, 200)
+    locked.encrypt("secret", algorithm="RC4-128")
+    buffer = io.BytesIO()
+    locked.write(buffer)
+    (tmp_path / "locked.pdf").write_bytes(buffer.getvalue())
+    scanned = pypdfium2.PdfDocument.new()
+    scanned.new_page(595, 842)
+    scanned.save(str(tmp_path / "scanned.pdf"))
+    shutil.copy(NOT_FOUND_PAGE, tmp_path / "not-found.pdf")
+
+    summary = ingest(settings, councils_graph, tmp_path, tmp_path / "missing.pdf")
+
+    assert reason(summary, tmp_path / "empty.txt") == "empty file"
+    assert "binary" in reason(summary, tmp_path / "garbage.bin")
+    assert "corrupt or truncated PDF" in reason(summary, tmp_path / "truncated.pdf")
+    assert "corrupt or truncated PDF" in reason(summary, tmp_path / "corrupt.pdf")
+    assert reason(summary, tmp_path / "locked.pdf") == "password-protected PDF"
+    assert "no text layer" in reason(summary, tmp_path / "scanned.pdf")
+    assert "HTML error page" in reason(summary, tmp_path / "not-found.pdf")
+    assert reason(summary, tmp_path / "missing.pdf") == "no such file or folder"
+    assert summary.failed == 8 and summary.added == 2
+    formats = dict(councils_graph.driver.execute_query("MATCH (d:Document) RETURN d.path, d.format")[0])
+    assert formats == {str(tmp_path / "good.txt"): "text", str(tmp_path / "page.pdf"): "html"}
+    assert count(councils_graph, "MATCH (p:Passage) WHERE p.embedding IS NULL RETURN count(p)") == 0
+
+
+def test_size_limit_and_non_utf8_text(settings, councils_graph, tmp_path):
+    big = tmp_path / "big.txt"
+    big.write_bytes((PARAGRAPH * 200).encode())
+    latin = tmp_path / "latin.txt"
+    latin.write_bytes((PARAGRAPH * 4 + "The budget fell by £3 million – children’s services saved it. ").encode("cp1252"))
+    small = settings.model_copy(update={"max_file_mb": 0.05})
+    summary = Ingester(small, councils_graph).run(user_sources([big, latin], settings.corpus_dir, {})[0])
+    assert "over the 0.05 MB limit" in reason(summary, big)
+    texts = [r[0] for r in councils_graph.driver.execute_query("MATCH (p:Passage) RETURN p.text")[0]]
+    assert any("£3 million – children’s services" in text for text in texts)
+
+
+def test_unchanged_is_skipped_and_changed_replaces_passages(settings, councils_graph, tmp_path):
+    doc = tmp_path / "case.md"
+    doc.write_text("# Workforce\n\n" + PARAGRAPH * 8 + "\n\n# Front door\n\n" + PARAGRAPH * 3)
+    first = ingest(settings, councils_graph, doc, council=["Lincolnshire"], kind="case_study")
+    assert first.added == 1
+    again = ingest(settings, councils_graph, doc, council=["Lincolnshire"], kind="case_study")
+    assert (again.unchanged, again.added, again.updated) == (1, 0, 0)
+    doc.write_text("# Workforce\n\n" + PARAGRAPH * 2 + " Turnover fell by 41%.")
+    changed = ingest(settings, councils_graph, doc, council=["Lincolnshire"], kind="case_study")
+    assert changed.updated == 1
+    passages = councils_graph.driver.execute_query(
+        "MATCH (d:Document)-[:HAS_PASSAGE]->(p) RETURN d.id AS d, d.passage_count AS n, collect(p.text) AS texts")[0]
+    assert len(passages) == 1 and passages[0]["n"] == len(passages[0]["texts"]) == 1
+    assert "Turnover fell by 41%" in passages[0]["texts"][0]
+    assert count(councils_graph, "MATCH (:Document)-[:ABOUT]->(c:Council {ons_code: 'E10000019'}) RETURN count(c)") == 1
+    runs = councils_graph.driver.execute_query(
+        "MATCH (r:IngestRun)-[e:ADDED|UPDATED]->(:Document) RETURN type(e) AS change ORDER BY r.started")[0]
+    assert [r["change"] for r in runs] == ["ADDED", "UPDATED"]
+
+
+def _squash(text: str) -> str:
+    return re.sub(r"\W+", "", text).lower()
+
+
+def test_passages_point_back_to_their_page_and_offsets(settings, councils_graph):
+    summary = ingest(settings, councils_graph, LINCOLNSHIRE_2019)
+    assert summary.added == 1
+    document, passages = councils_graph.driver.execute_query(
+        "MATCH (d:Document)-[:HAS_PASSAGE]->(p) WITH d, p ORDER BY p.ordinal "
+        "RETURN d.text AS text, collect(p {.*, embedding: null}) AS passages")[0][0]
+    pdf = pypdfium2.PdfDocument(str(LINCOLNSHIRE_2019))
+    pages = [_squash(pdf[i].get_textpage().get_text_range()) for i in range(len(pdf))]
+    assert len(passages) >= 10
+    for passage in passages:
+        assert document[passage["char_start"]:passage["char_end"]] == passage["text"]
+        assert 100 <= passage["words"] <= 300 or passage["ordinal"] == len(passages) - 1
+        opening = _squash(" ".join(passage["text"].split()[:6]))
+        assert opening in pages[passage["page"] - 1], (passage["page"], passage["text"][:80])
+
+
+def test_second_ingest_refuses_while_one_runs(settings, councils_graph, tmp_path):
+    doc = tmp_path / "a.txt"
+    doc.write_text(PARAGRAPH * 5)
+    with ingest_lock(settings):
+        result = run_cli(settings, "ingest", str(doc))
+    assert result.returncode == 1
+    assert "another ingest is running" in result.stderr and "Traceback" not in result.stderr
+
+
+def test_cli_exit_codes(settings, councils_graph, tmp_path):
+    good = tmp_path / "good.txt"
+    good.write_text(PARAGRAPH * 5)
+    ok = run_cli(settings, "ingest", str(good), "--json")
+    assert ok.returncode == 0, ok.stderr
+    failed = run_cli(settings, "ingest", str(good), str(tmp_path / "nope.txt"), "--json")
+    assert failed.returncode == 3
+    assert '"unchanged": 1' in failed.stdout and "no such file or folder" in failed.stdout
+    usage = run_cli(settings, "ingest", str(good), "--kind", "poem")
+    assert usage.returncode == 2
+
+
+def test_kill_mid_run_leaves_no_partial_document_and_rerun_completes(settings, councils_graph, tmp_path):
+    import signal
+    import subprocess
+    import sys
+    import time
+
+    from tests.conftest import settings_env
+    from evidence.settings import PROJECT_ROOT
+
+    reports = sorted((OFSTED / "80484_lincolnshire").glob("*.pdf")) + sorted((OFSTED / "80527_north lincolnshire").glob("*.pdf"))
+    for index, report in enumerate(reports):
+        shutil.copy(report, tmp_path / f"report-{index}.pdf")
+    process = subprocess.Popen(
+        [sys.executable, "-m", "evidence", "ingest", str(tmp_path)], env=settings_env(settings, EVIDENCE_EMBEDDING_CACHE="false"),
+        cwd=PROJECT_ROOT, stdout=subprocess.DEVNULL, stderr=subprocess.DEVNULL,
+    )
+    deadline = time.monotonic() + 300
+    while count(councils_graph, "MATCH (d:Document) RETURN count(d)") < 1 and time.monotonic() < deadline:
+        time.sleep(0.05)
+    process.send_signal(signal.SIGKILL)
+    process.wait()
+    landed = count(councils_graph, "MATCH (d:Document) RETURN count(d)")
+    assert 1 <= landed < len(reports)
+    partial = count(councils_graph,
+                    "MATCH (d:Document) OPTIONAL MATCH (d)-[:HAS_PASSAGE]->(p) WITH d, count(p) AS n "
+                    "WHERE n <> d.passage_count RETURN count(d)")
+    assert partial == 0
+    summary = ingest(settings, councils_graph, tmp_path)
+    assert summary.added == len(reports) - landed and summary.unchanged == landed and summary.failed == 0
+    assert count(councils_graph, "MATCH (d:Document) RETURN count(d)") == len(reports)
+    assert count(councils_graph, "MATCH (p:Passage) WHERE NOT (:Document)-[:HAS_PASSAGE]->(p) RETURN count(p)") == 0
+    assert count(councils_graph, "MATCH (r:IngestRun {status: 'interrupted'}) RETURN count(r)") == 1

@@ -1,0 +1,120 @@
+"""Inspection history read from the reports themselves."""
+
+from __future__ import annotations
+
+import json
+from dataclasses import asdict
+from datetime import date
+
+import pytest
+import yaml
+
+from ingest.detect import detect_format
+from ingest.errors import BadDocument
+from ingest.extract_text import extract
+from ingest.inspection import parse_inspection
+from ingest.normalise import normalise
+from ingest.pipeline import Ingester
+from ingest.reference import read_councils
+from ingest.sources import user_sources
+from kg.councils import load_councils, resolve
+from kg.errors import EvidenceError
+from kg.inspections import JourneyPoint, transitions
+from tests.conftest import SHARED, run_cli
+
+OFSTED = SHARED / "corpus" / "ofsted"
+CHECKED = yaml.safe_load((__import__("pathlib").Path(__file__).parent / "fixtures" / "inspections_checked.yaml").read_text())
+
+
+def report_text(path) -> str:
+    raw = path.read_bytes()
+    return normalise(extract(raw, detect_format(raw))).text
+
+
+@pytest.fixture(scope="module")
+def councils():
+    return [dict(asdict(c), type=c.council_type, historic=c.historic) for c in read_councils(SHARED / "reference")]
+
+
+def first_resolved(councils, names):
+    for name in names:
+        try:
+            return resolve(councils, name)
+        except EvidenceError:
+            continue
+    return None
+
+
+def test_the_checked_table_covers_every_framework():
+    assert len(CHECKED) >= 40
+    assert {row["framework"] for row in CHECKED} == {"lac_2013", "sif", "ilacs_standard", "ilacs_short"}
+
+
+@pytest.mark.parametrize("row", CHECKED, ids=[row["report"].split("/")[0] + ":" + row["start"] for row in CHECKED])
+def test_parsed_reports_match_the_hand_checked_table(row, councils):
+    record = parse_inspection(report_text(OFSTED / row["report"]))
+    assert record is not None
+    council = first_resolved(councils, record.council_names)
+    assert council is not None and (council["ons_code"] or council["code"]) == row["council"]
+    assert record.framework == row["framework"]
+    assert (record.start.isoformat(), record.end.isoformat()) == (row["start"], row["end"])
+    assert {j.area: j.grade for j in record.judgements} == row["judgements"]
+    assert record.missing == []
+
+
+def test_every_bundled_report_yields_an_inspection_or_a_reason(councils):
+    reports = sorted(OFSTED.glob("*/*.pdf"))
+    assert len(reports) > 300
+    unread = []
+    for path in reports:
+        try:
+            text = report_text(path)
+        except BadDocument as reason:
+            unread.append((path.name, str(reason)))
+            continue
+        record = parse_inspection(text)
+        assert record is not None, path
+        assert record.missing == [], (path, record.missing)
+        assert first_resolved(councils, record.council_names) is not None, (path, record.council_names)
+    assert all("HTML error page" in reason for _, reason in unread) and len(unread) == 3
+
+
+def test_narrative_documents_are_not_inspection_reports():
+    for path in (SHARED / "corpus" / "seeds").glob("00*.txt"):
+        assert parse_inspection(report_text(path)) is None, path
+
+
+def test_transitions_are_timed_from_the_first_inspection_of_a_phase():
+    points = [JourneyPoint(date(2015, 3, 1), "requires_improvement", "fair"),
+              JourneyPoint(date(2017, 3, 1), "requires_improvement", "fair"),
+              JourneyPoint(date(2019, 3, 1), "good", "good"),
+              JourneyPoint(date(2023, 3, 1), "outstanding", "great")]
+    steps = transitions(points)
+    assert [(s["from"], s["to"], s["years"]) for s in steps] == [("fair", "good", 4.0), ("good", "great", 4.0)]
+    assert steps[0]["label"] == "fair → good, 2015 → 2019"
+
+
+def test_council_command_shows_inspections_and_journey(settings, empty_graph):
+    load_councils(empty_graph, read_councils(settings.reference_dir))
+    folders = [OFSTED / "80484_lincolnshire", OFSTED / "80527_north lincolnshire"]
+    summary = Ingester(settings, empty_graph).run(user_sources(folders, settings.corpus_dir, {})[0])
+    assert summary.failed == 0 and summary.inspections == summary.added
+
+    result = run_cli(settings, "council", "lincolnshire", "--json")
+    assert result.returncode == 0, result.stderr
+    lincs = json.loads(result.stdout)
+    assert lincs["ons_code"] == "E10000019" and lincs["la_code"] == "925"
+    assert [i["published"][:4] for i in lincs["inspections"]] == ["2015", "2019", "2023"]
+    assert [i["judgements"]["overall_effectiveness"] for i in lincs["inspections"]] == ["good", "outstanding", "outstanding"]
+    assert [p["phase"] for p in lincs["journey"]] == ["good", "great", "great"]
+    assert [(t["from"], t["to"]) for t in lincs["transitions"]] == [("good", "great")]
+    north = next(n for n in lincs["neighbours"] if n["name"] == "North Lincolnshire")
+    assert north["current_grade"] == "outstanding"
+
+    result = run_cli(settings, "council", "north lincolnshire", "--json")
+    north_lincs = json.loads(result.stdout)
+    assert north_lincs["ons_code"] == "E06000013"
+    assert {i["document_id"] for i in north_lincs["inspections"]}.isdisjoint({i["document_id"] for i in lincs["inspections"]})
+
+    ambiguous = run_cli(settings, "council", "Yorkshire")
+    assert ambiguous.returncode == 2 and "North Yorkshire" in ambiguous.stderr
