@@ -75,11 +75,16 @@ def chunk(normalised: NormalisedText) -> list[PassageDraft]:
                     current = []
                 current.append(span)
         if current:
-            drafts.append((_merge(current), heading, blocks))
+            tail = _merge(current)
+            previous = drafts[-1] if drafts and drafts[-1][2] is blocks else None
+            if previous and tail.words < MIN_WORDS and previous[0].words + tail.words <= MAX_WORDS * 1.2:
+                # a short end of section joins the passage before it rather than standing alone
+                drafts[-1] = (_merge([previous[0], tail]), heading, blocks)
+            else:
+                drafts.append((tail, heading, blocks))
     drafts = _absorb_tiny(drafts)
-    pages = [(block.start, block.page) for block in normalised.blocks]
     return [
-        PassageDraft(ordinal, span.start, span.end, _page_at(pages, span.start), _page_at(pages, span.end - 1),
+        PassageDraft(ordinal, span.start, span.end, normalised.page_at(span.start), normalised.page_at(span.end - 1),
                      heading, text[span.start:span.end])
         for ordinal, (span, heading, _) in enumerate(drafts)
     ]
@@ -119,12 +124,3 @@ def _absorb_tiny(drafts: list[tuple[Span, str | None, list[Block]]]) -> list[tup
         else:
             kept.append((carry, None, []))
     return kept
-
-
-def _page_at(pages: list[tuple[int, int]], offset: int) -> int:
-    page = pages[0][1] if pages else 1
-    for start, number in pages:
-        if start > offset:
-            break
-        page = number
-    return page

@@ -39,13 +39,23 @@ def decode_text(raw: bytes) -> str:
     try:
         text = raw.decode("utf-8-sig")
     except UnicodeDecodeError:
-        best = from_bytes(raw[:200_000]).best()
-        if best is None or best.encoding is None:
-            raise BadDocument("binary content: not a PDF, HTML or text document") from None
-        text = raw.decode(best.encoding, errors="replace")
+        text = raw.decode(_legacy_encoding(raw), errors="replace")
     if _looks_binary(text):
         raise BadDocument("binary content: not a PDF, HTML or text document")
     return text
+
+
+# English documents that are not UTF-8 are nearly always Windows-1252 or Latin-1; other single-byte
+# code pages fit the same bytes about as well ('£' would read as 'Ł' in cp1250), so prefer these.
+_WESTERN = ("cp1252", "latin_1", "iso8859_15")
+
+
+def _legacy_encoding(raw: bytes) -> str:
+    matches = from_bytes(raw[:200_000])
+    if not len(matches):
+        raise BadDocument("binary content: not a PDF, HTML or text document")
+    western = next((match for match in matches if match.encoding in _WESTERN), None)
+    return (western or matches.best()).encoding
 
 
 def _looks_binary(text: str) -> bool:

@@ -106,6 +106,9 @@ def detect_framework(text: str) -> tuple[str, bool] | None:
     head = _flat(text[:3000])
     if not re.search(r"Ofsted|Majesty’s Inspector|Majesty's Inspector|\bHMI\b|Lead inspector|Reporting inspector", text[:20000]):
         return None
+    # a report opens with its own title and fieldwork dates; an article about one does not
+    if not _DATES_LABEL.search(head[:1500]):
+        return None
     if re.search(r"Inspection of looked after children services", head, re.IGNORECASE):
         return "lac_2013", False
     sif = re.search(r"(Re-inspection|Inspection) of services for children in need of help and protection", head,

@@ -38,6 +38,15 @@ class NormalisedText:
     text: str
     blocks: list[Block]
     page_count: int
+    page_starts: list[tuple[int, int]]  # (offset in text, page number), ascending
+
+    def page_at(self, offset: int) -> int:
+        page = self.page_starts[0][1] if self.page_starts else 1
+        for start, number in self.page_starts:
+            if start > offset:
+                break
+            page = number
+        return page
 
 
 @dataclass
@@ -49,7 +58,9 @@ class _Line:
 def clean_line(line: str) -> str:
     for ligature, letters in _LIGATURES.items():
         line = line.replace(ligature, letters)
+    # U+FFFE is how PDFium marks a hyphen it found at a line end
     line = line.replace("\u00a0", " ").replace("\u00ad", "").replace("\u200b", "").replace("\t", " ")
+    line = line.replace("\ufffe", "-")
     line = unicodedata.normalize("NFC", line)
     return re.sub(r" {2,}", " ", line).rstrip()
 
@@ -84,8 +95,21 @@ def _strip_page_furniture(pages: list[list[str]]) -> list[list[str]]:
     return cleaned
 
 
+_INLINE_BULLET = re.compile(r"\s*[\uf0b7\uf0a7\u2022\u25cf\u25aa\u25fc]\s+")
+
+
+def _split_inline_bullets(line: str) -> list[str]:
+    """PDF text often runs several bullet points into one line: give each its own."""
+    parts = _INLINE_BULLET.split(line)
+    if len(parts) == 1:
+        return [line]
+    head, items = parts[0], parts[1:]
+    return ([head] if head.strip() else []) + [f"- {item}" for item in items if item.strip()]
+
+
 def normalise(extracted: ExtractedText) -> NormalisedText:
-    pages = [[clean_line(_HTML_TAG.sub(" ", line) if "<" in line else line) for line in page]
+    pages = [[part for line in page
+              for part in _split_inline_bullets(clean_line(_HTML_TAG.sub(" ", line) if "<" in line else line))]
              for page in extracted.pages]
     pages = _strip_page_furniture(pages)
     lines = [_Line(line, number) for number, page in enumerate(pages, start=1) for line in page + [""]]
@@ -177,33 +201,39 @@ def _merge_grade_lines(blocks: list[tuple[str, list[_Line]]]) -> list[tuple[str,
     return merged
 
 
-def _join(lines: list[_Line], vocabulary: Counter[str]) -> str:
+def _join(lines: list[_Line], vocabulary: Counter[str]) -> tuple[str, list[tuple[int, int]]]:
+    """The block's text, and where each of its pages starts within it."""
     text = lines[0].text
+    pages = [(0, lines[0].page)]
     for line in lines[1:]:
         tail, head = _WORD_AT_END.search(text), _WORD_AT_START.match(line.text)
         if tail and head:
             hyphenated = f"{tail.group(1).lower()}-{head.group(1)}"
             solid = f"{tail.group(1).lower()}{head.group(1)}"
-            if vocabulary[hyphenated] > vocabulary[solid]:
-                text += line.text
-            else:
-                text = text[:-1] + line.text
+            if vocabulary[hyphenated] <= vocabulary[solid]:
+                text = text[:-1]
         else:
-            text += " " + line.text
-    return text
+            text += " "
+        if line.page != pages[-1][1]:
+            pages.append((len(text), line.page))
+        text += line.text
+    return text, pages
 
 
 def _assemble(blocks: list[tuple[str, list[_Line]]], vocabulary: Counter[str], page_count: int) -> NormalisedText:
     parts: list[str] = []
     placed: list[Block] = []
+    page_starts: list[tuple[int, int]] = []
     offset = 0
     for kind, lines in blocks:
-        text = _join(lines, vocabulary).strip()
-        if not text:
+        text, pages = _join(lines, vocabulary)
+        if not text.strip():
             continue
         if parts:
             offset += 2
         placed.append(Block(offset, offset + len(text), lines[0].page, kind))
+        page_starts.extend((offset + start, page) for start, page in pages
+                           if not page_starts or page != page_starts[-1][1])
         parts.append(text)
         offset += len(text)
-    return NormalisedText("\n\n".join(parts), placed, page_count)
+    return NormalisedText("\n\n".join(parts), placed, page_count, page_starts)

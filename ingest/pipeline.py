@@ -148,6 +148,13 @@ def _first_heading(normalised: NormalisedText) -> str | None:
     return None
 
 
+def _iso_date(text: str | None):
+    try:
+        return datetime.strptime(text or "", "%Y-%m-%d").date()
+    except ValueError:
+        return None
+
+
 def embedding_text(passage: PassageDraft) -> str:
     """The section heading gives a passage the context its first words may lack."""
     if passage.section and not passage.text.startswith(passage.section):
@@ -257,7 +264,9 @@ class Ingester:
         inspection = {
             "id": f"inspection:{document_id}", "document_id": document_id, "framework": record.framework,
             "framework_basis": record.framework_basis, "reinspection": record.reinspection,
-            "start": record.start, "end": record.end, "published": record.published,
+            "start": record.start, "end": record.end,
+            # ILACS reports do not print their publication date; the document's own date is it
+            "published": record.published or _iso_date(document.source.date),
             "council_as_printed": record.council_names[0] if record.council_names else None,
             "missing": record.missing,
         }

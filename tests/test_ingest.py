@@ -11,6 +11,7 @@ import pypdf
 import pypdfium2
 import pytest
 
+from ingest.chunk import MAX_WORDS, MIN_WORDS, TINY_WORDS
 from ingest.pipeline import Ingester, ingest_lock
 from ingest.sources import user_sources
 from kg.councils import load_councils
@@ -88,12 +89,12 @@ def test_bad_inputs_are_listed_and_the_rest_lands(settings, councils_graph, tmp_
 
 def test_size_limit_and_non_utf8_text(settings, councils_graph, tmp_path):
     big = tmp_path / "big.txt"
-    big.write_bytes((PARAGRAPH * 200).encode())
+    big.write_bytes((PARAGRAPH * 400).encode())
     latin = tmp_path / "latin.txt"
     latin.write_bytes((PARAGRAPH * 4 + "The budget fell by £3 million – children’s services saved it. ").encode("cp1252"))
     small = settings.model_copy(update={"max_file_mb": 0.05})
     summary = Ingester(small, councils_graph).run(user_sources([big, latin], settings.corpus_dir, {})[0])
-    assert "over the 0.05 MB limit" in reason(summary, big)
+    assert "over the 0.05 MB limit" in reason(summary, big), summary
     texts = [r[0] for r in councils_graph.driver.execute_query("MATCH (p:Passage) RETURN p.text")[0]]
     assert any("£3 million – children’s services" in text for text in texts)
 
@@ -101,12 +102,12 @@ def test_size_limit_and_non_utf8_text(settings, councils_graph, tmp_path):
 def test_unchanged_is_skipped_and_changed_replaces_passages(settings, councils_graph, tmp_path):
     doc = tmp_path / "case.md"
     doc.write_text("# Workforce\n\n" + PARAGRAPH * 8 + "\n\n# Front door\n\n" + PARAGRAPH * 3)
-    first = ingest(settings, councils_graph, doc, council=["Lincolnshire"], kind="case_study")
+    first = ingest(settings, councils_graph, doc, councils=["Lincolnshire"], kind="case_study")
     assert first.added == 1
-    again = ingest(settings, councils_graph, doc, council=["Lincolnshire"], kind="case_study")
+    again = ingest(settings, councils_graph, doc, councils=["Lincolnshire"], kind="case_study")
     assert (again.unchanged, again.added, again.updated) == (1, 0, 0)
     doc.write_text("# Workforce\n\n" + PARAGRAPH * 2 + " Turnover fell by 41%.")
-    changed = ingest(settings, councils_graph, doc, council=["Lincolnshire"], kind="case_study")
+    changed = ingest(settings, councils_graph, doc, councils=["Lincolnshire"], kind="case_study")
     assert changed.updated == 1
     passages = councils_graph.driver.execute_query(
         "MATCH (d:Document)-[:HAS_PASSAGE]->(p) RETURN d.id AS d, d.passage_count AS n, collect(p.text) AS texts")[0]
@@ -131,9 +132,10 @@ def test_passages_point_back_to_their_page_and_offsets(settings, councils_graph)
     pdf = pypdfium2.PdfDocument(str(LINCOLNSHIRE_2019))
     pages = [_squash(pdf[i].get_textpage().get_text_range()) for i in range(len(pdf))]
     assert len(passages) >= 10
+    assert MIN_WORDS <= sum(p["words"] for p in passages) / len(passages) <= MAX_WORDS
     for passage in passages:
         assert document[passage["char_start"]:passage["char_end"]] == passage["text"]
-        assert 100 <= passage["words"] <= 300 or passage["ordinal"] == len(passages) - 1
+        assert TINY_WORDS <= passage["words"] <= MAX_WORDS * 1.2
         opening = _squash(" ".join(passage["text"].split()[:6]))
         assert opening in pages[passage["page"] - 1], (passage["page"], passage["text"][:80])
 

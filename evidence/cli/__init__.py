@@ -10,7 +10,8 @@ from evidence.cli import councils, db, ingest
 from evidence.cli.output import err_console
 from kg.errors import EvidenceError
 
-app = typer.Typer(no_args_is_help=True, add_completion=False, help="Evidence Graph: what worked for councils like us.")
+app = typer.Typer(no_args_is_help=True, add_completion=False, pretty_exceptions_enable=False,
+                  help="Evidence Graph: what worked for councils like us.")
 app.add_typer(db.app, name="db")
 app.add_typer(councils.app, name="councils")
 app.command("council")(councils.council)
@@ -18,21 +19,11 @@ app.command("ingest")(ingest.ingest)
 
 
 def main() -> None:
-    """Runs the CLI; expected failures print one line and exit non-zero, never a traceback."""
+    """Runs the CLI; expected failures print one line and exit non-zero, never a traceback.
+
+    Usage errors exit 2 (Typer's own handling); `typer.Exit(n)` exits n."""
     try:
-        app(standalone_mode=False)
+        app()
     except EvidenceError as error:
         err_console.print(f"[red]error:[/red] {error}", soft_wrap=True, highlight=False)
         sys.exit(error.exit_code)
-    except typer.Exit as done:
-        sys.exit(done.exit_code)
-    except typer.Abort:
-        err_console.print("aborted")
-        sys.exit(130)
-    except Exception as error:  # click usage errors and the like
-        import click
-
-        if isinstance(error, click.ClickException):
-            error.show()
-            sys.exit(2)
-        raise
