@@ -75,6 +75,7 @@ class OnnxInt8Embedder:
         path = export_int8(cache_dir)
         options = onnxruntime.SessionOptions()
         options.graph_optimization_level = onnxruntime.GraphOptimizationLevel.ORT_ENABLE_ALL
+        options.log_severity_level = 3
         self.session = onnxruntime.InferenceSession(str(path), options, providers=["CPUExecutionProvider"])
         self.tokenizer = Tokenizer.from_file(str(model_dir() / "tokenizer.json"))
         self.tokenizer.enable_truncation(MAX_TOKENS)
@@ -102,8 +103,10 @@ def export_int8(cache_dir: Path) -> Path:
     target = cache_dir / "all-MiniLM-L6-v2.int8.onnx"
     if target.exists():
         return target
+    import onnx
     import torch
     from onnxruntime.quantization import QuantType, quantize_dynamic
+    from onnxruntime.transformers.optimizer import optimize_model
     from transformers import AutoModel
 
     cache_dir.mkdir(parents=True, exist_ok=True)
@@ -129,11 +132,15 @@ def export_int8(cache_dir: Path) -> Path:
         dynamic_axes={"input_ids": axes, "attention_mask": axes, "token_type_ids": axes, "last_hidden_state": axes},
         opset_version=17, dynamo=False,
     )
+    # fuse attention, GELU and layer norms first, then quantise the MatMul weights per channel
+    fused = cache_dir / "all-MiniLM-L6-v2.fused.onnx"
+    optimize_model(str(fp32), model_type="bert", num_heads=12, hidden_size=DIMENSIONS).save_model_to_file(str(fused))
     partial = target.with_suffix(".partial.onnx")
-    quantize_dynamic(str(fp32), str(partial), per_channel=True, weight_type=QuantType.QInt8,
-                     op_types_to_quantize=["MatMul"])
+    quantize_dynamic(str(fused), str(partial), per_channel=True, weight_type=QuantType.QInt8,
+                     op_types_to_quantize=["MatMul"], extra_options={"DefaultTensorType": onnx.TensorProto.FLOAT})
     partial.rename(target)
     fp32.unlink(missing_ok=True)
+    fused.unlink(missing_ok=True)
     return target
 
 

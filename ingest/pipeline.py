@@ -18,6 +18,8 @@ from typing import Callable, Iterator
 
 from evidence.settings import PROJECT_ROOT, Settings
 from ingest.chunk import PassageDraft, chunk
+from ingest.claims import find_claims
+from ingest.council_mentions import CouncilMatcher
 from ingest.detect import detect_format
 from ingest.embed import BACKEND_NAMES, Embedder, get_embedder
 from ingest.embedding_cache import CachedEmbedder
@@ -31,12 +33,12 @@ from kg.councils import all_councils, resolve
 from kg.documents import (check_embedding_model, finish_run, fingerprints, record_embedding_model, start_run,
                           write_document)
 from kg.errors import EvidenceError
-from kg.inspections import create_inspection
+from kg.inspections import create_claims, create_inspection
 
 MAX_PDF_PAGES = 2000
 # Bump when reading a document would now give a different result: documents read by an older
 # version are read again (their unchanged passages come back from the embedding cache).
-PIPELINE_VERSION = "2"
+PIPELINE_VERSION = "3"
 
 
 @dataclass
@@ -62,6 +64,7 @@ class IngestSummary:
     failures: list[Failure] = field(default_factory=list)
     warnings: list[Warning] = field(default_factory=list)
     inspections: int = 0
+    claims: int = 0
     seconds: float = 0.0
 
     def as_json(self) -> dict:
@@ -71,6 +74,7 @@ class IngestSummary:
                           "failed": self.failed},
             "passages": self.passages,
             "inspections": self.inspections,
+            "judgement_claims": self.claims,
             "failures": [asdict(failure) for failure in self.failures],
             "warnings": [asdict(warning) for warning in self.warnings],
             "seconds": round(self.seconds, 2),
@@ -175,6 +179,7 @@ class Ingester:
         self.on_progress = on_progress or (lambda _label: None)
         self._embedder: Embedder | None = None
         self._councils: list[dict] | None = None
+        self._matcher: CouncilMatcher | None = None
 
     @property
     def embedder(self) -> Embedder:
@@ -240,11 +245,20 @@ class Ingester:
         change = "updated" if known_sha else "added"
         council_codes = self._council_codes(source)
         inspection_write = self._inspection_write(document, council_codes, summary)
+        claims = [] if document.inspection else self._claims(document, council_codes)
+
+        def derived_writes(tx) -> None:
+            if inspection_write is not None:
+                inspection_write(tx)
+            if claims:
+                create_claims(tx, claims)
+
         write_document(self.graph, self._document_properties(document, summary.run_id),
                        self._passage_properties(document, vectors), council_codes,
-                       summary.run_id, change, inspection_write)
+                       summary.run_id, change, derived_writes)
         summary.passages += len(document.passages)
         summary.inspections += inspection_write is not None
+        summary.claims += len(claims)
         setattr(summary, change, getattr(summary, change) + 1)
 
     def _inspection_write(self, document: ReadDocument, manifest_codes: list[str], summary: IngestSummary):
@@ -293,6 +307,18 @@ class Ingester:
                                                       f"council in its metadata ({', '.join(manifest_codes)})"))
             return code
         return manifest_codes[0] if len(manifest_codes) == 1 else None
+
+    def _claims(self, document: ReadDocument, council_codes: list[str]) -> list[dict]:
+        """Judgements the document states about councils, with their quotes."""
+        if self._matcher is None:
+            self._matcher = CouncilMatcher(self._council_list())
+        return [
+            {"id": f"claim:{document.source.id}:{claim.char_start}", "document_id": document.source.id,
+             "council_code": claim.council_code, "year": claim.year, "month": claim.month, "grade": claim.grade,
+             "area": "overall_effectiveness", "quote": claim.quote, "char_start": claim.char_start,
+             "char_end": claim.char_end, "passage_id": self._passage_at(document, claim.char_start)}
+            for claim in find_claims(document.normalised.text, self._matcher, council_codes)
+        ]
 
     @staticmethod
     def _passage_at(document: ReadDocument, offset: int) -> str | None:

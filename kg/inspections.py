@@ -19,6 +19,26 @@ def create_inspection(tx, council_code: str, inspection: dict[str, Any], judgeme
     run_named(tx, "inspection_create", council_code=council_code, inspection=inspection, judgements=judgements)
 
 
+def create_claims(tx, claims: list[dict[str, Any]]) -> None:
+    run_named(tx, "claims_create", claims=claims)
+
+
+def checked_claims(graph: Graph, code: str) -> list[dict[str, Any]]:
+    """Each claim with how it compares with the inspections of the same year."""
+    claims = []
+    for row in graph.read("council_claims", code=code):
+        recorded = row.pop("recorded_grades")
+        if not recorded:
+            row["check"] = "no inspection of that year on record"
+        elif row["grade"] in recorded:
+            row["check"] = "consistent with the inspection record"
+        else:
+            row["check"] = f"differs from the inspection record ({', '.join(sorted(recorded))})"
+        row["date"] = f"{row['year']}-{row['month']:02d}" if row["month"] else str(row["year"])
+        claims.append(row)
+    return claims
+
+
 @dataclass
 class JourneyPoint:
     date: date
@@ -84,5 +104,5 @@ def council_profile(graph: Graph, name_or_code: str) -> dict[str, Any]:
         "journey": [{"date": p.date.isoformat(), "grade": p.grade, "phase": p.phase} for p in points],
         "current_phase": points[-1].phase if points else None,
         "transitions": transitions(points),
-        "claims": [],
+        "claims": checked_claims(graph, code),
     }

@@ -1,6 +1,10 @@
-// Removes what a document contributed (passages, the inspection read from it and its judgements)
-// before the document is written again.
+// Removes what a document contributed (passages, the judgement claims they state, the inspection
+// read from it and its judgements) before the document is written again.
 MATCH (d:Document {id: $id})
+CALL (d) {
+  MATCH (d)-[:HAS_PASSAGE]->(:Passage)<-[:STATED_IN]-(claim:JudgementClaim)
+  DETACH DELETE claim
+}
 CALL (d) {
   MATCH (d)-[:HAS_PASSAGE]->(p:Passage)
   DETACH DELETE p

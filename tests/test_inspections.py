@@ -9,6 +9,8 @@ from datetime import date
 import pytest
 import yaml
 
+from ingest.claims import find_claims
+from ingest.council_mentions import CouncilMatcher
 from ingest.detect import detect_format
 from ingest.errors import BadDocument
 from ingest.extract_text import extract
@@ -97,8 +99,9 @@ def test_transitions_are_timed_from_the_first_inspection_of_a_phase():
 def test_council_command_shows_inspections_and_journey(settings, empty_graph):
     load_councils(empty_graph, read_councils(settings.reference_dir))
     folders = [OFSTED / "80484_lincolnshire", OFSTED / "80527_north lincolnshire"]
-    summary = Ingester(settings, empty_graph).run(user_sources(folders, settings.corpus_dir, {})[0])
-    assert summary.failed == 0 and summary.inspections == summary.added
+    news = SHARED / "corpus" / "seeds" / "001_61cbefe6ec0949b3.txt"
+    summary = Ingester(settings, empty_graph).run(user_sources(folders + [news], settings.corpus_dir, {})[0])
+    assert summary.failed == 0 and summary.inspections == summary.added - 1 and summary.claims >= 1
 
     result = run_cli(settings, "council", "lincolnshire", "--json")
     assert result.returncode == 0, result.stderr
@@ -108,6 +111,9 @@ def test_council_command_shows_inspections_and_journey(settings, empty_graph):
     assert [i["judgements"]["overall_effectiveness"] for i in lincs["inspections"]] == ["good", "outstanding", "outstanding"]
     assert [p["phase"] for p in lincs["journey"]] == ["good", "great", "great"]
     assert [(t["from"], t["to"]) for t in lincs["transitions"]] == [("good", "great")]
+    claim = next(c for c in lincs["claims"] if c["document_id"] == "001_61cbefe6ec0949b3")
+    assert (claim["date"], claim["grade"]) == ("2014", "good") and "judged good" in claim["quote"]
+    assert claim["check"] == "consistent with the inspection record"
     north = next(n for n in lincs["neighbours"] if n["name"] == "North Lincolnshire")
     assert north["current_grade"] == "outstanding"
 
@@ -118,3 +124,15 @@ def test_council_command_shows_inspections_and_journey(settings, empty_graph):
 
     ambiguous = run_cli(settings, "council", "Yorkshire")
     assert ambiguous.returncode == 2 and "North Yorkshire" in ambiguous.stderr
+
+
+def test_claims_need_a_past_judgement_a_date_and_a_council(councils):
+    matcher = CouncilMatcher(councils)
+    text = ("Kingston children's services were judged inadequate in July 2012. "
+            "Leaders hoped services could be judged good by 2017. "
+            "North Lincolnshire was rated outstanding in 2017. "
+            "The service was judged good in 2014.")
+    claims = [(c.council_code, c.year, c.month, c.grade) for c in find_claims(text, matcher, [])]
+    assert claims == [("E09000021", 2012, 7, "inadequate"), ("E06000013", 2017, None, "outstanding")]
+    only = find_claims("The service was judged good in 2014.", matcher, ["E10000019"])
+    assert [(c.council_code, c.grade) for c in only] == [("E10000019", "good")]

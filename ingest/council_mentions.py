@@ -1,0 +1,39 @@
+"""Finds councils named in running text, from the reference graph's names and aliases.
+
+Longest names win ("North East Lincolnshire" is never read as "Lincolnshire"), matching is
+case-sensitive so that a capitalised name is needed, and only the names of children's services
+councils count: a town inside a council is not the council.
+"""
+
+from __future__ import annotations
+
+import re
+from dataclasses import dataclass
+
+from kg.council_names import name_key
+
+
+@dataclass
+class CouncilMention:
+    start: int
+    end: int
+    code: str
+    surface: str
+
+
+class CouncilMatcher:
+    def __init__(self, councils: list[dict]):
+        by_surface: dict[str, set[str]] = {}
+        for council in councils:
+            for name in {council["name"], council["ons_name"], *(council.get("aliases") or [])}:
+                if name and len(name) >= 3:
+                    by_surface.setdefault(name, set()).add(council["code"])
+        # a surface shared by two councils names neither
+        self._codes = {surface: codes.pop() for surface, codes in by_surface.items() if len(codes) == 1}
+        ordered = sorted(self._codes, key=len, reverse=True)
+        self._pattern = re.compile(r"(?<![\w-])(" + "|".join(re.escape(s) for s in ordered) + r")(?![\w-])")
+        self._by_key = {name_key(surface): code for surface, code in self._codes.items()}
+
+    def find(self, text: str) -> list[CouncilMention]:
+        return [CouncilMention(m.start(), m.end(), self._codes[m.group(1)], m.group(1))
+                for m in self._pattern.finditer(text)]
