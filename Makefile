@@ -4,7 +4,7 @@ VENV ?= .venv
 BIN := $(VENV)/bin
 STAMP := $(VENV)/.installed
 
-.PHONY: setup run test bench clean-home
+.PHONY: setup run test bench
 
 # A venv with the pinned packages; re-made only when the pins change.
 $(STAMP): pyproject.toml requirements.lock
@@ -15,13 +15,14 @@ $(STAMP): pyproject.toml requirements.lock
 
 setup: $(STAMP)
 
-# Start the local Neo4j, create the schema, load councils, ingest the bundled corpus, serve.
+# Start the local Neo4j, create the schema, load councils, ingest the bundled corpus (exit 3 means
+# some files were rejected, each listed with its reason), and show what the graph holds.
 run: setup
 	$(BIN)/evidence db start
 	$(BIN)/evidence db init
 	$(BIN)/evidence councils load
 	$(BIN)/evidence ingest || [ $$? -eq 3 ]
-	$(BIN)/evidence serve
+	$(BIN)/evidence db status
 
 test: setup
 	$(BIN)/python -m pytest -q

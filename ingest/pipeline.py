@@ -37,7 +37,8 @@ from kg.inspections import create_claims, create_inspection
 
 MAX_PDF_PAGES = 2000
 # Bump when reading a document would now give a different result: documents read by an older
-# version are read again (their unchanged passages come back from the embedding cache).
+# version are read again (their unchanged passages come back from the embedding cache), as are
+# documents whose file or metadata changed.
 PIPELINE_VERSION = "3"
 
 
@@ -152,6 +153,11 @@ def _first_heading(normalised: NormalisedText) -> str | None:
     return None
 
 
+def document_fingerprint(sha256: str, source: Source) -> str:
+    """Same file, same metadata and same pipeline version: nothing to do."""
+    return hashlib.sha256(f"{sha256}|{PIPELINE_VERSION}|{source.metadata_key()}".encode()).hexdigest()
+
+
 def _iso_date(text: str | None):
     try:
         return datetime.strptime(text or "", "%Y-%m-%d").date()
@@ -204,7 +210,7 @@ class Ingester:
             self._fail(summary, absent.path, absent.error)
         with ingest_lock(self.settings):
             unique = list({source.id: source for source in sources}.values())
-            known = fingerprints(self.graph, [source.id for source in unique], PIPELINE_VERSION)
+            known = fingerprints(self.graph, [source.id for source in unique])
             start_run(self.graph, summary.run_id, code_version())
             status = "failed"
             try:
@@ -230,11 +236,12 @@ class Ingester:
         summary.failed += 1
         summary.failures.append(Failure(str(path), error))
 
-    def _ingest_one(self, source: Source, known_sha: str | None, summary: IngestSummary) -> None:
+    def _ingest_one(self, source: Source, known_fingerprint: str | None, summary: IngestSummary) -> None:
         try:
             raw = self._read_bytes(source.path)
             sha256 = hashlib.sha256(raw).hexdigest()
-            if known_sha == sha256:
+            fingerprint = document_fingerprint(sha256, source)
+            if known_fingerprint == fingerprint:
                 summary.unchanged += 1
                 return
             document = read_document(source, raw, sha256)
@@ -242,7 +249,7 @@ class Ingester:
         except BadDocument as error:
             self._fail(summary, source.path, str(error))
             return
-        change = "updated" if known_sha else "added"
+        change = "updated" if known_fingerprint else "added"
         council_codes = self._council_codes(source)
         inspection_write = self._inspection_write(document, council_codes, summary)
         claims = [] if document.inspection else self._claims(document, council_codes)
@@ -371,7 +378,8 @@ class Ingester:
             "kind": source.kind, "source": source.source, "path": shown_path, "sha256": document.sha256,
             "bytes": document.size, "format": document.fmt, "pages": document.normalised.page_count,
             "passage_count": len(document.passages), "text": document.normalised.text,
-            "ingest_run": run_id, "pipeline_version": PIPELINE_VERSION, "ingested_at": datetime.now(timezone.utc).isoformat(timespec="seconds"),
+            "ingest_run": run_id, "pipeline_version": PIPELINE_VERSION,
+            "fingerprint": document_fingerprint(document.sha256, source), "ingested_at": datetime.now(timezone.utc).isoformat(timespec="seconds"),
         }
 
     def _passage_properties(self, document: ReadDocument, vectors) -> list[dict]:

@@ -36,6 +36,12 @@ class Source:
     ofsted_urn: str | None = None
 
 
+    def metadata_key(self) -> str:
+        """Changes whenever the metadata we would write for this source changes."""
+        fields = (self.id, self.title, self.publisher, self.date, self.kind, self.source, sorted(self.councils))
+        return hashlib.sha1(repr(fields).encode()).hexdigest()
+
+
 @dataclass
 class MissingSource:
     path: Path
@@ -54,6 +60,13 @@ def date_from_name(name: str) -> str | None:
         return datetime.strptime(" ".join(match.groups()), "%d %B %Y").date().isoformat()
     except ValueError:
         return None
+
+
+def _title_case(name: str) -> str:
+    """'isle of wight' → 'Isle of Wight'."""
+    words = name.strip().split()
+    small = {"of", "and", "upon", "on", "with", "the", "in"}
+    return " ".join(w if i and w in small else w[:1].upper() + w[1:] for i, w in enumerate(words))
 
 
 def bundled_sources(corpus_dir: Path) -> list[Source]:
@@ -80,7 +93,7 @@ def _collection(corpus_dir: Path, collection: dict) -> list[Source]:
     sources = []
     for row in rows:
         date = date_from_name(Path(row["path"]).stem) if collection.get("date_from_file_name") else None
-        council = row.get("la_name", "").strip().title()
+        council = _title_case(row.get("la_name", ""))
         sources.append(Source(
             path=base / row["path"],
             id=f"{collection['name']}-{row['urn']}-{date or slug(Path(row['path']).stem)}",

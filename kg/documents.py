@@ -9,11 +9,9 @@ from kg.connection import Graph, run_named
 from kg.errors import EvidenceError
 
 
-def fingerprints(graph: Graph, ids: list[str], pipeline_version: str) -> dict[str, str]:
-    """sha256 of each document already in the graph; one read by an older pipeline counts as absent
-    content, so it is read again."""
-    return {row["id"]: row["sha256"] if row["pipeline_version"] == pipeline_version else f"stale:{row['sha256']}"
-            for row in graph.read("documents_fingerprints", ids=ids)}
+def fingerprints(graph: Graph, ids: list[str]) -> dict[str, str]:
+    """The fingerprint (file, metadata, pipeline version) of each document already in the graph."""
+    return {row["id"]: row["fingerprint"] or "" for row in graph.read("documents_fingerprints", ids=ids)}
 
 
 def write_document(graph: Graph, document: dict[str, Any], passages: list[dict[str, Any]],

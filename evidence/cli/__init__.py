@@ -6,7 +6,7 @@ import sys
 
 import typer
 
-from evidence.cli import councils, db, ingest
+from evidence.cli import councils, db, ingest, search
 from evidence.cli.output import err_console
 from kg.errors import EvidenceError
 
@@ -16,6 +16,7 @@ app.add_typer(db.app, name="db")
 app.add_typer(councils.app, name="councils")
 app.command("council")(councils.council)
 app.command("ingest")(ingest.ingest)
+app.command("search")(search.search)
 
 
 def main() -> None:

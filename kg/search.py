@@ -1,0 +1,73 @@
+"""Graph reads behind passage search: candidates from the vector and full-text indexes, with the
+filters applied inside the query, and the citation of each passage found."""
+
+from __future__ import annotations
+
+from dataclasses import dataclass
+from typing import Any
+
+from kg.connection import Graph
+from kg.councils import all_councils, resolve
+from kg.errors import EvidenceError
+
+
+@dataclass
+class SearchFilters:
+    council: str | None = None
+    region: str | None = None
+    council_type: str | None = None
+    grade: str | None = None
+    kind: str | None = None
+    date_from: str | None = None
+    date_to: str | None = None
+
+
+def council_scope(graph: Graph, filters: SearchFilters) -> list[str] | None:
+    """The councils the council, region, type and grade filters leave (None: no such filter)."""
+    if not any([filters.council, filters.region, filters.council_type, filters.grade]):
+        return None
+    councils = all_councils(graph)
+    if filters.council:
+        councils = [resolve(councils, filters.council)]
+    if filters.region:
+        councils = [c for c in councils if (c["region"] or "").lower() == filters.region.lower()]
+    if filters.council_type:
+        councils = [c for c in councils if (c["type"] or "").lower() == filters.council_type.lower()]
+    if filters.grade:
+        grades = {row["code"]: row["grade"] for row in graph.read("councils_current_grades")}
+        councils = [c for c in councils if grades.get(c["code"]) == filters.grade]
+    return [c["code"] for c in councils]
+
+
+def _params(filters: SearchFilters, councils: list[str] | None, candidates: int, limit: int) -> dict[str, Any]:
+    return {"kind": filters.kind, "date_from": filters.date_from, "date_to": filters.date_to,
+            "councils": councils, "candidates": candidates, "limit": limit}
+
+
+def dense_candidates(graph: Graph, vector: list[float], filters: SearchFilters, councils: list[str] | None,
+                     candidates: int, limit: int) -> list[dict]:
+    return graph.read("search_vector", vector=vector, **_params(filters, councils, candidates, limit))
+
+
+def fulltext_candidates(graph: Graph, lucene: str, filters: SearchFilters, councils: list[str] | None,
+                        candidates: int, limit: int) -> list[dict]:
+    return graph.read("search_fulltext", lucene=lucene, **_params(filters, councils, candidates, limit))
+
+
+def passages(graph: Graph, ids: list[str]) -> dict[str, dict]:
+    return {row["passage_id"]: row for row in graph.read("search_hits", ids=ids)}
+
+
+def embedding_model(graph: Graph) -> dict | None:
+    rows = graph.read("embedding_model_get")
+    return rows[0] if rows else None
+
+
+def check_query_model(graph: Graph, name: str, dimensions: int) -> None:
+    """Query vectors must come from the model that embedded the passages."""
+    held = embedding_model(graph)
+    if held is None:
+        raise EvidenceError("the graph holds no embedded passages yet: run `evidence ingest` first")
+    if held["name"] != name or held["dimensions"] != dimensions:
+        raise EvidenceError(f"refusing to search: the passages were embedded with {held['name']} "
+                            f"({held['dimensions']} dimensions) but queries would use {name} ({dimensions})")

@@ -1,0 +1,13 @@
+// Passages whose words match the query (Lucene, English analyser), narrowed by the filters inside the query
+// (document kind, date range, councils the document is about or the passage mentions).
+CALL db.index.fulltext.queryNodes('passage_text', $lucene, {limit: $candidates}) YIELD node AS p, score
+MATCH (d:Document)-[:HAS_PASSAGE]->(p)
+WHERE ($kind IS NULL OR d.kind = $kind)
+  AND ($date_from IS NULL OR d.date >= $date_from)
+  AND ($date_to IS NULL OR d.date <= $date_to)
+  AND ($councils IS NULL
+       OR EXISTS { MATCH (d)-[:ABOUT]->(c:Council) WHERE c.code IN $councils }
+       OR EXISTS { MATCH (p)-[:MENTIONS]->(c:Council) WHERE c.code IN $councils })
+RETURN p.id AS passage_id, score
+ORDER BY score DESC
+LIMIT $limit

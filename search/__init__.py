@@ -1,0 +1,1 @@
+"""Search over the graph: hybrid passage retrieval (dense + full text, fused), snippets, vocabulary."""

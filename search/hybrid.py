@@ -1,0 +1,85 @@
+"""Hybrid passage search: dense (vector index) and full text (Lucene, with the field's synonyms),
+fused by reciprocal rank; identical passages from different documents are shown once."""
+
+from __future__ import annotations
+
+import re
+from dataclasses import dataclass, field
+
+from ingest.embed import Embedder
+from kg.connection import Graph
+from kg.search import (SearchFilters, check_query_model, council_scope, dense_candidates, fulltext_candidates,
+                       passages)
+from search.snippets import query_terms, snippet
+from search.vocabulary import expansions
+
+RRF_K = 60
+CANDIDATES = 100
+MAX_QUERY_CHARS = 1000
+_LUCENE_SPECIAL = re.compile(r'([+\-!(){}\[\]^"~*?:\\/&|])')
+
+
+@dataclass
+class Hit:
+    passage_id: str
+    document_id: str
+    text: str
+    snippet: str
+    score: float
+    citation: dict
+    councils: list[dict]
+    interventions: list[dict] = field(default_factory=list)
+    enablers: list[dict] = field(default_factory=list)
+    also_in: list[dict] = field(default_factory=list)
+
+
+def lucene_query(query: str, extra_phrases: list[str]) -> str:
+    """The query's words OR'ed, and each synonym as a quoted phrase; every special character escaped."""
+    words = [_LUCENE_SPECIAL.sub(r"\\\1", term) for term in query_terms(query)]
+    phrases = [f'"{_LUCENE_SPECIAL.sub(" ", phrase)}"' for phrase in extra_phrases]
+    return " OR ".join(words + phrases) or '""'
+
+
+def rrf(rankings: list[list[str]], k: int = RRF_K) -> dict[str, float]:
+    scores: dict[str, float] = {}
+    for ranking in rankings:
+        for rank, passage_id in enumerate(ranking, start=1):
+            scores[passage_id] = scores.get(passage_id, 0.0) + 1.0 / (k + rank)
+    return scores
+
+
+def search(graph: Graph, embedder: Embedder, query: str, filters: SearchFilters | None = None,
+           limit: int = 10, offset: int = 0) -> list[Hit]:
+    query = query.strip()[:MAX_QUERY_CHARS]
+    filters = filters or SearchFilters()
+    check_query_model(graph, embedder.name, embedder.dimensions)
+    councils = council_scope(graph, filters)
+    if councils == []:
+        return []
+    wanted = offset + limit
+    candidates = CANDIDATES if councils is None and not (filters.kind or filters.date_from or filters.date_to) else 1000
+    vector = embedder.embed([query])[0].tolist()
+    synonyms = expansions(query)
+    dense = dense_candidates(graph, vector, filters, councils, candidates, 3 * wanted)
+    sparse = fulltext_candidates(graph, lucene_query(query, synonyms), filters, councils, candidates, 3 * wanted)
+    fused = rrf([[row["passage_id"] for row in dense], [row["passage_id"] for row in sparse]])
+    ranked = sorted(fused, key=fused.get, reverse=True)
+    found = passages(graph, ranked)
+    terms = query_terms(query, synonyms)
+    hits: list[Hit] = []
+    by_text: dict[str, Hit] = {}
+    for passage_id in ranked:
+        row = found.get(passage_id)
+        if row is None:
+            continue
+        citation = {"title": row["title"], "publisher": row["publisher"], "date": row["date"], "page": row["page"],
+                    "kind": row["kind"], "document_id": row["document_id"]}
+        same = by_text.get(row["text_hash"])
+        if same is not None:
+            same.also_in.append(citation)
+            continue
+        hit = Hit(passage_id, row["document_id"], row["text"], snippet(row["text"], terms),
+                  round(fused[passage_id], 6), citation, row["councils"])
+        by_text[row["text_hash"]] = hit
+        hits.append(hit)
+    return hits[offset:offset + limit]

@@ -1,0 +1,26 @@
+"""The field's synonyms and abbreviations (LAC, CP, MASH…), used to widen the full-text query."""
+
+from __future__ import annotations
+
+import re
+from functools import lru_cache
+from pathlib import Path
+
+import yaml
+
+_VOCABULARY = Path(__file__).with_name("vocabulary.yaml")
+
+
+@lru_cache(maxsize=1)
+def synonym_groups() -> list[list[str]]:
+    return [[phrase.lower() for phrase in group] for group in yaml.safe_load(_VOCABULARY.read_text(encoding="utf-8"))]
+
+
+def expansions(query: str) -> list[str]:
+    """Phrases meaning the same as something the query says, not already in it."""
+    text = f" {re.sub(r'[^a-z0-9-]+', ' ', query.lower())} "
+    found: list[str] = []
+    for group in synonym_groups():
+        if any(f" {phrase} " in text for phrase in group):
+            found.extend(phrase for phrase in group if f" {phrase} " not in text and phrase not in found)
+    return found

@@ -1,0 +1,102 @@
+"""Hybrid passage search against the real graph: relevance, filters, citations, duplicates, hostile queries."""
+
+from __future__ import annotations
+
+import json
+
+import pytest
+
+from evidence.settings import Settings
+from ingest.embed import get_embedder
+from ingest.pipeline import Ingester
+from ingest.reference import read_councils
+from ingest.sources import user_sources
+from kg.councils import load_councils
+from kg.errors import EvidenceError
+from kg.search import SearchFilters
+from search.hybrid import lucene_query, search
+from search.vocabulary import expansions
+from tests.conftest import run_cli
+
+WORKFORCE = ("# Workforce\n\nThe council cut its use of agency social workers from a fifth of the workforce to "
+             "one in twenty. A social work academy trained newly qualified staff, caseloads fell, and "
+             "managers offered regular reflective supervision. " * 3)
+FRONT_DOOR = ("# Front door\n\nThe multi-agency safeguarding hub brought police, health and social care into one "
+              "team. Contacts were screened within a day and thresholds were applied consistently across "
+              "partners. " * 3)
+ADOPTION = ("# Adoption\n\nChildren waited less time for adoption after the regional agency matched families "
+            "earlier, and more children found permanence through special guardianship. " * 3)
+
+
+@pytest.fixture(scope="module")
+def searchable(tmp_path_factory, settings: Settings, graph):
+    graph.run_statements(["MATCH (n) CALL (n) { DETACH DELETE n } IN TRANSACTIONS OF 5000 ROWS"])
+    load_councils(graph, read_councils(settings.reference_dir))
+    folder = tmp_path_factory.mktemp("search-docs")
+    for name, text, council, kind in [("workforce.md", WORKFORCE, "Lincolnshire", "case_study"),
+                                      ("frontdoor.md", FRONT_DOOR, "Kent", "news"),
+                                      ("adoption.md", ADOPTION, "Kent", "case_study"),
+                                      ("workforce-copy.md", WORKFORCE, "Lincolnshire", "news")]:
+        path = folder / name
+        path.write_text(text)
+        sources, _ = user_sources([path], settings.corpus_dir, {"councils": [council], "kind": kind})
+        assert Ingester(settings, graph).run(sources).added == 1
+    return graph
+
+
+@pytest.fixture(scope="module")
+def embedder(settings):
+    return get_embedder(settings.embedding_backend, settings.home / "models", settings.embedding_batch_size)
+
+
+def test_meaning_finds_the_right_passage_with_its_citation(searchable, embedder):
+    hits = search(searchable, embedder, "reducing reliance on locum staff")
+    assert "agency social workers" in hits[0].text
+    assert hits[0].citation["title"] == "Workforce" and hits[0].citation["page"] == 1
+    assert {"code": "E10000019", "name": "Lincolnshire"} in hits[0].councils
+
+
+def test_identical_passages_are_shown_once_with_all_sources(searchable, embedder):
+    hits = search(searchable, embedder, "agency social workers academy")
+    workforce = [hit for hit in hits if "agency social workers" in hit.text]
+    assert len(workforce) == 1 and len(workforce[0].also_in) == 1
+    assert "<mark>agency</mark>" in workforce[0].snippet
+
+
+def test_filters_apply_inside_the_query(searchable, embedder):
+    kent = search(searchable, embedder, "social workers", SearchFilters(council="Kent"))
+    assert kent and all(hit.councils == [{"code": "E10000016", "name": "Kent"}] for hit in kent)
+    news = search(searchable, embedder, "agency", SearchFilters(kind="news"))
+    assert news and all(hit.citation["kind"] == "news" for hit in news)
+    assert search(searchable, embedder, "agency", SearchFilters(region="London")) == []
+
+
+@pytest.mark.parametrize("hostile", ["' OR 1=1 //", "}) DETACH DELETE n //", "`x` AND title:", '"unbalanced',
+                                     "\\u0027; MATCH (n) DELETE n", "*?~^[]{}"])
+def test_hostile_queries_change_nothing(searchable, embedder, hostile):
+    before = searchable.driver.execute_query("MATCH (n) RETURN count(n) AS n")[0][0]["n"]
+    search(searchable, embedder, hostile)
+    assert searchable.driver.execute_query("MATCH (n) RETURN count(n) AS n")[0][0]["n"] == before
+
+
+def test_vocabulary_widens_the_full_text_query():
+    assert "children in care" in expansions("outcomes for LAC")
+    assert '"multi agency safeguarding hub"' in lucene_query("MASH", expansions("MASH"))
+
+
+def test_a_different_model_is_refused(searchable, embedder):
+    searchable.driver.execute_query("MATCH (m:EmbeddingModel) SET m.name = 'another-model'")
+    try:
+        with pytest.raises(EvidenceError, match="refusing to search"):
+            search(searchable, embedder, "agency")
+    finally:
+        searchable.driver.execute_query(f"MATCH (m:EmbeddingModel) SET m.name = '{embedder.name}'")
+
+
+def test_search_command_prints_hits_as_json(searchable, settings):
+    result = run_cli(settings, "search", "safeguarding hub thresholds", "--json", "--limit", "2")
+    assert result.returncode == 0, result.stderr
+    hits = json.loads(result.stdout)["hits"]
+    assert len(hits) == 2 and hits[0]["citation"]["title"] == "Front door"
+    assert set(hits[0]) >= {"passage_id", "document_id", "text", "snippet", "score", "citation", "councils",
+                            "interventions", "enablers"}
