@@ -48,8 +48,12 @@ def rrf(rankings: list[list[str]], k: int = RRF_K) -> dict[str, float]:
     return scores
 
 
+MODES = ("hybrid", "dense", "fulltext")
+
+
 def search(graph: Graph, embedder: Embedder, query: str, filters: SearchFilters | None = None,
-           limit: int = 10, offset: int = 0) -> list[Hit]:
+           limit: int = 10, offset: int = 0, mode: str = "hybrid") -> list[Hit]:
+    """Ranked hits; `mode` keeps one side only (dense or full text), for evaluation."""
     query = query.strip()[:MAX_QUERY_CHARS]
     filters = filters or SearchFilters()
     check_query_model(graph, embedder.name, embedder.dimensions)
@@ -58,10 +62,13 @@ def search(graph: Graph, embedder: Embedder, query: str, filters: SearchFilters 
         return []
     wanted = offset + limit
     candidates = CANDIDATES if councils is None and not (filters.kind or filters.date_from or filters.date_to) else 1000
-    vector = embedder.embed([query])[0].tolist()
     synonyms = expansions(query)
-    dense = dense_candidates(graph, vector, filters, councils, candidates, 3 * wanted)
-    sparse = fulltext_candidates(graph, lucene_query(query, synonyms), filters, councils, candidates, 3 * wanted)
+    dense = sparse = []
+    if mode != "fulltext":
+        vector = embedder.embed([query])[0].tolist()
+        dense = dense_candidates(graph, vector, filters, councils, candidates, 3 * wanted)
+    if mode != "dense":
+        sparse = fulltext_candidates(graph, lucene_query(query, synonyms), filters, councils, candidates, 3 * wanted)
     fused = rrf([[row["passage_id"] for row in dense], [row["passage_id"] for row in sparse]])
     ranked = sorted(fused, key=fused.get, reverse=True)
     found = passages(graph, ranked)

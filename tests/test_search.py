@@ -100,3 +100,23 @@ def test_search_command_prints_hits_as_json(searchable, settings):
     assert len(hits) == 2 and hits[0]["citation"]["title"] == "Front door"
     assert set(hits[0]) >= {"passage_id", "document_id", "text", "snippet", "score", "citation", "councils",
                             "interventions", "enablers"}
+
+
+def test_retrieval_metrics_credit_each_anchor_once():
+    from search.evaluation import Passage, score_ranking
+
+    relevant = [{"doc": "d", "anchor": "agency  staff fell"}, {"doc": "d", "anchor": "caseloads fell"}]
+    ranking = [Passage("x", "d", "Nothing here."), Passage("y", "d", "The agency staff fell and caseloads fell."),
+               Passage("z", "other", "agency staff fell")]
+    scores = score_ranking(ranking, relevant)
+    assert scores["recall@10"] == 1.0 and scores["mrr"] == 0.5
+    assert 0 < scores["ndcg@10"] < 1
+
+
+def test_eval_command_reports_every_method(searchable, settings, tmp_path):
+    queries = tmp_path / "queries.json"
+    queries.write_text(json.dumps({"queries": [
+        {"id": "t1", "query": "agency social workers", "relevant": [{"doc": "x", "anchor": "agency social workers"}]}]}))
+    result = run_cli(settings, "eval", "retrieval", "--queries", str(queries), "--json")
+    assert result.returncode == 0, result.stderr
+    assert set(json.loads(result.stdout)) == {"hybrid", "dense", "fulltext", "bm25"}

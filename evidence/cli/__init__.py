@@ -6,7 +6,7 @@ import sys
 
 import typer
 
-from evidence.cli import councils, db, ingest, search
+from evidence.cli import councils, db, evaluate, ingest, search
 from evidence.cli.output import err_console
 from kg.errors import EvidenceError
 
@@ -14,6 +14,7 @@ app = typer.Typer(no_args_is_help=True, add_completion=False, pretty_exceptions_
                   help="Evidence Graph: what worked for councils like us.")
 app.add_typer(db.app, name="db")
 app.add_typer(councils.app, name="councils")
+app.add_typer(evaluate.app, name="eval")
 app.command("council")(councils.council)
 app.command("ingest")(ingest.ingest)
 app.command("search")(search.search)

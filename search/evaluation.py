@@ -1,0 +1,78 @@
+"""Retrieval evaluation: nDCG@10, Recall@10 and MRR of hybrid, dense-only, full-text-only search and
+a BM25 baseline (rank-bm25) over the same passages.
+
+A query's relevant items are (document id, verbatim anchor) pairs; a passage is relevant when it
+belongs to that document and contains the anchor, whitespace collapsed.
+"""
+
+from __future__ import annotations
+
+import json
+import math
+import re
+from dataclasses import dataclass
+from pathlib import Path
+
+import numpy as np
+from rank_bm25 import BM25Okapi
+
+from ingest.embed import Embedder
+from kg.connection import Graph
+from search.hybrid import MODES, search
+
+K = 10
+
+
+@dataclass
+class Passage:
+    passage_id: str
+    document_id: str
+    text: str
+
+
+def _collapse(text: str) -> str:
+    return re.sub(r"\s+", " ", text).strip()
+
+
+def _tokens(text: str) -> list[str]:
+    return re.findall(r"[a-z0-9]+", text.lower())
+
+
+def load_queries(path: Path) -> list[dict]:
+    return json.loads(path.read_text(encoding="utf-8"))["queries"]
+
+
+def score_ranking(ranking: list[Passage], relevant: list[dict]) -> dict[str, float]:
+    """Each anchor counts once, credited to the first passage that holds it."""
+    anchors = [(item["doc"], _collapse(item["anchor"])) for item in relevant]
+    found: set[int] = set()
+    gains = []
+    for passage in ranking[:K]:
+        text = _collapse(passage.text)
+        new = {i for i, (doc, anchor) in enumerate(anchors)
+               if i not in found and passage.document_id == doc and anchor in text}
+        found |= new
+        gains.append(1.0 if new else 0.0)
+    dcg = sum(gain / math.log2(rank + 2) for rank, gain in enumerate(gains))
+    ideal = sum(1 / math.log2(rank + 2) for rank in range(min(len(anchors), K)))
+    first = next((rank for rank, gain in enumerate(gains, start=1) if gain), None)
+    return {"ndcg@10": dcg / ideal if ideal else 0.0, "recall@10": len(found) / len(anchors) if anchors else 0.0,
+            "mrr": 1.0 / first if first else 0.0}
+
+
+def evaluate(graph: Graph, embedder: Embedder, queries: list[dict]) -> dict[str, dict[str, float]]:
+    rows = graph.read("passages_all_text")
+    passages = [Passage(row["passage_id"], row["document_id"], row["text"]) for row in rows]
+    bm25 = BM25Okapi([_tokens(p.text) for p in passages])
+    results: dict[str, list[dict[str, float]]] = {mode: [] for mode in (*MODES, "bm25")}
+    by_id = {p.passage_id: p for p in passages}
+    for query in queries:
+        for mode in MODES:
+            hits = search(graph, embedder, query["query"], limit=K, mode=mode)
+            ranking = [by_id[hit.passage_id] for hit in hits]
+            results[mode].append(score_ranking(ranking, query["relevant"]))
+        scores = bm25.get_scores(_tokens(query["query"]))
+        top = np.argsort(-scores)[:K]
+        results["bm25"].append(score_ranking([passages[i] for i in top], query["relevant"]))
+    return {mode: {metric: round(float(np.mean([r[metric] for r in scores])), 4) for metric in scores[0]}
+            for mode, scores in results.items() if scores}
