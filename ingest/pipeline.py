@@ -249,7 +249,7 @@ class Ingester:
         except BadDocument as error:
             self._fail(summary, source.path, str(error))
             return
-        change = "updated" if known_fingerprint else "added"
+        change = "updated" if known_fingerprint is not None else "added"
         council_codes = self._council_codes(source)
         inspection_write = self._inspection_write(document, council_codes, summary)
         claims = [] if document.inspection else self._claims(document, council_codes)
