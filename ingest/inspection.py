@@ -26,9 +26,6 @@ GRADE_WORDS = {
 }
 _GRADE = r"(requires? improvement(?: to be good)?|outstanding|inadequate|adequate|good|not judged)"
 
-PHASES = {"inadequate": "poor", "requires_improvement": "fair", "adequate": "fair", "good": "good",
-          "outstanding": "great"}
-
 # Areas as each framework prints them, most specific wording first.
 ILACS_AREAS = [
     ("impact_of_leaders", r"The impact of leaders on social work practice with children and families"),
@@ -88,9 +85,6 @@ class InspectionRecord:
     reinspection: bool
     judgements: list[JudgementRecord] = field(default_factory=list)
     missing: list[str] = field(default_factory=list)
-
-    def grade(self, area: str) -> str | None:
-        return next((j.grade for j in self.judgements if j.area == area), None)
 
 
 def grade_of(printed: str) -> str:
