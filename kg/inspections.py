@@ -106,3 +106,12 @@ def council_profile(graph: Graph, name_or_code: str) -> dict[str, Any]:
         "transitions": transitions(points),
         "claims": checked_claims(graph, code),
     }
+
+
+def overall_histories(graph: Graph) -> dict[str, list[JourneyPoint]]:
+    """Each council's journey: overall grades in date order with their phases."""
+    return {
+        row["code"]: [JourneyPoint(g["date"].to_native(), g["grade"], PHASES[g["grade"]])
+                      for g in row["grades"] if g["grade"] in PHASES]
+        for row in graph.read("councils_overall_history")
+    }

@@ -6,7 +6,7 @@ import sys
 
 import typer
 
-from evidence.cli import councils, db, evaluate, ingest, search
+from evidence.cli import councils, db, evaluate, ingest, search, similar
 from evidence.cli.output import err_console
 from kg.errors import EvidenceError
 
@@ -18,6 +18,7 @@ app.add_typer(evaluate.app, name="eval")
 app.command("council")(councils.council)
 app.command("ingest")(ingest.ingest)
 app.command("search")(search.search)
+app.command("similar")(similar.similar)
 
 
 def main() -> None:

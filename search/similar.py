@@ -1,0 +1,88 @@
+"""Comparable councils: DfE statistical neighbours first, then council type, region, 0–25
+population and the shape of the improvement journey, each score with plain-English reasons."""
+
+from __future__ import annotations
+
+import math
+from dataclasses import dataclass, field
+
+from kg.connection import Graph
+from kg.councils import all_councils, resolve
+from kg.inspections import JourneyPoint, overall_histories, transitions
+
+WEIGHTS = {"neighbour": 0.40, "type": 0.15, "region": 0.10, "population": 0.10, "phase": 0.10, "step": 0.15}
+GRADE_PHASES = {"inadequate": "poor", "requires_improvement": "fair", "adequate": "fair", "good": "good",
+                "outstanding": "great"}
+PHASE_WORDS = {"poor": "inadequate", "fair": "requires improvement", "good": "good", "great": "outstanding"}
+
+
+@dataclass
+class Profile:
+    """What makes councils comparable; a named council fills it from the graph."""
+
+    council_type: str | None = None
+    region: str | None = None
+    population_0_25: int | None = None
+    phase: str | None = None
+    steps: set[tuple[str, str]] = field(default_factory=set)
+    neighbour_ranks: dict[str, int] = field(default_factory=dict)
+    code: str | None = None
+
+
+def _steps(points: list[JourneyPoint]) -> set[tuple[str, str]]:
+    return {(step["from"], step["to"]) for step in transitions(points)}
+
+
+def profile_of(graph: Graph, name_or_code: str, councils: list[dict], histories: dict) -> Profile:
+    council = resolve(councils, name_or_code)
+    points = histories.get(council["code"], [])
+    ranks = {row["code"]: row["rank"] for row in graph.read("council_neighbours", code=council["code"])}
+    return Profile(council["type"], council["region"], council["population_0_25"],
+                   points[-1].phase if points else None, _steps(points), ranks, council["code"])
+
+
+def similar(graph: Graph, council: str | None = None, profile: Profile | None = None,
+            limit: int = 10) -> list[dict]:
+    councils = [c for c in all_councils(graph) if not c["historic"]]
+    histories = overall_histories(graph)
+    if council:
+        profile = profile_of(graph, council, councils, histories)
+    profile = profile or Profile()
+    ranked = []
+    for other in councils:
+        if other["code"] == profile.code:
+            continue
+        score, reasons = _compare(profile, other, histories.get(other["code"], []))
+        ranked.append({"ons_code": other["ons_code"], "code": other["code"], "name": other["name"],
+                       "score": round(score, 4), "reasons": reasons})
+    ranked.sort(key=lambda row: (-row["score"], row["name"]))
+    return ranked[:limit]
+
+
+def _compare(profile: Profile, other: dict, points: list[JourneyPoint]) -> tuple[float, list[str]]:
+    score, reasons = 0.0, []
+    rank = profile.neighbour_ranks.get(other["code"])
+    if rank:
+        score += WEIGHTS["neighbour"] * (11 - rank) / 10
+        reasons.append(f"statistical neighbour #{rank}")
+    if profile.council_type and other["type"] == profile.council_type:
+        score += WEIGHTS["type"]
+        reasons.append(f"both {other['type'].lower()}s" if not other["type"].endswith("y") else
+                       f"both {other['type'][:-1].lower()}ies")
+    if profile.region and other["region"] == profile.region:
+        score += WEIGHTS["region"]
+        reasons.append(f"both in {other['region']}")
+    if profile.population_0_25 and other["population_0_25"]:
+        closeness = max(0.0, 1 - abs(math.log(other["population_0_25"] / profile.population_0_25)))
+        score += WEIGHTS["population"] * closeness
+        if closeness >= 0.8:
+            reasons.append(f"similar 0–25 population ({other['population_0_25']:,} vs {profile.population_0_25:,})")
+    phase = points[-1].phase if points else None
+    if profile.phase and phase == profile.phase:
+        score += WEIGHTS["phase"]
+        reasons.append(f"both currently {PHASE_WORDS[phase]}")
+    shared = sorted(profile.steps & _steps(points))
+    if shared:
+        score += WEIGHTS["step"]
+        reasons.extend(f"both went {PHASE_WORDS[a]} → {PHASE_WORDS[b]}" for a, b in shared)
+    return score, reasons

@@ -1,0 +1,66 @@
+"""Comparable councils: statistical neighbours, type, region, population and journeys, with reasons."""
+
+from __future__ import annotations
+
+import json
+from datetime import date
+
+import pytest
+
+from ingest.reference import read_councils
+from kg.councils import load_councils
+from kg.documents import start_run, write_document
+from kg.inspections import create_inspection
+from search.similar import Profile, similar
+from tests.conftest import run_cli
+
+JOURNEYS = {  # council code: overall grades by inspection end date
+    "E10000019": [(date(2014, 11, 12), "good"), (date(2019, 5, 3), "outstanding")],  # Lincolnshire
+    "E06000013": [(date(2014, 6, 1), "good"), (date(2017, 7, 13), "outstanding")],  # North Lincolnshire
+    "E10000020": [(date(2015, 7, 30), "inadequate"), (date(2019, 6, 1), "good")],  # Norfolk
+}
+
+
+@pytest.fixture(scope="module")
+def journeys(settings, graph):
+    graph.run_statements(["MATCH (n) CALL (n) { DETACH DELETE n } IN TRANSACTIONS OF 5000 ROWS"])
+    load_councils(graph, read_councils(settings.reference_dir))
+    start_run(graph, "run-test", "test")
+    for code, grades in JOURNEYS.items():
+        for end, grade in grades:
+            document_id = f"report-{code}-{end.year}"
+            inspection = {"id": f"inspection:{document_id}", "document_id": document_id, "framework": "ilacs_short",
+                          "start": end, "end": end}
+            judgements = [{"id": f"{document_id}:overall", "document_id": document_id,
+                           "area": "overall_effectiveness", "grade": grade, "passage_id": None}]
+            write_document(graph, {"id": document_id, "title": document_id}, [], [code], "run-test", "added",
+                           lambda tx, c=code, i=inspection, j=judgements: create_inspection(tx, c, i, j))
+    return graph
+
+
+def test_neighbours_and_journeys_explain_the_ranking(journeys):
+    ranked = {row["name"]: row for row in similar(journeys, "Lincs", limit=155)}
+    north = ranked["North Lincolnshire"]
+    assert "statistical neighbour #4" in north["reasons"]
+    assert "both currently outstanding" in north["reasons"]
+    assert "both went good → outstanding" in north["reasons"]
+    norfolk = ranked["Norfolk"]
+    assert "statistical neighbour #5" in norfolk["reasons"] and "both counties" in norfolk["reasons"]
+    assert not any(reason.startswith("both went") for reason in norfolk["reasons"])
+    assert "Lincolnshire" not in ranked
+    scores = [row["score"] for row in ranked.values()]
+    assert scores == sorted(scores, reverse=True)
+
+
+def test_a_profile_without_a_council(journeys):
+    top = similar(journeys, profile=Profile(council_type="County", region="East Midlands"), limit=3)
+    assert all("both counties" in row["reasons"] and "both in East Midlands" in row["reasons"] for row in top)
+
+
+def test_similar_command(journeys, settings):
+    result = run_cli(settings, "similar", "Lincolnshire", "--json", "--limit", "3")
+    assert result.returncode == 0, result.stderr
+    councils = json.loads(result.stdout)["councils"]
+    assert len(councils) == 3 and all({"ons_code", "name", "score", "reasons"} <= set(c) for c in councils)
+    bad = run_cli(settings, "similar", "--grade", "brilliant")
+    assert bad.returncode == 2
