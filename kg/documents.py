@@ -36,13 +36,13 @@ def finish_run(graph: Graph, run_id: str, status: str, counts: dict[str, int]) -
     graph.write("ingest_run_finish", id=run_id, status=status, counts=counts)
 
 
-def check_embedding_model(graph: Graph, name: str, dimensions: int) -> None:
+def check_embedding_model(graph: Graph, name: str, dimensions: int, refusal: str = "refusing to ingest") -> None:
     """Vectors from two models cannot be compared: refuse rather than mix them."""
     held = graph.read("embedding_model_get")
     if held and (held[0]["name"] != name or held[0]["dimensions"] != dimensions):
         raise EvidenceError(
-            f"the graph's passages were embedded with {held[0]['name']} ({held[0]['dimensions']} dimensions), "
-            f"not {name} ({dimensions}); use the same model or re-ingest into an empty graph"
+            f"{refusal}: the graph's passages were embedded with {held[0]['name']} ({held[0]['dimensions']} "
+            f"dimensions), not {name} ({dimensions}); use the same model or re-ingest into an empty graph"
         )
 
 

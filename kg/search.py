@@ -8,6 +8,7 @@ from typing import Any
 
 from kg.connection import Graph
 from kg.councils import all_councils, resolve
+from kg.documents import check_embedding_model
 from kg.errors import EvidenceError
 
 
@@ -58,16 +59,8 @@ def passages(graph: Graph, ids: list[str]) -> dict[str, dict]:
     return {row["passage_id"]: row for row in graph.read("search_hits", ids=ids)}
 
 
-def embedding_model(graph: Graph) -> dict | None:
-    rows = graph.read("embedding_model_get")
-    return rows[0] if rows else None
-
-
 def check_query_model(graph: Graph, name: str, dimensions: int) -> None:
     """Query vectors must come from the model that embedded the passages."""
-    held = embedding_model(graph)
-    if held is None:
+    if not graph.read("embedding_model_get"):
         raise EvidenceError("the graph holds no embedded passages yet: run `evidence ingest` first")
-    if held["name"] != name or held["dimensions"] != dimensions:
-        raise EvidenceError(f"refusing to search: the passages were embedded with {held['name']} "
-                            f"({held['dimensions']} dimensions) but queries would use {name} ({dimensions})")
+    check_embedding_model(graph, name, dimensions, "refusing to search")

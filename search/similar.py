@@ -11,8 +11,6 @@ from kg.councils import all_councils, resolve
 from kg.inspections import JourneyPoint, overall_histories, transitions
 
 WEIGHTS = {"neighbour": 0.40, "type": 0.15, "region": 0.10, "population": 0.10, "phase": 0.10, "step": 0.15}
-GRADE_PHASES = {"inadequate": "poor", "requires_improvement": "fair", "adequate": "fair", "good": "good",
-                "outstanding": "great"}
 PHASE_WORDS = {"poor": "inadequate", "fair": "requires improvement", "good": "good", "great": "outstanding"}
 
 

@@ -7,7 +7,8 @@ import typer
 from evidence.cli.output import console, print_json
 from evidence.settings import get_settings
 from kg.connection import Graph
-from search.similar import GRADE_PHASES, Profile, similar as rank_similar
+from kg.inspections import PHASES
+from search.similar import Profile, similar as rank_similar
 
 
 def similar(
@@ -20,9 +21,9 @@ def similar(
     as_json: bool = typer.Option(False, "--json", help="Print one JSON object."),
 ) -> None:
     """Comparable councils, ranked, each with plain-English reasons."""
-    if grade is not None and grade not in GRADE_PHASES:
-        raise typer.BadParameter(f"{grade!r} is not one of {', '.join(GRADE_PHASES)}", param_hint="--grade")
-    profile = Profile(council_type, region, population, GRADE_PHASES.get(grade)) if not council else None
+    if grade is not None and grade not in PHASES:
+        raise typer.BadParameter(f"{grade!r} is not one of {', '.join(PHASES)}", param_hint="--grade")
+    profile = Profile(council_type, region, population, PHASES.get(grade)) if not council else None
     with Graph(get_settings()) as graph:
         councils = rank_similar(graph, council, profile, limit)
     if as_json:
