@@ -10,7 +10,6 @@ from __future__ import annotations
 import re
 from dataclasses import dataclass
 
-from kg.council_names import name_key
 
 
 @dataclass
@@ -32,7 +31,6 @@ class CouncilMatcher:
         self._codes = {surface: codes.pop() for surface, codes in by_surface.items() if len(codes) == 1}
         ordered = sorted(self._codes, key=len, reverse=True)
         self._pattern = re.compile(r"(?<![\w-])(" + "|".join(re.escape(s) for s in ordered) + r")(?![\w-])")
-        self._by_key = {name_key(surface): code for surface, code in self._codes.items()}
 
     def find(self, text: str) -> list[CouncilMention]:
         return [CouncilMention(m.start(), m.end(), self._codes[m.group(1)], m.group(1))

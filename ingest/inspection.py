@@ -176,6 +176,14 @@ def _date(day: str, month: str, year: str) -> date | None:
         return None
 
 
+def _numeric_date(day: str, month: str, year: str) -> date | None:
+    """A dd/mm/yyyy date, None when it is not a real day."""
+    try:
+        return date(int(year), int(month), int(day))
+    except ValueError:
+        return None
+
+
 def fieldwork_blocks(text: str) -> list[tuple[date, date]]:
     """Every 'from – to' range after 'Inspection date(s):' (some reports print two blocks)."""
     label = _DATES_LABEL.search(text[:6000])
@@ -198,12 +206,8 @@ def fieldwork_blocks(text: str) -> list[tuple[date, date]]:
         if start is not None and start <= end:
             blocks.append((start, end))
     for match in _NUMERIC_RANGE.finditer(segment):
-        day1, month1, year1, day2, month2, year2 = (int(part) for part in match.groups())
-        try:
-            start, end = date(year1, month1, day1), date(year2, month2, day2)
-        except ValueError:
-            continue
-        if start <= end:
+        start, end = _numeric_date(*match.groups()[:3]), _numeric_date(*match.groups()[3:])
+        if start is not None and end is not None and start <= end:
             blocks.append((start, end))
     if not blocks:
         single = _SINGLE.search(segment)
@@ -219,13 +223,7 @@ def _published(text: str) -> date | None:
     if match:
         return _date(*match.groups())
     numeric = _PUBLISHED_NUMERIC.search(text[:6000])
-    if numeric:
-        day, month, year = (int(part) for part in numeric.groups())
-        try:
-            return date(year, month, day)
-        except ValueError:
-            return None
-    return None
+    return _numeric_date(*numeric.groups()) if numeric else None
 
 
 _COUNCIL_PATTERNS = [

@@ -49,7 +49,7 @@ class Failure:
 
 
 @dataclass
-class Warning:
+class IngestWarning:
     path: str
     warning: str
 
@@ -63,7 +63,7 @@ class IngestSummary:
     failed: int = 0
     passages: int = 0
     failures: list[Failure] = field(default_factory=list)
-    warnings: list[Warning] = field(default_factory=list)
+    warnings: list[IngestWarning] = field(default_factory=list)
     inspections: int = 0
     claims: int = 0
     seconds: float = 0.0
@@ -275,10 +275,10 @@ class Ingester:
             return None
         path = str(document.source.path)
         for missing in record.missing:
-            summary.warnings.append(Warning(path, f"inspection report: could not read the {missing}"))
+            summary.warnings.append(IngestWarning(path, f"inspection report: could not read the {missing}"))
         council = self._report_council(record, manifest_codes, path, summary)
         if council is None:
-            summary.warnings.append(Warning(path, "inspection report: the council it names could not be identified; "
+            summary.warnings.append(IngestWarning(path, "inspection report: the council it names could not be identified; "
                                                   "no inspection recorded"))
             return None
         document_id = document.source.id
@@ -310,7 +310,7 @@ class Ingester:
             except EvidenceError:
                 continue
             if manifest_codes and code not in manifest_codes:
-                summary.warnings.append(Warning(path, f"inspection report names {name!r} ({code}), not the "
+                summary.warnings.append(IngestWarning(path, f"inspection report names {name!r} ({code}), not the "
                                                       f"council in its metadata ({', '.join(manifest_codes)})"))
             return code
         return manifest_codes[0] if len(manifest_codes) == 1 else None

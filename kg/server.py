@@ -201,9 +201,9 @@ def stop(settings: Settings, timeout_s: float = 60.0) -> bool:
     """Stops the embedded server cleanly (SIGTERM, then SIGKILL after timeout); False if none ran."""
     with _home_lock(settings):
         pid = _read_pid(settings)
-        _pid_file_path = _pid_file(settings)
+        pid_file = _pid_file(settings)
         if pid is None:
-            _pid_file_path.unlink(missing_ok=True)
+            pid_file.unlink(missing_ok=True)
             return False
         os.kill(pid, signal.SIGTERM)
         deadline = time.monotonic() + timeout_s
@@ -211,5 +211,5 @@ def stop(settings: Settings, timeout_s: float = 60.0) -> bool:
             time.sleep(0.2)
         if _is_our_launcher(pid, settings):
             os.kill(pid, signal.SIGKILL)
-        _pid_file_path.unlink(missing_ok=True)
+        pid_file.unlink(missing_ok=True)
         return True

@@ -72,8 +72,13 @@ def graph(settings: Settings) -> Graph:
         yield session_graph
 
 
+def wipe(graph: Graph) -> None:
+    """Removes every node (the schema stays)."""
+    graph.run_statements(["MATCH (n) CALL (n) { DETACH DELETE n } IN TRANSACTIONS OF 5000 ROWS"])
+
+
 @pytest.fixture
 def empty_graph(graph: Graph) -> Graph:
     """The session's graph with every node removed (schema kept)."""
-    graph.run_statements(["MATCH (n) CALL (n) { DETACH DELETE n } IN TRANSACTIONS OF 5000 ROWS"])
+    wipe(graph)
     return graph

@@ -16,7 +16,7 @@ from kg.errors import EvidenceError
 from kg.search import SearchFilters
 from search.hybrid import lucene_query, search
 from search.vocabulary import expansions
-from tests.conftest import run_cli
+from tests.conftest import run_cli, wipe
 
 WORKFORCE = ("# Workforce\n\nThe council cut its use of agency social workers from a fifth of the workforce to "
              "one in twenty. A social work academy trained newly qualified staff, caseloads fell, and "
@@ -30,7 +30,7 @@ ADOPTION = ("# Adoption\n\nChildren waited less time for adoption after the regi
 
 @pytest.fixture(scope="module")
 def searchable(tmp_path_factory, settings: Settings, graph):
-    graph.run_statements(["MATCH (n) CALL (n) { DETACH DELETE n } IN TRANSACTIONS OF 5000 ROWS"])
+    wipe(graph)
     load_councils(graph, read_councils(settings.reference_dir))
     folder = tmp_path_factory.mktemp("search-docs")
     for name, text, council, kind in [("workforce.md", WORKFORCE, "Lincolnshire", "case_study"),

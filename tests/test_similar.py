@@ -12,7 +12,7 @@ from kg.councils import load_councils
 from kg.documents import start_run, write_document
 from kg.inspections import create_inspection
 from search.similar import Profile, similar
-from tests.conftest import run_cli
+from tests.conftest import run_cli, wipe
 
 JOURNEYS = {  # council code: overall grades by inspection end date
     "E10000019": [(date(2014, 11, 12), "good"), (date(2019, 5, 3), "outstanding")],  # Lincolnshire
@@ -23,7 +23,7 @@ JOURNEYS = {  # council code: overall grades by inspection end date
 
 @pytest.fixture(scope="module")
 def journeys(settings, graph):
-    graph.run_statements(["MATCH (n) CALL (n) { DETACH DELETE n } IN TRANSACTIONS OF 5000 ROWS"])
+    wipe(graph)
     load_councils(graph, read_councils(settings.reference_dir))
     start_run(graph, "run-test", "test")
     for code, grades in JOURNEYS.items():
