@@ -28,4 +28,4 @@ test: setup
 	$(BIN)/python -m pytest -q
 
 bench: setup
-	$(BIN)/python bench/ingest.py
+	$(BIN)/python bench/ingestion.py

@@ -28,10 +28,25 @@ class CouncilMatcher:
                 if name and len(name) >= 3:
                     by_surface.setdefault(name, set()).add(council["code"])
         # a surface shared by two councils names neither
-        self._codes = {surface: codes.pop() for surface, codes in by_surface.items() if len(codes) == 1}
-        ordered = sorted(self._codes, key=len, reverse=True)
-        self._pattern = re.compile(r"(?<![\w-])(" + "|".join(re.escape(s) for s in ordered) + r")(?![\w-])")
+        unique = {surface: codes.pop() for surface, codes in by_surface.items() if len(codes) == 1}
+        self._codes = {_joined(surface): code for surface, code in unique.items()}
+        ordered = sorted(unique, key=len, reverse=True)
+        self._pattern = re.compile(r"(?<![\w-])(" + "|".join(_flexible(s) for s in ordered) + r")(?![\w-])")
 
     def find(self, text: str) -> list[CouncilMention]:
-        return [CouncilMention(m.start(), m.end(), self._codes[m.group(1)], m.group(1))
-                for m in self._pattern.finditer(text)]
+        return [CouncilMention(m.start(), m.end(), self._codes[_joined(m.group(1))], m.group(1))
+                for m in self._pattern.finditer(text)
+                if not _POSTCODE.match(text, m.end())]
+
+
+# "Colchester, Essex CO4 3ZL" is an address, not the council
+_POSTCODE = re.compile(r",?\s+[A-Z]{1,2}\d[A-Z\d]?\s*\d[A-Z]{2}\b")
+
+
+def _flexible(surface: str) -> str:
+    """Spaces and hyphens between words may be either, or lost (PDF text): "Kingston-uponThames"."""
+    return r"[\s-]?".join(re.escape(word) for word in re.split(r"[\s-]+", surface))
+
+
+def _joined(surface: str) -> str:
+    return re.sub(r"[\s-]+", "", surface)

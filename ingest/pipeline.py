@@ -25,6 +25,9 @@ from ingest.embed import BACKEND_NAMES, Embedder, get_embedder
 from ingest.embedding_cache import CachedEmbedder
 from ingest.errors import BadDocument
 from ingest.extract_text import extract
+from ingest.extraction.document import DocumentEvidence, Extractor
+from ingest.extraction.enablers import EnablerLink, EnablerScorer
+from ingest.extraction.records import PassageSpan, extract_report, graph_rows
 from ingest.inspection import InspectionRecord, parse_inspection
 from ingest.normalise import NormalisedText, normalise
 from ingest.sources import MissingSource, Source
@@ -33,13 +36,14 @@ from kg.councils import all_councils, resolve
 from kg.documents import (check_embedding_model, finish_run, fingerprints, record_embedding_model, start_run,
                           write_document)
 from kg.errors import EvidenceError
+from kg.evidence import load_catalogue, write_evidence
 from kg.inspections import create_claims, create_inspection
 
 MAX_PDF_PAGES = 2000
 # Bump when reading a document would now give a different result: documents read by an older
 # version are read again (their unchanged passages come back from the embedding cache), as are
 # documents whose file or metadata changed.
-PIPELINE_VERSION = "3"
+PIPELINE_VERSION = "4"
 
 
 @dataclass
@@ -66,6 +70,8 @@ class IngestSummary:
     warnings: list[IngestWarning] = field(default_factory=list)
     inspections: int = 0
     claims: int = 0
+    implementations: int = 0
+    outcomes: int = 0
     seconds: float = 0.0
 
     def as_json(self) -> dict:
@@ -76,6 +82,8 @@ class IngestSummary:
             "passages": self.passages,
             "inspections": self.inspections,
             "judgement_claims": self.claims,
+            "implementations": self.implementations,
+            "outcomes": self.outcomes,
             "failures": [asdict(failure) for failure in self.failures],
             "warnings": [asdict(warning) for warning in self.warnings],
             "seconds": round(self.seconds, 2),
@@ -94,6 +102,17 @@ class ReadDocument:
     normalised: NormalisedText
     passages: list[PassageDraft]
     inspection: InspectionRecord | None
+
+
+@dataclass
+class DerivedEvidence:
+    council_codes: list[str]  # the councils the document's metadata names
+    inspection_council: str | None
+    inspection: dict | None
+    judgements: list[dict]
+    claims: list[dict]
+    evidence: DocumentEvidence
+    enabler_links: list[list[EnablerLink]]
 
 
 class IngestBusy(EvidenceError):
@@ -172,6 +191,11 @@ def embedding_text(passage: PassageDraft) -> str:
     return passage.text
 
 
+def _passage_spans(document: ReadDocument) -> list[PassageSpan]:
+    return [PassageSpan(f"{document.source.id}#{passage.ordinal}", passage.start, passage.end)
+            for passage in document.passages]
+
+
 def text_hash(text: str) -> str:
     return hashlib.sha1(re.sub(r"\s+", " ", text).strip().lower().encode()).hexdigest()
 
@@ -186,6 +210,8 @@ class Ingester:
         self._embedder: Embedder | None = None
         self._councils: list[dict] | None = None
         self._matcher: CouncilMatcher | None = None
+        self._extractor: Extractor | None = None
+        self._enabler_scorer: EnablerScorer | None = None
 
     @property
     def embedder(self) -> Embedder:
@@ -203,6 +229,18 @@ class Ingester:
             check_embedding_model(self.graph, self._embedder.name, self._embedder.dimensions)
         return self._embedder
 
+    @property
+    def extractor(self) -> Extractor:
+        if self._extractor is None:
+            self._extractor = Extractor(self._council_list())
+        return self._extractor
+
+    @property
+    def enabler_scorer(self) -> EnablerScorer:
+        if self._enabler_scorer is None:
+            self._enabler_scorer = EnablerScorer(self.embedder)
+        return self._enabler_scorer
+
     def run(self, sources: list[Source], missing: list[MissingSource] | None = None) -> IngestSummary:
         started = time.monotonic()
         summary = IngestSummary(run_id=f"run-{datetime.now(timezone.utc):%Y%m%dT%H%M%S}-{uuid.uuid4().hex[:6]}")
@@ -212,6 +250,7 @@ class Ingester:
             unique = list({source.id: source for source in sources}.values())
             known = fingerprints(self.graph, [source.id for source in unique])
             start_run(self.graph, summary.run_id, code_version())
+            load_catalogue(self.graph)
             status = "failed"
             try:
                 for source in unique:
@@ -250,37 +289,70 @@ class Ingester:
             self._fail(summary, source.path, str(error))
             return
         change = "updated" if known_fingerprint is not None else "added"
-        council_codes = self._council_codes(source)
-        inspection_write = self._inspection_write(document, council_codes, summary)
-        claims = [] if document.inspection else self._claims(document, council_codes)
+        derived = self.derive(document, vectors, summary.warnings)
+        rows = graph_rows(source.id, derived.evidence, derived.enabler_links, _passage_spans(document))
 
         def derived_writes(tx) -> None:
-            if inspection_write is not None:
-                inspection_write(tx)
-            if claims:
-                create_claims(tx, claims)
+            if derived.inspection is not None:
+                create_inspection(tx, derived.inspection_council, derived.inspection, derived.judgements)
+            if derived.claims:
+                create_claims(tx, derived.claims)
+            write_evidence(tx, **rows)
 
         write_document(self.graph, self._document_properties(document, summary.run_id),
-                       self._passage_properties(document, vectors), council_codes,
+                       self._passage_properties(document, vectors), derived.council_codes,
                        summary.run_id, change, derived_writes)
         summary.passages += len(document.passages)
-        summary.inspections += inspection_write is not None
-        summary.claims += len(claims)
+        summary.inspections += derived.inspection is not None
+        summary.claims += len(derived.claims)
+        summary.implementations += len(rows["implementations"])
+        summary.outcomes += len(rows["outcomes"])
         setattr(summary, change, getattr(summary, change) + 1)
 
-    def _inspection_write(self, document: ReadDocument, manifest_codes: list[str], summary: IngestSummary):
-        """The write of the inspection a report holds, or None (with the reason in the summary)."""
+    def derive(self, document: ReadDocument, vectors, warnings: list[IngestWarning]) -> DerivedEvidence:
+        """Everything read from a document beyond its passages: inspection, claims, extracted evidence."""
+        council_codes = self._council_codes(document.source)
+        inspection_council = None
+        inspection = judgements = None
+        if document.inspection is not None:
+            inspection_council = self._report_council(document.inspection, council_codes, str(document.source.path),
+                                                      warnings)
+            if inspection_council is not None:
+                inspection, judgements = self._inspection_rows(document, warnings)
+        claims = [] if document.inspection else self._claims(document, council_codes)
+        evidence = self.extractor.extract(document.normalised.text, council_codes, inspection_council)
+        links = self.enabler_scorer.score(vectors, [passage.text for passage in document.passages])
+        return DerivedEvidence(council_codes, inspection_council, inspection, judgements or [], claims, evidence,
+                               links)
+
+    def examine(self, source: Source) -> dict:
+        """The whole extraction of one file, written nowhere: for a curator, and for evaluation."""
+        raw = self._read_bytes(source.path)
+        document = read_document(source, raw, hashlib.sha256(raw).hexdigest())
+        vectors = self.embedder.embed([embedding_text(passage) for passage in document.passages])
+        warnings: list[IngestWarning] = []
+        derived = self.derive(document, vectors, warnings)
+        names = {council["code"]: council["name"] for council in self._council_list()}
+        judgements = [{"council": derived.inspection_council, "date": str(row["date"]) if row["date"] else None,
+                       "area": row["area"], "grade": row["grade"], "quote": row["printed"]}
+                      for row in derived.judgements]
+        judgements += [{"council": claim["council_code"], "date": f"{claim['year']}", "area": claim["area"],
+                        "grade": claim["grade"], "quote": claim["quote"]} for claim in derived.claims]
+        inspection = None
+        if derived.inspection is not None:
+            inspection = {key: str(value) if hasattr(value, "isoformat") else value
+                          for key, value in derived.inspection.items()} | {"council": derived.inspection_council}
+        report = extract_report(derived.evidence, derived.enabler_links, _passage_spans(document), names,
+                                inspection, judgements)
+        return {"document": {"path": str(source.path), "title": document.title, "format": document.fmt,
+                             "passages": len(document.passages)},
+                **report, "warnings": [warning.warning for warning in warnings]}
+
+    def _inspection_rows(self, document: ReadDocument, warnings: list[IngestWarning]) -> tuple[dict, list[dict]]:
         record = document.inspection
-        if record is None:
-            return None
         path = str(document.source.path)
         for missing in record.missing:
-            summary.warnings.append(IngestWarning(path, f"inspection report: could not read the {missing}"))
-        council = self._report_council(record, manifest_codes, path, summary)
-        if council is None:
-            summary.warnings.append(IngestWarning(path, "inspection report: the council it names could not be identified; "
-                                                  "no inspection recorded"))
-            return None
+            warnings.append(IngestWarning(path, f"inspection report: could not read the {missing}"))
         document_id = document.source.id
         inspection = {
             "id": f"inspection:{document_id}", "document_id": document_id, "framework": record.framework,
@@ -298,10 +370,10 @@ class Ingester:
              "date": record.end or record.published}
             for judgement in record.judgements
         ]
-        return lambda tx: create_inspection(tx, council, inspection, judgements)
+        return inspection, judgements
 
     def _report_council(self, record: InspectionRecord, manifest_codes: list[str], path: str,
-                        summary: IngestSummary) -> str | None:
+                        warnings: list[IngestWarning]) -> str | None:
         """The council the report itself names; the manifest's only when the report's name is unreadable."""
         councils = self._council_list()
         for name in record.council_names:
@@ -310,10 +382,14 @@ class Ingester:
             except EvidenceError:
                 continue
             if manifest_codes and code not in manifest_codes:
-                summary.warnings.append(IngestWarning(path, f"inspection report names {name!r} ({code}), not the "
-                                                      f"council in its metadata ({', '.join(manifest_codes)})"))
+                warnings.append(IngestWarning(path, f"inspection report names {name!r} ({code}), not the "
+                                              f"council in its metadata ({', '.join(manifest_codes)})"))
             return code
-        return manifest_codes[0] if len(manifest_codes) == 1 else None
+        if len(manifest_codes) == 1:
+            return manifest_codes[0]
+        warnings.append(IngestWarning(path, "inspection report: the council it names could not be identified; "
+                                      "no inspection recorded"))
+        return None
 
     def _claims(self, document: ReadDocument, council_codes: list[str]) -> list[dict]:
         """Judgements the document states about councils, with their quotes."""

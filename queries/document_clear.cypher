@@ -1,9 +1,15 @@
-// Removes what a document contributed (passages, the judgement claims they state, the inspection
+// Removes what a document contributed (passages and their mentions and enabler links, the
+// judgement claims and outcomes they state, the implementations it evidences, the inspection
 // read from it and its judgements) before the document is written again.
 MATCH (d:Document {id: $id})
 CALL (d) {
-  MATCH (d)-[:HAS_PASSAGE]->(:Passage)<-[:STATED_IN]-(claim:JudgementClaim)
-  DETACH DELETE claim
+  MATCH (d)-[:HAS_PASSAGE]->(:Passage)<-[:STATED_IN]-(stated)
+  WHERE stated:JudgementClaim OR stated:Outcome
+  DETACH DELETE stated
+}
+CALL (d) {
+  MATCH (:Council)-[implemented:IMPLEMENTED {document_id: d.id}]->(:Intervention)
+  DELETE implemented
 }
 CALL (d) {
   MATCH (d)-[:HAS_PASSAGE]->(p:Passage)

@@ -19,6 +19,8 @@ CREATE INDEX document_path IF NOT EXISTS FOR (d:Document) ON (d.path);
 CREATE INDEX document_kind IF NOT EXISTS FOR (d:Document) ON (d.kind);
 CREATE INDEX inspection_start IF NOT EXISTS FOR (i:Inspection) ON (i.start);
 CREATE INDEX judgement_area IF NOT EXISTS FOR (j:Judgement) ON (j.area);
+CREATE INDEX outcome_metric IF NOT EXISTS FOR (o:Outcome) ON (o.metric);
+CREATE INDEX implemented_document IF NOT EXISTS FOR ()-[r:IMPLEMENTED]-() ON (r.document_id);
 // Search: dense vectors (all-MiniLM-L6-v2, 384 dimensions, cosine) and full text (English analyser)
 CREATE VECTOR INDEX passage_embedding IF NOT EXISTS FOR (p:Passage) ON (p.embedding)
 OPTIONS {indexConfig: {`vector.dimensions`: 384, `vector.similarity_function`: 'cosine'}};

@@ -6,7 +6,7 @@ import sys
 
 import typer
 
-from evidence.cli import councils, db, evaluate, ingest, search, similar
+from evidence.cli import councils, db, evaluate, extract, ingest, interventions, search, similar
 from evidence.cli.output import err_console
 from kg.errors import EvidenceError
 
@@ -18,6 +18,13 @@ app.add_typer(evaluate.app, name="eval")
 app.command("council")(councils.council)
 app.command("ingest")(ingest.ingest)
 app.command("search")(search.search)
+app.command("extract")(extract.extract)
+app.command("candidates")(extract.candidates)
+app.command("interventions")(interventions.interventions)
+app.command("intervention")(interventions.intervention)
+app.command("outcomes")(interventions.outcomes)
+app.command("enablers")(interventions.enablers)
+app.command("enabler")(interventions.enabler)
 app.command("similar")(similar.similar)
 
 

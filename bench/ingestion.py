@@ -6,7 +6,7 @@ documents, as the ratio pipeline / embedding; the ONNX int8 backend against PyTo
 (throughput ratio, mean cosine of the vectors, overlap of the top-10 neighbours of the dev
 queries); and, given a home that already holds the bundled corpus, a no-change re-ingest.
 
-    python bench/ingest.py [--documents 12] [--reingest-home .evidence --reingest-port 7687]
+    python bench/ingestion.py [--documents 12] [--reingest-home .evidence --reingest-port 7687]
 """
 
 from __future__ import annotations

@@ -1,0 +1,116 @@
+"""`evidence interventions | intervention | outcomes | enablers | enabler`: the extracted evidence,
+every answer with its quote and citation."""
+
+from __future__ import annotations
+
+import typer
+
+from evidence.cli.output import console, print_json
+from evidence.settings import get_settings
+from kg.connection import Graph
+from kg.councils import all_councils, resolve
+from kg.evidence import (all_enablers, all_interventions, enabler_passages, find_outcomes, intervention_profile,
+                         resolve_enabler, resolve_intervention)
+from ingest.extraction.strength import STRENGTHS
+
+
+def _cite(citation: dict) -> str:
+    page = f", p. {citation['page']}" if citation.get("page") else ""
+    return f"{citation['title']} — {citation.get('publisher') or 'unknown publisher'}, {citation.get('date') or 'undated'}{page}"
+
+
+def interventions(as_json: bool = typer.Option(False, "--json", help="Print one JSON object.")) -> None:
+    """The intervention catalogue with how much evidence the graph holds for each."""
+    with Graph(get_settings()) as graph:
+        rows = all_interventions(graph)
+    if as_json:
+        print_json({"interventions": rows})
+        return
+    for row in rows:
+        console.print(f"{row['name']} [dim]({row['id']}, {row['category']})[/dim]: {row['councils']} councils, "
+                      f"{row['documents']} documents, {row['outcomes']} outcomes", highlight=False)
+
+
+def intervention(
+    name: str = typer.Argument(..., help="Catalogue id, name or alias, e.g. 'Signs of Safety'."),
+    as_json: bool = typer.Option(False, "--json", help="Print one JSON object."),
+) -> None:
+    """Which councils used an intervention and what changed, with quotes and citations."""
+    with Graph(get_settings()) as graph:
+        profile = intervention_profile(graph, resolve_intervention(name))
+    if as_json:
+        print_json(profile)
+        return
+    console.print(f"[bold]{profile['name']}[/bold] — {profile['description']}")
+    for row in profile["councils"]:
+        since = f" since {row['since']}" if row["since"] else ""
+        console.print(f"  [bold]{row['council']}[/bold]{since}: “{row['quote']}”", highlight=False)
+        console.print(f"    [dim]{_cite(row['citation'])}[/dim]", highlight=False)
+    _print_outcomes(profile["outcomes"])
+
+
+def outcomes(
+    council: str = typer.Option(None, help="Council name or code."),
+    metric: str = typer.Option(None, help="Metric id, e.g. child_protection_plans."),
+    intervention: str = typer.Option(None, help="Intervention id, name or alias."),
+    min_strength: int = typer.Option(1, "--min-strength", min=1, max=4,
+                                     help="1 reported, 2 inspection, 3 before/after, 4 comparison."),
+    limit: int = typer.Option(50, min=1, max=500),
+    as_json: bool = typer.Option(False, "--json", help="Print one JSON object."),
+) -> None:
+    """Outcomes councils reported, with figures, evidence strength and the quote they came from."""
+    with Graph(get_settings()) as graph:
+        code = resolve(all_councils(graph), council)["code"] if council else None
+        rows = find_outcomes(graph, code, metric, resolve_intervention(intervention) if intervention else None,
+                             min_strength, limit)
+    if as_json:
+        print_json({"outcomes": rows})
+        return
+    _print_outcomes(rows)
+
+
+def _print_outcomes(rows: list[dict]) -> None:
+    if not rows:
+        console.print("no outcomes recorded")
+    for row in rows:
+        outcome = row["outcome"]
+        figures = " → ".join(str(value) for value in (outcome["value_from"], outcome["value_to"]) if value is not None)
+        change = f" ({outcome['change']:+g}{'' if outcome['change_unit'] == 'count' else outcome['change_unit']})" \
+            if outcome.get("change") is not None else ""
+        by = f" after {row['intervention']}" if row.get("intervention") else ""
+        console.print(f"  [bold]{row['council']}[/bold] {outcome['metric_name']} {outcome['direction']} {figures}{change}"
+                      f"{by} [{STRENGTHS[outcome['strength']]}]", highlight=False)
+        console.print(f"    “{outcome['quote']}”", highlight=False)
+        console.print(f"    [dim]{_cite(row['citation'])}[/dim]", highlight=False)
+
+
+def enablers(as_json: bool = typer.Option(False, "--json", help="Print one JSON object.")) -> None:
+    """The seven enablers of improvement and how many passages discuss each."""
+    with Graph(get_settings()) as graph:
+        rows = all_enablers(graph)
+    if as_json:
+        print_json({"enablers": rows})
+        return
+    for row in rows:
+        console.print(f"{row['name']} [dim]({row['id']})[/dim]: {row['passages']} passages in {row['documents']} "
+                      "documents", highlight=False)
+
+
+def enabler(
+    name: str = typer.Argument(..., help="Enabler id or name, e.g. 'Engaging partners'."),
+    council: str = typer.Option(None, help="Only passages about this council."),
+    limit: int = typer.Option(10, min=1, max=200),
+    as_json: bool = typer.Option(False, "--json", help="Print one JSON object."),
+) -> None:
+    """Passages that discuss an enabler of improvement, with citations."""
+    with Graph(get_settings()) as graph:
+        code = resolve(all_councils(graph), council)["code"] if council else None
+        rows = enabler_passages(graph, resolve_enabler(name), code, limit)
+    if as_json:
+        print_json({"passages": rows})
+        return
+    for row in rows:
+        console.print(f"[bold]{_cite(row['citation'])}[/bold] [dim]{row['passage_id']} score {row['score']:.2f}[/dim]",
+                      highlight=False)
+        console.print(row["text"][:400] + ("…" if len(row["text"]) > 400 else ""), highlight=False)
+        console.print()

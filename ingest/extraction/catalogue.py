@@ -1,0 +1,69 @@
+"""The curated vocabularies extraction works from: interventions, outcome metrics, enablers."""
+
+from __future__ import annotations
+
+import re
+from dataclasses import dataclass
+from functools import lru_cache
+from pathlib import Path
+
+import yaml
+
+HERE = Path(__file__).parent
+
+
+@dataclass(frozen=True)
+class Intervention:
+    id: str
+    name: str
+    category: str
+    description: str
+    aliases: tuple[str, ...]
+    exact: tuple[str, ...]
+
+
+@dataclass(frozen=True)
+class Metric:
+    id: str
+    name: str
+    area: str
+    pattern: re.Pattern
+
+
+@dataclass(frozen=True)
+class Enabler:
+    id: str
+    name: str
+    description: str
+    cues: tuple[str, ...]
+    baseline: float
+
+
+def _load(name: str) -> list[dict]:
+    return yaml.safe_load((HERE / name).read_text(encoding="utf-8"))
+
+
+@lru_cache(maxsize=1)
+def interventions() -> tuple[Intervention, ...]:
+    return tuple(
+        Intervention(entry["id"], entry["name"], entry["category"], entry["description"],
+                     tuple(entry.get("aliases") or ()), tuple(entry.get("exact") or ()))
+        for entry in _load("interventions.yaml"))
+
+
+@lru_cache(maxsize=1)
+def metrics() -> tuple[Metric, ...]:
+    return tuple(
+        Metric(entry["id"], entry["name"], entry["area"],
+               re.compile(r"\b(?:" + "|".join(entry["cues"]) + r")\b", re.IGNORECASE))
+        for entry in _load("metrics.yaml"))
+
+
+@lru_cache(maxsize=1)
+def enablers() -> tuple[Enabler, ...]:
+    return tuple(Enabler(entry["id"], entry["name"], entry["description"], tuple(entry["cues"]), entry["baseline"])
+                 for entry in _load("enablers.yaml"))
+
+
+def intervention_by_id() -> dict[str, Intervention]:
+    return {intervention.id: intervention for intervention in interventions()}

@@ -1,0 +1,175 @@
+"""The whole extraction of one document: mentions, who implemented what, what changed.
+
+Which council a sentence is about: one it names; otherwise, in a document about one council,
+that council; otherwise (a report covering many councils) the council named most recently
+within a short window before it — case studies name their council and then talk about it.
+An inspection report is about its council throughout.
+"""
+
+from __future__ import annotations
+
+import bisect
+import re
+from dataclasses import dataclass, field
+
+from ingest.extraction.catalogue import interventions
+from ingest.extraction.mentions import EntityFinder, Mention
+from ingest.extraction.nlp import full_pipeline, sentence_pipeline
+from ingest.extraction.outcomes import OutcomeDraft, candidate, find_outcomes, metric_named
+from ingest.extraction.strength import strength_of
+
+CONTEXT_WINDOW = 3000  # characters back to look for the council a sentence is about
+_SINCE = re.compile(r"\b(?:since|in|from)\s+(?:(?:early|late|mid|the\s+spring\s+of|the\s+summer\s+of|the\s+autumn\s+of|"
+                    r"[A-Z][a-z]+)\s+)?((?:19|20)\d\d)\b")
+_ADOPTED = re.compile(r"\b(?:launch|introduc|implement|adopt|establish|roll|start|began|begun|set up|embed|pilot|"
+                      r"develop|creat|invest|train)\w*", re.IGNORECASE)
+
+
+@dataclass
+class Sentence:
+    start: int
+    end: int
+
+
+@dataclass
+class Implementation:
+    council: str
+    intervention: str
+    since: int | None
+    sentence: Sentence
+    surface: str
+    method: str
+    confidence: float
+
+
+@dataclass
+class Outcome:
+    council: str
+    draft: OutcomeDraft
+    sentence: Sentence
+    intervention: str | None
+    attribution: str | None
+    strength: int
+
+
+@dataclass
+class DocumentEvidence:
+    text: str
+    mentions: list[Mention] = field(default_factory=list)
+    mention_sentences: list[Sentence] = field(default_factory=list)
+    implementations: list[Implementation] = field(default_factory=list)
+    outcomes: list[Outcome] = field(default_factory=list)
+
+    def quote(self, sentence: Sentence) -> str:
+        return re.sub(r"\s+", " ", self.text[sentence.start:sentence.end]).strip()
+
+
+class Extractor:
+    """Built once per run: the matchers hold every council name and catalogue alias."""
+
+    def __init__(self, councils: list[dict]):
+        self._nlp = sentence_pipeline()
+        self._finder = EntityFinder(self._nlp, councils, interventions())
+
+    def extract(self, text: str, document_councils: list[str], inspection_council: str | None) -> DocumentEvidence:
+        doc = self._nlp(text)
+        sentences = [piece for span in doc.sents for piece in _lines(text, span.start_char, span.end_char)]
+        starts = [sentence.start for sentence in sentences]
+
+        def sentence_at(offset: int) -> Sentence:
+            return sentences[max(bisect.bisect_right(starts, offset) - 1, 0)]
+
+        evidence = DocumentEvidence(text)
+        evidence.mentions = self._finder.find(doc, document_councils)
+        evidence.mention_sentences = [sentence_at(mention.start) for mention in evidence.mentions]
+        about = _CouncilContext(evidence, document_councils, inspection_council)
+        for mention, sentence in zip(evidence.mentions, evidence.mention_sentences):
+            if mention.kind == "intervention":
+                council, method, confidence = about.council_for(sentence)
+                if council:
+                    evidence.implementations.append(Implementation(
+                        council, mention.key, _since(text[sentence.start:sentence.end]), sentence, mention.surface,
+                        method, confidence))
+        parser = full_pipeline()
+        context_metric = None
+        for sentence in sentences:
+            body = text[sentence.start:sentence.end]
+            named = metric_named(body)
+            if not candidate(body, context_metric):
+                context_metric = named
+                continue
+            drafts = find_outcomes(parser(body), sentence.start, context_metric)
+            context_metric = named
+            council = about.council_for(sentence)[0] if drafts else None
+            if not council:
+                continue
+            for draft in drafts:
+                intervention, attribution = about.intervention_for(sentence, draft)
+                evidence.outcomes.append(Outcome(council, draft, sentence, intervention, attribution,
+                                                 strength_of(draft, inspection_council is not None)))
+        return evidence
+
+
+class _CouncilContext:
+    def __init__(self, evidence: DocumentEvidence, document_councils: list[str], inspection_council: str | None):
+        pairs = sorted(zip(evidence.mentions, evidence.mention_sentences), key=lambda pair: pair[0].start)
+        self._councils = [mention for mention, _ in pairs if mention.kind == "council"]
+        self._sentence_of = {id(mention): sentence for mention, sentence in pairs}
+        self._interventions = [mention for mention, _ in pairs if mention.kind == "intervention"]
+        self._council_starts = [mention.start for mention in self._councils]
+        self._intervention_starts = [mention.start for mention in self._interventions]
+        self._inspection_council = inspection_council
+        self._only_council = document_councils[0] if len(document_councils) == 1 else None
+
+    def council_for(self, sentence: Sentence) -> tuple[str | None, str | None, float]:
+        """(council code, method, confidence) for what a sentence says, or (None, None, 0)."""
+        if self._inspection_council:
+            return self._inspection_council, "inspection_report", 0.9
+        named = self._within(self._councils, self._council_starts, sentence.start, sentence.end)
+        if named:
+            return named[0].key, "named_in_sentence", 0.9
+        if self._only_council:
+            return self._only_council, "document_council", 0.8
+        recent = self._within(self._councils, self._council_starts, sentence.start - CONTEXT_WINDOW, sentence.start)
+        if recent:
+            # the first council of the latest sentence naming one: its subject, not a partner named after
+            # it; a sentence listing several councils makes none of them the subject of what follows
+            latest = [mention for mention in recent if mention.start >= self._sentence_of[id(recent[-1])].start]
+            if len({mention.key for mention in latest}) < 3:
+                return latest[0].key, "named_before", 0.6
+        return None, None, 0.0
+
+    def intervention_for(self, sentence: Sentence, draft: OutcomeDraft) -> tuple[str | None, str | None]:
+        """The intervention the text links an outcome to: named in its sentence, or "the pilot" named before."""
+        named = self._within(self._interventions, self._intervention_starts, sentence.start, sentence.end)
+        if named:
+            return named[0].key, "named_in_sentence"
+        if draft.refers_back:
+            recent = self._within(self._interventions, self._intervention_starts,
+                                  sentence.start - CONTEXT_WINDOW, sentence.start)
+            if recent:
+                return recent[-1].key, "refers_back"
+        return None, None
+
+    @staticmethod
+    def _within(mentions: list[Mention], starts: list[int], start: int, end: int) -> list[Mention]:
+        return mentions[bisect.bisect_left(starts, start):bisect.bisect_left(starts, end)]
+
+
+def _lines(text: str, start: int, end: int) -> list[Sentence]:
+    """A heading or list item on its own line is never part of the next sentence."""
+    pieces, cursor = [], start
+    for line_break in re.finditer(r"\n+", text[start:end]):
+        if text[cursor:start + line_break.start()].strip():
+            pieces.append(Sentence(cursor, start + line_break.start()))
+        cursor = start + line_break.end()
+    if text[cursor:end].strip():
+        pieces.append(Sentence(cursor, end))
+    return pieces
+
+
+def _since(sentence: str) -> int | None:
+    if not _ADOPTED.search(sentence):
+        return None
+    year = _SINCE.search(sentence)
+    return int(year.group(1)) if year else None

@@ -1,0 +1,63 @@
+"""Councils and interventions named in a document.
+
+Councils come from the reference graph's names and aliases (ingest.council_mentions: longest
+name wins, so "North Lincolnshire" is never "Lincolnshire", and a town is not a council).
+A short everyday form ("Richmond", "Kingston") counts only where the document also names that
+council in full or is about it, because the same word is often a town elsewhere.
+Interventions come from the catalogue through spaCy phrase matchers: aliases whatever their
+case, abbreviations and ordinary-word names exactly as written.
+"""
+
+from __future__ import annotations
+
+from dataclasses import dataclass
+
+from spacy.matcher import PhraseMatcher
+from spacy.tokens import Doc
+from spacy.util import filter_spans
+
+from ingest.council_mentions import CouncilMatcher
+from ingest.extraction.catalogue import Intervention
+from kg.council_names import short_forms
+
+
+@dataclass
+class Mention:
+    kind: str  # "council" or "intervention"
+    key: str  # council code or intervention id
+    surface: str
+    start: int
+    end: int
+    confidence: float
+
+
+class EntityFinder:
+    def __init__(self, nlp, councils: list[dict], catalogue: tuple[Intervention, ...]):
+        self._councils = CouncilMatcher(councils)
+        self._short = {name for names in short_forms().values() for name in names}
+        self._any_case = PhraseMatcher(nlp.vocab, attr="LOWER")
+        self._as_written = PhraseMatcher(nlp.vocab, attr="ORTH")
+        for intervention in catalogue:
+            names = {intervention.name, *intervention.aliases} - set(intervention.exact)
+            self._any_case.add(intervention.id, [nlp.make_doc(name) for name in names])
+            if intervention.exact:
+                self._as_written.add(intervention.id, [nlp.make_doc(name) for name in intervention.exact])
+
+    def find(self, doc: Doc, document_councils: list[str]) -> list[Mention]:
+        return self._councils_in(doc.text, document_councils) + self._interventions_in(doc)
+
+    def _councils_in(self, text: str, document_councils: list[str]) -> list[Mention]:
+        found = self._councils.find(text)
+        named_in_full = {mention.code for mention in found if mention.surface not in self._short}
+        supported = named_in_full | set(document_councils)
+        return [Mention("council", mention.code, mention.surface, mention.start, mention.end,
+                        0.8 if mention.surface in self._short else 1.0)
+                for mention in found if mention.surface not in self._short or mention.code in supported]
+
+    def _interventions_in(self, doc: Doc) -> list[Mention]:
+        matches = [(doc.vocab.strings[key], start, end)
+                   for matcher in (self._any_case, self._as_written) for key, start, end in matcher(doc)]
+        label = {(start, end): intervention_id for intervention_id, start, end in matches}
+        spans = filter_spans([doc[start:end] for _id, start, end in matches])
+        return [Mention("intervention", label[(span.start, span.end)], span.text, span.start_char, span.end_char, 1.0)
+                for span in spans]

@@ -1,0 +1,305 @@
+"""Outcomes: what changed, by how much, from sentences with figures or a clear direction.
+
+"a 36% reduction in child protection plans (from 436 to 279)", "reduced its reliance on agency
+workers from 50% to 4%", "turnover reduced in the pilot teams (by 41%)", "£3million is no longer
+being spent", "now in the top quartile for adoptions", "sickness absence has reduced".
+
+A sentence is cut into clauses (";", "and a …", ", while …", ", as has …") so each figure
+takes the metric named nearest it in its own clause. Figures after "compared with" describe
+the comparison group: they are not outcomes, but they make the evidence a comparison. Clauses
+that hope, aim or predict (a modal verb, by the parser's tags) are not outcomes.
+"""
+
+from __future__ import annotations
+
+import re
+from dataclasses import dataclass
+
+from spacy.tokens import Doc
+
+from ingest.extraction.catalogue import Metric, metrics
+
+_YEAR = r"(?:19|20)\d\d(?:[-/]\d\d(?:\d\d)?)?"
+_AMOUNT = r"(?:£\s?)?\d+(?:,\d{3})*(?:\.\d+)?(?:\s?(?:%|per\s?cent\b|percent\b|million\b|m\b|k\b|bn\b|billion\b))?"
+_FRACTION = r"half|a half|a third|one third|a quarter|one quarter|two[- ]thirds|three[- ]quarters"
+_HEDGE = r"(?:(?:a|an)\s+(?:high|peak|rate|total|figure|level|average)\s+of\s+|average\s+of\s+|around\s+|about\s+|approximately\s+|almost\s+|nearly\s+|over\s+|under\s+|just\s+(?:over|under)?\s*|more than\s+|less than\s+)?"
+
+_FROM_TO = re.compile(
+    rf"\bfrom\s+{_HEDGE}(?P<a>{_AMOUNT})(?:\s+in\s+(?:[A-Z][a-z]+\s+)?(?P<ya>{_YEAR}))?\s+(?:down\s+|up\s+)?to\s+"
+    rf"{_HEDGE}(?P<b>{_AMOUNT})(?:\s+in\s+(?:[A-Z][a-z]+\s+)?(?P<yb>{_YEAR}))?", re.IGNORECASE)
+_PAIRED_YEARS = re.compile(
+    rf"(?P<a>{_AMOUNT})\s+in\s+(?P<ya>{_YEAR})\s*(?:,|to|and)\s*(?P<b>{_AMOUNT})\s+in\s+(?P<yb>{_YEAR})", re.IGNORECASE)
+_TO_VALUE = re.compile(
+    rf"\b(?P<cue>increased|rose|risen|fell|fallen|reduced|decreased|dropped|declined)\b[^.;()]{{0,60}}?,?\s+to\s+{_HEDGE}"
+    rf"(?P<b>{_AMOUNT})(?!\s*(?:months?|years?|weeks?|days?)\b)", re.IGNORECASE)
+_CHANGE_NOUN = re.compile(
+    rf"(?P<c>{_AMOUNT})\s+(?P<cue>reduction|decrease|fall|drop|decline|cut|increase|rise|improvement|growth)\b",
+    re.IGNORECASE)
+_BY = re.compile(rf"\bby\s+{_HEDGE}(?P<c>{_FRACTION}|{_AMOUNT})", re.IGNORECASE)
+_MULTIPLIED = re.compile(r"\b(?P<cue>halved|doubled|trebled|tripled)\b", re.IGNORECASE)
+_NO_LONGER_SPENT = re.compile(rf"(?P<c>£\s?{_AMOUNT})\s+(?:is|was|are|were)\s+no\s+longer\s+(?:being\s+)?spent",
+                              re.IGNORECASE)
+_SAVING = re.compile(rf"\bsav(?:ing|ings|ed)\s+(?:of\s+)?(?P<c>£\s?{_AMOUNT})", re.IGNORECASE)
+_RANK = re.compile(r"\b(?:in|among|within)\s+the\s+(?P<q>top|upper|bottom|lowest|highest|best)\s+(?P<u>quartile|decile|"
+                   r"performing)", re.IGNORECASE)
+_DIRECTION_VERB = re.compile(
+    r"\b(?:(?:has|have|had)\s+(?:also\s+|significantly\s+|steadily\s+|consistently\s+|since\s+|now\s+)?(?:been\s+)?)?"
+    r"(?P<cue>reduced|decreased|fallen|fell|dropped|declined|increased|risen|rose|grown|improved)\b", re.IGNORECASE)
+_DIRECTION_NOUN = re.compile(
+    r"\b(?P<cue>reductions?|decreases?|falls?|drops?|declines?|increases?|rises?|improvements?)\s+in\s+(?:the\s+)?"
+    r"(?:(?:volume|number|numbers|rate|rates|proportion|use|level|levels)\s+of\s+)?|\b(?P<fewer>fewer|more)\s+",
+    re.IGNORECASE)
+
+_LIST_BREAK = re.compile(r"\band\b|[,;:]")
+_DURATION = re.compile(r"\s*(?:months?|years?|weeks?|days?)\b", re.IGNORECASE)
+_DOWN = re.compile(r"\b(?:reduc\w*|decreas\w*|fell|fallen|falls?|drop\w*|declin\w*|lower\w*|fewer|cut|halved|down|"
+                   r"no longer)\b", re.IGNORECASE)
+_UP = re.compile(r"\b(?:increas\w*|rose|risen|rise|rising|grow\w*|grew|higher|doubled|trebled|tripled|up)\b",
+                 re.IGNORECASE)
+_IMPROVED = re.compile(r"\bimprov\w*\b", re.IGNORECASE)
+_COMPARISON = re.compile(r"\b(?:compared\s+(?:with|to)|in\s+comparison\s+(?:with|to)|than\s+(?:in\s+)?(?:the\s+)?"
+                         r"(?:other|non-?\s?pilot|comparison|control))\b|\bcontrol\s+group|\bnon-?\s?pilot\b",
+                         re.IGNORECASE)
+_CLAUSE_BREAK = re.compile(
+    r";|,?\s+(?:and|while|whereas|but)\s+(?=(?:a|an|the|there|this|these|its|their|(?:[\w-]+\s+){1,5}(?:has|have|had|was|were))\b)"
+    r"|,\s+as\s+(?:has|have|had|did)\b", re.IGNORECASE)
+_BETWEEN_YEARS = re.compile(rf"\b(?:between|from)\s+(?:\w+\s+)?({_YEAR})\s+(?:and|to)\s+(?:\w+\s+)?({_YEAR})\b", re.IGNORECASE)
+_REFERS_BACK = re.compile(r"\b(?:the|this|these)\s+(?:pilot|programme|program|model|approach|scheme|initiative|"
+                          r"project|academy|hub|board|panel|new\s+role|new\s+roles|intervention)\b", re.IGNORECASE)
+_AIMS = {"aim", "target", "intend", "plan", "hope", "expect", "want", "seek"}
+# a direction with no figure counts only when the metric is named right by it
+_DIRECTION_ONLY_REACH = 50
+_ADJECTIVE_REACH = 15  # "a reduction in unnecessary referrals"
+_REFERS_TO_NUMBER = re.compile(r"\b(?:the|this|that)\s+(?:number|numbers|rate|figure|proportion)\b", re.IGNORECASE)
+_FRACTIONS = {"half": 50.0, "a half": 50.0, "a third": 100 / 3, "one third": 100 / 3, "a quarter": 25.0,
+              "one quarter": 25.0, "two thirds": 200 / 3, "two-thirds": 200 / 3, "three quarters": 75.0,
+              "three-quarters": 75.0}
+_MULTIPLIERS = {"halved": -50.0, "doubled": 100.0, "trebled": 200.0, "tripled": 200.0}
+
+
+@dataclass
+class OutcomeDraft:
+    metric: str
+    direction: str  # "down", "up" or "improved"
+    value_from: float | None
+    value_to: float | str | None  # a rank such as "top quartile" is kept as words
+    unit: str | None  # of the values: "%", "£", "count", "rank"
+    change: float | None  # signed
+    change_unit: str | None  # "%", "£", "count"
+    period: str | None
+    comparison: bool
+    refers_back: bool  # "the pilot", "this approach": the intervention is named earlier
+    char_start: int  # of the clause the figure is in, in document offsets
+    char_end: int
+
+
+@dataclass
+class _Amount:
+    value: float
+    unit: str
+
+
+def parse_amount(text: str) -> _Amount:
+    """'£3million' → (3000000, '£'); '36%' → (36, '%'); '436' → (436, 'count')."""
+    lowered = text.lower().replace(",", "").replace(" ", "")
+    unit = "£" if "£" in lowered else "%" if ("%" in lowered or "cent" in lowered) else "count"
+    number = float(re.search(r"\d+(?:\.\d+)?", lowered).group(0))
+    if re.search(r"(million|m)$", lowered):
+        number *= 1_000_000
+    elif re.search(r"(billion|bn)$", lowered):
+        number *= 1_000_000_000
+    elif lowered.endswith("k"):
+        number *= 1_000
+    return _Amount(number, unit)
+
+
+def candidate(text: str, context_metric: str | None = None) -> bool:
+    """Cheap test: could this sentence hold an outcome? Only these go through the parser."""
+    if not (re.search(r"\d", text) or _DIRECTION_VERB.search(text) or _DIRECTION_NOUN.search(text)
+            or _MULTIPLIED.search(text) or _RANK.search(text)):
+        return False
+    if context_metric and _REFERS_TO_NUMBER.search(text) and re.search(r"\d", text):
+        return True
+    return metric_named(text) is not None
+
+
+def metric_named(text: str) -> str | None:
+    """The first metric a sentence names, if any."""
+    named = [(match.start(), metric.id) for metric in metrics() for match in [metric.pattern.search(text)] if match]
+    return min(named)[1] if named else None
+
+
+def _clauses(text: str) -> list[tuple[int, int]]:
+    bounds, start = [], 0
+    for match in _CLAUSE_BREAK.finditer(text):
+        bounds.append((start, match.start()))
+        start = match.end()
+    bounds.append((start, len(text)))
+    return [(a, b) for a, b in bounds if text[a:b].strip()]
+
+
+def _nearest_metric(clause: str, position: int) -> tuple[int, Metric] | None:
+    best: tuple[int, Metric, int] | None = None
+    for metric in metrics():
+        for match in metric.pattern.finditer(clause):
+            distance = 0 if match.start() <= position < match.end() else min(abs(match.start() - position),
+                                                                             abs(match.end() - position))
+            # "conversion of referrals" is a better reading than "referrals"
+            if best is None or (distance, -len(match.group(0))) < (best[0], -best[2]):
+                best = (distance, metric, len(match.group(0)))
+    return (best[0], best[1]) if best else None
+
+
+def _direction(clause: str, position: int) -> str | None:
+    """The direction word nearest the figure."""
+    cues = [(abs(match.start() - position), name) for name, pattern in (("down", _DOWN), ("up", _UP), ("improved", _IMPROVED))
+            for match in pattern.finditer(clause)]
+    return min(cues)[1] if cues else None
+
+
+def _signed(magnitude: float, direction: str | None) -> float:
+    return -magnitude if direction == "down" else magnitude
+
+
+def _is_year(amount_text: str) -> bool:
+    return bool(re.fullmatch(_YEAR, amount_text.strip()))
+
+
+def _period(sentence: Doc, text: str) -> str | None:
+    between = _BETWEEN_YEARS.search(text)
+    if between:
+        return f"{between.group(1)}–{between.group(2)}"
+    for entity in sentence.ents:
+        if entity.label_ == "DATE" and re.search(r"\d|month|year|week", entity.text):
+            return entity.text
+    return None
+
+
+def _hedged(sentence: Doc, offset: int) -> bool:
+    """A figure governed by a modal verb (will, could, should, may…) or a stated aim is a hope,
+    not a result; so is a sentence that gives an instruction ("Ensure that…", a recommendation)."""
+    first = next((token for token in sentence if not token.is_punct and not token.is_space), None)
+    if first is not None and first.tag_ == "VB" and first.dep_ == "ROOT":
+        return True
+    anchor = next((token for token in sentence if token.idx >= offset), None)
+    if anchor is None:
+        return False
+    for token in [anchor, *anchor.ancestors]:
+        if any(child.tag_ == "MD" for child in token.children):
+            return True
+        if token.pos_ == "VERB" and token.lemma_.lower() in _AIMS:
+            return True
+    return False
+
+
+def _is_verb(sentence: Doc, offset: int) -> bool:
+    for token in sentence:
+        if token.idx == offset:
+            return token.dep_ != "amod" and token.tag_ in {"VBD", "VBN", "VBZ", "VBP"}
+    return True
+
+
+def find_outcomes(sentence: Doc, offset: int, context_metric: str | None = None) -> list[OutcomeDraft]:
+    """Outcomes stated in one sentence, parsed on its own; `offset` places it in the document.
+    `context_metric`, the metric the previous sentence named, is what "the number" refers to."""
+    text = sentence.text
+    comparison_sentence = bool(_COMPARISON.search(text))
+    period = _period(sentence, text)
+    found: list[OutcomeDraft] = []
+    previous_metric: Metric | None = next((metric for metric in metrics() if metric.id == context_metric), None)
+    for clause_start, clause_end in _clauses(text):
+        clause = text[clause_start:clause_end]
+        cut = _COMPARISON.search(clause)
+        scope = clause[:cut.start()] if cut else clause
+        draft = _outcome_in(scope, found[-1].direction if found else None,
+                            lambda offset, base=clause_start: _is_verb(sentence, base + offset))
+        if draft is None:
+            continue
+        metric_id, direction, value_from, value_to, unit, change, change_unit, position = draft
+        if _hedged(sentence, clause_start + position):
+            continue
+        if metric_id is None:
+            nearest = _nearest_metric(scope, position)
+            if nearest is not None:
+                previous_metric = nearest[1]
+            elif previous_metric is None:
+                continue
+            metric_id = previous_metric.id
+        found.append(OutcomeDraft(
+            metric_id, direction, value_from, value_to, unit, change, change_unit, period, comparison_sentence,
+            bool(_REFERS_BACK.search(clause)), offset + clause_start, offset + clause_end))
+    return found
+
+
+def _outcome_in(scope: str, inherited_direction: str | None = None, is_verb=lambda _offset: True):
+    """(metric id or None, direction, from, to, unit, change, change unit, position) or None."""
+    for pattern in (_FROM_TO, _PAIRED_YEARS):
+        match = pattern.search(scope)
+        if match and not (_is_year(match.group("a")) and _is_year(match.group("b"))) and not _DURATION.match(
+                scope, match.end()):
+            before, after = parse_amount(match.group("a")), parse_amount(match.group("b"))
+            if before.value == after.value:
+                return None
+            unit = after.unit if after.unit != "count" else before.unit
+            direction = "down" if after.value < before.value else "up"
+            change = None
+            noun = _CHANGE_NOUN.search(scope) or _BY.search(scope)
+            if noun and noun.group("c") not in (match.group("a"), match.group("b")):
+                change, change_unit = _change(noun.group("c"), direction)
+            else:
+                change, change_unit = after.value - before.value, "points" if unit == "%" else unit
+            return None, direction, before.value, after.value, unit, round(change, 2), change_unit, match.start()
+    match = _TO_VALUE.search(scope)
+    if match and not _is_year(match.group("b")):
+        amount = parse_amount(match.group("b"))
+        return None, _direction_of(match.group("cue")), None, amount.value, amount.unit, None, None, match.start()
+    match = _NO_LONGER_SPENT.search(scope) or _SAVING.search(scope)
+    if match:
+        amount = parse_amount(match.group("c"))
+        return "spend", "down", None, None, None, -amount.value, "£", match.start()
+    for pattern in (_CHANGE_NOUN, _BY):
+        match = pattern.search(scope)
+        if match and not _is_year(match.group("c")):
+            # "…have reduced (by 36%), as has the number of looked-after children (by 15%)"
+            direction = _direction(scope, match.start()) or inherited_direction
+            if direction is None:
+                continue
+            change, change_unit = _change(match.group("c"), direction)
+            return None, direction, None, None, None, round(change, 2), change_unit, match.start()
+    match = _MULTIPLIED.search(scope)
+    if match:
+        change = _MULTIPLIERS[match.group("cue").lower()]
+        return None, "down" if change < 0 else "up", None, None, None, change, "%", match.start()
+    match = _RANK.search(scope)
+    if match:
+        rank = f"{match.group('q').lower()} {match.group('u').lower()}"
+        direction = "down" if match.group("q").lower() in {"bottom", "lowest"} else "up"
+        return None, direction, None, rank, "rank", None, None, match.start()
+    for match in _DIRECTION_VERB.finditer(scope):
+        if not is_verb(match.start("cue")):
+            continue  # "improved morale" names a hope, "morale improved" a result
+        # the metric is the verb's subject: "sickness absence has reduced", not "reduced spend"
+        nearest = _nearest_metric(scope[:match.start()], match.start())
+        gap = scope[max(match.start() - (nearest[0] if nearest else 0), 0):match.start()]
+        if nearest and nearest[0] <= _DIRECTION_ONLY_REACH and not _LIST_BREAK.search(gap):
+            return nearest[1].id, _direction_of(match.group("cue")), None, None, None, None, None, match.start()
+    for match in _DIRECTION_NOUN.finditer(scope):
+        # the metric follows: "a reduction in referrals", "fewer child protection plans"
+        nearest = _nearest_metric(scope[match.end():], 0)
+        if nearest and nearest[0] <= _ADJECTIVE_REACH:
+            cue = match.group("cue") or ("fewer" if match.group("fewer").lower() == "fewer" else "increase")
+            return nearest[1].id, _direction_of(cue), None, None, None, None, None, match.start()
+    return None
+
+
+def _direction_of(cue: str) -> str:
+    cue = cue.lower()
+    return "improved" if cue.startswith("improv") else "down" if _DOWN.match(cue) else "up"
+
+
+def _change(text: str, direction: str | None) -> tuple[float, str]:
+    fraction = _FRACTIONS.get(text.lower().strip())
+    if fraction is not None:
+        return _signed(fraction, direction), "%"
+    amount = parse_amount(text)
+    return _signed(amount.value, direction), amount.unit

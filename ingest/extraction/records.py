@@ -1,0 +1,134 @@
+"""One document's extracted evidence as rows for the graph and as the report `evidence extract`
+prints; both carry the same provenance (passage, span of the evidence sentence, method,
+confidence)."""
+
+from __future__ import annotations
+
+import bisect
+from dataclasses import dataclass
+from typing import Any
+
+from ingest.extraction.catalogue import intervention_by_id, metrics
+from ingest.extraction.document import DocumentEvidence, Outcome, Sentence
+from ingest.extraction.enablers import EnablerLink
+from ingest.extraction.strength import STRENGTHS
+
+
+@dataclass
+class PassageSpan:
+    id: str
+    start: int
+    end: int
+
+
+class PassageLocator:
+    def __init__(self, passages: list[PassageSpan]):
+        self._passages = sorted(passages, key=lambda passage: passage.start)
+        self._starts = [passage.start for passage in self._passages]
+
+    def at(self, offset: int) -> str | None:
+        index = bisect.bisect_right(self._starts, offset) - 1
+        if index >= 0 and offset < self._passages[index].end:
+            return self._passages[index].id
+        return None
+
+
+def _span(sentence: Sentence) -> dict[str, int]:
+    return {"char_start": sentence.start, "char_end": sentence.end}
+
+
+def graph_rows(document_id: str, evidence: DocumentEvidence, enabler_links: list[list[EnablerLink]],
+               passages: list[PassageSpan]) -> dict[str, list[dict[str, Any]]]:
+    locate = PassageLocator(passages)
+    mentions: dict[tuple[str, str, str], dict[str, Any]] = {}
+    for mention, sentence in zip(evidence.mentions, evidence.mention_sentences):
+        passage_id = locate.at(mention.start)
+        if passage_id is None:
+            continue
+        key = (passage_id, mention.kind, mention.key)
+        if key in mentions:
+            mentions[key]["provenance"]["count"] += 1
+            continue
+        mentions[key] = {"passage_id": passage_id, "kind": mention.kind, "key": mention.key, "provenance": {
+            "surface": mention.surface, "count": 1, **_span(sentence), "method": "phrase_match",
+            "confidence": mention.confidence}}
+
+    implementations: dict[tuple[str, str], dict[str, Any]] = {}
+    for implementation in evidence.implementations:
+        key = (implementation.council, implementation.intervention)
+        held = implementations.get(key)
+        if held is not None:
+            if implementation.since and (held["provenance"]["since"] or 9999) > implementation.since:
+                held["provenance"]["since"] = implementation.since
+            continue
+        implementations[key] = {"council": implementation.council, "intervention": implementation.intervention,
+                                "provenance": {
+                                    "document_id": document_id, "passage_id": locate.at(implementation.sentence.start),
+                                    **_span(implementation.sentence), "quote": evidence.quote(implementation.sentence),
+                                    "surface": implementation.surface, "since": implementation.since,
+                                    "method": implementation.method, "confidence": implementation.confidence}}
+
+    outcomes = []
+    for outcome in evidence.outcomes:
+        passage_id = locate.at(outcome.sentence.start)
+        if passage_id is None:
+            continue
+        outcomes.append({"council": outcome.council, "passage_id": passage_id, "intervention": outcome.intervention,
+                         "attribution": outcome.attribution,
+                         "outcome": {"id": f"outcome:{document_id}:{outcome.draft.char_start}:{outcome.draft.metric}",
+                                     "document_id": document_id, "passage_id": passage_id,
+                                     **outcome_fields(evidence, outcome)}})
+
+    links = [{"passage_id": passage.id, "enabler": link.enabler, "score": link.score, "cues": link.cues}
+             for passage, found in zip(passages, enabler_links) for link in found]
+    return {"mentions": list(mentions.values()), "implementations": list(implementations.values()),
+            "outcomes": outcomes, "enabler_links": links}
+
+
+def outcome_fields(evidence: DocumentEvidence, outcome: Outcome) -> dict[str, Any]:
+    draft = outcome.draft
+    return {
+        "metric": draft.metric, "metric_name": _metric_names()[draft.metric], "direction": draft.direction,
+        "value_from": draft.value_from, "value_to": draft.value_to, "unit": draft.unit, "change": draft.change,
+        "change_unit": draft.change_unit, "period": draft.period, "strength": outcome.strength,
+        "strength_label": STRENGTHS[outcome.strength], "quote": evidence.quote(outcome.sentence),
+        "clause": evidence.quote(Sentence(draft.char_start, draft.char_end)), **_span(outcome.sentence),
+        "method": "rules+parser", "confidence": 0.8 if outcome.strength >= 3 else 0.6,
+    }
+
+
+def _metric_names() -> dict[str, str]:
+    return {metric.id: metric.name for metric in metrics()}
+
+
+def extract_report(evidence: DocumentEvidence, enabler_links: list[list[EnablerLink]], passages: list[PassageSpan],
+                   council_names: dict[str, str], inspection: dict[str, Any] | None,
+                   judgements: list[dict[str, Any]]) -> dict[str, Any]:
+    """What `evidence extract FILE --json` prints."""
+    councils: dict[str, dict[str, Any]] = {}
+    found_interventions: dict[str, dict[str, Any]] = {}
+    catalogue = intervention_by_id()
+    for mention in evidence.mentions:
+        if mention.kind == "council":
+            entry = councils.setdefault(mention.key, {"ons_code": mention.key, "name": council_names.get(mention.key),
+                                                      "surface": mention.surface, "count": 0})
+            entry["count"] += 1
+        else:
+            found_interventions.setdefault(mention.key, {"id": mention.key, "name": catalogue[mention.key].name,
+                                                         "surface": mention.surface})
+    by_enabler: dict[str, list[str]] = {}
+    for passage, found in zip(passages, enabler_links):
+        for link in found:
+            by_enabler.setdefault(link.enabler, []).append(passage.id)
+    return {
+        "councils": sorted(councils.values(), key=lambda entry: -entry["count"]),
+        "interventions": list(found_interventions.values()),
+        "implementations": [{"council": item.council, "intervention": item.intervention, "since": item.since,
+                             "method": item.method, "quote": evidence.quote(item.sentence)}
+                            for item in evidence.implementations],
+        "outcomes": [{"council": outcome.council, "intervention": outcome.intervention,
+                      **outcome_fields(evidence, outcome)} for outcome in evidence.outcomes],
+        "judgements": judgements,
+        "inspection": inspection,
+        "enablers": [{"id": enabler, "passages": ids} for enabler, ids in by_enabler.items()],
+    }

@@ -1,0 +1,86 @@
+"""Extracted evidence in the graph: the catalogue nodes, and the writes of one document's
+mentions, implementations, outcomes and enabler links (run inside the document's transaction)."""
+
+from __future__ import annotations
+
+from typing import Any
+
+from ingest.extraction.catalogue import enablers, interventions
+from kg.connection import Graph, run_named
+from kg.errors import NotFound
+
+
+def load_catalogue(graph: Graph) -> dict[str, int]:
+    rows = [{"id": entry.id, "name": entry.name, "category": entry.category, "description": entry.description,
+             "aliases": list(entry.aliases) + list(entry.exact)} for entry in interventions()]
+    enabler_rows = [{"id": entry.id, "name": entry.name, "description": entry.description,
+                     "cues": list(entry.cues)} for entry in enablers()]
+    return dict(graph.write("catalogue_upsert", interventions=rows, enablers=enabler_rows)[0])
+
+
+def write_evidence(tx, mentions: list[dict[str, Any]], implementations: list[dict[str, Any]],
+                   outcomes: list[dict[str, Any]], enabler_links: list[dict[str, Any]]) -> None:
+    if mentions:
+        run_named(tx, "mentions_create", mentions=mentions)
+    if implementations:
+        run_named(tx, "implemented_create", implementations=implementations)
+    if outcomes:
+        run_named(tx, "outcomes_create", outcomes=outcomes)
+    if enabler_links:
+        run_named(tx, "enabler_links_create", links=enabler_links)
+
+
+
+
+def passage_texts(graph: Graph) -> list[dict[str, Any]]:
+    """Every passage's id, document and text."""
+    return graph.read("passages_all_text")
+
+
+def resolve_intervention(text: str) -> str:
+    """A catalogue id from an id, a name or an alias ("Signs of Safety", "signs_of_safety", "SWSO")."""
+    wanted = " ".join(text.replace("_", " ").split()).lower()
+    for entry in interventions():
+        names = {entry.id.replace("_", " "), entry.name.lower(), *(alias.lower() for alias in entry.aliases),
+                 *(exact.lower() for exact in entry.exact)}
+        if wanted in names:
+            return entry.id
+    raise NotFound(f"no intervention called {text!r} in the catalogue; `evidence interventions` lists them")
+
+
+def resolve_enabler(text: str) -> str:
+    wanted = " ".join(text.replace("_", " ").split()).lower()
+    for entry in enablers():
+        if wanted in {entry.id.replace("_", " "), entry.name.lower()}:
+            return entry.id
+    raise NotFound(f"no enabler called {text!r}; `evidence enablers` lists the seven")
+
+
+def all_interventions(graph: Graph) -> list[dict[str, Any]]:
+    return graph.read("interventions_all")
+
+
+def intervention_profile(graph: Graph, intervention: str) -> dict[str, Any]:
+    """The intervention, the councils that implemented it (with quotes) and the outcomes attributed to it."""
+    found = graph.read("intervention_get", intervention=intervention)
+    if not found:
+        raise NotFound(f"intervention {intervention!r} is not in the graph")
+    return {**found[0]["intervention"],
+            "councils": graph.read("intervention_councils", intervention=intervention),
+            "outcomes": find_outcomes(graph, intervention=intervention, limit=200)}
+
+
+def find_outcomes(graph: Graph, council: str | None = None, metric: str | None = None,
+                  intervention: str | None = None, min_strength: int = 1, limit: int = 50,
+                  offset: int = 0) -> list[dict[str, Any]]:
+    return graph.read("outcomes_find", council=council, metric=metric, intervention=intervention,
+                      min_strength=min_strength, limit=limit, offset=offset)
+
+
+def all_enablers(graph: Graph) -> list[dict[str, Any]]:
+    return graph.read("enablers_all")
+
+
+def enabler_passages(graph: Graph, enabler: str, council: str | None = None, limit: int = 20,
+                     offset: int = 0) -> list[dict[str, Any]]:
+    return graph.read("enabler_passages", enabler=enabler, council=council, limit=limit, offset=offset)

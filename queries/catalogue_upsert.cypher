@@ -1,0 +1,16 @@
+// Loads the intervention catalogue and the seven enablers (from ingest/extraction/*.yaml) as
+// nodes; entries no longer in the catalogue are removed with their edges.
+UNWIND $interventions AS entry
+MERGE (i:Intervention {id: entry.id})
+SET i += entry
+WITH collect(entry.id) AS intervention_ids
+UNWIND $enablers AS entry
+MERGE (e:Enabler {id: entry.id})
+SET e += entry
+WITH intervention_ids, collect(entry.id) AS enabler_ids
+CALL (intervention_ids, enabler_ids) {
+  MATCH (stale) WHERE (stale:Intervention AND NOT stale.id IN intervention_ids)
+                   OR (stale:Enabler AND NOT stale.id IN enabler_ids)
+  DETACH DELETE stale
+}
+RETURN size(intervention_ids) AS interventions, size(enabler_ids) AS enablers

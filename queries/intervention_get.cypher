@@ -1,0 +1,3 @@
+// One intervention from the catalogue, or nothing.
+MATCH (i:Intervention {id: $intervention})
+RETURN i {.*} AS intervention
