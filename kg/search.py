@@ -21,6 +21,8 @@ class SearchFilters:
     kind: str | None = None
     date_from: str | None = None
     date_to: str | None = None
+    intervention: str | None = None  # catalogue id
+    enabler: str | None = None  # enabler id
 
 
 def council_scope(graph: Graph, filters: SearchFilters) -> list[str] | None:
@@ -42,7 +44,8 @@ def council_scope(graph: Graph, filters: SearchFilters) -> list[str] | None:
 
 def _params(filters: SearchFilters, councils: list[str] | None, candidates: int, limit: int) -> dict[str, Any]:
     return {"kind": filters.kind, "date_from": filters.date_from, "date_to": filters.date_to,
-            "councils": councils, "candidates": candidates, "limit": limit}
+            "councils": councils, "intervention": filters.intervention, "enabler": filters.enabler,
+            "candidates": candidates, "limit": limit}
 
 
 def dense_candidates(graph: Graph, vector: list[float], filters: SearchFilters, councils: list[str] | None,

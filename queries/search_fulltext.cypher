@@ -1,5 +1,6 @@
 // Passages whose words match the query (Lucene, English analyser), narrowed by the filters inside the query
-// (document kind, date range, councils the document is about or the passage mentions).
+// (document kind, date range, councils the document is about or the passage mentions, an
+// intervention the passage mentions, an enabler it discusses).
 CALL db.index.fulltext.queryNodes('passage_text', $lucene, {limit: $candidates}) YIELD node AS p, score
 MATCH (d:Document)-[:HAS_PASSAGE]->(p)
 WHERE ($kind IS NULL OR d.kind = $kind)
@@ -8,6 +9,8 @@ WHERE ($kind IS NULL OR d.kind = $kind)
   AND ($councils IS NULL
        OR EXISTS { MATCH (d)-[:ABOUT]->(c:Council) WHERE c.code IN $councils }
        OR EXISTS { MATCH (p)-[:MENTIONS]->(c:Council) WHERE c.code IN $councils })
+  AND ($intervention IS NULL OR EXISTS { (p)-[:MENTIONS]->(:Intervention {id: $intervention}) })
+  AND ($enabler IS NULL OR EXISTS { (p)-[:DISCUSSES]->(:Enabler {id: $enabler}) })
 RETURN p.id AS passage_id, score
 ORDER BY score DESC
 LIMIT $limit

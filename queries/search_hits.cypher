@@ -1,8 +1,13 @@
 // The passages a search found, with their citation (document title, publisher, date, page, kind)
-// and the councils their document is about.
+// the councils their document is about, and the councils, interventions and enablers the passage itself
+// names or discusses.
 UNWIND $ids AS id
 MATCH (d:Document)-[:HAS_PASSAGE]->(p:Passage {id: id})
 OPTIONAL MATCH (d)-[:ABOUT]->(c:Council)
+WITH d, p, collect(DISTINCT c {.code, .name}) AS about
 RETURN p.id AS passage_id, d.id AS document_id, p.text AS text, p.text_hash AS text_hash, p.page AS page,
        p.section AS section, d.title AS title, d.publisher AS publisher, d.date AS date, d.kind AS kind,
-       [council IN collect(DISTINCT c) | council {.code, .name}] AS councils
+       about AS councils,
+       COLLECT { MATCH (p)-[:MENTIONS]->(m:Council) RETURN m {.code, .name} } AS councils_mentioned,
+       COLLECT { MATCH (p)-[:MENTIONS]->(i:Intervention) RETURN i {.id, .name} } AS interventions,
+       COLLECT { MATCH (p)-[r:DISCUSSES]->(e:Enabler) RETURN e {.id, .name, score: r.score} } AS enablers

@@ -61,7 +61,8 @@ def search(graph: Graph, embedder: Embedder, query: str, filters: SearchFilters 
     if councils == []:
         return []
     wanted = offset + limit
-    candidates = CANDIDATES if councils is None and not (filters.kind or filters.date_from or filters.date_to) else 1000
+    narrowed = filters.kind or filters.date_from or filters.date_to or filters.intervention or filters.enabler
+    candidates = CANDIDATES if councils is None and not narrowed else 1000
     synonyms = expansions(query)
     dense = sparse = []
     if mode != "fulltext":
@@ -85,8 +86,10 @@ def search(graph: Graph, embedder: Embedder, query: str, filters: SearchFilters 
         if same is not None:
             same.also_in.append(citation)
             continue
+        councils = {council["code"]: council for council in row["councils"] + row["councils_mentioned"]}
         hit = Hit(passage_id, row["document_id"], row["text"], snippet(row["text"], terms),
-                  round(fused[passage_id], 6), citation, row["councils"])
+                  round(fused[passage_id], 6), citation, list(councils.values()), row["interventions"],
+                  row["enablers"])
         by_text[row["text_hash"]] = hit
         hits.append(hit)
     return hits[offset:offset + limit]

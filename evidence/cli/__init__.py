@@ -6,7 +6,7 @@ import sys
 
 import typer
 
-from evidence.cli import councils, db, evaluate, extract, ingest, interventions, search, similar
+from evidence.cli import councils, db, evaluate, extract, ingest, interventions, search, similar, what_worked
 from evidence.cli.output import err_console
 from kg.errors import EvidenceError
 
@@ -26,6 +26,7 @@ app.command("outcomes")(interventions.outcomes)
 app.command("enablers")(interventions.enablers)
 app.command("enabler")(interventions.enabler)
 app.command("similar")(similar.similar)
+app.command("what-worked")(what_worked.what_worked)
 
 
 def main() -> None:

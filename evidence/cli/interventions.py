@@ -74,12 +74,13 @@ def _print_outcomes(rows: list[dict]) -> None:
         console.print("no outcomes recorded")
     for row in rows:
         outcome = row["outcome"]
-        figures = " → ".join(str(value) for value in (outcome["value_from"], outcome["value_to"]) if value is not None)
-        change = f" ({outcome['change']:+g}{'' if outcome['change_unit'] == 'count' else outcome['change_unit']})" \
-            if outcome.get("change") is not None else ""
+        figures = " → ".join(str(value) for value in (outcome.get("value_from"), outcome.get("value_to"))
+                             if value is not None)
+        unit = "" if outcome.get("change_unit") == "count" else outcome.get("change_unit") or ""
+        change = f" ({outcome['change']:+g}{unit})" if outcome.get("change") is not None else ""
         by = f" after {row['intervention']}" if row.get("intervention") else ""
         console.print(f"  [bold]{row['council']}[/bold] {outcome['metric_name']} {outcome['direction']} {figures}{change}"
-                      f"{by} [{STRENGTHS[outcome['strength']]}]", highlight=False)
+                      f"{by} \\[{STRENGTHS[outcome['strength']]}]", highlight=False)
         console.print(f"    “{outcome['quote']}”", highlight=False)
         console.print(f"    [dim]{_cite(row['citation'])}[/dim]", highlight=False)
 

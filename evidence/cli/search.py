@@ -11,6 +11,7 @@ from evidence.cli.output import console, print_json
 from evidence.settings import get_settings
 from ingest.embed import get_embedder
 from kg.connection import Graph
+from kg.evidence import resolve_enabler, resolve_intervention
 from kg.search import SearchFilters
 from search.hybrid import search as hybrid_search
 
@@ -22,6 +23,8 @@ def search(
     council_type: str = typer.Option(None, "--type", help="Council type, e.g. 'County'."),
     grade: str = typer.Option(None, help="Councils whose current overall grade is this, e.g. 'good'."),
     kind: str = typer.Option(None, help="Document kind, e.g. case_study."),
+    intervention: str = typer.Option(None, help="Only passages mentioning this intervention (id, name or alias)."),
+    enabler: str = typer.Option(None, help="Only passages discussing this enabler (id or name)."),
     date_from: str = typer.Option(None, "--from", help="Documents dated on or after (YYYY or YYYY-MM-DD)."),
     date_to: str = typer.Option(None, "--to", help="Documents dated on or before."),
     limit: int = typer.Option(10, min=1, max=100),
@@ -30,7 +33,9 @@ def search(
 ) -> None:
     """Search passages by meaning and by words; every hit carries its citation."""
     settings = get_settings()
-    filters = SearchFilters(council, region, council_type, grade, kind, date_from, date_to)
+    filters = SearchFilters(council, region, council_type, grade, kind, date_from, date_to,
+                            resolve_intervention(intervention) if intervention else None,
+                            resolve_enabler(enabler) if enabler else None)
     embedder = get_embedder(settings.embedding_backend, settings.home / "models", settings.embedding_batch_size)
     with Graph(settings) as graph:
         hits = hybrid_search(graph, embedder, query, filters, limit, offset)

@@ -142,8 +142,12 @@ def _nearest_metric(clause: str, position: int) -> tuple[int, Metric] | None:
     best: tuple[int, Metric, int] | None = None
     for metric in metrics():
         for match in metric.pattern.finditer(clause):
-            distance = 0 if match.start() <= position < match.end() else min(abs(match.start() - position),
-                                                                             abs(match.end() - position))
+            if match.start() <= position < match.end():
+                distance = 0
+            elif match.end() <= position:
+                distance = position - match.end()
+            else:  # a metric after the figure is usually the next clause's subject
+                distance = 2 * (match.start() - position)
             # "conversion of referrals" is a better reading than "referrals"
             if best is None or (distance, -len(match.group(0))) < (best[0], -best[2]):
                 best = (distance, metric, len(match.group(0)))

@@ -1,0 +1,53 @@
+"""`evidence what-worked`: interventions that worked for councils like this one, with evidence."""
+
+from __future__ import annotations
+
+import typer
+
+from evidence.cli.output import console, print_json
+from evidence.settings import get_settings
+from ingest.embed import get_embedder
+from kg.connection import Graph
+from kg.inspections import PHASES
+from search.similar import Profile
+from search.what_worked import what_worked as rank_what_worked
+
+
+def what_worked(
+    council: str = typer.Option(None, help="The council asking (name or code)."),
+    council_type: str = typer.Option(None, "--type", help="Profile instead of a council: council type."),
+    region: str = typer.Option(None, help="Profile: region."),
+    grade: str = typer.Option(None, help="Profile: current overall grade, e.g. requires_improvement."),
+    population: int = typer.Option(None, help="Profile: 0–25 population."),
+    question: str = typer.Option(None, help="What you want to achieve, e.g. 'stabilise the workforce'."),
+    limit: int = typer.Option(5, min=1, max=25),
+    as_json: bool = typer.Option(False, "--json", help="Print one JSON object."),
+) -> None:
+    """Ranked interventions with the councils, outcomes and quotes behind each, and how each score was made."""
+    if grade is not None and grade not in PHASES:
+        raise typer.BadParameter(f"{grade!r} is not one of {', '.join(PHASES)}", param_hint="--grade")
+    profile = None
+    if not council and any([council_type, region, grade, population]):
+        profile = Profile(council_type, region, population, PHASES.get(grade))
+    settings = get_settings()
+    embedder = get_embedder(settings.embedding_backend, settings.home / "models", settings.embedding_batch_size)
+    with Graph(settings) as graph:
+        answer = rank_what_worked(graph, embedder, council, profile, question, limit)
+    if as_json:
+        print_json(answer.as_json())
+        return
+    for number, result in enumerate(answer.results, start=1):
+        console.print(f"[bold]{number}. {result['intervention']['name']}[/bold]  score {result['score']:.2f} "
+                      f"[dim]({result['score_explained']})[/dim]", highlight=False)
+        for council_row in result["councils"][:4]:
+            why = f" — {'; '.join(council_row['comparable'][:2])}" if council_row["comparable"] else ""
+            console.print(f"   {council_row['name']}: {council_row['journey']}{why}", highlight=False)
+        for outcome in result["outcomes"][:3]:
+            console.print(f"   outcome: {outcome['council']} {outcome['metric_name']} {outcome['direction']} "
+                          f"\\[{outcome['strength_label']}] “{outcome['quote']}”", highlight=False)
+        for quote in result["quotes"][:2]:
+            console.print(f"   “{quote['quote']}” [dim]— {quote['citation']['title']}, "
+                          f"{quote['citation']['date'] or 'undated'}[/dim]", highlight=False)
+        console.print()
+    for note in answer.notes:
+        console.print(f"[yellow]note:[/yellow] {note}", highlight=False)

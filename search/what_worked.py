@@ -1,0 +1,173 @@
+"""What worked for councils like us: interventions ranked by (a) relevance to the question,
+(b) how comparable the councils that used them are, (c) whether those councils improved after
+adopting them, by their inspection journeys, and (d) the strength of the outcome evidence.
+
+Every result carries the quotes it rests on; interventions with too little evidence are left
+out and the notes say so, rather than padding the list."""
+
+from __future__ import annotations
+
+from dataclasses import dataclass, field
+from typing import Any
+
+import numpy as np
+
+from ingest.embed import Embedder
+from kg.connection import Graph
+from kg.councils import all_councils, resolve
+from kg.inspections import JourneyPoint, overall_histories
+from kg.search import SearchFilters
+from search.hybrid import search
+from search.similar import Profile, similar
+
+WEIGHTS = {"relevance": 0.45, "comparability": 0.2, "improvement": 0.15, "strength": 0.2}
+PHASE_ORDER = {"poor": 0, "fair": 1, "good": 2, "great": 3}
+COMPARATORS = 30  # how many comparable councils count as "councils like us"
+QUESTION_HITS = 40  # passages searched to see which interventions the question's evidence names
+MIN_RELEVANCE = 0.5  # below this an intervention does not answer the question
+MIN_SCORE = 0.2
+
+
+@dataclass
+class WhatWorked:
+    results: list[dict[str, Any]] = field(default_factory=list)
+    comparable_councils: list[dict[str, Any]] = field(default_factory=list)
+    notes: list[str] = field(default_factory=list)
+
+    def as_json(self) -> dict[str, Any]:
+        return {"results": self.results, "comparable_councils": self.comparable_councils, "notes": self.notes}
+
+
+def _improved_after(points: list[JourneyPoint], since: int | None) -> bool | None:
+    """Did the council's overall grade rise after it adopted the intervention? None: cannot tell."""
+    if len(points) < 2:
+        return None
+    before = [p for p in points if since is None or p.date.year <= since] or points[:1]
+    after = [p for p in points if p.date > before[-1].date]
+    if not after:
+        return None
+    return max(PHASE_ORDER[p.phase] for p in after) > PHASE_ORDER[before[-1].phase]
+
+
+def _journey_label(points: list[JourneyPoint]) -> str:
+    return " → ".join(f"{p.grade.replace('_', ' ')} ({p.date.year})" for p in points) or "no graded inspection on record"
+
+
+_DESCRIPTIONS: dict[tuple[str, tuple[str, ...]], np.ndarray] = {}
+
+
+def _description_vectors(embedder: Embedder, texts: tuple[str, ...]) -> np.ndarray:
+    """The catalogue changes only with a release: embed its descriptions once per process."""
+    key = (embedder.name, texts)
+    if key not in _DESCRIPTIONS:
+        _DESCRIPTIONS[key] = np.asarray(embedder.embed(list(texts)))
+    return _DESCRIPTIONS[key]
+
+
+class _Relevance:
+    """How well each intervention answers the question: its description's meaning, and how often the
+    passages that best answer the question name it."""
+
+    def __init__(self, graph: Graph, embedder: Embedder, question: str | None, interventions: list[dict]):
+        self.scores: dict[str, float] = {}
+        if not question:
+            return
+        texts = tuple(f"{row['name']}: {row['description']}" for row in interventions)
+        question_vector = np.asarray(embedder.embed([question]))[0]
+        meaning = np.clip(_description_vectors(embedder, texts) @ question_vector, 0, None)
+        meaning = meaning / meaning.max() if meaning.max() > 0 else meaning
+        named: dict[str, float] = {}
+        for rank, hit in enumerate(search(graph, embedder, question, SearchFilters(), limit=QUESTION_HITS)):
+            for intervention in hit.interventions:
+                named[intervention["id"]] = named.get(intervention["id"], 0.0) + 1.0 / (rank + 5)
+        top = max(named.values(), default=0.0)
+        for row, score in zip(interventions, meaning):
+            self.scores[row["id"]] = round(0.6 * float(score) + 0.4 * (named.get(row["id"], 0.0) / top if top else 0.0), 4)
+
+
+def what_worked(graph: Graph, embedder: Embedder, council: str | None = None, profile: Profile | None = None,
+                question: str | None = None, limit: int = 5) -> WhatWorked:
+    answer = WhatWorked()
+    councils = all_councils(graph)
+    target = resolve(councils, council) if council else None
+    comparable = similar(graph, council=target["code"] if target else None, profile=profile, limit=COMPARATORS) \
+        if (target or profile) else []
+    answer.comparable_councils = comparable[:10]
+    likeness = {row["code"]: row for row in comparable}
+    histories = overall_histories(graph)
+    evidence = graph.read("what_worked_evidence")
+    relevance = _Relevance(graph, embedder, question, evidence)
+    weights = dict(WEIGHTS) if question else {k: v for k, v in WEIGHTS.items() if k != "relevance"}
+    if not comparable:
+        weights.pop("comparability")
+    total = sum(weights.values())
+
+    for row in evidence:
+        by_council: dict[str, dict] = {}
+        for implementation in row["implementations"]:
+            entry = by_council.setdefault(implementation["code"], {"code": implementation["code"],
+                                                                   "name": implementation["name"], "since": None,
+                                                                   "quotes": []})
+            if implementation["since"] and (entry["since"] is None or implementation["since"] < entry["since"]):
+                entry["since"] = implementation["since"]
+            entry["quotes"].append(implementation)
+        if target:
+            by_council.pop(target["code"], None)  # what others did; the council knows its own story
+        if not by_council:
+            continue
+        parts = {}
+        if question:
+            parts["relevance"] = relevance.scores.get(row["id"], 0.0)
+            if parts["relevance"] < MIN_RELEVANCE:
+                continue
+        if comparable:
+            parts["comparability"] = round(max((likeness[c]["score"] for c in by_council if c in likeness),
+                                               default=0.0), 4)
+        verdicts = [_improved_after(histories.get(code, []), entry["since"]) for code, entry in by_council.items()]
+        known = [v for v in verdicts if v is not None]
+        parts["improvement"] = round(sum(known) / len(known), 4) if known else 0.0
+        outcomes = [o for o in row["outcomes"] if o["code"] not in ({target["code"]} if target else set())] \
+            if target else row["outcomes"]
+        parts["strength"] = max((o["outcome"]["strength"] for o in row["outcomes"]), default=0) / 4
+        score = sum(weights[name] * parts[name] for name in weights) / total
+        if score < MIN_SCORE:
+            continue
+        ranked_councils = sorted(by_council.values(),
+                                 key=lambda c: (-(likeness[c["code"]]["score"] if c["code"] in likeness else 0), c["name"]))
+        answer.results.append({
+            "intervention": {"id": row["id"], "name": row["name"], "category": row["category"],
+                             "description": row["description"]},
+            "score": round(score, 4),
+            "score_parts": parts,
+            "score_explained": ", ".join(f"{name} {parts[name]:.2f} × {weights[name] / total:.2f}" for name in weights),
+            "councils": [{
+                "ons_code": c["code"], "name": c["name"], "since": c["since"],
+                "journey": _journey_label(histories.get(c["code"], [])),
+                "improved_after": verdict,
+                "comparable": likeness[c["code"]]["reasons"] if c["code"] in likeness else [],
+            } for c, verdict in ((c, _improved_after(histories.get(c["code"], []), c["since"])) for c in ranked_councils)][:10],
+            "outcomes": [{"council": o["council"], **o["outcome"], "citation": o["citation"]} for o in outcomes][:10],
+            "quotes": [{"council": q["name"], "quote": q["quote"], "citation": q["citation"]}
+                       for c in ranked_councils for q in c["quotes"][:1]][:5],
+        })
+    answer.results.sort(key=lambda result: -result["score"])
+    shown = answer.results[:limit]
+    answer.results = shown
+    _explain_gaps(answer, question, limit, bool(comparable))
+    return answer
+
+
+def _explain_gaps(answer: WhatWorked, question: str | None, limit: int, has_comparators: bool) -> None:
+    if not answer.results:
+        answer.notes.append("No intervention in the graph has enough evidence to answer this"
+                            + (" question" if question else "") + "; try a broader question or fewer filters.")
+        return
+    if len(answer.results) < limit:
+        answer.notes.append(f"Only {len(answer.results)} intervention(s) have evidence that passes the bar; "
+                            "the list is not padded.")
+    without_outcomes = [r["intervention"]["name"] for r in answer.results if not r["outcomes"]]
+    if without_outcomes:
+        answer.notes.append("No measured outcome is attributed to " + ", ".join(without_outcomes)
+                            + ": the evidence is that comparable councils used it, not that it worked.")
+    if has_comparators and not any(r["councils"] and r["councils"][0]["comparable"] for r in answer.results):
+        answer.notes.append("None of the councils behind these results is among the most comparable councils.")
