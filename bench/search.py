@@ -1,5 +1,7 @@
-"""Search latency over a graph that holds the bundled corpus: p50 / p95 of `search` with the query
-embedding included, over the development queries repeated several times (see BENCHMARKS.md).
+"""Search and what-worked latency over a graph that holds the bundled corpus: p50 / p95 of `search`
+(query embedding included) over the development queries repeated several times, and of
+`what-worked` for councils drawn from the reference file with those queries as questions
+(see BENCHMARKS.md).
 
     python bench/search.py --home .evidence --port 7687 [--rounds 5]
 """
@@ -19,7 +21,9 @@ sys.path.insert(0, str(Path(__file__).resolve().parents[1]))
 from evidence.settings import PROJECT_ROOT, Settings  # noqa: E402
 from ingest.embed import get_embedder  # noqa: E402
 from kg.connection import Graph  # noqa: E402
+from kg.councils import all_councils  # noqa: E402
 from search.hybrid import search  # noqa: E402
+from search.what_worked import what_worked  # noqa: E402
 
 SHARED = PROJECT_ROOT.parent / "shared"
 
@@ -33,7 +37,7 @@ def main() -> None:
     settings = Settings(EVIDENCE_HOME=args.home, EVIDENCE_NEO4J_PORT=args.port)
     queries = [q["query"] for q in json.loads((SHARED / "eval" / "dev" / "queries.json").read_text())["queries"]]
     embedder = get_embedder(settings.embedding_backend, settings.home / "models", settings.embedding_batch_size)
-    timings = []
+    timings, what_worked_timings = [], []
     with Graph(settings) as graph:
         passages = graph.read("node_counts")
         search(graph, embedder, queries[0])  # warm-up: first query plans and page cache
@@ -42,10 +46,20 @@ def main() -> None:
                 started = time.perf_counter()
                 search(graph, embedder, query, limit=10)
                 timings.append((time.perf_counter() - started) * 1000)
+        councils = [row["code"] for row in all_councils(graph) if not row["historic"]][::7]
+        what_worked(graph, embedder, councils[0], question=queries[0])
+        for council, query in zip(councils, queries * 3):
+            started = time.perf_counter()
+            what_worked(graph, embedder, council, question=query)
+            what_worked_timings.append((time.perf_counter() - started) * 1000)
     counts = {row["label"]: row["count"] for row in passages}
     print(json.dumps({"passages": counts.get("Passage"), "searches": len(timings),
                       "p50_ms": round(float(np.percentile(timings, 50)), 1),
-                      "p95_ms": round(float(np.percentile(timings, 95)), 1)}, indent=2))
+                      "p95_ms": round(float(np.percentile(timings, 95)), 1),
+                      "what_worked": {"calls": len(what_worked_timings),
+                                      "p50_ms": round(float(np.percentile(what_worked_timings, 50)), 1),
+                                      "p95_ms": round(float(np.percentile(what_worked_timings, 95)), 1)}},
+                     indent=2))
 
 
 if __name__ == "__main__":

@@ -15,6 +15,7 @@ import numpy as np
 from ingest.embed import Embedder
 from kg.connection import Graph
 from kg.councils import all_councils, resolve
+from kg.errors import NotFound
 from kg.inspections import JourneyPoint, overall_histories
 from kg.search import SearchFilters
 from search.hybrid import search
@@ -74,8 +75,9 @@ class _Relevance:
             return
         texts = tuple(f"{row['name']}: {row['description']}" for row in interventions)
         question_vector = np.asarray(embedder.embed([question]))[0]
-        meaning = np.clip(_description_vectors(embedder, texts) @ question_vector, 0, None)
-        meaning = meaning / meaning.max() if meaning.max() > 0 else meaning
+        # absolute, not relative to the best: a question nothing answers must score low everywhere
+        cosine = _description_vectors(embedder, texts) @ question_vector
+        meaning = np.clip((cosine - 0.15) / 0.45, 0, 1)
         named: dict[str, float] = {}
         for rank, hit in enumerate(search(graph, embedder, question, SearchFilters(), limit=QUESTION_HITS)):
             for intervention in hit.interventions:
@@ -90,6 +92,8 @@ def what_worked(graph: Graph, embedder: Embedder, council: str | None = None, pr
     answer = WhatWorked()
     councils = all_councils(graph)
     target = resolve(councils, council) if council else None
+    if target and target["historic"]:
+        raise NotFound(f"{target['name']} no longer exists as a council; ask about the council that succeeded it")
     comparable = similar(graph, council=target["code"] if target else None, profile=profile, limit=COMPARATORS) \
         if (target or profile) else []
     answer.comparable_councils = comparable[:10]

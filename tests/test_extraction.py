@@ -144,3 +144,13 @@ def test_ingest_writes_each_fact_with_its_provenance_and_replaces_it_on_change(s
     assert [row["to"] for row in values] == [12.0]
     implemented = graph.driver.execute_query("MATCH ()-[r:IMPLEMENTED]->() RETURN count(r) AS n")[0][0][0]
     assert implemented == 3
+
+
+def test_candidates_are_recurring_named_phrases_not_in_the_catalogue():
+    from ingest.extraction.candidates import find_candidates
+    passages = [{"passage_id": f"doc{n}#1", "document_id": f"doc{n}",
+                 "text": "Families join the Bright Horizons programme early. The Signs of Safety model is used. "
+                         "The Director of Children's Service chairs the new approach."} for n in range(3)]
+    found = find_candidates(passages, min_count=3)
+    assert [(c.phrase, c.count, c.documents) for c in found] == [("Bright Horizons programme", 3, 3)]
+    assert "Bright Horizons programme" in found[0].examples[0]["quote"]

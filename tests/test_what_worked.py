@@ -50,7 +50,7 @@ def test_the_question_decides_the_ranking_and_every_result_is_cited(settings, ev
     assert [c["name"] for c in top["councils"]] == ["Rotherham"]
     assert "statistical neighbour" in " ".join(top["councils"][0]["comparable"])
     assert top["quotes"][0]["citation"]["title"] and "academy" in top["quotes"][0]["quote"]
-    assert {o["metric"] for o in top["outcomes"]} == {"vacancy_rate", "agency_staff"}
+    assert [o["metric"] for o in top["outcomes"]][:1] == ["vacancy_rate"] and top["outcomes"][0]["citation"]["title"]
     assert answer["comparable_councils"][0]["name"] == "Rotherham"
 
 

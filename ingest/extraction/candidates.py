@@ -12,7 +12,10 @@ from typing import Any, Iterable
 from ingest.extraction.catalogue import interventions
 
 HEADS = ("model", "programme", "program", "approach", "pilot", "framework", "service", "panel", "hub", "project",
-         "initiative", "scheme", "team", "academy", "board")
+         "initiative", "scheme")
+# names of bodies and roles, not of things a council adopts
+_INSTITUTIONAL = {"director", "directors", "board", "council", "committee", "team", "office", "department",
+                  "inspectorate", "ofsted", "government", "archives", "policy", "information"}
 _PHRASE = re.compile(
     r"\bthe\s+((?:[\w’'&-]+\s+){1,4}?(?:" + "|".join(HEADS) + r"))s?\b", re.IGNORECASE)
 # words that make a phrase ordinary rather than a name
@@ -45,6 +48,8 @@ def _looks_named(words: list[str]) -> bool:
     """A capitalised or coined word, not only ordinary ones."""
     modifiers = words[:-1]
     if not modifiers or all(word.lower() in _ORDINARY for word in modifiers):
+        return False
+    if any(word.lower().strip("’'") in _INSTITUTIONAL for word in modifiers):
         return False
     return any(word[:1].isupper() or any(ch.isdigit() for ch in word) for word in modifiers)
 

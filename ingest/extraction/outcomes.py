@@ -231,7 +231,7 @@ def find_outcomes(sentence: Doc, offset: int, context_metric: str | None = None)
             metric_id = previous_metric.id
         found.append(OutcomeDraft(
             metric_id, direction, value_from, value_to, unit, change, change_unit, period, comparison_sentence,
-            bool(_REFERS_BACK.search(clause)), offset + clause_start, offset + clause_end))
+            bool(_REFERS_BACK.search(text)), offset + clause_start, offset + clause_end))
     return found
 
 
