@@ -27,7 +27,7 @@ from ingest.errors import BadDocument
 from ingest.extract_text import extract
 from ingest.extraction.document import DocumentEvidence, Extractor
 from ingest.extraction.enablers import EnablerLink, EnablerScorer
-from ingest.extraction.records import PassageSpan, extract_report, graph_rows
+from ingest.extraction.records import PassageLocator, PassageSpan, extract_report, graph_rows
 from ingest.inspection import InspectionRecord, parse_inspection
 from ingest.normalise import NormalisedText, normalise
 from ingest.sources import MissingSource, Source
@@ -351,6 +351,7 @@ class Ingester:
     def _inspection_rows(self, document: ReadDocument, warnings: list[IngestWarning]) -> tuple[dict, list[dict]]:
         record = document.inspection
         path = str(document.source.path)
+        locate = PassageLocator(_passage_spans(document))
         for missing in record.missing:
             warnings.append(IngestWarning(path, f"inspection report: could not read the {missing}"))
         document_id = document.source.id
@@ -366,7 +367,7 @@ class Ingester:
         judgements = [
             {"id": f"{inspection['id']}:{judgement.area}", "document_id": document_id, "area": judgement.area,
              "grade": judgement.grade, "printed": judgement.printed, "char_start": judgement.char_start,
-             "char_end": judgement.char_end, "passage_id": self._passage_at(document, judgement.char_start),
+             "char_end": judgement.char_end, "passage_id": locate.at(judgement.char_start),
              "date": record.end or record.published}
             for judgement in record.judgements
         ]
@@ -395,20 +396,14 @@ class Ingester:
         """Judgements the document states about councils, with their quotes."""
         if self._matcher is None:
             self._matcher = CouncilMatcher(self._council_list())
+        locate = PassageLocator(_passage_spans(document))
         return [
             {"id": f"claim:{document.source.id}:{claim.char_start}", "document_id": document.source.id,
              "council_code": claim.council_code, "year": claim.year, "month": claim.month, "grade": claim.grade,
              "area": "overall_effectiveness", "quote": claim.quote, "char_start": claim.char_start,
-             "char_end": claim.char_end, "passage_id": self._passage_at(document, claim.char_start)}
+             "char_end": claim.char_end, "passage_id": locate.at(claim.char_start)}
             for claim in find_claims(document.normalised.text, self._matcher, council_codes)
         ]
-
-    @staticmethod
-    def _passage_at(document: ReadDocument, offset: int) -> str | None:
-        for passage in document.passages:
-            if passage.start <= offset < passage.end:
-                return f"{document.source.id}#{passage.ordinal}"
-        return None
 
     def _read_bytes(self, path: Path) -> bytes:
         try:

@@ -127,11 +127,12 @@ def what_worked(graph: Graph, embedder: Embedder, council: str | None = None, pr
         if comparable:
             parts["comparability"] = round(max((likeness[c]["score"] for c in by_council if c in likeness),
                                                default=0.0), 4)
-        verdicts = [_improved_after(histories.get(code, []), entry["since"]) for code, entry in by_council.items()]
-        known = [v for v in verdicts if v is not None]
+        for code, entry in by_council.items():
+            entry["improved_after"] = _improved_after(histories.get(code, []), entry["since"])
+        known = [entry["improved_after"] for entry in by_council.values() if entry["improved_after"] is not None]
         parts["improvement"] = round(sum(known) / len(known), 4) if known else 0.0
-        outcomes = [o for o in row["outcomes"] if o["code"] not in ({target["code"]} if target else set())] \
-            if target else row["outcomes"]
+        own = target["code"] if target else None
+        outcomes = [o for o in row["outcomes"] if o["code"] != own]
         parts["strength"] = max((o["outcome"]["strength"] for o in row["outcomes"]), default=0) / 4
         score = sum(weights[name] * parts[name] for name in weights) / total
         if score < MIN_SCORE:
@@ -147,9 +148,9 @@ def what_worked(graph: Graph, embedder: Embedder, council: str | None = None, pr
             "councils": [{
                 "ons_code": c["code"], "name": c["name"], "since": c["since"],
                 "journey": _journey_label(histories.get(c["code"], [])),
-                "improved_after": verdict,
+                "improved_after": c["improved_after"],
                 "comparable": likeness[c["code"]]["reasons"] if c["code"] in likeness else [],
-            } for c, verdict in ((c, _improved_after(histories.get(c["code"], []), c["since"])) for c in ranked_councils)][:10],
+            } for c in ranked_councils][:10],
             "outcomes": [{"council": o["council"], **o["outcome"], "citation": o["citation"]} for o in outcomes][:10],
             "quotes": [{"council": q["name"], "quote": q["quote"], "citation": q["citation"]}
                        for c in ranked_councils for q in c["quotes"][:1]][:5],

@@ -11,6 +11,14 @@ from kg.inspections import PHASES
 from search.similar import Profile, similar as rank_similar
 
 
+def profile_from_options(council_type: str | None, region: str | None, grade: str | None,
+                         population: int | None) -> Profile:
+    """The profile described by the --type, --region, --grade and --population options."""
+    if grade is not None and grade not in PHASES:
+        raise typer.BadParameter(f"{grade!r} is not one of {', '.join(PHASES)}", param_hint="--grade")
+    return Profile(council_type, region, population, PHASES.get(grade))
+
+
 def similar(
     council: str = typer.Argument(None, help="A council name or code; or describe a profile with the options."),
     council_type: str = typer.Option(None, "--type", help="Profile: council type, e.g. 'County'."),
@@ -21,9 +29,8 @@ def similar(
     as_json: bool = typer.Option(False, "--json", help="Print one JSON object."),
 ) -> None:
     """Comparable councils, ranked, each with plain-English reasons."""
-    if grade is not None and grade not in PHASES:
-        raise typer.BadParameter(f"{grade!r} is not one of {', '.join(PHASES)}", param_hint="--grade")
-    profile = Profile(council_type, region, population, PHASES.get(grade)) if not council else None
+    profile = profile_from_options(council_type, region, grade, population)
+    profile = profile if not council else None
     with Graph(get_settings()) as graph:
         councils = rank_similar(graph, council, profile, limit)
     if as_json:

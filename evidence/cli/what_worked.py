@@ -8,8 +8,7 @@ from evidence.cli.output import console, print_json
 from evidence.settings import get_settings
 from ingest.embed import get_embedder
 from kg.connection import Graph
-from kg.inspections import PHASES
-from search.similar import Profile
+from evidence.cli.similar import profile_from_options
 from search.what_worked import what_worked as rank_what_worked
 
 
@@ -24,11 +23,9 @@ def what_worked(
     as_json: bool = typer.Option(False, "--json", help="Print one JSON object."),
 ) -> None:
     """Ranked interventions with the councils, outcomes and quotes behind each, and how each score was made."""
-    if grade is not None and grade not in PHASES:
-        raise typer.BadParameter(f"{grade!r} is not one of {', '.join(PHASES)}", param_hint="--grade")
-    profile = None
-    if not council and any([council_type, region, grade, population]):
-        profile = Profile(council_type, region, population, PHASES.get(grade))
+    profile = profile_from_options(council_type, region, grade, population)
+    if council or not any([council_type, region, grade, population]):
+        profile = None
     settings = get_settings()
     embedder = get_embedder(settings.embedding_backend, settings.home / "models", settings.embedding_batch_size)
     with Graph(settings) as graph:

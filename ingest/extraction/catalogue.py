@@ -65,5 +65,10 @@ def enablers() -> tuple[Enabler, ...]:
                  for entry in _load("enablers.yaml"))
 
 
+@lru_cache(maxsize=1)
+def metric_by_id() -> dict[str, Metric]:
+    return {metric.id: metric for metric in metrics()}
+
+
 def intervention_by_id() -> dict[str, Intervention]:
     return {intervention.id: intervention for intervention in interventions()}

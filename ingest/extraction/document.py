@@ -95,7 +95,7 @@ class Extractor:
         for sentence in sentences:
             body = text[sentence.start:sentence.end]
             named = metric_named(body)
-            if not candidate(body, context_metric):
+            if not candidate(body, named, context_metric):
                 context_metric = named
                 continue
             drafts = find_outcomes(parser(body), sentence.start, context_metric)

@@ -17,7 +17,7 @@ from dataclasses import dataclass
 
 from spacy.tokens import Doc
 
-from ingest.extraction.catalogue import Metric, metrics
+from ingest.extraction.catalogue import Metric, metric_by_id, metrics
 
 _YEAR = r"(?:19|20)\d\d(?:[-/]\d\d(?:\d\d)?)?"
 _AMOUNT = r"(?:£\s?)?\d+(?:,\d{3})*(?:\.\d+)?(?:\s?(?:%|per\s?cent\b|percent\b|million\b|m\b|k\b|bn\b|billion\b))?"
@@ -113,14 +113,15 @@ def parse_amount(text: str) -> _Amount:
     return _Amount(number, unit)
 
 
-def candidate(text: str, context_metric: str | None = None) -> bool:
-    """Cheap test: could this sentence hold an outcome? Only these go through the parser."""
+def candidate(text: str, named: str | None, context_metric: str | None = None) -> bool:
+    """Cheap test: could this sentence hold an outcome? Only these go through the parser.
+    `named` is `metric_named(text)`, which the caller needs anyway."""
     if not (re.search(r"\d", text) or _DIRECTION_VERB.search(text) or _DIRECTION_NOUN.search(text)
             or _MULTIPLIED.search(text) or _RANK.search(text)):
         return False
     if context_metric and _REFERS_TO_NUMBER.search(text) and re.search(r"\d", text):
         return True
-    return metric_named(text) is not None
+    return named is not None
 
 
 def metric_named(text: str) -> str | None:
@@ -210,7 +211,7 @@ def find_outcomes(sentence: Doc, offset: int, context_metric: str | None = None)
     comparison_sentence = bool(_COMPARISON.search(text))
     period = _period(sentence, text)
     found: list[OutcomeDraft] = []
-    previous_metric: Metric | None = next((metric for metric in metrics() if metric.id == context_metric), None)
+    previous_metric: Metric | None = metric_by_id().get(context_metric)
     for clause_start, clause_end in _clauses(text):
         clause = text[clause_start:clause_end]
         cut = _COMPARISON.search(clause)

@@ -8,7 +8,7 @@ import bisect
 from dataclasses import dataclass
 from typing import Any
 
-from ingest.extraction.catalogue import intervention_by_id, metrics
+from ingest.extraction.catalogue import intervention_by_id, metric_by_id
 from ingest.extraction.document import DocumentEvidence, Outcome, Sentence
 from ingest.extraction.enablers import EnablerLink
 from ingest.extraction.strength import STRENGTHS
@@ -88,17 +88,13 @@ def graph_rows(document_id: str, evidence: DocumentEvidence, enabler_links: list
 def outcome_fields(evidence: DocumentEvidence, outcome: Outcome) -> dict[str, Any]:
     draft = outcome.draft
     return {
-        "metric": draft.metric, "metric_name": _metric_names()[draft.metric], "direction": draft.direction,
+        "metric": draft.metric, "metric_name": metric_by_id()[draft.metric].name, "direction": draft.direction,
         "value_from": draft.value_from, "value_to": draft.value_to, "unit": draft.unit, "change": draft.change,
         "change_unit": draft.change_unit, "period": draft.period, "strength": outcome.strength,
         "strength_label": STRENGTHS[outcome.strength], "quote": evidence.quote(outcome.sentence),
         "clause": evidence.quote(Sentence(draft.char_start, draft.char_end)), **_span(outcome.sentence),
         "method": "rules+parser", "confidence": 0.8 if outcome.strength >= 3 else 0.6,
     }
-
-
-def _metric_names() -> dict[str, str]:
-    return {metric.id: metric.name for metric in metrics()}
 
 
 def extract_report(evidence: DocumentEvidence, enabler_links: list[list[EnablerLink]], passages: list[PassageSpan],
