@@ -39,6 +39,11 @@ class Settings(BaseSettings):
     embedding_cache: bool = Field(default=True, validation_alias="EVIDENCE_EMBEDDING_CACHE")
     embedding_batch_size: int = Field(default=16, ge=1, validation_alias="EVIDENCE_EMBEDDING_BATCH")
 
+    api_host: str = Field(default="127.0.0.1", validation_alias="EVIDENCE_API_HOST")
+    api_port: int = Field(default=8000, ge=1, le=65535, validation_alias="EVIDENCE_API_PORT")
+    api_key: SecretStr | None = Field(default=None, validation_alias="EVIDENCE_API_KEY")
+    cors_origins: list[str] = Field(default_factory=list, validation_alias="EVIDENCE_CORS_ORIGINS")
+
     @property
     def embedded(self) -> bool:
         """True when we run our own Neo4j rather than a server named by NEO4J_URI."""

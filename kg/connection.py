@@ -7,6 +7,7 @@ from typing import Any, Iterator
 
 import neo4j
 from neo4j import Driver, GraphDatabase, ManagedTransaction
+from neo4j import Query
 from neo4j.exceptions import AuthError, ConfigurationError, DriverError, Neo4jError, ServiceUnavailable, SessionExpired
 
 from evidence.settings import Settings
@@ -54,6 +55,7 @@ class Graph:
     def __init__(self, settings: Settings):
         self.settings = settings
         self.database = settings.neo4j_database
+        self._cache: dict[str, tuple[str, list[dict[str, Any]]]] = {}
         try:
             self.driver: Driver = GraphDatabase.driver(
                 settings.bolt_uri,
@@ -87,19 +89,37 @@ class Graph:
             yield
         except UNAVAILABLE as error:
             raise GraphUnavailable(_describe(error, self.settings)) from error
+        except Neo4jError as error:
+            if not any(word in (error.code or "") for word in ("TransactionTimedOut", "Terminated")):
+                raise
+            raise GraphUnavailable(f"Neo4j did not answer within {self.settings.neo4j_query_timeout_s:g} s "
+                                   f"({error.code})") from error
+
+    def _query(self, query_name: str) -> Query:
+        return Query(cypher(query_name), timeout=self.settings.neo4j_query_timeout_s)
 
     def read(self, query_name: str, **params: Any) -> list[dict[str, Any]]:
         """Runs a named read query and returns its records as dicts."""
         with self._translated():
             records, _, _ = self.driver.execute_query(
-                cypher(query_name), params, database_=self.database, routing_=neo4j.RoutingControl.READ
+                self._query(query_name), params, database_=self.database, routing_=neo4j.RoutingControl.READ
             )
         return [record.data() for record in records]
+
+    def read_cached(self, query_name: str) -> list[dict[str, Any]]:
+        """A parameterless read kept until the evidence changes (see graph_version.cypher): the
+        catalogue-wide reads behind what-worked cost hundreds of milliseconds, the check a few."""
+        version = self.read("graph_version")[0]["version"]
+        held = self._cache.get(query_name)
+        if held is None or held[0] != version:
+            held = (version, self.read(query_name))
+            self._cache[query_name] = held
+        return held[1]
 
     def write(self, query_name: str, **params: Any) -> list[dict[str, Any]]:
         """Runs a named write query in its own transaction."""
         with self._translated():
-            records, _, _ = self.driver.execute_query(cypher(query_name), params, database_=self.database)
+            records, _, _ = self.driver.execute_query(self._query(query_name), params, database_=self.database)
         return [record.data() for record in records]
 
     def run_statements(self, statements: list[str]) -> None:

@@ -26,7 +26,7 @@ def load_councils(graph: Graph, councils: list[Council]) -> None:
 
 
 def all_councils(graph: Graph) -> list[dict]:
-    return graph.read("councils_all")
+    return graph.read_cached("councils_all")
 
 
 def resolve(councils: list[dict], text: str) -> dict:
@@ -62,3 +62,11 @@ def resolve(councils: list[dict], text: str) -> dict:
 
 def _keys(council: dict) -> set[str]:
     return {name_key(name) for name in [council["name"], council["ons_name"], *(council["aliases"] or [])]}
+
+
+def council_summaries(graph: Graph) -> list[dict]:
+    """Every current council with its current overall grade (None when never graded)."""
+    grades = {row["code"]: row["grade"] for row in graph.read_cached("councils_current_grades")}
+    fields = ("code", "ons_code", "la_code", "name", "region", "type", "population_0_25")
+    return [{**{key: council[key] for key in fields}, "current_grade": grades.get(council["code"])}
+            for council in all_councils(graph) if not council["historic"]]

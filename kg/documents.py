@@ -6,7 +6,7 @@ from __future__ import annotations
 from typing import Any
 
 from kg.connection import Graph, run_named
-from kg.errors import EvidenceError
+from kg.errors import ModelMismatch, NotFound
 
 
 def fingerprints(graph: Graph, ids: list[str]) -> dict[str, str]:
@@ -36,11 +36,12 @@ def finish_run(graph: Graph, run_id: str, status: str, counts: dict[str, int]) -
     graph.write("ingest_run_finish", id=run_id, status=status, counts=counts)
 
 
-def check_embedding_model(graph: Graph, name: str, dimensions: int, refusal: str = "refusing to ingest") -> None:
+def check_embedding_model(graph: Graph, name: str, dimensions: int, refusal: str = "refusing to ingest",
+                          held: list[dict[str, Any]] | None = None) -> None:
     """Vectors from two models cannot be compared: refuse rather than mix them."""
-    held = graph.read("embedding_model_get")
+    held = graph.read("embedding_model_get") if held is None else held
     if held and (held[0]["name"] != name or held[0]["dimensions"] != dimensions):
-        raise EvidenceError(
+        raise ModelMismatch(
             f"{refusal}: the graph's passages were embedded with {held[0]['name']} ({held[0]['dimensions']} "
             f"dimensions), not {name} ({dimensions}); use the same model or re-ingest into an empty graph"
         )
@@ -48,3 +49,11 @@ def check_embedding_model(graph: Graph, name: str, dimensions: int, refusal: str
 
 def record_embedding_model(graph: Graph, name: str, dimensions: int, backend: str) -> None:
     graph.write("embedding_model_record", name=name, dimensions=dimensions, backend=backend)
+
+
+def document_detail(graph: Graph, document_id: str) -> dict[str, Any]:
+    found = graph.read("document_get", id=document_id)
+    if not found:
+        raise NotFound(f"no document with id {document_id!r}")
+    row = found[0]
+    return {**row["document"], "councils": row["councils"], "passages": row["passages"]}

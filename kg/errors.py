@@ -27,3 +27,11 @@ class Ambiguous(EvidenceError):
     def __init__(self, message: str, candidates: list[dict]):
         super().__init__(message)
         self.candidates = candidates
+
+
+class NotReady(EvidenceError):
+    """The graph cannot answer yet (nothing has been ingested)."""
+
+
+class ModelMismatch(EvidenceError):
+    """The graph's passages were embedded by another model than the one asking."""

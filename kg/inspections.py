@@ -113,5 +113,5 @@ def overall_histories(graph: Graph) -> dict[str, list[JourneyPoint]]:
     return {
         row["code"]: [JourneyPoint(g["date"].to_native(), g["grade"], PHASES[g["grade"]])
                       for g in row["grades"] if g["grade"] in PHASES]
-        for row in graph.read("councils_overall_history")
+        for row in graph.read_cached("councils_overall_history")
     }

@@ -9,7 +9,7 @@ from typing import Any
 from kg.connection import Graph
 from kg.councils import all_councils, resolve
 from kg.documents import check_embedding_model
-from kg.errors import EvidenceError
+from kg.errors import NotReady
 
 
 @dataclass
@@ -37,7 +37,7 @@ def council_scope(graph: Graph, filters: SearchFilters) -> list[str] | None:
     if filters.council_type:
         councils = [c for c in councils if (c["type"] or "").lower() == filters.council_type.lower()]
     if filters.grade:
-        grades = {row["code"]: row["grade"] for row in graph.read("councils_current_grades")}
+        grades = {row["code"]: row["grade"] for row in graph.read_cached("councils_current_grades")}
         councils = [c for c in councils if grades.get(c["code"]) == filters.grade]
     return [c["code"] for c in councils]
 
@@ -64,6 +64,12 @@ def passages(graph: Graph, ids: list[str]) -> dict[str, dict]:
 
 def check_query_model(graph: Graph, name: str, dimensions: int) -> None:
     """Query vectors must come from the model that embedded the passages."""
-    if not graph.read("embedding_model_get"):
-        raise EvidenceError("the graph holds no embedded passages yet: run `evidence ingest` first")
-    check_embedding_model(graph, name, dimensions, "refusing to search")
+    held = graph.read_cached("embedding_model_get")
+    if not held:
+        raise NotReady("the graph holds no embedded passages yet: run `evidence ingest` first")
+    check_embedding_model(graph, name, dimensions, "refusing to search", held)
+
+
+def interventions_named(graph: Graph, ids: list[str]) -> dict[str, list[str]]:
+    """The interventions each passage mentions."""
+    return {row["passage_id"]: row["interventions"] for row in graph.read("passage_interventions", ids=ids)}

@@ -4,6 +4,7 @@ fused by reciprocal rank; identical passages from different documents are shown 
 from __future__ import annotations
 
 import re
+from concurrent.futures import ThreadPoolExecutor
 from dataclasses import dataclass, field
 
 from ingest.embed import Embedder
@@ -49,47 +50,59 @@ def rrf(rankings: list[list[str]], k: int = RRF_K) -> dict[str, float]:
 
 
 MODES = ("hybrid", "dense", "fulltext")
+_POOL = ThreadPoolExecutor(max_workers=4, thread_name_prefix="search")
+
+
+def ranking(graph: Graph, embedder: Embedder, query: str, filters: SearchFilters, wanted: int,
+            mode: str = "hybrid", vector: list[float] | None = None) -> tuple[list[str], dict[str, float]]:
+    """Passage ids best first with their fused scores. The full-text query runs while the query is
+    embedded, so the two index look-ups overlap."""
+    check_query_model(graph, embedder.name, embedder.dimensions)
+    councils = council_scope(graph, filters)
+    if councils == []:
+        return [], {}
+    narrowed = filters.kind or filters.date_from or filters.date_to or filters.intervention or filters.enabler
+    candidates = CANDIDATES if councils is None and not narrowed else 1000
+    sparse = _POOL.submit(fulltext_candidates, graph, lucene_query(query, expansions(query)), filters, councils,
+                          candidates, 3 * wanted) if mode != "dense" else None
+    dense = []
+    if mode != "fulltext":
+        vector = vector if vector is not None else embedder.embed([query])[0].tolist()
+        dense = dense_candidates(graph, vector, filters, councils, candidates, 3 * wanted)
+    fused = rrf([[row["passage_id"] for row in dense],
+                 [row["passage_id"] for row in (sparse.result() if sparse else [])]])
+    return sorted(fused, key=fused.get, reverse=True), fused
 
 
 def search(graph: Graph, embedder: Embedder, query: str, filters: SearchFilters | None = None,
            limit: int = 10, offset: int = 0, mode: str = "hybrid") -> list[Hit]:
     """Ranked hits; `mode` keeps one side only (dense or full text), for evaluation."""
     query = query.strip()[:MAX_QUERY_CHARS]
-    filters = filters or SearchFilters()
-    check_query_model(graph, embedder.name, embedder.dimensions)
-    councils = council_scope(graph, filters)
-    if councils == []:
-        return []
     wanted = offset + limit
-    narrowed = filters.kind or filters.date_from or filters.date_to or filters.intervention or filters.enabler
-    candidates = CANDIDATES if councils is None and not narrowed else 1000
-    synonyms = expansions(query)
-    dense = sparse = []
-    if mode != "fulltext":
-        vector = embedder.embed([query])[0].tolist()
-        dense = dense_candidates(graph, vector, filters, councils, candidates, 3 * wanted)
-    if mode != "dense":
-        sparse = fulltext_candidates(graph, lucene_query(query, synonyms), filters, councils, candidates, 3 * wanted)
-    fused = rrf([[row["passage_id"] for row in dense], [row["passage_id"] for row in sparse]])
-    ranked = sorted(fused, key=fused.get, reverse=True)
-    found = passages(graph, ranked)
-    terms = query_terms(query, synonyms)
+    ranked, fused = ranking(graph, embedder, query, filters or SearchFilters(), wanted, mode)
+    terms = query_terms(query, expansions(query))
     hits: list[Hit] = []
     by_text: dict[str, Hit] = {}
-    for passage_id in ranked:
-        row = found.get(passage_id)
-        if row is None:
-            continue
-        citation = {"title": row["title"], "publisher": row["publisher"], "date": row["date"], "page": row["page"],
-                    "kind": row["kind"], "document_id": row["document_id"]}
-        same = by_text.get(row["text_hash"])
-        if same is not None:
-            same.also_in.append(citation)
-            continue
-        councils = {council["code"]: council for council in row["councils"] + row["councils_mentioned"]}
-        hit = Hit(passage_id, row["document_id"], row["text"], snippet(row["text"], terms),
-                  round(fused[passage_id], 6), citation, list(councils.values()), row["interventions"],
-                  row["enablers"])
-        by_text[row["text_hash"]] = hit
-        hits.append(hit)
+    # hydrate only as many as the page needs (a few spare for duplicates), more if duplicates ate them
+    start, batch = 0, wanted + 5
+    while len(hits) < wanted and start < len(ranked):
+        chunk = ranked[start:start + batch]
+        start += batch
+        found = passages(graph, chunk)
+        for passage_id in chunk:
+            row = found.get(passage_id)
+            if row is None:
+                continue
+            citation = {"title": row["title"], "publisher": row["publisher"], "date": row["date"],
+                        "page": row["page"], "kind": row["kind"], "document_id": row["document_id"]}
+            same = by_text.get(row["text_hash"])
+            if same is not None:
+                same.also_in.append(citation)
+                continue
+            councils = {council["code"]: council for council in row["councils"] + row["councils_mentioned"]}
+            hit = Hit(passage_id, row["document_id"], row["text"], snippet(row["text"], terms),
+                      round(fused[passage_id], 6), citation, list(councils.values()), row["interventions"],
+                      row["enablers"])
+            by_text[row["text_hash"]] = hit
+            hits.append(hit)
     return hits[offset:offset + limit]

@@ -8,7 +8,7 @@ from dataclasses import dataclass, field
 
 from kg.connection import Graph
 from kg.councils import all_councils, resolve
-from kg.inspections import JourneyPoint, overall_histories, transitions
+from kg.inspections import PHASES, JourneyPoint, overall_histories, transitions
 
 WEIGHTS = {"neighbour": 0.40, "type": 0.15, "region": 0.10, "population": 0.10, "phase": 0.10, "step": 0.15}
 PHASE_WORDS = {"poor": "inadequate", "fair": "requires improvement", "good": "good", "great": "outstanding"}
@@ -25,6 +25,12 @@ class Profile:
     steps: set[tuple[str, str]] = field(default_factory=set)
     neighbour_ranks: dict[str, int] = field(default_factory=dict)
     code: str | None = None
+
+    @classmethod
+    def described(cls, council_type: str | None, region: str | None, grade: str | None,
+                  population: int | None) -> "Profile":
+        """A profile from what a user says of their council; grade is an Ofsted grade like 'good'."""
+        return cls(council_type, region, population, PHASES.get(grade) if grade else None)
 
 
 def _steps(points: list[JourneyPoint]) -> set[tuple[str, str]]:

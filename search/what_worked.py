@@ -17,8 +17,8 @@ from kg.connection import Graph
 from kg.councils import all_councils, resolve
 from kg.errors import NotFound
 from kg.inspections import JourneyPoint, overall_histories
-from kg.search import SearchFilters
-from search.hybrid import search
+from kg.search import SearchFilters, interventions_named
+from search.hybrid import ranking
 from search.similar import Profile, similar
 
 WEIGHTS = {"relevance": 0.45, "comparability": 0.2, "improvement": 0.15, "strength": 0.2}
@@ -79,9 +79,12 @@ class _Relevance:
         cosine = _description_vectors(embedder, texts) @ question_vector
         meaning = np.clip((cosine - 0.15) / 0.45, 0, 1)
         named: dict[str, float] = {}
-        for rank, hit in enumerate(search(graph, embedder, question, SearchFilters(), limit=QUESTION_HITS)):
-            for intervention in hit.interventions:
-                named[intervention["id"]] = named.get(intervention["id"], 0.0) + 1.0 / (rank + 5)
+        ranked, _ = ranking(graph, embedder, question, SearchFilters(), QUESTION_HITS,
+                            vector=question_vector.tolist())
+        mentioned = interventions_named(graph, ranked[:QUESTION_HITS])
+        for rank, passage_id in enumerate(ranked[:QUESTION_HITS]):
+            for intervention in mentioned.get(passage_id, []):
+                named[intervention] = named.get(intervention, 0.0) + 1.0 / (rank + 5)
         top = max(named.values(), default=0.0)
         for row, score in zip(interventions, meaning):
             self.scores[row["id"]] = round(0.6 * float(score) + 0.4 * (named.get(row["id"], 0.0) / top if top else 0.0), 4)
@@ -99,7 +102,7 @@ def what_worked(graph: Graph, embedder: Embedder, council: str | None = None, pr
     answer.comparable_councils = comparable[:10]
     likeness = {row["code"]: row for row in comparable}
     histories = overall_histories(graph)
-    evidence = graph.read("what_worked_evidence")
+    evidence = graph.read_cached("what_worked_evidence")
     relevance = _Relevance(graph, embedder, question, evidence)
     weights = dict(WEIGHTS) if question else {k: v for k, v in WEIGHTS.items() if k != "relevance"}
     if not comparable:

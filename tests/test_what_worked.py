@@ -7,35 +7,13 @@ import json
 
 import pytest
 
-from ingest.pipeline import Ingester
-from ingest.reference import read_councils
-from ingest.sources import user_sources
-from kg.councils import load_councils
+from tests.case_studies import load_case_studies
 from tests.conftest import run_cli
-
-WORKFORCE = """Workforce in Rotherham
-
-Rotherham set up a social work academy in 2016 for newly qualified social workers, with protected
-caseloads and weekly group supervision. Since the academy opened, the vacancy rate for social workers
-has fallen from 30% to 11%, and agency staff fell to 9% of the workforce.
-"""
-FRONT_DOOR = """Front door in Sheffield
-
-Sheffield opened a multi-agency safeguarding hub in 2015 where police, health and social care share
-information about every contact. Partners say decisions on referrals are now quicker and better informed.
-"""
 
 
 @pytest.fixture(scope="module")
 def evidence_graph(graph, settings, tmp_path_factory):
-    from tests.conftest import wipe
-    wipe(graph)
-    load_councils(graph, read_councils(settings.reference_dir))
-    folder = tmp_path_factory.mktemp("case-studies")
-    for name, text, council in (("workforce.txt", WORKFORCE, "Rotherham"), ("front-door.txt", FRONT_DOOR, "Sheffield")):
-        (folder / name).write_text(text)
-        sources, _ = user_sources([folder / name], settings.corpus_dir, {"kind": "case_study", "councils": [council]})
-        assert Ingester(settings, graph).run(sources).failed == 0
+    load_case_studies(graph, settings, tmp_path_factory.mktemp("case-studies"))
     return graph
 
 

@@ -6,7 +6,8 @@ import sys
 
 import typer
 
-from evidence.cli import councils, db, evaluate, extract, ingest, interventions, search, similar, what_worked
+from evidence.cli import (councils, db, evaluate, extract, ingest, interventions, search, serve, similar,
+                          what_worked)
 from evidence.cli.output import err_console
 from kg.errors import EvidenceError
 
@@ -27,6 +28,7 @@ app.command("enablers")(interventions.enablers)
 app.command("enabler")(interventions.enabler)
 app.command("similar")(similar.similar)
 app.command("what-worked")(what_worked.what_worked)
+app.command("serve")(serve.serve)
 
 
 def main() -> None:

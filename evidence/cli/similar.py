@@ -16,7 +16,7 @@ def profile_from_options(council_type: str | None, region: str | None, grade: st
     """The profile described by the --type, --region, --grade and --population options."""
     if grade is not None and grade not in PHASES:
         raise typer.BadParameter(f"{grade!r} is not one of {', '.join(PHASES)}", param_hint="--grade")
-    return Profile(council_type, region, population, PHASES.get(grade))
+    return Profile.described(council_type, region, grade, population)
 
 
 def similar(

@@ -1,0 +1,347 @@
+"""The API's response shapes. The fields each answer promises are typed; nested records also
+allow the extra provenance fields the graph keeps (span offsets, method, confidence)."""
+
+from __future__ import annotations
+
+from typing import Literal
+
+from pydantic import BaseModel, ConfigDict, Field
+
+
+Grade = Literal["inadequate", "requires_improvement", "adequate", "good", "outstanding"]
+
+
+class Open(BaseModel):
+    model_config = ConfigDict(extra="allow")
+
+
+class Citation(Open):
+    document_id: str | None = None
+    title: str | None = None
+    publisher: str | None = None
+    date: str | None = None
+    kind: str | None = None
+    page: int | None = None
+
+
+class CouncilRef(Open):
+    code: str | None = None
+    name: str
+
+
+class EntityRef(Open):
+    id: str
+    name: str
+
+
+# search
+class SearchHit(BaseModel):
+    passage_id: str
+    document_id: str
+    text: str
+    snippet: str = Field(description="The passage's best window, matched words wrapped in <mark>.")
+    score: float
+    citation: Citation
+    councils: list[CouncilRef]
+    interventions: list[EntityRef]
+    enablers: list[EntityRef]
+    also_in: list[Citation] = Field(description="Other documents holding the same passage.")
+
+
+class SearchAnswer(BaseModel):
+    query: str
+    limit: int
+    offset: int
+    hits: list[SearchHit]
+
+
+# councils
+class CouncilSummary(BaseModel):
+    code: str
+    ons_code: str | None
+    la_code: str | None
+    name: str
+    region: str | None
+    type: str | None
+    population_0_25: int | None
+    current_grade: str | None
+
+
+class CouncilList(BaseModel):
+    councils: list[CouncilSummary]
+
+
+class Neighbour(Open):
+    rank: int
+    name: str
+    ons_code: str | None = None
+    current_grade: str | None = None
+
+
+class InspectionRecord(Open):
+    framework: str | None = None
+    start: str | None = None
+    end: str | None = None
+    published: str | None = None
+    judgements: dict[str, str]
+    document_id: str
+
+
+class JourneyStep(BaseModel):
+    date: str
+    grade: str
+    phase: str
+
+
+class Transition(Open):
+    label: str
+    years: float
+
+
+class CouncilProfile(BaseModel):
+    code: str
+    ons_code: str | None
+    la_code: str | None
+    name: str
+    region: str | None
+    type: str | None
+    population_0_25: int | None
+    historic: bool | None
+    predecessors: list[Open]
+    successors: list[Open]
+    neighbours: list[Neighbour]
+    inspections: list[InspectionRecord]
+    journey: list[JourneyStep]
+    current_phase: str | None
+    transitions: list[Transition]
+    claims: list[Open]
+
+
+class SimilarCouncil(BaseModel):
+    ons_code: str | None
+    code: str
+    name: str
+    score: float
+    reasons: list[str]
+
+
+class SimilarAnswer(BaseModel):
+    councils: list[SimilarCouncil]
+
+
+# interventions, outcomes, enablers
+class InterventionSummary(BaseModel):
+    model_config = ConfigDict(json_schema_extra={"examples": [
+        {"id": "signs_of_safety", "name": "Signs of Safety", "category": "practice_model",
+         "description": "A strengths-based, safety-organised approach to child protection casework.",
+         "councils": 12, "documents": 20, "outcomes": 3}]})
+    id: str
+    name: str
+    category: str | None
+    description: str | None
+    councils: int
+    documents: int
+    outcomes: int
+
+
+class InterventionList(BaseModel):
+    interventions: list[InterventionSummary]
+
+
+class OutcomeFigures(Open):
+    metric: str
+    metric_name: str
+    direction: str
+    strength: int = Field(ge=1, le=4, description="1 reported, 2 inspection, 3 before/after, 4 comparison.")
+    strength_label: str
+    quote: str
+    value_from: float | None = None
+    value_to: float | None = None
+    change: float | None = None
+    change_unit: str | None = None
+    period: str | None = None
+
+
+class OutcomeRecord(BaseModel):
+    ons_code: str | None
+    council: str
+    outcome: OutcomeFigures
+    intervention_id: str | None = None
+    intervention: str | None = None
+    link: str | None = Field(None, description="How the outcome is tied to the intervention, in the evidence map.")
+    citation: Citation
+
+
+class OutcomeList(BaseModel):
+    outcomes: list[OutcomeRecord]
+
+
+class Implementation(BaseModel):
+    ons_code: str | None
+    council: str
+    since: int | None = None
+    quote: str | None = None
+    method: str | None = None
+    confidence: float | None = None
+    passage_id: str | None = None
+    citation: Citation
+
+
+class InterventionProfile(Open):
+    id: str
+    name: str
+    category: str | None = None
+    description: str | None = None
+    councils: list[Implementation]
+    outcomes: list[OutcomeRecord]
+
+
+class EnablerSummary(BaseModel):
+    model_config = ConfigDict(json_schema_extra={"examples": [
+        {"id": "engaging_partners", "name": "Engaging partners", "description": "Working with partner agencies.",
+         "passages": 448, "documents": 96}]})
+    id: str
+    name: str
+    description: str | None
+    passages: int
+    documents: int
+
+
+class EnablerList(BaseModel):
+    enablers: list[EnablerSummary]
+
+
+class EnablerPassage(Open):
+    passage_id: str
+    text: str
+    score: float
+    citation: Citation
+
+
+class EnablerPassages(BaseModel):
+    enabler: str
+    passages: list[EnablerPassage]
+
+
+# what worked
+class ProfileQuery(BaseModel):
+    type: str | None = Field(None, max_length=60, examples=["Metropolitan district"])
+    region: str | None = Field(None, max_length=60, examples=["Yorkshire and The Humber"])
+    grade: Grade | None = Field(None, examples=["requires_improvement"])
+    population: int | None = Field(None, ge=1, le=10_000_000)
+
+
+class WhatWorkedQuery(BaseModel):
+    model_config = ConfigDict(json_schema_extra={"examples": [
+        {"council": "Bexley", "question": "stabilise the workforce", "limit": 5}]})
+    council: str | None = Field(None, max_length=120, description="The council asking (name or code).")
+    profile: ProfileQuery | None = Field(None, description="Or a profile, when no council is named.")
+    question: str | None = Field(None, max_length=1000, description="What the council wants to achieve.")
+    limit: int = Field(5, ge=1, le=25)
+
+
+class WhatWorkedCouncil(Open):
+    name: str
+    journey: str
+    comparable: list[str]
+    improved_after: bool | None = None
+    since: int | None = None
+
+
+class Quote(BaseModel):
+    council: str
+    quote: str
+    citation: Citation
+
+
+class WhatWorkedOutcome(Open):
+    council: str
+    metric: str
+    metric_name: str
+    direction: str
+    strength: int
+    quote: str
+    citation: Citation
+
+
+class WhatWorkedResult(BaseModel):
+    intervention: EntityRef
+    score: float
+    score_parts: dict[str, float]
+    score_explained: str
+    councils: list[WhatWorkedCouncil]
+    outcomes: list[WhatWorkedOutcome]
+    quotes: list[Quote]
+
+
+class WhatWorkedAnswer(BaseModel):
+    results: list[WhatWorkedResult]
+    comparable_councils: list[SimilarCouncil]
+    notes: list[str]
+
+
+# evidence map
+class EvidenceCell(BaseModel):
+    intervention: str
+    area: str
+    councils: int
+    documents: int
+    outcomes: int
+    best_strength: int = Field(ge=1, le=4)
+    best_strength_label: str
+
+
+class EvidenceMap(BaseModel):
+    interventions: list[EntityRef]
+    areas: list[EntityRef]
+    cells: list[EvidenceCell]
+    councils_in_scope: int | None = Field(description="How many councils the filters leave; null when unfiltered.")
+
+
+# documents
+class DocumentPassage(BaseModel):
+    id: str
+    ordinal: int
+    section: str | None
+    page: int | None
+    text: str
+    councils: list[CouncilRef]
+    interventions: list[EntityRef]
+
+
+class DocumentDetail(BaseModel):
+    id: str
+    title: str | None
+    publisher: str | None
+    date: str | None
+    kind: str | None
+    source: str | None
+    format: str | None
+    pages: int | None
+    sha256: str
+    ingest_run: str | None
+    councils: list[CouncilRef]
+    passages: list[DocumentPassage]
+
+
+class IngestFailure(BaseModel):
+    path: str
+    error: str
+
+
+class UploadAnswer(BaseModel):
+    status: str = Field(description="added, updated or unchanged", examples=["added"])
+    document_id: str | None
+    passages: int
+    run_id: str | None
+    warnings: list[str] = []
+
+
+class Health(BaseModel):
+    model_config = ConfigDict(json_schema_extra={"examples": [
+        {"status": "ok", "neo4j": "bolt://127.0.0.1:7687", "model_loaded": True,
+         "counts": {"Council": 156, "Document": 350, "Passage": 13112}}]})
+    status: str
+    neo4j: str
+    model_loaded: bool
+    counts: dict[str, int]

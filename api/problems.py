@@ -1,0 +1,78 @@
+"""Every error the API returns is an RFC 9457 problem (application/problem+json) with a clear
+title and detail; the domain's own errors map to fitting status codes."""
+
+from __future__ import annotations
+
+import logging
+from typing import Any
+
+from fastapi import FastAPI, Request
+from fastapi.exceptions import RequestValidationError
+from fastapi.responses import JSONResponse
+from pydantic import BaseModel
+from starlette.exceptions import HTTPException
+
+from ingest.pipeline import IngestBusy
+from kg.errors import Ambiguous, EvidenceError, GraphUnavailable, ModelMismatch, NotFound, NotReady
+
+PROBLEM_JSON = "application/problem+json"
+log = logging.getLogger("evidence.api")
+
+TITLES = {400: "Bad request", 401: "API key required", 403: "API key refused", 404: "Not found",
+          405: "Method not allowed", 409: "Conflict", 413: "Too large", 422: "Invalid request",
+          500: "Internal error", 503: "Evidence graph unavailable"}
+
+
+class Problem(BaseModel):
+    type: str = "about:blank"
+    title: str
+    status: int
+    detail: str
+    candidates: list[dict[str, Any]] | None = None
+    errors: list[dict[str, Any]] | None = None
+
+
+def problem(status: int, detail: str, headers: dict[str, str] | None = None, **extra: Any) -> JSONResponse:
+    body = Problem(title=TITLES.get(status, "Error"), status=status, detail=detail, **extra)
+    headers = {**(headers or {}), **({"Retry-After": "5"} if status == 503 else {})}
+    return JSONResponse(body.model_dump(exclude_none=True), status_code=status, media_type=PROBLEM_JSON,
+                        headers=headers)
+
+
+def status_of(error: EvidenceError) -> int:
+    if isinstance(error, (GraphUnavailable, NotReady)):
+        return 503
+    if isinstance(error, NotFound):
+        return 404
+    if isinstance(error, (Ambiguous, IngestBusy, ModelMismatch)):
+        return 409
+    return 400
+
+
+def problem_responses(*statuses: int) -> dict[int | str, dict[str, Any]]:
+    """OpenAPI entries for the problems an endpoint can answer with."""
+    return {status: {"model": Problem, "description": TITLES[status],
+                     "content": {PROBLEM_JSON: {"schema": {"$ref": "#/components/schemas/Problem"}}}}
+            for status in statuses}
+
+
+def install(app: FastAPI) -> None:
+    @app.exception_handler(EvidenceError)
+    async def evidence_error(request: Request, error: EvidenceError) -> JSONResponse:
+        extra = {"candidates": error.candidates} if isinstance(error, Ambiguous) else {}
+        return problem(status_of(error), str(error), **extra)
+
+    @app.exception_handler(RequestValidationError)
+    async def invalid(request: Request, error: RequestValidationError) -> JSONResponse:
+        errors = [{"loc": list(e.get("loc", [])), "msg": e.get("msg", "")} for e in error.errors()]
+        detail = "; ".join(f"{'.'.join(str(part) for part in e['loc'])}: {e['msg']}" for e in errors)
+        return problem(422, detail or "the request is not valid", errors=errors)
+
+    @app.exception_handler(HTTPException)
+    async def http_error(request: Request, error: HTTPException) -> JSONResponse:
+        return problem(error.status_code, str(error.detail), headers=error.headers)
+
+    @app.exception_handler(Exception)
+    async def unexpected(request: Request, error: Exception) -> JSONResponse:
+        log.exception("unexpected error on %s %s", request.method, request.url.path)
+        return problem(500, "something went wrong on our side; the error has been logged")

@@ -1,0 +1,1 @@
+"""One router per resource; each calls the same functions as the CLI."""

@@ -1,0 +1,47 @@
+"""Councils: the list with current grades, one council's profile and journey, comparable councils.
+`{council}` is an ONS code, a DfE code or a name; an ambiguous name answers 409 with the candidates."""
+
+from __future__ import annotations
+
+from typing import Annotated
+
+from fastapi import APIRouter, Path, Query
+
+from api.deps import GraphDep
+from api.models import CouncilList, CouncilProfile, Grade, SimilarAnswer
+from api.problems import problem_responses
+from kg.inspections import council_profile
+from kg.councils import council_summaries
+from search.similar import similar as rank_similar
+
+router = APIRouter(prefix="/api/councils", tags=["councils"])
+CouncilPath = Annotated[str, Path(min_length=1, max_length=120, description="ONS code, DfE code or name.",
+                                  examples=["Isle of Wight"])]
+
+
+@router.get("", response_model=CouncilList, responses=problem_responses(422, 503))
+def councils(
+    graph: GraphDep,
+    region: Annotated[str | None, Query(max_length=60, examples=["London"])] = None,
+    type: Annotated[str | None, Query(max_length=60, examples=["County"])] = None,
+    grade: Grade | None = None,
+) -> CouncilList:
+    rows = council_summaries(graph)
+    if region:
+        rows = [row for row in rows if (row["region"] or "").lower() == region.lower()]
+    if type:
+        rows = [row for row in rows if (row["type"] or "").lower() == type.lower()]
+    if grade:
+        rows = [row for row in rows if row["current_grade"] == grade]
+    return CouncilList(councils=rows)
+
+
+@router.get("/{council}", response_model=CouncilProfile, responses=problem_responses(404, 409, 503))
+def council(graph: GraphDep, council: CouncilPath) -> CouncilProfile:
+    return CouncilProfile(**council_profile(graph, council))
+
+
+@router.get("/{council}/similar", response_model=SimilarAnswer, responses=problem_responses(404, 409, 503))
+def similar(graph: GraphDep, council: CouncilPath,
+            limit: Annotated[int, Query(ge=1, le=100)] = 10) -> SimilarAnswer:
+    return SimilarAnswer(councils=rank_similar(graph, council, None, limit))

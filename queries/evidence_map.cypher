@@ -1,0 +1,18 @@
+// The evidence gap map's raw material: each outcome a council reported, with every intervention it
+// is evidence for — attributed to it in the text, or reported in a document that says the same
+// council implemented the intervention — optionally only for some councils.
+MATCH (c:Council)-[:REPORTED]->(o:Outcome)-[:STATED_IN]->(p:Passage)<-[:HAS_PASSAGE]-(d:Document)
+WHERE $councils IS NULL OR c.code IN $councils
+CALL (c, o, d) {
+  MATCH (o)-[:ATTRIBUTED_TO]->(i:Intervention)
+  RETURN i, 'attributed' AS link
+  UNION
+  MATCH (c)-[r:IMPLEMENTED]->(i:Intervention)
+  WHERE r.document_id = d.id
+  RETURN i, 'same_document' AS link
+}
+RETURN i.id AS intervention_id, i.name AS intervention, link, c.code AS ons_code, c.name AS council,
+       o {.*} AS outcome,
+       {document_id: d.id, title: d.title, publisher: d.publisher, date: d.date, kind: d.kind, page: p.page,
+        passage_id: p.id} AS citation
+ORDER BY o.strength DESC, c.name

@@ -1,0 +1,250 @@
+"""The HTTP API driven through the real app against the real Neo4j: every endpoint, its errors as
+problem+json, the API key on writes, request limits, and recovery when Neo4j comes back."""
+
+from __future__ import annotations
+
+import re
+import time
+
+import pytest
+import schemathesis
+from fastapi.testclient import TestClient
+from hypothesis import HealthCheck, given, settings as hypothesis_settings
+from pydantic import SecretStr
+
+from api.app import create_app
+from kg import server
+from tests.case_studies import load_case_studies
+from tests.conftest import SHARED, free_port, make_settings
+
+KEY = "test-key-0123456789"
+PROBLEM = "application/problem+json"
+REPORT = SHARED / "corpus/ofsted/80479_knowsley/children's services inspection - 03 december 2021.pdf"
+
+
+@pytest.fixture(scope="module")
+def api_settings(settings):
+    return settings.model_copy(update={"api_key": SecretStr(KEY)})
+
+
+@pytest.fixture(scope="module")
+def client(graph, api_settings, tmp_path_factory):
+    load_case_studies(graph, api_settings, tmp_path_factory.mktemp("api-docs"), REPORT)
+    with TestClient(create_app(api_settings)) as test_client:
+        yield test_client
+
+
+def is_problem(response, status: int) -> dict:
+    assert response.status_code == status, response.text
+    assert response.headers["content-type"].startswith(PROBLEM)
+    body = response.json()
+    assert body["status"] == status and body["title"] and body["detail"]
+    return body
+
+
+def test_health_reports_the_graph(client):
+    response = client.get("/health")
+    assert response.status_code == 200, response.text
+    body = response.json()
+    assert body["model_loaded"] and body["counts"]["Document"] == 3 and body["counts"]["Council"] > 150
+    assert client.get("/api/health").json()["counts"] == body["counts"]
+
+
+def test_search_returns_cited_hits_and_applies_filters(client):
+    body = client.get("/api/search", params={"q": "vacancy rate of social workers", "limit": 3}).json()
+    top = body["hits"][0]
+    assert "academy" in top["text"] and top["citation"]["title"] and top["citation"]["kind"] == "case_study"
+    assert "<mark>" in top["snippet"]
+    assert {"social_work_academy"} <= {i["id"] for i in top["interventions"]}
+    assert "Rotherham" in {c["name"] for c in top["councils"]}
+    only_sheffield = client.get("/api/search", params={"q": "social workers", "council": "Sheffield"}).json()
+    assert only_sheffield["hits"] and all("Sheffield" in {c["name"] for c in hit["councils"]}
+                                          for hit in only_sheffield["hits"])
+    reports = client.get("/api/search", params={"q": "social workers", "kind": "inspection_report",
+                                                "from": "2021", "grade": "requires_improvement"}).json()
+    assert all(hit["citation"]["kind"] == "inspection_report" for hit in reports["hits"])
+    assert client.get("/api/search", params={"q": "social workers", "intervention": "MASH"}).json()["hits"][0][
+        "document_id"] != top["document_id"]
+
+
+@pytest.mark.parametrize("params", [
+    {"q": ""}, {"q": "   "}, {"q": "x", "limit": 0}, {"q": "x", "limit": 101}, {"q": "x", "offset": -1},
+    {"q": "x", "from": "last year"}, {"q": "x", "grade": "excellent"}, {"q": "x" * 1001},
+])
+def test_search_refuses_bad_parameters_with_422(client, params):
+    is_problem(client.get("/api/search", params=params), 422)
+
+
+def test_a_huge_query_string_is_refused_before_it_is_parsed(client):
+    is_problem(client.get("/api/search?q=" + "a" * 60_000), 413)  # the client caps URLs at 64 KB
+
+
+def test_unknown_filters_say_what_is_missing(client):
+    assert "intervention" in is_problem(client.get("/api/search", params={"q": "x", "intervention": "zzz"}), 404)[
+        "detail"]
+    is_problem(client.get("/api/search", params={"q": "x", "council": "Nowhereshire"}), 404)
+
+
+def test_councils_list_filters_and_profiles_by_any_code_or_name(client):
+    london = client.get("/api/councils", params={"region": "London"}).json()["councils"]
+    assert len(london) == 33 and all(c["region"] == "London" for c in london)
+    graded = client.get("/api/councils", params={"grade": "requires_improvement"}).json()["councils"]
+    assert [c["name"] for c in graded] == ["Knowsley"]
+    by_name = client.get("/api/councils/Knowsley").json()
+    assert client.get(f"/api/councils/{by_name['ons_code']}").json() == by_name
+    assert client.get(f"/api/councils/{by_name['la_code']}").json()["name"] == "Knowsley"
+    assert by_name["inspections"][0]["judgements"]["overall_effectiveness"] == "requires_improvement"
+    assert by_name["journey"][0]["phase"] == "fair" and len(by_name["neighbours"]) == 10
+    ambiguous = is_problem(client.get("/api/councils/Yorkshire"), 409)
+    assert {"North Yorkshire", "East Riding of Yorkshire"} <= {c["name"] for c in ambiguous["candidates"]}
+    is_problem(client.get("/api/councils/Atlantis"), 404)
+
+
+def test_similar_councils_come_with_reasons(client):
+    councils = client.get("/api/councils/Knowsley/similar", params={"limit": 5}).json()["councils"]
+    assert len(councils) == 5 and councils[0]["reasons"][0].startswith("statistical neighbour")
+    assert councils == sorted(councils, key=lambda c: -c["score"])
+
+
+def test_interventions_outcomes_and_enablers(client):
+    catalogue = {row["id"]: row for row in client.get("/api/interventions").json()["interventions"]}
+    assert catalogue["social_work_academy"]["councils"] >= 1
+    academy = client.get("/api/interventions/Social work academy").json()
+    assert academy["id"] == "social_work_academy"
+    assert academy["councils"][0]["council"] == "Rotherham" and "academy" in academy["councils"][0]["quote"]
+    is_problem(client.get("/api/interventions/perpetual-motion"), 404)
+    vacancies = client.get("/api/outcomes", params={"metric": "vacancy_rate", "council": "Rotherham"}).json()
+    outcome = vacancies["outcomes"][0]["outcome"]
+    assert (outcome["value_from"], outcome["value_to"], outcome["direction"]) == (30, 11, "down")
+    assert vacancies["outcomes"][0]["citation"]["title"]
+    assert client.get("/api/outcomes", params={"min_strength": 4}).json()["outcomes"] == []
+    is_problem(client.get("/api/outcomes", params={"min_strength": 5}), 422)
+    enablers = client.get("/api/enablers").json()["enablers"]
+    assert len(enablers) == 7
+    partners = client.get("/api/enablers/Engaging partners/passages", params={"limit": 3}).json()
+    assert partners["enabler"] == "engaging_partners" and partners["passages"][0]["citation"]["title"]
+    is_problem(client.get("/api/enablers/luck/passages"), 404)
+
+
+def test_what_worked_for_a_council_and_for_a_profile(client):
+    answer = client.post("/api/what-worked", json={"council": "Doncaster",
+                                                   "question": "recruit and keep social workers"}).json()
+    top = answer["results"][0]
+    assert top["intervention"]["id"] == "social_work_academy" and top["quotes"][0]["citation"]["title"]
+    assert set(top["score_parts"]) == {"relevance", "comparability", "improvement", "strength"}
+    profile = client.post("/api/what-worked", json={"profile": {"type": "Metropolitan District",
+                                                                "region": "Yorkshire and the Humber"}}).json()
+    assert profile["comparable_councils"] and profile["results"]
+    is_problem(client.post("/api/what-worked", json={"profile": {"grade": "brilliant"}}), 422)
+    is_problem(client.post("/api/what-worked", json={"limit": 0}), 422)
+    is_problem(client.post("/api/what-worked", content=b"{not json", headers={"content-type": "application/json"}),
+               422)
+    is_problem(client.post("/api/what-worked", json={"council": "Atlantis"}), 404)
+
+
+def test_evidence_map_cells_open_their_evidence(client):
+    gap_map = client.get("/api/evidence-map").json()
+    cell = next(c for c in gap_map["cells"] if c["intervention"] == "social_work_academy" and c["area"] == "workforce")
+    assert cell["councils"] == 1 and cell["documents"] == 1 and cell["outcomes"] >= 1
+    assert {"workforce", "front_door"} <= {area["id"] for area in gap_map["areas"]}
+    evidence = client.get("/api/evidence-map/social_work_academy/workforce").json()["outcomes"]
+    assert evidence and all(row["council"] == "Rotherham" and row["outcome"]["quote"] for row in evidence)
+    elsewhere = client.get("/api/evidence-map", params={"region": "London"}).json()
+    assert elsewhere["cells"] == [] and elsewhere["councils_in_scope"] == 33
+    near = client.get("/api/evidence-map", params={"comparators_of": "Doncaster"}).json()
+    assert near["councils_in_scope"] == 11
+
+
+def test_uploads_need_the_key_and_land_through_the_pipeline(client, api_settings):
+    files = {"file": ("../../etc/ofsted notes.md", b"# Notes\n\nWigan set up a social work academy in 2018. "
+                                                     b"Caseloads fell after the academy opened.\n")}
+    is_problem(client.post("/api/documents", files=files), 401)
+    is_problem(client.post("/api/documents", files=files, headers={"X-API-Key": "wrong"}), 403)
+    form = {"kind": "case_study", "councils": ["Wigan"], "title": "Wigan notes"}
+    created = client.post("/api/documents", files=files, data=form, headers={"Authorization": f"Bearer {KEY}"})
+    assert created.status_code == 201, created.text
+    document_id = created.json()["document_id"]
+    stored = list((api_settings.home / "uploads").rglob("*.md"))
+    assert [path.name for path in stored] == ["ofsted-notes.md"]
+    assert stored[0].resolve().is_relative_to((api_settings.home / "uploads").resolve())
+    again = client.post("/api/documents", files=files, data=form, headers={"X-API-Key": KEY})
+    assert again.status_code == 200 and again.json()["status"] == "unchanged"
+    document = client.get(f"/api/documents/{document_id}").json()
+    assert document["title"] == "Wigan notes" and [c["name"] for c in document["councils"]] == ["Wigan"]
+    assert document["passages"][0]["interventions"][0]["id"] == "social_work_academy"
+    rejected = client.post("/api/documents", files={"file": ("empty.txt", b"")}, headers={"X-API-Key": KEY})
+    assert "empty" in is_problem(rejected, 422)["detail"]
+    is_problem(client.post("/api/documents", files=files, data={"kind": "gossip"}, headers={"X-API-Key": KEY}), 422)
+    is_problem(client.get("/api/documents/no-such-document"), 404)
+
+
+def test_uploads_over_the_limit_are_stopped(api_settings):
+    small = api_settings.model_copy(update={"max_file_mb": 0.01})
+    with TestClient(create_app(small, load_model=False)) as small_client:
+        too_big = small_client.post("/api/documents", files={"file": ("big.txt", b"word " * 5000)},
+                                    headers={"X-API-Key": KEY})
+        is_problem(too_big, 413)
+        declared = small_client.post("/api/documents", content=b"x" * (2 * 1024 * 1024),
+                                     headers={"X-API-Key": KEY, "content-type": "multipart/form-data; boundary=b"})
+        is_problem(declared, 413)
+    assert not [p for p in (small.home / "uploads").rglob("*") if p.name.startswith(".incoming")]
+
+
+def test_writes_are_off_without_a_configured_key(settings):
+    with TestClient(create_app(settings, load_model=False)) as keyless:
+        is_problem(keyless.post("/api/documents", files={"file": ("a.txt", b"text")}, headers={"X-API-Key": "x"}),
+                   403)
+
+
+def test_openapi_documents_every_endpoint_with_an_example(client):
+    spec = client.get("/openapi.json").json()
+    schemas = spec["components"]["schemas"]
+
+    def expanded(node, depth: int = 3) -> str:
+        text = str(node)
+        if depth:
+            text += "".join(expanded(schemas[name], depth - 1) for name in re.findall(r"#/components/schemas/(\w+)", text))
+        return text
+
+    for path, operations in spec["paths"].items():
+        for method, operation in operations.items():
+            assert "example" in expanded(operation), f"{method.upper()} {path} has no example"
+            assert any(status.startswith(("4", "5")) for status in operation["responses"]), f"{method} {path}"
+
+
+def test_no_generated_input_breaks_the_api_or_its_schema(client):
+    """Schemathesis over the app's own OpenAPI: bounded, derandomised examples for every operation;
+    no 5xx, and every response matches its documented status, content type and schema."""
+    schema = schemathesis.openapi.from_asgi("/openapi.json", client.app)
+    calls: list[str] = []
+    for found in schema.get_all_operations():
+        operation = found.ok()
+
+        @given(case=operation.as_strategy())
+        @hypothesis_settings(max_examples=10, deadline=None, derandomize=True, database=None,
+                             suppress_health_check=list(HealthCheck))
+        def check(case):
+            case.call_and_validate()
+            calls.append(operation.label)
+
+        check()
+    assert len(set(calls)) == 15 and len(calls) > 60
+
+
+def test_neo4j_down_is_503_and_the_api_recovers_by_itself(client, settings):
+    elsewhere = make_settings(settings.home, free_port())
+    with TestClient(create_app(elsewhere, load_model=False)) as unreachable:
+        body = is_problem(unreachable.get("/api/councils"), 503)
+        assert "not reachable" in body["detail"] and unreachable.get("/health").status_code == 503
+    server.stop(settings)
+    try:
+        down = client.get("/api/councils/Knowsley")
+        assert is_problem(down, 503) and down.headers["retry-after"]
+        assert "password" not in down.text.lower()
+    finally:
+        server.start(settings)
+    deadline = time.monotonic() + 60
+    while (back := client.get("/api/councils/Knowsley")).status_code == 503 and time.monotonic() < deadline:
+        time.sleep(1)  # the database may still be coming online: a 503, never a 500, until it is
+    assert back.status_code == 200, back.text
+    assert back.json()["name"] == "Knowsley"
