@@ -26,7 +26,15 @@ run: setup
 	$(BIN)/evidence db status
 	$(BIN)/evidence serve
 
-test: setup
+# The browser tests drive Debian's Chromium (Playwright's own browser download cannot work offline).
+CHROMIUM := /usr/bin/chromium
+SUDO := $(shell [ "$$(id -u)" = 0 ] || echo sudo)
+
+$(CHROMIUM):
+	$(SUDO) apt-get update -qq
+	DEBIAN_FRONTEND=noninteractive $(SUDO) apt-get install -y -qq chromium
+
+test: setup $(CHROMIUM)
 	$(BIN)/python -m pytest -q
 
 bench: setup

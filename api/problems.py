@@ -4,11 +4,11 @@ title and detail; the domain's own errors map to fitting status codes."""
 from __future__ import annotations
 
 import logging
-from typing import Any
+from typing import Any, Callable
 
 from fastapi import FastAPI, Request
 from fastapi.exceptions import RequestValidationError
-from fastapi.responses import JSONResponse
+from fastapi.responses import JSONResponse, Response
 from pydantic import BaseModel
 from starlette.exceptions import HTTPException
 
@@ -56,23 +56,34 @@ def problem_responses(*statuses: int) -> dict[int | str, dict[str, Any]]:
             for status in statuses}
 
 
-def install(app: FastAPI) -> None:
+JSON_PATHS = ("/api", "/health", "/openapi.json", "/docs")
+
+
+def install(app: FastAPI, html_error: Callable[[Request, int, str, str], Response] | None = None) -> None:
+    """Errors of the JSON API are problems; errors of the web pages are pages (via `html_error`)."""
+
+    def respond(request: Request, status: int, detail: str, headers: dict[str, str] | None = None,
+                **extra: Any) -> Response:
+        if html_error is not None and not request.url.path.startswith(JSON_PATHS):
+            return html_error(request, status, TITLES.get(status, "Error"), detail)
+        return problem(status, detail, headers=headers, **extra)
+
     @app.exception_handler(EvidenceError)
-    async def evidence_error(request: Request, error: EvidenceError) -> JSONResponse:
+    async def evidence_error(request: Request, error: EvidenceError) -> Response:
         extra = {"candidates": error.candidates} if isinstance(error, Ambiguous) else {}
-        return problem(status_of(error), str(error), **extra)
+        return respond(request, status_of(error), str(error), **extra)
 
     @app.exception_handler(RequestValidationError)
-    async def invalid(request: Request, error: RequestValidationError) -> JSONResponse:
+    async def invalid(request: Request, error: RequestValidationError) -> Response:
         errors = [{"loc": list(e.get("loc", [])), "msg": e.get("msg", "")} for e in error.errors()]
         detail = "; ".join(f"{'.'.join(str(part) for part in e['loc'])}: {e['msg']}" for e in errors)
-        return problem(422, detail or "the request is not valid", errors=errors)
+        return respond(request, 422, detail or "the request is not valid", errors=errors)
 
     @app.exception_handler(HTTPException)
-    async def http_error(request: Request, error: HTTPException) -> JSONResponse:
-        return problem(error.status_code, str(error.detail), headers=error.headers)
+    async def http_error(request: Request, error: HTTPException) -> Response:
+        return respond(request, error.status_code, str(error.detail), headers=error.headers)
 
     @app.exception_handler(Exception)
-    async def unexpected(request: Request, error: Exception) -> JSONResponse:
+    async def unexpected(request: Request, error: Exception) -> Response:
         log.exception("unexpected error on %s %s", request.method, request.url.path)
-        return problem(500, "something went wrong on our side; the error has been logged")
+        return respond(request, 500, "something went wrong on our side; the error has been logged")

@@ -30,8 +30,6 @@ def write_evidence(tx, mentions: list[dict[str, Any]], implementations: list[dic
         run_named(tx, "enabler_links_create", links=enabler_links)
 
 
-
-
 def passage_texts(graph: Graph) -> list[dict[str, Any]]:
     """Every passage's id, document and text."""
     return graph.read("passages_all_text")
@@ -84,3 +82,7 @@ def all_enablers(graph: Graph) -> list[dict[str, Any]]:
 def enabler_passages(graph: Graph, enabler: str, council: str | None = None, limit: int = 20,
                      offset: int = 0) -> list[dict[str, Any]]:
     return graph.read("enabler_passages", enabler=enabler, council=council, limit=limit, offset=offset)
+
+
+def council_interventions(graph: Graph, code: str) -> list[dict[str, Any]]:
+    return graph.read("council_interventions", code=code)

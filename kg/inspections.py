@@ -57,6 +57,11 @@ def journey(inspections: list[dict[str, Any]]) -> list[JourneyPoint]:
     return sorted(points, key=lambda point: point.date)
 
 
+def journey_label(points: list[JourneyPoint]) -> str:
+    """'requires improvement (2014) → good (2018)'."""
+    return " → ".join(f"{p.grade.replace('_', ' ')} ({p.date.year})" for p in points) or "no graded inspection on record"
+
+
 def transitions(points: list[JourneyPoint]) -> list[dict[str, Any]]:
     """Each change of phase, timed from the first inspection of the earlier phase to the first of the next."""
     steps = []

@@ -1,15 +1,13 @@
 // The evidence gap map's raw material: each outcome a council reported, with every intervention it
-// is evidence for — attributed to it in the text, or reported in a document that says the same
-// council implemented the intervention — optionally only for some councils.
+// is evidence for — attributed to it in the text, or named in the same passage as the outcome by a
+// council recorded as implementing it.
 MATCH (c:Council)-[:REPORTED]->(o:Outcome)-[:STATED_IN]->(p:Passage)<-[:HAS_PASSAGE]-(d:Document)
-WHERE $councils IS NULL OR c.code IN $councils
-CALL (c, o, d) {
+CALL (c, o, p) {
   MATCH (o)-[:ATTRIBUTED_TO]->(i:Intervention)
   RETURN i, 'attributed' AS link
   UNION
-  MATCH (c)-[r:IMPLEMENTED]->(i:Intervention)
-  WHERE r.document_id = d.id
-  RETURN i, 'same_document' AS link
+  MATCH (p)-[:MENTIONS]->(i:Intervention)<-[:IMPLEMENTED]-(c)
+  RETURN i, 'same_passage' AS link
 }
 RETURN i.id AS intervention_id, i.name AS intervention, link, c.code AS ons_code, c.name AS council,
        o {.*} AS outcome,

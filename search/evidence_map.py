@@ -62,14 +62,17 @@ def scope(graph: Graph, region: str | None = None, council_type: str | None = No
 def evidence_cells(graph: Graph, councils: list[str] | None = None) -> dict[tuple[str, str], Cell]:
     cells: dict[tuple[str, str], Cell] = {}
     seen: set[tuple[str, str]] = set()
-    for row in graph.read("evidence_map", councils=councils):
+    wanted = None if councils is None else set(councils)
+    for row in graph.read_cached("evidence_map"):
+        if wanted is not None and row["ons_code"] not in wanted:
+            continue
         area = area_of(row["outcome"]["metric"])
         key = (row["intervention_id"], area)
         cell = cells.setdefault(key, Cell(*key))
         cell.councils.add(row["ons_code"])
         cell.documents.add(row["citation"]["document_id"])
         if (row["outcome"]["id"], row["intervention_id"]) in seen:
-            continue  # attributed and same-document links to one outcome count once
+            continue  # attributed and same-passage links to one outcome count once
         seen.add((row["outcome"]["id"], row["intervention_id"]))
         cell.evidence.append(row)
     return cells

@@ -16,7 +16,7 @@ from ingest.embed import Embedder
 from kg.connection import Graph
 from kg.councils import all_councils, resolve
 from kg.errors import NotFound
-from kg.inspections import JourneyPoint, overall_histories
+from kg.inspections import JourneyPoint, journey_label, overall_histories
 from kg.search import SearchFilters, interventions_named
 from search.hybrid import ranking
 from search.similar import Profile, similar
@@ -25,7 +25,7 @@ WEIGHTS = {"relevance": 0.45, "comparability": 0.2, "improvement": 0.15, "streng
 PHASE_ORDER = {"poor": 0, "fair": 1, "good": 2, "great": 3}
 COMPARATORS = 30  # how many comparable councils count as "councils like us"
 QUESTION_HITS = 40  # passages searched to see which interventions the question's evidence names
-MIN_RELEVANCE = 0.5  # below this an intervention does not answer the question
+MIN_RELEVANCE = 0.35  # below this an intervention does not answer the question
 MIN_SCORE = 0.2
 
 
@@ -48,10 +48,6 @@ def _improved_after(points: list[JourneyPoint], since: int | None) -> bool | Non
     if not after:
         return None
     return max(PHASE_ORDER[p.phase] for p in after) > PHASE_ORDER[before[-1].phase]
-
-
-def _journey_label(points: list[JourneyPoint]) -> str:
-    return " → ".join(f"{p.grade.replace('_', ' ')} ({p.date.year})" for p in points) or "no graded inspection on record"
 
 
 _DESCRIPTIONS: dict[tuple[str, tuple[str, ...]], np.ndarray] = {}
@@ -150,7 +146,7 @@ def what_worked(graph: Graph, embedder: Embedder, council: str | None = None, pr
             "score_explained": ", ".join(f"{name} {parts[name]:.2f} × {weights[name] / total:.2f}" for name in weights),
             "councils": [{
                 "ons_code": c["code"], "name": c["name"], "since": c["since"],
-                "journey": _journey_label(histories.get(c["code"], [])),
+                "journey": journey_label(histories.get(c["code"], [])),
                 "improved_after": c["improved_after"],
                 "comparable": likeness[c["code"]]["reasons"] if c["code"] in likeness else [],
             } for c in ranked_councils][:10],

@@ -1,0 +1,226 @@
+"""HTML pages at plain paths, each built from the same functions as its JSON twin under /api and
+linking to it. Query strings carry every choice, so any page can be shared as a link."""
+
+from __future__ import annotations
+
+import csv
+import io
+import re
+from dataclasses import asdict
+from html import escape
+from pathlib import Path
+from typing import Annotated
+from urllib.parse import urlencode
+
+from fastapi import APIRouter, Query, Request
+from fastapi.responses import HTMLResponse, Response
+from fastapi.templating import Jinja2Templates
+from markupsafe import Markup
+
+from api.deps import EmbedderDep, GraphDep
+from api.web.charts import area_label, timeline
+from ingest.extraction.strength import STRENGTHS
+from ingest.sources import KINDS
+from kg.councils import all_councils, council_summaries
+from kg.evidence import (all_enablers, all_interventions, council_interventions, find_outcomes, intervention_profile,
+                         resolve_enabler, resolve_intervention)
+from kg.documents import document_detail
+from kg.inspections import PHASES, council_profile, journey_label, overall_histories
+from kg.search import SearchFilters
+from search.evidence_map import cell_evidence, evidence_map, scope
+from search.hybrid import search as hybrid_search
+from search.similar import Profile
+from search.what_worked import what_worked as rank_what_worked
+
+router = APIRouter(include_in_schema=False)
+templates = Jinja2Templates(directory=Path(__file__).parent / "templates")
+templates.env.filters["grade"] = lambda grade: (grade or "not graded").replace("_", " ")
+templates.env.filters["area"] = area_label
+templates.env.filters["figure"] = lambda value: f"{value:,.1f}".removesuffix(".0")
+templates.env.globals["STRENGTHS"] = STRENGTHS
+PAGE_SIZE = 10
+Text = Annotated[str | None, Query(max_length=120)]
+
+
+def render(request: Request, template: str, status_code: int = 200, **context) -> HTMLResponse:
+    return templates.TemplateResponse(request, template, context, status_code=status_code)
+
+
+def render_error(request: Request, status: int, title: str, detail: str) -> HTMLResponse:
+    return render(request, "error.html", status_code=status, title=title, status=status, detail=detail)
+
+
+def _choices(graph) -> dict:
+    councils = [c for c in all_councils(graph) if not c["historic"]]
+    return {"council_names": sorted(c["name"] for c in councils),
+            "regions": sorted({c["region"] for c in councils if c["region"]}),
+            "types": sorted({c["type"] for c in councils if c["type"]}),
+            "grades": list(PHASES), "kinds": list(KINDS)}
+
+
+@router.get("/", response_class=HTMLResponse)
+def home(request: Request, graph: GraphDep) -> HTMLResponse:
+    return render(request, "home.html", json_url="/openapi.json", **_choices(graph))
+
+
+@router.get("/search", response_class=HTMLResponse)
+def search_page(request: Request, graph: GraphDep, embedder: EmbedderDep,
+                q: Annotated[str, Query(max_length=1000)] = "", council: Text = None, region: Text = None,
+                type: Text = None, kind: Text = None, intervention: Text = None, enabler: Text = None,
+                grade: Text = None, date_from: Annotated[str | None, Query(alias="from", max_length=10)] = None,
+                date_to: Annotated[str | None, Query(alias="to", max_length=10)] = None,
+                page: Annotated[int, Query(ge=1, le=100)] = 1) -> HTMLResponse:
+    chosen = {"q": q, "council": council, "region": region, "type": type, "kind": kind,
+              "intervention": intervention, "enabler": enabler, "grade": grade, "from": date_from, "to": date_to}
+    chosen = {key: value for key, value in chosen.items() if value}
+    hits = []
+    if q.strip():
+        given = chosen.get  # a form's empty fields mean "any"
+        filters = SearchFilters(given("council"), given("region"), given("type"), given("grade"), given("kind"),
+                                given("from"), given("to"),
+                                resolve_intervention(intervention) if intervention else None,
+                                resolve_enabler(enabler) if enabler else None)
+        hits = [asdict(hit) for hit in hybrid_search(graph, embedder, q, filters, PAGE_SIZE + 1,
+                                                      (page - 1) * PAGE_SIZE)]
+    more = len(hits) > PAGE_SIZE
+    return render(request, "search.html", hits=hits[:PAGE_SIZE], chosen=chosen, page=page, offset=(page - 1) * PAGE_SIZE,
+                  next_url=f"/search?{urlencode({**chosen, 'page': page + 1})}" if more else None,
+                  previous_url=f"/search?{urlencode({**chosen, 'page': page - 1})}" if page > 1 else None,
+                  json_url=f"/api/search?{urlencode({**chosen, 'limit': PAGE_SIZE, 'offset': (page - 1) * PAGE_SIZE})}",
+                  interventions=all_interventions(graph), enablers=all_enablers(graph), **_choices(graph))
+
+
+@router.get("/councils", response_class=HTMLResponse)
+def councils_page(request: Request, graph: GraphDep, region: Text = None, type: Text = None,
+                  grade: Text = None) -> HTMLResponse:
+    rows = council_summaries(graph)
+    rows = [r for r in rows if (not region or r["region"] == region) and (not type or r["type"] == type)
+            and (not grade or r["current_grade"] == grade)]
+    chosen = {key: value for key, value in {"region": region, "type": type, "grade": grade}.items() if value}
+    return render(request, "councils.html", councils=rows, chosen=chosen,
+                  json_url=f"/api/councils?{urlencode(chosen)}", **_choices(graph))
+
+
+@router.get("/councils/{council}", response_class=HTMLResponse)
+def council_page(request: Request, council: str, graph: GraphDep, embedder: EmbedderDep) -> HTMLResponse:
+    profile = council_profile(graph, council)
+    dated = [{**i, "when": i["end"] or i["start"] or i["published"]} for i in profile["inspections"]]
+    areas = sorted({area for i in dated for area in i["judgements"]},
+                   key=lambda a: (a != "overall_effectiveness", a))
+    answer = rank_what_worked(graph, embedder, profile["code"], None, None, 3) if not profile["historic"] else None
+    return render(request, "council.html", council=profile, inspections=dated, areas=areas, chart=timeline(dated),
+                  interventions=council_interventions(graph, profile["code"]),
+                  outcomes=find_outcomes(graph, profile["code"], limit=20), answer=answer,
+                  json_url=f"/api/councils/{profile['code']}")
+
+
+@router.get("/interventions", response_class=HTMLResponse)
+def interventions_page(request: Request, graph: GraphDep) -> HTMLResponse:
+    return render(request, "interventions.html", interventions=all_interventions(graph), json_url="/api/interventions")
+
+
+@router.get("/interventions/{intervention}", response_class=HTMLResponse)
+def intervention_page(request: Request, intervention: str, graph: GraphDep) -> HTMLResponse:
+    profile = intervention_profile(graph, resolve_intervention(intervention))
+    histories = overall_histories(graph)
+    councils: dict[str, dict] = {}
+    for row in profile["councils"]:
+        entry = councils.setdefault(row["ons_code"], {"code": row["ons_code"], "name": row["council"], "since": None,
+                                                      "journey": journey_label(histories.get(row["ons_code"], [])),
+                                                      "quotes": []})
+        if row["since"] and (entry["since"] is None or row["since"] < entry["since"]):
+            entry["since"] = row["since"]
+        entry["quotes"].append(row)
+    return render(request, "intervention.html", intervention=profile, councils=list(councils.values()),
+                  json_url=f"/api/interventions/{profile['id']}")
+
+
+@router.get("/what-worked", response_class=HTMLResponse)
+def what_worked_page(request: Request, graph: GraphDep, embedder: EmbedderDep, council: Text = None,
+                     type: Text = None, region: Text = None, grade: Text = None,
+                     population: Annotated[str | None, Query(pattern=r"^\d{0,8}$")] = None,
+                     question: Annotated[str | None, Query(max_length=1000)] = None,
+                     limit: Annotated[int, Query(ge=1, le=25)] = 5, asked: bool = False) -> HTMLResponse:
+    """A form's empty fields arrive as empty strings: they mean "not given"."""
+    population = int(population) if population and int(population) > 0 else None
+    chosen = {"council": council, "type": type, "region": region, "grade": grade, "population": population,
+              "question": question, "limit": limit}
+    answer = None
+    if asked or council or question:
+        profile = None if council else Profile.described(type or None, region or None,
+                                                         grade if grade in PHASES else None, population)
+        answer = rank_what_worked(graph, embedder, council or None, profile, (question or "").strip() or None, limit)
+    return render(request, "what_worked.html", answer=answer, chosen=chosen, json_url=f"/api/what-worked?{urlencode({k: v for k, v in chosen.items() if v})}",
+                  **_choices(graph))
+
+
+def _map_filters(region: str | None, type: str | None, comparators_of: str | None) -> dict[str, str]:
+    return {key: value for key, value in {"region": region, "type": type, "comparators_of": comparators_of}.items()
+            if value}
+
+
+@router.get("/evidence-map", response_class=HTMLResponse)
+def evidence_map_page(request: Request, graph: GraphDep, region: Text = None, type: Text = None,
+                      comparators_of: Text = None) -> HTMLResponse:
+    chosen = _map_filters(region, type, comparators_of)
+    gap_map = evidence_map(graph, scope(graph, region, type, comparators_of))
+    cells = {(cell["intervention"], cell["area"]): cell for cell in gap_map["cells"]}
+    return render(request, "evidence_map.html", gap_map=gap_map, cells=cells, chosen=chosen,
+                  query=urlencode(chosen), json_url=f"/api/evidence-map?{urlencode(chosen)}", **_choices(graph))
+
+
+@router.get("/evidence-map.csv")
+def evidence_map_csv(graph: GraphDep, region: Text = None, type: Text = None, comparators_of: Text = None) -> Response:
+    gap_map = evidence_map(graph, scope(graph, region, type, comparators_of))
+    names = {row["id"]: row["name"] for row in gap_map["interventions"]}
+    out = io.StringIO()
+    writer = csv.writer(out)
+    writer.writerow(["intervention_id", "intervention", "area", "councils", "documents", "outcomes",
+                     "best_strength", "best_strength_label"])
+    for cell in gap_map["cells"]:
+        writer.writerow([cell["intervention"], names[cell["intervention"]], cell["area"], cell["councils"],
+                         cell["documents"], cell["outcomes"], cell["best_strength"], cell["best_strength_label"]])
+    return Response(out.getvalue(), media_type="text/csv",
+                    headers={"Content-Disposition": 'attachment; filename="evidence-map.csv"'})
+
+
+@router.get("/evidence-map/{intervention}/{area}", response_class=HTMLResponse)
+def evidence_cell_page(request: Request, intervention: str, area: str, graph: GraphDep, region: Text = None,
+                       type: Text = None, comparators_of: Text = None) -> HTMLResponse:
+    chosen = _map_filters(region, type, comparators_of)
+    intervention_id = resolve_intervention(intervention)
+    rows = cell_evidence(graph, intervention_id, area, scope(graph, region, type, comparators_of))
+    name = next((row["intervention"] for row in rows), intervention_id)
+    return render(request, "evidence_cell.html", rows=rows, intervention_id=intervention_id, intervention=name,
+                  area=area, query=urlencode(chosen),
+                  json_url=f"/api/evidence-map/{intervention_id}/{area}?{urlencode(chosen)}")
+
+
+def highlighted(text: str, councils: list[dict], interventions: list[dict]) -> Markup:
+    """The passage, escaped, with each extracted entity's words marked and linked to its page."""
+    links = {}
+    for council in councils:
+        links[council["surface"]] = (f"/councils/{council['code']}", "council", council["name"])
+    for intervention in interventions:
+        links[intervention["surface"]] = (f"/interventions/{intervention['id']}", "intervention", intervention["name"])
+    surfaces = sorted((s for s in links if s), key=len, reverse=True)
+    if not surfaces:
+        return Markup(escape(text))
+    pattern = re.compile("|".join(re.escape(s) for s in surfaces))
+    parts, last = [], 0
+    for match in pattern.finditer(text):
+        href, kind, name = links[match.group(0)]
+        parts.append(escape(text[last:match.start()]))
+        parts.append(f'<a class="entity {kind}" href="{escape(href)}" title="{escape(kind)}: {escape(name)}">'
+                     f'<mark>{escape(match.group(0))}</mark></a>')
+        last = match.end()
+    parts.append(escape(text[last:]))
+    return Markup("".join(parts))
+
+
+@router.get("/documents/{document_id}", response_class=HTMLResponse)
+def document_page(request: Request, document_id: str, graph: GraphDep) -> HTMLResponse:
+    document = document_detail(graph, document_id)
+    passages = [{**p, "html": highlighted(p["text"], p["councils"], p["interventions"])} for p in document["passages"]]
+    return render(request, "document.html", document=document, passages=passages,
+                  json_url=f"/api/documents/{document['id']}")

@@ -1,0 +1,169 @@
+"""The web pages end to end in headless Chromium (Debian's, driven by Playwright) against the real
+app served by uvicorn over the real Neo4j: every page type, a search, a council, an intervention,
+a cited document, a gap-map cell and a what-worked question. Each test saves a screenshot under
+test-artifacts/."""
+
+from __future__ import annotations
+
+import re
+import threading
+import time
+from pathlib import Path
+from urllib.parse import urljoin
+
+import pytest
+import uvicorn
+from playwright.sync_api import Page, expect, sync_playwright
+
+from api.app import create_app
+from evidence.settings import PROJECT_ROOT
+from tests.case_studies import load_case_studies
+from tests.conftest import SHARED, free_port
+
+CHROMIUM = Path("/usr/bin/chromium")
+ARTIFACTS = PROJECT_ROOT / "test-artifacts"
+# Chromium's background services reach for the network, which this machine refuses
+ARGS = ["--no-sandbox", "--disable-gpu", "--disable-quic", "--no-first-run", "--disable-background-networking",
+        "--disable-component-update", "--disable-sync"]
+REPORT = SHARED / "corpus/ofsted/80479_knowsley/children's services inspection - 03 december 2021.pdf"
+
+
+@pytest.fixture(scope="module")
+def site(graph, settings, tmp_path_factory):
+    """The app on a free loopback port, over a graph with two case studies and one Ofsted report."""
+    load_case_studies(graph, settings, tmp_path_factory.mktemp("web-docs"), REPORT)
+    port = free_port()
+    server = uvicorn.Server(uvicorn.Config(create_app(settings), host="127.0.0.1", port=port, log_level="warning"))
+    thread = threading.Thread(target=server.run, daemon=True)
+    thread.start()
+    deadline = time.monotonic() + 30
+    while not server.started and time.monotonic() < deadline:
+        time.sleep(0.1)
+    yield f"http://127.0.0.1:{port}"
+    server.should_exit = True
+    thread.join(timeout=10)
+
+
+@pytest.fixture(scope="module")
+def browser():
+    assert CHROMIUM.exists(), "Chromium is not installed: `make test` installs Debian's chromium package"
+    with sync_playwright() as playwright:
+        launched = playwright.chromium.launch(executable_path=str(CHROMIUM), args=ARGS)
+        yield launched
+        launched.close()
+
+
+@pytest.fixture
+def page(browser, request):
+    context = browser.new_context(viewport={"width": 1280, "height": 900})
+    opened = context.new_page()
+    yield opened
+    ARTIFACTS.mkdir(exist_ok=True)
+    opened.screenshot(path=ARTIFACTS / f"{request.node.name}.png", full_page=True)
+    context.close()
+
+
+def json_twin_works(page: Page) -> None:
+    twin = page.get_by_role("link", name="This page as JSON").get_attribute("href")
+    response = page.request.get(urljoin(page.url, twin))
+    assert response.ok and response.headers["content-type"].startswith("application/json"), twin
+
+
+@pytest.mark.parametrize("path, heading", [
+    ("/", "What worked for councils like us?"),
+    ("/search?q=vacancy+rate", "Search the evidence"),
+    ("/councils", "Councils"),
+    ("/councils/Knowsley", "Knowsley"),
+    ("/interventions", "Interventions"),
+    ("/interventions/social_work_academy", "Social work academy"),
+    ("/what-worked?council=Doncaster&question=recruit+social+workers", "What worked for councils like us"),
+    ("/evidence-map", "Evidence gap map"),
+    ("/evidence-map/social_work_academy/workforce", "Social work academy and workforce"),
+])
+def test_every_page_type_loads_with_its_json_twin(site, page, path, heading):
+    response = page.goto(site + path)
+    assert response.status == 200
+    expect(page.get_by_role("heading", level=1)).to_have_text(heading)
+    json_twin_works(page)
+
+
+def test_a_search_leads_to_a_council_an_intervention_and_the_cited_document(site, page):
+    page.goto(site + "/")
+    page.get_by_label("Search the evidence").fill("vacancy rate for social workers")
+    page.get_by_role("button", name="Search").click()
+    expect(page).to_have_url(f"{site}/search?q=vacancy+rate+for+social+workers")
+    first = page.locator("li.hit").first
+    expect(first.locator("mark").first).to_be_visible()
+    expect(first.locator(".cite")).to_contain_text("p. 1")
+    page.get_by_label("Document kind").select_option("case_study")
+    page.get_by_role("button", name="Search").click()
+    expect(page).to_have_url(re.compile(r"kind=case_study"))
+    first = page.locator("li.hit").first
+    first.get_by_role("link", name="Social work academy").click()
+    expect(page.get_by_role("heading", level=1)).to_have_text("Social work academy")
+    expect(page.locator("ul.evidence").first).to_contain_text("Rotherham")
+    page.locator("ul.evidence .citation a").first.click()
+    expect(page).to_have_url(f"{site}/documents/" + page.url.split("/documents/")[1])
+    expect(page.locator(".passage:target")).to_be_visible()
+    expect(page.locator("a.entity.intervention").first).to_have_text("social work academy")
+    page.locator("a.entity.council").first.click()
+    expect(page.get_by_role("heading", level=1)).to_have_text("Rotherham")
+
+
+def test_the_council_page_shows_its_journey_neighbours_and_what_worked(site, page):
+    page.goto(site + "/councils/Knowsley")
+    expect(page.get_by_role("img", name="Inspection grades over time")).to_be_visible()
+    table = page.get_by_role("table", name="Inspections and judgements")
+    expect(table).to_contain_text("requires improvement")
+    expect(page.locator("ol.neighbours li")).to_have_count(10)
+    panel = page.locator("section.panel")
+    expect(panel.get_by_role("heading", level=2)).to_have_text("What worked for councils like Knowsley")
+    panel.get_by_role("link", name="Social work academy").click()
+    expect(page.get_by_role("heading", level=1)).to_have_text("Social work academy")
+    page.goto(site + "/councils/Knowsley")
+    table.get_by_role("link", name="report").first.click()
+    expect(page.get_by_role("heading", level=1)).to_contain_text("Knowsley")
+
+
+def test_a_gap_map_cell_opens_its_evidence_and_the_map_downloads(site, page):
+    page.goto(site + "/evidence-map")
+    cell = page.get_by_role("link", name="Social work academy, Workforce: 1 councils")
+    cell.click()
+    expect(page.get_by_role("heading", level=1)).to_have_text("Social work academy and workforce")
+    expect(page.locator("blockquote").first).to_contain_text("vacancy rate")
+    download = page.request.get(site + "/evidence-map.csv")
+    assert download.ok and download.text().splitlines()[0].startswith("intervention_id,intervention,area")
+    assert "social_work_academy" in download.text()
+
+
+def test_what_worked_answers_a_question_with_reasons(site, page):
+    page.goto(site + "/what-worked")
+    page.get_by_label("Council", exact=True).fill("Doncaster")
+    page.get_by_label("What do you want to achieve?").fill("recruit and keep social workers")
+    page.get_by_role("button", name="Ask").click()
+    result = page.locator("li.result").first
+    expect(result.get_by_role("heading", level=3)).to_contain_text("Social work academy")
+    expect(result.locator(".explained")).to_contain_text("relevance")
+    expect(result).to_contain_text("statistical neighbour")
+
+
+def test_keyboard_users_skip_to_content_and_errors_are_pages(site, page):
+    page.goto(site + "/councils/Atlantis")
+    expect(page.get_by_role("alert")).to_contain_text("no council matches")
+    page.keyboard.press("Tab")
+    expect(page.get_by_role("link", name="Skip to content")).to_be_focused()
+    page.keyboard.press("Enter")
+    expect(page.locator("main")).to_be_focused()
+
+
+def test_pages_fit_a_phone(site, browser):
+    context = browser.new_context(viewport={"width": 390, "height": 844}, is_mobile=True)
+    phone = context.new_page()
+    for path in ("/", "/councils/Knowsley", "/evidence-map", "/search?q=social+workers"):
+        phone.goto(site + path)
+        overflow = phone.evaluate("document.documentElement.scrollWidth - window.innerWidth")
+        assert overflow <= 1, f"{path} is {overflow}px wider than a phone"
+    ARTIFACTS.mkdir(exist_ok=True)
+    phone.screenshot(path=ARTIFACTS / "test_pages_fit_a_phone.png", full_page=True)
+    context.close()
+
