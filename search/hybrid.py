@@ -53,14 +53,21 @@ MODES = ("hybrid", "dense", "fulltext")
 _POOL = ThreadPoolExecutor(max_workers=4, thread_name_prefix="search")
 
 
+@dataclass
+class Ranking:
+    ids: list[str]  # best first
+    fused: dict[str, float]  # reciprocal-rank scores
+    cosine: dict[str, float]  # the query's cosine similarity to each passage the vector index found
+
+
 def ranking(graph: Graph, embedder: Embedder, query: str, filters: SearchFilters, wanted: int,
-            mode: str = "hybrid", vector: list[float] | None = None) -> tuple[list[str], dict[str, float]]:
-    """Passage ids best first with their fused scores. The full-text query runs while the query is
+            mode: str = "hybrid", vector: list[float] | None = None) -> Ranking:
+    """Passage ids best first with their scores. The full-text query runs while the query is
     embedded, so the two index look-ups overlap."""
     check_query_model(graph, embedder.name, embedder.dimensions)
     councils = council_scope(graph, filters)
     if councils == []:
-        return [], {}
+        return Ranking([], {}, {})
     narrowed = filters.kind or filters.date_from or filters.date_to or filters.intervention or filters.enabler
     candidates = CANDIDATES if councils is None and not narrowed else 1000
     sparse = _POOL.submit(fulltext_candidates, graph, lucene_query(query, expansions(query)), filters, councils,
@@ -71,7 +78,9 @@ def ranking(graph: Graph, embedder: Embedder, query: str, filters: SearchFilters
         dense = dense_candidates(graph, vector, filters, councils, candidates, 3 * wanted)
     fused = rrf([[row["passage_id"] for row in dense],
                  [row["passage_id"] for row in (sparse.result() if sparse else [])]])
-    return sorted(fused, key=fused.get, reverse=True), fused
+    # Neo4j's cosine index scores are (1 + cosine) / 2
+    cosine = {row["passage_id"]: 2 * row["score"] - 1 for row in dense}
+    return Ranking(sorted(fused, key=fused.get, reverse=True), fused, cosine)
 
 
 def search(graph: Graph, embedder: Embedder, query: str, filters: SearchFilters | None = None,
@@ -79,14 +88,15 @@ def search(graph: Graph, embedder: Embedder, query: str, filters: SearchFilters 
     """Ranked hits; `mode` keeps one side only (dense or full text), for evaluation."""
     query = query.strip()[:MAX_QUERY_CHARS]
     wanted = offset + limit
-    ranked, fused = ranking(graph, embedder, query, filters or SearchFilters(), wanted, mode)
+    ranked = ranking(graph, embedder, query, filters or SearchFilters(), wanted, mode)
+    fused = ranked.fused
     terms = query_terms(query, expansions(query))
     hits: list[Hit] = []
     by_text: dict[str, Hit] = {}
     # hydrate only as many as the page needs (a few spare for duplicates), more if duplicates ate them
     start, batch = 0, wanted + 5
-    while len(hits) < wanted and start < len(ranked):
-        chunk = ranked[start:start + batch]
+    while len(hits) < wanted and start < len(ranked.ids):
+        chunk = ranked.ids[start:start + batch]
         start += batch
         found = passages(graph, chunk)
         for passage_id in chunk:

@@ -63,6 +63,14 @@ def similar(graph: Graph, council: str | None = None, profile: Profile | None = 
     return ranked[:limit]
 
 
+def _plural(council_type: str) -> str:
+    """'London Borough' → 'London boroughs', 'Unitary Authority' → 'unitary authorities'."""
+    words = [word if word == "London" else word.lower() for word in council_type.split()]
+    last = words[-1]
+    words[-1] = last[:-1] + "ies" if last.endswith("y") else last + "s"
+    return " ".join(words)
+
+
 def _compare(profile: Profile, other: dict, points: list[JourneyPoint]) -> tuple[float, list[str]]:
     score, reasons = 0.0, []
     rank = profile.neighbour_ranks.get(other["code"])
@@ -71,8 +79,7 @@ def _compare(profile: Profile, other: dict, points: list[JourneyPoint]) -> tuple
         reasons.append(f"statistical neighbour #{rank}")
     if profile.council_type and other["type"] == profile.council_type:
         score += WEIGHTS["type"]
-        reasons.append(f"both {other['type'].lower()}s" if not other["type"].endswith("y") else
-                       f"both {other['type'][:-1].lower()}ies")
+        reasons.append(f"both {_plural(other['type'])}")
     if profile.region and other["region"] == profile.region:
         score += WEIGHTS["region"]
         reasons.append(f"both in {other['region']}")

@@ -27,6 +27,7 @@ COMPARATORS = 30  # how many comparable councils count as "councils like us"
 QUESTION_HITS = 40  # passages searched to see which interventions the question's evidence names
 MIN_RELEVANCE = 0.35  # below this an intervention does not answer the question
 MIN_SCORE = 0.2
+NAMED_FLOOR = 0.1  # about one fully relevant passage near the top naming an intervention
 
 
 @dataclass
@@ -75,15 +76,18 @@ class _Relevance:
         cosine = _description_vectors(embedder, texts) @ question_vector
         meaning = np.clip((cosine - 0.15) / 0.45, 0, 1)
         named: dict[str, float] = {}
-        ranked, _ = ranking(graph, embedder, question, SearchFilters(), QUESTION_HITS,
-                            vector=question_vector.tolist())
-        mentioned = interventions_named(graph, ranked[:QUESTION_HITS])
-        for rank, passage_id in enumerate(ranked[:QUESTION_HITS]):
+        ranked = ranking(graph, embedder, question, SearchFilters(), QUESTION_HITS, vector=question_vector.tolist())
+        best = ranked.ids[:QUESTION_HITS]
+        mentioned = interventions_named(graph, best)
+        for rank, passage_id in enumerate(best):
+            # a passage counts as much as it answers the question (absolute), and less the lower it ranks
+            answers = float(np.clip((ranked.cosine.get(passage_id, 0.0) - 0.2) / 0.3, 0, 1))
             for intervention in mentioned.get(passage_id, []):
-                named[intervention] = named.get(intervention, 0.0) + 1.0 / (rank + 5)
-        top = max(named.values(), default=0.0)
+                named[intervention] = named.get(intervention, 0.0) + answers / (rank + 5)
+        # relative to the most named, unless even that is named only in passing
+        scale = max(max(named.values(), default=0.0), NAMED_FLOOR)
         for row, score in zip(interventions, meaning):
-            self.scores[row["id"]] = round(0.6 * float(score) + 0.4 * (named.get(row["id"], 0.0) / top if top else 0.0), 4)
+            self.scores[row["id"]] = round(0.6 * float(score) + 0.4 * named.get(row["id"], 0.0) / scale, 4)
 
 
 def what_worked(graph: Graph, embedder: Embedder, council: str | None = None, profile: Profile | None = None,
