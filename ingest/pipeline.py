@@ -35,7 +35,7 @@ from kg.connection import Graph
 from kg.councils import all_councils, resolve
 from kg.documents import (check_embedding_model, finish_run, fingerprints, record_embedding_model, start_run,
                           write_document)
-from kg.errors import EvidenceError
+from kg.errors import EvidenceError, GraphUnavailable
 from kg.evidence import load_catalogue, write_evidence
 from kg.inspections import create_claims, create_inspection
 
@@ -299,9 +299,12 @@ class Ingester:
                 create_claims(tx, derived.claims)
             write_evidence(tx, **rows)
 
-        write_document(self.graph, self._document_properties(document, summary.run_id),
-                       self._passage_properties(document, vectors), derived.council_codes,
-                       summary.run_id, change, derived_writes)
+        try:
+            write_document(self.graph, self._document_properties(document, summary.run_id),
+                           self._passage_properties(document, vectors), derived.council_codes,
+                           summary.run_id, change, derived_writes)
+        except GraphUnavailable as error:  # nothing of this document landed; the run cannot go on
+            raise GraphUnavailable(f"{source.path}: not written, {error}") from error
         summary.passages += len(document.passages)
         summary.inspections += derived.inspection is not None
         summary.claims += len(derived.claims)

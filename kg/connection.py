@@ -8,7 +8,8 @@ from typing import Any, Iterator
 import neo4j
 from neo4j import Driver, GraphDatabase, ManagedTransaction
 from neo4j import Query
-from neo4j.exceptions import AuthError, ConfigurationError, DriverError, Neo4jError, ServiceUnavailable, SessionExpired
+from neo4j.exceptions import (AuthError, ConfigurationError, DatabaseError, DriverError, Neo4jError, ServiceUnavailable,
+                             SessionExpired, TransientError)
 
 from evidence.settings import Settings
 from kg.errors import GraphUnavailable
@@ -122,6 +123,14 @@ class Graph:
             records, _, _ = self.driver.execute_query(self._query(query_name), params, database_=self.database)
         return [record.data() for record in records]
 
+    def stream(self, query_name: str, **params: Any) -> Iterator[dict[str, Any]]:
+        """Yields the records of a read as they arrive (whole-graph reads such as a dump), without
+        the per-query timeout."""
+        with self._translated(), self.driver.session(database=self.database,
+                                                     default_access_mode=neo4j.READ_ACCESS) as session:
+            for record in session.run(cypher(query_name), params):
+                yield record.data()
+
     def run_statements(self, statements: list[str]) -> None:
         """Runs schema statements one by one (schema and data cannot share a transaction)."""
         with self._translated(), self.driver.session(database=self.database) as session:
@@ -129,9 +138,15 @@ class Graph:
                 session.run(statement).consume()
 
     def transaction(self, work, *args: Any) -> Any:
-        """Runs `work(tx, *args)` as one retried write transaction: everything lands or nothing."""
-        with self._translated(), self.driver.session(database=self.database) as session:
-            return session.execute_write(work, *args)
+        """Runs `work(tx, *args)` as one retried write transaction: everything lands or nothing.
+        A server that cannot write (a full disk, say) is reported in one line, not a traceback."""
+        try:
+            with self._translated(), self.driver.session(database=self.database) as session:
+                return session.execute_write(work, *args)
+        except (DatabaseError, TransientError) as error:
+            detail = (error.message or str(error) or type(error).__name__).splitlines()[0]
+            raise GraphUnavailable(f"Neo4j could not write: {detail}" + (f" ({error.code})" if error.code else "")) \
+                from error
 
 
 def run_named(tx: ManagedTransaction, query_name: str, **params: Any) -> list[dict[str, Any]]:
