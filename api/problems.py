@@ -34,7 +34,11 @@ class Problem(BaseModel):
 
 def problem(status: int, detail: str, headers: dict[str, str] | None = None, **extra: Any) -> JSONResponse:
     body = Problem(title=TITLES.get(status, "Error"), status=status, detail=detail, **extra)
-    headers = {**(headers or {}), **({"Retry-After": "5"} if status == 503 else {})}
+    headers = dict(headers or {})
+    if status == 503:
+        headers["Retry-After"] = "5"
+    if status == 413:
+        headers["Connection"] = "close"  # stop reading the rest of an oversized body
     return JSONResponse(body.model_dump(exclude_none=True), status_code=status, media_type=PROBLEM_JSON,
                         headers=headers)
 
