@@ -21,8 +21,12 @@ CREATE INDEX inspection_start IF NOT EXISTS FOR (i:Inspection) ON (i.start);
 CREATE INDEX judgement_area IF NOT EXISTS FOR (j:Judgement) ON (j.area);
 CREATE INDEX outcome_metric IF NOT EXISTS FOR (o:Outcome) ON (o.metric);
 CREATE INDEX implemented_document IF NOT EXISTS FOR ()-[r:IMPLEMENTED]-() ON (r.document_id);
-// Search: dense vectors (all-MiniLM-L6-v2, 384 dimensions, cosine) and full text (English analyser)
+// Search: dense vectors (all-MiniLM-L6-v2, 384 dimensions, cosine) and full text
 CREATE VECTOR INDEX passage_embedding IF NOT EXISTS FOR (p:Passage) ON (p.embedding)
 OPTIONS {indexConfig: {`vector.dimensions`: 384, `vector.similarity_function`: 'cosine'}};
-CREATE FULLTEXT INDEX passage_text IF NOT EXISTS FOR (p:Passage) ON EACH [p.text]
-OPTIONS {indexConfig: {`fulltext.analyzer`: 'english'}};
+// Full text over each passage and its section heading (the heading is embedded with the passage
+// too), words as written, lower-cased, unstemmed: English stemming conflates the field's terms
+// ("timing" with "time", "effectiveness" with "effect"). It replaces the earlier stemmed index.
+DROP INDEX passage_text IF EXISTS;
+CREATE FULLTEXT INDEX passage_words IF NOT EXISTS FOR (p:Passage) ON EACH [p.text, p.section]
+OPTIONS {indexConfig: {`fulltext.analyzer`: 'standard-no-stop-words'}};

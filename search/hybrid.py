@@ -38,7 +38,7 @@ def lucene_query(query: str, extra_phrases: list[str]) -> str:
     """The query's words OR'ed, and each synonym as a quoted phrase; every special character escaped."""
     words = [_LUCENE_SPECIAL.sub(r"\\\1", term) for term in query_terms(query)]
     phrases = [f'"{_LUCENE_SPECIAL.sub(" ", phrase)}"' for phrase in extra_phrases]
-    return " OR ".join(words + phrases) or '""'
+    return " OR ".join(dict.fromkeys(words + phrases)) or '""'
 
 
 def rrf(rankings: list[list[str]], k: int = RRF_K) -> dict[str, float]:

@@ -167,7 +167,9 @@ def test_pdf_bombs_are_stopped_with_a_reason_and_the_rest_lands(hostile_settings
 
 
 def test_secrets_stay_out_of_error_bodies_and_logs(settings, tmp_path):
-    wrong = make_settings(settings.home, settings.neo4j_port, NEO4J_PASSWORD="not-the-password-31337")
+    # another user name, so the failed logins cannot lock out the tests' own user
+    wrong = make_settings(settings.home, settings.neo4j_port, NEO4J_USER="visitor",
+                          NEO4J_PASSWORD="not-the-password-31337")
     with TestClient(create_app(wrong.model_copy(update={"api_key": SecretStr(KEY)}), load_model=False)) as client:
         refused = client.get("/api/councils")
         assert refused.status_code == 503 and "refused the credentials" in refused.json()["detail"]
@@ -178,7 +180,7 @@ def test_secrets_stay_out_of_error_bodies_and_logs(settings, tmp_path):
     cli = subprocess.run([sys.executable, "-m", "evidence", "db", "status"], capture_output=True, text=True,
                          cwd=PROJECT_ROOT, env={"PATH": "/usr/bin:/bin", "EVIDENCE_HOME": str(settings.home),
                                                 "EVIDENCE_NEO4J_PORT": str(settings.neo4j_port),
-                                                "NEO4J_PASSWORD": "not-the-password-31337"})
+                                                "NEO4J_USER": "visitor", "NEO4J_PASSWORD": "not-the-password-31337"})
     assert cli.returncode == 1 and "31337" not in cli.stderr + cli.stdout and real not in cli.stderr + cli.stdout
 
 
@@ -206,3 +208,18 @@ def test_no_pinned_dependency_has_a_known_vulnerability():
     audited = [d for d in dependencies if "skip_reason" not in d]
     if not audited:
         pytest.skip(f"the vulnerability service could audit none of the {len(dependencies)} pins from here")
+
+
+def test_the_local_neo4j_listens_on_loopback_only_and_needs_its_password(settings, graph):
+    addresses = {info[4][0] for info in socket.getaddrinfo(socket.gethostname(), None, socket.AF_INET)}
+    addresses |= set(subprocess.run(["hostname", "-I"], capture_output=True, text=True).stdout.split())
+    outside = [address for address in addresses if ":" not in address and not address.startswith("127.")]
+    for address in outside:
+        with socket.socket() as probe:
+            probe.settimeout(2)
+            assert probe.connect_ex((address, settings.neo4j_port)) != 0, f"Bolt answers on {address}"
+    from neo4j import GraphDatabase
+    from neo4j.exceptions import AuthError
+    with GraphDatabase.driver(settings.bolt_uri, auth=("visitor", "wrong-password")) as stranger:
+        with pytest.raises(AuthError):
+            stranger.verify_connectivity()

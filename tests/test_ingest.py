@@ -15,6 +15,7 @@ from ingest.chunk import MAX_WORDS, MIN_WORDS, TINY_WORDS
 from ingest.pipeline import Ingester, ingest_lock
 from ingest.sources import user_sources
 from kg.councils import load_councils
+from kg.integrity import problems
 from ingest.reference import read_councils
 from tests.conftest import SHARED, run_cli
 
@@ -193,3 +194,4 @@ def test_kill_mid_run_leaves_no_partial_document_and_rerun_completes(settings, c
     assert count(councils_graph, "MATCH (d:Document) RETURN count(d)") == len(reports)
     assert count(councils_graph, "MATCH (p:Passage) WHERE NOT (:Document)-[:HAS_PASSAGE]->(p) RETURN count(p)") == 0
     assert count(councils_graph, "MATCH (r:IngestRun {status: 'interrupted'}) RETURN count(r)") == 1
+    assert problems(councils_graph) == []

@@ -36,7 +36,7 @@ def main() -> None:
     """Runs the CLI; expected failures print one line and exit non-zero, never a traceback.
 
     Usage errors exit 2 (Typer's own handling); `typer.Exit(n)` exits n."""
-    logging.getLogger("neo4j").setLevel(logging.ERROR)  # its retry warnings are not for the user
+    logging.getLogger("neo4j").setLevel(logging.CRITICAL)  # its retry and connection notices are not for the user
     try:
         app()
     except EvidenceError as error:
