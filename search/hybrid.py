@@ -15,7 +15,7 @@ from search.snippets import query_terms, snippet
 from search.vocabulary import expansions
 
 RRF_K = 60
-CANDIDATES = 100
+FILTERED_CANDIDATES = 1000  # index hits to look through when filters will discard most of them
 MAX_QUERY_CHARS = 1000
 _LUCENE_SPECIAL = re.compile(r'([+\-!(){}\[\]^"~*?:\\/&|])')
 
@@ -69,7 +69,8 @@ def ranking(graph: Graph, embedder: Embedder, query: str, filters: SearchFilters
     if councils == []:
         return Ranking([], {}, {})
     narrowed = filters.kind or filters.date_from or filters.date_to or filters.intervention or filters.enabler
-    candidates = CANDIDATES if councils is None and not narrowed else 1000
+    # unfiltered, every index hit is kept, so asking the indexes for the page's worth is enough
+    candidates = 3 * wanted if councils is None and not narrowed else FILTERED_CANDIDATES
     sparse = _POOL.submit(fulltext_candidates, graph, lucene_query(query, expansions(query)), filters, councils,
                           candidates, 3 * wanted) if mode != "dense" else None
     dense = []
