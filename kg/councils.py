@@ -64,9 +64,15 @@ def _keys(council: dict) -> set[str]:
     return {name_key(name) for name in [council["name"], council["ons_name"], *(council["aliases"] or [])]}
 
 
-def council_summaries(graph: Graph) -> list[dict]:
-    """Every current council with its current overall grade (None when never graded)."""
+def council_summaries(graph: Graph, region: str | None = None, council_type: str | None = None,
+                      grade: str | None = None) -> list[dict]:
+    """Every current council with its current overall grade (None when never graded), optionally
+    only those in a region, of a type (both case-insensitive) or with a current grade."""
     grades = {row["code"]: row["grade"] for row in graph.read_cached("councils_current_grades")}
     fields = ("code", "ons_code", "la_code", "name", "region", "type", "population_0_25")
-    return [{**{key: council[key] for key in fields}, "current_grade": grades.get(council["code"])}
+    rows = [{**{key: council[key] for key in fields}, "current_grade": grades.get(council["code"])}
             for council in all_councils(graph) if not council["historic"]]
+    return [row for row in rows
+            if (not region or (row["region"] or "").lower() == region.lower())
+            and (not council_type or (row["type"] or "").lower() == council_type.lower())
+            and (not grade or row["current_grade"] == grade)]

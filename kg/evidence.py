@@ -75,6 +75,19 @@ def find_outcomes(graph: Graph, council: str | None = None, metric: str | None =
                       min_strength=min_strength, limit=limit, offset=offset)
 
 
+def implementations_by_council(rows: list[dict[str, Any]], code: str = "code",
+                               name: str = "name") -> dict[str, dict[str, Any]]:
+    """An intervention's implementation records grouped per council: the earliest year any of them
+    gives, and every record as a quote."""
+    councils: dict[str, dict[str, Any]] = {}
+    for row in rows:
+        entry = councils.setdefault(row[code], {"code": row[code], "name": row[name], "since": None, "quotes": []})
+        if row["since"] and (entry["since"] is None or row["since"] < entry["since"]):
+            entry["since"] = row["since"]
+        entry["quotes"].append(row)
+    return councils
+
+
 def all_enablers(graph: Graph) -> list[dict[str, Any]]:
     return graph.read("enablers_all")
 

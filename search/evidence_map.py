@@ -10,7 +10,7 @@ from typing import Any
 from ingest.extraction.catalogue import metric_by_id, metrics
 from ingest.extraction.strength import STRENGTHS
 from kg.connection import Graph
-from kg.councils import all_councils, resolve
+from kg.councils import all_councils, council_summaries, resolve
 from search.similar import similar
 
 AREA_NAMES = {
@@ -47,16 +47,12 @@ def scope(graph: Graph, region: str | None = None, council_type: str | None = No
     """The council codes the filters leave; None when there is no filter."""
     if not (region or council_type or comparators_of):
         return None
-    councils = [c for c in all_councils(graph) if not c["historic"]]
+    codes = [row["code"] for row in council_summaries(graph, region, council_type)]
     if comparators_of:
-        target = resolve(councils, comparators_of)
+        target = resolve([c for c in all_councils(graph) if not c["historic"]], comparators_of)
         group = {row["code"] for row in similar(graph, council=target["code"], limit=comparators)} | {target["code"]}
-        councils = [c for c in councils if c["code"] in group]
-    if region:
-        councils = [c for c in councils if (c["region"] or "").lower() == region.lower()]
-    if council_type:
-        councils = [c for c in councils if (c["type"] or "").lower() == council_type.lower()]
-    return [c["code"] for c in councils]
+        codes = [code for code in codes if code in group]
+    return codes
 
 
 def evidence_cells(graph: Graph, councils: list[str] | None = None) -> dict[tuple[str, str], Cell]:

@@ -16,6 +16,7 @@ from ingest.embed import Embedder
 from kg.connection import Graph
 from kg.councils import all_councils, resolve
 from kg.errors import NotFound
+from kg.evidence import implementations_by_council
 from kg.inspections import JourneyPoint, journey_label, overall_histories
 from kg.search import SearchFilters, interventions_named
 from search.hybrid import ranking
@@ -110,14 +111,7 @@ def what_worked(graph: Graph, embedder: Embedder, council: str | None = None, pr
     total = sum(weights.values())
 
     for row in evidence:
-        by_council: dict[str, dict] = {}
-        for implementation in row["implementations"]:
-            entry = by_council.setdefault(implementation["code"], {"code": implementation["code"],
-                                                                   "name": implementation["name"], "since": None,
-                                                                   "quotes": []})
-            if implementation["since"] and (entry["since"] is None or implementation["since"] < entry["since"]):
-                entry["since"] = implementation["since"]
-            entry["quotes"].append(implementation)
+        by_council = implementations_by_council(row["implementations"])
         if target:
             by_council.pop(target["code"], None)  # what others did; the council knows its own story
         if not by_council:

@@ -26,14 +26,7 @@ def councils(
     type: Annotated[str | None, Query(max_length=60, examples=["County"])] = None,
     grade: Grade | None = None,
 ) -> CouncilList:
-    rows = council_summaries(graph)
-    if region:
-        rows = [row for row in rows if (row["region"] or "").lower() == region.lower()]
-    if type:
-        rows = [row for row in rows if (row["type"] or "").lower() == type.lower()]
-    if grade:
-        rows = [row for row in rows if row["current_grade"] == grade]
-    return CouncilList(councils=rows)
+    return CouncilList(councils=council_summaries(graph, region, type, grade))
 
 
 @router.get("/{council}", response_model=CouncilProfile, responses=problem_responses(404, 409, 503))

@@ -22,8 +22,8 @@ from api.web.charts import area_label, timeline
 from ingest.extraction.strength import STRENGTHS
 from ingest.sources import KINDS
 from kg.councils import all_councils, council_summaries
-from kg.evidence import (all_enablers, all_interventions, council_interventions, find_outcomes, intervention_profile,
-                         resolve_enabler, resolve_intervention)
+from kg.evidence import (all_enablers, all_interventions, council_interventions, find_outcomes,
+                         implementations_by_council, intervention_profile, resolve_enabler, resolve_intervention)
 from kg.documents import document_detail
 from kg.inspections import PHASES, council_profile, journey_label, overall_histories
 from kg.search import SearchFilters
@@ -93,9 +93,7 @@ def search_page(request: Request, graph: GraphDep, embedder: EmbedderDep,
 @router.get("/councils", response_class=HTMLResponse)
 def councils_page(request: Request, graph: GraphDep, region: Text = None, type: Text = None,
                   grade: Text = None) -> HTMLResponse:
-    rows = council_summaries(graph)
-    rows = [r for r in rows if (not region or r["region"] == region) and (not type or r["type"] == type)
-            and (not grade or r["current_grade"] == grade)]
+    rows = council_summaries(graph, region, type, grade)
     chosen = {key: value for key, value in {"region": region, "type": type, "grade": grade}.items() if value}
     return render(request, "councils.html", councils=rows, chosen=chosen,
                   json_url=f"/api/councils?{urlencode(chosen)}", **_choices(graph))
@@ -123,15 +121,9 @@ def interventions_page(request: Request, graph: GraphDep) -> HTMLResponse:
 def intervention_page(request: Request, intervention: str, graph: GraphDep) -> HTMLResponse:
     profile = intervention_profile(graph, resolve_intervention(intervention))
     histories = overall_histories(graph)
-    councils: dict[str, dict] = {}
-    for row in profile["councils"]:
-        entry = councils.setdefault(row["ons_code"], {"code": row["ons_code"], "name": row["council"], "since": None,
-                                                      "journey": journey_label(histories.get(row["ons_code"], [])),
-                                                      "quotes": []})
-        if row["since"] and (entry["since"] is None or row["since"] < entry["since"]):
-            entry["since"] = row["since"]
-        entry["quotes"].append(row)
-    return render(request, "intervention.html", intervention=profile, councils=list(councils.values()),
+    councils = [{**entry, "journey": journey_label(histories.get(entry["code"], []))}
+                for entry in implementations_by_council(profile["councils"], "ons_code", "council").values()]
+    return render(request, "intervention.html", intervention=profile, councils=councils,
                   json_url=f"/api/interventions/{profile['id']}")
 
 
