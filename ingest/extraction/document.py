@@ -90,16 +90,18 @@ class Extractor:
                     evidence.implementations.append(Implementation(
                         council, mention.key, _since(text[sentence.start:sentence.end]), sentence, mention.surface,
                         method, confidence))
-        parser = full_pipeline()
+        candidates: list[tuple[Sentence, str | None]] = []  # with the metric the sentence before named
         context_metric = None
         for sentence in sentences:
             body = text[sentence.start:sentence.end]
             named = metric_named(body)
-            if not candidate(body, named, context_metric):
-                context_metric = named
-                continue
-            drafts = find_outcomes(parser(body), sentence.start, context_metric)
+            if candidate(body, named, context_metric):
+                candidates.append((sentence, context_metric))
             context_metric = named
+        # one batch through the parser: several times faster than a call per sentence
+        parsed = full_pipeline().pipe(text[sentence.start:sentence.end] for sentence, _ in candidates)
+        for (sentence, context_metric), doc in zip(candidates, parsed):
+            drafts = find_outcomes(doc, sentence.start, context_metric)
             council = about.council_for(sentence)[0] if drafts else None
             if not council:
                 continue

@@ -1,0 +1,100 @@
+"""The int8 embedding backend: built locally from the shipped model, exact before quantisation,
+close to fp32 after it, and recorded on every passage it embeds."""
+
+from __future__ import annotations
+
+import json
+
+import numpy as np
+import onnx
+import onnxruntime
+import pytest
+from tokenizers import Tokenizer
+
+from ingest.embed import BACKEND_NAMES, TOKENS_PER_BATCH, OnnxInt8Embedder, get_embedder, model_dir, token_batches
+from ingest.int8_model import export_fused, int8_model_path, tame_outliers
+from ingest.pipeline import Ingester, embedding_text, read_document
+from ingest.sources import bundled_sources, user_sources
+from tests.conftest import SHARED
+
+
+@pytest.fixture(scope="module")
+def passages(settings) -> list[str]:
+    """The passages of the bundled narrative documents, as the pipeline embeds them."""
+    texts = []
+    for source in bundled_sources(settings.corpus_dir):
+        if source.kind != "inspection_report":
+            document = read_document(source, source.path.read_bytes(), "")
+            texts += [embedding_text(passage) for passage in document.passages]
+    return texts
+
+
+def run(model: onnx.ModelProto, texts: list[str]) -> np.ndarray:
+    tokenizer = Tokenizer.from_file(str(model_dir() / "tokenizer.json"))
+    tokenizer.enable_padding()
+    encodings = tokenizer.encode_batch(texts)
+    ids = np.array([encoding.ids for encoding in encodings], dtype=np.int64)
+    mask = np.array([encoding.attention_mask for encoding in encodings], dtype=np.int64)
+    session = onnxruntime.InferenceSession(model.SerializeToString(), providers=["CPUExecutionProvider"])
+    return session.run(None, {"input_ids": ids, "attention_mask": mask, "token_type_ids": np.zeros_like(ids)})[0]
+
+
+def test_taming_outliers_leaves_the_fp32_model_unchanged(tmp_path, passages):
+    fused = export_fused(model_dir(), tmp_path)
+    tamed = onnx.ModelProto()
+    tamed.CopyFrom(fused)
+    side_path = tame_outliers(tamed, model_dir())
+
+    smoothing = [node for node in tamed.graph.node if node.name.endswith("/smooth")]
+    assert side_path and smoothing, "no outlier inputs were found to tame"
+    texts = passages[:3] + ["How did the council reduce caseloads?"]  # padded to different lengths
+    before, after = run(fused, texts), run(tamed, texts)
+    assert np.abs(after - before).max() < 1e-3 * np.abs(before).max()
+
+
+def test_int8_vectors_agree_with_fp32_and_the_model_is_built_once(settings, passages):
+    cache = settings.home / "models"
+    int8 = OnnxInt8Embedder(cache)
+    built = int8_model_path(cache).stat().st_mtime_ns
+    fp32 = get_embedder("torch", cache)
+
+    cosines = np.sum(fp32.embed(passages) * int8.embed(passages), axis=1)
+    assert cosines.mean() >= 0.99 and cosines.min() >= 0.97
+
+    queries = [query["query"] for query in json.loads((SHARED / "eval" / "dev" / "queries.json").read_text())["queries"]]
+    corpus_fp32, corpus_int8 = fp32.embed(passages), int8.embed(passages)
+    overlaps = [
+        len(set(np.argsort(-corpus_fp32 @ fp32.embed([query])[0])[:10]) &
+            set(np.argsort(-corpus_int8 @ int8.embed([query])[0])[:10])) / 10
+        for query in queries
+    ]
+    assert np.mean(overlaps) >= 0.8
+
+    OnnxInt8Embedder(cache)
+    assert int8_model_path(cache).stat().st_mtime_ns == built
+
+
+def test_token_batches_group_similar_lengths_within_the_budget():
+    lengths = [256, 12, 256, 40, 7, 256, 256, 256, 100, 9, 230, 11]
+    batches = token_batches(lengths, most=3)
+
+    assert sorted(index for batch in batches for index in batch) == list(range(len(lengths)))
+    for batch in batches:
+        widest = max(lengths[index] for index in batch)
+        assert len(batch) <= 3
+        assert len(batch) == 1 or len(batch) * widest <= TOKENS_PER_BATCH
+    assert [lengths[index] for index in batches[0]] == [7, 9, 11]  # shortest first, together
+
+
+def test_passages_record_the_int8_backend(settings, empty_graph, tmp_path):
+    """Also: a document can be ingested before any council is loaded (it then names none)."""
+    text = tmp_path / "note.txt"
+    text.write_text("The council recruited permanent social workers and caseloads fell from 25 to 16. " * 12)
+    int8_settings = settings.model_copy(update={"embedding_backend": "onnx-int8", "embedding_cache": False})
+    sources, missing = user_sources([text], settings.corpus_dir, {})
+
+    summary = Ingester(int8_settings, empty_graph).run(sources, missing)
+
+    assert summary.added == 1
+    backends = empty_graph.driver.execute_query("MATCH (p:Passage) RETURN collect(DISTINCT p.embedding_backend)")
+    assert backends[0][0][0] == [BACKEND_NAMES["onnx-int8"]]
