@@ -65,10 +65,15 @@ def build_int8_model(model_dir: Path, cache_dir: Path) -> Path:
         side_path = tame_outliers(model, model_dir)
         tamed, quantised = Path(work) / "tamed.onnx", Path(work) / "int8.onnx"
         onnx.save(model, str(tamed))
-        logging.getLogger().setLevel(logging.ERROR)  # quantize_dynamic logs advice through the root logger
-        quantize_dynamic(str(tamed), str(quantised), per_channel=True, weight_type=QuantType.QInt8,
-                         op_types_to_quantize=["MatMul", "Attention"], nodes_to_exclude=side_path,
-                         extra_options={"DefaultTensorType": onnx.TensorProto.FLOAT})
+        root = logging.getLogger()  # quantize_dynamic logs advice through the root logger
+        level = root.level
+        root.setLevel(logging.ERROR)
+        try:
+            quantize_dynamic(str(tamed), str(quantised), per_channel=True, weight_type=QuantType.QInt8,
+                             op_types_to_quantize=["MatMul", "Attention"], nodes_to_exclude=side_path,
+                             extra_options={"DefaultTensorType": onnx.TensorProto.FLOAT})
+        finally:
+            root.setLevel(level)
         os.replace(quantised, target)
     return target
 
