@@ -8,6 +8,7 @@ side by side on different ports.
 from __future__ import annotations
 
 import fcntl
+import hashlib
 import os
 import secrets
 import shutil
@@ -74,7 +75,7 @@ def build_launcher(settings: Settings) -> Path:
     """Builds the launcher and gathers Neo4j's jars under the home; a no-op once done."""
     lib = _lib_dir(settings)
     marker = lib / ".complete"
-    if marker.exists() and marker.read_text() == LAUNCHER_POM.read_bytes().hex()[:64]:
+    if marker.exists() and marker.read_text() == _launcher_fingerprint():
         return lib
     if shutil.which("mvn") is None or shutil.which("java") is None:
         raise ServerError("Java 17 and Maven are needed to run the embedded Neo4j (install openjdk-17 and maven)")
@@ -91,8 +92,16 @@ def build_launcher(settings: Settings) -> Path:
         raise ServerError(f"building the Neo4j launcher failed (mvn exit {result.returncode}): {tail[0]}")
     for jar in build_dir.glob("neo4j-launcher-*.jar"):
         shutil.copy2(jar, lib / jar.name)
-    marker.write_text(LAUNCHER_POM.read_bytes().hex()[:64])
+    marker.write_text(_launcher_fingerprint())
     return lib
+
+
+def _launcher_fingerprint() -> str:
+    """Changes whenever the launcher's POM or Java source does, so a home rebuilds it."""
+    digest = hashlib.sha256()
+    for path in [LAUNCHER_POM, *sorted(LAUNCHER_POM.parent.joinpath("src").rglob("*.java"))]:
+        digest.update(path.read_bytes())
+    return digest.hexdigest()
 
 
 def _read_pid(settings: Settings) -> int | None:
