@@ -182,14 +182,14 @@ def _channel_maxima(model: ModelProto, model_dir: Path, tensors: list[str]) -> d
     options.log_severity_level = 3
     session = onnxruntime.InferenceSession(probe.SerializeToString(), options, providers=["CPUExecutionProvider"])
     tokenizer = Tokenizer.from_file(str(model_dir / "tokenizer.json"))
-    maxima = {name: np.zeros(0, np.float32) for name in names}
+    maxima: dict[str, np.ndarray] = {}
     for sentence in CALIBRATION.read_text(encoding="utf-8").splitlines():
         ids = np.array([tokenizer.encode(sentence).ids], dtype=np.int64)
         values = session.run(names, {"input_ids": ids, "attention_mask": np.ones_like(ids),
                                      "token_type_ids": np.zeros_like(ids)})
         for name, value in zip(names, values):
             largest = np.abs(value.reshape(-1, value.shape[-1])).max(axis=0)
-            maxima[name] = largest if maxima[name].size == 0 else np.maximum(maxima[name], largest)
+            maxima[name] = np.maximum(maxima[name], largest) if name in maxima else largest
     return maxima
 
 
