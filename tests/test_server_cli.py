@@ -68,3 +68,22 @@ def test_a_second_home_runs_side_by_side_and_stops_cleanly(settings, tmp_path):
         assert server.stop(other) is True
     assert server.status(other).running is False
     assert server.status(settings).running is True
+
+
+def test_settings_come_only_from_their_own_variables(monkeypatch):
+    """HOME, API_KEY and the like belong to the machine, not to us: a field's own name is no
+    variable of ours, or every user's home would become the data home and a stray API_KEY the
+    upload key."""
+    from evidence.settings import PROJECT_ROOT, Settings
+
+    for name in ("EVIDENCE_HOME", "EVIDENCE_API_KEY", "EVIDENCE_CORPUS_DIR"):
+        monkeypatch.delenv(name, raising=False)
+    monkeypatch.setenv("HOME", "/tmp/somebody")
+    monkeypatch.setenv("API_KEY", "not-ours")
+    monkeypatch.setenv("CORPUS_DIR", "/tmp/elsewhere")
+    settings = Settings()
+    assert settings.home == PROJECT_ROOT / ".evidence"
+    assert settings.api_key is None
+    assert settings.corpus_dir == PROJECT_ROOT.parent / "shared" / "corpus"
+    monkeypatch.setenv("EVIDENCE_API_KEY", "ours")
+    assert Settings().api_key.get_secret_value() == "ours"
