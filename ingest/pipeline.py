@@ -17,6 +17,7 @@ from pathlib import Path
 from typing import Callable, Iterator
 
 from evidence.settings import PROJECT_ROOT, Settings
+from ingest.background_writer import BackgroundWriter
 from ingest.chunk import PassageDraft, chunk
 from ingest.claims import find_claims
 from ingest.council_mentions import CouncilMatcher
@@ -44,6 +45,9 @@ MAX_PDF_PAGES = 2000
 # version are read again (their unchanged passages come back from the embedding cache), as are
 # documents whose file or metadata changed.
 PIPELINE_VERSION = "4"
+# Passages read and embedded before the window's documents are extracted and written (see _ingest_all):
+# each window ends waiting for its last write, and holds a few megabytes.
+WINDOW_PASSAGES = 1024
 
 
 @dataclass
@@ -253,9 +257,7 @@ class Ingester:
             load_catalogue(self.graph)
             status = "failed"
             try:
-                for source in unique:
-                    self.on_progress(source.path.name)
-                    self._ingest_one(source, known.get(source.id), summary)
+                self._ingest_all(unique, known, summary)
                 status = "finished"
             finally:
                 summary.seconds = time.monotonic() - started
@@ -275,22 +277,62 @@ class Ingester:
         summary.failed += 1
         summary.failures.append(Failure(str(path), error))
 
-    def _ingest_one(self, source: Source, known_fingerprint: str | None, summary: IngestSummary) -> None:
+    def _ingest_all(self, sources: list[Source], known: dict[str, str], summary: IngestSummary) -> None:
+        """Documents go through in windows: a window is read, then embedded while Neo4j is idle, then
+        extracted, each document's write running on the writer's thread while the next is extracted.
+        Embedding keeps both cores busy, and anything running beside it (a commit, say) holds the
+        model's threads back by more than its own cost; extraction and commits use one core each and
+        overlap cleanly. Each document still has its own embedding call and its own transaction."""
+        with BackgroundWriter() as writer:
+            window: list[tuple[ReadDocument, str]] = []
+            passages = 0
+            for position, source in enumerate(sources, start=1):
+                read = self._read(source, known.get(source.id), summary)
+                if read is not None:
+                    window.append(read)
+                    passages += len(read[0].passages)
+                if window and (passages >= WINDOW_PASSAGES or position == len(sources)):
+                    self._ingest_window(window, summary, writer)
+                    window, passages = [], 0
+
+    def _ingest_window(self, window: list[tuple[ReadDocument, str]], summary: IngestSummary,
+                       writer: BackgroundWriter) -> None:
+        writer.wait()  # the previous window's writes: Neo4j is idle while the model runs
+        embedded = [(document, change, self._embed(document)) for document, change in window]
+        for document, change, vectors in embedded:
+            self._land(document, change, vectors, summary, writer)
+
+    def _read(self, source: Source, known_fingerprint: str | None,
+              summary: IngestSummary) -> tuple[ReadDocument, str] | None:
+        """The document and whether it is added or updated; None when it is unchanged or unreadable."""
         try:
             raw = self._read_bytes(source.path)
             sha256 = hashlib.sha256(raw).hexdigest()
-            fingerprint = document_fingerprint(sha256, source)
-            if known_fingerprint == fingerprint:
+            if known_fingerprint == document_fingerprint(sha256, source):
                 summary.unchanged += 1
-                return
+                self.on_progress(source.path.name)
+                return None
             document = read_document(source, raw, sha256)
-            vectors = self.embedder.embed([embedding_text(passage) for passage in document.passages])
         except BadDocument as error:
             self._fail(summary, source.path, str(error))
-            return
-        change = "updated" if known_fingerprint is not None else "added"
+            self.on_progress(source.path.name)
+            return None
+        return document, "updated" if known_fingerprint is not None else "added"
+
+    def _embed(self, document: ReadDocument):
+        """A document's own embedding call (so its vectors never depend on the documents beside it);
+        the progress bar moves as documents are embedded, the long step."""
+        vectors = self.embedder.embed([embedding_text(passage) for passage in document.passages])
+        self.on_progress(document.source.path.name)
+        return vectors
+
+    def _land(self, document: ReadDocument, change: str, vectors, summary: IngestSummary,
+              writer: BackgroundWriter) -> None:
+        source = document.source
         derived = self.derive(document, vectors, summary.warnings)
         rows = graph_rows(source.id, derived.evidence, derived.enabler_links, _passage_spans(document))
+        properties = self._document_properties(document, summary.run_id)
+        passages = self._passage_properties(document, vectors)
 
         def derived_writes(tx) -> None:
             if derived.inspection is not None:
@@ -299,18 +341,22 @@ class Ingester:
                 create_claims(tx, derived.claims)
             write_evidence(tx, **rows)
 
-        try:
-            write_document(self.graph, self._document_properties(document, summary.run_id),
-                           self._passage_properties(document, vectors), derived.council_codes,
-                           summary.run_id, change, derived_writes)
-        except GraphUnavailable as error:  # nothing of this document landed; the run cannot go on
-            raise GraphUnavailable(f"{source.path}: not written, {error}") from error
-        summary.passages += len(document.passages)
-        summary.inspections += derived.inspection is not None
-        summary.claims += len(derived.claims)
-        summary.implementations += len(rows["implementations"])
-        summary.outcomes += len(rows["outcomes"])
-        setattr(summary, change, getattr(summary, change) + 1)
+        def write() -> None:
+            try:
+                write_document(self.graph, properties, passages, derived.council_codes, summary.run_id, change,
+                               derived_writes)
+            except GraphUnavailable as error:  # nothing of this document landed; the run cannot go on
+                raise GraphUnavailable(f"{source.path}: not written, {error}") from error
+
+        def landed() -> None:
+            summary.passages += len(document.passages)
+            summary.inspections += derived.inspection is not None
+            summary.claims += len(derived.claims)
+            summary.implementations += len(rows["implementations"])
+            summary.outcomes += len(rows["outcomes"])
+            setattr(summary, change, getattr(summary, change) + 1)
+
+        writer.submit(write, landed)
 
     def derive(self, document: ReadDocument, vectors, warnings: list[IngestWarning]) -> DerivedEvidence:
         """Everything read from a document beyond its passages: inspection, claims, extracted evidence."""

@@ -195,3 +195,71 @@ def test_kill_mid_run_leaves_no_partial_document_and_rerun_completes(settings, c
     assert count(councils_graph, "MATCH (p:Passage) WHERE NOT (:Document)-[:HAS_PASSAGE]->(p) RETURN count(p)") == 0
     assert count(councils_graph, "MATCH (r:IngestRun {status: 'interrupted'}) RETURN count(r)") == 1
     assert problems(councils_graph) == []
+
+
+def test_background_writes_land_in_order_one_at_a_time_and_a_failure_stops_the_rest():
+    import threading
+    import time
+
+    from ingest.background_writer import BackgroundWriter
+
+    written, landed, caller = [], [], threading.get_ident()
+    in_flight = threading.Semaphore(1)
+
+    def write(name, fail=False):
+        def run():
+            assert in_flight.acquire(blocking=False), "two writes in flight"
+            try:
+                time.sleep(0.05)  # long enough for the caller to queue the rest behind it
+                written.append(name)
+                if fail:
+                    raise RuntimeError(f"{name} refused")
+            finally:
+                in_flight.release()
+        return run
+
+    def on_landing(name):
+        return lambda: landed.append((name, threading.get_ident() == caller))
+
+    with pytest.raises(RuntimeError, match="second refused"):
+        with BackgroundWriter() as writer:
+            for name in ("first", "second", "third", "fourth"):
+                writer.submit(write(name, fail=name == "second"), on_landing(name))
+    assert written == ["first", "second"]
+    assert landed == [("first", True)]
+
+    with BackgroundWriter() as writer:
+        for name in ("a", "b", "c"):
+            writer.submit(write(name), on_landing(name))
+        writer.wait()
+        assert landed == [("first", True), ("a", True), ("b", True), ("c", True)]
+
+
+def test_progress_moves_once_per_document_and_the_graph_is_the_same_whatever_the_window(
+        settings, councils_graph, tmp_path, monkeypatch):
+    """Documents are read and embedded in windows, then written one behind the other; a window for
+    each document and one for all must give the same graph, vectors included."""
+    from ingest import pipeline
+    from kg.backup import graph_checksum
+    from tests.conftest import wipe
+
+    folder = tmp_path / "reports"
+    folder.mkdir()
+    for report in (LINCOLNSHIRE_2019, NOT_FOUND_PAGE):
+        shutil.copy(report, folder / report.name.replace(" ", "-"))
+    (folder / "notes.txt").write_text(PARAGRAPH * 3)
+    uncached = settings.model_copy(update={"embedding_cache": False})
+    sources, _ = user_sources([folder], settings.corpus_dir, {})
+    checksums = []
+    for window in (1, 100_000):
+        wipe(councils_graph)
+        load_councils(councils_graph, read_councils(settings.reference_dir))
+        monkeypatch.setattr(pipeline, "WINDOW_PASSAGES", window)
+        moved: list[str] = []
+        summary = Ingester(uncached, councils_graph, moved.append).run(sources)
+        assert (summary.added, summary.failed) == (2, 1)
+        assert sorted(moved) == sorted(source.path.name for source in sources)
+        checksums.append(graph_checksum(councils_graph, ignore_labels=["IngestRun", "EmbeddingModel"],
+                                        ignore_types=["ADDED"], ignore_properties=["ingest_run", "ingested_at"]))
+    assert checksums[0] == checksums[1]
+    assert problems(councils_graph) == []
