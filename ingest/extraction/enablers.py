@@ -43,8 +43,10 @@ class EnablerScorer:
         links = []
         for row, text in zip(similarity, texts):
             found = []
+            folded = text.casefold()
             for enabler, cues, cosine in zip(self._enablers, self._cues, row):
-                used = [cue for cue, pattern in cues if pattern.search(text)]
+                # a cue absent from the case-folded text cannot match: most are, and `in` costs far less
+                used = [cue for cue, folded_cue, pattern in cues if folded_cue in folded and pattern.search(text)]
                 score = float(cosine) + CUE_BONUS * min(len(used), MAX_CUES)
                 if score >= MARGIN:
                     found.append(EnablerLink(enabler.id, round(score, 4), used))
@@ -52,5 +54,5 @@ class EnablerScorer:
         return links
 
 
-def _cue_patterns(enabler: Enabler) -> list[tuple[str, re.Pattern]]:
-    return [(cue, re.compile(rf"\b{re.escape(cue)}\b", re.IGNORECASE)) for cue in enabler.cues]
+def _cue_patterns(enabler: Enabler) -> list[tuple[str, str, re.Pattern]]:
+    return [(cue, cue.casefold(), re.compile(rf"\b{re.escape(cue)}\b", re.IGNORECASE)) for cue in enabler.cues]
