@@ -33,6 +33,9 @@ class Settings(BaseSettings):
     neo4j_pagecache_mb: int = Field(default=2048, ge=64, validation_alias="EVIDENCE_NEO4J_PAGECACHE_MB")
     neo4j_start_timeout_s: float = Field(default=180.0, gt=0, validation_alias="EVIDENCE_NEO4J_START_TIMEOUT")
     neo4j_query_timeout_s: float = Field(default=10.0, gt=0, validation_alias="EVIDENCE_NEO4J_QUERY_TIMEOUT")
+    # C1 only: on two cores C2 spent as much CPU compiling Neo4j as Neo4j spent working, during an
+    # ingest and for minutes after a start, while searches were no faster once warm (BENCHMARKS.md)
+    neo4j_jvm_options: str = Field(default="-XX:TieredStopAtLevel=1", validation_alias="EVIDENCE_NEO4J_JVM_OPTIONS")
 
     max_file_mb: float = Field(default=50.0, gt=0, validation_alias="EVIDENCE_MAX_FILE_MB")
     embedding_backend: Literal["torch", "onnx-int8"] = Field(default="torch", validation_alias="EVIDENCE_EMBEDDING_BACKEND")

@@ -11,6 +11,7 @@ import fcntl
 import hashlib
 import os
 import secrets
+import shlex
 import shutil
 import signal
 import socket
@@ -160,7 +161,7 @@ def _spawn(settings: Settings, lib: Path) -> subprocess.Popen:
     _log_file(settings).unlink(missing_ok=True)
     command = [
         "java", f"-Xms{min(512, settings.neo4j_heap_mb)}m", f"-Xmx{settings.neo4j_heap_mb}m",
-        "-XX:+UseG1GC", "-XX:+ExitOnOutOfMemoryError",
+        "-XX:+UseG1GC", "-XX:+ExitOnOutOfMemoryError", *shlex.split(settings.neo4j_jvm_options),
         "-cp", f"{lib}/*", LAUNCHER_CLASS,
         str(settings.neo4j_dir), "127.0.0.1", str(settings.neo4j_port), str(settings.neo4j_pagecache_mb),
     ]

@@ -4,6 +4,7 @@ from __future__ import annotations
 
 import json
 import os
+from pathlib import Path
 
 from kg import server
 from tests.conftest import free_port, make_settings, run_cli
@@ -58,10 +59,15 @@ def test_stale_pid_file_is_not_a_running_server(tmp_path):
 
 
 def test_a_second_home_runs_side_by_side_and_stops_cleanly(settings, tmp_path):
-    other = make_settings(tmp_path / "other", free_port())
+    """...with its own JVM options (the session's server runs the default ones)."""
+    other = make_settings(tmp_path / "other", free_port(),
+                          EVIDENCE_NEO4J_JVM_OPTIONS="-XX:TieredStopAtLevel=1 -Devidence.note='a b'")
     first = server.start(other)
     try:
         assert first.started_now and first.pid != server.status(settings).pid
+        arguments = Path(f"/proc/{first.pid}/cmdline").read_bytes().split(b"\0")
+        assert b"-XX:TieredStopAtLevel=1" in arguments and b"-Devidence.note=a b" in arguments
+        assert b"-XX:TieredStopAtLevel=1" in Path(f"/proc/{server.status(settings).pid}/cmdline").read_bytes()
         again = server.start(other)
         assert again.pid == first.pid and not again.started_now
     finally:
