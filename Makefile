@@ -38,4 +38,4 @@ test: setup $(CHROMIUM)
 	$(BIN)/python -m pytest -q
 
 bench: setup
-	$(BIN)/python bench/ingestion.py
+	$(BIN)/python bench/ingest.py

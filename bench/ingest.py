@@ -14,7 +14,7 @@ the ratios are taken within a round and reported by their medians: on a shared m
 work can take a third longer from one minute to the next, and a ratio of two timings made
 minutes apart would measure that.
 
-    python bench/ingestion.py [--documents 12] [--rounds 3] [--reingest-home .evidence --reingest-port 7687]
+    python bench/ingest.py [--documents 12] [--rounds 3] [--reingest-home .evidence --reingest-port 7687]
 """
 
 from __future__ import annotations
@@ -30,7 +30,7 @@ from pathlib import Path
 
 import numpy as np
 
-sys.path.insert(0, str(Path(__file__).resolve().parents[1]))
+sys.path.insert(0, str(Path(__file__).resolve().parents[1]))  # before bench/: this file is not the ingest package
 
 from evidence.settings import PROJECT_ROOT, Settings  # noqa: E402
 from ingest.pipeline import Ingester, embedding_text, read_document  # noqa: E402
@@ -58,11 +58,12 @@ def timed(work):
 
 
 def sample_sources(settings: Settings, documents: int):
-    """The five narrative documents and the first N Ofsted reports that are real PDFs, and the
-    next such report to warm Neo4j with."""
+    """The five narrative documents and the first N Ofsted reports that are real PDFs (all but the
+    last when N is larger), and the next such report to warm Neo4j with."""
     sources = bundled_sources(settings.corpus_dir)
     seeds = [s for s in sources if s.kind != "inspection_report"]
     reports = [s for s in sources if s.kind == "inspection_report" and s.path.read_bytes()[:5] == b"%PDF-"]
+    documents = min(documents, len(reports) - 1)
     return seeds + reports[:documents], reports[documents]
 
 
@@ -111,7 +112,7 @@ def forget(graph: Graph, ids: list[str]) -> None:
 
 def main() -> None:
     parser = argparse.ArgumentParser(description=__doc__, formatter_class=argparse.RawDescriptionHelpFormatter)
-    parser.add_argument("--documents", type=int, default=12, help="Ofsted reports besides the five narrative documents")
+    parser.add_argument("--documents", type=int, default=12, help="Ofsted reports besides the five narrative documents (1000: all of them)")
     parser.add_argument("--rounds", type=int, default=3, help="rounds of fp32 embedding, pipeline, int8 embedding")
     parser.add_argument("--reingest-home", type=Path, help="a home whose graph already holds the bundled corpus")
     parser.add_argument("--reingest-port", type=int, default=7687)
