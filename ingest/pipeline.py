@@ -285,15 +285,16 @@ class Ingester:
         overlap cleanly. Each document still has its own embedding call and its own transaction."""
         with BackgroundWriter() as writer:
             window: list[tuple[ReadDocument, str]] = []
-            passages = 0
             for position, source in enumerate(sources, start=1):
                 read = self._read(source, known.get(source.id), summary)
-                if read is not None:
+                if read is None:  # unchanged or rejected: done with it already
+                    self.on_progress(source.path.name)
+                else:
                     window.append(read)
-                    passages += len(read[0].passages)
+                passages = sum(len(document.passages) for document, _ in window)
                 if window and (passages >= WINDOW_PASSAGES or position == len(sources)):
                     self._ingest_window(window, summary, writer)
-                    window, passages = [], 0
+                    window = []
 
     def _ingest_window(self, window: list[tuple[ReadDocument, str]], summary: IngestSummary,
                        writer: BackgroundWriter) -> None:
@@ -310,12 +311,10 @@ class Ingester:
             sha256 = hashlib.sha256(raw).hexdigest()
             if known_fingerprint == document_fingerprint(sha256, source):
                 summary.unchanged += 1
-                self.on_progress(source.path.name)
                 return None
             document = read_document(source, raw, sha256)
         except BadDocument as error:
             self._fail(summary, source.path, str(error))
-            self.on_progress(source.path.name)
             return None
         return document, "updated" if known_fingerprint is not None else "added"
 
