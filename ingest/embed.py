@@ -14,7 +14,7 @@ from typing import Protocol
 
 import numpy as np
 
-from ingest.int8_model import REVISION, SESSION_DISABLED_OPTIMIZERS, build_int8_model
+from ingest.int8_model import REVISION, SESSION_DISABLED_OPTIMIZERS, build_int8_model, weight_type
 
 os.environ.setdefault("HF_HUB_OFFLINE", "1")
 os.environ.setdefault("TRANSFORMERS_OFFLINE", "1")
@@ -25,7 +25,12 @@ MODEL_NAME = "sentence-transformers/all-MiniLM-L6-v2"
 DIMENSIONS = 384
 MAX_TOKENS = 256
 TOKENS_PER_BATCH = 1024  # onnx-int8 only; see token_batches
-BACKEND_NAMES = {"torch": "torch-fp32", "onnx-int8": f"onnx-int8-r{REVISION}"}
+
+
+def backend_label(backend: str) -> str:
+    """What each passage records as its embedding backend: the int8 model's revision and weight type
+    are part of it, since each gives slightly different vectors."""
+    return f"onnx-int8-r{REVISION}-{weight_type()}" if backend == "onnx-int8" else "torch-fp32"
 
 
 def model_dir() -> Path:
@@ -44,14 +49,13 @@ class Embedder(Protocol):
 
 
 class TorchEmbedder:
-    backend = BACKEND_NAMES["torch"]
-
     def __init__(self, batch_size: int = 16):
         from sentence_transformers import SentenceTransformer
         from transformers.utils import logging as transformers_logging
 
         transformers_logging.disable_progress_bar()
         self.name = MODEL_NAME
+        self.backend = backend_label("torch")
         self.dimensions = DIMENSIONS
         self.batch_size = batch_size
         self.model = SentenceTransformer(str(model_dir()), device="cpu", local_files_only=True)
@@ -66,13 +70,12 @@ class TorchEmbedder:
 
 
 class OnnxInt8Embedder:
-    backend = BACKEND_NAMES["onnx-int8"]
-
     def __init__(self, cache_dir: Path, batch_size: int = 16):
         import onnxruntime
         from tokenizers import Tokenizer
 
         self.name = MODEL_NAME
+        self.backend = backend_label("onnx-int8")
         self.dimensions = DIMENSIONS
         self.batch_size = batch_size
         path = build_int8_model(model_dir(), cache_dir)

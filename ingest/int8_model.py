@@ -12,6 +12,11 @@ The largest channels are found by running the fp32 model over sentences of our o
 (calibration.txt). The export uses eager attention so that ONNX Runtime fuses each layer's
 attention into one op, and keeps layer norm and residual add apart because ORT's fused
 SkipLayerNormalization measured several times slower than the pair (BENCHMARKS.md, issue 3).
+
+Weights are int8 where ORT's kernel adds uint8 x int8 products exactly (VNNI's vpdpbusd), and
+uint8 where it cannot: on AVX2 it sums each pair of products in 16 bits (vpmaddubsw), which
+saturates once activations and weights are both large, and the vectors drift from fp32 for
+that alone. Which kernel a machine gets is found by running one, not by reading CPU flags.
 """
 
 from __future__ import annotations
@@ -21,15 +26,16 @@ import os
 import tempfile
 import warnings
 from dataclasses import dataclass
+from functools import lru_cache
 from pathlib import Path
-from typing import TYPE_CHECKING
+from typing import TYPE_CHECKING, Literal
 
 import numpy as np
 
 if TYPE_CHECKING:
     from onnx import ModelProto, NodeProto
 
-REVISION = 2  # in the file name and the backend label, so vectors of two revisions never mix
+REVISION = 3  # in the file name and the backend label, so vectors of two revisions never mix
 NUM_HEADS = 12
 HIDDEN_SIZE = 384
 SMOOTHED_CHANNELS = 2
@@ -39,8 +45,39 @@ SESSION_DISABLED_OPTIMIZERS = ["SkipLayerNormFusion"]
 CALIBRATION = Path(__file__).with_name("calibration.txt")
 
 
+WeightType = Literal["s8", "u8"]
+
+
+@lru_cache(maxsize=1)
+def weight_type() -> WeightType:
+    """int8 weights wherever their products are summed exactly here: they are the faster kernel."""
+    return "s8" if products_sum_exactly("s8") else "u8"
+
+
+def products_sum_exactly(weights: WeightType) -> bool:
+    """Whether ORT's integer MatMul on this machine returns the exact sum of the largest uint8
+    activations times the largest weights of this type (a 16-bit pair sum would saturate)."""
+    import onnx
+    import onnxruntime
+    from onnx import TensorProto, helper, numpy_helper
+
+    depth = 64
+    largest = {"s8": np.full((depth, 1), 127, np.int8), "u8": np.full((depth, 1), 255, np.uint8)}[weights]
+    graph = helper.make_graph(
+        [helper.make_node("MatMulInteger", ["activations", "weights"], ["sums"])], "probe",
+        [helper.make_tensor_value_info("activations", TensorProto.UINT8, [1, depth])],
+        [helper.make_tensor_value_info("sums", TensorProto.INT32, [1, 1])],
+        [numpy_helper.from_array(largest, "weights")])
+    model = helper.make_model(graph, opset_imports=[helper.make_opsetid("", 17)], ir_version=8)
+    onnx.checker.check_model(model)
+    session = onnxruntime.InferenceSession(model.SerializeToString(), providers=["CPUExecutionProvider"])
+    activations = np.full((1, depth), 255, np.uint8)
+    sums = session.run(None, {"activations": activations})[0]
+    return int(sums[0, 0]) == depth * 255 * int(largest[0, 0])
+
+
 def int8_model_path(cache_dir: Path) -> Path:
-    return cache_dir / f"all-MiniLM-L6-v2.int8-r{REVISION}.onnx"
+    return cache_dir / f"all-MiniLM-L6-v2.int8-r{REVISION}-{weight_type()}.onnx"
 
 
 @dataclass
@@ -69,7 +106,8 @@ def build_int8_model(model_dir: Path, cache_dir: Path) -> Path:
         level = root.level
         root.setLevel(logging.ERROR)
         try:
-            quantize_dynamic(str(tamed), str(quantised), per_channel=True, weight_type=QuantType.QInt8,
+            weights = QuantType.QInt8 if weight_type() == "s8" else QuantType.QUInt8
+            quantize_dynamic(str(tamed), str(quantised), per_channel=True, weight_type=weights,
                              op_types_to_quantize=["MatMul", "Attention"], nodes_to_exclude=side_path,
                              extra_options={"DefaultTensorType": onnx.TensorProto.FLOAT})
         finally:

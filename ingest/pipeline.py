@@ -22,7 +22,7 @@ from ingest.chunk import PassageDraft, chunk
 from ingest.claims import find_claims
 from ingest.council_mentions import CouncilMatcher
 from ingest.detect import detect_format
-from ingest.embed import BACKEND_NAMES, Embedder, get_embedder
+from ingest.embed import Embedder, backend_label, get_embedder
 from ingest.embedding_cache import CachedEmbedder
 from ingest.errors import BadDocument
 from ingest.extract_text import extract
@@ -226,7 +226,7 @@ class Ingester:
                 return get_embedder(settings.embedding_backend, settings.home / "models", settings.embedding_batch_size)
 
             self._embedder = (
-                CachedEmbedder(load, BACKEND_NAMES[settings.embedding_backend],
+                CachedEmbedder(load, backend_label(settings.embedding_backend),
                                settings.home / "models" / "embedding-cache.sqlite")
                 if settings.embedding_cache else load()
             )

@@ -11,8 +11,8 @@ import onnxruntime
 import pytest
 from tokenizers import Tokenizer
 
-from ingest.embed import BACKEND_NAMES, TOKENS_PER_BATCH, OnnxInt8Embedder, get_embedder, model_dir, token_batches
-from ingest.int8_model import export_fused, int8_model_path, tame_outliers
+from ingest.embed import TOKENS_PER_BATCH, backend_label, OnnxInt8Embedder, get_embedder, model_dir, token_batches
+from ingest.int8_model import export_fused, int8_model_path, products_sum_exactly, tame_outliers, weight_type
 from ingest.pipeline import Ingester, embedding_text, read_document
 from ingest.sources import bundled_sources, user_sources
 from tests.conftest import SHARED
@@ -74,6 +74,11 @@ def test_int8_vectors_agree_with_fp32_and_the_model_is_built_once(settings, pass
     assert int8_model_path(cache).stat().st_mtime_ns == built
 
 
+def test_the_weight_type_chosen_has_its_products_summed_exactly_here():
+    """A kernel that saturates returns about half the exact sum."""
+    assert products_sum_exactly(weight_type())
+
+
 def test_token_batches_group_similar_lengths_within_the_budget():
     lengths = [256, 12, 256, 40, 7, 256, 256, 256, 100, 9, 230, 11]
     batches = token_batches(lengths, most=3)
@@ -97,4 +102,4 @@ def test_passages_record_the_int8_backend(settings, empty_graph, tmp_path):
 
     assert summary.added == 1
     backends = empty_graph.driver.execute_query("MATCH (p:Passage) RETURN collect(DISTINCT p.embedding_backend)")
-    assert backends[0][0][0] == [BACKEND_NAMES["onnx-int8"]]
+    assert backends[0][0][0] == [backend_label("onnx-int8")]
