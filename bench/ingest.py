@@ -5,7 +5,9 @@ pipeline (read, normalise, chunk, parse, extract, embed, write to a throwaway Ne
 same documents, as the ratio pipeline / embedding; the ONNX int8 backend against PyTorch fp32
 (throughput ratio, mean cosine of the vectors, overlap of the top-10 neighbours of the dev
 queries, each query embedded alone as search does); and, given a home that already holds the
-bundled corpus, a no-change re-ingest.
+bundled corpus, a no-change re-ingest. Beside the int8 ratio it prints a ceiling on it: the time
+the model's weight MatMuls alone would take at the best rate ONNX Runtime's int8 MatMul reaches
+on this CPU, with int8 and with uint8 weights, against the fp32 time for the whole model.
 
 Both sides are warm before any timing: the models have embedded a batch, and Neo4j has taken
 one document outside the sample. Each round times fp32 embedding, the pipeline (its documents
@@ -34,15 +36,18 @@ sys.path.insert(0, str(Path(__file__).resolve().parents[1]))  # before bench/: t
 
 from evidence.settings import PROJECT_ROOT, Settings  # noqa: E402
 from ingest.pipeline import Ingester, embedding_text, read_document  # noqa: E402
-from ingest.embed import get_embedder  # noqa: E402
+from ingest.embed import MAX_TOKENS, TOKENS_PER_BATCH, get_embedder, model_dir  # noqa: E402
+from ingest.int8_model import weight_type  # noqa: E402
 from ingest.reference import read_councils  # noqa: E402
 from ingest.sources import bundled_sources  # noqa: E402
 from kg import server  # noqa: E402
-from kg.connection import Graph, run_named  # noqa: E402
+from kg.connection import Graph, probe, run_named  # noqa: E402
 from kg.councils import load_councils  # noqa: E402
 from kg.schema import init_schema  # noqa: E402
 
 SHARED = PROJECT_ROOT.parent / "shared"
+LAYERS = 6
+WEIGHT_SHAPES = [(384, 1152), (384, 384), (384, 1536), (1536, 384)]  # q, k, v; attention out; feed-forward up, down
 
 
 def free_port() -> int:
@@ -85,6 +90,45 @@ def top10_overlap(queries: list[str], fp32, int8, fp32_vectors, int8_vectors) ->
     return float(np.mean(overlaps))
 
 
+def int8_matmul_rates(weights: str) -> list[float]:
+    """Multiply-adds a second of ORT's dynamically quantised MatMul at each weight shape, on
+    TOKENS_PER_BATCH rows as the backend sends them: the best of five timings."""
+    import onnx
+    import onnxruntime
+    from onnx import TensorProto, helper, numpy_helper
+    from onnxruntime.quantization import QuantType, quantize_dynamic
+
+    rows, rates = TOKENS_PER_BATCH, []
+    with tempfile.TemporaryDirectory() as work:
+        for depth, width in WEIGHT_SHAPES:
+            weight = np.random.default_rng(0).standard_normal((depth, width)).astype(np.float32)
+            graph = helper.make_graph(
+                [helper.make_node("MatMul", ["x", "w"], ["y"])], "matmul",
+                [helper.make_tensor_value_info("x", TensorProto.FLOAT, [rows, depth])],
+                [helper.make_tensor_value_info("y", TensorProto.FLOAT, [rows, width])],
+                [numpy_helper.from_array(weight, "w")])
+            fp32, quantised = Path(work) / "fp32.onnx", Path(work) / "int8.onnx"
+            onnx.save(helper.make_model(graph, opset_imports=[helper.make_opsetid("", 17)], ir_version=8), fp32)
+            quantize_dynamic(fp32, quantised, per_channel=True,
+                             weight_type=QuantType.QInt8 if weights == "s8" else QuantType.QUInt8)
+            session = onnxruntime.InferenceSession(str(quantised), providers=["CPUExecutionProvider"])
+            feed = {"x": np.random.default_rng(1).standard_normal((rows, depth)).astype(np.float32)}
+            session.run(None, feed)
+            best = min(timed(lambda: [session.run(None, feed) for _ in range(20)])[1] / 20 for _ in range(5))
+            rates.append(rows * depth * width / best)
+    return rates
+
+
+def int8_ceiling_seconds(texts: list[str], rates: list[float]) -> float:
+    """The weight MatMuls of every layer over these texts' tokens at those rates, and nothing else."""
+    from tokenizers import Tokenizer
+
+    tokenizer = Tokenizer.from_file(str(model_dir() / "tokenizer.json"))
+    tokenizer.enable_truncation(MAX_TOKENS)
+    tokens = sum(len(encoding.ids) for encoding in tokenizer.encode_batch(texts))
+    return LAYERS * tokens * sum(depth * width / rate for (depth, width), rate in zip(WEIGHT_SHAPES, rates))
+
+
 def neo4j_cpu_seconds(pid: int) -> float:
     fields = Path(f"/proc/{pid}/stat").read_text().rsplit(")", 1)[1].split()
     return (int(fields[11]) + int(fields[12])) / os.sysconf("SC_CLK_TCK")
@@ -117,6 +161,12 @@ def main() -> None:
     parser.add_argument("--reingest-home", type=Path, help="a home whose graph already holds the bundled corpus")
     parser.add_argument("--reingest-port", type=int, default=7687)
     args = parser.parse_args()
+    existing = None
+    if args.reingest_home:
+        existing = Settings(EVIDENCE_HOME=args.reingest_home, EVIDENCE_NEO4J_PORT=args.reingest_port,
+                            EVIDENCE_CORPUS_DIR=SHARED / "corpus", EVIDENCE_REFERENCE_DIR=SHARED / "reference")
+        if reason := probe(existing):  # now, not after the rounds have run
+            sys.exit(f"--reingest-home {args.reingest_home}: {reason}")
 
     home = Path(tempfile.mkdtemp(prefix="evidence-bench-"))
     settings = Settings(EVIDENCE_HOME=home, EVIDENCE_NEO4J_PORT=free_port(), EVIDENCE_EMBEDDING_CACHE=False,
@@ -168,10 +218,15 @@ def main() -> None:
         "int8_over_fp32_throughput": round(float(np.median(speedups)), 3),
         "int8_fp32_mean_cosine": round(float(np.mean(np.sum(fp32_vectors * int8_vectors, axis=1))), 4),
         "top10_overlap_dev_queries": round(top10_overlap(queries, fp32, int8, fp32_vectors, int8_vectors), 3),
+        "int8_weights": weight_type(),
     }
-    if args.reingest_home:
-        existing = Settings(EVIDENCE_HOME=args.reingest_home, EVIDENCE_NEO4J_PORT=args.reingest_port,
-                            EVIDENCE_CORPUS_DIR=SHARED / "corpus", EVIDENCE_REFERENCE_DIR=SHARED / "reference")
+    for weights in ("s8", "u8"):
+        rates = int8_matmul_rates(weights)
+        figures[f"{weights}_matmul_gmacs_per_s"] = [round(rate / 1e9, 1) for rate in rates]
+        ceiling = int8_ceiling_seconds(texts, rates)
+        figures[f"{weights}_weight_matmuls_alone_s"] = round(ceiling, 2)
+        figures[f"{weights}_ceiling_over_fp32"] = round(float(np.median(fp32_seconds)) / ceiling, 2)
+    if existing:
         with Graph(existing) as graph:
             corpus = bundled_sources(existing.corpus_dir)
             rerun, reingest_seconds = timed(lambda: Ingester(existing, graph).run(corpus))
