@@ -36,8 +36,8 @@ sys.path.insert(0, str(Path(__file__).resolve().parents[1]))  # before bench/: t
 
 from evidence.settings import PROJECT_ROOT, Settings  # noqa: E402
 from ingest.pipeline import Ingester, embedding_text, read_document  # noqa: E402
-from ingest.embed import MAX_TOKENS, TOKENS_PER_BATCH, get_embedder, model_dir  # noqa: E402
-from ingest.int8_model import weight_type  # noqa: E402
+from ingest.embed import TOKENS_PER_BATCH, get_embedder  # noqa: E402
+from ingest.int8_model import quant_type, weight_type  # noqa: E402
 from ingest.reference import read_councils  # noqa: E402
 from ingest.sources import bundled_sources  # noqa: E402
 from kg import server  # noqa: E402
@@ -96,7 +96,7 @@ def int8_matmul_rates(weights: str) -> list[float]:
     import onnx
     import onnxruntime
     from onnx import TensorProto, helper, numpy_helper
-    from onnxruntime.quantization import QuantType, quantize_dynamic
+    from onnxruntime.quantization import quantize_dynamic
 
     rows, rates = TOKENS_PER_BATCH, []
     with tempfile.TemporaryDirectory() as work:
@@ -109,8 +109,7 @@ def int8_matmul_rates(weights: str) -> list[float]:
                 [numpy_helper.from_array(weight, "w")])
             fp32, quantised = Path(work) / "fp32.onnx", Path(work) / "int8.onnx"
             onnx.save(helper.make_model(graph, opset_imports=[helper.make_opsetid("", 17)], ir_version=8), fp32)
-            quantize_dynamic(fp32, quantised, per_channel=True,
-                             weight_type=QuantType.QInt8 if weights == "s8" else QuantType.QUInt8)
+            quantize_dynamic(fp32, quantised, per_channel=True, weight_type=quant_type(weights))
             session = onnxruntime.InferenceSession(str(quantised), providers=["CPUExecutionProvider"])
             feed = {"x": np.random.default_rng(1).standard_normal((rows, depth)).astype(np.float32)}
             session.run(None, feed)
@@ -119,13 +118,8 @@ def int8_matmul_rates(weights: str) -> list[float]:
     return rates
 
 
-def int8_ceiling_seconds(texts: list[str], rates: list[float]) -> float:
-    """The weight MatMuls of every layer over these texts' tokens at those rates, and nothing else."""
-    from tokenizers import Tokenizer
-
-    tokenizer = Tokenizer.from_file(str(model_dir() / "tokenizer.json"))
-    tokenizer.enable_truncation(MAX_TOKENS)
-    tokens = sum(len(encoding.ids) for encoding in tokenizer.encode_batch(texts))
+def int8_ceiling_seconds(tokens: int, rates: list[float]) -> float:
+    """The weight MatMuls of every layer over this many tokens at those rates, and nothing else."""
     return LAYERS * tokens * sum(depth * width / rate for (depth, width), rate in zip(WEIGHT_SHAPES, rates))
 
 
@@ -220,10 +214,11 @@ def main() -> None:
         "top10_overlap_dev_queries": round(top10_overlap(queries, fp32, int8, fp32_vectors, int8_vectors), 3),
         "int8_weights": weight_type(),
     }
+    tokens = sum(len(encoding.ids) for encoding in int8.tokenizer.encode_batch(texts))  # truncated as embedded
     for weights in ("s8", "u8"):
         rates = int8_matmul_rates(weights)
         figures[f"{weights}_matmul_gmacs_per_s"] = [round(rate / 1e9, 1) for rate in rates]
-        ceiling = int8_ceiling_seconds(texts, rates)
+        ceiling = int8_ceiling_seconds(tokens, rates)
         figures[f"{weights}_weight_matmuls_alone_s"] = round(ceiling, 2)
         figures[f"{weights}_ceiling_over_fp32"] = round(float(np.median(fp32_seconds)) / ceiling, 2)
     if existing:

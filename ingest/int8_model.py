@@ -54,6 +54,13 @@ def weight_type() -> WeightType:
     return "s8" if products_sum_exactly("s8") else "u8"
 
 
+def quant_type(weights: WeightType):
+    """ONNX Runtime's name for the weight type, for quantize_dynamic."""
+    from onnxruntime.quantization import QuantType
+
+    return QuantType.QInt8 if weights == "s8" else QuantType.QUInt8
+
+
 def products_sum_exactly(weights: WeightType) -> bool:
     """Whether ORT's integer MatMul on this machine returns the exact sum of the largest uint8
     activations times the largest weights of this type (a 16-bit pair sum would saturate)."""
@@ -94,7 +101,7 @@ def build_int8_model(model_dir: Path, cache_dir: Path) -> Path:
     if target.exists():
         return target
     import onnx
-    from onnxruntime.quantization import QuantType, quantize_dynamic
+    from onnxruntime.quantization import quantize_dynamic
 
     cache_dir.mkdir(parents=True, exist_ok=True)
     with tempfile.TemporaryDirectory(dir=cache_dir, prefix="int8-build-") as work:
@@ -106,8 +113,7 @@ def build_int8_model(model_dir: Path, cache_dir: Path) -> Path:
         level = root.level
         root.setLevel(logging.ERROR)
         try:
-            weights = QuantType.QInt8 if weight_type() == "s8" else QuantType.QUInt8
-            quantize_dynamic(str(tamed), str(quantised), per_channel=True, weight_type=weights,
+            quantize_dynamic(str(tamed), str(quantised), per_channel=True, weight_type=quant_type(weight_type()),
                              op_types_to_quantize=["MatMul", "Attention"], nodes_to_exclude=side_path,
                              extra_options={"DefaultTensorType": onnx.TensorProto.FLOAT})
         finally:
