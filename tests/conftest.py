@@ -7,6 +7,7 @@ import os
 import socket
 import subprocess
 import sys
+import time
 from pathlib import Path
 
 import pytest
@@ -53,6 +54,38 @@ def run_cli(settings: Settings, *args: str, timeout: float = 600, **extra_env: s
         [sys.executable, "-m", "evidence", *args], capture_output=True, text=True, timeout=timeout,
         env=settings_env(settings, **extra_env), cwd=PROJECT_ROOT, stdin=subprocess.DEVNULL,
     )
+
+
+# The CLI's ingest, frozen (SIGSTOP) right after its first document commits: a fault injected then
+# (a kill, Neo4j stopped) hits the same point of the run however fast the machine is.
+_INGEST_THAT_PAUSES_AFTER_ONE_DOCUMENT = """
+import os, signal, sys
+import ingest.pipeline
+from evidence.cli import main
+real_write = ingest.pipeline.write_document
+def write_then_pause(*args, **kwargs):
+    real_write(*args, **kwargs)
+    os.kill(os.getpid(), signal.SIGSTOP)
+ingest.pipeline.write_document = write_then_pause
+sys.argv = ["evidence", "ingest", sys.argv[1]]
+main()
+"""
+
+
+def ingest_paused_after_one_document(settings: Settings, folder: Path, timeout_s: float = 300) -> subprocess.Popen:
+    """`evidence ingest folder`, returned once it has paused; SIGCONT resumes it."""
+    process = subprocess.Popen([sys.executable, "-c", _INGEST_THAT_PAUSES_AFTER_ONE_DOCUMENT, str(folder)],
+                               env=settings_env(settings, EVIDENCE_EMBEDDING_CACHE="false"), cwd=PROJECT_ROOT,
+                               stdout=subprocess.PIPE, stderr=subprocess.PIPE, text=True)
+    deadline = time.monotonic() + timeout_s
+    with open(f"/proc/{process.pid}/stat") as stat:
+        while stat.read().rsplit(")", 1)[1].split()[0] != "T":  # the process state
+            if process.poll() is not None or time.monotonic() > deadline:
+                process.kill()
+                raise AssertionError(f"the ingest never paused: {process.communicate()[1]}")
+            time.sleep(0.05)
+            stat.seek(0)
+    return process
 
 
 @pytest.fixture(scope="session")

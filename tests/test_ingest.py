@@ -164,27 +164,17 @@ def test_cli_exit_codes(settings, councils_graph, tmp_path):
 
 def test_kill_mid_run_leaves_no_partial_document_and_rerun_completes(settings, councils_graph, tmp_path):
     import signal
-    import subprocess
-    import sys
-    import time
 
-    from tests.conftest import settings_env
-    from evidence.settings import PROJECT_ROOT
+    from tests.conftest import ingest_paused_after_one_document
 
     reports = sorted((OFSTED / "80484_lincolnshire").glob("*.pdf")) + sorted((OFSTED / "80527_north lincolnshire").glob("*.pdf"))
     for index, report in enumerate(reports):
         shutil.copy(report, tmp_path / f"report-{index}.pdf")
-    process = subprocess.Popen(
-        [sys.executable, "-m", "evidence", "ingest", str(tmp_path)], env=settings_env(settings, EVIDENCE_EMBEDDING_CACHE="false"),
-        cwd=PROJECT_ROOT, stdout=subprocess.DEVNULL, stderr=subprocess.DEVNULL,
-    )
-    deadline = time.monotonic() + 300
-    while count(councils_graph, "MATCH (d:Document) RETURN count(d)") < 1 and time.monotonic() < deadline:
-        time.sleep(0.05)
+    process = ingest_paused_after_one_document(settings, tmp_path)
     process.send_signal(signal.SIGKILL)
-    process.wait()
+    process.communicate()
     landed = count(councils_graph, "MATCH (d:Document) RETURN count(d)")
-    assert 1 <= landed < len(reports)
+    assert landed == 1
     partial = count(councils_graph,
                     "MATCH (d:Document) OPTIONAL MATCH (d)-[:HAS_PASSAGE]->(p) WITH d, count(p) AS n "
                     "WHERE n <> d.passage_count RETURN count(d)")
