@@ -97,7 +97,7 @@ def _collection(corpus_dir: Path, collection: dict) -> list[Source]:
         sources.append(Source(
             path=base / row["path"],
             id=f"{collection['name']}-{row['urn']}-{date or slug(Path(row['path']).stem)}",
-            title=collection["title"].format(council=council) + (f", {date}" if date else ""),
+            title=collection["title"].format(council=council),
             publisher=collection.get("publisher"), date=date, kind=collection["kind"],
             source=f"{collection['name']} collection, {row['path']}",
             councils=[row["ons_code"]] if row.get("ons_code") else [], ofsted_urn=row.get("urn") or None,

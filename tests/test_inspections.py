@@ -100,7 +100,11 @@ def test_council_command_shows_inspections_and_journey(settings, empty_graph):
     load_councils(empty_graph, read_councils(settings.reference_dir))
     folders = [OFSTED / "80484_lincolnshire", OFSTED / "80527_north lincolnshire"]
     news = SHARED / "corpus" / "seeds" / "001_61cbefe6ec0949b3.txt"
-    summary = Ingester(settings, empty_graph).run(user_sources(folders + [news], settings.corpus_dir, {})[0])
+    sources = user_sources(folders + [news], settings.corpus_dir, {})[0]
+    reports = [source for source in sources if source.kind == "inspection_report"]
+    assert reports and all(s.date and s.date not in s.title and "Lincolnshire" in s.title for s in reports), \
+        "a citation shows the report's date beside its title, so the title leaves it out"
+    summary = Ingester(settings, empty_graph).run(sources)
     assert summary.failed == 0 and summary.inspections == summary.added - 1 and summary.claims >= 1
 
     result = run_cli(settings, "council", "lincolnshire", "--json")
@@ -121,6 +125,11 @@ def test_council_command_shows_inspections_and_journey(settings, empty_graph):
     north_lincs = json.loads(result.stdout)
     assert north_lincs["ons_code"] == "E06000013"
     assert {i["document_id"] for i in north_lincs["inspections"]}.isdisjoint({i["document_id"] for i in lincs["inspections"]})
+
+    text = run_cli(settings, "council", "lincolnshire").stdout
+    assert "journey: now great (good → great, 2014 → 2019)" in text and "_" not in text.split("journey")[1]
+    uninspected = run_cli(settings, "council", "Hull")
+    assert uninspected.returncode == 0 and "no inspection report of this council" in uninspected.stdout
 
     ambiguous = run_cli(settings, "council", "Yorkshire")
     assert ambiguous.returncode == 2 and "North Yorkshire" in ambiguous.stderr

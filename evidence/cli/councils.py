@@ -41,14 +41,23 @@ def council(
         return
     console.print(f"[bold]{profile['name']}[/bold]  ONS {profile['ons_code'] or '—'}  DfE {profile['la_code']}  "
                   f"{profile['type'] or ''}, {profile['region']}, 0–25 population {profile['population_0_25'] or '—'}")
-    table = Table("date", "framework", "overall", "other judgements", "report", box=None)
-    for inspection in profile["inspections"]:
-        judgements = dict(inspection["judgements"])
-        overall = judgements.pop("overall_effectiveness", "—")
-        table.add_row(inspection["end"] or "", inspection["framework"], overall,
-                      ", ".join(f"{area}: {grade}" for area, grade in judgements.items()), inspection["document_id"])
-    console.print(table)
-    steps = "; ".join(step["label"] for step in profile["transitions"]) or "no change of phase on record"
-    console.print(f"journey: now {profile['current_phase'] or 'unknown'} ({steps})")
+    if profile["inspections"]:
+        table = Table("date", "framework", "overall", "other judgements", "report", box=None)
+        for inspection in profile["inspections"]:
+            judgements = dict(inspection["judgements"])
+            overall = judgements.pop("overall_effectiveness", "—")
+            table.add_row(inspection["end"] or "", inspection["framework"], _words(overall),
+                          ", ".join(f"{_words(area)}: {_words(grade)}" for area, grade in judgements.items()),
+                          inspection["document_id"])
+        console.print(table)
+        steps = "; ".join(step["label"] for step in profile["transitions"]) or "no change of phase on record"
+        console.print(f"journey: now {_words(profile['current_phase'] or 'unknown')} ({steps})")
+    else:
+        console.print("no inspection report of this council in the evidence base, so no journey")
     console.print("neighbours: " + ", ".join(
-        f"#{n['rank']} {n['name']} ({n['current_grade'] or 'no grade'})" for n in profile["neighbours"]))
+        f"#{n['rank']} {n['name']} ({_words(n['current_grade'] or 'no grade')})" for n in profile["neighbours"]))
+
+
+def _words(code: str) -> str:
+    """Graph codes such as requires_improvement, as a reader writes them."""
+    return code.replace("_", " ")
