@@ -45,6 +45,8 @@ def outcomes_of(sentence: str):
     ("The vacancy rate has reduced by a quarter.", [("vacancy_rate", "down", None, None, -25.0)]),
     ("£2.5 million is no longer spent on residential placements.", [("spend", "down", None, None, -2500000.0)]),
     ("Agency staff fell to 8% of the workforce.", [("agency_staff", "down", None, 8.0, None)]),
+    ("The use of SGOs rose from 7% to 18% of the number of looked after children.",
+     [("adoption", "up", 7.0, 18.0, 11.0)]),
 ])
 def test_outcomes_take_metric_direction_and_figures(sentence, expected):
     assert outcomes_of(sentence) == expected
@@ -56,8 +58,9 @@ def test_outcomes_take_metric_direction_and_figures(sentence, expected):
     "Leaders will cut agency staff by 30% next year.",
     "Success would mean reduced spend on agency social workers.",
     "Plans moved from 18 to 24 months after a child was placed.",
+    "Returns home rose from 10% to 15% of the number of children in care.",
 ])
-def test_hopes_instructions_and_durations_are_not_outcomes(sentence):
+def test_hopes_instructions_durations_and_denominators_are_not_outcomes(sentence):
     assert outcomes_of(sentence) == []
 
 

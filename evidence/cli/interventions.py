@@ -74,15 +74,28 @@ def _print_outcomes(rows: list[dict]) -> None:
         console.print("no outcomes recorded")
     for row in rows:
         outcome = row["outcome"]
-        figures = " → ".join(str(value) for value in (outcome.get("value_from"), outcome.get("value_to"))
-                             if value is not None)
-        unit = "" if outcome.get("change_unit") == "count" else outcome.get("change_unit") or ""
-        change = f" ({outcome['change']:+g}{unit})" if outcome.get("change") is not None else ""
-        by = f" after {row['intervention']}" if row.get("intervention") else ""
-        console.print(f"  [bold]{row['council']}[/bold] {outcome['metric_name']} {outcome['direction']} {figures}{change}"
-                      f"{by} \\[{STRENGTHS[outcome['strength']]}]", highlight=False)
+        figures = [_figure(outcome[end], outcome.get("unit")) for end in ("value_from", "value_to")
+                   if outcome.get(end) is not None]
+        words = [outcome["metric_name"], outcome["direction"], " → ".join(figures)]
+        if outcome.get("change") is not None:
+            words.append(f"({_figure(outcome['change'], outcome.get('change_unit'), signed=True)})")
+        if row.get("intervention"):
+            words.append(f"after {row['intervention']}")
+        console.print(f"  [bold]{row['council']}[/bold] {' '.join(word for word in words if word)} "
+                      f"\\[{STRENGTHS[outcome['strength']]}]", highlight=False)
         console.print(f"    “{outcome['quote']}”", highlight=False)
         console.print(f"    [dim]{_cite(row['citation'])}[/dim]", highlight=False)
+
+
+def _figure(value: float | str, unit: str | None, signed: bool = False) -> str:
+    """36%, £3,000,000, +11 points, 279: a figure as a report prints it, not as the graph stores it."""
+    if isinstance(value, str):
+        return value
+    sign = "-" if value < 0 else "+" if signed and value > 0 else ""
+    number = f"{abs(value):,.1f}".removesuffix(".0")
+    if unit == "£":
+        return f"{sign}£{number}"
+    return sign + number + {"%": "%", "points": " points"}.get(unit or "", "")
 
 
 def enablers(as_json: bool = typer.Option(False, "--json", help="Print one JSON object.")) -> None:

@@ -70,6 +70,7 @@ _AIMS = {"aim", "target", "intend", "plan", "hope", "expect", "want", "seek"}
 # a direction with no figure counts only when the metric is named right by it
 _DIRECTION_ONLY_REACH = 50
 _ADJECTIVE_REACH = 15  # "a reduction in unnecessary referrals"
+_DENOMINATOR = re.compile(r"(?:%|\bper\s?cent)\s+of\s+(?:the\s+|all\s+)?(?:(?:total\s+)?(?:number|population)\s+of\s+(?:the\s+)?)?$")
 _REFERS_TO_NUMBER = re.compile(r"\b(?:the|this|that)\s+(?:number|numbers|rate|figure|proportion)\b", re.IGNORECASE)
 _FRACTIONS = {"half": 50.0, "a half": 50.0, "a third": 100 / 3, "one third": 100 / 3, "a quarter": 25.0,
               "one quarter": 25.0, "two thirds": 200 / 3, "two-thirds": 200 / 3, "three quarters": 75.0,
@@ -143,6 +144,8 @@ def _nearest_metric(clause: str, position: int) -> tuple[int, Metric] | None:
     best: tuple[int, Metric, int] | None = None
     for metric in metrics():
         for match in metric.pattern.finditer(clause):
+            if _DENOMINATOR.search(clause, 0, match.start()):
+                continue  # "from 7% to 18% of looked-after children": what the share is of, not what changed
             if match.start() <= position < match.end():
                 distance = 0
             elif match.end() <= position:
