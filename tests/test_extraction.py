@@ -47,6 +47,10 @@ def outcomes_of(sentence: str):
     ("Agency staff fell to 8% of the workforce.", [("agency_staff", "down", None, 8.0, None)]),
     ("The use of SGOs rose from 7% to 18% of the number of looked after children.",
      [("adoption", "up", 7.0, 18.0, 11.0)]),
+    ("Child protection plans rose from 38% in 2013–14 to 64% in 2014–15.",
+     [("child_protection_plans", "up", 38.0, 64.0, 26.0)]),
+    ("The pilot has helped to reduce caseloads by 20%.", [("caseloads", "down", None, None, -20.0)]),
+    ("The average time to adoption declined to 743 days.", [("adoption", "down", None, None, None)]),
 ])
 def test_outcomes_take_metric_direction_and_figures(sentence, expected):
     assert outcomes_of(sentence) == expected
@@ -59,8 +63,12 @@ def test_outcomes_take_metric_direction_and_figures(sentence, expected):
     "Success would mean reduced spend on agency social workers.",
     "Plans moved from 18 to 24 months after a child was placed.",
     "Returns home rose from 10% to 15% of the number of children in care.",
+    "In three months, 539 children had two or more contacts made to the MASH.",
+    "Late referrals from health professionals potentially reduced the effectiveness of plans.",
+    "Leaders took action to reduce caseloads by 20%.",
+    "This is a missed opportunity to drive improvements in adoption performance.",
 ])
-def test_hopes_instructions_durations_and_denominators_are_not_outcomes(sentence):
+def test_hopes_instructions_durations_thresholds_and_denominators_are_not_outcomes(sentence):
     assert outcomes_of(sentence) == []
 
 

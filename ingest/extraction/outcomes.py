@@ -19,7 +19,7 @@ from spacy.tokens import Doc
 
 from ingest.extraction.catalogue import Metric, metric_by_id, metrics
 
-_YEAR = r"(?:19|20)\d\d(?:[-/]\d\d(?:\d\d)?)?"
+_YEAR = r"(?:19|20)\d\d(?:[-/–]\d\d(?:\d\d)?)?"  # 2019, 2019-20, 2013–14
 _AMOUNT = r"(?:£\s?)?\d+(?:,\d{3})*(?:\.\d+)?(?:\s?(?:%|per\s?cent\b|percent\b|million\b|m\b|k\b|bn\b|billion\b))?"
 _FRACTION = r"half|a half|a third|one third|a quarter|one quarter|two[- ]thirds|three[- ]quarters"
 _HEDGE = r"(?:(?:a|an)\s+(?:high|peak|rate|total|figure|level|average)\s+of\s+|average\s+of\s+|around\s+|about\s+|approximately\s+|almost\s+|nearly\s+|over\s+|under\s+|just\s+(?:over|under)?\s*|more than\s+|less than\s+)?"
@@ -31,7 +31,7 @@ _PAIRED_YEARS = re.compile(
     rf"(?P<a>{_AMOUNT})\s+in\s+(?P<ya>{_YEAR})\s*(?:,|to|and)\s*(?P<b>{_AMOUNT})\s+in\s+(?P<yb>{_YEAR})", re.IGNORECASE)
 _TO_VALUE = re.compile(
     rf"\b(?P<cue>increased|rose|risen|fell|fallen|reduced|decreased|dropped|declined)\b[^.;()]{{0,60}}?,?\s+to\s+{_HEDGE}"
-    rf"(?P<b>{_AMOUNT})(?!\s*(?:months?|years?|weeks?|days?)\b)", re.IGNORECASE)
+    rf"(?P<b>{_AMOUNT})(?![.,]?\d)(?!\s*(?:months?|years?|weeks?|days?)\b)", re.IGNORECASE)
 _CHANGE_NOUN = re.compile(
     rf"(?P<c>{_AMOUNT})\s+(?P<cue>reduction|decrease|fall|drop|decline|cut|increase|rise|improvement|growth)\b",
     re.IGNORECASE)
@@ -47,7 +47,8 @@ _DIRECTION_VERB = re.compile(
     r"(?P<cue>reduced|decreased|fallen|fell|dropped|declined|increased|risen|rose|grown|improved)\b", re.IGNORECASE)
 _DIRECTION_NOUN = re.compile(
     r"\b(?P<cue>reductions?|decreases?|falls?|drops?|declines?|increases?|rises?|improvements?)\s+in\s+(?:the\s+)?"
-    r"(?:(?:volume|number|numbers|rate|rates|proportion|use|level|levels)\s+of\s+)?|\b(?P<fewer>fewer|more)\s+",
+    r"(?:(?:volume|number|numbers|rate|rates|proportion|use|level|levels)\s+of\s+)?"
+    r"|(?<!\bor\s)\b(?P<fewer>fewer|more)\s+(?!than\b)",  # "two or more contacts" is a threshold, not a change
     re.IGNORECASE)
 
 _LIST_BREAK = re.compile(r"\band\b|[,;:]")
@@ -66,6 +67,9 @@ _CLAUSE_BREAK = re.compile(
 _BETWEEN_YEARS = re.compile(rf"\b(?:between|from)\s+(?:\w+\s+)?({_YEAR})\s+(?:and|to)\s+(?:\w+\s+)?({_YEAR})\b", re.IGNORECASE)
 _REFERS_BACK = re.compile(r"\b(?:the|this|these)\s+(?:pilot|programme|program|model|approach|scheme|initiative|"
                           r"project|academy|hub|board|panel|new\s+role|new\s+roles|intervention)\b", re.IGNORECASE)
+_FINITE = {"VBD", "VBN", "VBZ", "VBP"}
+_RESULT_VERBS = {"help", "manage", "continue", "begin", "start", "succeed", "go"}
+_HEDGE_ADVERBS = {"potentially", "possibly", "probably", "likely", "perhaps"}
 _AIMS = {"aim", "target", "intend", "plan", "hope", "expect", "want", "seek"}
 # a direction with no figure counts only when the metric is named right by it
 _DIRECTION_ONLY_REACH = 50
@@ -192,18 +196,33 @@ def _hedged(sentence: Doc, offset: int) -> bool:
     anchor = next((token for token in sentence if token.idx >= offset), None)
     if anchor is None:
         return False
+    asserted = False  # a finite verb on the way up states the figure as fact
     for token in [anchor, *anchor.ancestors]:
-        if any(child.tag_ == "MD" for child in token.children):
+        if any(child.tag_ == "MD" or child.lower_ in _HEDGE_ADVERBS for child in token.children):
             return True
         if token.pos_ == "VERB" and token.lemma_.lower() in _AIMS:
             return True
+        if not asserted and _infinitive_of_purpose(token):
+            return True  # "an opportunity to drive improvements", "took action to reduce caseloads"
+        asserted = asserted or token.tag_ in _FINITE
     return False
 
 
+def _infinitive_of_purpose(token) -> bool:
+    """'to reduce …' says what was meant, unless a finite verb of result governs it ('helped to reduce')."""
+    if token.tag_ != "VB" or not any(child.tag_ == "TO" and child.dep_ == "aux" for child in token.children):
+        return False
+    head = token.head
+    return not (head.tag_ in _FINITE and head.lemma_.lower() in _RESULT_VERBS)
+
+
 def _is_verb(sentence: Doc, offset: int) -> bool:
+    """A finite verb with no object: "caseloads have reduced" says caseloads changed; "referrals
+    reduced the effectiveness" says what referrals did to something else."""
     for token in sentence:
         if token.idx == offset:
-            return token.dep_ != "amod" and token.tag_ in {"VBD", "VBN", "VBZ", "VBP"}
+            return (token.dep_ != "amod" and token.tag_ in _FINITE
+                    and not any(child.dep_ == "dobj" for child in token.children))
     return True
 
 
