@@ -135,6 +135,8 @@ def test_ingest_writes_each_fact_with_its_provenance_and_replaces_it_on_change(s
     [outcome] = profile["outcomes"]
     assert outcome["outcome"]["metric"] == "vacancy_rate" and outcome["outcome"]["value_to"] == 9.0
     assert "fallen from 22% to 9%" in outcome["outcome"]["quote"]
+    printed = run_cli(settings, "outcomes", "--council", "Barnsley").stdout
+    assert "Vacancy rate down 22% → 9% (-13 points)" in printed
     signs = json.loads(run_cli(settings, "intervention", "Signs of Safety", "--json").stdout)
     assert [(row["council"], row["since"]) for row in signs["councils"]] == [("Barnsley", 2014)]
 

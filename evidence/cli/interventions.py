@@ -5,7 +5,7 @@ from __future__ import annotations
 
 import typer
 
-from evidence.cli.output import console, print_json
+from evidence.cli.output import console, outcome_summary, print_json
 from evidence.settings import get_settings
 from kg.connection import Graph
 from kg.councils import all_councils, resolve
@@ -74,28 +74,11 @@ def _print_outcomes(rows: list[dict]) -> None:
         console.print("no outcomes recorded")
     for row in rows:
         outcome = row["outcome"]
-        figures = [_figure(outcome[end], outcome.get("unit")) for end in ("value_from", "value_to")
-                   if outcome.get(end) is not None]
-        words = [outcome["metric_name"], outcome["direction"], " → ".join(figures)]
-        if outcome.get("change") is not None:
-            words.append(f"({_figure(outcome['change'], outcome.get('change_unit'), signed=True)})")
-        if row.get("intervention"):
-            words.append(f"after {row['intervention']}")
-        console.print(f"  [bold]{row['council']}[/bold] {' '.join(word for word in words if word)} "
+        by = f" after {row['intervention']}" if row.get("intervention") else ""
+        console.print(f"  [bold]{row['council']}[/bold] {outcome_summary(outcome)}{by} "
                       f"\\[{STRENGTHS[outcome['strength']]}]", highlight=False)
         console.print(f"    “{outcome['quote']}”", highlight=False)
         console.print(f"    [dim]{_cite(row['citation'])}[/dim]", highlight=False)
-
-
-def _figure(value: float | str, unit: str | None, signed: bool = False) -> str:
-    """36%, £3,000,000, +11 points, 279: a figure as a report prints it, not as the graph stores it."""
-    if isinstance(value, str):
-        return value
-    sign = "-" if value < 0 else "+" if signed and value > 0 else ""
-    number = f"{abs(value):,.1f}".removesuffix(".0")
-    if unit == "£":
-        return f"{sign}£{number}"
-    return sign + number + {"%": "%", "points": " points"}.get(unit or "", "")
 
 
 def enablers(as_json: bool = typer.Option(False, "--json", help="Print one JSON object.")) -> None:

@@ -4,7 +4,7 @@ from __future__ import annotations
 
 import typer
 
-from evidence.cli.output import console, print_json
+from evidence.cli.output import console, outcome_summary, print_json
 from evidence.settings import get_settings
 from ingest.embed import get_embedder
 from kg.connection import Graph
@@ -40,7 +40,7 @@ def what_worked(
             why = f" — {'; '.join(council_row['comparable'][:2])}" if council_row["comparable"] else ""
             console.print(f"   {council_row['name']}: {council_row['journey']}{why}", highlight=False)
         for outcome in result["outcomes"][:3]:
-            console.print(f"   outcome: {outcome['council']} {outcome['metric_name']} {outcome['direction']} "
+            console.print(f"   outcome: {outcome['council']} {outcome_summary(outcome)} "
                           f"\\[{outcome['strength_label']}] “{outcome['quote']}”", highlight=False)
         for quote in result["quotes"][:2]:
             console.print(f"   “{quote['quote']}” [dim]— {quote['citation']['title']}, "
