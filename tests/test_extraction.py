@@ -51,6 +51,9 @@ def outcomes_of(sentence: str):
      [("child_protection_plans", "up", 38.0, 64.0, 26.0)]),
     ("The pilot has helped to reduce caseloads by 20%.", [("caseloads", "down", None, None, -20.0)]),
     ("The average time to adoption declined to 743 days.", [("adoption", "down", None, None, None)]),
+    ("The number of looked after children has fallen from 400 to 350.",
+     [("looked_after_children", "down", 400.0, 350.0, -50.0)]),
+    ("Agency staff fell (67 in 2014−15 and 16 in 2015−16).", [("agency_staff", "down", 67.0, 16.0, -51.0)]),
 ])
 def test_outcomes_take_metric_direction_and_figures(sentence, expected):
     assert outcomes_of(sentence) == expected
@@ -67,6 +70,8 @@ def test_outcomes_take_metric_direction_and_figures(sentence, expected):
     "Late referrals from health professionals potentially reduced the effectiveness of plans.",
     "Leaders took action to reduce caseloads by 20%.",
     "This is a missed opportunity to drive improvements in adoption performance.",
+    "The percentage of looked after children who have an annual dental check has reduced from 98% to 88%.",
+    "Education outcomes for children in care improved in 2018.",
 ])
 def test_hopes_instructions_durations_thresholds_and_denominators_are_not_outcomes(sentence):
     assert outcomes_of(sentence) == []

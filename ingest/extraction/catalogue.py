@@ -28,6 +28,7 @@ class Metric:
     name: str
     area: str
     pattern: re.Pattern
+    counts_children: bool  # "looked-after children": also names the group other measures are taken of
 
 
 @dataclass(frozen=True)
@@ -55,7 +56,8 @@ def interventions() -> tuple[Intervention, ...]:
 def metrics() -> tuple[Metric, ...]:
     return tuple(
         Metric(entry["id"], entry["name"], entry["area"],
-               re.compile(r"\b(?:" + "|".join(entry["cues"]) + r")\b", re.IGNORECASE))
+               re.compile(r"\b(?:" + "|".join(entry["cues"]) + r")\b", re.IGNORECASE),
+               bool(entry.get("counts_children")))
         for entry in _load("metrics.yaml"))
 
 

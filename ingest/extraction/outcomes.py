@@ -19,7 +19,7 @@ from spacy.tokens import Doc
 
 from ingest.extraction.catalogue import Metric, metric_by_id, metrics
 
-_YEAR = r"(?:19|20)\d\d(?:[-/–]\d\d(?:\d\d)?)?"  # 2019, 2019-20, 2013–14
+_YEAR = r"(?:19|20)\d\d(?:[-/–−]\d\d(?:\d\d)?)?"  # 2019, 2019-20, 2013–14, 2014−15 (a minus sign)
 _AMOUNT = r"(?:£\s?)?\d+(?:,\d{3})*(?:\.\d+)?(?:\s?(?:%|per\s?cent\b|percent\b|million\b|m\b|k\b|bn\b|billion\b))?"
 _FRACTION = r"half|a half|a third|one third|a quarter|one quarter|two[- ]thirds|three[- ]quarters"
 _HEDGE = r"(?:(?:a|an)\s+(?:high|peak|rate|total|figure|level|average)\s+of\s+|average\s+of\s+|around\s+|about\s+|approximately\s+|almost\s+|nearly\s+|over\s+|under\s+|just\s+(?:over|under)?\s*|more than\s+|less than\s+)?"
@@ -75,6 +75,11 @@ _AIMS = {"aim", "target", "intend", "plan", "hope", "expect", "want", "seek"}
 _DIRECTION_ONLY_REACH = 50
 _ADJECTIVE_REACH = 15  # "a reduction in unnecessary referrals"
 _DENOMINATOR = re.compile(r"(?:%|\bper\s?cent)\s+of\s+(?:the\s+|all\s+)?(?:(?:total\s+)?(?:number|population)\s+of\s+(?:the\s+)?)?$")
+_GROUP_AFTER = re.compile(r"\s+(?:who|whose|with|achieving|having|experiencing|attending|receiving|reviews?|council|"
+                          r"teams?|services?|panels?|boards?|nurses?)\b", re.IGNORECASE)
+_GROUP_BEFORE = re.compile(r"\b(?:for|of|among|to|by)\s+(?:the\s+|our\s+|its\s+|all\s+)?$", re.IGNORECASE)
+_COUNT_OF = re.compile(r"\b(?:number|numbers|proportion|percentage|population|total|rate)\s+of\s+(?:the\s+|all\s+)?$",
+                       re.IGNORECASE)
 _REFERS_TO_NUMBER = re.compile(r"\b(?:the|this|that)\s+(?:number|numbers|rate|figure|proportion)\b", re.IGNORECASE)
 _FRACTIONS = {"half": 50.0, "a half": 50.0, "a third": 100 / 3, "one third": 100 / 3, "a quarter": 25.0,
               "one quarter": 25.0, "two thirds": 200 / 3, "two-thirds": 200 / 3, "three quarters": 75.0,
@@ -148,7 +153,7 @@ def _nearest_metric(clause: str, position: int) -> tuple[int, Metric] | None:
     best: tuple[int, Metric, int] | None = None
     for metric in metrics():
         for match in metric.pattern.finditer(clause):
-            if _DENOMINATOR.search(clause, 0, match.start()):
+            if _DENOMINATOR.search(clause, 0, match.start()) or (metric.counts_children and _names_a_group(clause, match)):
                 continue  # "from 7% to 18% of looked-after children": what the share is of, not what changed
             if match.start() <= position < match.end():
                 distance = 0
@@ -160,6 +165,14 @@ def _nearest_metric(clause: str, position: int) -> tuple[int, Metric] | None:
             if best is None or (distance, -len(match.group(0))) < (best[0], -best[2]):
                 best = (distance, metric, len(match.group(0)))
     return (best[0], best[1]) if best else None
+
+
+def _names_a_group(clause: str, match: re.Match) -> bool:
+    """'Outcomes for children in care', 'looked-after children who have a dental check': the group
+    a measure is taken of, not a count of the children in it."""
+    before = clause[:match.start()]
+    return bool(_GROUP_AFTER.match(clause, match.end())
+                or (_GROUP_BEFORE.search(before) and not _COUNT_OF.search(before)))
 
 
 def _direction(clause: str, position: int) -> str | None:
