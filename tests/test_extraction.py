@@ -54,6 +54,8 @@ def outcomes_of(sentence: str):
     ("The number of looked after children has fallen from 400 to 350.",
      [("looked_after_children", "down", 400.0, 350.0, -50.0)]),
     ("Agency staff fell (67 in 2014−15 and 16 in 2015−16).", [("agency_staff", "down", 67.0, 16.0, -51.0)]),
+    ("Agency staff have reduced from 45% in 2012 to a current figure of 23%.",
+     [("agency_staff", "down", 45.0, 23.0, -22.0)]),
 ])
 def test_outcomes_take_metric_direction_and_figures(sentence, expected):
     assert outcomes_of(sentence) == expected
@@ -72,8 +74,10 @@ def test_outcomes_take_metric_direction_and_figures(sentence, expected):
     "This is a missed opportunity to drive improvements in adoption performance.",
     "The percentage of looked after children who have an annual dental check has reduced from 98% to 88%.",
     "Education outcomes for children in care improved in 2018.",
+    "The proportion of looked after children’s reviews held on time has fallen from 98% to 95.6%.",
+    "Caseloads have not reduced sufficiently.",
 ])
-def test_hopes_instructions_durations_thresholds_and_denominators_are_not_outcomes(sentence):
+def test_hopes_negations_durations_thresholds_and_denominators_are_not_outcomes(sentence):
     assert outcomes_of(sentence) == []
 
 

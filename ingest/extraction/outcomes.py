@@ -22,7 +22,7 @@ from ingest.extraction.catalogue import Metric, metric_by_id, metrics
 _YEAR = r"(?:19|20)\d\d(?:[-/–−]\d\d(?:\d\d)?)?"  # 2019, 2019-20, 2013–14, 2014−15 (a minus sign)
 _AMOUNT = r"(?:£\s?)?\d+(?:,\d{3})*(?:\.\d+)?(?:\s?(?:%|per\s?cent\b|percent\b|million\b|m\b|k\b|bn\b|billion\b))?"
 _FRACTION = r"half|a half|a third|one third|a quarter|one quarter|two[- ]thirds|three[- ]quarters"
-_HEDGE = r"(?:(?:a|an)\s+(?:high|peak|rate|total|figure|level|average)\s+of\s+|average\s+of\s+|around\s+|about\s+|approximately\s+|almost\s+|nearly\s+|over\s+|under\s+|just\s+(?:over|under)?\s*|more than\s+|less than\s+)?"
+_HEDGE = r"(?:(?:a|an)\s+(?:current\s+)?(?:high|peak|rate|total|figure|level|average)\s+of\s+|average\s+of\s+|around\s+|about\s+|approximately\s+|almost\s+|nearly\s+|over\s+|under\s+|just\s+(?:over|under)?\s*|more than\s+|less than\s+)?"
 
 _FROM_TO = re.compile(
     rf"\bfrom\s+{_HEDGE}(?P<a>{_AMOUNT})(?:\s+in\s+(?:[A-Z][a-z]+\s+)?(?P<ya>{_YEAR}))?\s+(?:down\s+|up\s+)?to\s+"
@@ -75,7 +75,7 @@ _AIMS = {"aim", "target", "intend", "plan", "hope", "expect", "want", "seek"}
 _DIRECTION_ONLY_REACH = 50
 _ADJECTIVE_REACH = 15  # "a reduction in unnecessary referrals"
 _DENOMINATOR = re.compile(r"(?:%|\bper\s?cent)\s+of\s+(?:the\s+|all\s+)?(?:(?:total\s+)?(?:number|population)\s+of\s+(?:the\s+)?)?$")
-_GROUP_AFTER = re.compile(r"\s+(?:who|whose|with|achieving|having|experiencing|attending|receiving|reviews?|council|"
+_GROUP_AFTER = re.compile(r"(?:['’]s)?\s+(?:who|whose|with|being|achieving|having|experiencing|attending|receiving|reviews?|council|"
                           r"teams?|services?|panels?|boards?|nurses?)\b", re.IGNORECASE)
 _GROUP_BEFORE = re.compile(r"\b(?:for|of|among|to|by)\s+(?:the\s+|our\s+|its\s+|all\s+)?$", re.IGNORECASE)
 _COUNT_OF = re.compile(r"\b(?:number|numbers|proportion|percentage|population|total|rate)\s+of\s+(?:the\s+|all\s+)?$",
@@ -202,7 +202,8 @@ def _period(sentence: Doc, text: str) -> str | None:
 
 def _hedged(sentence: Doc, offset: int) -> bool:
     """A figure governed by a modal verb (will, could, should, may…) or a stated aim is a hope,
-    not a result; so is a sentence that gives an instruction ("Ensure that…", a recommendation)."""
+    not a result, and one that is negated ("have not improved") is none; so is a sentence that
+    gives an instruction ("Ensure that…", a recommendation)."""
     first = next((token for token in sentence if not token.is_punct and not token.is_space), None)
     if first is not None and first.tag_ == "VB" and first.dep_ == "ROOT":
         return True
@@ -211,7 +212,7 @@ def _hedged(sentence: Doc, offset: int) -> bool:
         return False
     asserted = False  # a finite verb on the way up states the figure as fact
     for token in [anchor, *anchor.ancestors]:
-        if any(child.tag_ == "MD" or child.lower_ in _HEDGE_ADVERBS for child in token.children):
+        if any(child.tag_ == "MD" or child.dep_ == "neg" or child.lower_ in _HEDGE_ADVERBS for child in token.children):
             return True
         if token.pos_ == "VERB" and token.lemma_.lower() in _AIMS:
             return True
