@@ -54,6 +54,9 @@ def outcomes_of(sentence: str):
     ("The number of looked after children has fallen from 400 to 350.",
      [("looked_after_children", "down", 400.0, 350.0, -50.0)]),
     ("Agency staff fell (67 in 2014−15 and 16 in 2015−16).", [("agency_staff", "down", 67.0, 16.0, -51.0)]),
+    ("There is already a reduction in repeat referrals.", [("re_referrals", "down", None, None, None)]),
+    ("Caseloads have reduced (by 36%), as has the number of looked-after children (by 15%).",
+     [("caseloads", "down", None, None, -36.0), ("looked_after_children", "down", None, None, -15.0)]),
     ("Agency staff have reduced from 45% in 2012 to a current figure of 23%.",
      [("agency_staff", "down", 45.0, 23.0, -22.0)]),
 ])
@@ -76,6 +79,10 @@ def test_outcomes_take_metric_direction_and_figures(sentence, expected):
     "Education outcomes for children in care improved in 2018.",
     "The proportion of looked after children’s reviews held on time has fallen from 98% to 95.6%.",
     "Caseloads have not reduced sufficiently.",
+    "2. Provide enough social workers to ensure that caseloads are reduced.",
+    "Confidence is growing, evidenced by 12 agency workers transferring their employment to the trust.",
+    "The gap between looked after children and other children has reduced from 51% to 39%.",
+    "The project has a specific target of reducing re-referrals by 25%.",
 ])
 def test_hopes_negations_durations_thresholds_and_denominators_are_not_outcomes(sentence):
     assert outcomes_of(sentence) == []
@@ -85,6 +92,14 @@ def test_comparison_group_figures_are_not_outcomes_but_make_strong_evidence():
     drafts = find_outcomes(full_pipeline()(
         "Sickness absence fell in the pilot teams by 30% compared with a rise of 12% in other teams."), 0)
     assert [(d.metric, d.change, d.comparison) for d in drafts] == [("sickness_absence", -30.0, True)]
+
+
+def test_a_sentence_the_segmenter_breaks_at_a_hyphen_is_read_whole(extractor):
+    text = ("Families who do not meet the threshold receive support. Re-referral rates have reduced from "
+            "20.1% in 2014–15 to 11.6% currently.")
+    evidence = extractor.extract(text, ["E06000013"], None)
+    [outcome] = evidence.outcomes
+    assert outcome.draft.metric == "re_referrals" and evidence.quote(outcome.sentence).startswith("Re-referral rates")
 
 
 def test_noisy_names_resolve_and_near_misses_do_not(extractor):

@@ -18,6 +18,8 @@ from ingest.extraction.nlp import full_pipeline, sentence_pipeline
 from ingest.extraction.outcomes import OutcomeDraft, candidate, find_outcomes, metric_named
 from ingest.extraction.strength import strength_of
 
+_RUNS_ON = re.compile(r"[-a-z]")
+_ENDS = re.compile(r"[.!?…:;\"”’')\]]\s*$")
 CONTEXT_WINDOW = 3000  # characters back to look for the council a sentence is about
 _SINCE = re.compile(r"\b(?:since|in|from)\s+(?:(?:early|late|mid|the\s+spring\s+of|the\s+summer\s+of|the\s+autumn\s+of|"
                     r"[A-Z][a-z]+)\s+)?((?:19|20)\d\d)\b")
@@ -73,7 +75,7 @@ class Extractor:
 
     def extract(self, text: str, document_councils: list[str], inspection_council: str | None) -> DocumentEvidence:
         doc = self._nlp(text)
-        sentences = [piece for span in doc.sents for piece in _lines(text, span.start_char, span.end_char)]
+        sentences = [piece for start, end in _rejoined(text, doc) for piece in _lines(text, start, end)]
         starts = [sentence.start for sentence in sentences]
 
         def sentence_at(offset: int) -> Sentence:
@@ -156,6 +158,19 @@ class _CouncilContext:
     @staticmethod
     def _within(mentions: list[Mention], starts: list[int], start: int, end: int) -> list[Mention]:
         return mentions[bisect.bisect_left(starts, start):bisect.bisect_left(starts, end)]
+
+
+def _rejoined(text: str, doc) -> list[tuple[int, int]]:
+    """The segmenter's sentences, with its false breaks mended: one that stops without a full stop
+    before a hyphen or a lower-case word ("Re" | "-referral rates have reduced…") runs on."""
+    spans: list[tuple[int, int]] = []
+    for sentence in doc.sents:
+        start, end = sentence.start_char, sentence.end_char
+        if spans and _RUNS_ON.match(text, start) and not _ENDS.search(text, 0, spans[-1][1]):
+            spans[-1] = (spans[-1][0], end)
+        else:
+            spans.append((start, end))
+    return spans
 
 
 def _lines(text: str, start: int, end: int) -> list[Sentence]:

@@ -15,7 +15,7 @@ from __future__ import annotations
 import re
 from dataclasses import dataclass
 
-from spacy.tokens import Doc
+from spacy.tokens import Doc, Token
 
 from ingest.extraction.catalogue import Metric, metric_by_id, metrics
 
@@ -70,6 +70,7 @@ _REFERS_BACK = re.compile(r"\b(?:the|this|these)\s+(?:pilot|programme|program|mo
 _FINITE = {"VBD", "VBN", "VBZ", "VBP"}
 _RESULT_VERBS = {"help", "manage", "continue", "begin", "start", "succeed", "go"}
 _HEDGE_ADVERBS = {"potentially", "possibly", "probably", "likely", "perhaps"}
+_AIM_NOUNS = {"target", "aim", "ambition", "goal", "objective"}  # "a target of reducing re-referrals by 25%"
 _AIMS = {"aim", "target", "intend", "plan", "hope", "expect", "want", "seek"}
 # a direction with no figure counts only when the metric is named right by it
 _DIRECTION_ONLY_REACH = 50
@@ -77,7 +78,7 @@ _ADJECTIVE_REACH = 15  # "a reduction in unnecessary referrals"
 _DENOMINATOR = re.compile(r"(?:%|\bper\s?cent)\s+of\s+(?:the\s+|all\s+)?(?:(?:total\s+)?(?:number|population)\s+of\s+(?:the\s+)?)?$")
 _GROUP_AFTER = re.compile(r"(?:['’]s)?\s+(?:who|whose|with|being|achieving|having|experiencing|attending|receiving|reviews?|council|"
                           r"teams?|services?|panels?|boards?|nurses?)\b", re.IGNORECASE)
-_GROUP_BEFORE = re.compile(r"\b(?:for|of|among|to|by)\s+(?:the\s+|our\s+|its\s+|all\s+)?$", re.IGNORECASE)
+_GROUP_BEFORE = re.compile(r"\b(?:for|of|among|between|to|by)\s+(?:the\s+|our\s+|its\s+|all\s+)?$", re.IGNORECASE)
 _COUNT_OF = re.compile(r"\b(?:number|numbers|proportion|percentage|population|total|rate)\s+of\s+(?:the\s+|all\s+)?$",
                        re.IGNORECASE)
 _REFERS_TO_NUMBER = re.compile(r"\b(?:the|this|that)\s+(?:number|numbers|rate|figure|proportion)\b", re.IGNORECASE)
@@ -204,8 +205,8 @@ def _hedged(sentence: Doc, offset: int) -> bool:
     """A figure governed by a modal verb (will, could, should, may…) or a stated aim is a hope,
     not a result, and one that is negated ("have not improved") is none; so is a sentence that
     gives an instruction ("Ensure that…", a recommendation)."""
-    first = next((token for token in sentence if not token.is_punct and not token.is_space), None)
-    if first is not None and first.tag_ == "VB" and first.dep_ == "ROOT":
+    first = next((token for token in sentence if not (token.is_punct or token.is_space or token.like_num)), None)
+    if first is not None and first.tag_ == "VB":  # the parser may not make it the root after "2."
         return True
     anchor = next((token for token in sentence if token.idx >= offset), None)
     if anchor is None:
@@ -214,7 +215,7 @@ def _hedged(sentence: Doc, offset: int) -> bool:
     for token in [anchor, *anchor.ancestors]:
         if any(child.tag_ == "MD" or child.dep_ == "neg" or child.lower_ in _HEDGE_ADVERBS for child in token.children):
             return True
-        if token.pos_ == "VERB" and token.lemma_.lower() in _AIMS:
+        if token.pos_ == "VERB" and token.lemma_.lower() in _AIMS or token.lemma_.lower() in _AIM_NOUNS:
             return True
         if not asserted and _infinitive_of_purpose(token):
             return True  # "an opportunity to drive improvements", "took action to reduce caseloads"
@@ -230,14 +231,20 @@ def _infinitive_of_purpose(token) -> bool:
     return not (head.tag_ in _FINITE and head.lemma_.lower() in _RESULT_VERBS)
 
 
-def _is_verb(sentence: Doc, offset: int) -> bool:
+def _is_verb(token: Token | None) -> bool:
     """A finite verb with no object: "caseloads have reduced" says caseloads changed; "referrals
     reduced the effectiveness" says what referrals did to something else."""
-    for token in sentence:
-        if token.idx == offset:
-            return (token.dep_ != "amod" and token.tag_ in _FINITE
-                    and not any(child.dep_ == "dobj" for child in token.children))
-    return True
+    if token is None:
+        return True
+    return (token.dep_ != "amod" and token.tag_ in _FINITE
+            and not any(child.dep_ == "dobj" for child in token.children))
+
+
+def _by_a_change(token: Token | None) -> bool:
+    """'reduced by 36%' gives a change; 'evidenced by 12 agency workers' does not."""
+    if token is None or token.lower_ != "by" or token.head.pos_ != "VERB":
+        return True
+    return any(pattern.match(token.head.text) for pattern in (_DOWN, _UP, _IMPROVED))
 
 
 def find_outcomes(sentence: Doc, offset: int, context_metric: str | None = None) -> list[OutcomeDraft]:
@@ -248,12 +255,13 @@ def find_outcomes(sentence: Doc, offset: int, context_metric: str | None = None)
     period = _period(sentence, text)
     found: list[OutcomeDraft] = []
     previous_metric: Metric | None = metric_by_id().get(context_metric)
+    tokens = {token.idx: token for token in sentence}
     for clause_start, clause_end in _clauses(text):
         clause = text[clause_start:clause_end]
         cut = _COMPARISON.search(clause)
         scope = clause[:cut.start()] if cut else clause
         draft = _outcome_in(scope, found[-1].direction if found else None,
-                            lambda offset, base=clause_start: _is_verb(sentence, base + offset))
+                            lambda offset, base=clause_start: tokens.get(base + offset))
         if draft is None:
             continue
         metric_id, direction, value_from, value_to, unit, change, change_unit, position = draft
@@ -272,7 +280,7 @@ def find_outcomes(sentence: Doc, offset: int, context_metric: str | None = None)
     return found
 
 
-def _outcome_in(scope: str, inherited_direction: str | None = None, is_verb=lambda _offset: True):
+def _outcome_in(scope: str, inherited_direction: str | None = None, token_at=lambda _offset: None):
     """(metric id or None, direction, from, to, unit, change, change unit, position) or None."""
     for pattern in (_FROM_TO, _PAIRED_YEARS):
         match = pattern.search(scope)
@@ -300,7 +308,7 @@ def _outcome_in(scope: str, inherited_direction: str | None = None, is_verb=lamb
         return "spend", "down", None, None, None, -amount.value, "£", match.start()
     for pattern in (_CHANGE_NOUN, _BY):
         match = pattern.search(scope)
-        if match and not _is_year(match.group("c")):
+        if match and not _is_year(match.group("c")) and _by_a_change(token_at(match.start())):
             # "…have reduced (by 36%), as has the number of looked-after children (by 15%)"
             direction = _direction(scope, match.start()) or inherited_direction
             if direction is None:
@@ -317,7 +325,7 @@ def _outcome_in(scope: str, inherited_direction: str | None = None, is_verb=lamb
         direction = "down" if match.group("q").lower() in {"bottom", "lowest"} else "up"
         return None, direction, None, rank, "rank", None, None, match.start()
     for match in _DIRECTION_VERB.finditer(scope):
-        if not is_verb(match.start("cue")):
+        if not _is_verb(token_at(match.start("cue"))):
             continue  # "improved morale" names a hope, "morale improved" a result
         # the metric is the verb's subject: "sickness absence has reduced", not "reduced spend"
         nearest = _nearest_metric(scope[:match.start()], match.start())
