@@ -75,9 +75,10 @@ _AIMS = {"aim", "target", "intend", "plan", "hope", "expect", "want", "seek"}
 # a direction with no figure counts only when the metric is named right by it
 _DIRECTION_ONLY_REACH = 50
 _ADJECTIVE_REACH = 15  # "a reduction in unnecessary referrals"
-_DENOMINATOR = re.compile(r"(?:%|\bper\s?cent)\s+of\s+(?:the\s+|all\s+)?(?:(?:total\s+)?(?:number|population)\s+of\s+(?:the\s+)?)?$")
-_GROUP_AFTER = re.compile(r"(?:['’]s)?\s+(?:who|whose|with|being|achieving|having|experiencing|attending|receiving|reviews?|council|"
-                          r"teams?|services?|panels?|boards?|nurses?)\b", re.IGNORECASE)
+_DENOMINATOR = re.compile(r"(?:%|\bper\s?cent)\s+of\s+(?:the\s+|all\s+)?"
+                          r"(?:(?:total\s+)?(?:number|population)\s+of\s+(?:the\s+)?)?$")
+_GROUP_AFTER = re.compile(r"(?:['’]s)?\s+(?:who|whose|with|being|achieving|having|experiencing|attending|receiving|"
+                          r"reviews?|council|teams?|services?|panels?|boards?|nurses?)\b", re.IGNORECASE)
 _GROUP_BEFORE = re.compile(r"\b(?:for|of|among|between|to|by)\s+(?:the\s+|our\s+|its\s+|all\s+)?$", re.IGNORECASE)
 _COUNT_OF = re.compile(r"\b(?:number|numbers|proportion|percentage|population|total|rate)\s+of\s+(?:the\s+|all\s+)?$",
                        re.IGNORECASE)
@@ -154,8 +155,10 @@ def _nearest_metric(clause: str, position: int) -> tuple[int, Metric] | None:
     best: tuple[int, Metric, int] | None = None
     for metric in metrics():
         for match in metric.pattern.finditer(clause):
-            if _DENOMINATOR.search(clause, 0, match.start()) or (metric.counts_children and _names_a_group(clause, match)):
-                continue  # "from 7% to 18% of looked-after children": what the share is of, not what changed
+            # "from 7% to 18% of looked-after children": what the share is of, not what changed
+            if _DENOMINATOR.search(clause, 0, match.start()) or (metric.counts_children
+                                                                  and _names_a_group(clause, match)):
+                continue
             if match.start() <= position < match.end():
                 distance = 0
             elif match.end() <= position:
