@@ -83,6 +83,7 @@ def test_outcomes_take_metric_direction_and_figures(sentence, expected):
     "Confidence is growing, evidenced by 12 agency workers transferring their employment to the trust.",
     "The gap between looked after children and other children has reduced from 51% to 39%.",
     "The project has a specific target of reducing re-referrals by 25%.",
+    "Despite more capacity, the size of the caseloads has yet to be reduced.",
 ])
 def test_hopes_negations_durations_thresholds_and_denominators_are_not_outcomes(sentence):
     assert outcomes_of(sentence) == []
