@@ -229,7 +229,9 @@ def _hedged(sentence: Doc, offset: int) -> bool:
 def _infinitive_of_purpose(token) -> bool:
     """'to reduce …', 'has yet to be reduced' say what was meant, unless a finite verb of result
     governs it ('helped to reduce')."""
-    if token.tag_ not in {"VB", "VBN"} or not any(child.tag_ == "TO" and child.dep_ == "aux" for child in token.children):
+    infinitive = token.tag_ in {"VB", "VBN"} and any(child.tag_ == "TO" and child.dep_ == "aux"
+                                                       for child in token.children)
+    if not infinitive:
         return False
     head = token.head
     return not (head.tag_ in _FINITE and head.lemma_.lower() in _RESULT_VERBS)
