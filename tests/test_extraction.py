@@ -55,6 +55,7 @@ def outcomes_of(sentence: str):
      [("looked_after_children", "down", 400.0, 350.0, -50.0)]),
     ("Agency staff fell (67 in 2014−15 and 16 in 2015−16).", [("agency_staff", "down", 67.0, 16.0, -51.0)]),
     ("There is already a reduction in repeat referrals.", [("re_referrals", "down", None, None, None)]),
+    ("Caseloads have reduced so that social workers have more time.", [("caseloads", "down", None, None, None)]),
     ("Caseloads have reduced (by 36%), as has the number of looked-after children (by 15%).",
      [("caseloads", "down", None, None, -36.0), ("looked_after_children", "down", None, None, -15.0)]),
     ("Agency staff have reduced from 45% in 2012 to a current figure of 23%.",
@@ -84,6 +85,8 @@ def test_outcomes_take_metric_direction_and_figures(sentence, expected):
     "The gap between looked after children and other children has reduced from 51% to 39%.",
     "The project has a specific target of reducing re-referrals by 25%.",
     "Despite more capacity, the size of the caseloads has yet to be reduced.",
+    "Partners need to ensure that help is well targeted, so that the number of referrals is reduced.",
+    "Data show a reduction in the proportion of looked after children offending.",
 ])
 def test_hopes_negations_durations_thresholds_and_denominators_are_not_outcomes(sentence):
     assert outcomes_of(sentence) == []

@@ -71,14 +71,15 @@ _FINITE = {"VBD", "VBN", "VBZ", "VBP"}
 _RESULT_VERBS = {"help", "manage", "continue", "begin", "start", "succeed", "go"}
 _HEDGE_ADVERBS = {"potentially", "possibly", "probably", "likely", "perhaps"}
 _AIM_NOUNS = {"target", "aim", "ambition", "goal", "objective"}  # "a target of reducing re-referrals by 25%"
-_AIMS = {"aim", "target", "intend", "plan", "hope", "expect", "want", "seek"}
+_AIMS = {"aim", "target", "intend", "plan", "hope", "expect", "want", "seek", "need"}
 # a direction with no figure counts only when the metric is named right by it
 _DIRECTION_ONLY_REACH = 50
 _ADJECTIVE_REACH = 15  # "a reduction in unnecessary referrals"
 _DENOMINATOR = re.compile(r"(?:%|\bper\s?cent)\s+of\s+(?:the\s+|all\s+)?"
                           r"(?:(?:total\s+)?(?:number|population)\s+of\s+(?:the\s+)?)?$")
 _GROUP_AFTER = re.compile(r"(?:['’]s)?\s+(?:who|whose|with|being|achieving|having|experiencing|attending|receiving|"
-                          r"reviews?|council|teams?|services?|panels?|boards?|nurses?)\b", re.IGNORECASE)
+                          r"offending|going|reviews?|council|teams?|services?|panels?|boards?|nurses?)\b",
+                          re.IGNORECASE)
 _GROUP_BEFORE = re.compile(r"\b(?:for|of|among|between|to|by)\s+(?:the\s+|our\s+|its\s+|all\s+)?$", re.IGNORECASE)
 _COUNT_OF = re.compile(r"\b(?:number|numbers|proportion|percentage|population|total|rate)\s+of\s+(?:the\s+|all\s+)?$",
                        re.IGNORECASE)
@@ -220,13 +221,20 @@ def _hedged(sentence: Doc, offset: int) -> bool:
             return True
         if token.pos_ == "VERB" and token.lemma_.lower() in _AIMS or token.lemma_.lower() in _AIM_NOUNS:
             return True
+        if _so_that(token):
+            return True  # "… so that the number of referrals is reduced"
         if not asserted and _infinitive_of_purpose(token):
             return True  # "an opportunity to drive improvements", "took action to reduce caseloads"
         asserted = asserted or token.tag_ in _FINITE
     return False
 
 
-def _infinitive_of_purpose(token) -> bool:
+def _so_that(token: Token) -> bool:
+    return any(child.dep_ == "mark" and child.lower_ == "that" and child.i > 0
+               and child.doc[child.i - 1].lower_ in {"so", "order"} for child in token.children)
+
+
+def _infinitive_of_purpose(token: Token) -> bool:
     """'to reduce …', 'has yet to be reduced' say what was meant, unless a finite verb of result
     governs it ('helped to reduce')."""
     infinitive = token.tag_ in {"VB", "VBN"} and any(child.tag_ == "TO" and child.dep_ == "aux"
