@@ -12,6 +12,8 @@ import bisect
 import re
 from dataclasses import dataclass, field
 
+from spacy.tokens import Doc
+
 from ingest.extraction.catalogue import interventions
 from ingest.extraction.mentions import EntityFinder, Mention
 from ingest.extraction.nlp import full_pipeline, sentence_pipeline
@@ -160,7 +162,7 @@ class _CouncilContext:
         return mentions[bisect.bisect_left(starts, start):bisect.bisect_left(starts, end)]
 
 
-def _rejoined(text: str, doc) -> list[tuple[int, int]]:
+def _rejoined(text: str, doc: Doc) -> list[tuple[int, int]]:
     """The segmenter's sentences, with its false breaks mended: one that stops without a full stop
     before a hyphen or a lower-case word ("Re" | "-referral rates have reduced…") runs on."""
     spans: list[tuple[int, int]] = []

@@ -7,7 +7,9 @@ being spent", "now in the top quartile for adoptions", "sickness absence has red
 A sentence is cut into clauses (";", "and a …", ", while …", ", as has …") so each figure
 takes the metric named nearest it in its own clause. Figures after "compared with" describe
 the comparison group: they are not outcomes, but they make the evidence a comparison. Clauses
-that hope, aim or predict (a modal verb, by the parser's tags) are not outcomes.
+that hope, aim or predict (a modal verb, by the parser's tags) are not outcomes, nor are those
+that are negated or state a purpose ("so that referrals are reduced"); and looked-after children
+named as the group some other measure is of ("outcomes for children in care") are not the metric.
 """
 
 from __future__ import annotations
@@ -217,9 +219,11 @@ def _hedged(sentence: Doc, offset: int) -> bool:
         return False
     asserted = False  # a finite verb on the way up states the figure as fact
     for token in [anchor, *anchor.ancestors]:
-        if any(child.tag_ == "MD" or child.dep_ == "neg" or child.lower_ in _HEDGE_ADVERBS for child in token.children):
+        if any(child.tag_ == "MD" or child.dep_ == "neg" or child.lower_ in _HEDGE_ADVERBS
+               for child in token.children):
             return True
-        if token.pos_ == "VERB" and token.lemma_.lower() in _AIMS or token.lemma_.lower() in _AIM_NOUNS:
+        lemma = token.lemma_.lower()
+        if (token.pos_ == "VERB" and lemma in _AIMS) or (token.pos_ == "NOUN" and lemma in _AIM_NOUNS):
             return True
         if _so_that(token):
             return True  # "… so that the number of referrals is reduced"
