@@ -69,7 +69,7 @@ _CLAUSE_BREAK = re.compile(
 _BETWEEN_YEARS = re.compile(rf"\b(?:between|from)\s+(?:\w+\s+)?({_YEAR})\s+(?:and|to)\s+(?:\w+\s+)?({_YEAR})\b", re.IGNORECASE)
 _REFERS_BACK = re.compile(r"\b(?:the|this|these)\s+(?:pilot|programme|program|model|approach|scheme|initiative|"
                           r"project|academy|hub|board|panel|new\s+role|new\s+roles|intervention)\b", re.IGNORECASE)
-_FINITE = {"VBD", "VBN", "VBZ", "VBP"}
+_REPORTING = {"VBD", "VBN", "VBZ", "VBP"}  # past, participle, present: forms that report; not VB
 _RESULT_VERBS = {"help", "manage", "continue", "begin", "start", "succeed", "go"}
 _HEDGE_ADVERBS = {"potentially", "possibly", "probably", "likely", "perhaps"}
 _AIM_NOUNS = {"target", "aim", "ambition", "goal", "objective"}  # "a target of reducing re-referrals by 25%"
@@ -177,9 +177,8 @@ def _nearest_metric(clause: str, position: int) -> tuple[int, Metric] | None:
 def _names_a_group(clause: str, match: re.Match) -> bool:
     """'Outcomes for children in care', 'looked-after children who have a dental check': the group
     a measure is taken of, not a count of the children in it."""
-    before = clause[:match.start()]
     return bool(_GROUP_AFTER.match(clause, match.end())
-                or (_GROUP_BEFORE.search(before) and not _COUNT_OF.search(before)))
+                or (_GROUP_BEFORE.search(clause, 0, match.start()) and not _COUNT_OF.search(clause, 0, match.start())))
 
 
 def _direction(clause: str, position: int) -> str | None:
@@ -217,7 +216,7 @@ def _hedged(sentence: Doc, offset: int) -> bool:
     anchor = next((token for token in sentence if token.idx >= offset), None)
     if anchor is None:
         return False
-    asserted = False  # a finite verb on the way up states the figure as fact
+    asserted = False  # a reporting verb form on the way up states the figure as fact
     for token in [anchor, *anchor.ancestors]:
         if any(child.tag_ == "MD" or child.dep_ == "neg" or child.lower_ in _HEDGE_ADVERBS
                for child in token.children):
@@ -229,7 +228,7 @@ def _hedged(sentence: Doc, offset: int) -> bool:
             return True  # "… so that the number of referrals is reduced"
         if not asserted and _infinitive_of_purpose(token):
             return True  # "an opportunity to drive improvements", "took action to reduce caseloads"
-        asserted = asserted or token.tag_ in _FINITE
+        asserted = asserted or token.tag_ in _REPORTING
     return False
 
 
@@ -239,22 +238,22 @@ def _so_that(token: Token) -> bool:
 
 
 def _infinitive_of_purpose(token: Token) -> bool:
-    """'to reduce …', 'has yet to be reduced' say what was meant, unless a finite verb of result
+    """'to reduce …', 'has yet to be reduced' say what was meant, unless a reporting verb of result
     governs it ('helped to reduce')."""
     infinitive = token.tag_ in {"VB", "VBN"} and any(child.tag_ == "TO" and child.dep_ == "aux"
                                                        for child in token.children)
     if not infinitive:
         return False
     head = token.head
-    return not (head.tag_ in _FINITE and head.lemma_.lower() in _RESULT_VERBS)
+    return not (head.tag_ in _REPORTING and head.lemma_.lower() in _RESULT_VERBS)
 
 
 def _is_verb(token: Token | None) -> bool:
-    """A finite verb with no object: "caseloads have reduced" says caseloads changed; "referrals
+    """A reporting verb with no object: "caseloads have reduced" says caseloads changed; "referrals
     reduced the effectiveness" says what referrals did to something else."""
     if token is None:
         return True
-    return (token.dep_ != "amod" and token.tag_ in _FINITE
+    return (token.dep_ != "amod" and token.tag_ in _REPORTING
             and not any(child.dep_ == "dobj" for child in token.children))
 
 
