@@ -20,6 +20,11 @@ from kg.schema import init_schema
 SHARED = PROJECT_ROOT.parent / "shared"
 
 
+def pytest_addoption(parser: pytest.Parser) -> None:
+    parser.addoption("--record-outputs", action="store_true",
+                     help="re-record tests/fixtures/recorded_outputs.json (a change of behaviour made on purpose)")
+
+
 def free_port() -> int:
     with socket.socket() as probe:
         probe.bind(("127.0.0.1", 0))

@@ -1,0 +1,76 @@
+"""Behaviour held still: the JSON of a fixed set of CLI calls, and the graph's content checksum,
+after ingesting the five seeds and one Ofsted report, equal what was recorded.
+
+A change that alters any of them on purpose re-records them:
+`python -m pytest tests/test_recorded_outputs.py --record-outputs`, and the diff of
+tests/fixtures/recorded_outputs.json shows what moved. Floats are compared at four decimals and
+embeddings and run bookkeeping are left out of the checksum, so another CPU's last bits do not count.
+"""
+
+from __future__ import annotations
+
+import json
+from pathlib import Path
+from typing import Any
+
+import pytest
+
+from kg.backup import graph_checksum
+from tests.conftest import SHARED, run_cli, wipe
+
+RECORDED = Path(__file__).parent / "fixtures" / "recorded_outputs.json"
+REPORT = "ofsted/2532283_dorset/children's services inspection - 19 november 2021.pdf"
+CALLS: dict[str, list[str]] = {
+    "council": ["council", "Lincolnshire", "--json"],
+    "council_with_report": ["council", "Dorset", "--json"],
+    "search": ["search", "reducing reliance on agency social workers", "--limit", "5", "--json"],
+    "search_filtered": ["search", "early help", "--council", "Lincolnshire", "--limit", "3", "--json"],
+    "similar": ["similar", "Lincolnshire", "--json"],
+    "what_worked": ["what-worked", "--council", "Bexley", "--question", "stabilise the workforce", "--json"],
+    "what_worked_profile": ["what-worked", "--type", "County", "--grade", "requires_improvement",
+                            "--question", "reach good", "--json"],
+    "interventions": ["interventions", "--json"],
+    "intervention": ["intervention", "Signs of Safety", "--json"],
+    "outcomes": ["outcomes", "--json"],
+    "enablers": ["enablers", "--json"],
+    "extract_case_study": ["extract", str(SHARED / "corpus" / "seeds" / "002_91d99006c628f2e2.txt"), "--json"],
+    "extract_news": ["extract", str(SHARED / "corpus" / "seeds" / "000_37e01896d5b40164.txt"), "--json"],
+}
+# Not content: when and by which run or build a node was written, and vectors whose last bits
+# depend on the CPU.
+CHECKSUM_IGNORES = {"ignore_labels": ["IngestRun", "EmbeddingModel"], "ignore_types": ["ADDED", "UPDATED"],
+                    "ignore_properties": ["embedding", "ingested_at", "ingest_run", "score"]}
+
+
+def rounded(value: Any) -> Any:
+    if isinstance(value, float):
+        return round(value, 4)
+    if isinstance(value, list):
+        return [rounded(item) for item in value]
+    if isinstance(value, dict):
+        return {key: rounded(item) for key, item in value.items()}
+    return value
+
+
+@pytest.fixture(scope="module")
+def outputs(settings, graph) -> dict[str, Any]:
+    wipe(graph)
+    assert run_cli(settings, "councils", "load").returncode == 0
+    ingested = run_cli(settings, "ingest", str(SHARED / "corpus" / "seeds"), str(SHARED / "corpus" / REPORT),
+                       "--json")
+    assert ingested.returncode == 0, ingested.stderr
+    found: dict[str, Any] = {}
+    for name, args in CALLS.items():
+        result = run_cli(settings, *args)
+        assert result.returncode == 0, f"{name}: {result.stderr}"
+        found[name] = rounded(json.loads(result.stdout))
+    found["graph_checksum"] = graph_checksum(graph, **CHECKSUM_IGNORES)
+    return found
+
+
+def test_cli_outputs_and_checksum_are_as_recorded(outputs, request) -> None:
+    if request.config.getoption("--record-outputs"):
+        RECORDED.write_text(json.dumps(outputs, indent=1, ensure_ascii=False, sort_keys=True) + "\n")
+    recorded = json.loads(RECORDED.read_text())
+    for name in [*CALLS, "graph_checksum"]:
+        assert outputs[name] == recorded[name], f"{name} differs from {RECORDED.name} (re-record on purpose)"
