@@ -4,7 +4,8 @@ after ingesting the five seeds and one Ofsted report, equal what was recorded.
 A change that alters any of them on purpose re-records them:
 `python -m pytest tests/test_recorded_outputs.py --record-outputs`, and the diff of
 tests/fixtures/recorded_outputs.json shows what moved. Floats are compared at four decimals, long
-text by digest, and embeddings and run bookkeeping are left out of the checksum, so another CPU's last bits do not count.
+text by digest, and embeddings and run bookkeeping are left out of the checksum, so another
+CPU's last bits do not count.
 """
 
 from __future__ import annotations
