@@ -16,8 +16,8 @@ from api.deps import AppState
 from api.limits import RequestLimits
 from api.routes import councils, documents, evidence, health, search, what_worked
 from api.web import pages
-from evidence.settings import Settings, get_settings
-from kg.errors import EvidenceError
+from kg.model.settings import Settings, get_settings
+from kg.model.errors import EvidenceError
 from search.evidence_map import evidence_map
 from search.what_worked import what_worked as rank_what_worked
 

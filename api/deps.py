@@ -9,8 +9,8 @@ from typing import Annotated
 
 from fastapi import Depends, Header, HTTPException, Request
 
-from evidence.settings import Settings
-from ingest.embed import Embedder, get_embedder
+from kg.model.settings import Settings
+from embedding.embedder import Embedder, embedder_for
 from kg.connection import Graph
 
 
@@ -36,9 +36,7 @@ class AppState:
     def embedder(self) -> Embedder:
         with self._model_lock:  # loading takes seconds; graph requests must not wait for it
             if self._embedder is None:
-                settings = self.settings
-                self._embedder = get_embedder(settings.embedding_backend, settings.home / "models",
-                                              settings.embedding_batch_size)
+                self._embedder = embedder_for(self.settings)
             return self._embedder
 
     @property

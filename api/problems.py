@@ -12,8 +12,7 @@ from fastapi.responses import JSONResponse, Response
 from pydantic import BaseModel
 from starlette.exceptions import HTTPException
 
-from ingest.pipeline import IngestBusy
-from kg.errors import Ambiguous, EvidenceError, GraphUnavailable, ModelMismatch, NotFound, NotReady
+from kg.model.errors import IngestBusy, Ambiguous, EvidenceError, GraphUnavailable, ModelMismatch, NotFound, NotReady
 
 PROBLEM_JSON = "application/problem+json"
 log = logging.getLogger("evidence.api")

@@ -14,7 +14,7 @@ import yaml
 
 sys.path.insert(0, str(Path(__file__).resolve().parents[1]))  # before bench/, whose ingest.py is not the package
 
-from evidence.settings import PROJECT_ROOT, get_settings  # noqa: E402
+from kg.model.settings import PROJECT_ROOT, get_settings  # noqa: E402
 from ingest.extraction.evaluation import score  # noqa: E402
 from ingest.pipeline import Ingester  # noqa: E402
 from ingest.sources import user_sources  # noqa: E402

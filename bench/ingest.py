@@ -34,10 +34,10 @@ import numpy as np
 
 sys.path.insert(0, str(Path(__file__).resolve().parents[1]))  # before bench/: this file is not the ingest package
 
-from evidence.settings import PROJECT_ROOT, Settings  # noqa: E402
+from kg.model.settings import PROJECT_ROOT, Settings  # noqa: E402
 from ingest.pipeline import Ingester, embedding_text, read_document  # noqa: E402
-from ingest.embed import TOKENS_PER_BATCH, get_embedder  # noqa: E402
-from ingest.int8_model import quant_type, weight_type  # noqa: E402
+from embedding.embedder import TOKENS_PER_BATCH, get_embedder  # noqa: E402
+from embedding.int8_model import quant_type, weight_type  # noqa: E402
 from ingest.reference import read_councils  # noqa: E402
 from ingest.sources import bundled_sources  # noqa: E402
 from kg import server  # noqa: E402

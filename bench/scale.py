@@ -18,8 +18,8 @@ import numpy as np
 
 sys.path.insert(0, str(Path(__file__).resolve().parents[1]))
 
-from evidence.settings import PROJECT_ROOT, Settings  # noqa: E402
-from ingest.embed import get_embedder  # noqa: E402
+from kg.model.settings import PROJECT_ROOT, Settings  # noqa: E402
+from embedding.embedder import embedder_for  # noqa: E402
 from kg import server  # noqa: E402
 from kg.connection import Graph, run_named  # noqa: E402
 from kg.documents import record_embedding_model  # noqa: E402
@@ -62,7 +62,7 @@ def main() -> None:
     settings = Settings(EVIDENCE_HOME=args.home, EVIDENCE_NEO4J_PORT=args.port, EVIDENCE_NEO4J_HEAP_MB=4096,
                         EVIDENCE_NEO4J_PAGECACHE_MB=6144)
     server.start(settings)
-    embedder = get_embedder(settings.embedding_backend, settings.home / "models", settings.embedding_batch_size)
+    embedder = embedder_for(settings)
     rng = np.random.default_rng(7)
     words = vocabulary(rng)
     report = {}

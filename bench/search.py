@@ -18,8 +18,8 @@ import numpy as np
 
 sys.path.insert(0, str(Path(__file__).resolve().parents[1]))
 
-from evidence.settings import PROJECT_ROOT, Settings  # noqa: E402
-from ingest.embed import get_embedder  # noqa: E402
+from kg.model.settings import PROJECT_ROOT, Settings  # noqa: E402
+from embedding.embedder import embedder_for  # noqa: E402
 from kg.connection import Graph  # noqa: E402
 from kg.councils import all_councils  # noqa: E402
 from search.hybrid import search  # noqa: E402
@@ -36,7 +36,7 @@ def main() -> None:
     args = parser.parse_args()
     settings = Settings(EVIDENCE_HOME=args.home, EVIDENCE_NEO4J_PORT=args.port)
     queries = [q["query"] for q in json.loads((SHARED / "eval" / "dev" / "queries.json").read_text())["queries"]]
-    embedder = get_embedder(settings.embedding_backend, settings.home / "models", settings.embedding_batch_size)
+    embedder = embedder_for(settings)
     timings, what_worked_timings = [], []
     with Graph(settings) as graph:
         passages = graph.read("node_counts")

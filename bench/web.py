@@ -19,7 +19,7 @@ from fastapi.testclient import TestClient
 sys.path.insert(0, str(Path(__file__).resolve().parents[1]))
 
 from api.app import create_app  # noqa: E402
-from evidence.settings import Settings  # noqa: E402
+from kg.model.settings import Settings  # noqa: E402
 
 PAGES = {
     "home": "/",

@@ -9,14 +9,14 @@ import re
 from dataclasses import dataclass
 
 from ingest.council_mentions import CouncilMatcher
-from ingest.inspection import GRADE_WORDS, MONTHS
+from ingest.inspection import MONTHS
+from kg.model.vocabulary import GRADE_PATTERN, grade_of
 
-_GRADE = r"(requires? improvement(?: to be good)?|outstanding|inadequate|adequate|good)"
 # past tense only: "could be judged good" or "judged good by 2017" are hopes, not judgements
 _CLAIM = re.compile(
     rf"\b(?:was|were|had been|has been|have been)\s+(?:(?:subsequently|then|again|also|previously|"
     rf"consistently|overall|on re-inspection),?\s+)*(?:judged|rated|graded|found|deemed|assessed)\s+"
-    rf"(?:by Ofsted\s+)?(?:to be\s+|as\s+|to have improved to\s+)?(?:an?\s+)?(?:strong\s+)?{_GRADE}\b",
+    rf"(?:by Ofsted\s+)?(?:to be\s+|as\s+|to have improved to\s+)?(?:an?\s+)?(?:strong\s+)?{GRADE_PATTERN}\b",
     re.IGNORECASE)
 _DATE = re.compile(r"\b(?:in|since|from|during)\s+(?:(" + "|".join(MONTHS) + r")\s+)?((?:19|20)\d\d)\b", re.IGNORECASE)
 _SENTENCE = re.compile(r"[^.!?\n]+(?:[.!?]|$)")
@@ -54,6 +54,6 @@ def find_claims(text: str, matcher: CouncilMatcher, document_councils: list[str]
         start = sentence.start() + len(body) - len(body.lstrip())
         claims.append(JudgementClaim(
             council, surface, int(dated.group(2)), month,
-            GRADE_WORDS[re.sub(r"\s+", " ", judged.group(1).lower())], body.strip(), start,
+            grade_of(judged.group(1)), body.strip(), start,
             start + len(body.strip())))
     return claims

@@ -7,7 +7,7 @@ from typing import Literal
 
 from charset_normalizer import from_bytes
 
-from ingest.errors import BadDocument
+from kg.model.errors import BadDocument
 
 Format = Literal["pdf", "html", "markdown", "text"]
 

@@ -14,7 +14,7 @@ from html.parser import HTMLParser
 import pypdfium2 as pdfium
 
 from ingest.detect import Format, decode_text
-from ingest.errors import BadDocument
+from kg.model.errors import BadDocument
 
 MIN_HTML_WORDS = 80
 _ERROR_TITLE = re.compile(r"\b(not found|404|error|access denied|forbidden|page unavailable)\b", re.IGNORECASE)

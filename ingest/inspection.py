@@ -13,18 +13,10 @@ import re
 from dataclasses import dataclass, field
 from datetime import date
 
-GRADE_WORDS = {
-    "outstanding": "outstanding",
-    "good": "good",
-    "requires improvement to be good": "requires_improvement",
-    "require improvement to be good": "requires_improvement",
-    "requires improvement": "requires_improvement",
-    "require improvement": "requires_improvement",
-    "adequate": "adequate",
-    "inadequate": "inadequate",
-    "not judged": "not_judged",
-}
-_GRADE = r"(requires? improvement(?: to be good)?|outstanding|inadequate|adequate|good|not judged)"
+from kg.model.graph import Judgement
+from kg.model.vocabulary import GRADE_PATTERN, grade_of
+
+_GRADE = GRADE_PATTERN[:-1] + "|not judged)"
 
 # Areas as each framework prints them, most specific wording first.
 ILACS_AREAS = [
@@ -66,15 +58,6 @@ _PUBLISHED_NUMERIC = re.compile(r"(?:Report )?[Pp]ublished:?\s*(\d{1,2})/(\d{1,2
 
 
 @dataclass
-class JudgementRecord:
-    area: str
-    grade: str
-    printed: str  # the area and grade as the report prints them
-    char_start: int
-    char_end: int
-
-
-@dataclass
 class InspectionRecord:
     framework: str
     framework_basis: str
@@ -83,12 +66,8 @@ class InspectionRecord:
     end: date | None
     published: date | None
     reinspection: bool
-    judgements: list[JudgementRecord] = field(default_factory=list)
+    judgements: list[Judgement] = field(default_factory=list)
     missing: list[str] = field(default_factory=list)
-
-
-def grade_of(printed: str) -> str:
-    return GRADE_WORDS[re.sub(r"\s+", " ", printed.strip().lower())]
 
 
 def _flat(text: str) -> str:
@@ -270,9 +249,9 @@ def _table(text: str, areas: list[tuple[str, str]], record: InspectionRecord, af
                     "and care leavers" not in label:
                 continue
             taken.append(span)
-            record.judgements.append(JudgementRecord(
-                area, grade_of(match.group(2)), re.sub(r"\s+", " ", match.group(0)).strip(),
-                segment_start + span[0], segment_start + span[1]))
+            record.judgements.append(Judgement(
+                area=area, grade=grade_of(match.group(2)), printed=re.sub(r"\s+", " ", match.group(0)).strip(),
+                char_start=segment_start + span[0], char_end=segment_start + span[1]))
             break
 
 
@@ -288,9 +267,9 @@ def _sif_overall(text: str, record: InspectionRecord) -> None:
     for pattern in _SIF_OVERALL:
         match = pattern.search(head)
         if match:
-            record.judgements.append(JudgementRecord(
-                "overall_effectiveness", grade_of(match.group(1)), re.sub(r"\s+", " ", match.group(0)),
-                match.start(), match.end()))
+            record.judgements.append(Judgement(
+                area="overall_effectiveness", grade=grade_of(match.group(1)),
+                printed=re.sub(r"\s+", " ", match.group(0)), char_start=match.start(), char_end=match.end()))
             return
 
 
@@ -303,6 +282,6 @@ _LSCB = re.compile(
 def _lscb(text: str, record: InspectionRecord) -> None:
     match = _LSCB.search(text)
     if match:
-        record.judgements.append(JudgementRecord(
-            "lscb", grade_of(match.group(1)),
-            re.sub(r"\s+", " ", match.group(0)), match.start(), match.end()))
+        record.judgements.append(Judgement(
+            area="lscb", grade=grade_of(match.group(1)), printed=re.sub(r"\s+", " ", match.group(0)),
+            char_start=match.start(), char_end=match.end()))

@@ -16,18 +16,18 @@ from datetime import datetime, timezone
 from pathlib import Path
 from typing import Callable, Iterator
 
-from evidence.settings import PROJECT_ROOT, Settings
+from kg.model.settings import PROJECT_ROOT, Settings
 from ingest.background_writer import BackgroundWriter
 from ingest.chunk import PassageDraft, chunk
 from ingest.claims import find_claims
 from ingest.council_mentions import CouncilMatcher
 from ingest.detect import detect_format
-from ingest.embed import Embedder, backend_label, get_embedder
-from ingest.embedding_cache import CachedEmbedder
-from ingest.errors import BadDocument
+from embedding.embedder import Embedder, backend_label, embedder_for
+from embedding.cache import CachedEmbedder
+from kg.model.errors import BadDocument
 from ingest.extract_text import extract
 from ingest.extraction.document import DocumentEvidence, Extractor
-from ingest.extraction.enablers import EnablerLink, EnablerScorer
+from ingest.extraction.enablers import EnablerScore, EnablerScorer
 from ingest.extraction.records import PassageLocator, PassageSpan, extract_report, graph_rows
 from ingest.inspection import InspectionRecord, parse_inspection
 from ingest.normalise import NormalisedText, normalise
@@ -36,9 +36,10 @@ from kg.connection import Graph
 from kg.councils import all_councils, resolve
 from kg.documents import (check_embedding_model, finish_run, fingerprints, record_embedding_model, start_run,
                           write_document)
-from kg.errors import EvidenceError, GraphUnavailable
+from kg.model.errors import EvidenceError, GraphUnavailable, IngestBusy
 from kg.evidence import load_catalogue, write_evidence
 from kg.inspections import create_claims, create_inspection
+from kg.model.graph import Document, IngestRunEnd, Inspection, Judgement, JudgementClaim, Passage
 
 MAX_PDF_PAGES = 2000
 # Bump when reading a document would now give a different result: documents read by an older
@@ -112,15 +113,11 @@ class ReadDocument:
 class DerivedEvidence:
     council_codes: list[str]  # the councils the document's metadata names
     inspection_council: str | None
-    inspection: dict | None
-    judgements: list[dict]
-    claims: list[dict]
+    inspection: Inspection | None
+    judgements: list[Judgement]
+    claims: list[JudgementClaim]
     evidence: DocumentEvidence
-    enabler_links: list[list[EnablerLink]]
-
-
-class IngestBusy(EvidenceError):
-    pass
+    enabler_links: list[list[EnablerScore]]
 
 
 @contextmanager
@@ -221,14 +218,10 @@ class Ingester:
     def embedder(self) -> Embedder:
         if self._embedder is None:
             settings = self.settings
-
-            def load() -> Embedder:
-                return get_embedder(settings.embedding_backend, settings.home / "models", settings.embedding_batch_size)
-
             self._embedder = (
-                CachedEmbedder(load, backend_label(settings.embedding_backend),
+                CachedEmbedder(lambda: embedder_for(settings), backend_label(settings.embedding_backend),
                                settings.home / "models" / "embedding-cache.sqlite")
-                if settings.embedding_cache else load()
+                if settings.embedding_cache else embedder_for(settings)
             )
             check_embedding_model(self.graph, self._embedder.name, self._embedder.dimensions)
         return self._embedder
@@ -261,11 +254,11 @@ class Ingester:
                 status = "finished"
             finally:
                 summary.seconds = time.monotonic() - started
-                counts = {"documents_added": summary.added, "documents_updated": summary.updated,
-                          "documents_unchanged": summary.unchanged, "documents_failed": summary.failed,
-                          "passages": summary.passages}
+                end = IngestRunEnd(id=summary.run_id, status=status, documents_added=summary.added,
+                                   documents_updated=summary.updated, documents_unchanged=summary.unchanged,
+                                   documents_failed=summary.failed, passages=summary.passages)
                 try:
-                    finish_run(self.graph, summary.run_id, status, counts)
+                    finish_run(self.graph, end)
                 except EvidenceError:
                     pass
         if self._embedder is not None:
@@ -338,7 +331,7 @@ class Ingester:
                 create_inspection(tx, derived.inspection_council, derived.inspection, derived.judgements)
             if derived.claims:
                 create_claims(tx, derived.claims)
-            write_evidence(tx, **rows)
+            write_evidence(tx, rows)
 
         def write() -> None:
             try:
@@ -351,8 +344,8 @@ class Ingester:
             summary.passages += len(document.passages)
             summary.inspections += derived.inspection is not None
             summary.claims += len(derived.claims)
-            summary.implementations += len(rows["implementations"])
-            summary.outcomes += len(rows["outcomes"])
+            summary.implementations += len(rows.implementations)
+            summary.outcomes += len(rows.outcomes)
             setattr(summary, change, getattr(summary, change) + 1)
 
         writer.submit(write, landed)
@@ -381,42 +374,41 @@ class Ingester:
         warnings: list[IngestWarning] = []
         derived = self.derive(document, vectors, warnings)
         names = {council["code"]: council["name"] for council in self._council_list()}
-        judgements = [{"council": derived.inspection_council, "date": str(row["date"]) if row["date"] else None,
-                       "area": row["area"], "grade": row["grade"], "quote": row["printed"]}
+        judgements = [{"council": derived.inspection_council, "date": str(row.date) if row.date else None,
+                       "area": row.area, "grade": row.grade, "quote": row.printed}
                       for row in derived.judgements]
-        judgements += [{"council": claim["council_code"], "date": f"{claim['year']}", "area": claim["area"],
-                        "grade": claim["grade"], "quote": claim["quote"]} for claim in derived.claims]
+        judgements += [{"council": claim.council_code, "date": f"{claim.year}", "area": claim.area,
+                        "grade": claim.grade, "quote": claim.quote} for claim in derived.claims]
         inspection = None
         if derived.inspection is not None:
-            inspection = {key: str(value) if hasattr(value, "isoformat") else value
-                          for key, value in derived.inspection.items()} | {"council": derived.inspection_council}
+            inspection = derived.inspection.model_dump(mode="json") | {"council": derived.inspection_council}
         report = extract_report(derived.evidence, derived.enabler_links, _passage_spans(document), names,
                                 inspection, judgements)
         return {"document": {"path": str(source.path), "title": document.title, "format": document.fmt,
                              "passages": len(document.passages)},
                 **report, "warnings": [warning.warning for warning in warnings]}
 
-    def _inspection_rows(self, document: ReadDocument, warnings: list[IngestWarning]) -> tuple[dict, list[dict]]:
+    def _inspection_rows(self, document: ReadDocument,
+                         warnings: list[IngestWarning]) -> tuple[Inspection, list[Judgement]]:
         record = document.inspection
         path = str(document.source.path)
         locate = PassageLocator(_passage_spans(document))
         for missing in record.missing:
             warnings.append(IngestWarning(path, f"inspection report: could not read the {missing}"))
         document_id = document.source.id
-        inspection = {
-            "id": f"inspection:{document_id}", "document_id": document_id, "framework": record.framework,
-            "framework_basis": record.framework_basis, "reinspection": record.reinspection,
-            "start": record.start, "end": record.end,
+        inspection = Inspection(
+            id=f"inspection:{document_id}", document_id=document_id, framework=record.framework,
+            framework_basis=record.framework_basis, reinspection=record.reinspection,
+            start=record.start, end=record.end,
             # ILACS reports do not print their publication date; the document's own date is it
-            "published": record.published or _iso_date(document.source.date),
-            "council_as_printed": record.council_names[0] if record.council_names else None,
-            "missing": record.missing,
-        }
+            published=record.published or _iso_date(document.source.date),
+            council_as_printed=record.council_names[0] if record.council_names else None,
+            missing=record.missing,
+        )
         judgements = [
-            {"id": f"{inspection['id']}:{judgement.area}", "document_id": document_id, "area": judgement.area,
-             "grade": judgement.grade, "printed": judgement.printed, "char_start": judgement.char_start,
-             "char_end": judgement.char_end, "passage_id": locate.at(judgement.char_start),
-             "date": record.end or record.published}
+            judgement.model_copy(update={
+                "id": f"{inspection.id}:{judgement.area}", "document_id": document_id,
+                "passage_id": locate.at(judgement.char_start), "date": record.end or record.published})
             for judgement in record.judgements
         ]
         return inspection, judgements
@@ -440,16 +432,17 @@ class Ingester:
                                       "no inspection recorded"))
         return None
 
-    def _claims(self, document: ReadDocument, council_codes: list[str]) -> list[dict]:
+    def _claims(self, document: ReadDocument, council_codes: list[str]) -> list[JudgementClaim]:
         """Judgements the document states about councils, with their quotes."""
         if self._matcher is None:
             self._matcher = CouncilMatcher(self._council_list())
         locate = PassageLocator(_passage_spans(document))
         return [
-            {"id": f"claim:{document.source.id}:{claim.char_start}", "document_id": document.source.id,
-             "council_code": claim.council_code, "year": claim.year, "month": claim.month, "grade": claim.grade,
-             "area": "overall_effectiveness", "quote": claim.quote, "char_start": claim.char_start,
-             "char_end": claim.char_end, "passage_id": locate.at(claim.char_start)}
+            JudgementClaim(
+                id=f"claim:{document.source.id}:{claim.char_start}", document_id=document.source.id,
+                council_code=claim.council_code, year=claim.year, month=claim.month, grade=claim.grade,
+                area="overall_effectiveness", quote=claim.quote, char_start=claim.char_start,
+                char_end=claim.char_end, passage_id=locate.at(claim.char_start))
             for claim in find_claims(document.normalised.text, self._matcher, council_codes)
         ]
 
@@ -485,32 +478,31 @@ class Ingester:
             self._councils = all_councils(self.graph)
         return self._councils
 
-    def _document_properties(self, document: ReadDocument, run_id: str) -> dict:
+    def _document_properties(self, document: ReadDocument, run_id: str) -> Document:
         source = document.source
         path = source.path.resolve()
         try:
             shown_path = str(path.relative_to(self.settings.corpus_dir.resolve()))
         except ValueError:
             shown_path = str(path)
-        return {
-            "id": source.id, "title": document.title, "publisher": source.publisher, "date": source.date,
-            "kind": source.kind, "source": source.source, "path": shown_path, "sha256": document.sha256,
-            "bytes": document.size, "format": document.fmt, "pages": document.normalised.page_count,
-            "passage_count": len(document.passages), "text": document.normalised.text,
-            "ingest_run": run_id, "pipeline_version": PIPELINE_VERSION,
-            "fingerprint": document_fingerprint(document.sha256, source), "ingested_at": datetime.now(timezone.utc).isoformat(timespec="seconds"),
-        }
+        return Document(
+            id=source.id, title=document.title, publisher=source.publisher, date=source.date, kind=source.kind,
+            source=source.source, path=shown_path, sha256=document.sha256, bytes=document.size,
+            format=document.fmt, pages=document.normalised.page_count, passage_count=len(document.passages),
+            text=document.normalised.text, ingest_run=run_id, pipeline_version=PIPELINE_VERSION,
+            fingerprint=document_fingerprint(document.sha256, source),
+            ingested_at=datetime.now(timezone.utc).isoformat(timespec="seconds"),
+        )
 
-    def _passage_properties(self, document: ReadDocument, vectors) -> list[dict]:
+    def _passage_properties(self, document: ReadDocument, vectors) -> list[Passage]:
         embedder = self.embedder
         return [
-            {
-                "id": f"{document.source.id}#{passage.ordinal}", "document_id": document.source.id,
-                "ordinal": passage.ordinal, "text": passage.text, "section": passage.section,
-                "page": passage.page, "page_end": passage.page_end,
-                "char_start": passage.start, "char_end": passage.end, "words": len(passage.text.split()),
-                "text_hash": text_hash(passage.text), "embedding": vector.tolist(),
-                "embedding_model": embedder.name, "embedding_backend": embedder.backend,
-            }
+            Passage(
+                id=f"{document.source.id}#{passage.ordinal}", document_id=document.source.id,
+                ordinal=passage.ordinal, text=passage.text, section=passage.section, page=passage.page,
+                page_end=passage.page_end, char_start=passage.start, char_end=passage.end,
+                words=len(passage.text.split()), text_hash=text_hash(passage.text), embedding=vector.tolist(),
+                embedding_model=embedder.name, embedding_backend=embedder.backend,
+            )
             for passage, vector in zip(document.passages, vectors)
         ]

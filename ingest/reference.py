@@ -1,43 +1,21 @@
-"""Reads the DfE/ONS council reference file into Council records (not the graph: kg/councils.py writes them)."""
+"""Reads the DfE/ONS council reference file into Council models (not the graph: kg/councils.py writes them)."""
 
 from __future__ import annotations
 
 import csv
 import re
 from collections import Counter
-from dataclasses import dataclass, field
 from pathlib import Path
 
 from kg.council_names import aliases_for, display_name, name_key
-from kg.errors import EvidenceError
+from kg.model.errors import EvidenceError
+from kg.model.graph import Council
 
 REFERENCE_FILE = "local_authorities.csv"
 REQUIRED_COLUMNS = {
     "urn", "la_code", "la_code_new", "stat_neighbours", "stat_neighbours_la_code", "local_authority_ons_name",
     "also_known_as", "region_code", "region_name", "ons_population_0-25", "ons_la_type", "ltla23cd",
 }
-
-
-@dataclass
-class Council:
-    code: str  # ONS code for a current council, DfE code for a predecessor that has none
-    la_code: str
-    ons_code: str | None
-    name: str
-    ons_name: str
-    aliases: list[str]
-    region: str
-    region_code: str
-    council_type: str | None
-    population_0_25: int | None
-    ofsted_urn: str | None
-    former_ons_code: str | None
-    neighbour_ons_codes: list[str] = field(default_factory=list)
-    successor_codes: list[str] = field(default_factory=list)
-
-    @property
-    def historic(self) -> bool:
-        return self.ons_code is None
 
 
 def _split_codes(cell: str) -> list[str]:

@@ -12,12 +12,12 @@ from pathlib import Path
 
 import yaml
 
-from evidence.settings import PROJECT_ROOT
-from kg.errors import EvidenceError
+from kg.model.settings import PROJECT_ROOT
+from kg.model.errors import EvidenceError
+from kg.model.vocabulary import DOCUMENT_KINDS
 
 MANIFEST = PROJECT_ROOT / "corpus" / "manifest.yaml"
 SIDECAR_SUFFIX = ".meta.yaml"
-KINDS = ("inspection_report", "case_study", "research_report", "committee_report", "news", "other")
 _DATE_IN_NAME = re.compile(r"(\d{1,2})[ _-]([a-z]+)[ _-](\d{4})", re.IGNORECASE)
 
 
@@ -153,6 +153,6 @@ def _with_overrides(source: Source, *layers: dict) -> Source:
             value = layer.get(key)
             if value:
                 setattr(source, key, [str(v) for v in value] if key == "councils" else str(value))
-    if source.kind not in KINDS:
-        raise EvidenceError(f"{source.path}: kind {source.kind!r} is not one of {', '.join(KINDS)}")
+    if source.kind not in DOCUMENT_KINDS:
+        raise EvidenceError(f"{source.path}: kind {source.kind!r} is not one of {', '.join(DOCUMENT_KINDS)}")
     return source

@@ -18,7 +18,7 @@ from typing import Any, Iterable, Iterator
 import neo4j.time
 
 from kg.connection import Graph, run_named
-from kg.errors import EvidenceError
+from kg.model.errors import EvidenceError
 
 FORMAT = "evidence-graph-dump"
 VERSION = 1

@@ -11,8 +11,8 @@ from neo4j import Query
 from neo4j.exceptions import (AuthError, ConfigurationError, DatabaseError, DriverError, Neo4jError, ServiceUnavailable,
                              SessionExpired, TransientError)
 
-from evidence.settings import Settings
-from kg.errors import GraphUnavailable
+from kg.model.settings import Settings
+from kg.model.errors import GraphUnavailable
 from kg.queries import cypher
 
 UNAVAILABLE = (ServiceUnavailable, SessionExpired, AuthError, OSError, DriverError)

@@ -2,18 +2,16 @@
 
 from __future__ import annotations
 
-from dataclasses import asdict
-
-from ingest.reference import Council
 from kg.connection import Graph, run_named
 from kg.council_names import name_key
-from kg.errors import Ambiguous, NotFound
+from kg.model.errors import Ambiguous, NotFound
+from kg.model.graph import Council
 
 
 def load_councils(graph: Graph, councils: list[Council]) -> None:
     """Writes councils, regions, neighbours and successors in one transaction."""
     rows = [
-        {**asdict(council), "historic": council.historic,
+        {**council.model_dump(), "historic": council.historic,
          "neighbours": council.neighbour_ons_codes, "successors": council.successor_codes}
         for council in councils
     ]

@@ -3,10 +3,13 @@ one-transaction write that makes a document land whole or not at all."""
 
 from __future__ import annotations
 
-from typing import Any
+from typing import Any, Callable
+
+from neo4j import ManagedTransaction
 
 from kg.connection import Graph, run_named
-from kg.errors import ModelMismatch, NotFound
+from kg.model.errors import ModelMismatch, NotFound
+from kg.model.graph import Document, IngestRunEnd, Passage
 
 
 def fingerprints(graph: Graph, ids: list[str]) -> dict[str, str]:
@@ -14,14 +17,15 @@ def fingerprints(graph: Graph, ids: list[str]) -> dict[str, str]:
     return {row["id"]: row["fingerprint"] or "" for row in graph.read("documents_fingerprints", ids=ids)}
 
 
-def write_document(graph: Graph, document: dict[str, Any], passages: list[dict[str, Any]],
-                   councils: list[str], run_id: str, change: str, extra_writes=None) -> None:
+def write_document(graph: Graph, document: Document, passages: list[Passage], councils: list[str], run_id: str,
+                   change: str, extra_writes: Callable[[ManagedTransaction], None] | None = None) -> None:
     """Replaces the document and its passages (and what `extra_writes(tx)` derives) atomically."""
 
-    def work(tx):
-        run_named(tx, "document_clear", id=document["id"])
-        run_named(tx, "document_upsert", document=document, councils=councils, run_id=run_id, change=change)
-        run_named(tx, "passages_create", document_id=document["id"], passages=passages)
+    def work(tx: ManagedTransaction) -> None:
+        run_named(tx, "document_clear", id=document.id)
+        run_named(tx, "document_upsert", document=document.model_dump(), councils=councils, run_id=run_id,
+                  change=change)
+        run_named(tx, "passages_create", document_id=document.id, passages=[p.model_dump() for p in passages])
         if extra_writes is not None:
             extra_writes(tx)
 
@@ -32,8 +36,8 @@ def start_run(graph: Graph, run_id: str, code_version: str) -> int:
     return graph.write("ingest_run_start", id=run_id, code_version=code_version)[0]["interrupted"]
 
 
-def finish_run(graph: Graph, run_id: str, status: str, counts: dict[str, int]) -> None:
-    graph.write("ingest_run_finish", id=run_id, status=status, counts=counts)
+def finish_run(graph: Graph, run: IngestRunEnd) -> None:
+    graph.write("ingest_run_finish", run=run.model_dump())
 
 
 def check_embedding_model(graph: Graph, name: str, dimensions: int, refusal: str = "refusing to ingest",

@@ -5,29 +5,32 @@ from __future__ import annotations
 
 from typing import Any
 
-from ingest.extraction.catalogue import enablers, interventions
+from neo4j import ManagedTransaction
+
+from kg.model.catalogue import enablers, interventions
+from kg.model.graph import DocumentEvidenceRows, Enabler, Intervention
 from kg.connection import Graph, run_named
-from kg.errors import NotFound
+from kg.model.errors import NotFound
 
 
 def load_catalogue(graph: Graph) -> dict[str, int]:
-    rows = [{"id": entry.id, "name": entry.name, "category": entry.category, "description": entry.description,
-             "aliases": list(entry.aliases) + list(entry.exact)} for entry in interventions()]
-    enabler_rows = [{"id": entry.id, "name": entry.name, "description": entry.description,
-                     "cues": list(entry.cues)} for entry in enablers()]
+    rows = [Intervention(id=entry.id, name=entry.name, category=entry.category, description=entry.description,
+                         aliases=[*entry.aliases, *entry.exact]).model_dump() for entry in interventions()]
+    enabler_rows = [Enabler(id=entry.id, name=entry.name, description=entry.description,
+                            cues=list(entry.cues)).model_dump() for entry in enablers()]
     return dict(graph.write("catalogue_upsert", interventions=rows, enablers=enabler_rows)[0])
 
 
-def write_evidence(tx, mentions: list[dict[str, Any]], implementations: list[dict[str, Any]],
-                   outcomes: list[dict[str, Any]], enabler_links: list[dict[str, Any]]) -> None:
-    if mentions:
-        run_named(tx, "mentions_create", mentions=mentions)
-    if implementations:
-        run_named(tx, "implemented_create", implementations=implementations)
-    if outcomes:
-        run_named(tx, "outcomes_create", outcomes=outcomes)
-    if enabler_links:
-        run_named(tx, "enabler_links_create", links=enabler_links)
+def write_evidence(tx: ManagedTransaction, rows: DocumentEvidenceRows) -> None:
+    """Runs inside the document's own transaction."""
+    if rows.mentions:
+        run_named(tx, "mentions_create", mentions=[mention.model_dump() for mention in rows.mentions])
+    if rows.implementations:
+        run_named(tx, "implemented_create", implementations=[row.model_dump() for row in rows.implementations])
+    if rows.outcomes:
+        run_named(tx, "outcomes_create", outcomes=[outcome.model_dump() for outcome in rows.outcomes])
+    if rows.enabler_links:
+        run_named(tx, "enabler_links_create", links=[link.model_dump() for link in rows.enabler_links])
 
 
 def passage_texts(graph: Graph) -> list[dict[str, Any]]:

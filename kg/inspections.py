@@ -6,21 +6,24 @@ from dataclasses import dataclass
 from datetime import date
 from typing import Any
 
+from neo4j import ManagedTransaction
+
 from kg.connection import Graph, run_named
 from kg.councils import all_councils, resolve
-
-# The research report's phases of the improvement journey.
-PHASES = {"inadequate": "poor", "requires_improvement": "fair", "adequate": "fair", "good": "good",
-          "outstanding": "great"}
+from kg.model.graph import Inspection, Judgement, JudgementClaim
+from kg.model.vocabulary import PHASES
 
 
-def create_inspection(tx, council_code: str, inspection: dict[str, Any], judgements: list[dict[str, Any]]) -> None:
+
+def create_inspection(tx: ManagedTransaction, council_code: str, inspection: Inspection,
+                      judgements: list[Judgement]) -> None:
     """Runs inside the document's own transaction, so the inspection lands with its report or not at all."""
-    run_named(tx, "inspection_create", council_code=council_code, inspection=inspection, judgements=judgements)
+    run_named(tx, "inspection_create", council_code=council_code, inspection=inspection.model_dump(),
+              judgements=[judgement.model_dump() for judgement in judgements])
 
 
-def create_claims(tx, claims: list[dict[str, Any]]) -> None:
-    run_named(tx, "claims_create", claims=claims)
+def create_claims(tx: ManagedTransaction, claims: list[JudgementClaim]) -> None:
+    run_named(tx, "claims_create", claims=[claim.model_dump() for claim in claims])
 
 
 def checked_claims(graph: Graph, code: str) -> list[dict[str, Any]]:

@@ -4,7 +4,7 @@ from __future__ import annotations
 
 from functools import lru_cache
 
-from evidence.settings import QUERIES_DIR
+from kg.model.settings import QUERIES_DIR
 
 
 @lru_cache(maxsize=None)

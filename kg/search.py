@@ -9,7 +9,7 @@ from typing import Any
 from kg.connection import Graph
 from kg.councils import all_councils, resolve
 from kg.documents import check_embedding_model
-from kg.errors import NotReady
+from kg.model.errors import NotReady
 
 
 @dataclass

@@ -2,11 +2,11 @@
 // nodes; entries no longer in the catalogue are removed with their edges.
 UNWIND $interventions AS entry
 MERGE (i:Intervention {id: entry.id})
-SET i += entry
+SET i.name = entry.name, i.category = entry.category, i.description = entry.description, i.aliases = entry.aliases
 WITH collect(entry.id) AS intervention_ids
 UNWIND $enablers AS entry
 MERGE (e:Enabler {id: entry.id})
-SET e += entry
+SET e.name = entry.name, e.description = entry.description, e.cues = entry.cues
 WITH intervention_ids, collect(entry.id) AS enabler_ids
 CALL (intervention_ids, enabler_ids) {
   MATCH (stale) WHERE (stale:Intervention AND NOT stale.id IN intervention_ids)

@@ -2,4 +2,4 @@
 UNWIND $links AS link
 MATCH (p:Passage {id: link.passage_id})
 MATCH (e:Enabler {id: link.enabler})
-CREATE (p)-[:DISCUSSES {score: link.score, cues: link.cues, method: 'embedding+cues'}]->(e)
+CREATE (p)-[:DISCUSSES {score: link.score, cues: link.cues, method: link.method}]->(e)

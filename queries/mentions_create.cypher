@@ -11,4 +11,5 @@ CALL (m) {
   RETURN entity
 }
 CREATE (p)-[r:MENTIONS]->(entity)
-SET r = m.provenance
+SET r.surface = m.surface, r.count = m.count, r.char_start = m.char_start, r.char_end = m.char_end,
+    r.method = m.method, r.confidence = m.confidence

@@ -16,7 +16,7 @@ from pathlib import Path
 import numpy as np
 from rank_bm25 import BM25Okapi
 
-from ingest.embed import Embedder
+from embedding.embedder import Embedder
 from kg.connection import Graph
 from search.hybrid import MODES, search
 

@@ -7,8 +7,8 @@ from __future__ import annotations
 from dataclasses import dataclass, field
 from typing import Any
 
-from ingest.extraction.catalogue import metric_by_id, metrics
-from ingest.extraction.strength import STRENGTHS
+from kg.model.catalogue import metric_by_id, metrics
+from kg.model.vocabulary import STRENGTHS
 from kg.connection import Graph
 from kg.councils import all_councils, council_summaries, resolve
 from search.similar import similar

@@ -7,7 +7,7 @@ import re
 from concurrent.futures import ThreadPoolExecutor
 from dataclasses import dataclass, field
 
-from ingest.embed import Embedder
+from embedding.embedder import Embedder
 from kg.connection import Graph
 from kg.search import (SearchFilters, check_query_model, council_scope, dense_candidates, fulltext_candidates,
                        passages)

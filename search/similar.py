@@ -8,10 +8,10 @@ from dataclasses import dataclass, field
 
 from kg.connection import Graph
 from kg.councils import all_councils, resolve
-from kg.inspections import PHASES, JourneyPoint, overall_histories, transitions
+from kg.inspections import JourneyPoint, overall_histories, transitions
+from kg.model.vocabulary import PHASE_WORDS, PHASES
 
 WEIGHTS = {"neighbour": 0.40, "type": 0.15, "region": 0.10, "population": 0.10, "phase": 0.10, "step": 0.15}
-PHASE_WORDS = {"poor": "inadequate", "fair": "requires improvement", "good": "good", "great": "outstanding"}
 
 
 @dataclass

@@ -12,10 +12,10 @@ from typing import Any
 
 import numpy as np
 
-from ingest.embed import Embedder
+from embedding.embedder import Embedder
 from kg.connection import Graph
 from kg.councils import all_councils, resolve
-from kg.errors import NotFound
+from kg.model.errors import NotFound
 from kg.evidence import implementations_by_council
 from kg.inspections import JourneyPoint, journey_label, overall_histories
 from kg.search import SearchFilters, interventions_named

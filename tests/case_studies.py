@@ -5,7 +5,7 @@ from __future__ import annotations
 
 from pathlib import Path
 
-from evidence.settings import Settings
+from kg.model.settings import Settings
 from ingest.pipeline import Ingester
 from ingest.reference import read_councils
 from ingest.sources import user_sources

@@ -12,7 +12,7 @@ from pathlib import Path
 
 import pytest
 
-from evidence.settings import PROJECT_ROOT, Settings
+from kg.model.settings import PROJECT_ROOT, Settings
 from kg import server
 from kg.connection import Graph
 from kg.schema import init_schema

@@ -8,7 +8,7 @@ import pytest
 
 from ingest.reference import read_councils
 from kg.councils import all_councils, load_councils, resolve
-from kg.errors import Ambiguous, NotFound
+from kg.model.errors import Ambiguous, NotFound
 from tests.conftest import SHARED
 
 REFERENCE = SHARED / "reference" / "local_authorities.csv"

@@ -22,7 +22,7 @@ from pydantic import SecretStr
 
 from api.app import create_app
 from evidence.cli.serve import server_config
-from evidence.settings import PROJECT_ROOT
+from kg.model.settings import PROJECT_ROOT
 from ingest.pipeline import Ingester
 from ingest.sources import user_sources
 from kg.backup import graph_checksum

@@ -12,7 +12,7 @@ import yaml
 from ingest.claims import find_claims
 from ingest.council_mentions import CouncilMatcher
 from ingest.detect import detect_format
-from ingest.errors import BadDocument
+from kg.model.errors import BadDocument
 from ingest.extract_text import extract
 from ingest.inspection import parse_inspection
 from ingest.normalise import normalise
@@ -20,7 +20,7 @@ from ingest.pipeline import Ingester
 from ingest.reference import read_councils
 from ingest.sources import user_sources
 from kg.councils import load_councils, resolve
-from kg.errors import EvidenceError
+from kg.model.errors import EvidenceError
 from kg.inspections import JourneyPoint, transitions
 from tests.conftest import SHARED, run_cli
 

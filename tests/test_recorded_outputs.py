@@ -12,13 +12,16 @@ from __future__ import annotations
 
 import hashlib
 import json
+import subprocess
+import sys
 from pathlib import Path
 from typing import Any
 
 import pytest
 
 from kg.backup import graph_checksum
-from tests.conftest import SHARED, run_cli, wipe
+from kg.model.settings import PROJECT_ROOT
+from tests.conftest import SHARED, run_cli, settings_env, wipe
 
 LONGEST_QUOTE = 160
 RECORDED = Path(__file__).parent / "fixtures" / "recorded_outputs.json"
@@ -45,6 +48,19 @@ CHECKSUM_IGNORES = {"ignore_labels": ["IngestRun", "EmbeddingModel"], "ignore_ty
                     "ignore_properties": ["embedding", "ingested_at", "ingest_run", "score"]}
 
 
+# The calls through the CLI's own app, in one process so the model loads once.
+_ALL_CALLS_IN_ONE_PROCESS = """
+import contextlib, io, json, sys
+from evidence.cli import app
+outputs = {}
+for name, args in json.loads(sys.argv[1]).items():
+    with contextlib.redirect_stdout(io.StringIO()) as printed:
+        app(args, standalone_mode=False)
+    outputs[name] = printed.getvalue()
+print(json.dumps(outputs))
+"""
+
+
 def comparable(value: Any) -> Any:
     """Floats at four decimals; text longer than a short quote as its digest, so no passage of the
     corpus is kept in the repo."""
@@ -66,11 +82,10 @@ def outputs(settings, graph) -> dict[str, Any]:
     ingested = run_cli(settings, "ingest", str(SHARED / "corpus" / "seeds"), str(SHARED / "corpus" / REPORT),
                        "--json")
     assert ingested.returncode == 0, ingested.stderr
-    found: dict[str, Any] = {}
-    for name, args in CALLS.items():
-        result = run_cli(settings, *args)
-        assert result.returncode == 0, f"{name}: {result.stderr}"
-        found[name] = comparable(json.loads(result.stdout))
+    calls = subprocess.run([sys.executable, "-c", _ALL_CALLS_IN_ONE_PROCESS, json.dumps(CALLS)],
+                           capture_output=True, text=True, timeout=900, env=settings_env(settings), cwd=PROJECT_ROOT)
+    assert calls.returncode == 0, calls.stderr
+    found = {name: comparable(json.loads(output)) for name, output in json.loads(calls.stdout).items()}
     found["graph_checksum"] = graph_checksum(graph, **CHECKSUM_IGNORES)
     return found
 

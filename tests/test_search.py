@@ -6,13 +6,13 @@ import json
 
 import pytest
 
-from evidence.settings import Settings
-from ingest.embed import get_embedder
+from kg.model.settings import Settings
+from embedding.embedder import embedder_for
 from ingest.pipeline import Ingester
 from ingest.reference import read_councils
 from ingest.sources import user_sources
 from kg.councils import load_councils
-from kg.errors import EvidenceError
+from kg.model.errors import EvidenceError
 from kg.search import SearchFilters
 from search.hybrid import lucene_query, search
 from search.vocabulary import expansions
@@ -46,7 +46,7 @@ def searchable(tmp_path_factory, settings: Settings, graph):
 
 @pytest.fixture(scope="module")
 def embedder(settings):
-    return get_embedder(settings.embedding_backend, settings.home / "models", settings.embedding_batch_size)
+    return embedder_for(settings)
 
 
 def test_meaning_finds_the_right_passage_with_its_citation(searchable, embedder):

@@ -80,7 +80,7 @@ def test_settings_come_only_from_their_own_variables(monkeypatch):
     """HOME, API_KEY and the like belong to the machine, not to us: a field's own name is no
     variable of ours, or every user's home would become the data home and a stray API_KEY the
     upload key."""
-    from evidence.settings import PROJECT_ROOT, Settings
+    from kg.model.settings import PROJECT_ROOT, Settings
 
     for name in ("EVIDENCE_HOME", "EVIDENCE_API_KEY", "EVIDENCE_CORPUS_DIR"):
         monkeypatch.delenv(name, raising=False)

@@ -16,7 +16,7 @@ import uvicorn
 from playwright.sync_api import Page, expect, sync_playwright
 
 from api.app import create_app
-from evidence.settings import PROJECT_ROOT
+from kg.model.settings import PROJECT_ROOT
 from tests.case_studies import load_case_studies
 from tests.conftest import SHARED, free_port
 

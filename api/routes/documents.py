@@ -19,7 +19,8 @@ from api.limits import BodyTooLarge
 from api.models import DocumentDetail, UploadAnswer
 from api.problems import problem, problem_responses
 from ingest.pipeline import Ingester
-from ingest.sources import KINDS, user_sources
+from ingest.sources import user_sources
+from kg.model.vocabulary import DOCUMENT_KINDS
 from kg.documents import document_detail
 
 router = APIRouter(prefix="/api/documents", tags=["documents"])
@@ -67,14 +68,14 @@ async def upload(
     graph: GraphDep,
     settings: SettingsDep,
     file: Annotated[UploadFile, File(description="PDF, HTML, Markdown or plain text.")],
-    kind: Annotated[str | None, Form(description=f"One of {', '.join(KINDS)}.")] = None,
+    kind: Annotated[str | None, Form(description=f"One of {', '.join(DOCUMENT_KINDS)}.")] = None,
     title: Annotated[str | None, Form(max_length=300)] = None,
     publisher: Annotated[str | None, Form(max_length=200)] = None,
     date: Annotated[str | None, Form(pattern=r"^\d{4}(-\d{2}-\d{2})?$")] = None,
     councils: Annotated[list[str] | None, Form(description="Councils the document is about.")] = None,
 ) -> UploadAnswer | JSONResponse:
-    if kind is not None and kind not in KINDS:
-        return problem(422, f"kind {kind!r} is not one of {', '.join(KINDS)}")
+    if kind is not None and kind not in DOCUMENT_KINDS:
+        return problem(422, f"kind {kind!r} is not one of {', '.join(DOCUMENT_KINDS)}")
     limit = int(settings.max_file_mb * 1024 * 1024)
     path = await store(file, settings.home / "uploads", limit)
     overrides = {"kind": kind, "title": title, "publisher": publisher, "date": date, "councils": councils}

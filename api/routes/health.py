@@ -8,7 +8,7 @@ from fastapi.responses import JSONResponse
 from api.deps import app_state
 from api.models import Health
 from api.problems import problem, problem_responses
-from kg.errors import EvidenceError
+from kg.model.errors import EvidenceError
 
 router = APIRouter(tags=["health"])
 

@@ -9,7 +9,7 @@ from fastapi import APIRouter, Query
 from api.deps import EmbedderDep, GraphDep
 from api.models import Grade, ProfileQuery, WhatWorkedAnswer, WhatWorkedQuery
 from api.problems import problem_responses
-from ingest.embed import Embedder
+from embedding.embedder import Embedder
 from kg.connection import Graph
 from search.similar import Profile
 from search.what_worked import what_worked as rank_what_worked

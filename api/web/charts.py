@@ -8,8 +8,8 @@ from html import escape
 
 from markupsafe import Markup
 
-GRADE_LEVELS = {"inadequate": 0, "requires_improvement": 1, "adequate": 1, "good": 2, "outstanding": 3}
-LEVEL_NAMES = ["Inadequate", "Requires improvement", "Good", "Outstanding"]
+from kg.model.vocabulary import GRADE_LEVELS, LEVEL_NAMES
+
 COLOURS = ["#1d4ed8", "#b45309", "#047857", "#7c3aed", "#be123c", "#0f766e", "#4d7c0f", "#6b7280", "#a21caf"]
 DASHES = ["", "6 3", "2 3", "8 3 2 3"]
 WIDTH, HEIGHT, LEFT, RIGHT, TOP, BOTTOM = 720, 260, 150, 20, 20, 40

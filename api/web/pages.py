@@ -19,13 +19,12 @@ from markupsafe import Markup
 
 from api.deps import EmbedderDep, GraphDep
 from api.web.charts import area_label, timeline
-from ingest.extraction.strength import STRENGTHS
-from ingest.sources import KINDS
+from kg.model.vocabulary import DOCUMENT_KINDS, PHASES, STRENGTHS
 from kg.councils import all_councils, council_summaries
 from kg.evidence import (all_enablers, all_interventions, council_interventions, find_outcomes,
                          implementations_by_council, intervention_profile, resolve_enabler, resolve_intervention)
 from kg.documents import document_detail
-from kg.inspections import PHASES, council_profile, journey_label, overall_histories
+from kg.inspections import council_profile, journey_label, overall_histories
 from kg.search import SearchFilters
 from search.evidence_map import cell_evidence, evidence_map, scope
 from search.hybrid import search as hybrid_search
@@ -55,7 +54,7 @@ def _choices(graph) -> dict:
     return {"council_names": sorted(c["name"] for c in councils),
             "regions": sorted({c["region"] for c in councils if c["region"]}),
             "types": sorted({c["type"] for c in councils if c["type"]}),
-            "grades": list(PHASES), "kinds": list(KINDS)}
+            "grades": list(PHASES), "kinds": list(DOCUMENT_KINDS)}
 
 
 @router.get("/", response_class=HTMLResponse)

@@ -10,7 +10,7 @@ import typer
 from evidence.cli import (councils, db, evaluate, extract, ingest, interventions, search, serve, similar,
                           what_worked)
 from evidence.cli.output import err_console
-from kg.errors import EvidenceError
+from kg.model.errors import EvidenceError
 
 app = typer.Typer(no_args_is_help=True, add_completion=False, pretty_exceptions_enable=False,
                   help="Evidence Graph: what worked for councils like us.")

@@ -6,12 +6,13 @@ import typer
 from rich.table import Table
 
 from evidence.cli.output import console, print_json
-from evidence.settings import get_settings
+from kg.model.settings import get_settings
 from ingest.reference import read_councils
 from kg.connection import Graph
 from kg.councils import load_councils
 from kg.inspections import council_profile
 from kg.schema import init_schema
+from kg.model.vocabulary import words
 
 app = typer.Typer(no_args_is_help=True, help="The council reference graph.")
 
@@ -46,18 +47,13 @@ def council(
         for inspection in profile["inspections"]:
             judgements = dict(inspection["judgements"])
             overall = judgements.pop("overall_effectiveness", "—")
-            table.add_row(inspection["end"] or "", inspection["framework"], _words(overall),
-                          ", ".join(f"{_words(area)}: {_words(grade)}" for area, grade in judgements.items()),
+            table.add_row(inspection["end"] or "", inspection["framework"], words(overall),
+                          ", ".join(f"{words(area)}: {words(grade)}" for area, grade in judgements.items()),
                           inspection["document_id"])
         console.print(table)
         steps = "; ".join(step["label"] for step in profile["transitions"]) or "no change of phase on record"
-        console.print(f"journey: now {_words(profile['current_phase'] or 'unknown')} ({steps})")
+        console.print(f"journey: now {words(profile['current_phase'] or 'unknown')} ({steps})")
     else:
         console.print("no inspection report of this council in the evidence base, so no journey")
     console.print("neighbours: " + ", ".join(
-        f"#{n['rank']} {n['name']} ({_words(n['current_grade'] or 'no grade')})" for n in profile["neighbours"]))
-
-
-def _words(code: str) -> str:
-    """Graph codes such as requires_improvement, as a reader writes them."""
-    return code.replace("_", " ")
+        f"#{n['rank']} {n['name']} ({words(n['current_grade'] or 'no grade')})" for n in profile["neighbours"]))

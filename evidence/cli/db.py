@@ -7,7 +7,7 @@ from pathlib import Path
 import typer
 
 from evidence.cli.output import console, print_json
-from evidence.settings import get_settings
+from kg.model.settings import get_settings
 from kg import backup, server
 from kg.connection import Graph
 from kg.integrity import problems

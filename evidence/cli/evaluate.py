@@ -8,8 +8,8 @@ import typer
 from rich.table import Table
 
 from evidence.cli.output import console, print_json
-from evidence.settings import get_settings
-from ingest.embed import get_embedder
+from kg.model.settings import get_settings
+from embedding.embedder import embedder_for
 from kg.connection import Graph
 from search.evaluation import evaluate, load_queries
 
@@ -23,7 +23,7 @@ def retrieval(
 ) -> None:
     """nDCG@10, Recall@10 and MRR for hybrid, dense-only, full-text-only search and BM25."""
     settings = get_settings()
-    embedder = get_embedder(settings.embedding_backend, settings.home / "models", settings.embedding_batch_size)
+    embedder = embedder_for(settings)
     with Graph(settings) as graph:
         table = evaluate(graph, embedder, load_queries(queries))
     if as_json:

@@ -9,9 +9,10 @@ import typer
 from rich.progress import BarColumn, MofNCompleteColumn, Progress, TextColumn, TimeElapsedColumn
 
 from evidence.cli.output import console, err_console, print_json
-from evidence.settings import get_settings
+from kg.model.settings import get_settings
 from ingest.pipeline import Ingester
-from ingest.sources import KINDS, bundled_sources, user_sources
+from ingest.sources import bundled_sources, user_sources
+from kg.model.vocabulary import DOCUMENT_KINDS
 from kg.connection import Graph
 from kg.schema import init_schema
 
@@ -23,15 +24,15 @@ def show_progress() -> bool:
 def ingest(
     paths: list[Path] = typer.Argument(None, help="Files or folders; the bundled corpus when none are given."),
     as_json: bool = typer.Option(False, "--json", help="Print one JSON summary."),
-    kind: str = typer.Option(None, help=f"Document kind: {', '.join(KINDS)}."),
+    kind: str = typer.Option(None, help=f"Document kind: {', '.join(DOCUMENT_KINDS)}."),
     title: str = typer.Option(None, help="Title (for a single file)."),
     publisher: str = typer.Option(None, help="Publisher."),
     date: str = typer.Option(None, help="Publication date, YYYY or YYYY-MM-DD."),
     council: list[str] = typer.Option(None, help="A council the documents are about (repeatable)."),
 ) -> None:
     """Ingest documents. Exit 0 when every file landed, 3 when some failed."""
-    if kind is not None and kind not in KINDS:
-        raise typer.BadParameter(f"{kind!r} is not one of {', '.join(KINDS)}", param_hint="--kind")
+    if kind is not None and kind not in DOCUMENT_KINDS:
+        raise typer.BadParameter(f"{kind!r} is not one of {', '.join(DOCUMENT_KINDS)}", param_hint="--kind")
     settings = get_settings()
     if paths:
         overrides = {"kind": kind, "title": title, "publisher": publisher, "date": date, "councils": council}

@@ -8,8 +8,8 @@ from dataclasses import asdict
 import typer
 
 from evidence.cli.output import console, print_json
-from evidence.settings import get_settings
-from ingest.embed import get_embedder
+from kg.model.settings import get_settings
+from embedding.embedder import embedder_for
 from kg.connection import Graph
 from kg.evidence import resolve_enabler, resolve_intervention
 from kg.search import SearchFilters
@@ -36,7 +36,7 @@ def search(
     filters = SearchFilters(council, region, council_type, grade, kind, date_from, date_to,
                             resolve_intervention(intervention) if intervention else None,
                             resolve_enabler(enabler) if enabler else None)
-    embedder = get_embedder(settings.embedding_backend, settings.home / "models", settings.embedding_batch_size)
+    embedder = embedder_for(settings)
     with Graph(settings) as graph:
         hits = hybrid_search(graph, embedder, query, filters, limit, offset)
     if as_json:

@@ -8,7 +8,7 @@ from fastapi import FastAPI
 
 from api.app import create_app
 from evidence.cli.output import console
-from evidence.settings import get_settings
+from kg.model.settings import get_settings
 
 
 def server_config(app: FastAPI, host: str, port: int) -> uvicorn.Config:

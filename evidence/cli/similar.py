@@ -5,9 +5,9 @@ from __future__ import annotations
 import typer
 
 from evidence.cli.output import console, print_json
-from evidence.settings import get_settings
+from kg.model.settings import get_settings
 from kg.connection import Graph
-from kg.inspections import PHASES
+from kg.model.vocabulary import PHASES
 from search.similar import Profile, similar as rank_similar
 
 

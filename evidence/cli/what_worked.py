@@ -5,8 +5,8 @@ from __future__ import annotations
 import typer
 
 from evidence.cli.output import console, outcome_summary, print_json
-from evidence.settings import get_settings
-from ingest.embed import get_embedder
+from kg.model.settings import get_settings
+from embedding.embedder import embedder_for
 from kg.connection import Graph
 from evidence.cli.similar import profile_from_options
 from search.what_worked import what_worked as rank_what_worked
@@ -27,7 +27,7 @@ def what_worked(
     if council or not any([council_type, region, grade, population]):
         profile = None
     settings = get_settings()
-    embedder = get_embedder(settings.embedding_backend, settings.home / "models", settings.embedding_batch_size)
+    embedder = embedder_for(settings)
     with Graph(settings) as graph:
         answer = rank_what_worked(graph, embedder, council, profile, question, limit)
     if as_json:

@@ -9,7 +9,7 @@ from collections import defaultdict
 from dataclasses import dataclass, field
 from typing import Any, Iterable
 
-from ingest.extraction.catalogue import interventions
+from kg.model.catalogue import interventions
 
 HEADS = ("model", "programme", "program", "approach", "pilot", "framework", "service", "panel", "hub", "project",
          "initiative", "scheme")

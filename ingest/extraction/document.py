@@ -14,7 +14,7 @@ from dataclasses import dataclass, field
 
 from spacy.tokens import Doc
 
-from ingest.extraction.catalogue import interventions
+from kg.model.catalogue import interventions
 from ingest.extraction.mentions import EntityFinder, Mention
 from ingest.extraction.nlp import full_pipeline, sentence_pipeline
 from ingest.extraction.outcomes import OutcomeDraft, candidate, find_outcomes, metric_named
@@ -36,7 +36,9 @@ class Sentence:
 
 
 @dataclass
-class Implementation:
+class ImplementationFinding:
+    """A sentence saying a council used an intervention; records.py places it in a passage."""
+
     council: str
     intervention: str
     since: int | None
@@ -47,7 +49,9 @@ class Implementation:
 
 
 @dataclass
-class Outcome:
+class OutcomeFinding:
+    """An outcome clause with the council it is about; records.py makes the graph's Outcome of it."""
+
     council: str
     draft: OutcomeDraft
     sentence: Sentence
@@ -61,8 +65,8 @@ class DocumentEvidence:
     text: str
     mentions: list[Mention] = field(default_factory=list)
     mention_sentences: list[Sentence] = field(default_factory=list)
-    implementations: list[Implementation] = field(default_factory=list)
-    outcomes: list[Outcome] = field(default_factory=list)
+    implementations: list[ImplementationFinding] = field(default_factory=list)
+    outcomes: list[OutcomeFinding] = field(default_factory=list)
 
     def quote(self, sentence: Sentence) -> str:
         return re.sub(r"\s+", " ", self.text[sentence.start:sentence.end]).strip()
@@ -91,7 +95,7 @@ class Extractor:
             if mention.kind == "intervention":
                 council, method, confidence = about.council_for(sentence)
                 if council:
-                    evidence.implementations.append(Implementation(
+                    evidence.implementations.append(ImplementationFinding(
                         council, mention.key, _since(text[sentence.start:sentence.end]), sentence, mention.surface,
                         method, confidence))
         candidates: list[tuple[Sentence, str | None]] = []  # with the metric the sentence before named
@@ -111,7 +115,7 @@ class Extractor:
                 continue
             for draft in drafts:
                 intervention, attribution = about.intervention_for(sentence, draft)
-                evidence.outcomes.append(Outcome(council, draft, sentence, intervention, attribution,
+                evidence.outcomes.append(OutcomeFinding(council, draft, sentence, intervention, attribution,
                                                  strength_of(draft, inspection_council is not None)))
         return evidence
 

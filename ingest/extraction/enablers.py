@@ -14,7 +14,7 @@ from dataclasses import dataclass
 
 import numpy as np
 
-from ingest.extraction.catalogue import Enabler, enablers
+from kg.model.catalogue import EnablerDefinition, enablers
 
 MARGIN = 0.15
 CUE_BONUS = 0.02
@@ -22,7 +22,7 @@ MAX_CUES = 3
 
 
 @dataclass
-class EnablerLink:
+class EnablerScore:
     enabler: str
     score: float
     cues: list[str]
@@ -35,7 +35,7 @@ class EnablerScorer:
         self._cues = [_cue_patterns(enabler) for enabler in self._enablers]
         self._baselines = np.array([enabler.baseline for enabler in self._enablers])
 
-    def score(self, vectors: np.ndarray, texts: list[str]) -> list[list[EnablerLink]]:
+    def score(self, vectors: np.ndarray, texts: list[str]) -> list[list[EnablerScore]]:
         """For each passage, the enablers it discusses, best first."""
         if len(texts) == 0:
             return []
@@ -49,10 +49,10 @@ class EnablerScorer:
                 used = [cue for cue, folded_cue, pattern in cues if folded_cue in folded and pattern.search(text)]
                 score = float(cosine) + CUE_BONUS * min(len(used), MAX_CUES)
                 if score >= MARGIN:
-                    found.append(EnablerLink(enabler.id, round(score, 4), used))
+                    found.append(EnablerScore(enabler.id, round(score, 4), used))
             links.append(sorted(found, key=lambda link: -link.score))
         return links
 
 
-def _cue_patterns(enabler: Enabler) -> list[tuple[str, str, re.Pattern]]:
+def _cue_patterns(enabler: EnablerDefinition) -> list[tuple[str, str, re.Pattern]]:
     return [(cue, cue.casefold(), re.compile(rf"\b{re.escape(cue)}\b", re.IGNORECASE)) for cue in enabler.cues]

@@ -17,7 +17,7 @@ from spacy.tokens import Doc
 from spacy.util import filter_spans
 
 from ingest.council_mentions import CouncilMatcher
-from ingest.extraction.catalogue import Intervention
+from kg.model.catalogue import CatalogueEntry
 from kg.council_names import short_forms
 
 
@@ -32,7 +32,7 @@ class Mention:
 
 
 class EntityFinder:
-    def __init__(self, nlp, councils: list[dict], catalogue: tuple[Intervention, ...]):
+    def __init__(self, nlp, councils: list[dict], catalogue: tuple[CatalogueEntry, ...]):
         self._councils = CouncilMatcher(councils)
         self._short = {name for names in short_forms().values() for name in names}
         self._any_case = PhraseMatcher(nlp.vocab, attr="LOWER")

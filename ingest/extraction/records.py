@@ -8,10 +8,11 @@ import bisect
 from dataclasses import dataclass
 from typing import Any
 
-from ingest.extraction.catalogue import intervention_by_id, metric_by_id
-from ingest.extraction.document import DocumentEvidence, Outcome, Sentence
-from ingest.extraction.enablers import EnablerLink
-from ingest.extraction.strength import STRENGTHS
+from kg.model.catalogue import intervention_by_id, metric_by_id
+from ingest.extraction.document import DocumentEvidence, OutcomeFinding, Sentence
+from ingest.extraction.enablers import EnablerScore
+from kg.model.graph import DocumentEvidenceRows, EnablerLink, Implementation, Mention, Outcome
+from kg.model.vocabulary import STRENGTHS
 
 
 @dataclass
@@ -37,55 +38,54 @@ def _span(sentence: Sentence) -> dict[str, int]:
     return {"char_start": sentence.start, "char_end": sentence.end}
 
 
-def graph_rows(document_id: str, evidence: DocumentEvidence, enabler_links: list[list[EnablerLink]],
-               passages: list[PassageSpan]) -> dict[str, list[dict[str, Any]]]:
+def graph_rows(document_id: str, evidence: DocumentEvidence, enabler_links: list[list[EnablerScore]],
+               passages: list[PassageSpan]) -> DocumentEvidenceRows:
+    """The graph's models of what was found; evidence outside every passage (a heading the
+    chunker dropped) has no passage to cite and is left out."""
     locate = PassageLocator(passages)
-    mentions: dict[tuple[str, str, str], dict[str, Any]] = {}
+    mentions: dict[tuple[str, str, str], Mention] = {}
     for mention, sentence in zip(evidence.mentions, evidence.mention_sentences):
         passage_id = locate.at(mention.start)
         if passage_id is None:
             continue
         key = (passage_id, mention.kind, mention.key)
         if key in mentions:
-            mentions[key]["provenance"]["count"] += 1
+            mentions[key].count += 1
             continue
-        mentions[key] = {"passage_id": passage_id, "kind": mention.kind, "key": mention.key, "provenance": {
-            "surface": mention.surface, "count": 1, **_span(sentence), "method": "phrase_match",
-            "confidence": mention.confidence}}
+        mentions[key] = Mention(passage_id=passage_id, kind=mention.kind, key=mention.key, surface=mention.surface,
+                                count=1, **_span(sentence), method="phrase_match", confidence=mention.confidence)
 
-    implementations: dict[tuple[str, str], dict[str, Any]] = {}
+    implementations: dict[tuple[str, str], Implementation] = {}
     for implementation in evidence.implementations:
         key = (implementation.council, implementation.intervention)
         held = implementations.get(key)
         if held is not None:
-            if implementation.since and (held["provenance"]["since"] or 9999) > implementation.since:
-                held["provenance"]["since"] = implementation.since
+            if implementation.since and (held.since or 9999) > implementation.since:
+                held.since = implementation.since
             continue
-        implementations[key] = {"council": implementation.council, "intervention": implementation.intervention,
-                                "provenance": {
-                                    "document_id": document_id, "passage_id": locate.at(implementation.sentence.start),
-                                    **_span(implementation.sentence), "quote": evidence.quote(implementation.sentence),
-                                    "surface": implementation.surface, "since": implementation.since,
-                                    "method": implementation.method, "confidence": implementation.confidence}}
+        implementations[key] = Implementation(
+            council=implementation.council, intervention=implementation.intervention, document_id=document_id,
+            passage_id=locate.at(implementation.sentence.start), **_span(implementation.sentence),
+            quote=evidence.quote(implementation.sentence), surface=implementation.surface,
+            since=implementation.since, method=implementation.method, confidence=implementation.confidence)
 
     outcomes = []
     for outcome in evidence.outcomes:
         passage_id = locate.at(outcome.sentence.start)
         if passage_id is None:
             continue
-        outcomes.append({"council": outcome.council, "passage_id": passage_id, "intervention": outcome.intervention,
-                         "attribution": outcome.attribution,
-                         "outcome": {"id": f"outcome:{document_id}:{outcome.draft.char_start}:{outcome.draft.metric}",
-                                     "document_id": document_id, "passage_id": passage_id,
-                                     **outcome_fields(evidence, outcome)}})
+        outcomes.append(Outcome(
+            id=f"outcome:{document_id}:{outcome.draft.char_start}:{outcome.draft.metric}", document_id=document_id,
+            passage_id=passage_id, council=outcome.council, intervention=outcome.intervention,
+            attribution=outcome.attribution, **outcome_fields(evidence, outcome)))
 
-    links = [{"passage_id": passage.id, "enabler": link.enabler, "score": link.score, "cues": link.cues}
+    links = [EnablerLink(passage_id=passage.id, enabler=link.enabler, score=link.score, cues=link.cues)
              for passage, found in zip(passages, enabler_links) for link in found]
-    return {"mentions": list(mentions.values()), "implementations": list(implementations.values()),
-            "outcomes": outcomes, "enabler_links": links}
+    return DocumentEvidenceRows(mentions=list(mentions.values()), implementations=list(implementations.values()),
+                                outcomes=outcomes, enabler_links=links)
 
 
-def outcome_fields(evidence: DocumentEvidence, outcome: Outcome) -> dict[str, Any]:
+def outcome_fields(evidence: DocumentEvidence, outcome: OutcomeFinding) -> dict[str, Any]:
     draft = outcome.draft
     return {
         "metric": draft.metric, "metric_name": metric_by_id()[draft.metric].name, "direction": draft.direction,
@@ -97,7 +97,7 @@ def outcome_fields(evidence: DocumentEvidence, outcome: Outcome) -> dict[str, An
     }
 
 
-def extract_report(evidence: DocumentEvidence, enabler_links: list[list[EnablerLink]], passages: list[PassageSpan],
+def extract_report(evidence: DocumentEvidence, enabler_links: list[list[EnablerScore]], passages: list[PassageSpan],
                    council_names: dict[str, str], inspection: dict[str, Any] | None,
                    judgements: list[dict[str, Any]]) -> dict[str, Any]:
     """What `evidence extract FILE --json` prints."""

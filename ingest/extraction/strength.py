@@ -10,8 +10,6 @@ from __future__ import annotations
 
 from ingest.extraction.outcomes import OutcomeDraft
 
-STRENGTHS = {4: "comparison", 3: "before_after", 2: "inspection", 1: "reported"}
-
 
 def strength_of(outcome: OutcomeDraft, from_inspection_report: bool) -> int:
     measured = (outcome.value_from is not None and outcome.value_to is not None) or outcome.change is not None

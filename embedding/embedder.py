@@ -14,7 +14,8 @@ from typing import Protocol
 
 import numpy as np
 
-from ingest.int8_model import REVISION, SESSION_DISABLED_OPTIMIZERS, build_int8_model, weight_type
+from kg.model.settings import Settings
+from embedding.int8_model import REVISION, SESSION_DISABLED_OPTIMIZERS, build_int8_model, weight_type
 
 os.environ.setdefault("HF_HUB_OFFLINE", "1")
 os.environ.setdefault("TRANSFORMERS_OFFLINE", "1")
@@ -122,6 +123,12 @@ def token_batches(lengths: list[int], most: int) -> list[list[int]]:
 
 @lru_cache(maxsize=2)
 def get_embedder(backend: str, cache_dir: Path, batch_size: int = 16) -> Embedder:
+    """An embedder of the given backend (benchmarks compare both); the product uses `embedder_for`."""
     if backend == "onnx-int8":
         return OnnxInt8Embedder(cache_dir, batch_size)
     return TorchEmbedder(batch_size)
+
+
+def embedder_for(settings: Settings) -> Embedder:
+    """The embedder the settings choose: one configuration for ingestion, search and the API."""
+    return get_embedder(settings.embedding_backend, settings.home / "models", settings.embedding_batch_size)

@@ -1,4 +1,5 @@
-"""The curated vocabularies extraction works from: interventions, outcome metrics, enablers."""
+"""The curated vocabularies, kept as YAML beside this module: the intervention catalogue (names,
+aliases and misspellings, categories), outcome metrics and the seven enablers of improvement."""
 
 from __future__ import annotations
 
@@ -13,7 +14,7 @@ HERE = Path(__file__).parent
 
 
 @dataclass(frozen=True)
-class Intervention:
+class CatalogueEntry:
     id: str
     name: str
     category: str
@@ -32,7 +33,7 @@ class Metric:
 
 
 @dataclass(frozen=True)
-class Enabler:
+class EnablerDefinition:
     id: str
     name: str
     description: str
@@ -45,9 +46,9 @@ def _load(name: str) -> list[dict]:
 
 
 @lru_cache(maxsize=1)
-def interventions() -> tuple[Intervention, ...]:
+def interventions() -> tuple[CatalogueEntry, ...]:
     return tuple(
-        Intervention(entry["id"], entry["name"], entry["category"], entry["description"],
+        CatalogueEntry(entry["id"], entry["name"], entry["category"], entry["description"],
                      tuple(entry.get("aliases") or ()), tuple(entry.get("exact") or ()))
         for entry in _load("interventions.yaml"))
 
@@ -62,8 +63,8 @@ def metrics() -> tuple[Metric, ...]:
 
 
 @lru_cache(maxsize=1)
-def enablers() -> tuple[Enabler, ...]:
-    return tuple(Enabler(entry["id"], entry["name"], entry["description"], tuple(entry["cues"]), entry["baseline"])
+def enablers() -> tuple[EnablerDefinition, ...]:
+    return tuple(EnablerDefinition(entry["id"], entry["name"], entry["description"], tuple(entry["cues"]), entry["baseline"])
                  for entry in _load("enablers.yaml"))
 
 
@@ -72,5 +73,5 @@ def metric_by_id() -> dict[str, Metric]:
     return {metric.id: metric for metric in metrics()}
 
 
-def intervention_by_id() -> dict[str, Intervention]:
+def intervention_by_id() -> dict[str, CatalogueEntry]:
     return {intervention.id: intervention for intervention in interventions()}

@@ -35,3 +35,11 @@ class NotReady(EvidenceError):
 
 class ModelMismatch(EvidenceError):
     """The graph's passages were embedded by another model than the one asking."""
+
+
+class BadDocument(EvidenceError):
+    """This file cannot become a document; the rest of the batch carries on."""
+
+
+class IngestBusy(EvidenceError):
+    """Another ingest holds this home's lock."""

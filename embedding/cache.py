@@ -11,7 +11,7 @@ import numpy as np
 
 from typing import Callable
 
-from ingest.embed import DIMENSIONS, MODEL_NAME, Embedder
+from embedding.embedder import DIMENSIONS, MODEL_NAME, Embedder
 
 
 class CachedEmbedder:

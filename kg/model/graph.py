@@ -1,0 +1,250 @@
+"""What the graph stores: one pydantic model per node kind and per relationship that carries
+properties, each the single definition of its fields. Extraction and reading build them, `kg/`
+writes exactly their fields and reads them back, and the API's answers derive from them.
+
+    (:Region)<-[:IN_REGION]-(:Council)-[:STATISTICAL_NEIGHBOUR {rank}]->(:Council)
+    (:Council)-[:SUCCEEDED_BY]->(:Council)
+    (:IngestRun)-[:ADDED|UPDATED]->(:Document)-[:ABOUT]->(:Council)
+    (:Document)-[:HAS_PASSAGE]->(:Passage)
+    (:Council)-[:INSPECTED]->(:Inspection)-[:REPORTED_IN]->(:Document)
+    (:Inspection)-[:JUDGED]->(:Judgement)-[:EVIDENCED_BY]->(:Passage)
+    (:JudgementClaim)-[:ABOUT]->(:Council), (:JudgementClaim)-[:STATED_IN]->(:Passage)
+    (:Passage)-[:MENTIONS Mention]->(:Council|:Intervention)
+    (:Council)-[:IMPLEMENTED Implementation]->(:Intervention)
+    (:Council)-[:REPORTED]->(:Outcome)-[:STATED_IN]->(:Passage), (:Outcome)-[:ATTRIBUTED_TO]->(:Intervention)
+    (:Passage)-[:DISCUSSES EnablerLink]->(:Enabler)
+"""
+
+from __future__ import annotations
+
+import datetime as dt
+from typing import Literal
+
+from pydantic import BaseModel, ConfigDict, Field
+
+from kg.model.vocabulary import DocumentKind, Framework, JudgementArea, JudgementGrade
+
+
+class GraphModel(BaseModel):
+    """Validated on assignment too, so a field set after construction is checked like the rest."""
+
+    model_config = ConfigDict(validate_assignment=True, extra="forbid")
+
+
+# councils
+class Region(GraphModel):
+    code: str
+    name: str
+
+
+class Council(GraphModel):
+    """A children's services council from the reference file, current or a predecessor."""
+
+    code: str = Field(description="ONS code for a current council, DfE code for a predecessor without one.")
+    la_code: str = Field(description="The DfE (old) local authority code.")
+    ons_code: str | None
+    name: str
+    ons_name: str
+    aliases: list[str]
+    region: str
+    region_code: str
+    council_type: str | None
+    population_0_25: int | None
+    ofsted_urn: str | None
+    former_ons_code: str | None
+    neighbour_ons_codes: list[str] = Field(default_factory=list, description="Ranked DfE statistical neighbours.")
+    successor_codes: list[str] = Field(default_factory=list)
+
+    @property
+    def historic(self) -> bool:
+        return self.ons_code is None
+
+
+# documents
+class Document(GraphModel):
+    id: str
+    title: str
+    publisher: str | None
+    date: str | None
+    kind: DocumentKind
+    source: str | None
+    path: str
+    sha256: str
+    bytes: int
+    format: str
+    pages: int | None
+    passage_count: int
+    text: str
+    ingest_run: str
+    pipeline_version: str
+    fingerprint: str = Field(description="Same file, metadata and pipeline version: nothing to re-read.")
+    ingested_at: str
+
+
+class Passage(GraphModel):
+    id: str
+    document_id: str
+    ordinal: int
+    text: str
+    section: str | None
+    page: int | None
+    page_end: int | None
+    char_start: int
+    char_end: int
+    words: int
+    text_hash: str
+    embedding: list[float]
+    embedding_model: str
+    embedding_backend: str
+
+
+# inspections
+class Judgement(GraphModel):
+    """One graded area of an inspection, with the words it was read from. The reader fills the
+    grade and span; the pipeline adds the ids, the passage and the date."""
+
+    area: JudgementArea
+    grade: JudgementGrade
+    printed: str = Field(description="The area and grade as the report prints them.")
+    char_start: int
+    char_end: int
+    id: str | None = None
+    document_id: str | None = None
+    passage_id: str | None = None
+    date: dt.date | None = None
+
+
+class Inspection(GraphModel):
+    id: str
+    document_id: str
+    framework: Framework
+    framework_basis: str
+    reinspection: bool
+    start: dt.date | None
+    end: dt.date | None
+    published: dt.date | None
+    council_as_printed: str | None
+    missing: list[str]
+
+
+class JudgementClaim(GraphModel):
+    """A grade a narrative document says a council was given ("judged inadequate in 2012")."""
+
+    id: str
+    document_id: str
+    council_code: str
+    year: int
+    month: int | None
+    grade: JudgementGrade
+    area: JudgementArea
+    quote: str
+    char_start: int
+    char_end: int
+    passage_id: str | None
+
+
+# evidence
+class Intervention(GraphModel):
+    id: str
+    name: str
+    category: str
+    description: str
+    aliases: list[str]
+
+
+class Enabler(GraphModel):
+    id: str
+    name: str
+    description: str
+    cues: list[str]
+
+
+class Mention(GraphModel):
+    """(:Passage)-[:MENTIONS]->(:Council|:Intervention): the words as written and how often."""
+
+    passage_id: str
+    kind: Literal["council", "intervention"]
+    key: str
+    surface: str
+    count: int
+    char_start: int
+    char_end: int
+    method: str
+    confidence: float
+
+
+class Implementation(GraphModel):
+    """(:Council)-[:IMPLEMENTED]->(:Intervention), one per council, intervention and document."""
+
+    council: str
+    intervention: str
+    document_id: str
+    passage_id: str | None
+    char_start: int
+    char_end: int
+    quote: str
+    surface: str
+    since: int | None
+    method: str
+    confidence: float
+
+
+class Outcome(GraphModel):
+    """What a council reported changing, with its figures, evidence strength and quote. `council`,
+    `intervention` and `attribution` are its links, not properties of the node."""
+
+    id: str
+    document_id: str
+    passage_id: str
+    council: str
+    intervention: str | None
+    attribution: str | None
+    metric: str
+    metric_name: str
+    direction: str
+    value_from: float | None
+    value_to: float | str | None = Field(description="A number, or a rank in words (\"top quartile\").")
+    unit: str | None
+    change: float | None
+    change_unit: str | None
+    period: str | None
+    strength: int = Field(ge=1, le=4)
+    strength_label: str
+    quote: str
+    clause: str
+    char_start: int
+    char_end: int
+    method: str
+    confidence: float
+
+
+class EnablerLink(GraphModel):
+    """(:Passage)-[:DISCUSSES]->(:Enabler)."""
+
+    passage_id: str
+    enabler: str
+    score: float
+    cues: list[str]
+    method: str = "embedding+cues"
+
+
+class DocumentEvidenceRows(GraphModel):
+    """Everything extraction found in one document, ready for the document's transaction."""
+
+    mentions: list[Mention] = Field(default_factory=list)
+    implementations: list[Implementation] = Field(default_factory=list)
+    outcomes: list[Outcome] = Field(default_factory=list)
+    enabler_links: list[EnablerLink] = Field(default_factory=list)
+
+
+# runs
+class IngestRunEnd(GraphModel):
+    """How an (:IngestRun) ended and what it counted."""
+
+    id: str
+    status: Literal["finished", "failed"]
+    documents_added: int
+    documents_updated: int
+    documents_unchanged: int
+    documents_failed: int
+    passages: int
