@@ -4,7 +4,7 @@ title and detail; the domain's own errors map to fitting status codes."""
 from __future__ import annotations
 
 import logging
-from typing import Any, Callable
+from typing import Any, Callable, Mapping
 
 from fastapi import FastAPI, Request
 from fastapi.exceptions import RequestValidationError
@@ -31,7 +31,7 @@ class Problem(BaseModel):
     errors: list[dict[str, Any]] | None = None
 
 
-def problem(status: int, detail: str, headers: dict[str, str] | None = None, **extra: Any) -> JSONResponse:
+def problem(status: int, detail: str, headers: Mapping[str, str] | None = None, **extra: Any) -> JSONResponse:
     body = Problem(title=TITLES.get(status, "Error"), status=status, detail=detail, **extra)
     headers = dict(headers or {})
     if status == 503:
@@ -65,7 +65,7 @@ JSON_PATHS = ("/api", "/health", "/openapi.json", "/docs")
 def install(app: FastAPI, html_error: Callable[[Request, int, str, str], Response] | None = None) -> None:
     """Errors of the JSON API are problems; errors of the web pages are pages (via `html_error`)."""
 
-    def respond(request: Request, status: int, detail: str, headers: dict[str, str] | None = None,
+    def respond(request: Request, status: int, detail: str, headers: Mapping[str, str] | None = None,
                 **extra: Any) -> Response:
         if html_error is not None and not request.url.path.startswith(JSON_PATHS):
             return html_error(request, status, TITLES.get(status, "Error"), detail)
@@ -73,8 +73,9 @@ def install(app: FastAPI, html_error: Callable[[Request, int, str, str], Respons
 
     @app.exception_handler(EvidenceError)
     async def evidence_error(request: Request, error: EvidenceError) -> Response:
-        extra = {"candidates": error.candidates} if isinstance(error, Ambiguous) else {}
-        return respond(request, status_of(error), str(error), **extra)
+        if isinstance(error, Ambiguous):
+            return respond(request, status_of(error), str(error), candidates=error.candidates)
+        return respond(request, status_of(error), str(error))
 
     @app.exception_handler(RequestValidationError)
     async def invalid(request: Request, error: RequestValidationError) -> Response:

@@ -80,9 +80,9 @@ def main() -> None:
         report["load_seconds"] = round(time.monotonic() - started, 1)
         record_embedding_model(graph, embedder.name, embedder.dimensions, embedder.backend)
         started = time.monotonic()
-        graph.run_statements(["CALL db.awaitIndexes(7200)"])
+        graph.run_script("indexes_await", seconds=7200)
         report["index_wait_seconds"] = round(time.monotonic() - started, 1)
-        report["passages"] = graph.driver.execute_query("MATCH (p:Passage) RETURN count(p) AS n").records[0]["n"]
+        report["passages"] = graph.read("passages_count")[0]["n"]
         queries = [q["query"] for q in json.loads((SHARED / "eval/dev/queries.json").read_text())["queries"]]
         search(graph, embedder, queries[0])
         timings = []

@@ -55,7 +55,10 @@ def _legacy_encoding(raw: bytes) -> str:
     if not len(matches):
         raise BadDocument("binary content: not a PDF, HTML or text document")
     western = next((match for match in matches if match.encoding in _WESTERN), None)
-    return (western or matches.best()).encoding
+    best = western or matches.best()
+    if best is None:
+        raise BadDocument("binary content: not a PDF, HTML or text document")
+    return best.encoding
 
 
 def _looks_binary(text: str) -> bool:

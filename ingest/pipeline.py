@@ -327,7 +327,7 @@ class Ingester:
         passages = self._passage_properties(document, vectors)
 
         def derived_writes(tx) -> None:
-            if derived.inspection is not None:
+            if derived.inspection is not None and derived.inspection_council is not None:
                 create_inspection(tx, derived.inspection_council, derived.inspection, derived.judgements)
             if derived.claims:
                 create_claims(tx, derived.claims)
@@ -359,7 +359,7 @@ class Ingester:
             inspection_council = self._report_council(document.inspection, council_codes, str(document.source.path),
                                                       warnings)
             if inspection_council is not None:
-                inspection, judgements = self._inspection_rows(document, warnings)
+                inspection, judgements = self._inspection_rows(document, document.inspection, warnings)
         claims = [] if document.inspection else self._claims(document, council_codes)
         evidence = self.extractor.extract(document.normalised.text, council_codes, inspection_council)
         links = self.enabler_scorer.score(vectors, [passage.text for passage in document.passages])
@@ -388,9 +388,8 @@ class Ingester:
                              "passages": len(document.passages)},
                 **report, "warnings": [warning.warning for warning in warnings]}
 
-    def _inspection_rows(self, document: ReadDocument,
+    def _inspection_rows(self, document: ReadDocument, record: InspectionRecord,
                          warnings: list[IngestWarning]) -> tuple[Inspection, list[Judgement]]:
-        record = document.inspection
         path = str(document.source.path)
         locate = PassageLocator(_passage_spans(document))
         for missing in record.missing:

@@ -168,8 +168,8 @@ def restore(graph: Graph, path: Path) -> dict[str, Any]:
     if graph.read("node_total")[0]["nodes"]:
         raise EvidenceError("the graph is not empty: restore writes only into an empty graph "
                             "(wipe it first, e.g. a new EVIDENCE_HOME)")
-    graph.run_statements(["CREATE INDEX dump_node IF NOT EXISTS FOR (n:DumpNode) ON (n._dump_id)",
-                          "CALL db.awaitIndexes(300)"])
+    graph.run_script("restore_index_create")
+    graph.run_script("indexes_await", seconds=300)
     try:
         nodes: list[dict[str, Any]] = []
         rels: list[dict[str, Any]] = []
@@ -189,13 +189,12 @@ def restore(graph: Graph, path: Path) -> dict[str, Any]:
                     _flush(graph, "restore_relationships", rels)
         _flush(graph, "restore_nodes", nodes)
         _flush(graph, "restore_relationships", rels)
-        graph.run_statements(["MATCH (n:DumpNode) CALL (n) { REMOVE n:DumpNode REMOVE n._dump_id } "
-                              "IN TRANSACTIONS OF 10000 ROWS"])
+        graph.run_script("restore_finish")
     except BaseException:
-        graph.run_statements(["MATCH (n:DumpNode) CALL (n) { DETACH DELETE n } IN TRANSACTIONS OF 5000 ROWS"])
+        graph.run_script("restore_undo")
         raise
     finally:
-        graph.run_statements(["DROP INDEX dump_node IF EXISTS"])
+        graph.run_script("restore_index_drop")
     restored = graph_checksum(graph)
     if restored["checksum"] != trailer["checksum"]:
         raise EvidenceError(f"the restored graph differs from {path} ({restored['nodes']} nodes and "

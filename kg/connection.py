@@ -13,7 +13,7 @@ from neo4j.exceptions import (AuthError, ConfigurationError, DatabaseError, Driv
 
 from kg.model.settings import Settings
 from kg.model.errors import GraphUnavailable
-from kg.queries import cypher
+from kg.queries import cypher, statements
 
 UNAVAILABLE = (ServiceUnavailable, SessionExpired, AuthError, OSError, DriverError)
 
@@ -131,11 +131,12 @@ class Graph:
             for record in session.run(cypher(query_name), params):
                 yield record.data()
 
-    def run_statements(self, statements: list[str]) -> None:
-        """Runs schema statements one by one (schema and data cannot share a transaction)."""
+    def run_script(self, query_name: str, **params: Any) -> None:
+        """Runs a named file's statements one by one in auto-commit transactions: schema and data
+        cannot share a transaction, and `CALL { … } IN TRANSACTIONS` needs one of its own."""
         with self._translated(), self.driver.session(database=self.database) as session:
-            for statement in statements:
-                session.run(statement).consume()
+            for statement in statements(query_name):
+                session.run(statement, params).consume()
 
     def transaction(self, work, *args: Any) -> Any:
         """Runs `work(tx, *args)` as one retried write transaction: everything lands or nothing.

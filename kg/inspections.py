@@ -67,8 +67,10 @@ def journey_label(points: list[JourneyPoint]) -> str:
 
 def transitions(points: list[JourneyPoint]) -> list[dict[str, Any]]:
     """Each change of phase, timed from the first inspection of the earlier phase to the first of the next."""
-    steps = []
-    run_start = points[0] if points else None
+    steps: list[dict[str, Any]] = []
+    if not points:
+        return steps
+    run_start = points[0]
     for previous, current in zip(points, points[1:]):
         if current.phase != previous.phase:
             steps.append({

@@ -8,6 +8,6 @@ from kg.queries import statements
 
 def init_schema(graph: Graph) -> int:
     """Creates what is missing and waits until indexes are online; returns the statement count."""
-    schema = statements("schema")
-    graph.run_statements(schema + ["CALL db.awaitIndexes(300)"])
-    return len(schema)
+    graph.run_script("schema")
+    graph.run_script("indexes_await", seconds=300)
+    return len(statements("schema"))

@@ -81,7 +81,7 @@ def ranking(graph: Graph, embedder: Embedder, query: str, filters: SearchFilters
                  [row["passage_id"] for row in (sparse.result() if sparse else [])]])
     # Neo4j's cosine index scores are (1 + cosine) / 2
     cosine = {row["passage_id"]: 2 * row["score"] - 1 for row in dense}
-    return Ranking(sorted(fused, key=fused.get, reverse=True), fused, cosine)
+    return Ranking(sorted(fused, key=lambda passage_id: fused[passage_id], reverse=True), fused, cosine)
 
 
 def search(graph: Graph, embedder: Embedder, query: str, filters: SearchFilters | None = None,

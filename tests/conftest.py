@@ -112,7 +112,7 @@ def graph(settings: Settings) -> Graph:
 
 def wipe(graph: Graph) -> None:
     """Removes every node (the schema stays)."""
-    graph.run_statements(["MATCH (n) CALL (n) { DETACH DELETE n } IN TRANSACTIONS OF 5000 ROWS"])
+    graph.run_script("graph_wipe")
 
 
 @pytest.fixture

@@ -133,13 +133,13 @@ def what_worked_page(request: Request, graph: GraphDep, embedder: EmbedderDep, c
                      question: Annotated[str | None, Query(max_length=1000)] = None,
                      limit: Annotated[int, Query(ge=1, le=25)] = 5, asked: bool = False) -> HTMLResponse:
     """A form's empty fields arrive as empty strings: they mean "not given"."""
-    population = int(population) if population and int(population) > 0 else None
-    chosen = {"council": council, "type": type, "region": region, "grade": grade, "population": population,
+    people = int(population) if population and int(population) > 0 else None
+    chosen = {"council": council, "type": type, "region": region, "grade": grade, "population": people,
               "question": question, "limit": limit}
     answer = None
     if asked or council or question:
         profile = None if council else Profile.described(type or None, region or None,
-                                                         grade if grade in PHASES else None, population)
+                                                         grade if grade in PHASES else None, people)
         answer = rank_what_worked(graph, embedder, council or None, profile, (question or "").strip() or None, limit)
     return render(request, "what_worked.html", answer=answer, chosen=chosen, json_url=f"/api/what-worked?{urlencode({k: v for k, v in chosen.items() if v})}",
                   **_choices(graph))

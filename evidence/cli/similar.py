@@ -29,8 +29,7 @@ def similar(
     as_json: bool = typer.Option(False, "--json", help="Print one JSON object."),
 ) -> None:
     """Comparable councils, ranked, each with plain-English reasons."""
-    profile = profile_from_options(council_type, region, grade, population)
-    profile = profile if not council else None
+    profile = None if council else profile_from_options(council_type, region, grade, population)
     with Graph(get_settings()) as graph:
         councils = rank_similar(graph, council, profile, limit)
     if as_json:

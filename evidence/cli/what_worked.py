@@ -23,9 +23,8 @@ def what_worked(
     as_json: bool = typer.Option(False, "--json", help="Print one JSON object."),
 ) -> None:
     """Ranked interventions with the councils, outcomes and quotes behind each, and how each score was made."""
-    profile = profile_from_options(council_type, region, grade, population)
-    if council or not any([council_type, region, grade, population]):
-        profile = None
+    profile = (None if council or not any([council_type, region, grade, population])
+               else profile_from_options(council_type, region, grade, population))
     settings = get_settings()
     embedder = embedder_for(settings)
     with Graph(settings) as graph:

@@ -94,7 +94,7 @@ class Extractor:
         for mention, sentence in zip(evidence.mentions, evidence.mention_sentences):
             if mention.kind == "intervention":
                 council, method, confidence = about.council_for(sentence)
-                if council:
+                if council and method:
                     evidence.implementations.append(ImplementationFinding(
                         council, mention.key, _since(text[sentence.start:sentence.end]), sentence, mention.surface,
                         method, confidence))

@@ -118,7 +118,10 @@ def parse_amount(text: str) -> _Amount:
     """'£3million' → (3000000, '£'); '36%' → (36, '%'); '436' → (436, 'count')."""
     lowered = text.lower().replace(",", "").replace(" ", "")
     unit = "£" if "£" in lowered else "%" if ("%" in lowered or "cent" in lowered) else "count"
-    number = float(re.search(r"\d+(?:\.\d+)?", lowered).group(0))
+    digits = re.search(r"\d+(?:\.\d+)?", lowered)
+    if digits is None:
+        raise ValueError(f"no figure in {text!r}")
+    number = float(digits.group(0))
     if re.search(r"(million|m)$", lowered):
         number *= 1_000_000
     elif re.search(r"(billion|bn)$", lowered):
@@ -271,7 +274,7 @@ def find_outcomes(sentence: Doc, offset: int, context_metric: str | None = None)
     comparison_sentence = bool(_COMPARISON.search(text))
     period = _period(sentence, text)
     found: list[OutcomeDraft] = []
-    previous_metric: Metric | None = metric_by_id().get(context_metric)
+    previous_metric: Metric | None = metric_by_id().get(context_metric) if context_metric else None
     tokens = {token.idx: token for token in sentence}
     for clause_start, clause_end in _clauses(text):
         clause = text[clause_start:clause_end]
@@ -327,9 +330,10 @@ def _outcome_in(scope: str, inherited_direction: str | None = None, token_at=lam
         match = pattern.search(scope)
         if match and not _is_year(match.group("c")) and _by_a_change(token_at(match.start())):
             # "…have reduced (by 36%), as has the number of looked-after children (by 15%)"
-            direction = _direction(scope, match.start()) or inherited_direction
-            if direction is None:
+            found_direction = _direction(scope, match.start()) or inherited_direction
+            if found_direction is None:
                 continue
+            direction = found_direction
             change, change_unit = _change(match.group("c"), direction)
             return None, direction, None, None, None, round(change, 2), change_unit, match.start()
     match = _MULTIPLIED.search(scope)

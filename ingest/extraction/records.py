@@ -57,13 +57,13 @@ def graph_rows(document_id: str, evidence: DocumentEvidence, enabler_links: list
 
     implementations: dict[tuple[str, str], Implementation] = {}
     for implementation in evidence.implementations:
-        key = (implementation.council, implementation.intervention)
-        held = implementations.get(key)
+        pair = (implementation.council, implementation.intervention)
+        held = implementations.get(pair)
         if held is not None:
             if implementation.since and (held.since or 9999) > implementation.since:
                 held.since = implementation.since
             continue
-        implementations[key] = Implementation(
+        implementations[pair] = Implementation(
             council=implementation.council, intervention=implementation.intervention, document_id=document_id,
             passage_id=locate.at(implementation.sentence.start), **_span(implementation.sentence),
             quote=evidence.quote(implementation.sentence), surface=implementation.surface,

@@ -7,6 +7,7 @@ import re
 from dataclasses import dataclass
 from functools import lru_cache
 from pathlib import Path
+from typing import Any
 
 import yaml
 
@@ -28,7 +29,7 @@ class Metric:
     id: str
     name: str
     area: str
-    pattern: re.Pattern
+    pattern: re.Pattern[str]
     counts_children: bool  # "looked-after children": also names the group other measures are taken of
 
 
@@ -41,8 +42,9 @@ class EnablerDefinition:
     baseline: float
 
 
-def _load(name: str) -> list[dict]:
-    return yaml.safe_load((HERE / name).read_text(encoding="utf-8"))
+def _load(name: str) -> list[dict[str, Any]]:
+    entries: list[dict[str, Any]] = yaml.safe_load((HERE / name).read_text(encoding="utf-8"))
+    return entries
 
 
 @lru_cache(maxsize=1)

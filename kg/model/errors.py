@@ -24,7 +24,7 @@ class Ambiguous(EvidenceError):
 
     exit_code = 2
 
-    def __init__(self, message: str, candidates: list[dict]):
+    def __init__(self, message: str, candidates: list[dict[str, str]]):
         super().__init__(message)
         self.candidates = candidates
 

@@ -1,0 +1,2 @@
+// Waits until every index is online (after the schema is created, or a bulk load), up to $seconds.
+CALL db.awaitIndexes($seconds)
