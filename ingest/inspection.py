@@ -4,7 +4,8 @@ framework, and every graded judgement, each with the words it was read from.
 Recognised by content, not by folder. Four frameworks: the 2013 inspections of looked-after
 children services (lac_2013), the single inspection framework (sif, including re-inspections),
 and ILACS standard or short inspections (ilacs_standard / ilacs_short). A grade that cannot be
-read is reported missing, never guessed.
+read is reported missing, never guessed; a text that opens as an Ofsted inspection report but
+yields no inspection gets a one-line reason (read_report), so that no report is skipped silently.
 """
 
 from __future__ import annotations
@@ -45,14 +46,18 @@ LAC_2013_AREAS = [
 MONTHS = {name: number for number, name in enumerate(
     ["january", "february", "march", "april", "may", "june", "july", "august", "september", "october",
      "november", "december"], start=1)}
-_MONTH = r"(January|February|March|April|May|June|July|August|September|October|November|December)"
-_DAY = r"(\d{1,2})(?:st|nd|rd|th)?"
+# Full or abbreviated ("18 Feb 2014", "Sept."): the lookup goes by the first three letters.
+_MONTH_BY_ABBREVIATION = {name[:3]: number for name, number in MONTHS.items()}
+_MONTH = (r"(Jan(?:uary)?|Feb(?:ruary)?|Mar(?:ch)?|Apr(?:il)?|May|June?|July?|Aug(?:ust)?|Sep(?:t(?:ember)?)?"
+          r"|Oct(?:ober)?|Nov(?:ember)?|Dec(?:ember)?)\b\.?")
+# not the tail of a longer number: "2014" must never be read as the day 14
+_DAY = r"(?<!\d)(\d{1,2})(?:st|nd|rd|th)?"
 _DASH = r"\s*(?:to|until|[-–—─‐‑‒−])\s*"
 _RANGE = re.compile(
     rf"{_DAY}\s*(?:{_MONTH})?\s*(\d{{4}})?{_DASH}{_DAY}\s+{_MONTH}\s+(\d{{4}})", re.IGNORECASE)
 _NUMERIC_RANGE = re.compile(rf"(\d{{1,2}})/(\d{{1,2}})/(\d{{4}}){_DASH}(\d{{1,2}})/(\d{{1,2}})/(\d{{4}})")
 _SINGLE = re.compile(rf"{_DAY}\s+{_MONTH}\s+(\d{{4}})", re.IGNORECASE)
-_DATES_LABEL = re.compile(r"Inspection dates?\s*:?\s*", re.IGNORECASE)
+_DATES_LABEL = re.compile(r"(?:Inspection dates?|Dates? of (?:the )?inspection)\s*:?\s*", re.IGNORECASE)
 _PUBLISHED = re.compile(rf"(?:Report )?[Pp]ublished:?\s*{_DAY}\s+{_MONTH}\s+(\d{{4}})")
 _PUBLISHED_NUMERIC = re.compile(r"(?:Report )?[Pp]ublished:?\s*(\d{1,2})/(\d{1,2})/(\d{4})")
 
@@ -74,33 +79,88 @@ def _flat(text: str) -> str:
     return re.sub(r"\s+", " ", text)
 
 
+_OFSTED = re.compile(r"Ofsted|Majesty[’']s Inspector|\bHMI\b|Lead inspector|Reporting inspector")
+# What a report prints under its title and an article or committee paper about one does not.
+_FURNITURE = re.compile(r"Inspection dates?\b|Dates? of (?:the )?inspection|Lead inspector|Reporting inspector|"
+                        r"Judgement\s+Grade", re.IGNORECASE)
+_TITLE_START = re.compile(r"^[ \t]*(?:Re-?inspection|Inspection|Review) of\s", re.IGNORECASE | re.MULTILINE)
+_TITLE_END = re.compile(r"\s(?:Inspection dates?|Dates? of (?:the )?inspection|Lead inspector|Reporting inspector|"
+                        r"Report published|Published)\b", re.IGNORECASE)
+_UNGRADED = re.compile(r"^[ \t]*(?:Focused visit|Monitoring visit|Joint targeted area inspection)\b",
+                       re.IGNORECASE | re.MULTILINE)
+
+
+def report_title(text: str) -> tuple[str, int] | None:
+    """The report's own title and where it starts: a line near the top that opens 'Inspection of',
+    'Re-inspection of' or 'Review of' and is about children. An article quoting a title does not open
+    a line with it, so it has none."""
+    for match in _TITLE_START.finditer(text[:1500]):
+        title = _TITLE_END.split(_flat(text[match.start():match.start() + 400]), maxsplit=1)[0].strip()
+        if re.search(r"child", title, re.IGNORECASE):
+            return title, match.start()
+    return None
+
+
+def _recognised(text: str) -> tuple[str, int] | None:
+    """The title of a text that opens as an Ofsted inspection report: a title, Ofsted or its
+    inspectors named, and the dates, inspector or judgement table printed under it."""
+    found = report_title(text)
+    if found is None or not _OFSTED.search(text[:20000]) or not _FURNITURE.search(text[:6000]):
+        return None
+    return found
+
+
 def detect_framework(text: str) -> tuple[str, bool] | None:
     """(family, reinspection) for an inspection report, None for anything else."""
-    head = _flat(text[:3000])
-    if not re.search(r"Ofsted|Majesty’s Inspector|Majesty's Inspector|\bHMI\b|Lead inspector|Reporting inspector", text[:20000]):
-        return None
-    # a report opens with its own title and fieldwork dates; an article about one does not
-    if not _DATES_LABEL.search(head[:1500]):
-        return None
-    if re.search(r"Inspection of looked after children services", head, re.IGNORECASE):
+    found = _recognised(text)
+    return _family(found[0]) if found else None
+
+
+def _family(title: str) -> tuple[str, bool] | None:
+    """The framework a title names; None for a title of a framework this module does not read (the
+    2012 safeguarding and looked after children inspections, say)."""
+    if re.match(r"Inspection of looked after children services", title, re.IGNORECASE):
         return "lac_2013", False
-    sif = re.search(r"(Re-inspection|Inspection) of services for children in need of help and protection", head,
-                    re.IGNORECASE)
+    sif = re.match(r"(Re-?inspection|Inspection) of services for children in need of help and protection", title,
+                   re.IGNORECASE)
     if sif:
         return "sif", sif.group(1).lower().startswith("re")
-    if re.search(r"Inspection of .{0,100}?children[’']s (social care )?services", head, re.IGNORECASE) and re.search(
-            r"The impact of leaders on social work practice", _flat(text[:8000])):
+    if re.match(r"Inspection of .{0,120}?children.?s (?:social care )?services", title, re.IGNORECASE):
         return "ilacs", False
-    if re.search(r"Review of the effectiveness of the Local Safeguarding Children Board", head[:600], re.IGNORECASE):
+    if re.match(r"Review of the effectiveness of the Local Safeguarding Children Board", title, re.IGNORECASE):
         return "sif_lscb_review", False
     return None
 
 
-def parse_inspection(text: str) -> InspectionRecord | None:
-    detected = detect_framework(text)
+def read_report(text: str, declared: bool = False) -> tuple[InspectionRecord | None, str | None]:
+    """The inspection a report records, or None and the reason it records none when the text opens
+    as an Ofsted inspection report (or is declared to be one) — so that no report is dropped
+    silently; (None, None) for any other text."""
+    found = _recognised(text)
+    if found is None:
+        if not declared:
+            return None, None
+        if _UNGRADED.search(text[:1500]):
+            return None, "an Ofsted visit letter (focused, monitoring or joint targeted area), which grades nothing"
+        return None, "does not open as an Ofsted inspection report (a title, then its dates and inspector)"
+    title = found[0]
+    detected = _family(title)
     if detected is None:
-        return None
-    family, reinspection = detected
+        return None, f"its title names no inspection framework this reader knows: {title[:100]!r}"
+    record = _parse(text, *detected)
+    if not record.judgements:
+        return None, (f"recognised as an Ofsted inspection report ({record.framework}), but no graded judgement "
+                      "could be read from it")
+    return record, None
+
+
+def parse_inspection(text: str) -> InspectionRecord | None:
+    """The inspection a report records; None for any other text, and for a report none can be read
+    from (read_report says why)."""
+    return read_report(text)[0]
+
+
+def _parse(text: str, family: str, reinspection: bool) -> InspectionRecord:
     blocks = fieldwork_blocks(text)
     start = min((b[0] for b in blocks), default=None)
     end = max((b[1] for b in blocks), default=None)
@@ -117,7 +177,8 @@ def parse_inspection(text: str) -> InspectionRecord | None:
             f"({'one week: short' if days <= 7 else 'two weeks: standard'} inspection)" if blocks
             else "ILACS judgement table; no fieldwork dates, assumed standard"
         )
-        _table(text, ILACS_AREAS, record, after=r"Judgement\s+Grade")
+        # the table's header, or its first row where a report prints no header
+        _table(text, ILACS_AREAS, record, after=r"Judgement\s+Grade|The impact of leaders on social work practice")
         expected = ["impact_of_leaders", "help_and_protection", "children_in_care", "overall_effectiveness"]
     elif family == "sif":
         record.framework_basis = ("SIF re-inspection (title)" if reinspection
@@ -150,7 +211,7 @@ def parse_inspection(text: str) -> InspectionRecord | None:
 
 def _date(day: str, month: str, year: str) -> date | None:
     try:
-        return date(int(year), MONTHS[month.lower()], int(day))
+        return date(int(year), _MONTH_BY_ABBREVIATION[month[:3].lower()], int(day))
     except (ValueError, KeyError):
         return None
 
@@ -205,25 +266,50 @@ def _published(text: str) -> date | None:
     return _numeric_date(*numeric.groups()) if numeric else None
 
 
-_COUNCIL_PATTERNS = [
+_COUNCIL_IN_TITLE = [
     re.compile(r"Inspection of (?:the )?(.{3,80}?) local authority children[’']s services", re.IGNORECASE),
     re.compile(r"Inspection of looked after children services\s+(.{3,80}?)\s+Inspection dates?", re.IGNORECASE),
     re.compile(r"Inspection of (?:the )?(.{3,80}?(?:Council|Borough of [A-Z][\w ]+?))\s+children[’']s services",
                re.IGNORECASE),
-    re.compile(r"Children[’']s services in ([A-Z][\w ,'’&-]{1,60}?) (?:are|is|requires?) ", re.IGNORECASE),
+]
+# The opening sentence of some reports; a weaker clue than the title, so it comes last.
+_COUNCIL_IN_SENTENCE = re.compile(r"(?i:Children[’']s services in) (?:the )?([A-Z][\w ,'’&-]{1,60}?) "
+                                  r"(?:are|is|requires?) ")
+# Words around a council's name that are not part of it: "Council of the Isles of Scilly",
+# "London Borough of Ealing local authority", "Surrey Safeguarding Children Board".
+_NOT_THE_NAME = [
+    re.compile(r"^(?:the\s+)?council\s+of\s+(?:the\s+)?", re.IGNORECASE),
+    re.compile(r"\s+(?:local authority|council area|area)$", re.IGNORECASE),
+    re.compile(r"\s*(?:Local\s+)?Safeguarding\s+Children[’']?s?\s+Board$", re.IGNORECASE),
 ]
 
 
 def council_names(text: str) -> list[str]:
-    """What the report calls its council, most telling first: its title, then its first line."""
+    """What the report calls its council, most telling first: its title, then the lines just above
+    the title (where many reports name the council, sometimes wrapped over two lines), then its
+    opening sentence."""
     head = _flat(text[:2500])
-    names = [re.sub(r"\s+", " ", match.group(1)).strip()
-             for pattern in _COUNCIL_PATTERNS for match in [pattern.search(head)] if match]
-    # the words before the title: the council's name, sometimes wrapped over two lines
-    lead = re.split(r"\s(?:Re-inspection|Inspection|Review) of\s", head, maxsplit=1)[0].strip()
-    if 0 < len(lead.split()) <= 10:
-        names.append(re.sub(r"\s*(Local )?Safeguarding Children Board$", "", lead, flags=re.IGNORECASE))
-    return list(dict.fromkeys(name for name in names if name))
+    names = [match.group(1) for pattern in _COUNCIL_IN_TITLE for match in [pattern.search(head)] if match]
+    found = report_title(text)
+    if found is not None:
+        above = [_flat(line).strip() for line in text[:found[1]].split("\n") if line.strip()]
+        if 0 < len(" ".join(above).split()) <= 12:
+            names.append(" ".join(above))
+        # a line of its own ("Ofsted" above "Council of the Isles of Scilly"), but never one word
+        # left over from a wrapped name ("Council", "Fulham")
+        names.extend(line for line in reversed(above[-3:]) if len(line.split()) >= 2)
+    sentence = _COUNCIL_IN_SENTENCE.search(head)
+    if sentence:
+        names.append(sentence.group(1))
+    return list(dict.fromkeys(name for name in map(_council_name, names) if name))
+
+
+def _council_name(printed: str) -> str:
+    """The name without the words around it, so that the reference file's names match it."""
+    name = re.sub(r"\s+", " ", printed).strip()
+    for pattern in _NOT_THE_NAME:
+        name = pattern.sub("", name)
+    return name.strip(" ,")
 
 
 def _table(text: str, areas: list[tuple[str, str]], record: InspectionRecord, after: str) -> None:
@@ -235,9 +321,17 @@ def _table(text: str, areas: list[tuple[str, str]], record: InspectionRecord, af
     anchor = anchors[-1] if after.startswith("Record") else anchors[0]
     segment_start = anchor.start()
     segment = text[segment_start:segment_start + 1500]
+    wanted = [(area, label) for area, label in areas if all(j.area != area for j in record.judgements)]
+    columns = _table_by_columns(segment, segment_start, wanted)
+    record.judgements.extend(_table_by_rows(segment, segment_start, wanted) if columns is None else columns)
+
+
+def _table_by_rows(segment: str, segment_start: int, areas: list[tuple[str, str]]) -> list[Judgement]:
+    """Each area's label followed by its grade."""
+    read: list[Judgement] = []
     taken: list[tuple[int, int]] = []
     for area, label in areas:
-        if any(j.area == area for j in record.judgements):
+        if any(j.area == area for j in read):
             continue
         pattern = label.replace(" ", r"\s+")
         for match in re.finditer(rf"(?:\d(?:\.\d)?\.?\s*)?({pattern})\s*[:.\-–]?\s*{_GRADE}\b", segment, re.IGNORECASE):
@@ -249,10 +343,39 @@ def _table(text: str, areas: list[tuple[str, str]], record: InspectionRecord, af
                     "and care leavers" not in label:
                 continue
             taken.append(span)
-            record.judgements.append(Judgement(
+            read.append(Judgement(
                 area=area, grade=grade_of(match.group(2)), printed=re.sub(r"\s+", " ", match.group(0)).strip(),
                 char_start=segment_start + span[0], char_end=segment_start + span[1]))
             break
+    return read
+
+
+def _table_by_columns(segment: str, segment_start: int,
+                      areas: list[tuple[str, str]]) -> list[Judgement] | None:
+    """A table whose text came out column by column: three or more labels one after another, then
+    as many grades in the same order. None when the table is not laid out so; nothing read unless
+    the counts agree, as the first label's grade would otherwise be read beside the last label."""
+    header = re.match(r"(?:Judgement\s+Grade)?\s*", segment, re.IGNORECASE)
+    position = header.end() if header else 0
+    labels: list[tuple[str, int, int]] = []
+    while True:
+        for area, label in areas:
+            pattern = label.replace(" ", r"\s+")
+            match = re.compile(rf"(?:\d(?:\.\d)?\.?\s*)?({pattern})\s*", re.IGNORECASE).match(segment, position)
+            if match and all(area != seen for seen, _, _ in labels):
+                labels.append((area, match.start(1), match.end(1)))
+                position = match.end()
+                break
+        else:
+            break
+    if len(labels) < 3:
+        return None
+    grades = re.compile(r"\s*".join([_GRADE] * len(labels)) + r"\b", re.IGNORECASE).match(segment, position)
+    if grades is None:
+        return []
+    return [Judgement(area=area, grade=grade_of(printed), printed=f"{_flat(segment[start:end])} {_flat(printed)}",
+                      char_start=segment_start + start, char_end=segment_start + end)
+            for (area, start, end), printed in zip(labels, grades.groups())]
 
 
 _SIF_OVERALL = [

@@ -29,7 +29,7 @@ from ingest.extract_text import extract
 from ingest.extraction.document import DocumentEvidence, Extractor
 from ingest.extraction.enablers import EnablerScore, EnablerScorer
 from ingest.extraction.records import PassageLocator, PassageSpan, extract_report, graph_rows
-from ingest.inspection import InspectionRecord, parse_inspection
+from ingest.inspection import InspectionRecord, read_report
 from ingest.normalise import NormalisedText, normalise
 from ingest.sources import MissingSource, Source
 from kg.connection import Graph
@@ -45,7 +45,7 @@ MAX_PDF_PAGES = 2000
 # Bump when reading a document would now give a different result: documents read by an older
 # version are read again (their unchanged passages come back from the embedding cache), as are
 # documents whose file or metadata changed.
-PIPELINE_VERSION = "11"
+PIPELINE_VERSION = "12"
 # Passages read and embedded before the window's documents are extracted and written (see _ingest_all):
 # each window ends waiting for its last write, and holds a few megabytes.
 WINDOW_PASSAGES = 1024
@@ -107,6 +107,8 @@ class ReadDocument:
     normalised: NormalisedText
     passages: list[PassageDraft]
     inspection: InspectionRecord | None
+    # why a document that is, or is declared to be, an Ofsted inspection report yields no inspection
+    inspection_unread: str | None = None
 
 
 @dataclass
@@ -161,8 +163,8 @@ def read_document(source: Source, raw: bytes, sha256: str) -> ReadDocument:
     if not passages:
         raise BadDocument("no readable text")
     title = source.title or extracted.title or _first_heading(normalised) or source.path.stem
-    return ReadDocument(source, sha256, len(raw), fmt, title, normalised, passages,
-                        parse_inspection(normalised.text))
+    inspection, unread = read_report(normalised.text, declared=source.kind == "inspection_report")
+    return ReadDocument(source, sha256, len(raw), fmt, title, normalised, passages, inspection, unread)
 
 
 def _first_heading(normalised: NormalisedText) -> str | None:
@@ -355,6 +357,9 @@ class Ingester:
         council_codes = self._council_codes(document.source)
         inspection_council = None
         inspection = judgements = None
+        if document.inspection_unread is not None:
+            warnings.append(IngestWarning(str(document.source.path), "inspection report: no inspection recorded, "
+                                          f"{document.inspection_unread}"))
         if document.inspection is not None:
             inspection_council = self._report_council(document.inspection, council_codes, str(document.source.path),
                                                       warnings)

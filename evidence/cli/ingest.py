@@ -62,5 +62,7 @@ def ingest(
         )
         for failure in summary.failures:
             console.print(f"  [red]failed[/red] {failure.path}: {failure.error}", highlight=False)
+        for warning in summary.warnings:
+            console.print(f"  [yellow]warning[/yellow] {warning.path}: {warning.warning}", highlight=False)
     if summary.failed:
         raise typer.Exit(3)
