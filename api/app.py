@@ -4,8 +4,8 @@ problem+json errors (HTML error pages for the web pages), request limits, CORS o
 from __future__ import annotations
 
 import threading
-from pathlib import Path
 from contextlib import asynccontextmanager
+from pathlib import Path
 
 from fastapi import FastAPI
 from fastapi.middleware.cors import CORSMiddleware
@@ -16,8 +16,8 @@ from api.deps import AppState
 from api.limits import RequestLimits
 from api.routes import councils, documents, evidence, health, search, what_worked
 from api.web import pages
-from kg.model.settings import Settings, get_settings
 from kg.model.errors import EvidenceError
+from kg.model.settings import Settings, get_settings
 from search.evidence_map import evidence_map
 from search.what_worked import what_worked as rank_what_worked
 

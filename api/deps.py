@@ -9,9 +9,9 @@ from typing import Annotated
 
 from fastapi import Depends, Header, HTTPException, Request
 
-from kg.model.settings import Settings
 from embedding.embedder import Embedder, embedder_for
 from kg.connection import Graph
+from kg.model.settings import Settings
 
 
 class AppState:

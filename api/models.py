@@ -3,12 +3,28 @@ allow the extra provenance fields the graph keeps (span offsets, method, confide
 
 from __future__ import annotations
 
-from typing import Literal
+from typing import Any
 
-from pydantic import BaseModel, ConfigDict, Field
+from pydantic import BaseModel, ConfigDict, Field, model_validator
+
+from kg.model import graph
+from kg.model.vocabulary import Grade
+
+DATE = r"^\d{4}(-\d{2}(-\d{2})?)?$"
 
 
-Grade = Literal["inadequate", "requires_improvement", "adequate", "good", "outstanding"]
+class Filters(BaseModel):
+    """Choices from a query string or a form: the API and its pages validate them with the same
+    model, and a form's empty field means "not given"."""
+
+    model_config = ConfigDict(populate_by_name=True)
+
+    @model_validator(mode="before")
+    @classmethod
+    def _blank_is_not_given(cls, values: Any) -> Any:
+        if isinstance(values, dict):
+            return {key: value for key, value in values.items() if value not in ("", None)}
+        return values
 
 
 class Open(BaseModel):
@@ -35,6 +51,22 @@ class EntityRef(Open):
 
 
 # search
+class SearchQuery(Filters):
+    q: str = Field(min_length=1, max_length=1000, pattern=r"\S", description="What you are looking for.",
+                   examples=["reducing reliance on agency social workers"])
+    council: str | None = Field(None, max_length=120)
+    region: str | None = Field(None, max_length=120)
+    type: str | None = Field(None, max_length=120)
+    kind: str | None = Field(None, max_length=120)
+    intervention: str | None = Field(None, max_length=120)
+    enabler: str | None = Field(None, max_length=120)
+    grade: Grade | None = None
+    date_from: str | None = Field(None, alias="from", pattern=DATE, max_length=10,
+                                  description="On or after: YYYY[-MM[-DD]]")
+    date_to: str | None = Field(None, alias="to", pattern=DATE, max_length=10,
+                                description="On or before: YYYY[-MM[-DD]]")
+
+
 class SearchHit(BaseModel):
     passage_id: str
     document_id: str
@@ -148,18 +180,10 @@ class InterventionList(BaseModel):
     interventions: list[InterventionSummary]
 
 
-class OutcomeFigures(Open):
-    metric: str
-    metric_name: str
-    direction: str
-    strength: int = Field(ge=1, le=4, description="1 reported, 2 inspection, 3 before/after, 4 comparison.")
-    strength_label: str
-    quote: str
-    value_from: float | None = None
-    value_to: float | None = None
-    change: float | None = None
-    change_unit: str | None = None
-    period: str | None = None
+class OutcomeFigures(graph.OutcomeFigures):
+    """The graph's figures of an outcome, with the provenance it keeps beside them."""
+
+    model_config = ConfigDict(extra="allow")
 
 
 class OutcomeRecord(BaseModel):
@@ -224,14 +248,14 @@ class EnablerPassages(BaseModel):
 
 
 # what worked
-class ProfileQuery(BaseModel):
+class ProfileQuery(Filters):
     type: str | None = Field(None, max_length=60, examples=["Metropolitan district"])
     region: str | None = Field(None, max_length=60, examples=["Yorkshire and The Humber"])
     grade: Grade | None = Field(None, examples=["requires_improvement"])
     population: int | None = Field(None, ge=1, le=10_000_000)
 
 
-class WhatWorkedQuery(BaseModel):
+class WhatWorkedQuery(Filters):
     model_config = ConfigDict(json_schema_extra={"examples": [
         {"council": "Bexley", "question": "stabilise the workforce", "limit": 5}]})
     council: str | None = Field(None, max_length=120, description="The council asking (name or code).")
@@ -345,3 +369,21 @@ class Health(BaseModel):
     neo4j: str
     model_loaded: bool
     counts: dict[str, int]
+
+
+# a council's page: the profile and what the page shows beside it
+class CouncilIntervention(BaseModel):
+    id: str
+    name: str
+    category: str | None
+    since: int | None
+    quote: str | None
+    passage_id: str | None
+    citation: Citation
+    documents: int
+
+
+class CouncilPage(CouncilProfile):
+    interventions: list[CouncilIntervention]
+    outcomes: list[OutcomeRecord]
+    what_worked: WhatWorkedAnswer | None = Field(description="For councils like this one; none for a predecessor.")

@@ -12,7 +12,15 @@ from fastapi.responses import JSONResponse, Response
 from pydantic import BaseModel
 from starlette.exceptions import HTTPException
 
-from kg.model.errors import IngestBusy, Ambiguous, EvidenceError, GraphUnavailable, ModelMismatch, NotFound, NotReady
+from kg.model.errors import (
+    Ambiguous,
+    EvidenceError,
+    GraphUnavailable,
+    IngestBusy,
+    ModelMismatch,
+    NotFound,
+    NotReady,
+)
 
 PROBLEM_JSON = "application/problem+json"
 log = logging.getLogger("evidence.api")

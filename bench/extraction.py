@@ -14,11 +14,11 @@ import yaml
 
 sys.path.insert(0, str(Path(__file__).resolve().parents[1]))  # before bench/, whose ingest.py is not the package
 
-from kg.model.settings import PROJECT_ROOT, get_settings  # noqa: E402
 from ingest.extraction.evaluation import score  # noqa: E402
 from ingest.pipeline import Ingester  # noqa: E402
 from ingest.sources import user_sources  # noqa: E402
 from kg.connection import Graph  # noqa: E402
+from kg.model.settings import PROJECT_ROOT, get_settings  # noqa: E402
 
 CHECKED = PROJECT_ROOT / "tests" / "fixtures" / "extraction_checked.yaml"
 

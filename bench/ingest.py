@@ -34,15 +34,15 @@ import numpy as np
 
 sys.path.insert(0, str(Path(__file__).resolve().parents[1]))  # before bench/: this file is not the ingest package
 
-from kg.model.settings import PROJECT_ROOT, Settings  # noqa: E402
-from ingest.pipeline import Ingester, embedding_text, read_document  # noqa: E402
 from embedding.embedder import TOKENS_PER_BATCH, get_embedder  # noqa: E402
 from embedding.int8_model import quant_type, weight_type  # noqa: E402
+from ingest.pipeline import Ingester, embedding_text, read_document  # noqa: E402
 from ingest.reference import read_councils  # noqa: E402
 from ingest.sources import bundled_sources  # noqa: E402
 from kg import server  # noqa: E402
 from kg.connection import Graph, probe, run_named  # noqa: E402
 from kg.councils import load_councils  # noqa: E402
+from kg.model.settings import PROJECT_ROOT, Settings  # noqa: E402
 from kg.schema import init_schema  # noqa: E402
 
 SHARED = PROJECT_ROOT.parent / "shared"

@@ -26,8 +26,8 @@ import numpy as np
 
 sys.path.insert(0, str(Path(__file__).resolve().parents[1]))
 
-from kg.model.settings import PROJECT_ROOT, Settings  # noqa: E402
 from kg import server  # noqa: E402
+from kg.model.settings import PROJECT_ROOT, Settings  # noqa: E402
 
 SHARED = PROJECT_ROOT.parent / "shared"
 

@@ -16,9 +16,9 @@ from pathlib import Path
 sys.path.insert(0, str(Path(__file__).resolve().parents[1]))  # before bench/, whose ingest.py is not the package
 
 from evidence.cli.output import outcome_summary  # noqa: E402
-from kg.model.settings import get_settings  # noqa: E402
 from kg.connection import Graph  # noqa: E402
 from kg.evidence import find_outcomes  # noqa: E402
+from kg.model.settings import get_settings  # noqa: E402
 
 EVERY_OUTCOME = 1_000_000
 

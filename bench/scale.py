@@ -18,11 +18,11 @@ import numpy as np
 
 sys.path.insert(0, str(Path(__file__).resolve().parents[1]))
 
-from kg.model.settings import PROJECT_ROOT, Settings  # noqa: E402
 from embedding.embedder import embedder_for  # noqa: E402
 from kg import server  # noqa: E402
 from kg.connection import Graph, run_named  # noqa: E402
 from kg.documents import record_embedding_model  # noqa: E402
+from kg.model.settings import PROJECT_ROOT, Settings  # noqa: E402
 from kg.schema import init_schema  # noqa: E402
 from search.hybrid import search  # noqa: E402
 

@@ -18,10 +18,10 @@ import numpy as np
 
 sys.path.insert(0, str(Path(__file__).resolve().parents[1]))
 
-from kg.model.settings import PROJECT_ROOT, Settings  # noqa: E402
 from embedding.embedder import embedder_for  # noqa: E402
 from kg.connection import Graph  # noqa: E402
 from kg.councils import all_councils  # noqa: E402
+from kg.model.settings import PROJECT_ROOT, Settings  # noqa: E402
 from search.hybrid import search  # noqa: E402
 from search.what_worked import what_worked  # noqa: E402
 

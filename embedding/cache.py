@@ -6,10 +6,9 @@ from __future__ import annotations
 import hashlib
 import sqlite3
 from pathlib import Path
+from typing import Callable
 
 import numpy as np
-
-from typing import Callable
 
 from embedding.embedder import DIMENSIONS, MODEL_NAME, Embedder
 

@@ -14,8 +14,13 @@ from typing import Protocol
 
 import numpy as np
 
+from embedding.int8_model import (
+    REVISION,
+    SESSION_DISABLED_OPTIMIZERS,
+    build_int8_model,
+    weight_type,
+)
 from kg.model.settings import Settings
-from embedding.int8_model import REVISION, SESSION_DISABLED_OPTIMIZERS, build_int8_model, weight_type
 
 os.environ.setdefault("HF_HUB_OFFLINE", "1")
 os.environ.setdefault("TRANSFORMERS_OFFLINE", "1")

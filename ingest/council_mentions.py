@@ -11,7 +11,6 @@ import re
 from dataclasses import dataclass
 
 
-
 @dataclass
 class CouncilMention:
     start: int

@@ -16,30 +16,47 @@ from datetime import datetime, timezone
 from pathlib import Path
 from typing import Callable, Iterator
 
-from kg.model.settings import PROJECT_ROOT, Settings
+from embedding.cache import CachedEmbedder
+from embedding.embedder import Embedder, backend_label, embedder_for
 from ingest.background_writer import BackgroundWriter
 from ingest.chunk import PassageDraft, chunk
 from ingest.claims import find_claims
 from ingest.council_mentions import CouncilMatcher
 from ingest.detect import detect_format
-from embedding.embedder import Embedder, backend_label, embedder_for
-from embedding.cache import CachedEmbedder
-from kg.model.errors import BadDocument
 from ingest.extract_text import extract
 from ingest.extraction.document import DocumentEvidence, Extractor
 from ingest.extraction.enablers import EnablerScore, EnablerScorer
-from ingest.extraction.records import PassageLocator, PassageSpan, extract_report, graph_rows
+from ingest.extraction.records import (
+    PassageLocator,
+    PassageSpan,
+    extract_report,
+    graph_rows,
+)
 from ingest.inspection import InspectionRecord, read_report
 from ingest.normalise import NormalisedText, normalise
 from ingest.sources import MissingSource, Source
 from kg.connection import Graph
 from kg.councils import all_councils, resolve
-from kg.documents import (check_embedding_model, finish_run, fingerprints, record_embedding_model, start_run,
-                          write_document)
-from kg.model.errors import EvidenceError, GraphUnavailable, IngestBusy
+from kg.documents import (
+    check_embedding_model,
+    fingerprints,
+    finish_run,
+    record_embedding_model,
+    start_run,
+    write_document,
+)
 from kg.evidence import load_catalogue, write_evidence
 from kg.inspections import create_claims, create_inspection
-from kg.model.graph import Document, IngestRunEnd, Inspection, Judgement, JudgementClaim, Passage
+from kg.model.errors import BadDocument, EvidenceError, GraphUnavailable, IngestBusy
+from kg.model.graph import (
+    Document,
+    IngestRunEnd,
+    Inspection,
+    Judgement,
+    JudgementClaim,
+    Passage,
+)
+from kg.model.settings import PROJECT_ROOT, Settings
 
 MAX_PDF_PAGES = 2000
 # Bump when reading a document would now give a different result: documents read by an older

@@ -12,8 +12,8 @@ from pathlib import Path
 
 import yaml
 
-from kg.model.settings import PROJECT_ROOT
 from kg.model.errors import EvidenceError
+from kg.model.settings import PROJECT_ROOT
 from kg.model.vocabulary import DOCUMENT_KINDS
 
 MANIFEST = PROJECT_ROOT / "corpus" / "manifest.yaml"

@@ -6,13 +6,20 @@ from contextlib import contextmanager
 from typing import Any, Iterator
 
 import neo4j
-from neo4j import Driver, GraphDatabase, ManagedTransaction
-from neo4j import Query
-from neo4j.exceptions import (AuthError, ConfigurationError, DatabaseError, DriverError, Neo4jError, ServiceUnavailable,
-                             SessionExpired, TransientError)
+from neo4j import Driver, GraphDatabase, ManagedTransaction, Query
+from neo4j.exceptions import (
+    AuthError,
+    ConfigurationError,
+    DatabaseError,
+    DriverError,
+    Neo4jError,
+    ServiceUnavailable,
+    SessionExpired,
+    TransientError,
+)
 
-from kg.model.settings import Settings
 from kg.model.errors import GraphUnavailable
+from kg.model.settings import Settings
 from kg.queries import cypher, statements
 
 UNAVAILABLE = (ServiceUnavailable, SessionExpired, AuthError, OSError, DriverError)

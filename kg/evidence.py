@@ -7,10 +7,10 @@ from typing import Any
 
 from neo4j import ManagedTransaction
 
-from kg.model.catalogue import enablers, interventions
-from kg.model.graph import DocumentEvidenceRows, Enabler, Intervention
 from kg.connection import Graph, run_named
+from kg.model.catalogue import enablers, interventions
 from kg.model.errors import NotFound
+from kg.model.graph import DocumentEvidenceRows, Enabler, Intervention
 
 
 def load_catalogue(graph: Graph) -> dict[str, int]:

@@ -14,7 +14,6 @@ from kg.model.graph import Inspection, Judgement, JudgementClaim
 from kg.model.vocabulary import PHASES
 
 
-
 def create_inspection(tx: ManagedTransaction, council_code: str, inspection: Inspection,
                       judgements: list[Judgement]) -> None:
     """Runs inside the document's own transaction, so the inspection lands with its report or not at all."""

@@ -22,8 +22,8 @@ from dataclasses import dataclass
 from pathlib import Path
 from typing import Callable, Iterator
 
-from kg.model.settings import LAUNCHER_POM, Settings
 from kg.model.errors import ServerError
+from kg.model.settings import LAUNCHER_POM, Settings
 
 LAUNCHER_CLASS = "org.evidencegraph.launcher.Neo4jLauncher"
 

@@ -7,10 +7,10 @@ from __future__ import annotations
 from dataclasses import dataclass, field
 from typing import Any
 
-from kg.model.catalogue import metric_by_id, metrics
-from kg.model.vocabulary import STRENGTHS
 from kg.connection import Graph
 from kg.councils import all_councils, council_summaries, resolve
+from kg.model.catalogue import metric_by_id, metrics
+from kg.model.vocabulary import STRENGTHS
 from search.similar import similar
 
 AREA_NAMES = {

@@ -9,8 +9,14 @@ from dataclasses import dataclass, field
 
 from embedding.embedder import Embedder
 from kg.connection import Graph
-from kg.search import (SearchFilters, check_query_model, council_scope, dense_candidates, fulltext_candidates,
-                       passages)
+from kg.search import (
+    SearchFilters,
+    check_query_model,
+    council_scope,
+    dense_candidates,
+    fulltext_candidates,
+    passages,
+)
 from search.snippets import query_terms, snippet
 from search.vocabulary import expansions
 

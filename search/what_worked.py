@@ -15,9 +15,9 @@ import numpy as np
 from embedding.embedder import Embedder
 from kg.connection import Graph
 from kg.councils import all_councils, resolve
-from kg.model.errors import NotFound
 from kg.evidence import implementations_by_council
 from kg.inspections import JourneyPoint, journey_label, overall_histories
+from kg.model.errors import NotFound
 from kg.search import SearchFilters, interventions_named
 from search.hybrid import ranking
 from search.similar import Profile, similar

@@ -5,12 +5,12 @@ from __future__ import annotations
 
 from pathlib import Path
 
-from kg.model.settings import Settings
 from ingest.pipeline import Ingester
 from ingest.reference import read_councils
 from ingest.sources import user_sources
 from kg.connection import Graph
 from kg.councils import load_councils
+from kg.model.settings import Settings
 from tests.conftest import wipe
 
 WORKFORCE = """Workforce in Rotherham

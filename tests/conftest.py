@@ -12,9 +12,9 @@ from pathlib import Path
 
 import pytest
 
-from kg.model.settings import PROJECT_ROOT, Settings
 from kg import server
 from kg.connection import Graph
+from kg.model.settings import PROJECT_ROOT, Settings
 from kg.schema import init_schema
 
 SHARED = PROJECT_ROOT.parent / "shared"

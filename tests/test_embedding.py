@@ -11,8 +11,21 @@ import onnxruntime
 import pytest
 from tokenizers import Tokenizer
 
-from embedding.embedder import TOKENS_PER_BATCH, backend_label, OnnxInt8Embedder, get_embedder, model_dir, token_batches
-from embedding.int8_model import export_fused, int8_model_path, products_sum_exactly, tame_outliers, weight_type
+from embedding.embedder import (
+    TOKENS_PER_BATCH,
+    OnnxInt8Embedder,
+    backend_label,
+    get_embedder,
+    model_dir,
+    token_batches,
+)
+from embedding.int8_model import (
+    export_fused,
+    int8_model_path,
+    products_sum_exactly,
+    tame_outliers,
+    weight_type,
+)
 from ingest.pipeline import Ingester, embedding_text, read_document
 from ingest.sources import bundled_sources, user_sources
 from tests.conftest import SHARED

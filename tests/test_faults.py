@@ -19,8 +19,8 @@ from kg import server
 from kg.backup import dump, graph_checksum, restore
 from kg.connection import Graph
 from kg.councils import load_councils
-from kg.model.errors import EvidenceError, GraphUnavailable
 from kg.integrity import problems
+from kg.model.errors import EvidenceError, GraphUnavailable
 from tests.case_studies import load_case_studies
 from tests.conftest import SHARED, ingest_paused_after_one_document, run_cli, wipe
 

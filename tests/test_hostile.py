@@ -22,10 +22,10 @@ from pydantic import SecretStr
 
 from api.app import create_app
 from evidence.cli.serve import server_config
-from kg.model.settings import PROJECT_ROOT
 from ingest.pipeline import Ingester
 from ingest.sources import user_sources
 from kg.backup import graph_checksum
+from kg.model.settings import PROJECT_ROOT
 from tests.case_studies import load_case_studies
 from tests.conftest import free_port, make_settings
 

@@ -13,10 +13,10 @@ import pytest
 
 from ingest.chunk import MAX_WORDS, MIN_WORDS, TINY_WORDS
 from ingest.pipeline import Ingester, ingest_lock
+from ingest.reference import read_councils
 from ingest.sources import user_sources
 from kg.councils import load_councils
 from kg.integrity import problems
-from ingest.reference import read_councils
 from tests.conftest import SHARED, run_cli
 
 OFSTED = SHARED / "corpus" / "ofsted"

@@ -13,7 +13,6 @@ import yaml
 from ingest.claims import find_claims
 from ingest.council_mentions import CouncilMatcher
 from ingest.detect import detect_format
-from kg.model.errors import BadDocument
 from ingest.extract_text import extract
 from ingest.inspection import parse_inspection, read_report
 from ingest.normalise import normalise
@@ -21,8 +20,8 @@ from ingest.pipeline import Ingester
 from ingest.reference import read_councils
 from ingest.sources import user_sources
 from kg.councils import load_councils, resolve
-from kg.model.errors import EvidenceError
 from kg.inspections import JourneyPoint, transitions
+from kg.model.errors import BadDocument, EvidenceError
 from tests.conftest import SHARED, run_cli
 
 OFSTED = SHARED / "corpus" / "ofsted"

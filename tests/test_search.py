@@ -6,13 +6,13 @@ import json
 
 import pytest
 
-from kg.model.settings import Settings
 from embedding.embedder import embedder_for
 from ingest.pipeline import Ingester
 from ingest.reference import read_councils
 from ingest.sources import user_sources
 from kg.councils import load_councils
 from kg.model.errors import EvidenceError
+from kg.model.settings import Settings
 from kg.search import SearchFilters
 from search.hybrid import lucene_query, search
 from search.vocabulary import expansions

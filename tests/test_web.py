@@ -125,6 +125,33 @@ def test_the_council_page_shows_its_journey_neighbours_and_what_worked(site, pag
     expect(page.get_by_role("heading", level=1)).to_contain_text("Knowsley")
 
 
+def test_the_council_pages_json_twin_holds_everything_the_page_shows(site, page):
+    page.goto(site + "/councils/Rotherham")
+    twin = page.request.get(site + "/api/councils/Rotherham").json()
+    assert twin["interventions"] and twin["outcomes"] and twin["what_worked"]["results"]
+    main = page.locator("main")
+    for intervention in twin["interventions"]:
+        expect(main).to_contain_text(intervention["name"])
+        expect(main).to_contain_text(intervention["quote"])
+    for outcome in twin["outcomes"]:
+        expect(main).to_contain_text(outcome["outcome"]["quote"])
+    panel = page.locator("section.panel")
+    for result in twin["what_worked"]["results"]:
+        expect(panel).to_contain_text(result["intervention"]["name"])
+    for neighbour in twin["neighbours"]:
+        expect(page.locator("ol.neighbours")).to_contain_text(neighbour["name"])
+
+
+@pytest.mark.parametrize("path", ["/search?q=caseloads&grade=excellent", "/search?q=caseloads&from=last+year",
+                                  "/what-worked?grade=excellent&asked=true", "/what-worked?population=-3&asked=true"])
+def test_page_filters_are_refused_as_their_json_twins_refuse_them(site, page, path):
+    api = page.request.get(site + "/api" + path.replace("&asked=true", ""))
+    assert api.status == 422
+    response = page.goto(site + path)
+    assert response.status == 422
+    expect(page.get_by_role("alert")).to_be_visible()
+
+
 def test_a_gap_map_cell_opens_its_evidence_and_the_map_downloads(site, page):
     page.goto(site + "/evidence-map")
     cell = page.get_by_role("link", name="Social work academy, Workforce: 1 councils")

@@ -7,10 +7,10 @@ from typing import Annotated
 
 from fastapi import APIRouter, Path, Query
 
-from api.deps import GraphDep
-from api.models import CouncilList, CouncilProfile, Grade, SimilarAnswer
+from api.deps import EmbedderDep, GraphDep
+from api.models import CouncilList, CouncilPage, Grade, SimilarAnswer
 from api.problems import problem_responses
-from kg.inspections import council_profile
+from api.views import council_view
 from kg.councils import council_summaries
 from search.similar import similar as rank_similar
 
@@ -29,9 +29,10 @@ def councils(
     return CouncilList(councils=council_summaries(graph, region, type, grade))
 
 
-@router.get("/{council}", response_model=CouncilProfile, responses=problem_responses(404, 409, 503))
-def council(graph: GraphDep, council: CouncilPath) -> CouncilProfile:
-    return CouncilProfile(**council_profile(graph, council))
+@router.get("/{council}", response_model=CouncilPage, responses=problem_responses(404, 409, 503))
+def council(graph: GraphDep, embedder: EmbedderDep, council: CouncilPath) -> CouncilPage:
+    """The profile and journey, and everything the council's page shows beside them."""
+    return council_view(graph, embedder, council)
 
 
 @router.get("/{council}/similar", response_model=SimilarAnswer, responses=problem_responses(404, 409, 503))

@@ -20,8 +20,8 @@ from api.models import DocumentDetail, UploadAnswer
 from api.problems import problem, problem_responses
 from ingest.pipeline import Ingester
 from ingest.sources import user_sources
-from kg.model.vocabulary import DOCUMENT_KINDS
 from kg.documents import document_detail
+from kg.model.vocabulary import DOCUMENT_KINDS
 
 router = APIRouter(prefix="/api/documents", tags=["documents"])
 CHUNK = 1024 * 1024

@@ -7,12 +7,25 @@ from typing import Annotated
 from fastapi import APIRouter, Depends, Path, Query
 
 from api.deps import GraphDep
-from api.models import (EnablerList, EnablerPassages, EvidenceMap, InterventionList, InterventionProfile,
-                        OutcomeList)
+from api.models import (
+    EnablerList,
+    EnablerPassages,
+    EvidenceMap,
+    InterventionList,
+    InterventionProfile,
+    OutcomeList,
+)
 from api.problems import problem_responses
 from kg.councils import all_councils, resolve
-from kg.evidence import (all_enablers, all_interventions, enabler_passages, find_outcomes, intervention_profile,
-                         resolve_enabler, resolve_intervention)
+from kg.evidence import (
+    all_enablers,
+    all_interventions,
+    enabler_passages,
+    find_outcomes,
+    intervention_profile,
+    resolve_enabler,
+    resolve_intervention,
+)
 from search.evidence_map import cell_evidence, evidence_map, scope
 
 router = APIRouter(prefix="/api", tags=["evidence"])

@@ -2,44 +2,23 @@
 
 from __future__ import annotations
 
-from dataclasses import asdict
 from typing import Annotated
 
 from fastapi import APIRouter, Query
 
 from api.deps import EmbedderDep, GraphDep
-from api.models import Grade, SearchAnswer
+from api.models import SearchAnswer, SearchQuery
 from api.problems import problem_responses
-from kg.evidence import resolve_enabler, resolve_intervention
-from kg.search import SearchFilters
-from search.hybrid import search as hybrid_search
+from api.views import search_view
 
 router = APIRouter(prefix="/api", tags=["search"])
-
-Text = Annotated[str | None, Query(max_length=120)]
-DATE = r"^\d{4}(-\d{2}(-\d{2})?)?$"
-
 
 @router.get("/search", response_model=SearchAnswer, responses=problem_responses(404, 409, 422, 503))
 def search(
     graph: GraphDep,
     embedder: EmbedderDep,
-    q: Annotated[str, Query(min_length=1, max_length=1000, pattern=r"\S", description="What you are looking for.",
-                            examples=["reducing reliance on agency social workers"])],
-    council: Text = None,
-    region: Text = None,
-    type: Text = None,
-    kind: Text = None,
-    intervention: Text = None,
-    enabler: Text = None,
-    grade: Grade | None = None,
-    date_from: Annotated[str | None, Query(alias="from", pattern=DATE, description="On or after: YYYY[-MM[-DD]]")] = None,
-    date_to: Annotated[str | None, Query(alias="to", pattern=DATE, description="On or before: YYYY[-MM[-DD]]")] = None,
+    query: Annotated[SearchQuery, Query()],
     limit: Annotated[int, Query(ge=1, le=100)] = 10,
     offset: Annotated[int, Query(ge=0, le=1000)] = 0,
 ) -> SearchAnswer:
-    filters = SearchFilters(council, region, type, grade, kind, date_from, date_to,
-                            resolve_intervention(intervention) if intervention else None,
-                            resolve_enabler(enabler) if enabler else None)
-    hits = hybrid_search(graph, embedder, q, filters, limit, offset)
-    return SearchAnswer(query=q, limit=limit, offset=offset, hits=[asdict(hit) for hit in hits])
+    return search_view(graph, embedder, query, limit, offset)

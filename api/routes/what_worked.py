@@ -7,12 +7,9 @@ from typing import Annotated
 from fastapi import APIRouter, Query
 
 from api.deps import EmbedderDep, GraphDep
-from api.models import Grade, ProfileQuery, WhatWorkedAnswer, WhatWorkedQuery
+from api.models import Grade, WhatWorkedAnswer, WhatWorkedQuery
 from api.problems import problem_responses
-from embedding.embedder import Embedder
-from kg.connection import Graph
-from search.similar import Profile
-from search.what_worked import what_worked as rank_what_worked
+from api.views import what_worked_query, what_worked_view
 
 router = APIRouter(prefix="/api", tags=["what worked"])
 
@@ -21,7 +18,7 @@ router = APIRouter(prefix="/api", tags=["what worked"])
 def what_worked(query: WhatWorkedQuery, graph: GraphDep, embedder: EmbedderDep) -> WhatWorkedAnswer:
     """Ranked by relevance to the question, comparability, improvement after adoption and evidence
     strength; with no council, profile or question, the strongest evidence overall."""
-    return answer(query, graph, embedder)
+    return what_worked_view(graph, embedder, query)
 
 
 @router.get("/what-worked", response_model=WhatWorkedAnswer, responses=problem_responses(400, 404, 409, 422, 503))
@@ -34,16 +31,6 @@ def what_worked_link(graph: GraphDep, embedder: EmbedderDep,
                      population: Annotated[int | None, Query(ge=1, le=10_000_000)] = None,
                      limit: Annotated[int, Query(ge=1, le=25)] = 5) -> WhatWorkedAnswer:
     """The same answer as the POST, from a link (the web page's JSON twin)."""
-    profile = ProfileQuery(type=type, region=region, grade=grade, population=population) \
-        if any([type, region, grade, population]) else None
-    return answer(WhatWorkedQuery(council=council, profile=profile, question=question, limit=limit), graph, embedder)
+    return what_worked_view(graph, embedder, what_worked_query(council, question, type, region, grade, population,
+                                                               limit))
 
-
-def answer(query: WhatWorkedQuery, graph: Graph, embedder: Embedder) -> WhatWorkedAnswer:
-    profile = None
-    if query.profile is not None and not query.council:
-        wanted = query.profile
-        profile = Profile.described(wanted.type, wanted.region, wanted.grade, wanted.population)
-    question = query.question.strip() if query.question else None
-    ranked = rank_what_worked(graph, embedder, query.council, profile, question or None, query.limit)
-    return WhatWorkedAnswer(**ranked.as_json())

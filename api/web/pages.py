@@ -6,7 +6,6 @@ from __future__ import annotations
 import csv
 import io
 import re
-from dataclasses import asdict
 from html import escape
 from pathlib import Path
 from typing import Annotated
@@ -18,18 +17,27 @@ from fastapi.templating import Jinja2Templates
 from markupsafe import Markup
 
 from api.deps import EmbedderDep, GraphDep
+from api.models import SearchQuery
+from api.views import (
+    council_view,
+    search_view,
+    validated,
+    what_worked_query,
+    what_worked_view,
+)
 from api.web.charts import area_label, timeline
-from kg.model.vocabulary import DOCUMENT_KINDS, PHASES, STRENGTHS
 from kg.councils import all_councils, council_summaries
-from kg.evidence import (all_enablers, all_interventions, council_interventions, find_outcomes,
-                         implementations_by_council, intervention_profile, resolve_enabler, resolve_intervention)
 from kg.documents import document_detail
-from kg.inspections import council_profile, journey_label, overall_histories
-from kg.search import SearchFilters
+from kg.evidence import (
+    all_enablers,
+    all_interventions,
+    implementations_by_council,
+    intervention_profile,
+    resolve_intervention,
+)
+from kg.inspections import journey_label, overall_histories
+from kg.model.vocabulary import DOCUMENT_KINDS, PHASES, STRENGTHS
 from search.evidence_map import cell_evidence, evidence_map, scope
-from search.hybrid import search as hybrid_search
-from search.similar import Profile
-from search.what_worked import what_worked as rank_what_worked
 
 router = APIRouter(include_in_schema=False)
 templates = Jinja2Templates(directory=Path(__file__).parent / "templates")
@@ -74,13 +82,9 @@ def search_page(request: Request, graph: GraphDep, embedder: EmbedderDep,
     chosen = {key: value for key, value in chosen.items() if value}
     hits = []
     if q.strip():
-        given = chosen.get  # a form's empty fields mean "any"
-        filters = SearchFilters(given("council"), given("region"), given("type"), given("grade"), given("kind"),
-                                given("from"), given("to"),
-                                resolve_intervention(intervention) if intervention else None,
-                                resolve_enabler(enabler) if enabler else None)
-        hits = [asdict(hit) for hit in hybrid_search(graph, embedder, q, filters, PAGE_SIZE + 1,
-                                                      (page - 1) * PAGE_SIZE)]
+        query = validated(SearchQuery, chosen)
+        hits = [hit.model_dump() for hit in
+                search_view(graph, embedder, query, PAGE_SIZE + 1, (page - 1) * PAGE_SIZE).hits]
     more = len(hits) > PAGE_SIZE
     return render(request, "search.html", hits=hits[:PAGE_SIZE], chosen=chosen, page=page, offset=(page - 1) * PAGE_SIZE,
                   next_url=f"/search?{urlencode({**chosen, 'page': page + 1})}" if more else None,
@@ -100,15 +104,13 @@ def councils_page(request: Request, graph: GraphDep, region: Text = None, type: 
 
 @router.get("/councils/{council}", response_class=HTMLResponse)
 def council_page(request: Request, council: str, graph: GraphDep, embedder: EmbedderDep) -> HTMLResponse:
-    profile = council_profile(graph, council)
-    dated = [{**i, "when": i["end"] or i["start"] or i["published"]} for i in profile["inspections"]]
+    view = council_view(graph, embedder, council).model_dump()
+    dated = [{**i, "when": i["end"] or i["start"] or i["published"]} for i in view["inspections"]]
     areas = sorted({area for i in dated for area in i["judgements"]},
                    key=lambda a: (a != "overall_effectiveness", a))
-    answer = rank_what_worked(graph, embedder, profile["code"], None, None, 3) if not profile["historic"] else None
-    return render(request, "council.html", council=profile, inspections=dated, areas=areas, chart=timeline(dated),
-                  interventions=council_interventions(graph, profile["code"]),
-                  outcomes=find_outcomes(graph, profile["code"], limit=20), answer=answer,
-                  json_url=f"/api/councils/{profile['code']}")
+    return render(request, "council.html", council=view, inspections=dated, areas=areas, chart=timeline(dated),
+                  interventions=view["interventions"], outcomes=view["outcomes"], answer=view["what_worked"],
+                  json_url=f"/api/councils/{view['code']}")
 
 
 @router.get("/interventions", response_class=HTMLResponse)
@@ -133,14 +135,12 @@ def what_worked_page(request: Request, graph: GraphDep, embedder: EmbedderDep, c
                      question: Annotated[str | None, Query(max_length=1000)] = None,
                      limit: Annotated[int, Query(ge=1, le=25)] = 5, asked: bool = False) -> HTMLResponse:
     """A form's empty fields arrive as empty strings: they mean "not given"."""
-    people = int(population) if population and int(population) > 0 else None
-    chosen = {"council": council, "type": type, "region": region, "grade": grade, "population": people,
+    chosen = {"council": council, "type": type, "region": region, "grade": grade, "population": population,
               "question": question, "limit": limit}
     answer = None
     if asked or council or question:
-        profile = None if council else Profile.described(type or None, region or None,
-                                                         grade if grade in PHASES else None, people)
-        answer = rank_what_worked(graph, embedder, council or None, profile, (question or "").strip() or None, limit)
+        query = what_worked_query(council, question, type, region, grade, population, limit)
+        answer = what_worked_view(graph, embedder, query).model_dump()
     return render(request, "what_worked.html", answer=answer, chosen=chosen, json_url=f"/api/what-worked?{urlencode({k: v for k, v in chosen.items() if v})}",
                   **_choices(graph))
 

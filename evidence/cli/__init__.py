@@ -7,8 +7,18 @@ import sys
 
 import typer
 
-from evidence.cli import (councils, db, evaluate, extract, ingest, interventions, search, serve, similar,
-                          what_worked)
+from evidence.cli import (
+    councils,
+    db,
+    evaluate,
+    extract,
+    ingest,
+    interventions,
+    search,
+    serve,
+    similar,
+    what_worked,
+)
 from evidence.cli.output import err_console
 from kg.model.errors import EvidenceError
 

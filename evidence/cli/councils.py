@@ -6,13 +6,13 @@ import typer
 from rich.table import Table
 
 from evidence.cli.output import console, print_json
-from kg.model.settings import get_settings
 from ingest.reference import read_councils
 from kg.connection import Graph
 from kg.councils import load_councils
 from kg.inspections import council_profile
-from kg.schema import init_schema
+from kg.model.settings import get_settings
 from kg.model.vocabulary import words
+from kg.schema import init_schema
 
 app = typer.Typer(no_args_is_help=True, help="The council reference graph.")
 

@@ -7,10 +7,10 @@ from pathlib import Path
 import typer
 
 from evidence.cli.output import console, print_json
-from kg.model.settings import get_settings
 from kg import backup, server
 from kg.connection import Graph
 from kg.integrity import problems
+from kg.model.settings import get_settings
 from kg.schema import init_schema
 
 app = typer.Typer(no_args_is_help=True, help="The Neo4j server and the graph schema.")

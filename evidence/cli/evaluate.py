@@ -7,10 +7,10 @@ from pathlib import Path
 import typer
 from rich.table import Table
 
-from evidence.cli.output import console, print_json
-from kg.model.settings import get_settings
 from embedding.embedder import embedder_for
+from evidence.cli.output import console, print_json
 from kg.connection import Graph
+from kg.model.settings import get_settings
 from search.evaluation import evaluate, load_queries
 
 app = typer.Typer(no_args_is_help=True, help="Evaluation of retrieval and extraction.")

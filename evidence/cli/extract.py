@@ -7,14 +7,13 @@ from pathlib import Path
 import typer
 
 from evidence.cli.output import console, print_json
-from kg.model.settings import get_settings
-from kg.model.errors import BadDocument
 from ingest.extraction.candidates import find_candidates
 from ingest.pipeline import Ingester
 from ingest.sources import user_sources
 from kg.connection import Graph
-from kg.model.errors import EvidenceError
 from kg.evidence import passage_texts
+from kg.model.errors import BadDocument, EvidenceError
+from kg.model.settings import get_settings
 
 
 def extract(

@@ -6,14 +6,20 @@ import os
 from pathlib import Path
 
 import typer
-from rich.progress import BarColumn, MofNCompleteColumn, Progress, TextColumn, TimeElapsedColumn
+from rich.progress import (
+    BarColumn,
+    MofNCompleteColumn,
+    Progress,
+    TextColumn,
+    TimeElapsedColumn,
+)
 
 from evidence.cli.output import console, err_console, print_json
-from kg.model.settings import get_settings
 from ingest.pipeline import Ingester
 from ingest.sources import bundled_sources, user_sources
-from kg.model.vocabulary import DOCUMENT_KINDS
 from kg.connection import Graph
+from kg.model.settings import get_settings
+from kg.model.vocabulary import DOCUMENT_KINDS
 from kg.schema import init_schema
 
 

@@ -6,11 +6,18 @@ from __future__ import annotations
 import typer
 
 from evidence.cli.output import console, outcome_summary, print_json
-from kg.model.settings import get_settings
 from kg.connection import Graph
 from kg.councils import all_councils, resolve
-from kg.evidence import (all_enablers, all_interventions, enabler_passages, find_outcomes, intervention_profile,
-                         resolve_enabler, resolve_intervention)
+from kg.evidence import (
+    all_enablers,
+    all_interventions,
+    enabler_passages,
+    find_outcomes,
+    intervention_profile,
+    resolve_enabler,
+    resolve_intervention,
+)
+from kg.model.settings import get_settings
 from kg.model.vocabulary import STRENGTHS
 
 

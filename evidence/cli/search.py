@@ -7,11 +7,11 @@ from dataclasses import asdict
 
 import typer
 
-from evidence.cli.output import console, print_json
-from kg.model.settings import get_settings
 from embedding.embedder import embedder_for
+from evidence.cli.output import console, print_json
 from kg.connection import Graph
 from kg.evidence import resolve_enabler, resolve_intervention
+from kg.model.settings import get_settings
 from kg.search import SearchFilters
 from search.hybrid import search as hybrid_search
 

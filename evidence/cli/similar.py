@@ -5,10 +5,11 @@ from __future__ import annotations
 import typer
 
 from evidence.cli.output import console, print_json
-from kg.model.settings import get_settings
 from kg.connection import Graph
+from kg.model.settings import get_settings
 from kg.model.vocabulary import PHASES
-from search.similar import Profile, similar as rank_similar
+from search.similar import Profile
+from search.similar import similar as rank_similar
 
 
 def profile_from_options(council_type: str | None, region: str | None, grade: str | None,

@@ -4,11 +4,11 @@ from __future__ import annotations
 
 import typer
 
-from evidence.cli.output import console, outcome_summary, print_json
-from kg.model.settings import get_settings
 from embedding.embedder import embedder_for
-from kg.connection import Graph
+from evidence.cli.output import console, outcome_summary, print_json
 from evidence.cli.similar import profile_from_options
+from kg.connection import Graph
+from kg.model.settings import get_settings
 from search.what_worked import what_worked as rank_what_worked
 
 

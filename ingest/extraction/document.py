@@ -14,11 +14,16 @@ from dataclasses import dataclass, field
 
 from spacy.tokens import Doc
 
-from kg.model.catalogue import interventions
 from ingest.extraction.mentions import EntityFinder, Mention
 from ingest.extraction.nlp import full_pipeline, sentence_pipeline
-from ingest.extraction.outcomes import OutcomeDraft, candidate, find_outcomes, metric_named
+from ingest.extraction.outcomes import (
+    OutcomeDraft,
+    candidate,
+    find_outcomes,
+    metric_named,
+)
 from ingest.extraction.strength import strength_of
+from kg.model.catalogue import interventions
 
 _RUNS_ON = re.compile(r"[-a-z]")
 _ENDS = re.compile(r"[.!?…:;\"”’')\]]\s*$")

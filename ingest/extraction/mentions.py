@@ -17,8 +17,8 @@ from spacy.tokens import Doc
 from spacy.util import filter_spans
 
 from ingest.council_mentions import CouncilMatcher
-from kg.model.catalogue import CatalogueEntry
 from kg.council_names import short_forms
+from kg.model.catalogue import CatalogueEntry
 
 
 @dataclass

@@ -8,10 +8,16 @@ import bisect
 from dataclasses import dataclass
 from typing import Any
 
-from kg.model.catalogue import intervention_by_id, metric_by_id
 from ingest.extraction.document import DocumentEvidence, OutcomeFinding, Sentence
 from ingest.extraction.enablers import EnablerScore
-from kg.model.graph import DocumentEvidenceRows, EnablerLink, Implementation, Mention, Outcome
+from kg.model.catalogue import intervention_by_id, metric_by_id
+from kg.model.graph import (
+    DocumentEvidenceRows,
+    EnablerLink,
+    Implementation,
+    Mention,
+    Outcome,
+)
 from kg.model.vocabulary import STRENGTHS
 
 

@@ -189,7 +189,25 @@ class Implementation(GraphModel):
     confidence: float
 
 
-class Outcome(GraphModel):
+class OutcomeFigures(GraphModel):
+    """What changed, by how much and how strongly it is evidenced: the part of an Outcome every
+    answer shows. Absent figures default to None, as Neo4j leaves them out when read back."""
+
+    metric: str
+    metric_name: str
+    direction: str
+    value_from: float | None = None
+    value_to: float | str | None = Field(None, description="A number, or a rank in words (\"top quartile\").")
+    unit: str | None = None
+    change: float | None = None
+    change_unit: str | None = None
+    period: str | None = None
+    strength: int = Field(ge=1, le=4, description="1 reported, 2 inspection, 3 before/after, 4 comparison.")
+    strength_label: str
+    quote: str
+
+
+class Outcome(OutcomeFigures):
     """What a council reported changing, with its figures, evidence strength and quote. `council`,
     `intervention` and `attribution` are its links, not properties of the node."""
 
@@ -199,18 +217,6 @@ class Outcome(GraphModel):
     council: str
     intervention: str | None
     attribution: str | None
-    metric: str
-    metric_name: str
-    direction: str
-    value_from: float | None
-    value_to: float | str | None = Field(description="A number, or a rank in words (\"top quartile\").")
-    unit: str | None
-    change: float | None
-    change_unit: str | None
-    period: str | None
-    strength: int = Field(ge=1, le=4)
-    strength_label: str
-    quote: str
     clause: str
     char_start: int
     char_end: int
