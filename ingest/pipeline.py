@@ -223,10 +223,10 @@ def text_hash(text: str) -> str:
 class Ingester:
     """Runs one ingest; the embedder is loaded only when some document actually needs it."""
 
-    def __init__(self, settings: Settings, graph: Graph, on_progress: Callable[[str], None] | None = None):
+    def __init__(self, settings: Settings, graph: Graph, on_progress: Callable[[str, int], None] | None = None):
         self.settings = settings
         self.graph = graph
-        self.on_progress = on_progress or (lambda _label: None)
+        self.on_progress = on_progress or (lambda _label, _passages: None)
         self._embedder: Embedder | None = None
         self._councils: list[dict] | None = None
         self._matcher: CouncilMatcher | None = None
@@ -300,7 +300,7 @@ class Ingester:
             for position, source in enumerate(sources, start=1):
                 read = self._read(source, known.get(source.id), summary)
                 if read is None:  # unchanged or rejected: done with it already
-                    self.on_progress(source.path.name)
+                    self.on_progress(source.path.name, 0)
                 else:
                     window.append(read)
                 passages = sum(len(document.passages) for document, _ in window)
@@ -334,7 +334,7 @@ class Ingester:
         """A document's own embedding call (so its vectors never depend on the documents beside it);
         the progress bar moves as documents are embedded, the long step."""
         vectors = self.embedder.embed([embedding_text(passage) for passage in document.passages])
-        self.on_progress(document.source.path.name)
+        self.on_progress(document.source.path.name, len(document.passages))
         return vectors
 
     def _land(self, document: ReadDocument, change: str, vectors, summary: IngestSummary,

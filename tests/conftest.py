@@ -49,6 +49,8 @@ def settings_env(settings: Settings, **extra: str) -> dict[str, str]:
         "EVIDENCE_CORPUS_DIR": str(settings.corpus_dir), "EVIDENCE_REFERENCE_DIR": str(settings.reference_dir),
         "EVIDENCE_NEO4J_HEAP_MB": str(settings.neo4j_heap_mb),
         "EVIDENCE_NEO4J_PAGECACHE_MB": str(settings.neo4j_pagecache_mb),
+        # a test that reads a command's stderr line by line sees no progress lines unless it asks
+        "EVIDENCE_PROGRESS_SECONDS": "3600",
     })
     env.update(extra)
     return env

@@ -162,6 +162,17 @@ def test_cli_exit_codes(settings, councils_graph, tmp_path):
     assert usage.returncode == 2
 
 
+def test_an_ingest_logged_to_a_file_writes_progress_lines(settings, councils_graph, tmp_path):
+    for name in ("first.txt", "second.txt"):
+        (tmp_path / name).write_text(name + " " + PARAGRAPH * 4)
+    result = run_cli(settings, "ingest", str(tmp_path), EVIDENCE_PROGRESS_SECONDS="0.5")
+    assert result.returncode == 0, result.stderr
+    lines = re.findall(r"^ingesting: (\d+)/2 documents, ([\d,]+) passages, [\d.]+ documents/min, .+$",
+                       result.stderr, re.MULTILINE)
+    assert len(lines) >= 2, result.stderr  # the model's load alone outlasts half a second
+    assert lines[-1][0] == "2" and int(lines[-1][1]) > 0
+
+
 def test_kill_mid_run_leaves_no_partial_document_and_rerun_completes(settings, councils_graph, tmp_path):
     import signal
 
@@ -246,7 +257,7 @@ def test_progress_moves_once_per_document_and_the_graph_is_the_same_whatever_the
         load_councils(councils_graph, read_councils(settings.reference_dir))
         monkeypatch.setattr(pipeline, "WINDOW_PASSAGES", window)
         moved: list[str] = []
-        summary = Ingester(uncached, councils_graph, moved.append).run(sources)
+        summary = Ingester(uncached, councils_graph, lambda label, _passages: moved.append(label)).run(sources)
         assert (summary.added, summary.failed) == (2, 1)
         assert sorted(moved) == sorted(source.path.name for source in sources)
         checksums.append(graph_checksum(councils_graph, ignore_labels=["IngestRun", "EmbeddingModel"],

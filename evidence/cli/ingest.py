@@ -2,29 +2,18 @@
 
 from __future__ import annotations
 
-import os
 from pathlib import Path
 
 import typer
-from rich.progress import (
-    BarColumn,
-    MofNCompleteColumn,
-    Progress,
-    TextColumn,
-    TimeElapsedColumn,
-)
 
-from evidence.cli.output import console, err_console, print_json
+from evidence.cli.output import console, print_json
+from evidence.cli.progress import progress
 from ingest.pipeline import Ingester
 from ingest.sources import bundled_sources, user_sources
 from kg.connection import Graph
 from kg.model.settings import get_settings
 from kg.model.vocabulary import DOCUMENT_KINDS
 from kg.schema import init_schema
-
-
-def show_progress() -> bool:
-    return err_console.is_terminal and not os.environ.get("CI")
 
 
 def ingest(
@@ -48,17 +37,8 @@ def ingest(
     with Graph(settings) as graph:
         graph.verify()
         init_schema(graph)
-        if show_progress():
-            with Progress(TextColumn("{task.description}"), BarColumn(), MofNCompleteColumn(), TimeElapsedColumn(),
-                          console=err_console, transient=True) as progress:
-                task = progress.add_task("ingesting", total=len(sources))
-
-                def advance(label: str) -> None:
-                    progress.update(task, advance=1, description=f"ingesting {label[:40]}")
-
-                summary = Ingester(settings, graph, advance).run(sources, missing)
-        else:
-            summary = Ingester(settings, graph).run(sources, missing)
+        with progress("ingesting", len(sources), "documents", settings.progress_seconds) as advance:
+            summary = Ingester(settings, graph, advance).run(sources, missing)
     if as_json:
         print_json(summary.as_json())
     else:

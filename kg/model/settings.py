@@ -42,6 +42,8 @@ class Settings(BaseSettings):
     embedding_cache: bool = Field(default=True, validation_alias="EVIDENCE_EMBEDDING_CACHE")
     embedding_batch_size: int = Field(default=16, ge=1, validation_alias="EVIDENCE_EMBEDDING_BATCH")
 
+    progress_seconds: float = Field(default=30.0, gt=0, validation_alias="EVIDENCE_PROGRESS_SECONDS")
+
     api_host: str = Field(default="127.0.0.1", validation_alias="EVIDENCE_API_HOST")
     api_port: int = Field(default=8000, ge=1, le=65535, validation_alias="EVIDENCE_API_PORT")
     api_key: SecretStr | None = Field(default=None, validation_alias="EVIDENCE_API_KEY")
