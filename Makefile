@@ -15,16 +15,15 @@ $(STAMP): pyproject.toml requirements.lock
 
 setup: $(STAMP)
 
-# Start the local Neo4j, create the schema, load councils, ingest the bundled corpus (exit 3 means
-# some files were rejected, each listed with its reason), show what the graph holds, and serve the
-# API on http://127.0.0.1:8000 until interrupted.
+# Start the local Neo4j, create the schema, load councils, and serve the API and pages on
+# http://127.0.0.1:8000 until interrupted, while the bundled corpus is ingested in the background
+# (its progress lines in the same output; /health, `evidence db status` and a banner on every page
+# say what is loaded so far).
 run: setup
 	$(BIN)/evidence db start
 	$(BIN)/evidence db init
 	$(BIN)/evidence councils load
-	$(BIN)/evidence ingest || [ $$? -eq 3 ]
-	$(BIN)/evidence db status
-	$(BIN)/evidence serve
+	$(BIN)/evidence serve --ingest
 
 # The browser tests drive Debian's Chromium (Playwright's own browser download cannot work offline).
 CHROMIUM := /usr/bin/chromium

@@ -369,6 +369,8 @@ class Health(BaseModel):
     neo4j: str
     model_loaded: bool
     counts: dict[str, int]
+    ingest: graph.IngestStatus = Field(description="What is loaded, and whether an ingest is still reading.")
+    loaded: str = Field(description="The same in words, as the pages' banner says it.")
 
 
 # a council's page: the profile and what the page shows beside it

@@ -55,6 +55,7 @@ from kg.model.graph import (
     Judgement,
     JudgementClaim,
     Passage,
+    RunStatus,
 )
 from kg.model.settings import PROJECT_ROOT, Settings
 
@@ -66,6 +67,9 @@ PIPELINE_VERSION = "12"
 # Passages read and embedded before the window's documents are extracted and written (see _ingest_all):
 # each window ends waiting for its last write, and holds a few megabytes.
 WINDOW_PASSAGES = 1024
+# The first window is small, so a service started beside a fresh ingest has something to answer
+# with in seconds rather than after a thousand passages.
+FIRST_WINDOW_PASSAGES = 64
 
 
 @dataclass
@@ -265,12 +269,15 @@ class Ingester:
         with ingest_lock(self.settings):
             unique = list({source.id: source for source in sources}.values())
             known = fingerprints(self.graph, [source.id for source in unique])
-            start_run(self.graph, summary.run_id, code_version())
+            start_run(self.graph, summary.run_id, code_version(), len(unique))
             load_catalogue(self.graph)
-            status = "failed"
+            status: RunStatus = "failed"
             try:
                 self._ingest_all(unique, known, summary)
                 status = "finished"
+            except (KeyboardInterrupt, SystemExit):
+                status = "interrupted"
+                raise
             finally:
                 summary.seconds = time.monotonic() - started
                 end = IngestRunEnd(id=summary.run_id, status=status, documents_added=summary.added,
@@ -297,6 +304,7 @@ class Ingester:
         overlap cleanly. Each document still has its own embedding call and its own transaction."""
         with BackgroundWriter() as writer:
             window: list[tuple[ReadDocument, str]] = []
+            size = min(FIRST_WINDOW_PASSAGES, WINDOW_PASSAGES)
             for position, source in enumerate(sources, start=1):
                 read = self._read(source, known.get(source.id), summary)
                 if read is None:  # unchanged or rejected: done with it already
@@ -304,9 +312,9 @@ class Ingester:
                 else:
                     window.append(read)
                 passages = sum(len(document.passages) for document, _ in window)
-                if window and (passages >= WINDOW_PASSAGES or position == len(sources)):
+                if window and (passages >= size or position == len(sources)):
                     self._ingest_window(window, summary, writer)
-                    window = []
+                    window, size = [], WINDOW_PASSAGES
 
     def _ingest_window(self, window: list[tuple[ReadDocument, str]], summary: IngestSummary,
                        writer: BackgroundWriter) -> None:

@@ -9,7 +9,7 @@ from neo4j import ManagedTransaction
 
 from kg.connection import Graph, run_named
 from kg.model.errors import ModelMismatch, NotFound
-from kg.model.graph import Document, IngestRunEnd, Passage
+from kg.model.graph import Document, IngestRunEnd, IngestStatus, Passage
 
 
 def fingerprints(graph: Graph, ids: list[str]) -> dict[str, str]:
@@ -32,8 +32,13 @@ def write_document(graph: Graph, document: Document, passages: list[Passage], co
     graph.transaction(work)
 
 
-def start_run(graph: Graph, run_id: str, code_version: str) -> int:
-    return graph.write("ingest_run_start", id=run_id, code_version=code_version)[0]["interrupted"]
+def start_run(graph: Graph, run_id: str, code_version: str, planned: int) -> int:
+    """Records the run; returns how many runs a crash had left 'running'."""
+    return int(graph.write("ingest_run_start", id=run_id, code_version=code_version, planned=planned)[0]["interrupted"])
+
+
+def ingest_status(graph: Graph) -> IngestStatus:
+    return IngestStatus.model_validate(graph.read("ingest_status")[0])
 
 
 def finish_run(graph: Graph, run: IngestRunEnd) -> None:

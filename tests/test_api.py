@@ -15,6 +15,8 @@ from pydantic import SecretStr
 
 from api.app import create_app
 from kg import server
+from kg.documents import finish_run, start_run
+from kg.model.graph import IngestRunEnd
 from tests.case_studies import load_case_studies
 from tests.conftest import SHARED, free_port, make_settings
 
@@ -49,6 +51,23 @@ def test_health_reports_the_graph(client):
     body = response.json()
     assert body["model_loaded"] and body["counts"]["Document"] == 3 and body["counts"]["Council"] > 150
     assert client.get("/api/health").json()["counts"] == body["counts"]
+
+
+def test_health_and_every_page_say_when_results_are_partial(client, graph):
+    assert client.get("/health").json()["ingest"]["status"] == "finished"
+    assert 'class="banner"' not in client.get("/").text
+    start_run(graph, "run-still-reading", "test", 353)
+    try:
+        body = client.get("/health").json()
+        assert body["ingest"] == {"documents": 3, "run_id": "run-still-reading", "status": "running",
+                                  "planned": 353, "failed": None}
+        assert body["loaded"] == "3 documents loaded so far; an ingest is reading 353, so results so far are partial"
+        for path in ("/", "/councils/Rotherham", "/search?q=caseloads"):
+            assert body["loaded"] in client.get(path).text, path
+    finally:
+        finish_run(graph, IngestRunEnd(id="run-still-reading", status="interrupted", documents_added=0,
+                                       documents_updated=0, documents_unchanged=0, documents_failed=0, passages=0))
+    assert 'class="banner"' not in client.get("/").text
 
 
 def test_search_returns_cited_hits_and_applies_filters(client):

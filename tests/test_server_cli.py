@@ -4,10 +4,17 @@ from __future__ import annotations
 
 import json
 import os
+import re
+import signal
+import subprocess
+import sys
+import time
+import urllib.request
 from pathlib import Path
 
 from kg import server
-from tests.conftest import free_port, make_settings, run_cli
+from kg.model.settings import PROJECT_ROOT
+from tests.conftest import SHARED, free_port, make_settings, run_cli, settings_env
 
 
 def test_second_start_reports_the_running_server(settings):
@@ -93,3 +100,43 @@ def test_settings_come_only_from_their_own_variables(monkeypatch):
     assert settings.corpus_dir == PROJECT_ROOT.parent / "shared" / "corpus"
     monkeypatch.setenv("EVIDENCE_API_KEY", "ours")
     assert Settings().api_key.get_secret_value() == "ours"
+
+
+def test_serve_answers_while_its_background_ingest_reads_the_corpus(settings, empty_graph, tmp_path):
+    """`make run`'s last step on a corpus of the five narrative documents and one report: the
+    service answers /health at once, says the results are partial while the ingest reads, and
+    searches find what has landed; stopping it ends the ingest too."""
+    corpus = tmp_path / "corpus"
+    (corpus / "ofsted").mkdir(parents=True)
+    (corpus / "seeds").symlink_to(SHARED / "corpus" / "seeds")
+    manifest = (SHARED / "corpus" / "ofsted" / "MANIFEST.csv").read_text(encoding="utf-8").splitlines()
+    (corpus / "ofsted" / "MANIFEST.csv").write_text("\n".join(manifest[:2]) + "\n", encoding="utf-8")
+    (corpus / "ofsted" / manifest[1].split(",")[0].split("/")[0]).symlink_to(
+        SHARED / "corpus" / "ofsted" / manifest[1].split(",")[0].split("/")[0])
+    assert run_cli(settings, "councils", "load").returncode == 0
+    port = free_port()
+    service = subprocess.Popen([sys.executable, "-m", "evidence", "serve", "--port", str(port), "--ingest"],
+                               env=settings_env(settings, EVIDENCE_CORPUS_DIR=str(corpus),
+                                                EVIDENCE_PROGRESS_SECONDS="5"),
+                               cwd=PROJECT_ROOT, stdout=subprocess.PIPE, stderr=subprocess.PIPE, text=True)
+    seen: list[dict] = []
+    try:
+        deadline = time.monotonic() + 600
+        while time.monotonic() < deadline:
+            try:
+                with urllib.request.urlopen(f"http://127.0.0.1:{port}/health", timeout=5) as answer:
+                    seen.append(json.loads(answer.read()))
+            except (OSError, ValueError):
+                pass
+            if seen and seen[-1]["ingest"]["status"] == "finished":
+                break
+            time.sleep(1)
+        assert seen and seen[-1]["ingest"] == {"documents": 6, "run_id": seen[-1]["ingest"]["run_id"],
+                                               "status": "finished", "planned": 6, "failed": 0}
+        assert any(report["ingest"]["status"] == "running" for report in seen), "never seen while reading"
+        with urllib.request.urlopen(f"http://127.0.0.1:{port}/api/search?q=agency+social+workers") as answer:
+            assert json.loads(answer.read())["hits"]
+    finally:
+        service.send_signal(signal.SIGINT)
+        _, stderr = service.communicate(timeout=120)
+    assert re.search(r"^ingesting: \d+/6 documents", stderr, re.MULTILINE), stderr

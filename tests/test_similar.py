@@ -10,6 +10,7 @@ import pytest
 from ingest.reference import read_councils
 from kg.councils import load_councils
 from kg.documents import start_run, write_document
+from kg.model.graph import Document, Inspection, Judgement
 from kg.inspections import create_inspection
 from search.similar import Profile, similar
 from tests.conftest import run_cli, wipe
@@ -25,15 +26,20 @@ JOURNEYS = {  # council code: overall grades by inspection end date
 def journeys(settings, graph):
     wipe(graph)
     load_councils(graph, read_councils(settings.reference_dir))
-    start_run(graph, "run-test", "test")
+    start_run(graph, "run-test", "test", len(JOURNEYS))
     for code, grades in JOURNEYS.items():
         for end, grade in grades:
             document_id = f"report-{code}-{end.year}"
-            inspection = {"id": f"inspection:{document_id}", "document_id": document_id, "framework": "ilacs_short",
-                          "start": end, "end": end}
-            judgements = [{"id": f"{document_id}:overall", "document_id": document_id,
-                           "area": "overall_effectiveness", "grade": grade, "passage_id": None}]
-            write_document(graph, {"id": document_id, "title": document_id}, [], [code], "run-test", "added",
+            document = Document(id=document_id, title=document_id, publisher="Ofsted", date=end.isoformat(),
+                                kind="inspection_report", source=None, path=document_id, sha256="0" * 64, bytes=1,
+                                format="text", pages=None, passage_count=0, text="", ingest_run="run-test",
+                                pipeline_version="test", fingerprint=document_id, ingested_at=end.isoformat())
+            inspection = Inspection(id=f"inspection:{document_id}", document_id=document_id, framework="ilacs_short",
+                                    framework_basis="test", reinspection=False, start=end, end=end, published=None,
+                                    council_as_printed=None, missing=[])
+            judgements = [Judgement(id=f"{document_id}:overall", document_id=document_id, area="overall_effectiveness",
+                                    grade=grade, printed=grade, char_start=0, char_end=0, date=end)]
+            write_document(graph, document, [], [code], "run-test", "added",
                            lambda tx, c=code, i=inspection, j=judgements: create_inspection(tx, c, i, j))
     return graph
 

@@ -16,7 +16,7 @@ from fastapi.responses import HTMLResponse, Response
 from fastapi.templating import Jinja2Templates
 from markupsafe import Markup
 
-from api.deps import EmbedderDep, GraphDep
+from api.deps import EmbedderDep, GraphDep, app_state
 from api.models import SearchQuery
 from api.views import (
     council_view,
@@ -27,7 +27,7 @@ from api.views import (
 )
 from api.web.charts import area_label, timeline
 from kg.councils import all_councils, council_summaries
-from kg.documents import document_detail
+from kg.documents import document_detail, ingest_status
 from kg.evidence import (
     all_enablers,
     all_interventions,
@@ -36,6 +36,7 @@ from kg.evidence import (
     resolve_intervention,
 )
 from kg.inspections import journey_label, overall_histories
+from kg.model.errors import EvidenceError
 from kg.model.vocabulary import DOCUMENT_KINDS, PHASES, STRENGTHS
 from search.evidence_map import cell_evidence, evidence_map, scope
 
@@ -50,6 +51,11 @@ Text = Annotated[str | None, Query(max_length=120)]
 
 
 def render(request: Request, template: str, status_code: int = 200, **context) -> HTMLResponse:
+    """Every page says when the evidence base is still loading (the banner of base.html)."""
+    try:
+        context["ingest"] = ingest_status(app_state(request).graph)
+    except EvidenceError:
+        context["ingest"] = None  # the page is saying Neo4j cannot be reached
     return templates.TemplateResponse(request, template, context, status_code=status_code)
 
 

@@ -9,6 +9,7 @@ import typer
 from evidence.cli.output import console, print_json
 from kg import backup, server
 from kg.connection import Graph
+from kg.documents import ingest_status
 from kg.integrity import problems
 from kg.model.settings import get_settings
 from kg.schema import init_schema
@@ -48,6 +49,7 @@ def status(as_json: bool = typer.Option(False, "--json", help="Print one JSON ob
         graph.verify()
         version = graph.read("server_version")[0]
         counts = {row["label"]: row["count"] for row in graph.read("node_counts")}
+        loading = ingest_status(graph)
     report = {
         "server": "embedded" if settings.embedded else "external",
         "uri": settings.bolt_uri,
@@ -55,12 +57,15 @@ def status(as_json: bool = typer.Option(False, "--json", help="Print one JSON ob
         "version": f"{version['name']} {version['version']} ({version['edition']})",
         "database": settings.neo4j_database,
         "nodes": counts,
+        "ingest": loading.model_dump(),
+        "loaded": loading.summary(),
     }
     if as_json:
         print_json(report)
         return
     pid = f", pid {report['pid']}" if report["pid"] else ""
     console.print(f"{report['server']} Neo4j at {report['uri']}{pid}: {report['version']}, database {report['database']}")
+    console.print(f"  {loading.summary()}")
     for label, count in counts.items():
         console.print(f"  {label:<16} {count:>9,}")
     if not counts:

@@ -2,6 +2,8 @@
 
 from __future__ import annotations
 
+import signal
+import sys
 from pathlib import Path
 
 import typer
@@ -29,6 +31,8 @@ def ingest(
     if kind is not None and kind not in DOCUMENT_KINDS:
         raise typer.BadParameter(f"{kind!r} is not one of {', '.join(DOCUMENT_KINDS)}", param_hint="--kind")
     settings = get_settings()
+    # stopped by `evidence serve --ingest` or a supervisor: end the run as interrupted, not killed mid-write
+    signal.signal(signal.SIGTERM, lambda _signal, _frame: sys.exit(128 + signal.SIGTERM))
     if paths:
         overrides = {"kind": kind, "title": title, "publisher": publisher, "date": date, "councils": council}
         sources, missing = user_sources(paths, settings.corpus_dir, overrides)

@@ -244,11 +244,38 @@ class DocumentEvidenceRows(GraphModel):
 
 
 # runs
+RunStatus = Literal["running", "finished", "failed", "interrupted"]
+
+
+class IngestStatus(GraphModel):
+    """What the evidence base holds while (or after) the latest ingest run reads the corpus."""
+
+    documents: int = Field(description="Documents in the graph.")
+    run_id: str | None = None
+    status: RunStatus | None = Field(
+        None, description="The latest run's; none before the first ingest.")
+    planned: int | None = Field(None, description="Documents the latest run means to read.")
+    failed: int | None = Field(None, description="Documents the latest finished run could not read.")
+
+    @property
+    def partial(self) -> bool:
+        """Answers may miss evidence that is still being read."""
+        return self.status == "running"
+
+    def summary(self) -> str:
+        """'212 of 353 documents loaded; results so far are partial', for a banner or a log."""
+        if self.status == "running":
+            return (f"{self.documents:,} documents loaded so far; an ingest is reading {self.planned or 0:,}, "
+                    "so results so far are partial")
+        failed = f"; {self.failed} could not be read (`evidence ingest` lists them)" if self.failed else ""
+        return f"{self.documents:,} documents loaded{failed}"
+
+
 class IngestRunEnd(GraphModel):
     """How an (:IngestRun) ended and what it counted."""
 
     id: str
-    status: Literal["finished", "failed"]
+    status: RunStatus
     documents_added: int
     documents_updated: int
     documents_unchanged: int
