@@ -6,19 +6,16 @@ test-artifacts/."""
 from __future__ import annotations
 
 import re
-import threading
-import time
 from pathlib import Path
 from urllib.parse import urljoin
 
 import pytest
-import uvicorn
 from playwright.sync_api import Page, expect, sync_playwright
 
 from api.app import create_app
 from evidence.settings import PROJECT_ROOT
 from tests.case_studies import load_case_studies
-from tests.conftest import SHARED, free_port
+from tests.conftest import SHARED, serving
 
 CHROMIUM = Path("/usr/bin/chromium")
 ARTIFACTS = PROJECT_ROOT / "test-artifacts"
@@ -32,16 +29,8 @@ REPORT = SHARED / "corpus/ofsted/80479_knowsley/children's services inspection -
 def site(graph, settings, tmp_path_factory):
     """The app on a free loopback port, over a graph with two case studies and one Ofsted report."""
     load_case_studies(graph, settings, tmp_path_factory.mktemp("web-docs"), REPORT)
-    port = free_port()
-    server = uvicorn.Server(uvicorn.Config(create_app(settings), host="127.0.0.1", port=port, log_level="warning"))
-    thread = threading.Thread(target=server.run, daemon=True)
-    thread.start()
-    deadline = time.monotonic() + 30
-    while not server.started and time.monotonic() < deadline:
-        time.sleep(0.1)
-    yield f"http://127.0.0.1:{port}"
-    server.should_exit = True
-    thread.join(timeout=10)
+    with serving(create_app(settings)) as base_url:
+        yield base_url
 
 
 @pytest.fixture(scope="module")
