@@ -3,6 +3,7 @@ problem+json, the API key on writes, request limits, and recovery when Neo4j com
 
 from __future__ import annotations
 
+import itertools
 import re
 import time
 
@@ -10,7 +11,7 @@ import httpx
 import pytest
 import schemathesis
 from fastapi.testclient import TestClient
-from hypothesis import HealthCheck, given, settings as hypothesis_settings
+from hypothesis import HealthCheck, Phase, settings as hypothesis_settings
 from pydantic import SecretStr
 
 from api.app import create_app
@@ -283,7 +284,32 @@ def test_no_generated_input_breaks_the_api_or_its_schema(case, served):
     fuzz_cases.append(case.operation.label)
 
 
+def test_workflows_across_operations_keep_to_the_document(served):
+    """The stateful phase, over the links schemathesis infers (a council from the list to its profile,
+    an upload to its document, …), with every check: what one answer names, the next can open."""
+    uploads = itertools.count()
+
+    class Workflow(fuzzed.as_state_machine()):  # type: ignore[misc]
+        def before_call(self, case: schemathesis.Case) -> None:
+            """Each upload's file is made new (a counter appended), so it is added whether or not an
+            earlier scenario sent the same bytes: the same steps then meet the same answers."""
+            file = case.body.get("file") if isinstance(case.body, dict) else None
+            if case.operation.label == "POST /api/documents" and isinstance(file, (bytes, str)):
+                suffix = f"\n{next(uploads)}"
+                case.body["file"] = file + (suffix if isinstance(file, str) else suffix.encode())
+
+        def get_call_kwargs(self, case: schemathesis.Case) -> dict[str, str]:
+            return {"base_url": served}
+
+    # generation only, as schemathesis's own state machines run: the answers depend on what earlier
+    # scenarios created (an upload is new once, then unchanged), so a replay would not be the same run
+    Workflow.run(settings=hypothesis_settings(max_examples=40, stateful_step_count=6, deadline=None,
+                                              derandomize=True, database=None, phases=[Phase.generate],
+                                              suppress_health_check=list(HealthCheck)))
+
+
 def test_the_fuzzer_reached_every_operation():
+    """Counts what the test above sent, so a schema or config change cannot quietly shrink the run."""
     if not fuzz_cases:
         pytest.skip("counts the cases of test_no_generated_input_breaks_the_api_or_its_schema, which did not run")
     operations = {found.ok().label for found in fuzzed.get_all_operations()}

@@ -18,6 +18,7 @@ router = APIRouter(prefix="/api", tags=["search"])
 
 Text = Annotated[str | None, Query(max_length=120)]
 DATE = r"^\d{4}(-\d{2}(-\d{2})?)?$"
+Date = Annotated[str | None, Query(pattern=DATE, max_length=10)]
 
 
 @router.get("/search", response_model=SearchAnswer, responses=problem_responses(404, 409))
@@ -33,8 +34,8 @@ def search(
     intervention: Text = None,
     enabler: Text = None,
     grade: Grade | None = None,
-    date_from: Annotated[str | None, Query(alias="from", pattern=DATE, max_length=10, description="On or after: YYYY[-MM[-DD]]")] = None,
-    date_to: Annotated[str | None, Query(alias="to", pattern=DATE, max_length=10, description="On or before: YYYY[-MM[-DD]]")] = None,
+    date_from: Annotated[Date, Query(alias="from", description="On or after: YYYY[-MM[-DD]]")] = None,
+    date_to: Annotated[Date, Query(alias="to", description="On or before: YYYY[-MM[-DD]]")] = None,
     limit: Annotated[int, Query(ge=1, le=100)] = 10,
     offset: Annotated[int, Query(ge=0, le=1000)] = 0,
 ) -> SearchAnswer:
