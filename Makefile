@@ -33,7 +33,14 @@ $(CHROMIUM):
 	$(SUDO) apt-get update -qq
 	DEBIAN_FRONTEND=noninteractive $(SUDO) apt-get install -y -qq chromium
 
-test: setup $(CHROMIUM)
+# axe-core, the accessibility engine the browser tests inject into every page, pinned by its npm lock file.
+AXE := tests/a11y/node_modules/axe-core/axe.min.js
+
+$(AXE): tests/a11y/package.json tests/a11y/package-lock.json
+	npm ci --prefix tests/a11y --no-audit --no-fund --silent
+	touch $(AXE)
+
+test: setup $(CHROMIUM) $(AXE)
 	$(BIN)/python -m pytest -q
 
 bench: setup

@@ -51,8 +51,9 @@ def create_app(settings: Settings | None = None, load_model: bool = True) -> Fas
     app = FastAPI(title="Evidence Graph", version="0.1.0", description=DESCRIPTION, lifespan=lifespan)
     app.state.evidence = state
     problems.install(app, pages.render_error)
-    for module in (health, search, councils, evidence, what_worked, documents, pages):
-        app.include_router(module.router)
+    for module in (health, search, councils, evidence, what_worked, documents):
+        app.include_router(module.router, responses=problems.PROBLEMS)
+    app.include_router(pages.router)
     app.mount("/static", StaticFiles(directory=Path(pages.__file__).parent / "static"), name="static")
     app.add_middleware(RequestLimits, upload_bytes=int(state.settings.max_file_mb * 1024 * 1024))
     if state.settings.cors_origins:

@@ -7,7 +7,8 @@ import hmac
 import threading
 from typing import Annotated
 
-from fastapi import Depends, Header, HTTPException, Request
+from fastapi import Depends, HTTPException, Request, Security
+from fastapi.security import APIKeyHeader, HTTPAuthorizationCredentials, HTTPBearer
 
 from embedding.embedder import Embedder, embedder_for
 from kg.connection import Graph
@@ -67,18 +68,21 @@ def settings(request: Request) -> Settings:
     return app_state(request).settings
 
 
+# Security schemes rather than plain headers, so the OpenAPI document says writes need either one
+API_KEY_HEADER = APIKeyHeader(name="X-API-Key", auto_error=False, description="The API key (EVIDENCE_API_KEY).")
+BEARER = HTTPBearer(auto_error=False, description="The same key as a bearer token.")
+
+
 def require_api_key(
     request: Request,
-    x_api_key: Annotated[str | None, Header(description="The API key (EVIDENCE_API_KEY).")] = None,
-    authorization: Annotated[str | None, Header(description="Or: Bearer <API key>.")] = None,
+    x_api_key: Annotated[str | None, Security(API_KEY_HEADER)] = None,
+    bearer: Annotated[HTTPAuthorizationCredentials | None, Security(BEARER)] = None,
 ) -> None:
     """Writes need the configured key, compared in constant time; with no key configured they are off."""
     configured = app_state(request).settings.api_key
     if configured is None:
         raise HTTPException(403, "writing is disabled: the server has no EVIDENCE_API_KEY configured")
-    offered = x_api_key
-    if offered is None and authorization and authorization.lower().startswith("bearer "):
-        offered = authorization[7:].strip()
+    offered = x_api_key or (bearer.credentials.strip() if bearer else None)
     if not offered:
         raise HTTPException(401, "send the API key as X-API-Key or Authorization: Bearer <key>",
                             headers={"WWW-Authenticate": "Bearer"})

@@ -8,7 +8,9 @@ from starlette.types import ASGIApp, Message, Receive, Scope, Send
 
 from api.problems import problem
 
-MAX_QUERY_STRING = 4096
+# Above the longest query string the OpenAPI document allows (a search with every filter at its
+# maxLength in 4-byte characters, percent-encoded: about 21 KB), so whatever it allows gets through
+MAX_QUERY_STRING = 32 * 1024
 MAX_JSON_BODY = 64 * 1024
 MULTIPART_SLACK = 1024 * 1024  # form fields and part headers around the file
 

@@ -3,9 +3,7 @@ allow the extra provenance fields the graph keeps (span offsets, method, confide
 
 from __future__ import annotations
 
-from typing import Any
-
-from pydantic import BaseModel, ConfigDict, Field, model_validator
+from pydantic import BaseModel, ConfigDict, Field
 
 from kg.model import graph
 from kg.model.vocabulary import Grade
@@ -15,16 +13,9 @@ DATE = r"^\d{4}(-\d{2}(-\d{2})?)?$"
 
 class Filters(BaseModel):
     """Choices from a query string or a form: the API and its pages validate them with the same
-    model, and a form's empty field means "not given"."""
+    model (a page drops a form's empty fields first: they mean "not given")."""
 
     model_config = ConfigDict(populate_by_name=True)
-
-    @model_validator(mode="before")
-    @classmethod
-    def _blank_is_not_given(cls, values: Any) -> Any:
-        if isinstance(values, dict):
-            return {key: value for key, value in values.items() if value not in ("", None)}
-        return values
 
 
 class Open(BaseModel):

@@ -11,6 +11,7 @@ from fastapi.exceptions import RequestValidationError
 from fastapi.responses import JSONResponse, Response
 from pydantic import BaseModel
 from starlette.exceptions import HTTPException
+from starlette.routing import Match, Route
 
 from kg.model.errors import (
     Ambiguous,
@@ -60,11 +61,51 @@ def status_of(error: EvidenceError) -> int:
     return 400
 
 
+HEADERS: dict[int, dict[str, Any]] = {
+    401: {"WWW-Authenticate": {"description": "How to send the key.", "schema": {"type": "string"}}},
+    503: {"Retry-After": {"description": "Seconds to wait before trying again.", "schema": {"type": "integer"}}},
+}
+
+
 def problem_responses(*statuses: int) -> dict[int | str, dict[str, Any]]:
-    """OpenAPI entries for the problems an endpoint can answer with."""
-    return {status: {"model": Problem, "description": TITLES[status],
-                     "content": {PROBLEM_JSON: {"schema": {"$ref": "#/components/schemas/Problem"}}}}
+    """OpenAPI entries for the problems an operation can answer with, as problem+json only (a `model`
+    here would make FastAPI list application/json too, which these answers never are)."""
+    return {status: {"description": TITLES[status],
+                     "content": {PROBLEM_JSON: {"schema": {"$ref": "#/components/schemas/Problem"}}},
+                     **({"headers": HEADERS[status]} if status in HEADERS else {})}
             for status in statuses}
+
+
+# What any operation of the API can answer, whatever it does: given once to every API router (app.py)
+PROBLEMS = problem_responses(413, 422, 500, 503)
+
+
+def document(app: FastAPI) -> None:
+    """Adds the Problem schema the responses above refer to (no route names it as a model), and lists
+    each operation's responses by status."""
+    build = app.openapi
+
+    def openapi() -> dict[str, Any]:
+        if app.openapi_schema is None:
+            spec = build()
+            spec.setdefault("components", {}).setdefault("schemas", {})["Problem"] = Problem.model_json_schema()
+            for operations in spec["paths"].values():
+                for operation in operations.values():
+                    operation["responses"] = dict(sorted(operation["responses"].items()))
+            app.openapi_schema = spec
+        return app.openapi_schema
+
+    app.openapi = openapi  # type: ignore[method-assign]
+
+
+def allowed_methods(request: Request) -> str:
+    """Every method some route serves at this path, for the `Allow` of a 405 (Starlette lists only
+    the first route's, so GET and POST on one path would advertise one of them)."""
+    methods: set[str] = set()
+    for route in request.app.router.routes:
+        if isinstance(route, Route) and route.methods and route.matches(request.scope)[0] is not Match.NONE:
+            methods |= route.methods
+    return ", ".join(sorted(methods))
 
 
 JSON_PATHS = ("/api", "/health", "/openapi.json", "/docs")
@@ -73,10 +114,14 @@ JSON_PATHS = ("/api", "/health", "/openapi.json", "/docs")
 def install(app: FastAPI, html_error: Callable[[Request, int, str, str], Response] | None = None) -> None:
     """Errors of the JSON API are problems; errors of the web pages are pages (via `html_error`)."""
 
+    document(app)
+
     def respond(request: Request, status: int, detail: str, headers: Mapping[str, str] | None = None,
                 **extra: Any) -> Response:
         if html_error is not None and not request.url.path.startswith(JSON_PATHS):
-            return html_error(request, status, TITLES.get(status, "Error"), detail)
+            page = html_error(request, status, TITLES.get(status, "Error"), detail)
+            page.headers.update(headers or {})
+            return page
         return problem(status, detail, headers=headers, **extra)
 
     @app.exception_handler(EvidenceError)
@@ -93,7 +138,10 @@ def install(app: FastAPI, html_error: Callable[[Request, int, str, str], Respons
 
     @app.exception_handler(HTTPException)
     async def http_error(request: Request, error: HTTPException) -> Response:
-        return respond(request, error.status_code, str(error.detail), headers=error.headers)
+        headers = dict(error.headers or {})
+        if error.status_code == 405:
+            headers["Allow"] = allowed_methods(request)
+        return respond(request, error.status_code, str(error.detail), headers=headers)
 
     @app.exception_handler(Exception)
     async def unexpected(request: Request, error: Exception) -> Response:

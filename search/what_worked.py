@@ -69,7 +69,7 @@ class _Relevance:
 
     def __init__(self, graph: Graph, embedder: Embedder, question: str | None, interventions: list[dict]):
         self.scores: dict[str, float] = {}
-        if not question:
+        if not question or not interventions:  # a graph with no evidence yet has nothing to score
             return
         texts = tuple(f"{row['name']}: {row['description']}" for row in interventions)
         question_vector = np.asarray(embedder.embed([question]))[0]

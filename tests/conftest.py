@@ -7,11 +7,17 @@ import os
 import socket
 import subprocess
 import sys
+import threading
 import time
+from collections.abc import Iterator
+from contextlib import contextmanager
 from pathlib import Path
 
 import pytest
+import uvicorn
+from fastapi import FastAPI
 
+from evidence.cli.serve import server_config
 from kg import server
 from kg.connection import Graph
 from kg.model.settings import PROJECT_ROOT, Settings
@@ -29,6 +35,27 @@ def free_port() -> int:
     with socket.socket() as probe:
         probe.bind(("127.0.0.1", 0))
         return probe.getsockname()[1]
+
+
+@contextmanager
+def serving(app: FastAPI, timeout_s: float = 30) -> Iterator[str]:
+    """The app under a real uvicorn, configured as `evidence serve` configures it (without the access
+    log), on a free loopback port; yields its base URL."""
+    config = server_config(app, "127.0.0.1", free_port())
+    config.access_log = False
+    config.configure_logging()
+    server = uvicorn.Server(config)
+    thread = threading.Thread(target=server.run, daemon=True)
+    thread.start()
+    deadline = time.monotonic() + timeout_s
+    while not server.started:
+        assert thread.is_alive() and time.monotonic() < deadline, "uvicorn did not start"
+        time.sleep(0.05)
+    try:
+        yield f"http://127.0.0.1:{config.port}"
+    finally:
+        server.should_exit = True
+        thread.join(timeout=10)
 
 
 def make_settings(home: Path, port: int, **overrides) -> Settings:

@@ -3,22 +3,25 @@ problem+json, the API key on writes, request limits, and recovery when Neo4j com
 
 from __future__ import annotations
 
+import itertools
 import re
 import time
 
+import httpx
 import pytest
 import schemathesis
 from fastapi.testclient import TestClient
-from hypothesis import HealthCheck, given
+from hypothesis import HealthCheck, Phase
 from hypothesis import settings as hypothesis_settings
 from pydantic import SecretStr
 
 from api.app import create_app
+from api.limits import MAX_QUERY_STRING
 from kg import server
 from kg.documents import finish_run, start_run
 from kg.model.graph import IngestRunEnd
 from tests.case_studies import load_case_studies
-from tests.conftest import SHARED, free_port, make_settings
+from tests.conftest import SHARED, free_port, make_settings, serving
 
 KEY = "test-key-0123456789"
 PROBLEM = "application/problem+json"
@@ -97,6 +100,28 @@ def test_search_refuses_bad_parameters_with_422(client, params):
 
 def test_a_huge_query_string_is_refused_before_it_is_parsed(client):
     is_problem(client.get("/api/search?q=" + "a" * 60_000), 413)  # the client caps URLs at 64 KB
+
+
+def test_every_query_string_the_document_allows_is_under_the_limit():
+    """The 413 at the door must never refuse a request the OpenAPI document allows: every query
+    parameter has a bound, and all of them at their longest, in 4-byte characters percent-encoded
+    (12 bytes each), fit."""
+    def longest(schema: dict) -> int:
+        if "enum" in schema:
+            return max(len(str(value)) for value in schema["enum"])
+        if schema["type"] == "string":
+            assert "maxLength" in schema, schema
+            return 12 * schema["maxLength"]
+        assert schema["type"] == "integer" and "maximum" in schema, schema
+        return len(str(schema["maximum"]))
+
+    spec = create_app(load_model=False).openapi()
+    for path, operations in spec["paths"].items():
+        for method, operation in operations.items():
+            query = [p for p in operation.get("parameters", []) if p["in"] == "query"]
+            size = sum(len(p["name"]) + 2 + max(longest(variant) for variant in p["schema"].get("anyOf", [p["schema"]])
+                                                 if variant.get("type") != "null") for p in query)
+            assert size <= MAX_QUERY_STRING, f"{method.upper()} {path}: {size} bytes"
 
 
 def test_unknown_filters_say_what_is_missing(client):
@@ -232,23 +257,84 @@ def test_openapi_documents_every_endpoint_with_an_example(client):
             assert any(status.startswith(("4", "5")) for status in operation["responses"]), f"{method} {path}"
 
 
-def test_no_generated_input_breaks_the_api_or_its_schema(client):
-    """Schemathesis over the app's own OpenAPI: bounded, derandomised examples for every operation;
-    no 5xx, and every response matches its documented status, content type and schema."""
-    schema = schemathesis.openapi.from_asgi("/openapi.json", client.app)
-    calls: list[str] = []
-    for found in schema.get_all_operations():
-        operation = found.ok()
+FUZZ_CONFIG = {
+    "generation": {"mode": "all", "max-examples": 40, "deterministic": True, "database": "none"},
+    "checks": {
+        "enabled": True,
+        # schemathesis's own list, and 413: how the app refuses a query string over its limit before
+        # reading it, a rejection like 422
+        "negative_data_rejection": {"expected-statuses": ["400", "401", "403", "404", "405", "406", "409", "413",
+                                                          "415", "422", "428", "429", "5xx"]},
+    },
+    "auth": {"openapi": {"APIKeyHeader": {"api_key": KEY}}},
+    "operations": [{
+        # Any bytes are a valid `file` to the schema; whether they are a readable document is only known
+        # once they are read, and the answer to unreadable bytes is the documented 422
+        "include-path": "/api/documents", "include-method": "POST",
+        "checks": {"positive_data_acceptance": {"expected-statuses": ["2xx", "404", "409", "422"]}},
+    }],
+}
+# The app's own document, loaded before any fixture exists so that schemathesis can make one test per
+# operation; the requests go over HTTP to the app under test, as `schemathesis run` sends them
+fuzzed = schemathesis.openapi.from_dict(create_app(load_model=False).openapi(),
+                                        config=schemathesis.config.SchemathesisConfig.from_dict(FUZZ_CONFIG))
+fuzz_cases: list[str] = []
 
-        @given(case=operation.as_strategy())
-        @hypothesis_settings(max_examples=10, deadline=None, derandomize=True, database=None,
-                             suppress_health_check=list(HealthCheck))
-        def check(case):
-            case.call_and_validate()
-            calls.append(operation.label)
 
-        check()
-    assert len(set(calls)) == 16 and len(calls) > 60
+@pytest.fixture(scope="module")
+def served(client, api_settings):
+    """The API under uvicorn over the module's graph, once it is ready (a 503 while the model loads is
+    documented, but not what the fuzzer is here to find)."""
+    with serving(create_app(api_settings)) as base_url:
+        deadline = time.monotonic() + 120
+        while httpx.get(f"{base_url}/health").status_code != 200:
+            assert time.monotonic() < deadline, "the API never became ready"
+            time.sleep(0.5)
+        yield base_url
+
+
+@fuzzed.parametrize()
+@hypothesis_settings(deadline=None, suppress_health_check=list(HealthCheck))
+def test_no_generated_input_breaks_the_api_or_its_schema(case, served):
+    """Every check, both generation modes and every stateless phase (examples, coverage with its
+    unsupported methods, fuzzing), as `schemathesis run --checks all`: no 5xx; every response has a
+    documented status, content type, headers and schema; valid data is accepted and invalid data refused;
+    undocumented methods are answered 405 with an `Allow` that lists the documented ones."""
+    case.call_and_validate(base_url=served)
+    fuzz_cases.append(case.operation.label)
+
+
+def test_workflows_across_operations_keep_to_the_document(served):
+    """The stateful phase, over the links schemathesis infers (a council from the list to its profile,
+    an upload to its document, …), with every check: what one answer names, the next can open."""
+    uploads = itertools.count()
+
+    class Workflow(fuzzed.as_state_machine()):  # type: ignore[misc]
+        def before_call(self, case: schemathesis.Case) -> None:
+            """Each upload's file is made new (a counter appended), so it is added whether or not an
+            earlier scenario sent the same bytes: the same steps then meet the same answers."""
+            file = case.body.get("file") if isinstance(case.body, dict) else None
+            if case.operation.label == "POST /api/documents" and isinstance(file, (bytes, str)):
+                suffix = f"\n{next(uploads)}"
+                case.body["file"] = file + (suffix if isinstance(file, str) else suffix.encode())
+
+        def get_call_kwargs(self, case: schemathesis.Case) -> dict[str, str]:
+            return {"base_url": served}
+
+    # generation only, as schemathesis's own state machines run: the answers depend on what earlier
+    # scenarios created (an upload is new once, then unchanged), so a replay would not be the same run
+    Workflow.run(settings=hypothesis_settings(max_examples=40, stateful_step_count=6, deadline=None,
+                                              derandomize=True, database=None, phases=[Phase.generate],
+                                              suppress_health_check=list(HealthCheck)))
+
+
+def test_the_fuzzer_reached_every_operation():
+    """Counts what the test above sent, so a schema or config change cannot quietly shrink the run."""
+    if not fuzz_cases:
+        pytest.skip("counts the cases of test_no_generated_input_breaks_the_api_or_its_schema, which did not run")
+    operations = {found.ok().label for found in fuzzed.get_all_operations()}
+    assert len(operations) == 16 and set(fuzz_cases) == operations, sorted(operations - set(fuzz_cases))
+    assert len(fuzz_cases) > 900, len(fuzz_cases)
 
 
 def test_neo4j_down_is_503_and_the_api_recovers_by_itself(client, settings):

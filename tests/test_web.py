@@ -1,24 +1,21 @@
 """The web pages end to end in headless Chromium (Debian's, driven by Playwright) against the real
-app served by uvicorn over the real Neo4j: every page type, a search, a council, an intervention,
-a cited document, a gap-map cell and a what-worked question. Each test saves a screenshot under
-test-artifacts/."""
+app served by uvicorn over the real Neo4j: every page type, each audited by axe-core against WCAG 2.1
+AA, a search, a council, an intervention, a cited document, a gap-map cell and a what-worked question.
+Each test saves a screenshot under test-artifacts/."""
 
 from __future__ import annotations
 
 import re
-import threading
-import time
 from pathlib import Path
 from urllib.parse import urljoin
 
 import pytest
-import uvicorn
 from playwright.sync_api import Page, expect, sync_playwright
 
 from api.app import create_app
 from kg.model.settings import PROJECT_ROOT
 from tests.case_studies import load_case_studies
-from tests.conftest import SHARED, free_port
+from tests.conftest import SHARED, serving
 
 CHROMIUM = Path("/usr/bin/chromium")
 ARTIFACTS = PROJECT_ROOT / "test-artifacts"
@@ -26,22 +23,16 @@ ARTIFACTS = PROJECT_ROOT / "test-artifacts"
 ARGS = ["--no-sandbox", "--disable-gpu", "--disable-quic", "--no-first-run", "--disable-background-networking",
         "--disable-component-update", "--disable-sync"]
 REPORT = SHARED / "corpus/ofsted/80479_knowsley/children's services inspection - 03 december 2021.pdf"
+AXE = PROJECT_ROOT / "tests/a11y/node_modules/axe-core/axe.min.js"
+WCAG_21_AA = ["wcag2a", "wcag2aa", "wcag21a", "wcag21aa"]
 
 
 @pytest.fixture(scope="module")
 def site(graph, settings, tmp_path_factory):
     """The app on a free loopback port, over a graph with two case studies and one Ofsted report."""
     load_case_studies(graph, settings, tmp_path_factory.mktemp("web-docs"), REPORT)
-    port = free_port()
-    server = uvicorn.Server(uvicorn.Config(create_app(settings), host="127.0.0.1", port=port, log_level="warning"))
-    thread = threading.Thread(target=server.run, daemon=True)
-    thread.start()
-    deadline = time.monotonic() + 30
-    while not server.started and time.monotonic() < deadline:
-        time.sleep(0.1)
-    yield f"http://127.0.0.1:{port}"
-    server.should_exit = True
-    thread.join(timeout=10)
+    with serving(create_app(settings)) as base_url:
+        yield base_url
 
 
 @pytest.fixture(scope="module")
@@ -63,6 +54,18 @@ def page(browser, request):
     context.close()
 
 
+def assert_accessible(page: Page) -> None:
+    """axe-core's WCAG 2.1 AA rules over the page as it stands: any violation fails, each one listed
+    with the elements it was found on."""
+    assert AXE.exists(), "axe-core is not installed: `make test` installs it (npm ci --prefix tests/a11y)"
+    page.add_script_tag(path=AXE)
+    results = page.evaluate("tags => axe.run(document, {runOnly: {type: 'tag', values: tags}})", WCAG_21_AA)
+    found = [f"{rule['id']} ({rule['impact']}): {rule['help']}, on {len(rule['nodes'])} elements, e.g. "
+             + "; ".join(f"{node['target']} {node['failureSummary']}" for node in rule["nodes"][:3])
+             for rule in results["violations"]]
+    assert not found, f"axe-core on {page.url}:\n" + "\n".join(found)
+
+
 def json_twin_works(page: Page) -> None:
     twin = page.get_by_role("link", name="This page as JSON").get_attribute("href")
     response = page.request.get(urljoin(page.url, twin))
@@ -80,11 +83,23 @@ def json_twin_works(page: Page) -> None:
     ("/evidence-map", "Evidence gap map"),
     ("/evidence-map/social_work_academy/workforce", "Social work academy and workforce"),
 ])
-def test_every_page_type_loads_with_its_json_twin(site, page, path, heading):
+def test_every_page_type_loads_with_its_json_twin_and_passes_axe(site, page, path, heading):
     response = page.goto(site + path)
     assert response.status == 200
     expect(page.get_by_role("heading", level=1)).to_have_text(heading)
     json_twin_works(page)
+    assert_accessible(page)
+
+
+def test_a_document_page_and_an_error_page_pass_axe(site, page):
+    hit = page.request.get(site + "/api/search", params={"q": "vacancy rate", "limit": 1}).json()["hits"][0]
+    assert page.goto(f"{site}/documents/{hit['document_id']}").status == 200
+    expect(page.locator(".passage").first).to_be_visible()
+    json_twin_works(page)
+    assert_accessible(page)
+    assert page.goto(site + "/councils/Atlantis").status == 404
+    expect(page.get_by_role("alert")).to_contain_text("no council matches")
+    assert_accessible(page)
 
 
 def test_a_search_leads_to_a_council_an_intervention_and_the_cited_document(site, page):
@@ -155,7 +170,7 @@ def test_page_filters_are_refused_as_their_json_twins_refuse_them(site, page, pa
 
 def test_a_gap_map_cell_opens_its_evidence_and_the_map_downloads(site, page):
     page.goto(site + "/evidence-map")
-    cell = page.get_by_role("link", name="Social work academy, Workforce: 1 councils")
+    cell = page.get_by_role("link", name="Social work academy, Workforce: 1 council, 1 document")
     cell.click()
     expect(page.get_by_role("heading", level=1)).to_have_text("Social work academy and workforce")
     expect(page.locator("blockquote").first).to_contain_text("vacancy rate")

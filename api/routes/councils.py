@@ -19,7 +19,7 @@ CouncilPath = Annotated[str, Path(min_length=1, max_length=120, description="ONS
                                   examples=["Isle of Wight"])]
 
 
-@router.get("", response_model=CouncilList, responses=problem_responses(422, 503))
+@router.get("", response_model=CouncilList)
 def councils(
     graph: GraphDep,
     region: Annotated[str | None, Query(max_length=60, examples=["London"])] = None,
@@ -29,13 +29,13 @@ def councils(
     return CouncilList(councils=council_summaries(graph, region, type, grade))
 
 
-@router.get("/{council}", response_model=CouncilPage, responses=problem_responses(404, 409, 503))
+@router.get("/{council}", response_model=CouncilPage, responses=problem_responses(404, 409))
 def council(graph: GraphDep, embedder: EmbedderDep, council: CouncilPath) -> CouncilPage:
     """The profile and journey, and everything the council's page shows beside them."""
     return council_view(graph, embedder, council)
 
 
-@router.get("/{council}/similar", response_model=SimilarAnswer, responses=problem_responses(404, 409, 503))
+@router.get("/{council}/similar", response_model=SimilarAnswer, responses=problem_responses(404, 409))
 def similar(graph: GraphDep, council: CouncilPath,
             limit: Annotated[int, Query(ge=1, le=100)] = 10) -> SimilarAnswer:
     return SimilarAnswer(councils=rank_similar(graph, council, None, limit))

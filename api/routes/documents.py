@@ -55,7 +55,7 @@ async def store(upload: UploadFile, folder: FilePath, limit: int) -> FilePath:
         partial.unlink(missing_ok=True)
 
 
-@router.get("/{document_id}", response_model=DocumentDetail, responses=problem_responses(404, 503))
+@router.get("/{document_id}", response_model=DocumentDetail, responses=problem_responses(404))
 def document(graph: GraphDep, document_id: Annotated[str, Path(max_length=200, examples=["000_37e01896d5b40164"])]
              ) -> DocumentDetail:
     return DocumentDetail(**document_detail(graph, document_id))
@@ -63,12 +63,12 @@ def document(graph: GraphDep, document_id: Annotated[str, Path(max_length=200, e
 
 @router.post("", response_model=UploadAnswer, status_code=201, dependencies=[WriteAccess],
              responses={200: {"model": UploadAnswer, "description": "The same file was already ingested."},
-                        **problem_responses(401, 403, 409, 413, 422, 503)})
+                        **problem_responses(400, 401, 403, 409)})
 async def upload(
     graph: GraphDep,
     settings: SettingsDep,
     file: Annotated[UploadFile, File(description="PDF, HTML, Markdown or plain text.")],
-    kind: Annotated[str | None, Form(description=f"One of {', '.join(DOCUMENT_KINDS)}.")] = None,
+    kind: Annotated[str | None, Form(json_schema_extra={"enum": list(DOCUMENT_KINDS)})] = None,
     title: Annotated[str | None, Form(max_length=300)] = None,
     publisher: Annotated[str | None, Form(max_length=200)] = None,
     date: Annotated[str | None, Form(pattern=r"^\d{4}(-\d{2}-\d{2})?$")] = None,

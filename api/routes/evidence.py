@@ -34,19 +34,19 @@ Limit = Annotated[int, Query(ge=1, le=200)]
 Offset = Annotated[int, Query(ge=0, le=10_000)]
 
 
-@router.get("/interventions", response_model=InterventionList, responses=problem_responses(503))
+@router.get("/interventions", response_model=InterventionList)
 def interventions(graph: GraphDep) -> InterventionList:
     return InterventionList(interventions=all_interventions(graph))
 
 
 @router.get("/interventions/{intervention}", response_model=InterventionProfile,
-            responses=problem_responses(404, 503))
+            responses=problem_responses(404))
 def intervention(graph: GraphDep,
                  intervention: Annotated[str, Path(max_length=120, examples=["signs_of_safety"])]) -> InterventionProfile:
     return InterventionProfile(**intervention_profile(graph, resolve_intervention(intervention)))
 
 
-@router.get("/outcomes", response_model=OutcomeList, responses=problem_responses(404, 409, 422, 503))
+@router.get("/outcomes", response_model=OutcomeList, responses=problem_responses(404, 409))
 def outcomes(
     graph: GraphDep,
     metric: Annotated[str | None, Query(max_length=60, examples=["child_protection_plans"])] = None,
@@ -63,12 +63,12 @@ def outcomes(
     return OutcomeList(outcomes=rows)
 
 
-@router.get("/enablers", response_model=EnablerList, responses=problem_responses(503))
+@router.get("/enablers", response_model=EnablerList)
 def enablers(graph: GraphDep) -> EnablerList:
     return EnablerList(enablers=all_enablers(graph))
 
 
-@router.get("/enablers/{enabler}/passages", response_model=EnablerPassages, responses=problem_responses(404, 409, 503))
+@router.get("/enablers/{enabler}/passages", response_model=EnablerPassages, responses=problem_responses(404, 409))
 def enabler(graph: GraphDep, enabler: Annotated[str, Path(max_length=120, examples=["engaging_partners"])],
             council: Name = None, limit: Limit = 20, offset: Offset = 0) -> EnablerPassages:
     enabler_id = resolve_enabler(enabler)
@@ -88,14 +88,14 @@ def map_scope(graph: GraphDep,
 Scope = Annotated[list[str] | None, Depends(map_scope)]
 
 
-@router.get("/evidence-map", response_model=EvidenceMap, responses=problem_responses(404, 409, 503))
+@router.get("/evidence-map", response_model=EvidenceMap, responses=problem_responses(404, 409))
 def gap_map(graph: GraphDep, councils: Scope) -> EvidenceMap:
     """Interventions × outcome areas: councils, documents and best evidence strength per cell."""
     return EvidenceMap(**evidence_map(graph, councils))
 
 
 @router.get("/evidence-map/{intervention}/{area}", response_model=OutcomeList,
-            responses=problem_responses(404, 409, 503))
+            responses=problem_responses(404, 409))
 def gap_map_cell(graph: GraphDep, councils: Scope,
                  intervention: Annotated[str, Path(max_length=120, examples=["signs_of_safety"])],
                  area: Annotated[str, Path(max_length=60, examples=["workforce"])]) -> OutcomeList:

@@ -7,15 +7,15 @@ from fastapi.responses import JSONResponse
 
 from api.deps import app_state
 from api.models import Health
-from api.problems import problem, problem_responses
+from api.problems import problem
 from kg.documents import ingest_status
 from kg.model.errors import EvidenceError
 
 router = APIRouter(tags=["health"])
 
 
-@router.get("/health", response_model=Health, responses=problem_responses(503))
-@router.get("/api/health", response_model=Health, responses=problem_responses(503), include_in_schema=False)
+@router.get("/health", response_model=Health)
+@router.get("/api/health", response_model=Health, include_in_schema=False)
 def health(request: Request) -> Health | JSONResponse:
     state = app_state(request)
     try:

@@ -13,7 +13,8 @@ from api.views import search_view
 
 router = APIRouter(prefix="/api", tags=["search"])
 
-@router.get("/search", response_model=SearchAnswer, responses=problem_responses(404, 409, 422, 503))
+
+@router.get("/search", response_model=SearchAnswer, responses=problem_responses(404, 409))
 def search(
     graph: GraphDep,
     embedder: EmbedderDep,

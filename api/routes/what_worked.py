@@ -14,14 +14,14 @@ from api.views import what_worked_query, what_worked_view
 router = APIRouter(prefix="/api", tags=["what worked"])
 
 
-@router.post("/what-worked", response_model=WhatWorkedAnswer, responses=problem_responses(400, 404, 409, 422, 503))
+@router.post("/what-worked", response_model=WhatWorkedAnswer, responses=problem_responses(400, 404, 409))
 def what_worked(query: WhatWorkedQuery, graph: GraphDep, embedder: EmbedderDep) -> WhatWorkedAnswer:
     """Ranked by relevance to the question, comparability, improvement after adoption and evidence
     strength; with no council, profile or question, the strongest evidence overall."""
     return what_worked_view(graph, embedder, query)
 
 
-@router.get("/what-worked", response_model=WhatWorkedAnswer, responses=problem_responses(400, 404, 409, 422, 503))
+@router.get("/what-worked", response_model=WhatWorkedAnswer, responses=problem_responses(400, 404, 409))
 def what_worked_link(graph: GraphDep, embedder: EmbedderDep,
                      council: Annotated[str | None, Query(max_length=120, examples=["Bexley"])] = None,
                      question: Annotated[str | None, Query(max_length=1000)] = None,

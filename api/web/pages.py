@@ -145,7 +145,9 @@ def what_worked_page(request: Request, graph: GraphDep, embedder: EmbedderDep, c
               "question": question, "limit": limit}
     answer = None
     if asked or council or question:
-        query = what_worked_query(council, question, type, region, grade, population, limit)
+        # a form's empty fields arrive as empty strings: they mean "not given"
+        query = what_worked_query(council or None, question or None, type or None, region or None, grade or None,
+                                  population or None, limit)
         answer = what_worked_view(graph, embedder, query).model_dump()
     return render(request, "what_worked.html", answer=answer, chosen=chosen, json_url=f"/api/what-worked?{urlencode({k: v for k, v in chosen.items() if v})}",
                   **_choices(graph))
