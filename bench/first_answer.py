@@ -42,8 +42,9 @@ def main() -> None:
            "EVIDENCE_API_PORT": str(args.api_port)}
     base = f"http://127.0.0.1:{args.api_port}"
     started = time.monotonic()
-    run = subprocess.Popen(["make", "run"], cwd=PROJECT_ROOT, env=env, stdout=subprocess.DEVNULL,
-                           stderr=subprocess.DEVNULL, start_new_session=True)
+    log = (home / "make-run.log").open("w")
+    run = subprocess.Popen(["make", "run"], cwd=PROJECT_ROOT, env=env, stdout=log, stderr=subprocess.STDOUT,
+                           stdin=subprocess.DEVNULL, start_new_session=True)
     marks: dict[str, float] = {}
     try:
         while time.monotonic() - started < LIMIT_S and "search" not in marks:
@@ -62,7 +63,8 @@ def main() -> None:
         run.wait(timeout=120)
         subprocess.run([sys.executable, "-m", "evidence", "db", "stop"], cwd=PROJECT_ROOT, env=env,
                        capture_output=True)
-    print(json.dumps({"seconds": {key: round(value, 1) for key, value in marks.items()}, "home": str(home)}))
+    print(json.dumps({"seconds": {key: round(value, 1) for key, value in marks.items()},
+                      "log": str(home / "make-run.log")}))
 
 
 if __name__ == "__main__":

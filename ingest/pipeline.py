@@ -247,6 +247,9 @@ class Ingester:
                 if settings.embedding_cache else embedder_for(settings)
             )
             check_embedding_model(self.graph, self._embedder.name, self._embedder.dimensions)
+            # recorded before the first passage lands, so search answers while the ingest goes on
+            record_embedding_model(self.graph, self._embedder.name, self._embedder.dimensions,
+                                   self._embedder.backend)
         return self._embedder
 
     @property
@@ -287,9 +290,6 @@ class Ingester:
                     finish_run(self.graph, end)
                 except EvidenceError:
                     pass
-        if self._embedder is not None:
-            record_embedding_model(self.graph, self._embedder.name, self._embedder.dimensions,
-                                   self._embedder.backend)
         return summary
 
     def _fail(self, summary: IngestSummary, path: Path, error: str) -> None:
