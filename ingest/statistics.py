@@ -23,8 +23,10 @@ code however ONS recoded it. Reorganised councils:
 
 When releases of the same data overlap (LAIT 2016–2025 over LAIT 2015–2024; EES looked-after
 children 2021–2025 over 2019–2023), the later release's row wins, even when it withholds the
-figure. Figures of different sources for the same year are all kept, each with its source;
-`source_rank` orders them (newest data first, LAIT before EES at the same vintage)."""
+figure. Where LAIT and EES differ for the same year (a revision), both figures are kept, each with
+its source, and `source_rank` says which to show (newest data first, LAIT before EES at the same
+vintage); where they agree, the figure is kept once, from the preferred source. Every figure is
+cited with its measure's publication (an EES file is a release of the same publication)."""
 
 from __future__ import annotations
 
@@ -110,8 +112,6 @@ class EesFile:
     file: str
     release: str
     family: str
-    publisher: str
-    publication: str
     category_column: str | None
     columns: dict[str | None, dict[str, str]]
 
@@ -120,42 +120,36 @@ LAIT = "lait"
 # Every source in order of preference (its index is `source_rank`): the newest data first, LAIT
 # before EES at the same vintage. Within a family, a later release supersedes an earlier one.
 SOURCES: tuple[LaitFile | EesFile, ...] = (
-    LaitFile("lait_bds_long_2016_2025.parquet", "LAIT, 8 April 2026 (2016 to 2025)"),
-    EesFile("ees/csww_indicators_2017_to_2025.csv", "EES data file, 2017 to 2025", "csww", "Department for Education",
-            "Children's social work workforce", None,
+    LaitFile("lait_bds_long_2016_2025.parquet", "LAIT 2026-04-08"),
+    EesFile("ees/csww_indicators_2017_to_2025.csv", "EES 2017-2025", "csww", None,
             {None: {"agency_rate_fte": "Work_Force_Agecy_Rate", "turnover_rate_fte": "Work_Force_TO_Rate",
                     "vacancy_rate_fte": "Work_Force_Vac_Rate", "caseload_fte": "Work_Force_AvgNumCase_SW",
                     "absence_rate_fte": "Work_Force_SWAbsence", "inpost_fte": "Work_Force_NoSW",
                     "starters_fte": "Social_Work_Starters", "leavers_fte": "Social_Work_Leavers",
                     "cases": "Work_Force_Num_CaseHeld", "agency_cover_rate_fte": "Work_Force_AgencyCover"}}),
-    EesFile("ees/c1_children_in_need_referrals_and_rereferrals_2013_to_2025.csv", "EES data file, 2013 to 2025",
-            "c1", "Department for Education", "Characteristics of children in need", None,
+    EesFile("ees/c1_children_in_need_referrals_and_rereferrals_2013_to_2025.csv", "EES 2013-2025", "c1", None,
             {None: {"rereferral_percent": "ReReferral", "referral_count": "CPP_Total_NumRef",
                     "no_further_action_percent": "CIN_Refferals_NFA", "not_in_need_percent": "Referrals_AssessedNotNeed"}}),
-    EesFile("ees/d5_cpps_at31march_by_duration_2013_to_2025.csv", "EES data file, 2013 to 2025", "d5",
-            "Department for Education", "Characteristics of children in need", None,
+    EesFile("ees/d5_cpps_at31march_by_duration_2013_to_2025.csv", "EES 2013-2025", "d5", None,
             {None: {"CPP_At31": "CPP_Num", "2_years_or_more_percent": "CPPlans2yrsActive"}}),
-    EesFile("ees/cla_number_and_rate_per_10k_children_2021_to_2025.csv", "EES data file, 2021 to 2025", "cla",
-            "Department for Education", "Children looked after in England including adoptions", "population_type",
+    EesFile("ees/cla_number_and_rate_per_10k_children_2021_to_2025.csv", "EES 2021-2025", "cla", "population_type",
             {"Children looked after on 31 March each year": {"rate_per_10000": "LAC", "children_count": "LACnum"},
              "Children starting to be looked after each year": {"rate_per_10000": "LAC_Start_Rate",
                                                                 "children_count": "LACnum_Start"},
              "Children ceasing to be looked after each year": {"rate_per_10000": "LAC_Cease_Rate",
                                                                "children_count": "LACceased"}}),
-    LaitFile("lait_bds_long_2015_2024.parquet", "LAIT, 28 May 2025 (2015 to 2024)"),
-    EesFile("ees/b1_children_in_need_2013_to_2024.csv", "EES data file, 2013 to 2024", "b1",
-            "Department for Education", "Characteristics of children in need", None,
+    LaitFile("lait_bds_long_2015_2024.parquet", "LAIT 2025-05-28"),
+    EesFile("ees/b1_children_in_need_2013_to_2024.csv", "EES 2013-2024", "b1", None,
             {None: {"At31_episodes_rate": "CIN"}}),
     # an older file, kept for 2019 and 2020; its category column is misnamed population_count
-    EesFile("ees/cla_number_and_rate_per_10k_children_2019_to_2023.csv", "EES data file, 2019 to 2023", "cla",
-            "Department for Education", "Children looked after in England including adoptions", "population_count",
+    EesFile("ees/cla_number_and_rate_per_10k_children_2019_to_2023.csv", "EES 2019-2023", "cla", "population_count",
             {"Children looked after at 31 March each year": {"rate_per_10000": "LAC", "number": "LACnum"},
              "Children starting to be looked after each year": {"rate_per_10000": "LAC_Start_Rate",
                                                                 "number": "LACnum_Start"},
              "Children ceasing to be looked after each year": {"rate_per_10000": "LAC_Cease_Rate",
                                                                "number": "LACceased"}}),
-    EesFile("ees/ons_mid-year_population_estimates_2012_to_2024.csv", "EES data file, 2012 to 2024", "population",
-            POPULATION.publisher, POPULATION.publication, None, {None: {"population_estimate": POPULATION.id}}),
+    EesFile("ees/ons_mid-year_population_estimates_2012_to_2024.csv", "EES 2012-2024", "population", None,
+            {None: {"population_estimate": POPULATION.id}}),
 )
 
 
@@ -266,6 +260,7 @@ def read_statistics(directory: Path, councils: list[Council]) -> StatisticsRead:
     values: list[MeasureValue] = []
     reports: list[FileReport] = []
     covered: dict[str, dict[tuple[str, str, int], int]] = {}  # family → (measure, area, year) → rank of its source
+    figures: dict[tuple[str, str, int], float] = {}  # (measure, area, year) → the preferred source's figure
     for rank, source in enumerate(SOURCES):
         report = FileReport(source.file)
         seen = covered.setdefault(LAIT if isinstance(source, LaitFile) else source.family, {})
@@ -285,13 +280,15 @@ def read_statistics(directory: Path, councils: list[Council]) -> StatisticsRead:
             if isinstance(value, str):
                 report.dropped[value] += 1
                 continue
-            measure = measures[measure_id]
+            if figures.get(key) == value:
+                report.dropped["the same figure as a preferred source"] += 1
+                continue
+            figures.setdefault(key, value)
             values.append(MeasureValue(
-                measure_id=measure_id, area_code=area.code, area_name=area.name, area_kind=area.kind,
+                measure_id=measure_id, area_code=area.code,
+                area_name=None if area.kind == "council" else area.name, area_kind=area.kind,
                 successors=area.successors, year=year, year_label=label, value=value,
-                source_file=file_name, release=source.release,
-                publication=measure.publication if isinstance(source, LaitFile) else source.publication,
-                source_rank=rank))
+                source_file=file_name, release=source.release, source_rank=rank))
             report.kept += 1
         reports.append(report)
     loaded = {value.measure_id for value in values}

@@ -60,31 +60,48 @@ class Measure(BaseModel):
 
 
 class MeasureValue(BaseModel):
-    """A figure as one source file gives it. A suppressed or missing cell has no MeasureValue: it is
-    never stored as zero. When several sources give the same figure, `source_rank` says which to show
-    (0 first)."""
+    """A figure as one source file gives it, cited with its measure's publication. A suppressed or
+    missing cell has no MeasureValue: it is never stored as zero. When sources differ on the same
+    area and year, `source_rank` says which to show (0 first); it also tells the source apart in `id`."""
 
     model_config = ConfigDict(frozen=True)
 
     measure_id: str
     area_code: str = Field(description="The council's graph code (ONS code; DfE code for a predecessor), "
                                        "a region's ONS code, or E92000001 for England.")
-    area_name: str
+    area_name: str | None = Field(default=None, description="Set for an area that is not a current council "
+                                                            "(a predecessor, a region, England): a council's "
+                                                            "Council node names it.")
     area_kind: AreaKind
     successors: tuple[str, ...] = Field(default=(), description="For a predecessor: the councils that replaced it.")
     year: int = Field(description="The year the period ends in, for sorting: 2023 for 2022-23.")
     year_label: str = Field(description="The period as the source writes it: 2023, 2022-23 (OT).")
     value: float
     source_file: str
-    release: str
-    publication: str
+    release: str = Field(description="Which release of the data the file is: 'LAIT 2026-04-08', 'EES 2013-2025'.")
     source_rank: int = Field(ge=0)
 
     @property
     def id(self) -> str:
-        return f"{self.measure_id}|{self.area_code}|{self.year_label}|{self.source_file}"
+        return f"{self.measure_id}|{self.area_code}|{self.year}|{self.source_rank}"
 
 
 def citation(publisher: str, publication: str) -> str:
     """How every figure shown is credited."""
     return f"{publisher}, {publication}, {LICENCE}"
+
+
+def display(value: float, unit: str) -> str:
+    """A figure as a reader expects it: 17.9%, £1,915 a week, 56, 2,304."""
+    places = 0 if abs(value) >= 1000 else 1 if abs(value) >= 1 or value == 0 else 2
+    number = f"{value:,.{places}f}".removesuffix(".0")
+    if unit == "%":
+        return f"{number}%"
+    if unit.startswith("£"):
+        return f"£{number}{unit[1:]}"
+    return number
+
+
+def better(polarity: str | None) -> str | None:
+    """Which way is better, in words, for a measure that has a direction."""
+    return {"high": "higher is better", "low": "lower is better"}.get(polarity or "")
