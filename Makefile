@@ -15,13 +15,14 @@ $(STAMP): pyproject.toml requirements.lock
 
 setup: $(STAMP)
 
-# Start the local Neo4j, create the schema, load councils, ingest the bundled corpus (exit 3 means
+# Start the local Neo4j, create the schema, load councils and DfE's statistics, ingest the bundled corpus (exit 3 means
 # some files were rejected, each listed with its reason), show what the graph holds, and serve the
 # API on http://127.0.0.1:8000 until interrupted.
 run: setup
 	$(BIN)/evidence db start
 	$(BIN)/evidence db init
 	$(BIN)/evidence councils load
+	$(BIN)/evidence stats load
 	$(BIN)/evidence ingest || [ $$? -eq 3 ]
 	$(BIN)/evidence db status
 	$(BIN)/evidence serve

@@ -191,3 +191,26 @@ def _medians(rows: list[dict[str, Any]], neighbours: int) -> list[dict[str, Any]
     return [{"year": year, "year_label": group[0]["year_label"], "value": median(row["value"] for row in group),
              "count": len(group), "of": neighbours}
             for year, group in sorted(by_year.items())]
+
+
+def yearly_rows(entry: dict[str, Any]) -> list[dict[str, Any]]:
+    """A measure's answer as one row a year (what its table shows): the council's figure and source,
+    the neighbours' median with how many it covers, England, each predecessor; None where there is none."""
+    own = {point["year"]: point for point in entry["series"]}
+    medians = {point["year"]: point for point in entry["neighbours_median"]}
+    england = {point["year"]: point for point in entry["england"]}
+    earlier = [{point["year"]: point for point in p["series"]} for p in entry["predecessors"]]
+    rows = []
+    for year in sorted({*own, *medians, *england, *(year for series in earlier for year in series)}):
+        label = next(points[year]["year_label"] for points in (own, medians, england, *earlier) if year in points)
+        rows.append({
+            "year": year, "year_label": label,
+            "council": own[year]["value"] if year in own else None,
+            "release": own[year]["release"] if year in own else None,
+            "median": medians[year]["value"] if year in medians else None,
+            "median_count": medians[year]["count"] if year in medians else None,
+            "median_of": medians[year]["of"] if year in medians else None,
+            "england": england[year]["value"] if year in england else None,
+            "predecessors": [series[year]["value"] if year in series else None for series in earlier],
+        })
+    return rows

@@ -228,7 +228,7 @@ def test_no_generated_input_breaks_the_api_or_its_schema(client):
             calls.append(operation.label)
 
         check()
-    assert len(set(calls)) == 16 and len(calls) > 60
+    assert len(set(calls)) == 17 and len(calls) > 60
 
 
 def test_neo4j_down_is_503_and_the_api_recovers_by_itself(client, settings):

@@ -18,7 +18,7 @@ from fastapi.templating import Jinja2Templates
 from markupsafe import Markup
 
 from api.deps import EmbedderDep, GraphDep
-from api.web.charts import area_label, timeline
+from api.web.charts import area_label, statistics_chart, timeline
 from ingest.extraction.strength import STRENGTHS
 from ingest.sources import KINDS
 from kg.councils import all_councils, council_summaries
@@ -27,6 +27,8 @@ from kg.evidence import (all_enablers, all_interventions, council_interventions,
 from kg.documents import document_detail
 from kg.inspections import PHASES, council_profile, journey_label, overall_histories
 from kg.search import SearchFilters
+from kg.statistics import council_statistics, yearly_rows
+from kg.statistics_model import better, display
 from search.evidence_map import cell_evidence, evidence_map, scope
 from search.hybrid import search as hybrid_search
 from search.similar import Profile
@@ -37,6 +39,8 @@ templates = Jinja2Templates(directory=Path(__file__).parent / "templates")
 templates.env.filters["grade"] = lambda grade: (grade or "not graded").replace("_", " ")
 templates.env.filters["area"] = area_label
 templates.env.filters["figure"] = lambda value: f"{value:,.1f}".removesuffix(".0")
+templates.env.filters["stat"] = lambda value, unit: "—" if value is None else display(value, unit)
+templates.env.filters["better"] = better
 templates.env.globals["STRENGTHS"] = STRENGTHS
 PAGE_SIZE = 10
 Text = Annotated[str | None, Query(max_length=120)]
@@ -106,9 +110,15 @@ def council_page(request: Request, council: str, graph: GraphDep, embedder: Embe
     areas = sorted({area for i in dated for area in i["judgements"]},
                    key=lambda a: (a != "overall_effectiveness", a))
     answer = rank_what_worked(graph, embedder, profile["code"], None, None, 3) if not profile["historic"] else None
+    marks = [{"when": i["when"], "grade": i["judgements"].get("overall_effectiveness")} for i in dated if i["when"]]
+    statistics = [{"measure": measure, "chart": statistics_chart(measure, profile["name"], marks),
+                   "rows": yearly_rows(measure)}
+                  for measure in council_statistics(graph, profile["code"])["measures"]]
     return render(request, "council.html", council=profile, inspections=dated, areas=areas, chart=timeline(dated),
                   interventions=council_interventions(graph, profile["code"]),
                   outcomes=find_outcomes(graph, profile["code"], limit=20), answer=answer,
+                  statistics=statistics, inspection_marks=marks,
+                  statistics_url=f"/api/councils/{profile['code']}/statistics",
                   json_url=f"/api/councils/{profile['code']}")
 
 

@@ -22,7 +22,7 @@ from ingest.statistics import STATISTICS_DIR, StatisticsRead, read_statistics
 from kg.connection import Graph
 from kg.schema import init_schema
 from kg.statistics import Progress as OnProgress
-from kg.statistics import StatisticsLoad, council_statistics, load_statistics, measures
+from kg.statistics import StatisticsLoad, council_statistics, load_statistics, measures, yearly_rows
 from kg.statistics_model import KEY_MEASURES, better, display
 
 PLAIN_PROGRESS_EVERY_S = 30.0
@@ -140,20 +140,14 @@ def show(
 def _rows(entry: dict[str, Any]) -> list[list[str]]:
     """One row a year: the council, the neighbours' median (of how many), England, each predecessor, the source."""
     unit = entry["unit"]
-    own = {point["year"]: point for point in entry["series"]}
-    medians = {point["year"]: point for point in entry["neighbours_median"]}
-    england = {point["year"]: point for point in entry["england"]}
-    earlier = [{point["year"]: point for point in p["series"]} for p in entry["predecessors"]]
-    years = sorted({*own, *medians, *england, *(year for series in earlier for year in series)})
-    rows = []
-    for year in years:
-        label = next(points[year]["year_label"] for points in (own, medians, england, *earlier) if year in points)
-        cell = (lambda points: display(points[year]["value"], unit) if year in points else "—")
-        median = (f"{display(medians[year]['value'], unit)} ({medians[year]['count']} of {medians[year]['of']})"
-                  if year in medians else "—")
-        source = own[year]["release"] if year in own else ""
-        rows.append([label, cell(own), median, cell(england), *(cell(series) for series in earlier), source])
-    return rows
+
+    def cell(value: float | None) -> str:
+        return "—" if value is None else display(value, unit)
+
+    return [[row["year_label"], cell(row["council"]),
+             f"{cell(row['median'])} ({row['median_count']} of {row['median_of']})" if row["median"] is not None
+             else "—", cell(row["england"]), *(cell(value) for value in row["predecessors"]), row["release"] or ""]
+            for row in yearly_rows(entry)]
 
 
 @app.command("measures")
