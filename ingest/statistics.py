@@ -31,6 +31,7 @@ cited with its measure's publication (an EES file is a release of the same publi
 from __future__ import annotations
 
 import csv
+import math
 import re
 from collections import Counter
 from dataclasses import dataclass, field
@@ -65,7 +66,8 @@ PUBLICATIONS = {
     "characteristics-of-children-in-need": "Characteristics of children in need",
     "outcomes-for-children-in-need-including-children-looked-after-by-local-authorities-in-england":
         "Outcomes for children in need, including children looked after by local authorities in England",
-    "stability-measures-for-children-looked-after-in-england": "Stability measures for children looked after in England",
+    "stability-measures-for-children-looked-after-in-england":
+        "Stability measures for children looked after in England",
     "la-and-school-expenditure": "LA and school expenditure",
     "statistics-childrens-social-care-workforce": "Children's social work workforce",
     "childrens-social-care-statistics": "Children's social care statistics",
@@ -129,7 +131,8 @@ SOURCES: tuple[LaitFile | EesFile, ...] = (
                     "cases": "Work_Force_Num_CaseHeld", "agency_cover_rate_fte": "Work_Force_AgencyCover"}}),
     EesFile("ees/c1_children_in_need_referrals_and_rereferrals_2013_to_2025.csv", "EES 2013-2025", "c1", None,
             {None: {"rereferral_percent": "ReReferral", "referral_count": "CPP_Total_NumRef",
-                    "no_further_action_percent": "CIN_Refferals_NFA", "not_in_need_percent": "Referrals_AssessedNotNeed"}}),
+                    "no_further_action_percent": "CIN_Refferals_NFA",
+                    "not_in_need_percent": "Referrals_AssessedNotNeed"}}),
     EesFile("ees/d5_cpps_at31march_by_duration_2013_to_2025.csv", "EES 2013-2025", "d5", None,
             {None: {"CPP_At31": "CPP_Num", "2_years_or_more_percent": "CPPlans2yrsActive"}}),
     EesFile("ees/cla_number_and_rate_per_10k_children_2021_to_2025.csv", "EES 2021-2025", "cla", "population_type",
@@ -215,7 +218,7 @@ class Areas:
 
     def lait(self, number: float | None) -> Area | str:
         """The area of a LAIT 'LA Number', or why there is none."""
-        if number is None or number != number:
+        if number is None or math.isnan(number):
             return "no LA number"
         if int(number) in LAIT_AREAS:
             return self.by_ons[LAIT_AREAS[int(number)][0]]
@@ -389,7 +392,7 @@ def _words(text: str) -> str:
 
 
 def _code(number: float | None) -> str:
-    return "no code" if number is None or number != number else str(int(number))
+    return "no code" if number is None or math.isnan(number) else str(int(number))
 
 
 def _lait_figure(text: str | None) -> float | str:

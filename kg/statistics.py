@@ -117,9 +117,7 @@ def _measure_row(measure: Measure, values: list[MeasureValue]) -> dict[str, Any]
     return {**row, "digest": digest.hexdigest()}
 
 
-
-
-def measures(graph: Graph, ids: list[str] | None = None) -> list[dict[str, Any]]:
+def loaded_measures(graph: Graph, ids: list[str] | None = None) -> list[dict[str, Any]]:
     """The loaded measures (those named, or all), each with its citation and chart label."""
     return [{**row, "chart_label": KEY_MEASURES.get(row["id"], row["label"]),
              "citation": citation(row["publisher"], row["publication"])}
@@ -133,7 +131,7 @@ def council_statistics(graph: Graph, name_or_code: str, measure_ids: list[str] |
     council = resolve(all_councils(graph), name_or_code)
     code = council["code"]
     named = list(dict.fromkeys(measure_ids or []))
-    found = {row["id"]: row for row in measures(graph, named or list(KEY_MEASURES))}
+    found = {row["id"]: row for row in loaded_measures(graph, named or list(KEY_MEASURES))}
     unknown = [measure_id for measure_id in named if measure_id not in found]
     if unknown:
         raise NotFound(f"no measure {', '.join(map(repr, unknown))} is loaded "
@@ -164,7 +162,8 @@ def _measure_answer(measure: dict[str, Any], series: dict[tuple[str, str], list[
     own = series.get((measure_id, code), [])
     england = series.get((measure_id, ENGLAND_CODE), [])
     around = [row for neighbour in neighbours for row in series.get((measure_id, neighbour), [])]
-    earlier = [{"code": p["code"], "name": p["name"], "series": [_point(row) for row in series[(measure_id, p["code"])]]}
+    earlier = [{"code": p["code"], "name": p["name"],
+                "series": [_point(row) for row in series[(measure_id, p["code"])]]}
                for p in predecessors if series.get((measure_id, p["code"]))]
     return {
         "id": measure_id, "label": measure["label"], "chart_label": measure["chart_label"], "unit": measure["unit"],

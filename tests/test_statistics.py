@@ -16,6 +16,7 @@ import pytest
 from fastapi.testclient import TestClient
 
 from api.app import create_app
+from api.web.charts import statistics_chart
 from ingest.reference import read_councils
 from ingest.statistics import LAIT_AREAS, STATISTICS_DIR, read_statistics
 from kg.councils import load_councils
@@ -230,7 +231,8 @@ def test_the_command_line_loads_and_answers_in_json(loaded, settings):
     agency = answer["measures"][0]
     assert set(agency) >= {"id", "label", "unit", "polarity", "series", "neighbours_median", "england", "citation"}
     assert (agency["unit"], agency["polarity"]) == ("%", "low")
-    assert agency["citation"] == "Department for Education, Children's social work workforce, Open Government Licence v3.0"
+    assert agency["citation"] == ("Department for Education, Children's social work workforce, "
+                                  "Open Government Licence v3.0")
     assert set(agency["series"][0]) == {"year", "year_label", "value", "source", "release"}
     assert all(point["count"] <= point["of"] == 10 for point in agency["neighbours_median"])
     result = run_cli(settings, "stats", "Cumberland", "--measure", "LAC", COLUMNS="160")
@@ -268,3 +270,10 @@ def test_the_council_page_charts_the_key_measures_with_tables_and_citations(load
     assert row_2023, "the looked-after table gives Kent 56 and England 70 for 2023"
     assert 'href="/api/councils/E10000016/statistics"' in section
     assert "Cumbria (predecessor)" in cumberland
+    # inspections within the chart's years are marked, each with its date and grade in words
+    graph, _ = loaded
+    agency = council_statistics(graph, "Kent", ["Work_Force_Agecy_Rate"])["measures"][0]
+    chart = statistics_chart(agency, "Kent", [{"when": "2019-05-10", "grade": "good"},
+                                              {"when": "2009-01-01", "grade": "inadequate"}])
+    assert chart.count('<g class="inspection">') == 1 and "<title>Inspection 2019-05-10: good</title>" in chart
+    assert ">Inspection</text>" in chart

@@ -132,7 +132,9 @@ def statistics_chart(measure: dict, council: str, inspections: list[dict]) -> Ma
         return ST + (SH - ST - SB) * (y1 - y) / (y1 - y0)
 
     key = re.sub(r"[^A-Za-z0-9_-]", "-", measure["id"])
-    legend = [*((kind, name) for kind, name, _points in lines), *([("inspection", "Inspection")] if inspections else [])]
+    marked = [(inspection, _x_of_date(date.fromisoformat(inspection["when"]))) for inspection in inspections]
+    marked = [(inspection, when) for inspection, when in marked if x0 <= when <= x1]
+    legend = [(kind, name) for kind, name, _points in lines] + ([("inspection", "Inspection")] if marked else [])
     height = SH + 18 * len(legend) + 6
     ordered = sorted((point["year"], point["year_label"]) for _kind, _name, points in lines for point in points)
     first, last = ordered[0][1], ordered[-1][1]
@@ -151,15 +153,14 @@ def statistics_chart(measure: dict, council: str, inspections: list[dict]) -> Ma
     every = 1 if x1 - x0 <= 7 else 2
     for year in range(x0, x1 + 1, every):
         parts.append(f'<text x="{px(year):.1f}" y="{SH - SB + 16}" text-anchor="middle" class="axis">{year}</text>')
-    for inspection in inspections:
-        when = _x_of_date(date.fromisoformat(inspection["when"]))
-        if x0 <= when <= x1:
-            x = px(when)
-            parts.append(f'<g class="inspection"><title>Inspection {escape(inspection["when"])}: '
-                         f'{escape((inspection.get("grade") or "not graded").replace("_", " "))}</title>'
-                         f'<line x1="{x:.1f}" x2="{x:.1f}" y1="{ST}" y2="{SH - SB}" stroke="#6b7280" '
-                         f'stroke-dasharray="1 3"/>'
-                         f'<path d="M{x - 4:.1f},{ST - 8} L{x + 4:.1f},{ST - 8} L{x:.1f},{ST - 1} Z" fill="#6b7280"/></g>')
+    for inspection, when in marked:
+        x = px(when)
+        parts.append(f'<g class="inspection"><title>Inspection {escape(inspection["when"])}: '
+                     f'{escape((inspection.get("grade") or "not graded").replace("_", " "))}</title>'
+                     f'<line x1="{x:.1f}" x2="{x:.1f}" y1="{ST}" y2="{SH - SB}" stroke="#6b7280" '
+                     f'stroke-dasharray="1 3"/>'
+                     f'<path d="M{x - 4:.1f},{ST - 8} L{x + 4:.1f},{ST - 8} L{x:.1f},{ST - 1} Z" '
+                     f'fill="#6b7280"/></g>')
     for kind, _name, points in lines:
         colour, dash, shape, width = STAT_STYLES[kind]
         coords = [(px(_x_of_period(point["year"], month)), py(point["value"])) for point in points]

@@ -22,7 +22,7 @@ from ingest.statistics import STATISTICS_DIR, StatisticsRead, read_statistics
 from kg.connection import Graph
 from kg.schema import init_schema
 from kg.statistics import Progress as OnProgress
-from kg.statistics import StatisticsLoad, council_statistics, load_statistics, measures, yearly_rows
+from kg.statistics import StatisticsLoad, council_statistics, load_statistics, loaded_measures, yearly_rows
 from kg.statistics_model import KEY_MEASURES, better, display
 
 PLAIN_PROGRESS_EVERY_S = 30.0
@@ -31,7 +31,8 @@ PLAIN_PROGRESS_EVERY_S = 30.0
 class CouncilOrCommand(TyperGroup):
     """`evidence stats Kent` shows a council: a first word that names no command is the council."""
 
-    def resolve_command(self, ctx: click.Context, args: list[str]) -> tuple[str | None, click.Command | None, list[str]]:
+    def resolve_command(self, ctx: click.Context,
+                        args: list[str]) -> tuple[str | None, click.Command | None, list[str]]:
         if args and args[0] not in self.commands and not args[0].startswith("-"):
             return "show", self.commands["show"], args
         return super().resolve_command(ctx, args)
@@ -154,7 +155,7 @@ def _rows(entry: dict[str, Any]) -> list[list[str]]:
 def list_measures(as_json: bool = typer.Option(False, "--json", help="Print one JSON object.")) -> None:
     """The loaded measures: id, label, unit, which way is better, and how many figures each holds."""
     with Graph(get_settings()) as graph:
-        rows = measures(graph)
+        rows = loaded_measures(graph)
     if as_json:
         print_json({"measures": rows})
         return
