@@ -16,9 +16,9 @@ $(STAMP): pyproject.toml requirements.lock
 setup: $(STAMP)
 
 # Start the local Neo4j, create the schema, load councils, and serve the API and pages on
-# http://127.0.0.1:8000 until interrupted, while the bundled corpus is ingested in the background
-# (its progress lines in the same output; /health, `evidence db status` and a banner on every page
-# say what is loaded so far).
+# http://127.0.0.1:8000 until interrupted, while DfE's statistics are loaded and the bundled corpus
+# is ingested in the background (their progress lines in the same output; /health, `evidence db
+# status` and a banner on every page say what is loaded so far).
 run: setup
 	$(BIN)/evidence db start
 	$(BIN)/evidence db init

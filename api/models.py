@@ -3,6 +3,8 @@ allow the extra provenance fields the graph keeps (span offsets, method, confide
 
 from __future__ import annotations
 
+from typing import Literal
+
 from pydantic import BaseModel, ConfigDict, Field
 
 from kg.model import graph
@@ -138,6 +140,59 @@ class CouncilProfile(BaseModel):
     current_phase: str | None
     transitions: list[Transition]
     claims: list[Open]
+
+
+# official statistics
+class StatisticPoint(BaseModel):
+    year: int = Field(description="The year the period ends in (2023 for 2022-23), for ordering.")
+    year_label: str = Field(examples=["2022-23 (OT)"])
+    value: float
+    source: str = Field(description="The file the figure was read from.", examples=["lait_bds_long_2016_2025.parquet"])
+    release: str = Field(examples=["LAIT 2026-04-08"])
+
+
+class MedianPoint(BaseModel):
+    year: int
+    year_label: str
+    value: float
+    count: int = Field(description="How many of the council's statistical neighbours had a figure that year.")
+    of: int = Field(description="How many statistical neighbours the council has.")
+
+
+class PredecessorSeries(BaseModel):
+    code: str
+    name: str
+    series: list[StatisticPoint]
+
+
+class MeasureSeries(BaseModel):
+    id: str = Field(examples=["Work_Force_Agecy_Rate"])
+    label: str
+    chart_label: str
+    unit: str = Field(examples=["%"])
+    polarity: Literal["high", "low"] | None = Field(description="Which way is better; null when neither is.")
+    description: str
+    topic: str
+    publication: str
+    period_end_month: int
+    citation: str = Field(examples=["Department for Education, Children's social work workforce, "
+                                    "Open Government Licence v3.0"])
+    series: list[StatisticPoint]
+    neighbours_median: list[MedianPoint]
+    england: list[StatisticPoint]
+    predecessors: list[PredecessorSeries] = Field(description="Councils it replaced, each with its own series.")
+
+
+class StatisticsCouncil(BaseModel):
+    code: str
+    ons_code: str | None
+    la_code: str | None
+    name: str
+
+
+class CouncilStatistics(BaseModel):
+    council: StatisticsCouncil
+    measures: list[MeasureSeries]
 
 
 class SimilarCouncil(BaseModel):
@@ -379,4 +434,5 @@ class CouncilIntervention(BaseModel):
 class CouncilPage(CouncilProfile):
     interventions: list[CouncilIntervention]
     outcomes: list[OutcomeRecord]
+    statistics: CouncilStatistics = Field(description="The key official measures, as /statistics answers them.")
     what_worked: WhatWorkedAnswer | None = Field(description="For councils like this one; none for a predecessor.")

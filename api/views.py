@@ -27,6 +27,7 @@ from kg.evidence import (
 )
 from kg.inspections import council_profile
 from kg.search import SearchFilters
+from kg.statistics import council_statistics
 from search.hybrid import search as hybrid_search
 from search.similar import Profile
 from search.what_worked import what_worked as rank_what_worked
@@ -53,7 +54,8 @@ def council_view(graph: Graph, embedder: Embedder, council: str) -> CouncilPage:
     answer = None if profile["historic"] else what_worked_view(
         graph, embedder, WhatWorkedQuery(council=code, limit=COUNCIL_WHAT_WORKED))
     return CouncilPage(**profile, interventions=council_interventions(graph, code),
-                       outcomes=find_outcomes(graph, code, limit=COUNCIL_OUTCOMES), what_worked=answer)
+                       outcomes=find_outcomes(graph, code, limit=COUNCIL_OUTCOMES),
+                       statistics=council_statistics(graph, code), what_worked=answer)
 
 
 def search_view(graph: Graph, embedder: Embedder, query: SearchQuery, limit: int, offset: int) -> SearchAnswer:

@@ -12,6 +12,8 @@ CREATE CONSTRAINT outcome_id IF NOT EXISTS FOR (o:Outcome) REQUIRE o.id IS UNIQU
 CREATE CONSTRAINT enabler_id IF NOT EXISTS FOR (e:Enabler) REQUIRE e.id IS UNIQUE;
 CREATE CONSTRAINT ingest_run_id IF NOT EXISTS FOR (r:IngestRun) REQUIRE r.id IS UNIQUE;
 CREATE CONSTRAINT embedding_model_key IF NOT EXISTS FOR (m:EmbeddingModel) REQUIRE m.key IS UNIQUE;
+CREATE CONSTRAINT measure_id IF NOT EXISTS FOR (m:Measure) REQUIRE m.id IS UNIQUE;
+CREATE CONSTRAINT measure_value_id IF NOT EXISTS FOR (v:MeasureValue) REQUIRE v.id IS UNIQUE;
 // Lookups
 CREATE INDEX council_name IF NOT EXISTS FOR (c:Council) ON (c.name);
 CREATE INDEX document_sha256 IF NOT EXISTS FOR (d:Document) ON (d.sha256);
@@ -21,6 +23,9 @@ CREATE INDEX inspection_start IF NOT EXISTS FOR (i:Inspection) ON (i.start);
 CREATE INDEX judgement_area IF NOT EXISTS FOR (j:Judgement) ON (j.area);
 CREATE INDEX outcome_metric IF NOT EXISTS FOR (o:Outcome) ON (o.metric);
 CREATE INDEX implemented_document IF NOT EXISTS FOR ()-[r:IMPLEMENTED]-() ON (r.document_id);
+// Official statistics: an area's figures of some measures (pages), predecessors' figures
+CREATE INDEX measure_value_area IF NOT EXISTS FOR (v:MeasureValue) ON (v.area_code, v.measure_id);
+CREATE INDEX measure_value_kind IF NOT EXISTS FOR (v:MeasureValue) ON (v.area_kind);
 // Search: dense vectors (all-MiniLM-L6-v2, 384 dimensions, cosine) and full text
 CREATE VECTOR INDEX passage_embedding IF NOT EXISTS FOR (p:Passage) ON (p.embedding)
 OPTIONS {indexConfig: {`vector.dimensions`: 384, `vector.similarity_function`: 'cosine'}};

@@ -98,9 +98,10 @@ def test_readme_settings_table_matches_the_settings() -> None:
 
 
 def _commands() -> dict[str, list[str]]:
-    """Each `evidence` command with its sub-commands (empty for a plain command)."""
+    """Each `evidence` command with its sub-commands (empty for a plain command; hidden ones, such as
+    `stats show` behind `evidence stats COUNCIL`, left out)."""
     group = typer.main.get_command(app)
-    return {name: sorted(getattr(command, "commands", None) or [])
+    return {name: sorted(sub for sub, inner in (getattr(command, "commands", None) or {}).items() if not inner.hidden)
             for name, command in group.commands.items()}  # type: ignore[attr-defined]
 
 

@@ -10,8 +10,8 @@ import pytest
 from ingest.reference import read_councils
 from kg.councils import load_councils
 from kg.documents import start_run, write_document
-from kg.model.graph import Document, Inspection, Judgement
 from kg.inspections import create_inspection
+from kg.model.graph import Document, Inspection, Judgement
 from search.similar import Profile, similar
 from tests.conftest import run_cli, wipe
 

@@ -1,4 +1,5 @@
-"""Councils: the list with current grades, one council's profile and journey, comparable councils.
+"""Councils: the list with current grades, one council's profile and journey, comparable councils, and
+its official statistics beside its statistical neighbours' and England's.
 `{council}` is an ONS code, a DfE code or a name; an ambiguous name answers 409 with the candidates."""
 
 from __future__ import annotations
@@ -8,10 +9,12 @@ from typing import Annotated
 from fastapi import APIRouter, Path, Query
 
 from api.deps import EmbedderDep, GraphDep
-from api.models import CouncilList, CouncilPage, Grade, SimilarAnswer
+from api.models import CouncilList, CouncilPage, CouncilStatistics, Grade, SimilarAnswer
 from api.problems import problem_responses
 from api.views import council_view
 from kg.councils import council_summaries
+from kg.model.statistics import KEY_MEASURES
+from kg.statistics import council_statistics
 from search.similar import similar as rank_similar
 
 router = APIRouter(prefix="/api/councils", tags=["councils"])
@@ -39,3 +42,15 @@ def council(graph: GraphDep, embedder: EmbedderDep, council: CouncilPath) -> Cou
 def similar(graph: GraphDep, council: CouncilPath,
             limit: Annotated[int, Query(ge=1, le=100)] = 10) -> SimilarAnswer:
     return SimilarAnswer(councils=rank_similar(graph, council, None, limit))
+
+
+@router.get("/{council}/statistics", response_model=CouncilStatistics, responses=problem_responses(404, 409))
+def statistics(
+    graph: GraphDep, council: CouncilPath,
+    measure: Annotated[list[str] | None, Query(max_length=50, description="Measure ids (repeatable); the key "
+                                               "measures when none is given: " + ", ".join(KEY_MEASURES) + ".",
+                                               examples=[["Work_Force_Agecy_Rate", "LAC"]])] = None,
+) -> CouncilStatistics:
+    """The council's official statistics, each measure's series with its statistical neighbours' median and
+    England, and the series of the councils it replaced; every figure with its source and citation."""
+    return CouncilStatistics(**council_statistics(graph, council, measure))

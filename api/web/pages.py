@@ -25,7 +25,7 @@ from api.views import (
     what_worked_query,
     what_worked_view,
 )
-from api.web.charts import area_label, timeline
+from api.web.charts import area_label, statistics_chart, timeline
 from kg.councils import all_councils, council_summaries
 from kg.documents import document_detail, ingest_status
 from kg.evidence import (
@@ -37,7 +37,9 @@ from kg.evidence import (
 )
 from kg.inspections import journey_label, overall_histories
 from kg.model.errors import EvidenceError
+from kg.model.statistics import better, display
 from kg.model.vocabulary import DOCUMENT_KINDS, PHASES, STRENGTHS
+from kg.statistics import yearly_rows
 from search.evidence_map import cell_evidence, evidence_map, scope
 
 router = APIRouter(include_in_schema=False)
@@ -45,6 +47,8 @@ templates = Jinja2Templates(directory=Path(__file__).parent / "templates")
 templates.env.filters["grade"] = lambda grade: (grade or "not graded").replace("_", " ")
 templates.env.filters["area"] = area_label
 templates.env.filters["figure"] = lambda value: f"{value:,.1f}".removesuffix(".0")
+templates.env.filters["stat"] = lambda value, unit: "—" if value is None else display(value, unit)
+templates.env.filters["better"] = better
 templates.env.globals["STRENGTHS"] = STRENGTHS
 PAGE_SIZE = 10
 Text = Annotated[str | None, Query(max_length=120)]
@@ -114,8 +118,14 @@ def council_page(request: Request, council: str, graph: GraphDep, embedder: Embe
     dated = [{**i, "when": i["end"] or i["start"] or i["published"]} for i in view["inspections"]]
     areas = sorted({area for i in dated for area in i["judgements"]},
                    key=lambda a: (a != "overall_effectiveness", a))
+    marks = [{"when": i["when"], "grade": i["judgements"].get("overall_effectiveness")} for i in dated if i["when"]]
+    statistics = [{"measure": measure, "chart": statistics_chart(measure, view["name"], marks),
+                   "rows": yearly_rows(measure)}
+                  for measure in view["statistics"]["measures"]]
     return render(request, "council.html", council=view, inspections=dated, areas=areas, chart=timeline(dated),
                   interventions=view["interventions"], outcomes=view["outcomes"], answer=view["what_worked"],
+                  statistics=statistics, inspection_marks=marks,
+                  statistics_url=f"/api/councils/{view['code']}/statistics",
                   json_url=f"/api/councils/{view['code']}")
 
 

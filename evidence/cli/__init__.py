@@ -17,6 +17,7 @@ from evidence.cli import (
     search,
     serve,
     similar,
+    stats,
     what_worked,
 )
 from evidence.cli.output import err_console
@@ -26,6 +27,7 @@ app = typer.Typer(no_args_is_help=True, add_completion=False, pretty_exceptions_
                   help="Evidence Graph: what worked for councils like us.")
 app.add_typer(db.app, name="db")
 app.add_typer(councils.app, name="councils")
+app.add_typer(stats.app, name="stats")
 app.add_typer(evaluate.app, name="eval")
 app.command("council")(councils.council)
 app.command("ingest")(ingest.ingest)

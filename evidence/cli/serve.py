@@ -25,25 +25,30 @@ def server_config(app: FastAPI, host: str, port: int) -> uvicorn.Config:
 def serve(
     host: str = typer.Option(None, help="Address to bind (default EVIDENCE_API_HOST, 127.0.0.1)."),
     port: int = typer.Option(None, help="Port (default EVIDENCE_API_PORT, 8000)."),
-    ingest: bool = typer.Option(False, "--ingest", help="Ingest the bundled corpus in the background meanwhile."),
+    ingest: bool = typer.Option(False, "--ingest", help="Meanwhile load DfE's statistics and ingest the bundled "
+                                                     "corpus, each in a process of its own."),
 ) -> None:
     """Serve the JSON API under /api, /health and the web pages until interrupted."""
     settings = get_settings()
     host, port = host or settings.api_host, port or settings.api_port
     console.print(f"serving http://{host}:{port}/ (API docs at /docs); Neo4j at {settings.bolt_uri}")
-    with background_ingest() if ingest else nullcontext():
+    with background(["stats", "load"], ["ingest"]) if ingest else nullcontext():
         uvicorn.Server(server_config(create_app(settings), host, port)).run()
 
 
 @contextmanager
-def background_ingest() -> Iterator[None]:
-    """`evidence ingest` of the bundled corpus in a process of its own beside the server, so the
-    first answers come while it reads (its progress lines go to the same log); stopped with the
-    server, and a later run carries on where it stopped, unchanged documents being skipped."""
-    reader = subprocess.Popen([sys.executable, "-m", "evidence", "ingest"], stdin=subprocess.DEVNULL)
+def background(*commands: list[str]) -> Iterator[None]:
+    """`evidence` commands (the statistics load, the corpus ingest) each in a process of its own
+    beside the server, so the first answers come while they work (their progress lines go to the
+    same log); stopped with the server, and a later run carries on where they stopped, unchanged
+    documents and measures being skipped."""
+    workers = [subprocess.Popen([sys.executable, "-m", "evidence", *command], stdin=subprocess.DEVNULL)
+               for command in commands]
     try:
         yield
     finally:
-        if reader.poll() is None:
-            reader.terminate()
-            reader.wait(timeout=60)
+        for worker in workers:
+            if worker.poll() is None:
+                worker.terminate()
+        for worker in workers:
+            worker.wait(timeout=60)
