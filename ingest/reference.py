@@ -2,11 +2,11 @@
 
 from __future__ import annotations
 
-import csv
 import re
 from collections import Counter
 from pathlib import Path
 
+from ingest.csv_files import csv_rows
 from kg.council_names import aliases_for, display_name, name_key
 from kg.model.errors import EvidenceError
 from kg.model.graph import Council
@@ -41,14 +41,7 @@ def _also_known_as(cell: str, ons_name: str) -> list[str]:
 
 def read_councils(reference_dir: Path) -> list[Council]:
     path = reference_dir / REFERENCE_FILE
-    if not path.is_file():
-        raise EvidenceError(f"{path}: council reference file not found (set EVIDENCE_REFERENCE_DIR)")
-    with path.open(encoding="utf-8-sig", newline="") as handle:
-        reader = csv.DictReader(handle)
-        missing = REQUIRED_COLUMNS - set(reader.fieldnames or [])
-        if missing:
-            raise EvidenceError(f"{path}: missing columns {', '.join(sorted(missing))}")
-        rows = list(reader)
+    rows = csv_rows(path, REQUIRED_COLUMNS, "council reference file", "set EVIDENCE_REFERENCE_DIR")
     region_codes = _region_codes(rows)
     councils = [_council(row, region_codes, path, number) for number, row in enumerate(rows, start=2)]
     _link_successors(councils)

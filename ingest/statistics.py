@@ -30,7 +30,6 @@ cited with its measure's publication (an EES file is a release of the same publi
 
 from __future__ import annotations
 
-import csv
 import math
 import re
 from collections import Counter
@@ -44,6 +43,7 @@ import pyarrow
 import pyarrow.compute as pc
 import pyarrow.parquet as pq
 
+from ingest.csv_files import csv_rows
 from ingest.reference import Council
 from kg.model.errors import EvidenceError
 from kg.model.statistics import ENGLAND_CODE, AreaKind, Measure, MeasureValue
@@ -356,7 +356,7 @@ def _ees_values(path: Path, source: EesFile, measures: dict[str, Measure], areas
 
 def read_dictionary(path: Path) -> dict[str, Measure]:
     """The children's social care measures of LAIT's data dictionary, by code."""
-    rows = _dictionary_rows(path)
+    rows = csv_rows(path, DICTIONARY_COLUMNS, "LAIT data dictionary")
     measures: dict[str, Measure] = {}
     for row in rows:
         code = row["Measure_short"].strip()
@@ -431,24 +431,6 @@ def _string_array(items: list[str]) -> pyarrow.Array:
 
 
 def _csv_rows(path: Path, source: EesFile) -> list[dict[str, str]]:
-    if not path.is_file():
-        raise EvidenceError(f"{path}: EES file not found")
-    with path.open(encoding="utf-8-sig", newline="") as handle:
-        reader = csv.DictReader(handle)
-        needed = EES_COLUMNS | {column for mapping in source.columns.values() for column in mapping}
-        needed |= {source.category_column} if source.category_column else set()
-        missing = needed - set(reader.fieldnames or [])
-        if missing:
-            raise EvidenceError(f"{path}: missing columns {', '.join(sorted(missing))}")
-        return list(reader)
-
-
-def _dictionary_rows(path: Path) -> list[dict[str, str]]:
-    if not path.is_file():
-        raise EvidenceError(f"{path}: LAIT data dictionary not found")
-    with path.open(encoding="utf-8-sig", newline="") as handle:
-        reader = csv.DictReader(handle)
-        missing = DICTIONARY_COLUMNS - set(reader.fieldnames or [])
-        if missing:
-            raise EvidenceError(f"{path}: missing columns {', '.join(sorted(missing))}")
-        return list(reader)
+    needed = EES_COLUMNS | {column for mapping in source.columns.values() for column in mapping}
+    needed |= {source.category_column} if source.category_column else set()
+    return csv_rows(path, needed, "EES file")
