@@ -140,3 +140,61 @@ def test_serve_answers_while_its_background_ingest_reads_the_corpus(settings, em
         service.send_signal(signal.SIGINT)
         _, stderr = service.communicate(timeout=120)
     assert re.search(r"^ingesting: \d+/6 documents", stderr, re.MULTILINE), stderr
+
+
+def _serve(settings, port: int, *options: str, **env: str) -> subprocess.Popen:
+    return subprocess.Popen([sys.executable, "-m", "evidence", "serve", "--port", str(port), *options],
+                            env=settings_env(settings, **env), cwd=PROJECT_ROOT, stdout=subprocess.DEVNULL,
+                            stderr=subprocess.PIPE, text=True)
+
+
+def _ready(base: str, answers: int = 6, timeout_s: float = 300) -> None:
+    """/health has answered 200 several times in a row (every worker up, the model loaded)."""
+    deadline, ok = time.monotonic() + timeout_s, 0
+    while ok < answers:
+        assert time.monotonic() < deadline, f"{base} never became ready"
+        try:
+            with urllib.request.urlopen(base + "/health", timeout=5):
+                ok += 1
+        except OSError:
+            ok = 0
+            time.sleep(1)
+
+
+def _interventions_of(base: str, council: str) -> set[str]:
+    with urllib.request.urlopen(f"{base}/api/councils/{council}", timeout=60) as answer:
+        return {row["id"] for row in json.loads(answer.read())["interventions"]}
+
+
+def test_two_workers_and_another_process_over_one_graph_see_each_others_writes(settings, empty_graph):
+    """Several API processes over one Neo4j (README, Deployment): `serve --workers 2` warms its
+    caches, another process takes an upload, and every answer of the two workers shows it at once
+    (their cached reads are keyed by the graph's version token)."""
+    assert run_cli(settings, "councils", "load").returncode == 0
+    pair, single = free_port(), free_port()
+    workers = _serve(settings, pair, "--workers", "2")
+    writer = _serve(settings, single, EVIDENCE_API_KEY="two-workers-key")
+    try:
+        _ready(f"http://127.0.0.1:{pair}")
+        _ready(f"http://127.0.0.1:{single}", answers=1)
+        children = Path(f"/proc/{workers.pid}/task/{workers.pid}/children").read_text().split()
+        spawned = [pid for pid in children if b"spawn_main" in Path(f"/proc/{pid}/cmdline").read_bytes()]
+        assert len(spawned) == 2, "uvicorn did not start two worker processes"
+        before = [_interventions_of(f"http://127.0.0.1:{pair}", "Wigan") for _ in range(6)]
+        assert before == [set()] * 6
+        upload = urllib.request.Request(
+            f"http://127.0.0.1:{single}/api/documents", method="POST",
+            headers={"X-API-Key": "two-workers-key", "Content-Type": "multipart/form-data; boundary=b"},
+            data=(b"--b\r\nContent-Disposition: form-data; name=\"councils\"\r\n\r\nWigan\r\n"
+                  b"--b\r\nContent-Disposition: form-data; name=\"file\"; filename=\"wigan.md\"\r\n\r\n"
+                  b"# Wigan\n\nWigan set up a social work academy in 2018 for newly qualified social workers.\n"
+                  b"\r\n--b--\r\n"))
+        with urllib.request.urlopen(upload, timeout=300) as answer:
+            assert answer.status == 201
+        after = [_interventions_of(f"http://127.0.0.1:{pair}", "Wigan") for _ in range(6)]
+        assert after == [{"social_work_academy"}] * 6
+    finally:
+        for process in (workers, writer):
+            process.send_signal(signal.SIGINT)
+        for process in (workers, writer):
+            process.communicate(timeout=120)

@@ -6,20 +6,29 @@ import subprocess
 import sys
 from collections.abc import Iterator
 from contextlib import contextmanager, nullcontext
+from typing import Any
 
 import typer
 import uvicorn
 from fastapi import FastAPI
 
-from api.app import create_app
 from evidence.cli.output import console
 from kg.model.settings import get_settings
 
 
-def server_config(app: FastAPI, host: str, port: int) -> uvicorn.Config:
+# Each worker builds its own app from the settings in the environment.
+APP_FACTORY = "api.app:create_app"
+
+
+def server_options(host: str, port: int) -> dict[str, Any]:
     # a request line up to 256 KB reaches the app, which refuses an over-long query string with a
     # problem (413) rather than the HTTP parser dropping it with a bare 400
-    return uvicorn.Config(app, host=host, port=port, log_level="info", h11_max_incomplete_event_size=256 * 1024)
+    return {"host": host, "port": port, "log_level": "info", "h11_max_incomplete_event_size": 256 * 1024}
+
+
+def server_config(app: FastAPI, host: str, port: int) -> uvicorn.Config:
+    """How `evidence serve` runs an app, for an app built in this process (the tests')."""
+    return uvicorn.Config(app, **server_options(host, port))
 
 
 def serve(
@@ -27,13 +36,15 @@ def serve(
     port: int = typer.Option(None, help="Port (default EVIDENCE_API_PORT, 8000)."),
     ingest: bool = typer.Option(False, "--ingest", help="Meanwhile load DfE's statistics and ingest the bundled "
                                                      "corpus, each in a process of its own."),
+    workers: int = typer.Option(1, min=1, max=32, help="API processes sharing the port (each loads the model)."),
 ) -> None:
     """Serve the JSON API under /api, /health and the web pages until interrupted."""
     settings = get_settings()
     host, port = host or settings.api_host, port or settings.api_port
-    console.print(f"serving http://{host}:{port}/ (API docs at /docs); Neo4j at {settings.bolt_uri}")
+    console.print(f"serving http://{host}:{port}/ (API docs at /docs) with {workers} worker"
+                  f"{'s' if workers > 1 else ''}; Neo4j at {settings.bolt_uri}")
     with background(["stats", "load"], ["ingest"]) if ingest else nullcontext():
-        uvicorn.Server(server_config(create_app(settings), host, port)).run()
+        uvicorn.run(APP_FACTORY, factory=True, workers=workers, **server_options(host, port))
 
 
 @contextmanager
