@@ -4,7 +4,7 @@ worked; error rate, p50 / p95 per endpoint, and the API process's peak memory (R
 --restart-neo4j, Neo4j is stopped mid-run and started again: requests during the outage must be
 503 problems (never 500, never hanging past the timeout) and service must resume by itself.
 
-    python bench/load.py --home .evidence --port 7687 [--clients 20 --seconds 60 --restart-neo4j]
+    python bench/load.py --home .evidence --port 7687 [--clients 20 --seconds 60 --workers 2 --restart-neo4j]
 """
 
 from __future__ import annotations
@@ -39,10 +39,14 @@ def free_port() -> int:
 
 
 def rss_mb(pid: int) -> float:
-    for line in Path(f"/proc/{pid}/status").read_text().splitlines():
-        if line.startswith("VmRSS:"):
-            return int(line.split()[1]) / 1024
-    return 0.0
+    """The process's resident memory with its children's (uvicorn's workers)."""
+    try:
+        lines = Path(f"/proc/{pid}/status").read_text().splitlines()
+        children = Path(f"/proc/{pid}/task/{pid}/children").read_text().split()
+    except OSError:
+        return 0.0
+    own = next((int(line.split()[1]) / 1024 for line in lines if line.startswith("VmRSS:")), 0.0)
+    return own + sum(rss_mb(int(child)) for child in children)
 
 
 def main() -> None:
@@ -52,21 +56,22 @@ def main() -> None:
     parser.add_argument("--clients", type=int, default=20)
     parser.add_argument("--seconds", type=float, default=60)
     parser.add_argument("--restart-neo4j", action="store_true")
+    parser.add_argument("--workers", type=int, default=1, help="API processes (evidence serve --workers)")
     args = parser.parse_args()
     env = {**os.environ, "EVIDENCE_HOME": str(args.home), "EVIDENCE_NEO4J_PORT": str(args.port)}
     api_port = free_port()
-    api = subprocess.Popen([sys.executable, "-m", "evidence", "serve", "--port", str(api_port)], env=env,
+    api = subprocess.Popen([sys.executable, "-m", "evidence", "serve", "--port", str(api_port),
+                            "--workers", str(args.workers)], env=env,
                            cwd=PROJECT_ROOT, stdout=subprocess.DEVNULL, stderr=subprocess.DEVNULL)
     base = f"http://127.0.0.1:{api_port}"
     queries = [q["query"] for q in json.loads((SHARED / "eval/dev/queries.json").read_text())["queries"]]
     try:
-        deadline = time.monotonic() + 120
-        while time.monotonic() < deadline:
+        deadline, ready = time.monotonic() + 300, 0
+        while time.monotonic() < deadline and ready < 4 * args.workers:  # every worker up and warm
             try:
-                if httpx.get(f"{base}/health", timeout=2).status_code == 200:
-                    break
+                ready = ready + 1 if httpx.get(f"{base}/health", timeout=2).status_code == 200 else 0
             except httpx.HTTPError:
-                pass
+                ready = 0
             time.sleep(0.5)
         councils = [c["name"] for c in httpx.get(f"{base}/api/councils").json()["councils"]]
         results: dict[str, list[tuple[float, float, int, str]]] = defaultdict(list)
@@ -106,7 +111,8 @@ def main() -> None:
             outage = (down, time.monotonic())
         for thread in threads:
             thread.join()
-        report = {"clients": args.clients, "seconds": args.seconds, "peak_rss_mb": round(max(peak), 1)}
+        report = {"clients": args.clients, "seconds": args.seconds, "workers": args.workers,
+                  "peak_rss_mb": round(max(peak), 1)}
         for name, rows in results.items():
             latencies = [row[1] * 1000 for row in rows]
             statuses = defaultdict(int)
