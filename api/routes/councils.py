@@ -7,6 +7,7 @@ from __future__ import annotations
 from typing import Annotated
 
 from fastapi import APIRouter, Path, Query
+from pydantic import StringConstraints
 
 from api.deps import EmbedderDep, GraphDep
 from api.models import CouncilList, CouncilPage, CouncilStatistics, Grade, SimilarAnswer
@@ -44,10 +45,13 @@ def similar(graph: GraphDep, council: CouncilPath,
     return SimilarAnswer(councils=rank_similar(graph, council, None, limit))
 
 
+MeasureId = Annotated[str, StringConstraints(min_length=1, max_length=50)]
+
+
 @router.get("/{council}/statistics", response_model=CouncilStatistics, responses=problem_responses(404, 409))
 def statistics(
     graph: GraphDep, council: CouncilPath,
-    measure: Annotated[list[str] | None, Query(max_length=50, description="Measure ids (repeatable); the key "
+    measure: Annotated[list[MeasureId] | None, Query(max_length=50, description="Measure ids (repeatable); the key "
                                                "measures when none is given: " + ", ".join(KEY_MEASURES) + ".",
                                                examples=[["Work_Force_Agecy_Rate", "LAC"]])] = None,
 ) -> CouncilStatistics:
