@@ -3,7 +3,6 @@
 from __future__ import annotations
 
 import json
-from dataclasses import asdict
 from datetime import date
 from pathlib import Path
 
@@ -38,7 +37,7 @@ def report_text(path) -> str:
 
 @pytest.fixture(scope="module")
 def councils():
-    return [dict(asdict(c), type=c.council_type, historic=c.historic) for c in read_councils(SHARED / "reference")]
+    return [dict(c.model_dump(), type=c.council_type, historic=c.historic) for c in read_councils(SHARED / "reference")]
 
 
 def first_resolved(councils, names):
