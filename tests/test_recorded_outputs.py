@@ -14,14 +14,18 @@ import hashlib
 import json
 import subprocess
 import sys
+from collections.abc import Iterator
 from pathlib import Path
 from typing import Any
 
 import pytest
 
+from kg import server
 from kg.backup import graph_checksum
-from kg.model.settings import PROJECT_ROOT
-from tests.conftest import SHARED, run_cli, settings_env, wipe
+from kg.connection import Graph
+from kg.model.settings import PROJECT_ROOT, Settings
+from kg.schema import init_schema
+from tests.conftest import SHARED, free_port, make_settings, run_cli, settings_env
 
 LONGEST_QUOTE = 160
 RECORDED = Path(__file__).parent / "fixtures" / "recorded_outputs.json"
@@ -76,8 +80,22 @@ def comparable(value: Any) -> Any:
 
 
 @pytest.fixture(scope="module")
-def outputs(settings, graph) -> dict[str, Any]:
-    wipe(graph)
+def fresh(tmp_path_factory) -> Iterator[tuple[Settings, Graph]]:
+    """A Neo4j of its own: full-text scores count the terms of every document a server's index has
+    held, deleted ones included, so a server other tests wrote to would rank differently."""
+    settings = make_settings(tmp_path_factory.mktemp("recorded-home"), free_port())
+    server.start(settings)
+    try:
+        with Graph(settings) as graph:
+            init_schema(graph)
+            yield settings, graph
+    finally:
+        server.stop(settings)
+
+
+@pytest.fixture(scope="module")
+def outputs(fresh) -> dict[str, Any]:
+    settings, graph = fresh
     assert run_cli(settings, "councils", "load").returncode == 0
     ingested = run_cli(settings, "ingest", str(SHARED / "corpus" / "seeds"), str(SHARED / "corpus" / REPORT),
                        "--json")
