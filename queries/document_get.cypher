@@ -1,12 +1,12 @@
 // One document as a reader sees it: its metadata, the councils it is about, and its passages in
-// order, each with the councils and interventions extracted from it.
+// order, each with the councils and interventions extracted from it (by name).
 MATCH (d:Document {id: $id})
 RETURN d {.id, .title, .publisher, .date, .kind, .source, .format, .pages, .sha256, .ingest_run} AS document,
-       COLLECT { MATCH (d)-[:ABOUT]->(c:Council) RETURN c {.code, .name} } AS councils,
+       COLLECT { MATCH (d)-[:ABOUT]->(c:Council) RETURN c {.code, .name} ORDER BY c.name } AS councils,
        COLLECT {
          MATCH (d)-[:HAS_PASSAGE]->(p:Passage)
          WITH p ORDER BY p.ordinal
          RETURN p {.id, .ordinal, .section, .page, .text,
-                   councils: COLLECT { MATCH (p)-[r:MENTIONS]->(m:Council) RETURN m {.code, .name, surface: r.surface} },
-                   interventions: COLLECT { MATCH (p)-[r:MENTIONS]->(i:Intervention) RETURN i {.id, .name, surface: r.surface} }}
+                   councils: COLLECT { MATCH (p)-[r:MENTIONS]->(m:Council) RETURN m {.code, .name, surface: r.surface} ORDER BY m.name },
+                   interventions: COLLECT { MATCH (p)-[r:MENTIONS]->(i:Intervention) RETURN i {.id, .name, surface: r.surface} ORDER BY i.name }}
        } AS passages
