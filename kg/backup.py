@@ -13,11 +13,11 @@ import json
 import os
 from datetime import date, datetime, time
 from pathlib import Path
-from typing import Any, Iterable, Iterator
+from typing import Any, Callable, Iterable, Iterator
 
 import neo4j.time
 
-from kg.connection import Graph, run_named
+from kg.connection import Graph, Progress, run_named
 from kg.model.errors import EvidenceError
 
 FORMAT = "evidence-graph-dump"
@@ -110,19 +110,31 @@ def graph_checksum(graph: Graph, **ignore: Iterable[str]) -> dict[str, Any]:
             "checksum": checksum.hexdigest()}
 
 
-def dump(graph: Graph, path: Path) -> dict[str, Any]:
+def _every(step: int, total: int, on_progress: Progress | None) -> Callable[[int], None]:
+    """Calls `on_progress` with the count done at every `step`-th record."""
+    def tick(done: int) -> None:
+        if on_progress is not None and (done % step == 0 or done == total):
+            on_progress(done, total)
+    return tick
+
+
+def dump(graph: Graph, path: Path, on_progress: Progress | None = None) -> dict[str, Any]:
     """Writes the whole graph to `path` (via a temporary file, so a failed dump leaves nothing)."""
     partial = path.with_name(path.name + ".partial")
     checksum = Checksum()
+    size = graph.read("graph_totals")[0]
+    tick = _every(BATCH, size["nodes"] + size["relationships"], on_progress)
     try:
         with partial.open("w", encoding="utf-8") as out:
             out.write(json.dumps({"format": FORMAT, "version": VERSION}) + "\n")
-            for node in _nodes(graph):
+            for done, node in enumerate(_nodes(graph), start=1):
                 checksum.add_node(node["id"], node["labels"], node["props"])
                 out.write(json.dumps({"node": node}, ensure_ascii=False) + "\n")
-            for rel in _relationships(graph):
+                tick(done)
+            for done, rel in enumerate(_relationships(graph), start=len(checksum.nodes) + 1):
                 checksum.add_relationship(rel["type"], rel["start"], rel["end"], rel["props"])
                 out.write(json.dumps({"relationship": rel}, ensure_ascii=False) + "\n")
+                tick(done)
             trailer = {"end": True, "nodes": len(checksum.nodes), "relationships": len(checksum.relationships),
                        "checksum": checksum.hexdigest()}
             out.write(json.dumps(trailer) + "\n")
@@ -161,10 +173,11 @@ def _flush(graph: Graph, query_name: str, rows: list[dict[str, Any]]) -> None:
         rows.clear()
 
 
-def restore(graph: Graph, path: Path) -> dict[str, Any]:
+def restore(graph: Graph, path: Path, on_progress: Progress | None = None) -> dict[str, Any]:
     """Loads a dump into an empty graph and proves it by the checksum; on any failure, removes what
     it wrote."""
     trailer, lines = _read(path)
+    tick = _every(BATCH, trailer["nodes"] + trailer["relationships"], on_progress)
     if graph.read("node_total")[0]["nodes"]:
         raise EvidenceError("the graph is not empty: restore writes only into an empty graph "
                             "(wipe it first, e.g. a new EVIDENCE_HOME)")
@@ -173,7 +186,11 @@ def restore(graph: Graph, path: Path) -> dict[str, Any]:
     try:
         nodes: list[dict[str, Any]] = []
         rels: list[dict[str, Any]] = []
+        done = 0
         for line in lines:
+            if "node" in line or "relationship" in line:
+                done += 1
+                tick(done)
             if "node" in line:
                 node = line["node"]
                 props = {key: decode(value) for key, value in node["props"].items()}

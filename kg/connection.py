@@ -3,7 +3,7 @@
 from __future__ import annotations
 
 from contextlib import contextmanager
-from typing import Any, Iterator
+from typing import Any, Callable, Iterator
 
 import neo4j
 from neo4j import Driver, GraphDatabase, ManagedTransaction, Query
@@ -22,6 +22,8 @@ from kg.model.errors import GraphUnavailable
 from kg.model.settings import Settings
 from kg.queries import cypher, statements
 
+# How long writes report how far they are: (done so far, total), for a bar or a log line.
+Progress = Callable[[int, int], None]
 UNAVAILABLE = (ServiceUnavailable, SessionExpired, AuthError, OSError, DriverError)
 
 

@@ -12,9 +12,9 @@ import time
 from collections import defaultdict
 from dataclasses import dataclass
 from statistics import median
-from typing import Any, Callable, Iterable
+from typing import Any, Iterable
 
-from kg.connection import Graph, run_named
+from kg.connection import Graph, Progress, run_named
 from kg.councils import all_councils, resolve
 from kg.model.errors import EvidenceError, NotFound
 from kg.model.statistics import (
@@ -27,7 +27,6 @@ from kg.model.statistics import (
 
 BATCH_VALUES = 20_000  # figures per write transaction: large enough to be quick, small enough for a 1 GB heap
 
-Progress = Callable[[int, int], None]
 
 
 @dataclass

@@ -131,13 +131,18 @@ def test_dump_and_restore_round_trip_the_whole_graph_exactly(settings, graph, tm
     load_case_studies(graph, settings, tmp_path, REPORTS[0])
     before = graph_checksum(graph)
     path = tmp_path / "graph.jsonl"
-    assert run_cli(settings, "db", "dump", str(path)).returncode == 0
+    dumped = run_cli(settings, "db", "dump", str(path))
+    assert dumped.returncode == 0, dumped.stderr
     assert json.loads(path.read_text().splitlines()[-1])["checksum"] == before["checksum"]
+    records = before["nodes"] + before["relationships"]
+    # the progress line of a log (no terminal): done/total at the end
+    assert f"dumping: {records:,}/{records:,} nodes and relationships" in dumped.stderr
     refused = run_cli(settings, "db", "restore", str(path))
     assert refused.returncode == 1 and "not empty" in refused.stderr
     wipe(graph)
     restored = run_cli(settings, "db", "restore", str(path))
     assert restored.returncode == 0, restored.stderr
+    assert f"restoring: {records:,}/{records:,} nodes and relationships" in restored.stderr
     assert graph_checksum(graph) == before and before["nodes"] > 200 and before["relationships"] > 1000
     assert count(graph, "MATCH (n:DumpNode) RETURN count(n)") == 0
     search = run_cli(settings, "search", "vacancy rate for social workers", "--json")

@@ -225,6 +225,7 @@ def test_the_command_line_loads_and_answers_in_json(loaded, settings):
     summary = json.loads(result.stdout)
     assert summary["rows_read"] > 1_200_000 and summary["values_unmatched"] == 140
     assert summary["measures_written"] == 0 and summary["values_written"] == 0
+    assert "writing figures: 0/0 figures" in result.stderr  # the progress line a log gets at the end
     result = run_cli(settings, "stats", "Kent", "--json")
     assert result.returncode == 0, result.stderr
     answer = json.loads(result.stdout)

@@ -7,6 +7,7 @@ from pathlib import Path
 import typer
 
 from evidence.cli.output import console, print_json
+from evidence.cli.progress import counting
 from kg import backup, server
 from kg.connection import Graph
 from kg.documents import ingest_status
@@ -92,9 +93,11 @@ def check(as_json: bool = typer.Option(False, "--json", help="Print one JSON obj
 @app.command()
 def dump(path: Path = typer.Argument(..., help="The file to write (JSON lines).")) -> None:
     """Write the whole graph to a portable JSON-lines file with a checksum."""
-    with Graph(get_settings()) as graph:
+    settings = get_settings()
+    with Graph(settings) as graph:
         graph.verify()
-        trailer = backup.dump(graph, path)
+        with counting("dumping", "nodes and relationships", settings.progress_seconds) as on_progress:
+            trailer = backup.dump(graph, path, on_progress)
     console.print(f"dumped {trailer['nodes']:,} nodes and {trailer['relationships']:,} relationships to {path} "
                   f"(checksum {trailer['checksum'][:16]}…)")
 
@@ -106,7 +109,8 @@ def restore(path: Path = typer.Argument(..., exists=True, dir_okay=False, help="
     with Graph(settings) as graph:
         graph.verify()
         init_schema(graph)
-        restored = backup.restore(graph, path)
+        with counting("restoring", "nodes and relationships", settings.progress_seconds) as on_progress:
+            restored = backup.restore(graph, path, on_progress)
     console.print(f"restored {restored['nodes']:,} nodes and {restored['relationships']:,} relationships; "
                   "checksum matches the dump")
 

@@ -9,25 +9,17 @@ from pathlib import Path
 from typing import Any
 
 import typer
-from rich.progress import (
-    BarColumn,
-    MofNCompleteColumn,
-    Progress,
-    TextColumn,
-    TimeElapsedColumn,
-)
 from rich.table import Table
 from typer.core import TyperGroup
 
-from evidence.cli.output import console, err_console, print_json
-from evidence.cli.progress import is_terminal
+from evidence.cli.output import console, print_json
+from evidence.cli.progress import counting
 from ingest.reference import read_councils
 from ingest.statistics import STATISTICS_DIR, StatisticsRead, read_statistics
 from kg.connection import Graph
 from kg.model.settings import get_settings
 from kg.model.statistics import KEY_MEASURES, better, display
 from kg.schema import init_schema
-from kg.statistics import Progress as OnProgress
 from kg.statistics import (
     StatisticsLoad,
     council_statistics,
@@ -66,30 +58,12 @@ def load(
     with Graph(settings) as graph:
         graph.verify()
         init_schema(graph)
-        if is_terminal():
-            with Progress(TextColumn("writing figures"), BarColumn(), MofNCompleteColumn(), TimeElapsedColumn(),
-                          console=err_console, transient=True) as progress:
-                task = progress.add_task("writing", total=None)
-                result = load_statistics(graph, read.measures, read.values,
-                                         lambda done, total: progress.update(task, completed=done, total=total))
-        else:
-            result = load_statistics(graph, read.measures, read.values, _plain_progress(settings.progress_seconds))
+        with counting("writing figures", "figures", settings.progress_seconds) as on_progress:
+            result = load_statistics(graph, read.measures, read.values, on_progress)
     if as_json:
         print_json(_load_summary(folder, read, read_seconds, result))
         return
     _print_load(folder, read, read_seconds, result)
-
-
-def _plain_progress(interval_s: float) -> OnProgress:
-    """A line every EVIDENCE_PROGRESS_SECONDS when no terminal shows a bar (logs, CI)."""
-    last = [time.monotonic()]
-
-    def report(done: int, total: int) -> None:
-        if time.monotonic() - last[0] >= interval_s:
-            last[0] = time.monotonic()
-            err_console.print(f"wrote {done:,} of {total:,} figures", highlight=False)
-
-    return report
 
 
 def _load_summary(folder: Path, read: StatisticsRead, read_seconds: float, result: StatisticsLoad) -> dict[str, Any]:
