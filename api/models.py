@@ -8,7 +8,7 @@ from typing import Literal
 from pydantic import BaseModel, ConfigDict, Field
 
 from kg.model import graph
-from kg.model.vocabulary import Grade
+from kg.model.vocabulary import Framework, Grade, JudgementArea, JudgementGrade, Phase
 
 DATE = r"^\d{4}(-\d{2}(-\d{2})?)?$"
 
@@ -89,7 +89,7 @@ class CouncilSummary(BaseModel):
     region: str | None
     type: str | None
     population_0_25: int | None
-    current_grade: str | None
+    current_grade: JudgementGrade | None
 
 
 class CouncilList(BaseModel):
@@ -100,22 +100,22 @@ class Neighbour(Open):
     rank: int
     name: str
     ons_code: str | None = None
-    current_grade: str | None = None
+    current_grade: JudgementGrade | None = None
 
 
 class InspectionRecord(Open):
-    framework: str | None = None
+    framework: Framework | None = None
     start: str | None = None
     end: str | None = None
     published: str | None = None
-    judgements: dict[str, str]
+    judgements: dict[JudgementArea, JudgementGrade]
     document_id: str
 
 
 class JourneyStep(BaseModel):
     date: str
-    grade: str
-    phase: str
+    grade: Grade
+    phase: Phase
 
 
 class Transition(Open):
@@ -137,7 +137,7 @@ class CouncilProfile(BaseModel):
     neighbours: list[Neighbour]
     inspections: list[InspectionRecord]
     journey: list[JourneyStep]
-    current_phase: str | None
+    current_phase: Phase | None
     transitions: list[Transition]
     claims: list[Open]
 
