@@ -36,6 +36,7 @@ sys.path.insert(0, str(Path(__file__).resolve().parents[1]))  # before bench/: t
 
 from embedding.embedder import TOKENS_PER_BATCH, get_embedder  # noqa: E402
 from embedding.int8_model import quant_type, weight_type  # noqa: E402
+from evidence.cli.progress import PROGRESS_SECONDS, progress  # noqa: E402
 from ingest.pipeline import Ingester, embedding_text, read_document  # noqa: E402
 from ingest.reference import read_councils  # noqa: E402
 from ingest.sources import bundled_sources  # noqa: E402
@@ -181,18 +182,20 @@ def main() -> None:
             init_schema(graph)
             load_councils(graph, read_councils(settings.reference_dir))
             Ingester(settings, graph).run([warm_up])
-            for round_number in range(args.rounds):
-                wait_until_quiet(neo4j_pid)
-                fp32_vectors, seconds = timed(lambda: fp32.embed(texts))
-                fp32_seconds.append(seconds)
-                summary, seconds = timed(lambda: Ingester(settings, graph).run(sources))
-                pipeline_seconds.append(seconds)
-                assert summary.added == len(sources) and summary.passages == len(texts), summary
-                wait_until_quiet(neo4j_pid)
-                int8_vectors, seconds = timed(lambda: int8.embed(texts))
-                int8_seconds.append(seconds)
-                if round_number + 1 < args.rounds:
-                    forget(graph, [source.id for source in sources])
+            with progress("bench rounds", args.rounds, "rounds", PROGRESS_SECONDS) as advance:
+                for round_number in range(args.rounds):
+                    wait_until_quiet(neo4j_pid)
+                    fp32_vectors, seconds = timed(lambda: fp32.embed(texts))
+                    fp32_seconds.append(seconds)
+                    summary, seconds = timed(lambda: Ingester(settings, graph).run(sources))
+                    pipeline_seconds.append(seconds)
+                    assert summary.added == len(sources) and summary.passages == len(texts), summary
+                    wait_until_quiet(neo4j_pid)
+                    int8_vectors, seconds = timed(lambda: int8.embed(texts))
+                    int8_seconds.append(seconds)
+                    if round_number + 1 < args.rounds:
+                        forget(graph, [source.id for source in sources])
+                    advance(f"round {round_number + 1}", len(texts))
     finally:
         server.stop(settings)
 

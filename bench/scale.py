@@ -19,6 +19,7 @@ import numpy as np
 sys.path.insert(0, str(Path(__file__).resolve().parents[1]))
 
 from embedding.embedder import embedder_for  # noqa: E402
+from evidence.cli.progress import PROGRESS_SECONDS, counting  # noqa: E402
 from kg import server  # noqa: E402
 from kg.connection import Graph, run_named  # noqa: E402
 from kg.documents import record_embedding_model  # noqa: E402
@@ -72,11 +73,12 @@ def main() -> None:
         documents = args.passages // PER_DOCUMENT
         # a home that already holds the synthetic documents (an earlier run) is searched as it is
         first = 0 if not graph.read("node_total")[0]["nodes"] else documents
-        for start in range(first, documents, BATCH_DOCUMENTS):
-            batch = synthetic_documents(rng, words, start, min(BATCH_DOCUMENTS, documents - start), embedder.dimensions)
-            graph.transaction(lambda tx: run_named(tx, "bench_documents_create", documents=batch))
-            if start % 1000 == 0:
-                print(f"{start * PER_DOCUMENT:,} passages loaded, {time.monotonic() - started:.0f} s", file=sys.stderr)
+        with counting("loading synthetic passages", "passages", PROGRESS_SECONDS) as on_progress:
+            for start in range(first, documents, BATCH_DOCUMENTS):
+                size = min(BATCH_DOCUMENTS, documents - start)
+                batch = synthetic_documents(rng, words, start, size, embedder.dimensions)
+                graph.transaction(lambda tx: run_named(tx, "bench_documents_create", documents=batch))
+                on_progress((start + size) * PER_DOCUMENT, documents * PER_DOCUMENT)
         report["load_seconds"] = round(time.monotonic() - started, 1)
         record_embedding_model(graph, embedder.name, embedder.dimensions, embedder.backend)
         started = time.monotonic()

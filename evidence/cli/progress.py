@@ -24,6 +24,7 @@ from rich.progress import (
 
 from evidence.cli.output import err_console
 
+PROGRESS_SECONDS = 30  # the interval of the plain lines where no setting says otherwise (benches)
 Advance = Callable[[str, int], None]  # (what was just done, passages it held)
 Count = Callable[[int, int], None]  # (done so far, total)
 
