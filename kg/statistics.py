@@ -8,6 +8,7 @@ from __future__ import annotations
 
 import hashlib
 import json
+import re
 import time
 from collections import defaultdict
 from dataclasses import dataclass
@@ -16,13 +17,19 @@ from typing import Any, Callable, Iterable
 
 from kg.connection import Graph, run_named
 from kg.councils import all_councils, resolve
+from kg.model.catalogue import metrics
 from kg.model.errors import EvidenceError, NotFound
 from kg.model.statistics import (
     ENGLAND_CODE,
     KEY_MEASURES,
+    ComparedFigure,
     Measure,
     MeasureValue,
+    OfficialCheck,
     citation,
+    display,
+    tolerance_words,
+    within_tolerance,
 )
 
 BATCH_VALUES = 20_000  # figures per write transaction: large enough to be quick, small enough for a 1 GB heap
@@ -219,3 +226,144 @@ def yearly_rows(entry: dict[str, Any]) -> list[dict[str, Any]]:
             "predecessors": [series[year]["value"] if year in series else None for series in earlier],
         })
     return rows
+
+
+_FIGURES: dict[tuple[int, str], tuple[str, dict[str, dict[str, dict[int, float]]]]] = {}
+
+
+def metric_measures() -> list[str]:
+    """Every official measure an outcome metric maps to (kg/model/metrics.yaml)."""
+    return sorted({measure for metric in metrics() for measure in metric.measures})
+
+
+def council_figures(graph: Graph) -> dict[str, dict[str, dict[int, float]]]:
+    """Every current council's figures of the metrics' measures, {measure: {council: {year: value}}}, the
+    preferred source's where sources overlap; read once and kept until the statistics change."""
+    version = graph.read("statistics_version")[0]["version"]
+    key = (id(graph), graph.database)
+    held = _FIGURES.get(key)
+    if held is None or held[0] != version:
+        best: dict[tuple[str, str, int], tuple[int, float]] = {}
+        for row in graph.read("statistics_council_values", measure_ids=metric_measures()):
+            at = (row["measure_id"], row["area_code"], row["year"])
+            if at not in best or row["rank"] < best[at][0]:
+                best[at] = (row["rank"], row["value"])
+        figures: dict[str, dict[str, dict[int, float]]] = defaultdict(lambda: defaultdict(dict))
+        for (measure_id, code, year), (_rank, value) in best.items():
+            figures[measure_id][code][year] = value
+        held = (version, {measure: dict(councils) for measure, councils in figures.items()})
+        _FIGURES[key] = held
+    return held[1]
+
+
+# "2019", "2019/20" and "2019-20" (a year ending in 2020), "2019–2022" (two years)
+_YEARS = re.compile(r"(?<!\d)((?:19|20)\d{2})(?:\s*[/-]\s*((?:19|20)?\d{2}))?(?!\d)")
+
+
+def named_years(period: str | None) -> list[int]:
+    """The years a period names, each as the year its figure is published for (2019/20 → 2020)."""
+    years: list[int] = []
+    for match in _YEARS.finditer(period or ""):
+        first, second = int(match.group(1)), match.group(2)
+        if second is None:
+            years.append(first)
+        elif len(second) == 2:
+            years.append(first // 100 * 100 + int(second))
+        elif int(second) == first + 1:
+            years.append(int(second))
+        else:
+            years.extend([first, int(second)])
+    return list(dict.fromkeys(years))
+
+
+def _claimed_figures(outcome: dict[str, Any]) -> list[tuple[int, float]]:
+    """(year, figure) pairs an outcome states: its from- and to-figures at the first and last year its
+    period names; one year is the starting year after "since" or "from", else the year of the end figure."""
+    years = named_years(outcome.get("period"))
+    numbers = [value if isinstance(value, (int, float)) else None
+               for value in (outcome.get("value_from"), outcome.get("value_to"))]
+    if not years or numbers == [None, None]:
+        return []
+    if len(years) >= 2:
+        pairs = [(years[0], numbers[0]), (years[-1], numbers[1])]
+    elif re.match(r"\s*(?:since|from)\b", outcome.get("period") or "", re.IGNORECASE):
+        pairs = [(years[0], numbers[0])]
+    else:
+        pairs = [(years[0], numbers[1])]
+    return [(year, float(value)) for year, value in pairs if value is not None]
+
+
+def _fitting_measure(outcome: dict[str, Any], candidates: list[dict[str, Any]]) -> dict[str, Any] | None:
+    """The metric's official measure in the claim's unit: a percentage, money, a rate per 10,000, or a number."""
+    unit = outcome.get("unit") or "count"
+    for measure in candidates:
+        if unit == "%" and measure["unit"] == "%":
+            return measure
+        if unit == "£" and measure["unit"].startswith("£"):
+            return measure
+        if unit == "count" and measure["unit"] not in ("%",) and not measure["unit"].startswith("£"):
+            per_10k = bool(re.search(r"10,?000", outcome.get("quote") or ""))
+            if per_10k == measure["unit"].startswith("per 10,000"):
+                return measure
+    return None
+
+
+def check_outcomes(graph: Graph, rows: list[dict[str, Any]], code_key: str = "ons_code") -> list[dict[str, Any]]:
+    """Sets `official` on each row's outcome: how its figures compare with DfE's for the same council,
+    measure and years (None when the outcome gives no figure with a year, or its metric maps to no measure)."""
+    by_metric = {metric.id: metric for metric in metrics()}
+    wanted: list[tuple[dict[str, Any], list[tuple[int, float]]]] = []
+    for row in rows:
+        outcome = row["outcome"]
+        outcome["official"] = None
+        metric = by_metric.get(outcome.get("metric") or "")
+        claimed = _claimed_figures(outcome)
+        if metric and metric.measures and claimed and row.get(code_key):
+            wanted.append((row, claimed))
+    if not wanted:
+        return rows
+    measure_ids = sorted({m for row, _ in wanted for m in by_metric[row["outcome"]["metric"]].measures})
+    measures = {row["id"]: row for row in loaded_measures(graph, measure_ids)}
+    codes = sorted({row[code_key] for row, _ in wanted})
+    best: dict[tuple[str, str, int], dict[str, Any]] = {}
+    for value in graph.read("statistics_values", codes=codes, measure_ids=list(measures)) if measures else []:
+        at = (value["measure_id"], value["area_code"], value["year"])
+        if at not in best or value["rank"] < best[at]["rank"]:
+            best[at] = value
+    for row, claimed in wanted:
+        outcome = row["outcome"]
+        candidates = [measures[m] for m in by_metric[outcome["metric"]].measures if m in measures]
+        measure = _fitting_measure(outcome, candidates)
+        if measure is None:
+            outcome["official"] = OfficialCheck(
+                verdict="no official figure",
+                detail="no official measure of this in the claim's unit" if candidates
+                else "the official statistics are not loaded").model_dump()
+            continue
+        figures = []
+        for year, value in claimed:
+            official = best.get((measure["id"], row[code_key], year))
+            figures.append(ComparedFigure(year=year, claimed=value, official=official["value"] if official else None,
+                                          year_label=official["year_label"] if official else None,
+                                          source=official["source"] if official else None))
+        outcome["official"] = _verdict(measure, figures).model_dump()
+    return rows
+
+
+def _verdict(measure: dict[str, Any], figures: list[ComparedFigure]) -> OfficialCheck:
+    unit = measure["unit"]
+    found = [figure for figure in figures if figure.official is not None]
+    common = {"measure_id": measure["id"], "measure": measure["chart_label"], "unit": unit,
+              "tolerance": tolerance_words(unit), "figures": figures, "citation": measure["citation"]}
+    missing = [str(figure.year) for figure in figures if figure.official is None]
+    if not found:
+        return OfficialCheck(verdict="no official figure", detail=f"DfE has no figure of {measure['chart_label']} "
+                             f"for {' or '.join(missing)}", **common)
+    pairs = "; ".join(f"{figure.year}: claimed {display(figure.claimed, unit)}, official "
+                      f"{display(figure.official, unit)}" for figure in found if figure.official is not None)
+    gaps = f" (none for {', '.join(missing)})" if missing else ""
+    if all(within_tolerance(f.claimed, f.official, unit) for f in found if f.official is not None):
+        return OfficialCheck(verdict="consistent", detail=f"consistent with DfE's {measure['chart_label']}, "
+                             f"{tolerance_words(unit)}: {pairs}{gaps}", **common)
+    return OfficialCheck(verdict="differs", detail=f"differs from DfE's {measure['chart_label']}: {pairs}{gaps}",
+                         **common)
