@@ -320,6 +320,7 @@ class MeasuredChange(BaseModel):
     the median change of its statistical neighbours over the same years."""
 
     measure_id: str
+    label: str
     from_year: int
     to_year: int
     value_from: float

@@ -11,6 +11,7 @@ from kg.connection import Graph
 from kg.councils import all_councils, council_summaries, resolve
 from kg.model.catalogue import metric_by_id, metrics
 from kg.model.vocabulary import STRENGTHS
+from kg.statistics import check_outcomes
 from search.similar import similar
 
 AREA_NAMES = {
@@ -88,6 +89,7 @@ def evidence_map(graph: Graph, councils: list[str] | None = None) -> dict[str, A
 
 
 def cell_evidence(graph: Graph, intervention: str, area: str, councils: list[str] | None = None) -> list[dict]:
-    """The outcomes behind one cell, strongest first, each with its quote and citation."""
+    """The outcomes behind one cell, strongest first, each with its quote, citation and official check."""
     cell = evidence_cells(graph, councils).get((intervention, area))
-    return cell.evidence if cell else []
+    rows = [{**row, "outcome": dict(row["outcome"])} for row in cell.evidence] if cell else []
+    return check_outcomes(graph, rows)

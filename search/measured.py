@@ -95,7 +95,9 @@ class Measured:
         better = None
         if polarity and change != comparators:
             better = (change > comparators) == (polarity == "high")
-        return {"measure_id": measure_id, "from_year": start, "to_year": end, "value_from": own[start],
+        return {"measure_id": measure_id,
+                "label": self.measures[measure_id]["chart_label"] if measure_id in self.measures else measure_id,
+                "from_year": start, "to_year": end, "value_from": own[start],
                 "value_to": own[end], "change": round(change, 2), "comparators_change": round(comparators, 2),
                 "comparators": len(around), "better_than_comparators": better}
 
