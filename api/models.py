@@ -430,14 +430,20 @@ class WhatWorkedAnswer(BaseModel):
 
 
 # evidence map
+EvidenceKind = Literal["all", "reported", "measured"]
+
+
 class EvidenceCell(BaseModel):
     intervention: str
     area: str
     councils: int
     documents: int
     outcomes: int
-    best_strength: int = Field(ge=1, le=4)
-    best_strength_label: str
+    reported: int = Field(description="Outcomes a document reports (text).")
+    measured: int = Field(description="Councils that used the intervention measured on the area's official "
+                                      "statistics over the years after adopting it.")
+    best_strength: int | None = Field(ge=1, le=4, description="Of the reported outcomes; null when none.")
+    best_strength_label: str | None
 
 
 class EvidenceMap(BaseModel):
@@ -445,6 +451,24 @@ class EvidenceMap(BaseModel):
     areas: list[EntityRef]
     cells: list[EvidenceCell]
     councils_in_scope: int | None = Field(description="How many councils the filters leave; null when unfiltered.")
+    evidence: EvidenceKind = Field(description="The kind of evidence the cells count: all, reported or measured.")
+
+
+class CellMeasured(MeasuredChange):
+    """A council that used the intervention, measured on one of the area's official measures."""
+
+    ons_code: str
+    council: str
+    adopted: int
+    adopted_basis: Literal["stated start", "first dated mention"]
+    unit: str
+    polarity: Literal["high", "low"] | None
+    citation: str
+
+
+class CellEvidence(OutcomeList):
+    measured: list[CellMeasured] = Field(description="Measured outcomes: official statistics after adoption "
+                                                     "beside the statistical neighbours' median.")
 
 
 # documents

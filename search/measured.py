@@ -182,3 +182,14 @@ def _grade_summary(grades: list[dict[str, Any]]) -> dict[str, Any]:
     return {"n": len(grades), "rose": sum(g["rose"] for g in grades) if enough else None,
             "base_rate": round(sum(rates) / len(rates), 3) if enough and rates else None,
             "note": None if enough else TOO_FEW}
+
+
+def area_measures() -> dict[str, list[str]]:
+    """Each outcome area's official measures (the first of each of its metrics'), for the gap map."""
+    found: dict[str, list[str]] = {}
+    for metric in metrics():
+        if metric.measures:
+            found.setdefault(metric.area, [])
+            if metric.measures[0] not in found[metric.area]:
+                found[metric.area].append(metric.measures[0])
+    return found

@@ -15,6 +15,7 @@ from ingest.reference import read_councils
 from kg.inspections import JourneyPoint
 from kg.model.statistics import Measure, MeasureValue
 from kg.statistics import check_outcomes, load_statistics, named_years
+from search.evidence_map import cell_evidence, evidence_map
 from search.measured import TOO_FEW, Adoption, Measured, measures_for
 from search.what_worked import what_worked
 from tests.case_studies import load_case_studies
@@ -165,3 +166,20 @@ def test_a_practice_used_by_one_council_never_scores_improvement_one(measured_gr
             for c in rotherham["changes"]] == [(VACANCY, -5, -5, None)]
     assert all("official" in o for o in top["outcomes"])
     assert any("observational associations" in note for note in answer.notes)
+
+
+def test_the_gap_map_tells_reported_from_measured_and_filters_to_measured(measured_graph):
+    graph, _ = measured_graph
+    everything = {(c["intervention"], c["area"]): c for c in evidence_map(graph)["cells"]}
+    academy = everything[("social_work_academy", "workforce")]
+    # Rotherham reported its vacancy rate falling, and is measured on agency and vacancy rates after 2016
+    assert academy["reported"] >= 1 and academy["measured"] == 1
+    measured_only = evidence_map(graph, evidence="measured")
+    assert {(c["intervention"], c["area"]) for c in measured_only["cells"]} == \
+        {key for key, c in everything.items() if c["measured"]} and measured_only["evidence"] == "measured"
+    assert all(c["reported"] for c in evidence_map(graph, evidence="reported")["cells"])
+    cell = cell_evidence(graph, "social_work_academy", "workforce", evidence="measured")
+    assert cell["outcomes"] == []
+    assert sorted((row["measure_id"], row["from_year"], row["to_year"], row["change"]) for row in cell["measured"]) \
+        == [(AGENCY, 2016, 2019, -5), (VACANCY, 2016, 2019, -5)]
+    assert cell_evidence(graph, "social_work_academy", "workforce", evidence="reported")["measured"] == []
