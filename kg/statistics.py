@@ -256,41 +256,92 @@ def council_figures(graph: Graph) -> dict[str, dict[str, dict[int, float]]]:
     return held[1]
 
 
-# "2019", "2019/20" and "2019-20" (a year ending in 2020), "2019–2022" (two years)
-_YEARS = re.compile(r"(?<!\d)((?:19|20)\d{2})(?:\s*[/-]\s*((?:19|20)?\d{2}))?(?!\d)")
+# "2019", "2019/20", "2019-20" and "2014−15" (a year ending in 2020, 2015), "2019–2022" (two years)
+_YEARS = re.compile(r"(?<!\d)((?:19|20)\d{2})(?:\s*[/\-–−]\s*((?:19|20)?\d{2}))?(?!\d)")
+_MONTHS = {name: number for number, name in enumerate(
+    ("january", "february", "march", "april", "may", "june", "july", "august", "september", "october",
+     "november", "december"), start=1)}
+_MONTH_BEFORE = re.compile(r"\b(" + "|".join(_MONTHS) + r")\s*$", re.IGNORECASE)
+NEAR = 60  # characters after a figure in which the date it is given for is looked for ("695 in March 2015")
 
 
 def named_years(period: str | None) -> list[int]:
     """The years a period names, each as the year its figure is published for (2019/20 → 2020)."""
-    years: list[int] = []
-    for match in _YEARS.finditer(period or ""):
+    return list(dict.fromkeys(year for _position, year, _month in _dates(period or "")))
+
+
+def _dates(text: str) -> list[tuple[int, int, int | None]]:
+    """(position, year, month or None) of each year named: a financial year as the year it ends in."""
+    found: list[tuple[int, int, int | None]] = []
+    for match in _YEARS.finditer(text):
         first, second = int(match.group(1)), match.group(2)
+        month_named = _MONTH_BEFORE.search(text[max(0, match.start() - 12):match.start()])
+        month = _MONTHS[month_named.group(1).lower()] if month_named else None
         if second is None:
-            years.append(first)
+            found.append((match.start(), first, month))
         elif len(second) == 2:
-            years.append(first // 100 * 100 + int(second))
+            found.append((match.start(), first // 100 * 100 + int(second), None))
         elif int(second) == first + 1:
-            years.append(int(second))
+            found.append((match.start(), int(second), None))
         else:
-            years.extend([first, int(second)])
-    return list(dict.fromkeys(years))
+            found.extend([(match.start(), first, month), (match.start(2), int(second), None)])
+    return found
 
 
-def _claimed_figures(outcome: dict[str, Any]) -> list[tuple[int, float]]:
-    """(year, figure) pairs an outcome states: its from- and to-figures at the first and last year its
-    period names; one year is the starting year after "since" or "from", else the year of the end figure."""
-    years = named_years(outcome.get("period"))
-    numbers = [value if isinstance(value, (int, float)) else None
+def _position(quote: str, value: float, after: int = 0) -> int | None:
+    """Where a figure is written in the quote (20.6, 695, 1,250), at or after `after`."""
+    written = f"{value:,.2f}".rstrip("0").rstrip(".")
+    for form in dict.fromkeys((written, written.replace(",", ""))):
+        match = re.search(rf"(?<![\d.,]){re.escape(form)}(?![\d]|\.\d)", quote[after:])
+        if match:
+            return after + match.start()
+    return None
+
+
+def _claimed_figures(outcome: dict[str, Any]) -> list[tuple[int, int | None, float]]:
+    """(year, month or None, figure) for each figure an outcome states with a date: the date written just
+    after the figure in its quote ("from 695 in March 2015 to 489"), else the period's first and last years
+    (one year: the start after "since" or "from", else the end figure's)."""
+    numbers = [float(value) if isinstance(value, (int, float)) else None
                for value in (outcome.get("value_from"), outcome.get("value_to"))]
-    if not years or numbers == [None, None]:
+    if numbers == [None, None]:
         return []
-    if len(years) >= 2:
-        pairs = [(years[0], numbers[0]), (years[-1], numbers[1])]
-    elif re.match(r"\s*(?:since|from)\b", outcome.get("period") or "", re.IGNORECASE):
-        pairs = [(years[0], numbers[0])]
+    quote = outcome.get("quote") or ""
+    positions: list[int | None] = []
+    for value in numbers:
+        after = next((p for p in reversed(positions) if p is not None), 0)
+        positions.append(_position(quote, value, after) if value is not None else None)
+    dated: list[tuple[int, int | None, float]] = []
+    for index, (value, position) in enumerate(zip(numbers, positions)):
+        if value is None or position is None:
+            continue
+        later = positions[index + 1] if index + 1 < len(positions) and positions[index + 1] else position + NEAR
+        near = [(year, month) for at, year, month in _dates(quote[position:min(later, position + NEAR)])]
+        if near:
+            dated.append((near[0][0], near[0][1], value))
+    if dated:
+        return dated
+    period = outcome.get("period") or ""
+    dates = [(year, month) for _at, year, month in _dates(period)]
+    if not dates:
+        return dated
+    if len(dates) >= 2:
+        pairs = [(dates[0], numbers[0]), (dates[-1], numbers[1])]
+    elif re.match(r"\s*(?:since|from)\b", period, re.IGNORECASE) or re.search(
+            r"\b(?:since|from)\s+(?:\w+\s+)?" + str(dates[0][0]), quote, re.IGNORECASE):
+        pairs = [(dates[0], numbers[0])]
     else:
-        pairs = [(years[0], numbers[1])]
-    return [(year, float(value)) for year, value in pairs if value is not None]
+        pairs = [(dates[0], numbers[1])]
+    return [(year, month, value) for (year, month), value in pairs if value is not None]
+
+
+def official_year(year: int, month: int | None, period_end_month: int) -> int:
+    """The year of the official figure nearest a date claimed: a figure for February 2016 is nearest the
+    workforce census of September 2015; a year without a month is the year the figures are published for."""
+    if month is None:
+        return year
+    when = year * 12 + month
+    return min((year - 1, year, year + 1), key=lambda y: abs(y * 12 + period_end_month - when))
 
 
 def _fitting_measure(outcome: dict[str, Any], candidates: list[dict[str, Any]]) -> dict[str, Any] | None:
@@ -312,7 +363,7 @@ def check_outcomes(graph: Graph, rows: list[dict[str, Any]], code_key: str = "on
     """Sets `official` on each row's outcome: how its figures compare with DfE's for the same council,
     measure and years (None when the outcome gives no figure with a year, or its metric maps to no measure)."""
     by_metric = {metric.id: metric for metric in metrics()}
-    wanted: list[tuple[dict[str, Any], list[tuple[int, float]]]] = []
+    wanted: list[tuple[dict[str, Any], list[tuple[int, int | None, float]]]] = []
     for row in rows:
         outcome = row["outcome"]
         outcome["official"] = None
@@ -341,9 +392,14 @@ def check_outcomes(graph: Graph, rows: list[dict[str, Any]], code_key: str = "on
                 else "the official statistics are not loaded").model_dump()
             continue
         figures = []
-        for year, value in claimed:
-            official = best.get((measure["id"], row[code_key], year))
-            figures.append(ComparedFigure(year=year, claimed=value, official=official["value"] if official else None,
+        taken: set[int] = set()
+        for year, month, value in claimed:
+            at = official_year(year, month, measure["period_end_month"])
+            if at in taken:
+                continue  # two claimed figures nearest the same official one: the first is compared
+            taken.add(at)
+            official = best.get((measure["id"], row[code_key], at))
+            figures.append(ComparedFigure(year=at, claimed=value, official=official["value"] if official else None,
                                           year_label=official["year_label"] if official else None,
                                           source=official["source"] if official else None))
         outcome["official"] = _verdict(measure, figures).model_dump()

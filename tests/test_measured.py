@@ -131,7 +131,10 @@ def test_claims_are_checked_against_the_official_figures(measured_graph):
 
     rows = [outcome(), outcome(value_from=25, value_to=12, period="between 2018 and 2021"),
             outcome(period="2012–2013"), outcome(period="three years"), outcome(metric="staff_morale"),
-            outcome(unit="count", value_from=40, value_to=12), outcome(period="since 2018", value_from=20.9)]
+            outcome(unit="count", value_from=40, value_to=12), outcome(period="since 2018", value_from=20.9),
+            # dated beside each figure: February 2022 is nearest the census of September 2021
+            outcome(quote="agency staff fell from 20% in September 2018 to 10% in February 2022", period=None,
+                    value_from=20)]
     checks = [row["outcome"]["official"] for row in check_outcomes(graph, rows)]
     assert checks[0]["verdict"] == "consistent" and "within 1 percentage point" in checks[0]["tolerance"]
     assert [(f["year"], f["claimed"], f["official"]) for f in checks[0]["figures"]] == [(2018, 20.4, 20), (2021, 10, 10)]
@@ -140,7 +143,8 @@ def test_claims_are_checked_against_the_official_figures(measured_graph):
     assert checks[3] is None and checks[4] is None  # no year named; no official measure of morale
     assert checks[5]["verdict"] == "no official figure"  # a count of agency workers is not the official rate
     assert checks[6]["verdict"] == "consistent" and [f["year"] for f in checks[6]["figures"]] == [2018]
-    assert named_years("2019/20") == [2020] and named_years("2016-2017") == [2017]
+    assert checks[7]["verdict"] == "consistent" and [f["year"] for f in checks[7]["figures"]] == [2018, 2021]
+    assert named_years("2019/20") == [2020] and named_years("2016-2017") == [2017] and named_years("2014−15") == [2015]
     assert named_years("from 2015 to 2019") == [2015, 2019]
 
 
