@@ -423,10 +423,35 @@ class WhatWorkedResult(BaseModel):
     quotes: list[Quote]
 
 
+class CreditedPassage(BaseModel):
+    quote: str
+    citation: Citation
+
+
+class CreditedStory(BaseModel):
+    """A council whose overall grade rose, with what the later report credited for it."""
+
+    council: str
+    ons_code: str
+    transition: str = Field(examples=["requires improvement → good"])
+    from_phase: str
+    to_phase: str
+    from_date: str
+    to_date: str
+    score: float = Field(description="Half how comparable the council is, half how well the passages answer "
+                                     "the question.")
+    comparable: list[str]
+    practices: list[EntityRef] = Field(description="Interventions the credited passages name.")
+    passages: list[CreditedPassage]
+
+
 class WhatWorkedAnswer(BaseModel):
     results: list[WhatWorkedResult]
     comparable_councils: list[SimilarCouncil]
     notes: list[str]
+    credited: list[CreditedStory] = Field(default_factory=list, description="What inspectors credited when "
+                                          "comparable councils' overall grade rose from where this one stands.")
+    credited_heading: str | None = None
 
 
 # evidence map

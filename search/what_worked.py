@@ -21,6 +21,7 @@ from kg.inspections import journey_label, overall_histories
 from kg.model.errors import NotFound
 from kg.search import SearchFilters, interventions_named
 from kg.statistics import check_outcomes
+from search.credited import credited_stories, heading
 from search.hybrid import ranking
 from search.measured import CAVEAT, Measured, adoptions, measures_for
 from search.similar import Profile, similar
@@ -38,9 +39,12 @@ class WhatWorked:
     results: list[dict[str, Any]] = field(default_factory=list)
     comparable_councils: list[dict[str, Any]] = field(default_factory=list)
     notes: list[str] = field(default_factory=list)
+    credited: list[dict[str, Any]] = field(default_factory=list)
+    credited_heading: str | None = None
 
     def as_json(self) -> dict[str, Any]:
-        return {"results": self.results, "comparable_councils": self.comparable_councils, "notes": self.notes}
+        return {"results": self.results, "comparable_councils": self.comparable_councils, "notes": self.notes,
+                "credited": self.credited, "credited_heading": self.credited_heading}
 
 
 _DESCRIPTIONS: dict[tuple[str, tuple[str, ...]], np.ndarray] = {}
@@ -60,10 +64,14 @@ class _Relevance:
 
     def __init__(self, graph: Graph, embedder: Embedder, question: str | None, interventions: list[dict]):
         self.scores: dict[str, float] = {}
-        if not question or not interventions:  # a graph with no evidence yet has nothing to score
+        self.vector: list[float] | None = None
+        if not question:
+            return
+        question_vector = np.asarray(embedder.embed([question]))[0]
+        self.vector = question_vector.tolist()
+        if not interventions:  # a graph with no evidence yet has nothing to score
             return
         texts = tuple(f"{row['name']}: {row['description']}" for row in interventions)
-        question_vector = np.asarray(embedder.embed([question]))[0]
         # absolute, not relative to the best: a question nothing answers must score low everywhere
         cosine = _description_vectors(embedder, texts) @ question_vector
         meaning = np.clip((cosine - 0.15) / 0.45, 0, 1)
@@ -151,6 +159,12 @@ def what_worked(graph: Graph, embedder: Embedder, council: str | None = None, pr
     answer.results = shown
     for result in shown:
         check_outcomes(graph, [{"code": o.pop("code"), "outcome": o} for o in result["outcomes"]], code_key="code")
+    if target or profile:
+        phase = histories[target["code"]][-1].phase if target and histories.get(target["code"]) else \
+            (profile.phase if profile else None)
+        answer.credited = credited_stories(graph, likeness, phase, relevance.vector,
+                                           exclude=target["code"] if target else None)
+        answer.credited_heading = heading(answer.credited)
     _explain_gaps(answer, question, limit, bool(comparable))
     return answer
 

@@ -16,6 +16,7 @@ from kg.inspections import JourneyPoint
 from kg.model.statistics import Measure, MeasureValue
 from kg.statistics import check_outcomes, load_statistics, named_years
 from search.evidence_map import cell_evidence, evidence_map
+from search.similar import Profile
 from search.measured import TOO_FEW, Adoption, Measured, measures_for
 from search.what_worked import what_worked
 from tests.case_studies import load_case_studies
@@ -51,10 +52,14 @@ def adopters_and_neighbours() -> tuple[list[str], set[str]]:
 
 @pytest.fixture(scope="module")
 def measured_graph(graph, settings, tmp_path_factory):
-    """The case studies (Rotherham's academy, stated start 2016) and made-up agency and vacancy rates: each
+    """The case studies (Rotherham's academy, stated start 2016), Barnsley's inspections of 2014 (requires
+    improvement) and 2018 (good), and made-up agency and vacancy rates: each
     adopter falls from 20% (2018) to 10% (2021), its neighbours from 20% to 18%; the last adopter has no
     2021 figure, only 12% in 2020 (its neighbours 19%). Rotherham falls 2016→2019 as its neighbours do."""
-    load_case_studies(graph, settings, tmp_path_factory.mktemp("case-studies"))
+    barnsley = SHARED / "corpus" / "ofsted" / "80426_barnsley"
+    load_case_studies(graph, settings, tmp_path_factory.mktemp("case-studies"),
+                      *(barnsley / f"children's services inspection - {day}.pdf"
+                        for day in ("08 august 2014", "19 november 2018")))
     adopters, neighbours = adopters_and_neighbours()
     rotherham = next(c for c in read_councils(SHARED / "reference") if c.code == ROTHERHAM)
     values = []
@@ -187,3 +192,18 @@ def test_the_gap_map_tells_reported_from_measured_and_filters_to_measured(measur
     assert sorted((row["measure_id"], row["from_year"], row["to_year"], row["change"]) for row in cell["measured"]) \
         == [(AGENCY, 2016, 2019, -5), (VACANCY, 2016, 2019, -5)]
     assert cell_evidence(graph, "social_work_academy", "workforce", evidence="reported")["measured"] == []
+
+
+def test_a_profile_hears_what_inspectors_credited_when_councils_like_it_improved(measured_graph, settings):
+    graph, _ = measured_graph
+    profile = Profile.described("Metropolitan District", None, "requires_improvement", None)
+    answer = what_worked(graph, embedder_for(settings), profile=profile, question="how to reach good")
+    story = next(s for s in answer.credited if s["council"] == "Barnsley")
+    assert (story["transition"], story["from_date"][:4], story["to_date"][:4]) == \
+        ("requires improvement → good", "2014", "2018")
+    assert story["passages"] and all(p["citation"]["date"].startswith("2018") for p in story["passages"])
+    assert answer.credited_heading == ("What inspectors credited when comparable councils moved from "
+                                       "requires improvement to good")
+    # a council already good hears of no move from requires improvement
+    good = what_worked(graph, embedder_for(settings), profile=Profile.described(None, None, "good", None))
+    assert all(s["from_phase"] == "good" for s in good.credited)
