@@ -315,8 +315,9 @@ def _claimed_figures(outcome: dict[str, Any]) -> list[tuple[int, int | None, flo
     for index, (value, position) in enumerate(zip(numbers, positions)):
         if value is None or position is None:
             continue
-        later = positions[index + 1] if index + 1 < len(positions) and positions[index + 1] else position + NEAR
-        near = [(year, month) for at, year, month in _dates(quote[position:min(later, position + NEAR)])]
+        following = positions[index + 1] if index + 1 < len(positions) else None
+        stop = min(following or position + NEAR, position + NEAR)
+        near = [(year, month) for _at, year, month in _dates(quote[position:stop])]
         if near:
             dated.append((near[0][0], near[0][1], value))
     if dated:
@@ -393,13 +394,14 @@ def check_outcomes(graph: Graph, rows: list[dict[str, Any]], code_key: str = "on
             continue
         figures = []
         taken: set[int] = set()
-        for year, month, value in claimed:
-            at = official_year(year, month, measure["period_end_month"])
-            if at in taken:
+        for year, month, figure in claimed:
+            nearest = official_year(year, month, measure["period_end_month"])
+            if nearest in taken:
                 continue  # two claimed figures nearest the same official one: the first is compared
-            taken.add(at)
-            official = best.get((measure["id"], row[code_key], at))
-            figures.append(ComparedFigure(year=at, claimed=value, official=official["value"] if official else None,
+            taken.add(nearest)
+            official = best.get((measure["id"], row[code_key], nearest))
+            figures.append(ComparedFigure(year=nearest, claimed=figure,
+                                          official=official["value"] if official else None,
                                           year_label=official["year_label"] if official else None,
                                           source=official["source"] if official else None))
         outcome["official"] = _verdict(measure, figures).model_dump()

@@ -16,8 +16,8 @@ from kg.inspections import JourneyPoint
 from kg.model.statistics import Measure, MeasureValue
 from kg.statistics import check_outcomes, load_statistics, named_years
 from search.evidence_map import cell_evidence, evidence_map
-from search.similar import Profile
 from search.measured import TOO_FEW, Adoption, Measured, measures_for
+from search.similar import Profile
 from search.what_worked import what_worked
 from tests.case_studies import load_case_studies
 from tests.conftest import SHARED
