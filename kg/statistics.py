@@ -300,8 +300,9 @@ def _position(quote: str, value: float, after: int = 0) -> int | None:
 
 def _claimed_figures(outcome: dict[str, Any]) -> list[tuple[int, int | None, float]]:
     """(year, month or None, figure) for each figure an outcome states with a date: the date written just
-    after the figure in its quote ("from 695 in March 2015 to 489"), else the period's first and last years
-    (one year: the start after "since" or "from", else the end figure's)."""
+    after the figure in its quote ("from 695 in March 2015 to 489"), else the period's: its first and last
+    years (one year: the start after "since" or "from", else the end figure's), with the month the quote
+    gives that year ("between October 2015 and April 2016")."""
     numbers = [float(value) if isinstance(value, (int, float)) else None
                for value in (outcome.get("value_from"), outcome.get("value_to"))]
     if numbers == [None, None]:
@@ -311,7 +312,7 @@ def _claimed_figures(outcome: dict[str, Any]) -> list[tuple[int, int | None, flo
     for value in numbers:
         after = next((p for p in reversed(positions) if p is not None), 0)
         positions.append(_position(quote, value, after) if value is not None else None)
-    dated: list[tuple[int, int | None, float]] = []
+    dated: list[tuple[int, int | None, float] | None] = [None, None]
     for index, (value, position) in enumerate(zip(numbers, positions)):
         if value is None or position is None:
             continue
@@ -319,21 +320,28 @@ def _claimed_figures(outcome: dict[str, Any]) -> list[tuple[int, int | None, flo
         stop = min(following or position + NEAR, position + NEAR)
         near = [(year, month) for _at, year, month in _dates(quote[position:stop])]
         if near:
-            dated.append((near[0][0], near[0][1], value))
-    if dated:
-        return dated
+            dated[index] = (near[0][0], near[0][1], value)
     period = outcome.get("period") or ""
-    dates = [(year, month) for _at, year, month in _dates(period)]
-    if not dates:
-        return dated
-    if len(dates) >= 2:
-        pairs = [(dates[0], numbers[0]), (dates[-1], numbers[1])]
-    elif re.match(r"\s*(?:since|from)\b", period, re.IGNORECASE) or re.search(
-            r"\b(?:since|from)\s+(?:\w+\s+)?" + str(dates[0][0]), quote, re.IGNORECASE):
-        pairs = [(dates[0], numbers[0])]
+    between = re.fullmatch(r"((?:19|20)\d{2}(?:\S*?))–((?:19|20)\d{2}\S*)", period.strip())
+    # a period the extraction wrote as "<year>–<year>" names two years, whatever they look like
+    years = [year for part in between.groups() for year in named_years(part)[:1]] if between else \
+        named_years(period)
+    months = {year: month for _at, year, month in _dates(quote) if month}
+    slots: list[int | None]
+    if len(years) >= 2:
+        slots = [years[0], years[-1]]
+    elif years and (re.match(r"\s*(?:since|from)\b", period, re.IGNORECASE) or re.search(
+            r"\b(?:since|from)\s+(?:\w+\s+)?" + str(years[0]), quote, re.IGNORECASE)):
+        slots = [years[0], None]
     else:
-        pairs = [(dates[0], numbers[1])]
-    return [(year, month, value) for (year, month), value in pairs if value is not None]
+        slots = [None, years[0] if years else None]
+    used = {entry[0] for entry in dated if entry}
+    for index, value in enumerate(numbers):
+        year = slots[index]
+        if dated[index] is None and value is not None and year is not None and year not in used:
+            dated[index] = (year, months.get(year), value)
+            used.add(year)
+    return [entry for entry in dated if entry]
 
 
 def official_year(year: int, month: int | None, period_end_month: int) -> int:
@@ -345,6 +353,19 @@ def official_year(year: int, month: int | None, period_end_month: int) -> int:
     return min((year - 1, year, year + 1), key=lambda y: abs(y * 12 + period_end_month - when))
 
 
+COUNTABLE = ("Number", "per 10,000", "cases per", "children")  # units a figure without a % or £ can be in
+
+
+def rate_claimed(outcome: dict[str, Any]) -> bool:
+    """A figure written as a rate: "per 10,000" just after one of the outcome's figures."""
+    quote = outcome.get("quote") or ""
+    for value in (outcome.get("value_from"), outcome.get("value_to")):
+        at = _position(quote, float(value), 0) if isinstance(value, (int, float)) else None
+        if at is not None and re.match(r"[^.;]{0,25}?per\s+10,?000", quote[at:]):
+            return True
+    return False
+
+
 def _fitting_measure(outcome: dict[str, Any], candidates: list[dict[str, Any]]) -> dict[str, Any] | None:
     """The metric's official measure in the claim's unit: a percentage, money, a rate per 10,000, or a number."""
     unit = outcome.get("unit") or "count"
@@ -353,9 +374,8 @@ def _fitting_measure(outcome: dict[str, Any], candidates: list[dict[str, Any]]) 
             return measure
         if unit == "£" and measure["unit"].startswith("£"):
             return measure
-        if unit == "count" and measure["unit"] not in ("%",) and not measure["unit"].startswith("£"):
-            per_10k = bool(re.search(r"10,?000", outcome.get("quote") or ""))
-            if per_10k == measure["unit"].startswith("per 10,000"):
+        if unit == "count" and measure["unit"].startswith(COUNTABLE):
+            if rate_claimed(outcome) == measure["unit"].startswith("per 10,000"):
                 return measure
     return None
 
@@ -393,12 +413,13 @@ def check_outcomes(graph: Graph, rows: list[dict[str, Any]], code_key: str = "on
                 else "the official statistics are not loaded").model_dump()
             continue
         figures = []
-        taken: set[int] = set()
+        closest: dict[int, tuple[int, float]] = {}  # official year: (months away, figure claimed)
         for year, month, figure in claimed:
             nearest = official_year(year, month, measure["period_end_month"])
-            if nearest in taken:
-                continue  # two claimed figures nearest the same official one: the first is compared
-            taken.add(nearest)
+            away = 0 if month is None else abs(nearest * 12 + measure["period_end_month"] - (year * 12 + month))
+            if nearest not in closest or away < closest[nearest][0]:
+                closest[nearest] = (away, figure)  # two figures nearest one official figure: the nearer
+        for nearest, (_away, figure) in sorted(closest.items()):
             official = best.get((measure["id"], row[code_key], nearest))
             figures.append(ComparedFigure(year=nearest, claimed=figure,
                                           official=official["value"] if official else None,
