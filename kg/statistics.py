@@ -228,7 +228,16 @@ def yearly_rows(entry: dict[str, Any]) -> list[dict[str, Any]]:
     return rows
 
 
-_FIGURES: dict[tuple[int, str], tuple[str, dict[str, dict[str, dict[int, float]]]]] = {}
+@dataclass
+class MetricStatistics:
+    """The metrics' official measures (as `loaded_measures` gives them) and every current council's figures
+    of them, {measure: {council: {year: value}}}, the preferred source's where sources overlap."""
+
+    measures: dict[str, dict[str, Any]]
+    figures: dict[str, dict[str, dict[int, float]]]
+
+
+_HELD: dict[tuple[int, str], tuple[str, MetricStatistics]] = {}
 
 
 def metric_measures() -> list[str]:
@@ -236,12 +245,11 @@ def metric_measures() -> list[str]:
     return sorted({measure for metric in metrics() for measure in metric.measures})
 
 
-def council_figures(graph: Graph) -> dict[str, dict[str, dict[int, float]]]:
-    """Every current council's figures of the metrics' measures, {measure: {council: {year: value}}}, the
-    preferred source's where sources overlap; read once and kept until the statistics change."""
+def metric_statistics(graph: Graph) -> MetricStatistics:
+    """Read once and kept until the statistics change (what-worked and the gap map read them per answer)."""
     version = graph.read("statistics_version")[0]["version"]
     key = (id(graph), graph.database)
-    held = _FIGURES.get(key)
+    held = _HELD.get(key)
     if held is None or held[0] != version:
         best: dict[tuple[str, str, int], tuple[int, float]] = {}
         for row in graph.read("statistics_council_values", measure_ids=metric_measures()):
@@ -251,8 +259,9 @@ def council_figures(graph: Graph) -> dict[str, dict[str, dict[int, float]]]:
         figures: dict[str, dict[str, dict[int, float]]] = defaultdict(lambda: defaultdict(dict))
         for (measure_id, code, year), (_rank, value) in best.items():
             figures[measure_id][code][year] = value
-        held = (version, {measure: dict(councils) for measure, councils in figures.items()})
-        _FIGURES[key] = held
+        measures = {row["id"]: row for row in loaded_measures(graph, metric_measures())}
+        held = (version, MetricStatistics(measures, {m: dict(councils) for m, councils in figures.items()}))
+        _HELD[key] = held
     return held[1]
 
 
@@ -395,7 +404,8 @@ def check_outcomes(graph: Graph, rows: list[dict[str, Any]], code_key: str = "on
     if not wanted:
         return rows
     measure_ids = sorted({m for row, _ in wanted for m in by_metric[row["outcome"]["metric"]].measures})
-    measures = {row["id"]: row for row in loaded_measures(graph, measure_ids)}
+    known = metric_statistics(graph).measures
+    measures = {measure_id: known[measure_id] for measure_id in measure_ids if measure_id in known}
     codes = sorted({row[code_key] for row, _ in wanted})
     best: dict[tuple[str, str, int], dict[str, Any]] = {}
     for value in graph.read("statistics_values", codes=codes, measure_ids=list(measures)) if measures else []:

@@ -17,7 +17,7 @@ from kg.connection import Graph
 from kg.councils import all_neighbours
 from kg.inspections import JourneyPoint, overall_histories
 from kg.model.catalogue import metrics
-from kg.statistics import council_figures, loaded_measures
+from kg.statistics import metric_statistics
 
 MIN_COUNCILS = 3  # below this a practice's measured change is "too few councils to tell"
 YEARS_AFTER = (3, 2)  # the change over three years after adoption, or two where the third is not yet published
@@ -72,10 +72,11 @@ class Measured:
     read once per answer."""
 
     def __init__(self, graph: Graph, histories: dict[str, list[JourneyPoint]] | None = None):
-        self.figures = council_figures(graph)
+        statistics = metric_statistics(graph)
+        self.figures = statistics.figures
+        self.measures = statistics.measures
         self.neighbours = all_neighbours(graph)
         self.histories = histories if histories is not None else overall_histories(graph)
-        self.measures = {row["id"]: row for row in loaded_measures(graph)} if self.figures else {}
         self._base_rates: dict[tuple[str, int], tuple[float | None, int]] = {}
 
     def change(self, code: str, measure_id: str, year: int) -> dict[str, Any] | None:
