@@ -144,7 +144,9 @@ def council_statistics(graph: Graph, name_or_code: str, measure_ids: list[str] |
     council = resolve(all_councils(graph), name_or_code)
     code = council["code"]
     named = list(dict.fromkeys(measure_ids or []))
-    found = {row["id"]: row for row in loaded_measures(graph, named or list(KEY_MEASURES))}
+    cached = key_statistics(graph) if set(named) <= set(KEY_MEASURES) else None
+    found = {measure_id: cached.measures[measure_id] for measure_id in named or KEY_MEASURES
+             if measure_id in cached.measures} if cached else {row["id"]: row for row in loaded_measures(graph, named)}
     unknown = [measure_id for measure_id in named if measure_id not in found]
     if unknown:
         raise NotFound(f"no measure {', '.join(map(repr, unknown))} is loaded "
@@ -153,7 +155,10 @@ def council_statistics(graph: Graph, name_or_code: str, measure_ids: list[str] |
     neighbours = [row["code"] for row in graph.read("council_neighbours", code=code)]
     predecessors = graph.read("statistics_predecessors", code=code)
     codes = [code, *neighbours, *(p["code"] for p in predecessors), ENGLAND_CODE]
-    rows = graph.read("statistics_values", codes=codes, measure_ids=[m["id"] for m in chosen]) if chosen else []
+    if cached:
+        rows = [row for measure in chosen for area in codes for row in cached.values.get((measure["id"], area), [])]
+    else:
+        rows = graph.read("statistics_values", codes=codes, measure_ids=[m["id"] for m in chosen]) if chosen else []
     best: dict[tuple[str, str, int], dict[str, Any]] = {}
     for row in rows:
         key = (row["measure_id"], row["area_code"], row["year"])
@@ -238,6 +243,32 @@ class MetricStatistics:
 
 
 _HELD: dict[tuple[int, str], tuple[str, MetricStatistics]] = {}
+
+
+@dataclass
+class KeyStatistics:
+    """The key measures (as `loaded_measures` gives them) and all their figures by (measure, area)."""
+
+    measures: dict[str, dict[str, Any]]
+    values: dict[tuple[str, str], list[dict[str, Any]]]
+
+
+_KEY: dict[tuple[int, str], tuple[str, KeyStatistics]] = {}
+
+
+def key_statistics(graph: Graph) -> KeyStatistics:
+    """Read once and kept until the statistics change: every council page charts the key measures."""
+    version = graph.read("statistics_version")[0]["version"]
+    key = (id(graph), graph.database)
+    held = _KEY.get(key)
+    if held is None or held[0] != version:
+        values: dict[tuple[str, str], list[dict[str, Any]]] = defaultdict(list)
+        for row in graph.read("statistics_measure_values", measure_ids=list(KEY_MEASURES)):
+            values[(row["measure_id"], row["area_code"])].append(row)
+        measures = {row["id"]: row for row in loaded_measures(graph, list(KEY_MEASURES))}
+        held = (version, KeyStatistics(measures, dict(values)))
+        _KEY[key] = held
+    return held[1]
 
 
 def metric_measures() -> list[str]:
