@@ -42,10 +42,10 @@ def what_worked(
                 f"change {row['change']:g} vs comparators {row['comparators_change']:g}"
                 + (f", {row['better_than_comparators']} of {row['n']} better" if row["polarity"] else ""))),
                 highlight=False)
-        grade = measured["grade"]
-        console.print(f"   next grade higher: n {grade['n']}, " + (grade["note"] or (
-            f"{grade['rose']} rose; base rate {grade['base_rate']:.0%}" if grade["base_rate"] is not None
-            else f"{grade['rose']} rose")), highlight=False)
+        after = measured["grade"]
+        console.print(f"   next grade higher: n {after['n']}, " + (after["note"] or (
+            f"{after['rose']} rose; base rate {after['base_rate']:.0%}" if after["base_rate"] is not None
+            else f"{after['rose']} rose")), highlight=False)
         for council_row in result["councils"][:4]:
             why = f" — {'; '.join(council_row['comparable'][:2])}" if council_row["comparable"] else ""
             adopted = f" (adopted {council_row['adopted']}, {council_row['adopted_basis']})" \
