@@ -18,6 +18,7 @@ from api.routes import councils, documents, evidence, health, search, what_worke
 from api.web import pages
 from kg.model.errors import EvidenceError
 from kg.model.settings import Settings, get_settings
+from kg.statistics import key_statistics
 from search.evidence_map import evidence_map
 from search.what_worked import what_worked as rank_what_worked
 
@@ -33,6 +34,7 @@ def warm(state: AppState) -> None:
     try:
         rank_what_worked(state.graph, embedder)
         evidence_map(state.graph)
+        key_statistics(state.graph)
     except EvidenceError:
         pass
 

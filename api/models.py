@@ -8,6 +8,7 @@ from typing import Literal
 from pydantic import BaseModel, ConfigDict, Field
 
 from kg.model import graph
+from kg.model.statistics import OfficialCheck
 from kg.model.vocabulary import Framework, Grade, JudgementArea, JudgementGrade, Phase
 
 DATE = r"^\d{4}(-\d{2}(-\d{2})?)?$"
@@ -227,9 +228,13 @@ class InterventionList(BaseModel):
 
 
 class OutcomeFigures(graph.OutcomeFigures):
-    """The graph's figures of an outcome, with the provenance it keeps beside them."""
+    """The graph's figures of an outcome, with the provenance it keeps beside them, and how they compare
+    with the official statistics."""
 
     model_config = ConfigDict(extra="allow")
+    official: OfficialCheck | None = Field(None, description="The claim checked against DfE's figures for the "
+                                                             "same council, measure and years; null when it "
+                                                             "gives no figure with a year to check.")
 
 
 class OutcomeRecord(BaseModel):
@@ -310,12 +315,84 @@ class WhatWorkedQuery(Filters):
     limit: int = Field(5, ge=1, le=25)
 
 
+class MeasuredChange(BaseModel):
+    """One council's change in an official measure over the years after it adopted a practice, beside
+    the median change of its statistical neighbours over the same years."""
+
+    measure_id: str
+    label: str
+    from_year: int
+    to_year: int
+    value_from: float
+    value_to: float
+    change: float
+    comparators_change: float = Field(description="The median change of its statistical neighbours.")
+    comparators: int = Field(description="How many neighbours had figures for both years.")
+    better_than_comparators: bool | None = Field(description="Null when the measure has no better direction "
+                                                             "or the changes are equal.")
+
+
+class GradeAfter(BaseModel):
+    """A council's overall grade when it adopted a practice, its next one, and how often councils at the
+    same grade that year were graded higher next time."""
+
+    from_grade: str
+    from_date: str
+    to_grade: str
+    to_date: str
+    rose: bool
+    base_rate: float | None
+    base_rate_councils: int
+
+
 class WhatWorkedCouncil(Open):
     name: str
     journey: str
     comparable: list[str]
-    improved_after: bool | None = None
+    improved_after: bool | None = Field(None, description="Its next overall grade after adoption was higher.")
     since: int | None = None
+    adopted: int | None = Field(None, description="The year it adopted the practice.")
+    adopted_basis: Literal["stated start", "first dated mention"] | None = None
+    changes: list[MeasuredChange] = []
+    grade_after: GradeAfter | None = None
+
+
+class MeasureAfter(BaseModel):
+    """A practice's councils on one official measure: medians of their changes and of their comparators'."""
+
+    id: str
+    label: str
+    unit: str
+    polarity: Literal["high", "low"] | None
+    n: int = Field(description="Councils with figures for the years after adoption and enough neighbours.")
+    change: float | None = Field(description="Median change; null below three councils (too few to tell).")
+    comparators_change: float | None
+    better_than_comparators: int | None
+    note: str | None
+    citation: str
+
+
+class GradeSummary(BaseModel):
+    n: int
+    rose: int | None
+    base_rate: float | None = Field(description="The mean base rate of rising from the same grade in the "
+                                                "same years; null below three councils.")
+    note: str | None
+
+
+class Measured(BaseModel):
+    """The improvement part of a what-worked score: what the practice's councils' official figures and
+    next inspections did, against comparators. Observational, not causal."""
+
+    councils_dated: int
+    stated_start: int
+    first_dated_mention: int
+    n: int
+    enough: bool
+    improvement: float = Field(ge=0, le=1)
+    measures: list[MeasureAfter]
+    grade: GradeSummary
+    explained: str
 
 
 class Quote(BaseModel):
@@ -332,6 +409,7 @@ class WhatWorkedOutcome(Open):
     strength: int
     quote: str
     citation: Citation
+    official: OfficialCheck | None = None
 
 
 class WhatWorkedResult(BaseModel):
@@ -339,26 +417,58 @@ class WhatWorkedResult(BaseModel):
     score: float
     score_parts: dict[str, float]
     score_explained: str
+    measured: Measured
     councils: list[WhatWorkedCouncil]
     outcomes: list[WhatWorkedOutcome]
     quotes: list[Quote]
+
+
+class CreditedPassage(BaseModel):
+    quote: str
+    citation: Citation
+
+
+class CreditedStory(BaseModel):
+    """A council whose overall grade rose, with what the later report credited for it."""
+
+    council: str
+    ons_code: str
+    transition: str = Field(examples=["requires improvement → good"])
+    from_phase: str
+    to_phase: str
+    from_date: str
+    to_date: str
+    score: float = Field(description="Half how comparable the council is, half how well the passages answer "
+                                     "the question.")
+    comparable: list[str]
+    practices: list[EntityRef] = Field(description="Interventions the credited passages name.")
+    passages: list[CreditedPassage]
 
 
 class WhatWorkedAnswer(BaseModel):
     results: list[WhatWorkedResult]
     comparable_councils: list[SimilarCouncil]
     notes: list[str]
+    credited: list[CreditedStory] = Field(default_factory=list, description="What inspectors credited when "
+                                          "comparable councils' overall grade rose from where this one stands.")
+    credited_heading: str | None = None
 
 
 # evidence map
+EvidenceKind = Literal["all", "reported", "measured"]
+
+
 class EvidenceCell(BaseModel):
     intervention: str
     area: str
     councils: int
     documents: int
     outcomes: int
-    best_strength: int = Field(ge=1, le=4)
-    best_strength_label: str
+    reported: int = Field(description="Outcomes a document reports (text).")
+    measured: int = Field(description="Councils that used the intervention measured on the area's official "
+                                      "statistics over the years after adopting it.")
+    best_strength: int | None = Field(ge=1, le=4, description="Of the reported outcomes; null when none.")
+    best_strength_label: str | None
 
 
 class EvidenceMap(BaseModel):
@@ -366,6 +476,24 @@ class EvidenceMap(BaseModel):
     areas: list[EntityRef]
     cells: list[EvidenceCell]
     councils_in_scope: int | None = Field(description="How many councils the filters leave; null when unfiltered.")
+    evidence: EvidenceKind = Field(description="The kind of evidence the cells count: all, reported or measured.")
+
+
+class CellMeasured(MeasuredChange):
+    """A council that used the intervention, measured on one of the area's official measures."""
+
+    ons_code: str
+    council: str
+    adopted: int
+    adopted_basis: Literal["stated start", "first dated mention"]
+    unit: str
+    polarity: Literal["high", "low"] | None
+    citation: str
+
+
+class CellEvidence(OutcomeList):
+    measured: list[CellMeasured] = Field(description="Measured outcomes: official statistics after adoption "
+                                                     "beside the statistical neighbours' median.")
 
 
 # documents

@@ -2,7 +2,7 @@
 holds the bundled corpus: the app is driven in-process, so the figures are the server's own time
 without network, p50 / p95 over several rounds after one warm-up request per page (see BENCHMARKS.md).
 
-    python bench/web.py --home .evidence --port 7687 [--rounds 10]
+    python bench/web.py --home .evidence --port 7687 [--rounds 10 --only council "what worked"]
 """
 
 from __future__ import annotations
@@ -44,11 +44,14 @@ def main() -> None:
     parser.add_argument("--home", type=Path, required=True)
     parser.add_argument("--port", type=int, default=7687)
     parser.add_argument("--rounds", type=int, default=10)
+    parser.add_argument("--only", nargs="*", choices=list(PAGES), help="time these pages only")
     args = parser.parse_args()
     settings = Settings(EVIDENCE_HOME=args.home, EVIDENCE_NEO4J_PORT=args.port)
     results = {}
     with TestClient(create_app(settings, load_model=False)) as client:
         for name, path in PAGES.items():
+            if args.only and name not in args.only:
+                continue
             assert client.get(path).status_code == 200, path  # warm-up: model, caches, query plans
             timings = []
             for _ in range(args.rounds):

@@ -74,3 +74,8 @@ def council_summaries(graph: Graph, region: str | None = None, council_type: str
             if (not region or (row["region"] or "").lower() == region.lower())
             and (not council_type or (row["type"] or "").lower() == council_type.lower())
             and (not grade or row["current_grade"] == grade)]
+
+
+def all_neighbours(graph: Graph) -> dict[str, list[str]]:
+    """Every council's statistical neighbours, nearest first."""
+    return {row["code"]: row["neighbours"] for row in graph.read_cached("councils_neighbours_all")}

@@ -11,6 +11,7 @@ from kg.connection import Graph, run_named
 from kg.model.catalogue import enablers, interventions
 from kg.model.errors import NotFound
 from kg.model.graph import DocumentEvidenceRows, Enabler, Intervention
+from kg.statistics import check_outcomes
 
 
 def load_catalogue(graph: Graph) -> dict[str, int]:
@@ -74,8 +75,10 @@ def intervention_profile(graph: Graph, intervention: str) -> dict[str, Any]:
 def find_outcomes(graph: Graph, council: str | None = None, metric: str | None = None,
                   intervention: str | None = None, min_strength: int = 1, limit: int = 50,
                   offset: int = 0) -> list[dict[str, Any]]:
-    return graph.read("outcomes_find", council=council, metric=metric, intervention=intervention,
-                      min_strength=min_strength, limit=limit, offset=offset)
+    """Each with its figures checked against the official statistics."""
+    return check_outcomes(graph, graph.read("outcomes_find", council=council, metric=metric,
+                                            intervention=intervention, min_strength=min_strength, limit=limit,
+                                            offset=offset))
 
 
 def implementations_by_council(rows: list[dict[str, Any]], code: str = "code",

@@ -8,6 +8,7 @@ from __future__ import annotations
 
 import hashlib
 import json
+import re
 import time
 from collections import defaultdict
 from dataclasses import dataclass
@@ -16,13 +17,19 @@ from typing import Any, Iterable
 
 from kg.connection import Graph, Progress, run_named
 from kg.councils import all_councils, resolve
+from kg.model.catalogue import metrics
 from kg.model.errors import EvidenceError, NotFound
 from kg.model.statistics import (
     ENGLAND_CODE,
     KEY_MEASURES,
+    ComparedFigure,
     Measure,
     MeasureValue,
+    OfficialCheck,
     citation,
+    display,
+    tolerance_words,
+    within_tolerance,
 )
 
 BATCH_VALUES = 20_000  # figures per write transaction: large enough to be quick, small enough for a 1 GB heap
@@ -136,7 +143,9 @@ def council_statistics(graph: Graph, name_or_code: str, measure_ids: list[str] |
     council = resolve(all_councils(graph), name_or_code)
     code = council["code"]
     named = list(dict.fromkeys(measure_ids or []))
-    found = {row["id"]: row for row in loaded_measures(graph, named or list(KEY_MEASURES))}
+    cached = key_statistics(graph) if set(named) <= set(KEY_MEASURES) else None
+    found = {measure_id: cached.measures[measure_id] for measure_id in named or KEY_MEASURES
+             if measure_id in cached.measures} if cached else {row["id"]: row for row in loaded_measures(graph, named)}
     unknown = [measure_id for measure_id in named if measure_id not in found]
     if unknown:
         raise NotFound(f"no measure {', '.join(map(repr, unknown))} is loaded "
@@ -145,7 +154,10 @@ def council_statistics(graph: Graph, name_or_code: str, measure_ids: list[str] |
     neighbours = [row["code"] for row in graph.read("council_neighbours", code=code)]
     predecessors = graph.read("statistics_predecessors", code=code)
     codes = [code, *neighbours, *(p["code"] for p in predecessors), ENGLAND_CODE]
-    rows = graph.read("statistics_values", codes=codes, measure_ids=[m["id"] for m in chosen]) if chosen else []
+    if cached:
+        rows = [row for measure in chosen for area in codes for row in cached.values.get((measure["id"], area), [])]
+    else:
+        rows = graph.read("statistics_values", codes=codes, measure_ids=[m["id"] for m in chosen]) if chosen else []
     best: dict[tuple[str, str, int], dict[str, Any]] = {}
     for row in rows:
         key = (row["measure_id"], row["area_code"], row["year"])
@@ -218,3 +230,259 @@ def yearly_rows(entry: dict[str, Any]) -> list[dict[str, Any]]:
             "predecessors": [series[year]["value"] if year in series else None for series in earlier],
         })
     return rows
+
+
+@dataclass
+class MetricStatistics:
+    """The metrics' official measures (as `loaded_measures` gives them) and every current council's figures
+    of them, {measure: {council: {year: value}}}, the preferred source's where sources overlap."""
+
+    measures: dict[str, dict[str, Any]]
+    figures: dict[str, dict[str, dict[int, float]]]
+
+
+_HELD: dict[tuple[int, str], tuple[str, MetricStatistics]] = {}
+
+
+@dataclass
+class KeyStatistics:
+    """The key measures (as `loaded_measures` gives them) and all their figures by (measure, area)."""
+
+    measures: dict[str, dict[str, Any]]
+    values: dict[tuple[str, str], list[dict[str, Any]]]
+
+
+_KEY: dict[tuple[int, str], tuple[str, KeyStatistics]] = {}
+
+
+def key_statistics(graph: Graph) -> KeyStatistics:
+    """Read once and kept until the statistics change: every council page charts the key measures."""
+    version = graph.read("statistics_version")[0]["version"]
+    key = (id(graph), graph.database)
+    held = _KEY.get(key)
+    if held is None or held[0] != version:
+        values: dict[tuple[str, str], list[dict[str, Any]]] = defaultdict(list)
+        for row in graph.read("statistics_measure_values", measure_ids=list(KEY_MEASURES)):
+            values[(row["measure_id"], row["area_code"])].append(row)
+        measures = {row["id"]: row for row in loaded_measures(graph, list(KEY_MEASURES))}
+        held = (version, KeyStatistics(measures, dict(values)))
+        _KEY[key] = held
+    return held[1]
+
+
+def metric_measures() -> list[str]:
+    """Every official measure an outcome metric maps to (kg/model/metrics.yaml)."""
+    return sorted({measure for metric in metrics() for measure in metric.measures})
+
+
+def metric_statistics(graph: Graph) -> MetricStatistics:
+    """Read once and kept until the statistics change (what-worked and the gap map read them per answer)."""
+    version = graph.read("statistics_version")[0]["version"]
+    key = (id(graph), graph.database)
+    held = _HELD.get(key)
+    if held is None or held[0] != version:
+        best: dict[tuple[str, str, int], tuple[int, float]] = {}
+        for row in graph.read("statistics_council_values", measure_ids=metric_measures()):
+            at = (row["measure_id"], row["area_code"], row["year"])
+            if at not in best or row["rank"] < best[at][0]:
+                best[at] = (row["rank"], row["value"])
+        figures: dict[str, dict[str, dict[int, float]]] = defaultdict(lambda: defaultdict(dict))
+        for (measure_id, code, year), (_rank, value) in best.items():
+            figures[measure_id][code][year] = value
+        measures = {row["id"]: row for row in loaded_measures(graph, metric_measures())}
+        held = (version, MetricStatistics(measures, {m: dict(councils) for m, councils in figures.items()}))
+        _HELD[key] = held
+    return held[1]
+
+
+# "2019", "2019/20", "2019-20" and "2014−15" (a year ending in 2020, 2015), "2019–2022" (two years)
+_YEARS = re.compile(r"(?<!\d)((?:19|20)\d{2})(?:\s*[/\-–−]\s*((?:19|20)?\d{2}))?(?!\d)")
+_MONTHS = {name: number for number, name in enumerate(
+    ("january", "february", "march", "april", "may", "june", "july", "august", "september", "october",
+     "november", "december"), start=1)}
+_MONTH_BEFORE = re.compile(r"\b(" + "|".join(_MONTHS) + r")\s*$", re.IGNORECASE)
+NEAR = 60  # characters after a figure in which the date it is given for is looked for ("695 in March 2015")
+
+
+def named_years(period: str | None) -> list[int]:
+    """The years a period names, each as the year its figure is published for (2019/20 → 2020)."""
+    return list(dict.fromkeys(year for _position, year, _month in _dates(period or "")))
+
+
+def _dates(text: str) -> list[tuple[int, int, int | None]]:
+    """(position, year, month or None) of each year named: a financial year as the year it ends in."""
+    found: list[tuple[int, int, int | None]] = []
+    for match in _YEARS.finditer(text):
+        first, second = int(match.group(1)), match.group(2)
+        month_named = _MONTH_BEFORE.search(text[max(0, match.start() - 12):match.start()])
+        month = _MONTHS[month_named.group(1).lower()] if month_named else None
+        if second is None:
+            found.append((match.start(), first, month))
+        elif len(second) == 2:
+            found.append((match.start(), first // 100 * 100 + int(second), None))
+        elif int(second) == first + 1:
+            found.append((match.start(), int(second), None))
+        else:
+            found.extend([(match.start(), first, month), (match.start(2), int(second), None)])
+    return found
+
+
+def _position(quote: str, value: float, after: int = 0) -> int | None:
+    """Where a figure is written in the quote (20.6, 695, 1,250), at or after `after`."""
+    written = f"{value:,.2f}".rstrip("0").rstrip(".")
+    for form in dict.fromkeys((written, written.replace(",", ""))):
+        match = re.search(rf"(?<![\d.,]){re.escape(form)}(?![\d]|\.\d)", quote[after:])
+        if match:
+            return after + match.start()
+    return None
+
+
+def _claimed_figures(outcome: dict[str, Any]) -> list[tuple[int, int | None, float]]:
+    """(year, month or None, figure) for each figure an outcome states with a date: the date written just
+    after the figure in its quote ("from 695 in March 2015 to 489"), else the period's: its first and last
+    years (one year: the start after "since" or "from", else the end figure's), with the month the quote
+    gives that year ("between October 2015 and April 2016")."""
+    numbers = [float(value) if isinstance(value, (int, float)) else None
+               for value in (outcome.get("value_from"), outcome.get("value_to"))]
+    if numbers == [None, None]:
+        return []
+    quote = outcome.get("quote") or ""
+    positions: list[int | None] = []
+    for value in numbers:
+        after = next((p for p in reversed(positions) if p is not None), 0)
+        positions.append(_position(quote, value, after) if value is not None else None)
+    dated: list[tuple[int, int | None, float] | None] = [None, None]
+    for index, (value, position) in enumerate(zip(numbers, positions)):
+        if value is None or position is None:
+            continue
+        following = positions[index + 1] if index + 1 < len(positions) else None
+        stop = min(following or position + NEAR, position + NEAR)
+        near = [(year, month) for _at, year, month in _dates(quote[position:stop])]
+        if near:
+            dated[index] = (near[0][0], near[0][1], value)
+    period = outcome.get("period") or ""
+    between = re.fullmatch(r"((?:19|20)\d{2}(?:\S*?))–((?:19|20)\d{2}\S*)", period.strip())
+    # a period the extraction wrote as "<year>–<year>" names two years, whatever they look like
+    years = [year for part in between.groups() for year in named_years(part)[:1]] if between else \
+        named_years(period)
+    months = {year: month for _at, year, month in _dates(quote) if month}
+    slots: list[int | None]
+    if len(years) >= 2:
+        slots = [years[0], years[-1]]
+    elif years and (re.match(r"\s*(?:since|from)\b", period, re.IGNORECASE) or re.search(
+            r"\b(?:since|from)\s+(?:\w+\s+)?" + str(years[0]), quote, re.IGNORECASE)):
+        slots = [years[0], None]
+    else:
+        slots = [None, years[0] if years else None]
+    used = {entry[0] for entry in dated if entry}
+    for index, value in enumerate(numbers):
+        year = slots[index]
+        if dated[index] is None and value is not None and year is not None and year not in used:
+            dated[index] = (year, months.get(year), value)
+            used.add(year)
+    return [entry for entry in dated if entry]
+
+
+def official_year(year: int, month: int | None, period_end_month: int) -> int:
+    """The year of the official figure nearest a date claimed: a figure for February 2016 is nearest the
+    workforce census of September 2015; a year without a month is the year the figures are published for."""
+    if month is None:
+        return year
+    when = year * 12 + month
+    return min((year - 1, year, year + 1), key=lambda y: abs(y * 12 + period_end_month - when))
+
+
+COUNTABLE = ("Number", "per 10,000", "cases per", "children")  # units a figure without a % or £ can be in
+
+
+def rate_claimed(outcome: dict[str, Any]) -> bool:
+    """A figure written as a rate: "per 10,000" just after one of the outcome's figures."""
+    quote = outcome.get("quote") or ""
+    for value in (outcome.get("value_from"), outcome.get("value_to")):
+        at = _position(quote, float(value), 0) if isinstance(value, (int, float)) else None
+        if at is not None and re.match(r"[^.;]{0,25}?per\s+10,?000", quote[at:]):
+            return True
+    return False
+
+
+def _fitting_measure(outcome: dict[str, Any], candidates: list[dict[str, Any]]) -> dict[str, Any] | None:
+    """The metric's official measure in the claim's unit: a percentage, money, a rate per 10,000, or a number."""
+    unit = outcome.get("unit") or "count"
+    for measure in candidates:
+        if unit == "%" and measure["unit"] == "%":
+            return measure
+        if unit == "£" and measure["unit"].startswith("£"):
+            return measure
+        if unit == "count" and measure["unit"].startswith(COUNTABLE):
+            if rate_claimed(outcome) == measure["unit"].startswith("per 10,000"):
+                return measure
+    return None
+
+
+def check_outcomes(graph: Graph, rows: list[dict[str, Any]], code_key: str = "ons_code") -> list[dict[str, Any]]:
+    """Sets `official` on each row's outcome: how its figures compare with DfE's for the same council,
+    measure and years (None when the outcome gives no figure with a year, or its metric maps to no measure)."""
+    by_metric = {metric.id: metric for metric in metrics()}
+    wanted: list[tuple[dict[str, Any], list[tuple[int, int | None, float]]]] = []
+    for row in rows:
+        outcome = row["outcome"]
+        outcome["official"] = None
+        metric = by_metric.get(outcome.get("metric") or "")
+        claimed = _claimed_figures(outcome)
+        if metric and metric.measures and claimed and row.get(code_key):
+            wanted.append((row, claimed))
+    if not wanted:
+        return rows
+    measure_ids = sorted({m for row, _ in wanted for m in by_metric[row["outcome"]["metric"]].measures})
+    known = metric_statistics(graph).measures
+    measures = {measure_id: known[measure_id] for measure_id in measure_ids if measure_id in known}
+    codes = sorted({row[code_key] for row, _ in wanted})
+    best: dict[tuple[str, str, int], dict[str, Any]] = {}
+    for value in graph.read("statistics_values", codes=codes, measure_ids=list(measures)) if measures else []:
+        at = (value["measure_id"], value["area_code"], value["year"])
+        if at not in best or value["rank"] < best[at]["rank"]:
+            best[at] = value
+    for row, claimed in wanted:
+        outcome = row["outcome"]
+        candidates = [measures[m] for m in by_metric[outcome["metric"]].measures if m in measures]
+        measure = _fitting_measure(outcome, candidates)
+        if measure is None:
+            outcome["official"] = OfficialCheck(
+                verdict="no official figure",
+                detail="no official measure of this in the claim's unit" if candidates
+                else "the official statistics are not loaded").model_dump()
+            continue
+        figures = []
+        closest: dict[int, tuple[int, float]] = {}  # official year: (months away, figure claimed)
+        for year, month, figure in claimed:
+            nearest = official_year(year, month, measure["period_end_month"])
+            away = 0 if month is None else abs(nearest * 12 + measure["period_end_month"] - (year * 12 + month))
+            if nearest not in closest or away < closest[nearest][0]:
+                closest[nearest] = (away, figure)  # two figures nearest one official figure: the nearer
+        for nearest, (_away, figure) in sorted(closest.items()):
+            official = best.get((measure["id"], row[code_key], nearest))
+            figures.append(ComparedFigure(year=nearest, claimed=figure,
+                                          official=official["value"] if official else None,
+                                          year_label=official["year_label"] if official else None,
+                                          source=official["source"] if official else None))
+        outcome["official"] = _verdict(measure, figures).model_dump()
+    return rows
+
+
+def _verdict(measure: dict[str, Any], figures: list[ComparedFigure]) -> OfficialCheck:
+    unit = measure["unit"]
+    found = [figure for figure in figures if figure.official is not None]
+    common = {"measure_id": measure["id"], "measure": measure["chart_label"], "unit": unit,
+              "tolerance": tolerance_words(unit), "figures": figures, "citation": measure["citation"]}
+    missing = [str(figure.year) for figure in figures if figure.official is None]
+    if not found:
+        return OfficialCheck(verdict="no official figure", detail=f"DfE has no figure of {measure['chart_label']} "
+                             f"for {' or '.join(missing)}", **common)
+    pairs = "; ".join(f"{figure.year}: claimed {display(figure.claimed, unit)}, official "
+                      f"{display(figure.official, unit)}" for figure in found if figure.official is not None)
+    gaps = f" (none for {', '.join(missing)})" if missing else ""
+    if all(within_tolerance(f.claimed, f.official, unit) for f in found if f.official is not None):
+        return OfficialCheck(verdict="consistent", detail=f"consistent with DfE's {measure['chart_label']}, "
+                             f"{tolerance_words(unit)}: {pairs}{gaps}", **common)
+    return OfficialCheck(verdict="differs", detail=f"differs from DfE's {measure['chart_label']}: {pairs}{gaps}",
+                         **common)

@@ -1,17 +1,25 @@
 """The evidence gap map: interventions × outcome areas. Each cell counts the councils, documents
 and outcomes that link an intervention to an area and keeps the best evidence strength; an empty
-cell is a gap. Scoped to some councils (a region, a council type, a comparator group) on request."""
+cell is a gap. Outcomes are reported (a document's words) or measured (the official statistics of a
+council that used the intervention, over the years after it adopted it, beside its statistical
+neighbours'); a map or a cell can show either kind alone. Scoped to some councils (a region, a council
+type, a comparator group) on request."""
 
 from __future__ import annotations
 
 from dataclasses import dataclass, field
-from typing import Any
+from typing import Any, Literal
 
 from kg.connection import Graph
 from kg.councils import all_councils, council_summaries, resolve
+from kg.evidence import implementations_by_council
 from kg.model.catalogue import metric_by_id, metrics
 from kg.model.vocabulary import STRENGTHS
+from kg.statistics import check_outcomes
+from search.measured import Measured, adoptions, area_measures
 from search.similar import similar
+
+Evidence = Literal["all", "reported", "measured"]
 
 AREA_NAMES = {
     "child_protection": "Child protection", "children_in_care": "Children in care", "front_door": "Front door",
@@ -27,15 +35,18 @@ class Cell:
     councils: set[str] = field(default_factory=set)
     documents: set[str] = field(default_factory=set)
     evidence: list[dict[str, Any]] = field(default_factory=list)
+    measured: list[dict[str, Any]] = field(default_factory=list)
 
     @property
-    def best_strength(self) -> int:
-        return max(row["outcome"]["strength"] for row in self.evidence)
+    def best_strength(self) -> int | None:
+        return max((row["outcome"]["strength"] for row in self.evidence), default=None)
 
     def summary(self) -> dict[str, Any]:
+        best = self.best_strength
         return {"intervention": self.intervention, "area": self.area, "councils": len(self.councils),
-                "documents": len(self.documents), "outcomes": len(self.evidence),
-                "best_strength": self.best_strength, "best_strength_label": STRENGTHS[self.best_strength]}
+                "documents": len(self.documents), "outcomes": len(self.evidence), "reported": len(self.evidence),
+                "measured": len({row["ons_code"] for row in self.measured}),
+                "best_strength": best, "best_strength_label": STRENGTHS[best] if best else None}
 
 
 def area_of(metric: str) -> str:
@@ -71,12 +82,40 @@ def evidence_cells(graph: Graph, councils: list[str] | None = None) -> dict[tupl
             continue  # attributed and same-passage links to one outcome count once
         seen.add((row["outcome"]["id"], row["intervention_id"]))
         cell.evidence.append(row)
+    _add_measured(graph, cells, wanted)
     return cells
 
 
-def evidence_map(graph: Graph, councils: list[str] | None = None) -> dict[str, Any]:
-    cells = evidence_cells(graph, councils)
-    names = {row["intervention_id"]: row["intervention"] for cell in cells.values() for row in cell.evidence}
+def _add_measured(graph: Graph, cells: dict[tuple[str, str], Cell], wanted: set[str] | None) -> None:
+    """Each council that used an intervention, measured on each area's official measures over the years
+    after it adopted it (search/measured.py), as the measured evidence of the intervention's cells."""
+    measured = Measured(graph)
+    if not measured.figures:
+        return
+    by_area = area_measures()
+    for row in graph.read_cached("what_worked_evidence"):
+        for code, adoption in adoptions(implementations_by_council(row["implementations"])).items():
+            if wanted is not None and code not in wanted:
+                continue
+            for area, measure_ids in by_area.items():
+                for measure_id in measure_ids:
+                    change = measured.change(code, measure_id, adoption.year)
+                    if change is None:
+                        continue
+                    cell = cells.setdefault((row["id"], area), Cell(row["id"], area))
+                    cell.councils.add(code)
+                    cell.measured.append({"ons_code": code, "council": adoption.name, "intervention": row["name"],
+                                          "adopted": adoption.year, "adopted_basis": adoption.basis,
+                                          "unit": measured.measures[measure_id]["unit"],
+                                          "polarity": measured.measures[measure_id]["polarity"],
+                                          "citation": measured.measures[measure_id]["citation"], **change})
+
+
+def evidence_map(graph: Graph, councils: list[str] | None = None, evidence: Evidence = "all") -> dict[str, Any]:
+    cells = {key: cell for key, cell in evidence_cells(graph, councils).items()
+             if (evidence != "reported" or cell.evidence) and (evidence != "measured" or cell.measured)}
+    names = {row["id"]: row["name"] for row in graph.read_cached("what_worked_evidence")}
+    names.update({row["intervention_id"]: row["intervention"] for cell in cells.values() for row in cell.evidence})
     used = sorted({key[0] for key in cells}, key=lambda id_: names[id_].lower())
     areas = sorted({metric.area for metric in metrics()} | {key[1] for key in cells})
     return {
@@ -84,10 +123,15 @@ def evidence_map(graph: Graph, councils: list[str] | None = None) -> dict[str, A
         "areas": [{"id": area, "name": AREA_NAMES.get(area, area.replace("_", " ").capitalize())} for area in areas],
         "cells": [cell.summary() for cell in sorted(cells.values(), key=lambda c: (c.intervention, c.area))],
         "councils_in_scope": None if councils is None else len(councils),
+        "evidence": evidence,
     }
 
 
-def cell_evidence(graph: Graph, intervention: str, area: str, councils: list[str] | None = None) -> list[dict]:
-    """The outcomes behind one cell, strongest first, each with its quote and citation."""
+def cell_evidence(graph: Graph, intervention: str, area: str, councils: list[str] | None = None,
+                  evidence: Evidence = "all") -> dict[str, list[dict]]:
+    """The outcomes behind one cell: reported ones strongest first, each with its quote, citation and
+    official check, and measured ones (each council's change beside its neighbours')."""
     cell = evidence_cells(graph, councils).get((intervention, area))
-    return cell.evidence if cell else []
+    rows = [{**row, "outcome": dict(row["outcome"])} for row in cell.evidence] if cell else []
+    return {"outcomes": check_outcomes(graph, rows) if evidence != "measured" else [],
+            "measured": (cell.measured if cell else []) if evidence != "reported" else []}

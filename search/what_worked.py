@@ -1,6 +1,7 @@
 """What worked for councils like us: interventions ranked by (a) relevance to the question,
-(b) how comparable the councils that used them are, (c) whether those councils improved after
-adopting them, by their inspection journeys, and (d) the strength of the outcome evidence.
+(b) how comparable the councils that used them are, (c) whether those councils moved more than
+comparable councils after adopting them, on the official measures that matter for the question and at
+their next inspection (search/measured.py), and (d) the strength of the outcome evidence.
 
 Every result carries the quotes it rests on; interventions with too little evidence are left
 out and the notes say so, rather than padding the list."""
@@ -16,14 +17,16 @@ from embedding.embedder import Embedder
 from kg.connection import Graph
 from kg.councils import all_councils, resolve
 from kg.evidence import implementations_by_council
-from kg.inspections import JourneyPoint, journey_label, overall_histories
+from kg.inspections import journey_label, overall_histories
 from kg.model.errors import NotFound
 from kg.search import SearchFilters, interventions_named
+from kg.statistics import check_outcomes
+from search.credited import credited_stories, heading
 from search.hybrid import ranking
+from search.measured import CAVEAT, Measured, adoptions, measures_for
 from search.similar import Profile, similar
 
 WEIGHTS = {"relevance": 0.45, "comparability": 0.2, "improvement": 0.15, "strength": 0.2}
-PHASE_ORDER = {"poor": 0, "fair": 1, "good": 2, "great": 3}
 COMPARATORS = 30  # how many comparable councils count as "councils like us"
 QUESTION_HITS = 40  # passages searched to see which interventions the question's evidence names
 MIN_RELEVANCE = 0.35  # below this an intervention does not answer the question
@@ -36,20 +39,12 @@ class WhatWorked:
     results: list[dict[str, Any]] = field(default_factory=list)
     comparable_councils: list[dict[str, Any]] = field(default_factory=list)
     notes: list[str] = field(default_factory=list)
+    credited: list[dict[str, Any]] = field(default_factory=list)
+    credited_heading: str | None = None
 
     def as_json(self) -> dict[str, Any]:
-        return {"results": self.results, "comparable_councils": self.comparable_councils, "notes": self.notes}
-
-
-def _improved_after(points: list[JourneyPoint], since: int | None) -> bool | None:
-    """Did the council's overall grade rise after it adopted the intervention? None: cannot tell."""
-    if len(points) < 2:
-        return None
-    before = [p for p in points if since is None or p.date.year <= since] or points[:1]
-    after = [p for p in points if p.date > before[-1].date]
-    if not after:
-        return None
-    return max(PHASE_ORDER[p.phase] for p in after) > PHASE_ORDER[before[-1].phase]
+        return {"results": self.results, "comparable_councils": self.comparable_councils, "notes": self.notes,
+                "credited": self.credited, "credited_heading": self.credited_heading}
 
 
 _DESCRIPTIONS: dict[tuple[str, tuple[str, ...]], np.ndarray] = {}
@@ -69,10 +64,14 @@ class _Relevance:
 
     def __init__(self, graph: Graph, embedder: Embedder, question: str | None, interventions: list[dict]):
         self.scores: dict[str, float] = {}
-        if not question or not interventions:  # a graph with no evidence yet has nothing to score
+        self.vector: list[float] | None = None
+        if not question:
+            return
+        question_vector = np.asarray(embedder.embed([question]))[0]
+        self.vector = question_vector.tolist()
+        if not interventions:  # a graph with no evidence yet has nothing to score
             return
         texts = tuple(f"{row['name']}: {row['description']}" for row in interventions)
-        question_vector = np.asarray(embedder.embed([question]))[0]
         # absolute, not relative to the best: a question nothing answers must score low everywhere
         cosine = _description_vectors(embedder, texts) @ question_vector
         meaning = np.clip((cosine - 0.15) / 0.45, 0, 1)
@@ -103,6 +102,7 @@ def what_worked(graph: Graph, embedder: Embedder, council: str | None = None, pr
     answer.comparable_councils = comparable[:10]
     likeness = {row["code"]: row for row in comparable}
     histories = overall_histories(graph)
+    measured = Measured(graph, histories)
     evidence = graph.read_cached("what_worked_evidence")
     relevance = _Relevance(graph, embedder, question, evidence)
     weights = dict(WEIGHTS) if question else {k: v for k, v in WEIGHTS.items() if k != "relevance"}
@@ -124,10 +124,9 @@ def what_worked(graph: Graph, embedder: Embedder, council: str | None = None, pr
         if comparable:
             parts["comparability"] = round(max((likeness[c]["score"] for c in by_council if c in likeness),
                                                default=0.0), 4)
-        for code, entry in by_council.items():
-            entry["improved_after"] = _improved_after(histories.get(code, []), entry["since"])
-        known = [entry["improved_after"] for entry in by_council.values() if entry["improved_after"] is not None]
-        parts["improvement"] = round(sum(known) / len(known), 4) if known else 0.0
+        measures = measures_for(question, [o["outcome"]["metric"] for o in row["outcomes"]])
+        summary, per_council = measured.practice(adoptions(by_council), measures)
+        parts["improvement"] = summary["improvement"]
         own = target["code"] if target else None
         outcomes = [o for o in row["outcomes"] if o["code"] != own]
         parts["strength"] = max((o["outcome"]["strength"] for o in row["outcomes"]), default=0) / 4
@@ -141,22 +140,41 @@ def what_worked(graph: Graph, embedder: Embedder, council: str | None = None, pr
                              "description": row["description"]},
             "score": round(score, 4),
             "score_parts": parts,
-            "score_explained": ", ".join(f"{name} {parts[name]:.2f} × {weights[name] / total:.2f}" for name in weights),
+            "score_explained": ", ".join(f"{name} {parts[name]:.2f} × {weights[name] / total:.2f}" for name in weights)
+                               + f" (improvement: {summary['explained']})",
+            "measured": summary,
             "councils": [{
                 "ons_code": c["code"], "name": c["name"], "since": c["since"],
                 "journey": journey_label(histories.get(c["code"], [])),
-                "improved_after": c["improved_after"],
+                **_measured_council(per_council.get(c["code"])),
                 "comparable": likeness[c["code"]]["reasons"] if c["code"] in likeness else [],
             } for c in ranked_councils][:10],
-            "outcomes": [{"council": o["council"], **o["outcome"], "citation": o["citation"]} for o in outcomes][:10],
+            "outcomes": [{"council": o["council"], "code": o["code"], **o["outcome"], "citation": o["citation"]}
+                         for o in outcomes][:10],
             "quotes": [{"council": q["name"], "quote": q["quote"], "citation": q["citation"]}
                        for c in ranked_councils for q in c["quotes"][:1]][:5],
         })
     answer.results.sort(key=lambda result: -result["score"])
     shown = answer.results[:limit]
     answer.results = shown
+    for result in shown:
+        check_outcomes(graph, [{"code": o.pop("code"), "outcome": o} for o in result["outcomes"]], code_key="code")
+    if target or profile:
+        phase = histories[target["code"]][-1].phase if target and histories.get(target["code"]) else \
+            (profile.phase if profile else None)
+        answer.credited = credited_stories(graph, likeness, phase, relevance.vector,
+                                           exclude=target["code"] if target else None)
+        answer.credited_heading = heading(answer.credited)
     _explain_gaps(answer, question, limit, bool(comparable))
     return answer
+
+
+def _measured_council(record: dict[str, Any] | None) -> dict[str, Any]:
+    """A council's adoption year (and what it rests on), its measured changes and its next grade."""
+    if record is None:
+        return {"adopted": None, "adopted_basis": None, "changes": [], "grade_after": None, "improved_after": None}
+    grade = record["grade_after"]
+    return {**record, "improved_after": grade["rose"] if grade else None}
 
 
 def _explain_gaps(answer: WhatWorked, question: str | None, limit: int, has_comparators: bool) -> None:
@@ -169,7 +187,8 @@ def _explain_gaps(answer: WhatWorked, question: str | None, limit: int, has_comp
                             "the list is not padded.")
     without_outcomes = [r["intervention"]["name"] for r in answer.results if not r["outcomes"]]
     if without_outcomes:
-        answer.notes.append("No measured outcome is attributed to " + ", ".join(without_outcomes)
+        answer.notes.append("No reported outcome is attributed to " + ", ".join(without_outcomes)
                             + ": the evidence is that comparable councils used it, not that it worked.")
+    answer.notes.append(CAVEAT)
     if has_comparators and not any(r["councils"] and r["councils"][0]["comparable"] for r in answer.results):
         answer.notes.append("None of the councils behind these results is among the most comparable councils.")

@@ -8,8 +8,10 @@ from fastapi import APIRouter, Depends, Path, Query
 
 from api.deps import GraphDep
 from api.models import (
+    CellEvidence,
     EnablerList,
     EnablerPassages,
+    EvidenceKind,
     EvidenceMap,
     InterventionList,
     InterventionProfile,
@@ -86,18 +88,21 @@ def map_scope(graph: GraphDep,
 
 
 Scope = Annotated[list[str] | None, Depends(map_scope)]
+Kind = Annotated[EvidenceKind, Query(description="reported (text), measured (official statistics) or all.")]
 
 
 @router.get("/evidence-map", response_model=EvidenceMap, responses=problem_responses(404, 409))
-def gap_map(graph: GraphDep, councils: Scope) -> EvidenceMap:
-    """Interventions × outcome areas: councils, documents and best evidence strength per cell."""
-    return EvidenceMap(**evidence_map(graph, councils))
+def gap_map(graph: GraphDep, councils: Scope, evidence: Kind = "all") -> EvidenceMap:
+    """Interventions × outcome areas: councils, documents, reported and measured outcomes and best evidence
+    strength per cell."""
+    return EvidenceMap(**evidence_map(graph, councils, evidence))
 
 
-@router.get("/evidence-map/{intervention}/{area}", response_model=OutcomeList,
+@router.get("/evidence-map/{intervention}/{area}", response_model=CellEvidence,
             responses=problem_responses(404, 409))
 def gap_map_cell(graph: GraphDep, councils: Scope,
                  intervention: Annotated[str, Path(max_length=120, examples=["signs_of_safety"])],
-                 area: Annotated[str, Path(max_length=60, examples=["workforce"])]) -> OutcomeList:
-    """The outcomes behind one cell of the map, strongest first."""
-    return OutcomeList(outcomes=cell_evidence(graph, resolve_intervention(intervention), area, councils))
+                 area: Annotated[str, Path(max_length=60, examples=["workforce"])],
+                 evidence: Kind = "all") -> CellEvidence:
+    """The outcomes behind one cell of the map: reported ones strongest first, and measured ones."""
+    return CellEvidence(**cell_evidence(graph, resolve_intervention(intervention), area, councils, evidence))

@@ -8,10 +8,11 @@ import io
 import re
 from html import escape
 from pathlib import Path
-from typing import Annotated
+from typing import Annotated, cast
 from urllib.parse import urlencode
 
 from fastapi import APIRouter, Query, Request
+from fastapi.exceptions import RequestValidationError
 from fastapi.responses import HTMLResponse, Response
 from fastapi.templating import Jinja2Templates
 from markupsafe import Markup
@@ -40,7 +41,7 @@ from kg.model.errors import EvidenceError
 from kg.model.statistics import better, display
 from kg.model.vocabulary import DOCUMENT_KINDS, PHASES, STRENGTHS
 from kg.statistics import yearly_rows
-from search.evidence_map import cell_evidence, evidence_map, scope
+from search.evidence_map import Evidence, cell_evidence, evidence_map, scope
 
 router = APIRouter(include_in_schema=False)
 templates = Jinja2Templates(directory=Path(__file__).parent / "templates")
@@ -163,45 +164,62 @@ def what_worked_page(request: Request, graph: GraphDep, embedder: EmbedderDep, c
                   **_choices(graph))
 
 
-def _map_filters(region: str | None, type: str | None, comparators_of: str | None) -> dict[str, str]:
-    return {key: value for key, value in {"region": region, "type": type, "comparators_of": comparators_of}.items()
-            if value}
+def _map_filters(region: str | None, type: str | None, comparators_of: str | None,
+                 evidence: str | None = None) -> dict[str, str]:
+    return {key: value for key, value in {"region": region, "type": type, "comparators_of": comparators_of,
+                                          "evidence": evidence if evidence != "all" else None}.items() if value}
+
+
+def _evidence_kind(evidence: str | None) -> Evidence:
+    """The map's kind of evidence from a query string; a wrong one answers 422 as the API would."""
+    if evidence in (None, "", "all", "reported", "measured"):
+        return cast(Evidence, evidence or "all")
+    raise RequestValidationError([{"type": "literal_error", "loc": ("query", "evidence"),
+                                   "msg": "Input should be 'all', 'reported' or 'measured'", "input": evidence}])
 
 
 @router.get("/evidence-map", response_class=HTMLResponse)
 def evidence_map_page(request: Request, graph: GraphDep, region: Text = None, type: Text = None,
-                      comparators_of: Text = None) -> HTMLResponse:
-    chosen = _map_filters(region, type, comparators_of)
-    gap_map = evidence_map(graph, scope(graph, region, type, comparators_of))
+                      comparators_of: Text = None, evidence: Text = None) -> HTMLResponse:
+    kind = _evidence_kind(evidence)
+    chosen = _map_filters(region, type, comparators_of, kind)
+    gap_map = evidence_map(graph, scope(graph, region, type, comparators_of), kind)
     cells = {(cell["intervention"], cell["area"]): cell for cell in gap_map["cells"]}
     return render(request, "evidence_map.html", gap_map=gap_map, cells=cells, chosen=chosen,
                   query=urlencode(chosen), json_url=f"/api/evidence-map?{urlencode(chosen)}", **_choices(graph))
 
 
 @router.get("/evidence-map.csv")
-def evidence_map_csv(graph: GraphDep, region: Text = None, type: Text = None, comparators_of: Text = None) -> Response:
-    gap_map = evidence_map(graph, scope(graph, region, type, comparators_of))
+def evidence_map_csv(graph: GraphDep, region: Text = None, type: Text = None, comparators_of: Text = None,
+                     evidence: Text = None) -> Response:
+    gap_map = evidence_map(graph, scope(graph, region, type, comparators_of),
+                           _evidence_kind(evidence))
     names = {row["id"]: row["name"] for row in gap_map["interventions"]}
     out = io.StringIO()
     writer = csv.writer(out)
-    writer.writerow(["intervention_id", "intervention", "area", "councils", "documents", "outcomes",
-                     "best_strength", "best_strength_label"])
+    writer.writerow(["intervention_id", "intervention", "area", "councils", "documents", "outcomes", "reported",
+                     "measured", "best_strength", "best_strength_label"])
     for cell in gap_map["cells"]:
         writer.writerow([cell["intervention"], names[cell["intervention"]], cell["area"], cell["councils"],
-                         cell["documents"], cell["outcomes"], cell["best_strength"], cell["best_strength_label"]])
+                         cell["documents"], cell["outcomes"], cell["reported"], cell["measured"],
+                         cell["best_strength"], cell["best_strength_label"]])
     return Response(out.getvalue(), media_type="text/csv",
                     headers={"Content-Disposition": 'attachment; filename="evidence-map.csv"'})
 
 
 @router.get("/evidence-map/{intervention}/{area}", response_class=HTMLResponse)
 def evidence_cell_page(request: Request, intervention: str, area: str, graph: GraphDep, region: Text = None,
-                       type: Text = None, comparators_of: Text = None) -> HTMLResponse:
-    chosen = _map_filters(region, type, comparators_of)
+                       type: Text = None, comparators_of: Text = None, evidence: Text = None) -> HTMLResponse:
+    kind = _evidence_kind(evidence)
+    chosen = _map_filters(region, type, comparators_of, kind)
     intervention_id = resolve_intervention(intervention)
-    rows = cell_evidence(graph, intervention_id, area, scope(graph, region, type, comparators_of))
-    name = next((row["intervention"] for row in rows), intervention_id)
-    return render(request, "evidence_cell.html", rows=rows, intervention_id=intervention_id, intervention=name,
-                  area=area, query=urlencode(chosen),
+    found = cell_evidence(graph, intervention_id, area, scope(graph, region, type, comparators_of),
+                          kind)
+    rows = found["outcomes"]
+    name = next((row["intervention"] for row in [*rows, *found["measured"]]), intervention_id)
+    return render(request, "evidence_cell.html", rows=rows, measured=found["measured"], kind=kind,
+                  intervention_id=intervention_id, intervention=name, area=area, query=urlencode(chosen),
+                  base_query=urlencode(_map_filters(region, type, comparators_of)),
                   json_url=f"/api/evidence-map/{intervention_id}/{area}?{urlencode(chosen)}")
 
 

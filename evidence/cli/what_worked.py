@@ -35,15 +35,37 @@ def what_worked(
     for number, result in enumerate(answer.results, start=1):
         console.print(f"[bold]{number}. {result['intervention']['name']}[/bold]  score {result['score']:.2f} "
                       f"[dim]({result['score_explained']})[/dim]", highlight=False)
+        measured = result["measured"]
+        console.print(f"   measured: {measured['n']} of {measured['councils_dated']} dated councils", highlight=False)
+        for row in measured["measures"]:
+            console.print(f"   {row['label']}: n {row['n']}, " + (row["note"] or (
+                f"change {row['change']:g} vs comparators {row['comparators_change']:g}"
+                + (f", {row['better_than_comparators']} of {row['n']} better" if row["polarity"] else ""))),
+                highlight=False)
+        after = measured["grade"]
+        console.print(f"   next grade higher: n {after['n']}, " + (after["note"] or (
+            f"{after['rose']} rose; base rate {after['base_rate']:.0%}" if after["base_rate"] is not None
+            else f"{after['rose']} rose")), highlight=False)
         for council_row in result["councils"][:4]:
             why = f" — {'; '.join(council_row['comparable'][:2])}" if council_row["comparable"] else ""
-            console.print(f"   {council_row['name']}: {council_row['journey']}{why}", highlight=False)
+            adopted = f" (adopted {council_row['adopted']}, {council_row['adopted_basis']})" \
+                if council_row["adopted"] else ""
+            console.print(f"   {council_row['name']}{adopted}: {council_row['journey']}{why}", highlight=False)
         for outcome in result["outcomes"][:3]:
+            check = f" \\[official: {outcome['official']['verdict']}]" if outcome.get("official") else ""
             console.print(f"   outcome: {outcome['council']} {outcome_summary(outcome)} "
-                          f"\\[{outcome['strength_label']}] “{outcome['quote']}”", highlight=False)
+                          f"\\[{outcome['strength_label']}]{check} “{outcome['quote']}”", highlight=False)
         for quote in result["quotes"][:2]:
             console.print(f"   “{quote['quote']}” [dim]— {quote['citation']['title']}, "
                           f"{quote['citation']['date'] or 'undated'}[/dim]", highlight=False)
         console.print()
+    if answer.credited:
+        console.print(f"[bold]{answer.credited_heading}[/bold]", highlight=False)
+        for story in answer.credited:
+            console.print(f"   {story['council']}: {story['transition']} ({story['from_date'][:4]} → "
+                          f"{story['to_date'][:4]})", highlight=False)
+            for passage in story["passages"][:1]:
+                console.print(f"   “{passage['quote'][:300]}” [dim]— {passage['citation']['title']}[/dim]",
+                              highlight=False)
     for note in answer.notes:
         console.print(f"[yellow]note:[/yellow] {note}", highlight=False)

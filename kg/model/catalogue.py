@@ -31,6 +31,7 @@ class Metric:
     area: str
     pattern: re.Pattern[str]
     counts_children: bool  # "looked-after children": also names the group other measures are taken of
+    measures: tuple[str, ...] = ()  # DfE's official measures of the same thing (LAIT short codes)
 
 
 @dataclass(frozen=True)
@@ -60,7 +61,7 @@ def metrics() -> tuple[Metric, ...]:
     return tuple(
         Metric(entry["id"], entry["name"], entry["area"],
                re.compile(r"\b(?:" + "|".join(entry["cues"]) + r")\b", re.IGNORECASE),
-               bool(entry.get("counts_children")))
+               bool(entry.get("counts_children")), tuple(entry.get("measures") or ()))
         for entry in _load("metrics.yaml"))
 
 

@@ -104,3 +104,45 @@ def display(value: float, unit: str) -> str:
 def better(polarity: str | None) -> str | None:
     """Which way is better, in words, for a measure that has a direction."""
     return {"high": "higher is better", "low": "lower is better"}.get(polarity or "")
+
+
+# Checking a figure a document claims against the official series.
+Verdict = Literal["consistent", "differs", "no official figure"]
+PERCENT_TOLERANCE = 1.0  # percentage points: rounding, and counts taken on other dates or as headcount, not FTE
+RELATIVE_TOLERANCE = 0.05  # of the official figure, for rates, counts and caseloads (at least half a unit: rounding)
+
+
+def tolerance_words(unit: str) -> str:
+    if unit == "%":
+        return f"within {PERCENT_TOLERANCE:g} percentage point"
+    return f"within {RELATIVE_TOLERANCE:.0%} (or half a unit, for rounding)"
+
+
+def within_tolerance(claimed: float, official: float, unit: str) -> bool:
+    if unit == "%":
+        return abs(claimed - official) <= PERCENT_TOLERANCE + 1e-9
+    return abs(claimed - official) <= max(RELATIVE_TOLERANCE * abs(official), 0.5) + 1e-9
+
+
+class ComparedFigure(BaseModel):
+    """One figure of a claim beside the official one for the same council and year."""
+
+    year: int
+    claimed: float
+    official: float | None = Field(description="None when the official series has no figure that year.")
+    year_label: str | None = None
+    source: str | None = None
+
+
+class OfficialCheck(BaseModel):
+    """How an outcome's figures compare with DfE's figures for the same council, measure and years, like
+    the check of a judgement claim against the inspection record."""
+
+    verdict: Verdict
+    detail: str = Field(description="The verdict in words, with both figures where they differ.")
+    measure_id: str | None = None
+    measure: str | None = None
+    unit: str | None = None
+    tolerance: str | None = None
+    figures: list[ComparedFigure] = Field(default_factory=list)
+    citation: str | None = None
