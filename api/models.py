@@ -217,6 +217,7 @@ class InterventionSummary(BaseModel):
     name: str
     category: str | None
     description: str | None
+    status: graph.InterventionStatus = "catalogue"
     councils: int
     documents: int
     outcomes: int
@@ -262,6 +263,7 @@ class InterventionProfile(Open):
     name: str
     category: str | None = None
     description: str | None = None
+    status: graph.InterventionStatus = "catalogue"
     councils: list[Implementation]
     outcomes: list[OutcomeRecord]
 
@@ -424,6 +426,7 @@ class CouncilIntervention(BaseModel):
     id: str
     name: str
     category: str | None
+    status: graph.InterventionStatus = "catalogue"
     since: int | None
     quote: str | None
     passage_id: str | None

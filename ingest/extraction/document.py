@@ -22,9 +22,17 @@ from ingest.extraction.outcomes import (
     find_outcomes,
     metric_named,
 )
+from ingest.extraction.practices import find_practices, practice_key
 from ingest.extraction.strength import strength_of
 from kg.model.catalogue import interventions
 
+_PRACTICE_CUE = re.compile(
+    r"\b(?:introduc|establish|launch|pilot|invest|recruit|restructur|creat|commission|adopt|embed|implement|develop|"
+    r"appoint|employ|fund|set up|roll\w* out|reorganis|redesign|model|approach|programme|service|hub|panel|academy|"
+    r"team|unit|pathway|framework|board|trust|strateg|scheme|project|initiative|toolkit|protocol|offer|conferenc|"
+    r"meeting|forum|group|agenc|campaign|clinic|tracker|worker|officer|advis|coordinator|champion|post|role|"
+    r"apprentice|training|course|arrangement|system|polic|network|allowance|passport|dashboard|audit|door)|[‘“]"
+    r"|(?-i:\b[A-Z][a-z]+ [A-Z][a-z]+)", re.IGNORECASE)
 _RUNS_ON = re.compile(r"[-a-z]")
 _ENDS = re.compile(r"[.!?…:;\"”’')\]]\s*$")
 CONTEXT_WINDOW = 3000  # characters back to look for the council a sentence is about
@@ -94,6 +102,7 @@ class Extractor:
 
         evidence = DocumentEvidence(text)
         evidence.mentions = self._finder.find(doc, document_councils)
+        evidence.mentions = self._with_practices(text, sentences, evidence.mentions)
         evidence.mention_sentences = [sentence_at(mention.start) for mention in evidence.mentions]
         about = _CouncilContext(evidence, document_councils, inspection_council)
         for mention, sentence in zip(evidence.mentions, evidence.mention_sentences):
@@ -123,6 +132,48 @@ class Extractor:
                 evidence.outcomes.append(OutcomeFinding(council, draft, sentence, intervention, attribution,
                                                  strength_of(draft, inspection_council is not None)))
         return evidence
+
+
+    def _with_practices(self, text: str, sentences: list[Sentence], mentions: list[Mention]) -> list[Mention]:
+        """Catalogue mentions widened to the printed name around them, and practices the catalogue
+        does not name: linked to an entry when their normalised words are its name or an alias,
+        otherwise emerging under their normalised words."""
+        cued = [sentence for sentence in sentences if _PRACTICE_CUE.search(text, sentence.start, sentence.end)]
+        parsed = full_pipeline().pipe(text[sentence.start:sentence.end] for sentence in cued)
+        catalogue = [mention for mention in mentions if mention.kind == "intervention"]
+        found = list(mentions)
+        for sentence, doc in zip(cued, parsed):
+            for practice in find_practices(doc, sentence.start):
+                inside = [mention for mention in catalogue
+                          if practice.start <= mention.start and mention.end <= practice.end]
+                if inside:
+                    if len(inside) == 1 and _widens(practice.surface, inside[0].surface):
+                        inside[0].surface, inside[0].start, inside[0].end = (practice.surface, practice.start,
+                                                                             practice.end)
+                    continue
+                if any(mention.start < practice.end and practice.start < mention.end for mention in mentions):
+                    continue  # inside a council's name, or around more than one catalogue name
+                key = practice_key(practice.surface)
+                known = self._finder.catalogue_keys.get(key)
+                if known:
+                    found.append(Mention("intervention", known, practice.surface, practice.start, practice.end,
+                                         practice.confidence, "normalised_alias"))
+                elif key:
+                    found.append(Mention("intervention", emerging_id(key), practice.surface, practice.start,
+                                         practice.end, practice.confidence, practice.method, "emerging"))
+        return sorted(found, key=lambda mention: mention.start)
+
+
+def emerging_id(key: str) -> str:
+    """The id every document gives the practice with these normalised words."""
+    return "emerging:" + re.sub(r"[^a-z0-9]+", "_", key)[:80].strip("_")
+
+
+def _widens(practice: str, catalogue: str) -> bool:
+    """A wider printed name for the same thing: its bracketed abbreviation, a head noun or qualifier
+    after it ("Step Up" -> "Step Up to Social Work programme"), not a different practice around it."""
+    extra = len(practice.split()) - len(catalogue.split())
+    return 0 < extra <= 4
 
 
 class _CouncilContext:

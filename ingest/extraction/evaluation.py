@@ -9,6 +9,8 @@ from collections import Counter
 from dataclasses import dataclass, field
 from typing import Any, Iterable
 
+from ingest.extraction.practices import practice_key, practice_words
+
 
 @dataclass
 class Tally:
@@ -75,7 +77,6 @@ def score(checked: list[dict[str, Any]], reports: list[dict[str, Any]]) -> dict[
 # - an outcome matches a marked one in an overlapping sentence when value_from, value_to (a
 #   change stated only as an amount has value_from null and the amount as value_to) and unit
 #   (% / per cent, count / children / people, …) are all equal.
-_DETERMINERS = {"a", "an", "the", "its", "their", "our", "this", "these", "that", "those", "his", "her"}
 _UNIT_FORMS = {"%": "%", "percent": "%", "per cent": "%", "pct": "%", "count": "count", "children": "count",
                "people": "count", "number": "count", None: "count", "": "count", "per 10,000": "per 10,000",
                "rate": "per 10,000", "£m": "£m", "£": "£", "days": "days", "weeks": "weeks", "months": "months",
@@ -87,17 +88,8 @@ def _plain(text: str) -> str:
     return " ".join(re.sub(r"[\"'()\[\],.:;]", " ", text.replace("-", " ").replace("–", " ")).split())
 
 
-def surface_words(surface: str) -> list[str]:
-    """Normalised words of a practice name: lower case, no quotes or hyphens, singular, no leading determiner."""
-    words = [word[:-1] if len(word) > 3 and word.endswith("s") and not word.endswith("ss") else word
-             for word in _plain(surface.replace("'s", "")).split()]
-    while words and words[0] in _DETERMINERS:
-        words = words[1:]
-    return words
-
-
 def surfaces_match(found: str, marked: str) -> bool:
-    a, b = surface_words(found), surface_words(marked)
+    a, b = practice_words(found), practice_words(marked)
     if not a or not b:
         return False
     if a == b:
@@ -145,7 +137,7 @@ def score_unseen(marked: list[dict[str, Any]], reports: list[dict[str, Any]]) ->
         mentions = _practice_mentions(report)
         found_by_key: dict[str, list[tuple[str, str]]] = {}
         for surface, quote in mentions:
-            found_by_key.setdefault(" ".join(surface_words(surface)), []).append((surface, quote))
+            found_by_key.setdefault(practice_key(surface), []).append((surface, quote))
 
         def hits(surface: str, quote: str, practice: dict[str, Any]) -> bool:
             return quotes_overlap(quote, practice["quote"]) and surfaces_match(surface, practice["surface"])
