@@ -1,7 +1,8 @@
 """Extraction precision and recall on the hand-checked development set, or (--unseen SPLIT) on
 the blind-marked unseen set's dev or held_out split, scored by surface and figure matching
 (the rule is in ingest/extraction/evaluation.py: a practice is found when an extracted
-mention's sentence overlaps the marked quote and its surface equals the marked one after
+mention's sentence overlaps the marked quote (containment or a shared run of 40
+characters) and its surface equals the marked one after
 normalising case, quotes, hyphens, plurals and determiners, or shares >= 0.6 of its words
 (Dice); an outcome when value_from, value_to and unit match in an overlapping sentence).
 

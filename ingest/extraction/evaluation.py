@@ -7,6 +7,7 @@ from __future__ import annotations
 import re
 from collections import Counter
 from dataclasses import dataclass, field
+from difflib import SequenceMatcher
 from typing import Any, Iterable
 
 from ingest.extraction.practices import practice_key, practice_words
@@ -69,7 +70,8 @@ def score(checked: list[dict[str, Any]], reports: list[dict[str, Any]]) -> dict[
 # The unseen set (tests/fixtures/extraction_unseen.yaml) marks practices by their printed surface
 # and outcomes by their figures, not by catalogue ids, so it is scored by matching:
 # - a marked practice is found when an extracted intervention mention's sentence overlaps the
-#   marked quote (one contains a piece of the other, whitespace and quote marks normalised) and
+#   marked quote (one contains a piece of the other, or they share a run of 40 characters, whitespace
+#   and quote marks normalised) and
 #   its surface matches the marked surface: equal after normalisation (case, quotes, hyphens,
 #   plurals, leading determiners), or a Dice overlap of their words of at least 0.6;
 # - an extracted practice (distinct normalised surface per document) is right when any of its
@@ -99,9 +101,18 @@ def surfaces_match(found: str, marked: str) -> bool:
 
 
 def quotes_overlap(found: str, marked: str) -> bool:
+    """One contains a piece of the other, or they share a run of at least 40 characters (a sentence
+    the segmenter joined to a heading, a marked quote of two sentences)."""
     found_plain = _plain(found)
     pieces = [_plain(piece) for piece in marked.split("…") if len(_plain(piece)) >= 12] or [_plain(marked)]
-    return any(piece in found_plain or (len(found_plain) >= 12 and found_plain in piece) for piece in pieces)
+    for piece in pieces:
+        if piece in found_plain or (len(found_plain) >= 12 and found_plain in piece):
+            return True
+        match = SequenceMatcher(None, found_plain, piece, autojunk=False).find_longest_match(
+            0, len(found_plain), 0, len(piece))
+        if match.size >= min(40, len(piece), len(found_plain)):
+            return True
+    return False
 
 
 def _number(value: Any) -> float | None:

@@ -153,9 +153,18 @@ def _phrase(noun: Token) -> list[Token]:
     return _trim(list(noun.doc[start:end]))
 
 
+# statutory and national bodies every area has: named, but not a practice a council chose
+_STATUTORY = re.compile(r"safeguarding (?:children|adults?|partnership)? ?board|\blscb\b|health and well-?being board|"
+                        r"family justice board|court advisory|disclosure and barring|\bcafcass\b|youth offending|"
+                        r"independent reviewing officer|\biros?\b|\bcdop\b|child death overview|\blado\b|"
+                        r"designated officer|public law outline|\bplo\b|local offer|virtual school", re.IGNORECASE)
+
+
 def _generic(tokens: list[Token]) -> bool:
     """Generic words alone, evaluation plus a head ("stable senior leadership team"), or a standing unit."""
     content = [token for token in tokens if not token.is_punct and token.pos_ not in {"ADP", "CCONJ", "DET"}]
+    if _STATUTORY.search(" ".join(token.text for token in tokens)):
+        return True
     words = [token.lower_ for token in content if token.lower_ not in _EVALUATIVE]
     if len(words) >= 2 and (" ".join(practice_words(" ".join(words[:-1]))) in _STANDING_UNITS
                             or practice_key(" ".join(words[:-1])) in _STANDING_UNITS):

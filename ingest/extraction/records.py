@@ -164,8 +164,14 @@ def extract_report(evidence: DocumentEvidence, enabler_links: list[list[EnablerS
         "implementations": [{"council": item.council, "intervention": item.intervention, "since": item.since,
                              "method": item.method, "quote": evidence.quote(item.sentence)}
                             for item in evidence.implementations],
-        "outcomes": [{"council": outcome.council, "intervention": outcome.intervention,
-                      **outcome_fields(evidence, outcome)} for outcome in evidence.outcomes],
+        "outcomes": [{"council": outcome.council, "intervention": outcome.intervention, "kind": "change",
+                      "metric_text": metric_by_id()[outcome.draft.metric].name, **outcome_fields(evidence, outcome)}
+                     for outcome in evidence.outcomes]
+        + [{"council": found.council, "intervention": None, "kind": found.outcome.kind, "metric": None,
+            "metric_text": found.outcome.metric_text, "metric_key": found.outcome.metric_key, "direction": "none",
+            "value_from": found.outcome.value_from, "value_to": found.outcome.value, "change": None, "unit": found.outcome.unit,
+            "period": None, "quote": evidence.quote(found.sentence), "method": "open_figure", "confidence": 0.5}
+           for found in evidence.open_outcomes],
         "judgements": judgements,
         "inspection": inspection,
         "enablers": [{"id": enabler, "passages": ids} for enabler, ids in by_enabler.items()],
