@@ -15,6 +15,7 @@ from __future__ import annotations
 
 import json
 import sys
+from collections import Counter
 from pathlib import Path
 
 import yaml
@@ -50,7 +51,14 @@ def run(verbose: bool, split: str | None = None) -> dict:
                 print(f"extra  {name}: {line}", file=sys.stderr)
             for line in tally.misses:
                 print(f"missed {name}: {line}", file=sys.stderr)
-    return {name: tally.as_json() for name, tally in tallies.items()}
+    found = {"interventions_by_status": dict(Counter(entry.get("status", "catalogue") for report in reports
+                                                      for entry in report["interventions"])),
+             "mentions_by_status": dict(Counter(entry.get("status", "catalogue") for report in reports
+                                                for entry in report["interventions"]
+                                                for _ in entry.get("mentions", [None]))),
+             "outcomes_by_kind": dict(Counter(outcome.get("kind", "change") for report in reports
+                                              for outcome in report["outcomes"]))}
+    return {**{name: tally.as_json() for name, tally in tallies.items()}, "found": found}
 
 
 if __name__ == "__main__":

@@ -297,3 +297,36 @@ def test_emerging_practices_reach_the_graph_with_provenance_whatever_the_order(s
     left = graph.driver.execute_query("MATCH (i:Intervention {status: 'emerging'}) RETURN i.name AS name")[0]
     assert "Carers Café Network" not in [row["name"] for row in left]
     assert "kinship navigator service for grandparents" in [row["name"] for row in left]
+
+
+def open_outcomes_in(sentence: str) -> list[tuple[str, float, str]]:
+    from ingest.extraction.open_outcomes import find_open_outcomes
+    return [(found.kind, found.value, found.unit) for found in find_open_outcomes(full_pipeline()(sentence), 0, set())]
+
+
+def test_levels_and_counts_no_metric_names_are_open_outcomes():
+    assert open_outcomes_in("This year the council recruited 24 permanent social workers.") == [("count", 24.0, "count")]
+    assert open_outcomes_in("About 38% of practitioners have more than five years of experience.")[0] == (
+        "level", 38.0, "%")
+    assert open_outcomes_in("Twenty five foster families had been approved by the panel.") == [
+        ("count", 25.0, "count")]
+    rate = open_outcomes_in("At 1 April 2016, 512 children were in care (a rate of 58.2 per 10,000 children).")
+    assert ("level", 58.2, "per 10,000") in rate and ("level", 512.0, "count") in rate
+
+
+def test_comparison_groups_plans_headings_and_names_give_no_open_outcome():
+    assert open_outcomes_in("This is lower than the England average of 31%.") == []
+    assert open_outcomes_in("The council will recruit 20 more foster carers.") == []
+    assert open_outcomes_in("Recommendations 8") == []
+    assert open_outcomes_in("Young people meet at the Step 2 Success group every week.") == []
+
+
+def test_a_later_sentence_gives_the_baseline_of_a_free_metric(extractor):
+    text = ("At 1 April 2016, 512 children were in care (a rate of 58.2 per 10,000 children). "
+            "This is an increase from 470 (53.9 per 10,000) at 1 April 2015.")
+    evidence = extractor.extract(text, ["E10000016"], "E10000016")
+    assert {(found.outcome.kind, found.outcome.value_from, found.outcome.value, found.outcome.unit)
+            for found in evidence.open_outcomes} == {("change", 470.0, 512.0, "count"),
+                                                     ("change", 53.9, 58.2, "per 10,000")}
+    from ingest.extraction.open_outcomes import metric_key
+    assert metric_key("The children’s homes") == metric_key("children's home") == "children home"

@@ -54,15 +54,17 @@ def outcome_key(council: str, metric: str, direction: str, value_from: Any, valu
 
 
 def score(checked: list[dict[str, Any]], reports: list[dict[str, Any]]) -> dict[str, Tally]:
-    """`reports`: what `evidence extract --json` printed for each checked document, in order."""
+    """`reports`: what `evidence extract --json` printed for each checked document, in order. The
+    checked set marks catalogue interventions and controlled metrics only, so only those are scored."""
     tallies = {"councils": Tally(), "interventions": Tally(), "outcomes": Tally()}
     for expected, report in zip(checked, reports):
         name = expected["path"].split("/")[-1][:40]
         tallies["councils"].add(name, {c["ons_code"] for c in report["councils"]}, set(expected["councils"]))
-        tallies["interventions"].add(name, {i["id"] for i in report["interventions"]}, set(expected["interventions"]))
+        tallies["interventions"].add(name, {i["id"] for i in report["interventions"]
+                                            if i.get("status", "catalogue") == "catalogue"}, set(expected["interventions"]))
         tallies["outcomes"].add(
             name, [outcome_key(o["council"], o["metric"], o["direction"], o["value_from"], o["value_to"])
-                   for o in report["outcomes"]],
+                   for o in report["outcomes"] if o["metric"] is not None],
             [outcome_key(*row) for row in expected["outcomes"]])
     return tallies
 
@@ -167,12 +169,12 @@ def score_unseen(marked: list[dict[str, Any]], reports: list[dict[str, Any]]) ->
         tally = tallies["outcomes"]
         remaining = list(expected.get("outcomes") or [])
         for outcome in report["outcomes"]:
-            key = unseen_outcome_key(outcome)
-            match = next((row for row in remaining if unseen_outcome_key(row) == key
+            figures = unseen_outcome_key(outcome)
+            match = next((row for row in remaining if unseen_outcome_key(row) == figures
                           and quotes_overlap(outcome["quote"], row["quote"])), None)
             if match is None:
                 tally.false_positives += 1
-                tally.extras.append(f"{name}: {key} | {outcome['quote'][:120]}")
+                tally.extras.append(f"{name}: {figures} | {outcome['quote'][:120]}")
             else:
                 remaining.remove(match)
                 tally.true_positives += 1

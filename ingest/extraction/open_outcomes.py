@@ -115,7 +115,8 @@ def find_open_outcomes(doc: Doc, offset: int, taken: set[tuple[float, str]]) -> 
         if before is not None and before.lower_ in _WORDS and token.lower_ in _WORDS:
             continue  # read with the word before it
         if following is not None and following.lower_ in _WORDS and token.lower_ in _WORDS and value >= 20:
-            value += _WORDS[following.lower_]  # "twenty five"
+            value += _WORDS[following.lower_]  # "twenty five": the parse hangs on "five"
+            token = following
             following = doc[following.i + 1] if following.i + 1 < len(doc) else None
             if following is None:
                 continue

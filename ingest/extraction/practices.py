@@ -288,7 +288,8 @@ def find_practices(sentence: Doc | Span, offset: int) -> list[PracticeMention]:
 def _capitalised(doc: Doc) -> list[list[Token]]:
     """Runs of two or more capitalised words (with "of", "and", "for", "to" inside), not council,
     place or person names, nor a sentence's first word alone."""
-    runs, run = [], []
+    runs: list[list[Token]] = []
+    run: list[Token] = []
     for token in [*doc, None]:
         capital = token is not None and (token.is_title or token.is_upper and len(token) > 1 or token.like_num and run) \
             and token.ent_type_ not in {"GPE", "PERSON", "DATE", "LOC", "NORP"}
