@@ -218,6 +218,7 @@ class InterventionSummary(BaseModel):
     name: str
     category: str | None
     description: str | None
+    status: graph.InterventionStatus = "catalogue"
     councils: int
     documents: int
     outcomes: int
@@ -267,6 +268,7 @@ class InterventionProfile(Open):
     name: str
     category: str | None = None
     description: str | None = None
+    status: graph.InterventionStatus = "catalogue"
     councils: list[Implementation]
     outcomes: list[OutcomeRecord]
 
@@ -552,6 +554,7 @@ class CouncilIntervention(BaseModel):
     id: str
     name: str
     category: str | None
+    status: graph.InterventionStatus = "catalogue"
     since: int | None
     quote: str | None
     passage_id: str | None

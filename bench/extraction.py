@@ -1,6 +1,13 @@
-"""Extraction precision and recall on the hand-checked development set.
+"""Extraction precision and recall on the hand-checked development set, or (--unseen SPLIT) on
+the blind-marked unseen set's dev or held_out split, scored by surface and figure matching
+(the rule is in ingest/extraction/evaluation.py: a practice is found when an extracted
+mention's sentence overlaps the marked quote (containment or a shared run of 40
+characters) and its surface equals the marked one after
+normalising case, quotes, hyphens, plurals and determiners, or shares >= 0.6 of its words
+(Dice); an outcome when value_from, value_to and unit match in an overlapping sentence).
 
     EVIDENCE_HOME=... python bench/extraction.py [--verbose]
+    EVIDENCE_HOME=... python bench/extraction.py --unseen dev [--verbose]
 
 Needs a graph with the councils loaded (`evidence councils load`); writes nothing to it."""
 
@@ -8,39 +15,52 @@ from __future__ import annotations
 
 import json
 import sys
+from collections import Counter
 from pathlib import Path
 
 import yaml
 
 sys.path.insert(0, str(Path(__file__).resolve().parents[1]))  # before bench/, whose ingest.py is not the package
 
-from ingest.extraction.evaluation import score  # noqa: E402
+from ingest.extraction.evaluation import score, score_unseen  # noqa: E402
 from ingest.pipeline import Ingester  # noqa: E402
 from ingest.sources import user_sources  # noqa: E402
 from kg.connection import Graph  # noqa: E402
 from kg.model.settings import PROJECT_ROOT, get_settings  # noqa: E402
 
 CHECKED = PROJECT_ROOT / "tests" / "fixtures" / "extraction_checked.yaml"
+UNSEEN = PROJECT_ROOT / "tests" / "fixtures" / "extraction_unseen.yaml"
 
 
-def run(verbose: bool) -> dict:
+def run(verbose: bool, split: str | None = None) -> dict:
     settings = get_settings()
-    checked = yaml.safe_load(CHECKED.read_text())["documents"]
+    if split:
+        checked = [entry for entry in yaml.safe_load(UNSEEN.read_text())["documents"] if entry["split"] == split]
+    else:
+        checked = yaml.safe_load(CHECKED.read_text())["documents"]
     with Graph(settings) as graph:
         ingester = Ingester(settings, graph)
         reports = []
         for entry in checked:
             sources, _ = user_sources([Path(settings.corpus_dir) / entry["path"]], settings.corpus_dir, {})
             reports.append(ingester.examine(sources[0]))
-    tallies = score(checked, reports)
+    tallies = score_unseen(checked, reports) if split else score(checked, reports)
     if verbose:
         for name, tally in tallies.items():
             for line in tally.extras:
                 print(f"extra  {name}: {line}", file=sys.stderr)
             for line in tally.misses:
                 print(f"missed {name}: {line}", file=sys.stderr)
-    return {name: tally.as_json() for name, tally in tallies.items()}
+    found = {"interventions_by_status": dict(Counter(entry.get("status", "catalogue") for report in reports
+                                                      for entry in report["interventions"])),
+             "mentions_by_status": dict(Counter(entry.get("status", "catalogue") for report in reports
+                                                for entry in report["interventions"]
+                                                for _ in entry.get("mentions", [None]))),
+             "outcomes_by_kind": dict(Counter(outcome.get("kind", "change") for report in reports
+                                              for outcome in report["outcomes"]))}
+    return {**{name: tally.as_json() for name, tally in tallies.items()}, "found": found}
 
 
 if __name__ == "__main__":
-    print(json.dumps(run("--verbose" in sys.argv), indent=2))
+    split = sys.argv[sys.argv.index("--unseen") + 1] if "--unseen" in sys.argv else None
+    print(json.dumps(run("--verbose" in sys.argv, split), indent=2))

@@ -16,7 +16,8 @@ from kg.statistics import check_outcomes
 
 def load_catalogue(graph: Graph) -> dict[str, int]:
     rows = [Intervention(id=entry.id, name=entry.name, category=entry.category, description=entry.description,
-                         aliases=[*entry.aliases, *entry.exact]).model_dump() for entry in interventions()]
+                         aliases=[*entry.aliases, *entry.exact], status="catalogue").model_dump()
+            for entry in interventions()]
     enabler_rows = [Enabler(id=entry.id, name=entry.name, description=entry.description,
                             cues=list(entry.cues)).model_dump() for entry in enablers()]
     return dict(graph.write("catalogue_upsert", interventions=rows, enablers=enabler_rows)[0])
@@ -24,8 +25,12 @@ def load_catalogue(graph: Graph) -> dict[str, int]:
 
 def write_evidence(tx: ManagedTransaction, rows: DocumentEvidenceRows) -> None:
     """Runs inside the document's own transaction."""
+    if rows.emerging:
+        run_named(tx, "emerging_interventions_merge", interventions=[row.model_dump() for row in rows.emerging])
     if rows.mentions:
         run_named(tx, "mentions_create", mentions=[mention.model_dump() for mention in rows.mentions])
+    if rows.emerging:
+        run_named(tx, "emerging_interventions_name", ids=[row.id for row in rows.emerging])
     if rows.implementations:
         run_named(tx, "implemented_create", implementations=[row.model_dump() for row in rows.implementations])
     if rows.outcomes:
@@ -40,7 +45,10 @@ def passage_texts(graph: Graph) -> list[dict[str, Any]]:
 
 
 def resolve_intervention(text: str) -> str:
-    """A catalogue id from an id, a name or an alias ("Signs of Safety", "signs_of_safety", "SWSO")."""
+    """A catalogue id from an id, a name or an alias ("Signs of Safety", "signs_of_safety", "SWSO");
+    an emerging intervention's id as it is."""
+    if text.startswith("emerging:"):
+        return text
     wanted = " ".join(text.replace("_", " ").split()).lower()
     for entry in interventions():
         names = {entry.id.replace("_", " "), entry.name.lower(), *(alias.lower() for alias in entry.aliases),

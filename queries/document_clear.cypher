@@ -1,7 +1,12 @@
 // Removes what a document contributed (passages and their mentions and enabler links, the
 // judgement claims and outcomes they state, the implementations it evidences, the inspection
-// read from it and its judgements) before the document is written again.
+// read from it and its judgements) before the document is written again; emerging interventions
+// nothing else mentions or implements go with them.
 MATCH (d:Document {id: $id})
+CALL (d) {
+  MATCH (d)-[:HAS_PASSAGE]->(:Passage)-[:MENTIONS]->(i:Intervention {status: 'emerging'})
+  RETURN collect(DISTINCT i) AS emerging
+}
 CALL (d) {
   MATCH (d)-[:HAS_PASSAGE]->(:Passage)<-[:STATED_IN]-(stated)
   WHERE stated:JudgementClaim OR stated:Outcome
@@ -20,3 +25,8 @@ CALL (d) {
   OPTIONAL MATCH (i)-[:JUDGED]->(j:Judgement)
   DETACH DELETE i, j
 }
+WITH emerging
+UNWIND emerging AS i
+WITH i
+WHERE NOT EXISTS { (i)<-[:MENTIONS]-() } AND NOT EXISTS { (i)<-[:IMPLEMENTED]-() }
+DETACH DELETE i

@@ -1,3 +1,3 @@
-// One intervention from the catalogue, or nothing.
+// One intervention (catalogue or emerging), or nothing.
 MATCH (i:Intervention {id: $intervention})
 RETURN i {.*} AS intervention

@@ -1,4 +1,4 @@
-// Every catalogue intervention with how many councils implemented it, how many documents
+// Every intervention (catalogue and emerging) with how many councils implemented it, how many documents
 // mention it and how many outcomes are attributed to it.
 MATCH (i:Intervention)
 OPTIONAL CALL (i) {
@@ -14,5 +14,6 @@ OPTIONAL CALL (i) {
   RETURN count(o) AS outcomes
 }
 RETURN i.id AS id, i.name AS name, i.category AS category, i.description AS description,
+       coalesce(i.status, 'catalogue') AS status,
        coalesce(councils, 0) AS councils, coalesce(documents, 0) AS documents, coalesce(outcomes, 0) AS outcomes
 ORDER BY councils DESC, documents DESC, name

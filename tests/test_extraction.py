@@ -195,3 +195,138 @@ def test_candidates_are_recurring_named_phrases_not_in_the_catalogue():
     found = find_candidates(passages, min_count=3)
     assert [(c.phrase, c.count, c.documents) for c in found] == [("Bright Horizons programme", 3, 3)]
     assert "Bright Horizons programme" in found[0].examples[0]["quote"]
+
+
+# Practices the catalogue never named (issue 20): each pattern on sentences written for the test.
+def practices_in(sentence: str) -> list[tuple[str, str]]:
+    from ingest.extraction.practices import find_practices
+    return [(found.surface, found.method) for found in find_practices(full_pipeline()(sentence), 0)]
+
+
+def test_what_a_council_set_up_is_a_practice_with_its_printed_extent():
+    found = practices_in("Last spring the council set up a kinship navigator service for grandparents raising "
+                         "children.")
+    assert [surface for surface, _ in found] == ["kinship navigator service for grandparents"]
+    passive = practices_in("A dedicated missing persons hub has been established alongside the police.")
+    assert [surface for surface, _ in passive] == ["dedicated missing persons hub"]
+    invested = practices_in("Leaders have invested in a reflective supervision programme for managers.")
+    assert [surface for surface, _ in invested] == ["reflective supervision programme for managers"]
+
+
+def test_named_programmes_keep_their_abbreviation_and_quotes():
+    found = practices_in("Referrals are screened by the Family Front Line Service (FFLS) within a day.")
+    assert [surface for surface, _ in found] == ["Family Front Line Service (FFLS)"]
+    quoted = practices_in("Every visit follows the ‘Bright Steps’ model agreed with families.")
+    assert [surface for surface, _ in quoted] == ["‘Bright Steps’ model"]
+
+
+def test_plans_generic_nouns_and_inspectors_actions_are_not_practices():
+    assert practices_in("The council plans to introduce a peer mentoring scheme next year.") == []
+    assert practices_in("The council has introduced support.") == []
+    assert practices_in("Inspectors introduced a sampling approach during the visit.") == []
+    assert practices_in("The stable senior leadership team meets weekly.") == []
+
+
+def test_practice_names_match_whatever_their_quotes_hyphens_case_and_plurals():
+    from ingest.extraction.practices import practice_key
+    assert practice_key("the ‘Step-Up’ teams") == practice_key("Step Up team") == "step up team"
+    assert practice_key("Family Hubs") == practice_key("family hub")
+
+
+def test_unnamed_practices_are_emerging_and_catalogue_names_widen_to_the_printed_span(extractor):
+    text = ("Kent County Council launched the Mockingbird family model (MFM) in 2019. It also set up a "
+            "kinship navigator service for grandparents. Staffing was restructured.")
+    evidence = extractor.extract(text, ["E10000016"], None)
+    interventions = [(m.key, m.surface, m.status) for m in evidence.mentions if m.kind == "intervention"]
+    assert ("mockingbird", "Mockingbird family model (MFM)", "catalogue") in interventions
+    assert ("emerging:kinship_navigator_service_for_grandparent", "kinship navigator service for grandparents",
+            "emerging") in interventions
+    assert {finding.intervention for finding in evidence.implementations} == {
+        "mockingbird", "emerging:kinship_navigator_service_for_grandparent"}
+
+
+EMERGING_A = """Kinship care in Barnsley
+
+Barnsley Council set up a kinship navigator service for grandparents in 2021. The kinship navigator
+service for grandparents now supports forty families.
+"""
+EMERGING_B = """Carers in Barnsley
+
+The council launched a Carers Café Network in May. With health partners it set up the kinship
+navigator service for grandparents.
+"""
+
+
+def test_emerging_practices_reach_the_graph_with_provenance_whatever_the_order(settings, councils_loaded, tmp_path):
+    """Both orders give the same graph; re-ingesting a changed document drops the practice only it named."""
+    from kg.backup import graph_checksum
+    from kg.evidence import load_catalogue
+    from tests.conftest import wipe
+
+    graph = councils_loaded
+    paths = []
+    for name, text in (("a.txt", EMERGING_A), ("b.txt", EMERGING_B)):
+        paths.append(tmp_path / name)
+        paths[-1].write_text(text)
+    checksums = []
+    for order in (paths, paths[::-1]):
+        wipe(graph)
+        load_councils(graph, read_councils(settings.reference_dir))
+        load_catalogue(graph)
+        sources, _ = user_sources(order, settings.corpus_dir, {"kind": "case_study", "councils": ["Barnsley"]})
+        assert Ingester(settings, graph).run(sources).failed == 0
+        checksums.append(graph_checksum(graph, ignore_labels=["IngestRun", "EmbeddingModel"], ignore_types=["ADDED"],
+                                        ignore_properties=["ingest_run", "ingested_at"]))
+    assert checksums[0] == checksums[1]
+    rows = graph.driver.execute_query(
+        "MATCH (c:Council)-[r:IMPLEMENTED]->(i:Intervention {status: 'emerging'}) "
+        "RETURN i.id AS id, i.name AS name, i.category AS category, c.name AS council, r.quote AS quote, "
+        "r.document_id AS document, r.passage_id AS passage ORDER BY id, document")[0]
+    kinship = [row for row in rows if row["id"] == "emerging:kinship_navigator_service_for_grandparent"]
+    assert len(kinship) == 2 and {row["council"] for row in kinship} == {"Barnsley"}
+    assert kinship[0]["name"] == "kinship navigator service for grandparents" and kinship[0]["passage"]
+    assert "set up a kinship navigator service" in " ".join(row["quote"] for row in kinship)
+    assert any(row["name"] == "Carers Café Network" for row in rows)
+    profile = json.loads(run_cli(settings, "intervention", "emerging:kinship_navigator_service_for_grandparent",
+                                 "--json").stdout)
+    assert profile["status"] == "emerging" and [row["council"] for row in profile["councils"]] == ["Barnsley"] * 2
+
+    paths[1].write_text(EMERGING_B.replace("The council launched a Carers Café Network in May. ", ""))
+    Ingester(settings, graph).run(user_sources([paths[1]], settings.corpus_dir,
+                                               {"kind": "case_study", "councils": ["Barnsley"]})[0])
+    left = graph.driver.execute_query("MATCH (i:Intervention {status: 'emerging'}) RETURN i.name AS name")[0]
+    assert "Carers Café Network" not in [row["name"] for row in left]
+    assert "kinship navigator service for grandparents" in [row["name"] for row in left]
+
+
+def open_outcomes_in(sentence: str) -> list[tuple[str, float, str]]:
+    from ingest.extraction.open_outcomes import find_open_outcomes
+    return [(found.kind, found.value, found.unit) for found in find_open_outcomes(full_pipeline()(sentence), 0, set())]
+
+
+def test_levels_and_counts_no_metric_names_are_open_outcomes():
+    assert open_outcomes_in("This year the council recruited 24 permanent social workers.") == [("count", 24.0, "count")]
+    assert open_outcomes_in("About 38% of practitioners have more than five years of experience.")[0] == (
+        "level", 38.0, "%")
+    assert open_outcomes_in("Twenty five foster families had been approved by the panel.") == [
+        ("count", 25.0, "count")]
+    rate = open_outcomes_in("At 1 April 2016, 512 children were in care (a rate of 58.2 per 10,000 children).")
+    assert ("level", 58.2, "per 10,000") in rate and ("level", 512.0, "count") in rate
+
+
+def test_comparison_groups_plans_headings_and_names_give_no_open_outcome():
+    assert open_outcomes_in("This is lower than the England average of 31%.") == []
+    assert open_outcomes_in("The council will recruit 20 more foster carers.") == []
+    assert open_outcomes_in("Recommendations 8") == []
+    assert open_outcomes_in("Young people meet at the Step 2 Success group every week.") == []
+
+
+def test_a_later_sentence_gives_the_baseline_of_a_free_metric(extractor):
+    text = ("At 1 April 2016, 512 children were in care (a rate of 58.2 per 10,000 children). "
+            "This is an increase from 470 (53.9 per 10,000) at 1 April 2015.")
+    evidence = extractor.extract(text, ["E10000016"], "E10000016")
+    assert {(found.outcome.kind, found.outcome.value_from, found.outcome.value, found.outcome.unit)
+            for found in evidence.open_outcomes} == {("change", 470.0, 512.0, "count"),
+                                                     ("change", 53.9, 58.2, "per 10,000")}
+    from ingest.extraction.open_outcomes import metric_key
+    assert metric_key("The children’s homes") == metric_key("children's home") == "children home"

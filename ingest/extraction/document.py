@@ -16,15 +16,26 @@ from spacy.tokens import Doc
 
 from ingest.extraction.mentions import EntityFinder, Mention
 from ingest.extraction.nlp import full_pipeline, sentence_pipeline
+from ingest.extraction.open_outcomes import OpenOutcome, baseline_of, find_open_outcomes
 from ingest.extraction.outcomes import (
     OutcomeDraft,
     candidate,
     find_outcomes,
     metric_named,
 )
+from ingest.extraction.practices import find_practices, practice_key
 from ingest.extraction.strength import strength_of
 from kg.model.catalogue import interventions
 
+_PRACTICE_CUE = re.compile(
+    r"\b(?:introduc|establish|launch|pilot|invest|recruit|restructur|creat|commission|adopt|embed|implement|develop|"
+    r"appoint|employ|fund|set up|roll\w* out|reorganis|redesign|model|approach|programme|service|hub|panel|academy|"
+    r"team|unit|pathway|framework|board|trust|strateg|scheme|project|initiative|toolkit|protocol|offer|conferenc|"
+    r"meeting|forum|group|agenc|campaign|clinic|tracker|worker|officer|advis|coordinator|champion|post|role|"
+    r"apprentice|training|course|arrangement|system|polic|network|allowance|passport|dashboard|audit|door)|[‘“]"
+    r"|(?-i:\b[A-Z][a-z]+ [A-Z][a-z]+)", re.IGNORECASE)
+_FIGURE = re.compile(r"\d|\b(?:one|two|three|four|five|six|seven|eight|nine|ten|eleven|twelve|twenty|thirty|forty|"
+                     r"fifty|half)\b", re.IGNORECASE)
 _RUNS_ON = re.compile(r"[-a-z]")
 _ENDS = re.compile(r"[.!?…:;\"”’')\]]\s*$")
 CONTEXT_WINDOW = 3000  # characters back to look for the council a sentence is about
@@ -66,12 +77,22 @@ class OutcomeFinding:
 
 
 @dataclass
+class OpenOutcomeFinding:
+    """A level or count no controlled metric names, with the council it is about."""
+
+    council: str
+    outcome: OpenOutcome
+    sentence: Sentence
+
+
+@dataclass
 class DocumentEvidence:
     text: str
     mentions: list[Mention] = field(default_factory=list)
     mention_sentences: list[Sentence] = field(default_factory=list)
     implementations: list[ImplementationFinding] = field(default_factory=list)
     outcomes: list[OutcomeFinding] = field(default_factory=list)
+    open_outcomes: list[OpenOutcomeFinding] = field(default_factory=list)
 
     def quote(self, sentence: Sentence) -> str:
         return re.sub(r"\s+", " ", self.text[sentence.start:sentence.end]).strip()
@@ -94,6 +115,11 @@ class Extractor:
 
         evidence = DocumentEvidence(text)
         evidence.mentions = self._finder.find(doc, document_councils)
+        cued = [sentence for sentence in sentences if _PRACTICE_CUE.search(text, sentence.start, sentence.end)
+                or _FIGURE.search(text, sentence.start, sentence.end)]
+        parsed_cued = dict(zip((sentence.start for sentence in cued),
+                               full_pipeline().pipe(text[sentence.start:sentence.end] for sentence in cued)))
+        evidence.mentions = self._with_practices(text, cued, parsed_cued, evidence.mentions)
         evidence.mention_sentences = [sentence_at(mention.start) for mention in evidence.mentions]
         about = _CouncilContext(evidence, document_councils, inspection_council)
         for mention, sentence in zip(evidence.mentions, evidence.mention_sentences):
@@ -122,7 +148,72 @@ class Extractor:
                 intervention, attribution = about.intervention_for(sentence, draft)
                 evidence.outcomes.append(OutcomeFinding(council, draft, sentence, intervention, attribution,
                                                  strength_of(draft, inspection_council is not None)))
+        taken: dict[int, set[tuple[float, str]]] = {}
+        for finding in evidence.outcomes:
+            draft = finding.draft
+            taken.setdefault(finding.sentence.start, set()).update(
+                (abs(value), unit or "count") for value, unit in ((draft.value_from, draft.unit),
+                                                                   (draft.value_to, draft.unit),
+                                                                   (draft.change, draft.change_unit))
+                if isinstance(value, (int, float)))
+        previous: list[OpenOutcomeFinding] = []
+        for sentence in cued:
+            if not _FIGURE.search(text, sentence.start, sentence.end):
+                continue
+            baseline = baseline_of(text[sentence.start:sentence.end])
+            if baseline is not None:
+                for unit, value in baseline.items():
+                    earlier = next((found.outcome for found in reversed(previous) if found.outcome.unit == unit), None)
+                    if earlier is not None and earlier.value_from is None:
+                        earlier.kind, earlier.value_from = "change", value
+                continue
+            council = about.council_for(sentence)[0]
+            if council:
+                previous = [OpenOutcomeFinding(council, found, sentence) for found in find_open_outcomes(
+                    parsed_cued[sentence.start], sentence.start, taken.get(sentence.start, set()))]
+                evidence.open_outcomes += previous
         return evidence
+
+
+    def _with_practices(self, text: str, cued: list[Sentence], parsed: dict[int, Doc],
+                        mentions: list[Mention]) -> list[Mention]:
+        """Catalogue mentions widened to the printed name around them, and practices the catalogue
+        does not name: linked to an entry when their normalised words are its name or an alias,
+        otherwise emerging under their normalised words."""
+        catalogue = [mention for mention in mentions if mention.kind == "intervention"]
+        found = list(mentions)
+        for sentence in cued:
+            for practice in find_practices(parsed[sentence.start], sentence.start):
+                inside = [mention for mention in catalogue
+                          if practice.start <= mention.start and mention.end <= practice.end]
+                if inside:
+                    if len(inside) == 1 and _widens(practice.surface, inside[0].surface):
+                        inside[0].surface, inside[0].start, inside[0].end = (practice.surface, practice.start,
+                                                                             practice.end)
+                    continue
+                if any(mention.start < practice.end and practice.start < mention.end for mention in mentions):
+                    continue  # inside a council's name, or around more than one catalogue name
+                key = practice_key(practice.surface)
+                known = self._finder.catalogue_keys.get(key)
+                if known:
+                    found.append(Mention("intervention", known, practice.surface, practice.start, practice.end,
+                                         practice.confidence, "normalised_alias"))
+                elif key:
+                    found.append(Mention("intervention", emerging_id(key), practice.surface, practice.start,
+                                         practice.end, practice.confidence, practice.method, "emerging"))
+        return sorted(found, key=lambda mention: mention.start)
+
+
+def emerging_id(key: str) -> str:
+    """The id every document gives the practice with these normalised words."""
+    return "emerging:" + re.sub(r"[^a-z0-9]+", "_", key)[:80].strip("_")
+
+
+def _widens(practice: str, catalogue: str) -> bool:
+    """A wider printed name for the same thing: its bracketed abbreviation, a head noun or qualifier
+    after it ("Step Up" -> "Step Up to Social Work programme"), not a different practice around it."""
+    extra = len(practice.split()) - len(catalogue.split())
+    return 0 < extra <= 4
 
 
 class _CouncilContext:

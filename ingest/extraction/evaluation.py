@@ -4,9 +4,13 @@ outcomes as lists of (council, metric, direction, value_from, value_to), all fiv
 
 from __future__ import annotations
 
+import re
 from collections import Counter
 from dataclasses import dataclass, field
+from difflib import SequenceMatcher
 from typing import Any, Iterable
+
+from ingest.extraction.practices import practice_key, practice_words
 
 
 @dataclass
@@ -50,14 +54,131 @@ def outcome_key(council: str, metric: str, direction: str, value_from: Any, valu
 
 
 def score(checked: list[dict[str, Any]], reports: list[dict[str, Any]]) -> dict[str, Tally]:
-    """`reports`: what `evidence extract --json` printed for each checked document, in order."""
+    """`reports`: what `evidence extract --json` printed for each checked document, in order. The
+    checked set marks catalogue interventions and controlled metrics only, so only those are scored."""
     tallies = {"councils": Tally(), "interventions": Tally(), "outcomes": Tally()}
     for expected, report in zip(checked, reports):
         name = expected["path"].split("/")[-1][:40]
         tallies["councils"].add(name, {c["ons_code"] for c in report["councils"]}, set(expected["councils"]))
-        tallies["interventions"].add(name, {i["id"] for i in report["interventions"]}, set(expected["interventions"]))
+        tallies["interventions"].add(name, {i["id"] for i in report["interventions"]
+                                            if i.get("status", "catalogue") == "catalogue"}, set(expected["interventions"]))
         tallies["outcomes"].add(
             name, [outcome_key(o["council"], o["metric"], o["direction"], o["value_from"], o["value_to"])
-                   for o in report["outcomes"]],
+                   for o in report["outcomes"] if o["metric"] is not None],
             [outcome_key(*row) for row in expected["outcomes"]])
+    return tallies
+
+
+# The unseen set (tests/fixtures/extraction_unseen.yaml) marks practices by their printed surface
+# and outcomes by their figures, not by catalogue ids, so it is scored by matching:
+# - a marked practice is found when an extracted intervention mention's sentence overlaps the
+#   marked quote (one contains a piece of the other, or they share a run of 40 characters, whitespace
+#   and quote marks normalised) and
+#   its surface matches the marked surface: equal after normalisation (case, quotes, hyphens,
+#   plurals, leading determiners), or a Dice overlap of their words of at least 0.6;
+# - an extracted practice (distinct normalised surface per document) is right when any of its
+#   mentions matches some marked practice of the document;
+# - an outcome matches a marked one in an overlapping sentence when value_from, value_to (a
+#   change stated only as an amount has value_from null and the amount as value_to) and unit
+#   (% / per cent, count / children / people, …) are all equal.
+_UNIT_FORMS = {"%": "%", "percent": "%", "per cent": "%", "pct": "%", "count": "count", "children": "count",
+               "people": "count", "number": "count", None: "count", "": "count", "per 10,000": "per 10,000",
+               "rate": "per 10,000", "£m": "£m", "£": "£", "days": "days", "weeks": "weeks", "months": "months",
+               "hours": "hours", "years": "years"}
+
+
+def _plain(text: str) -> str:
+    text = text.lower().replace("’", "'").replace("‘", "'").replace("“", '"').replace("”", '"')
+    return " ".join(re.sub(r"[\"'()\[\],.:;]", " ", text.replace("-", " ").replace("–", " ")).split())
+
+
+def surfaces_match(found: str, marked: str) -> bool:
+    a, b = practice_words(found), practice_words(marked)
+    if not a or not b:
+        return False
+    if a == b:
+        return True
+    set_a, set_b = set(a), set(b)
+    return 2 * len(set_a & set_b) / (len(set_a) + len(set_b)) >= 0.6
+
+
+def quotes_overlap(found: str, marked: str) -> bool:
+    """One contains a piece of the other, or they share a run of at least 40 characters (a sentence
+    the segmenter joined to a heading, a marked quote of two sentences)."""
+    found_plain = _plain(found)
+    pieces = [_plain(piece) for piece in marked.split("…") if len(_plain(piece)) >= 12] or [_plain(marked)]
+    for piece in pieces:
+        if piece in found_plain or (len(found_plain) >= 12 and found_plain in piece):
+            return True
+        match = SequenceMatcher(None, found_plain, piece, autojunk=False).find_longest_match(
+            0, len(found_plain), 0, len(piece))
+        if match.size >= min(40, len(piece), len(found_plain)):
+            return True
+    return False
+
+
+def _number(value: Any) -> float | None:
+    return None if value is None else round(float(value), 1)
+
+
+def unseen_outcome_key(outcome: dict[str, Any]) -> tuple:
+    value_from, value_to = outcome.get("value_from"), outcome.get("value_to")
+    if value_to is None and outcome.get("change") is not None:
+        value_from, value_to = None, abs(outcome["change"])
+    unit = outcome.get("unit") if value_to is not None or outcome.get("change") is None else outcome.get("change_unit")
+    return _number(value_from), _number(value_to), _UNIT_FORMS.get((unit or "").strip().lower(), unit)
+
+
+def _practice_mentions(report: dict[str, Any]) -> list[tuple[str, str]]:
+    """(surface, quote) of every intervention mention a report shows; older reports carry quotes
+    only on implementations."""
+    pairs = [(mention["surface"], mention["quote"]) for entry in report["interventions"]
+             for mention in entry.get("mentions", [])]
+    if not pairs:
+        surface = {entry["id"]: entry["surface"] for entry in report["interventions"]}
+        pairs = [(surface.get(item["intervention"], ""), item["quote"]) for item in report["implementations"]]
+    return pairs
+
+
+def score_unseen(marked: list[dict[str, Any]], reports: list[dict[str, Any]]) -> dict[str, Tally]:
+    """Councils as sets; practices and outcomes by the matching rule above."""
+    tallies = {"councils": Tally(), "practices": Tally(), "outcomes": Tally()}
+    for expected, report in zip(marked, reports):
+        name = expected["path"].split("/")[1][:30]
+        tallies["councils"].add(name, {c["ons_code"] for c in report["councils"]}, set(expected["councils"]))
+        practices, tally = expected.get("practices") or [], tallies["practices"]
+        mentions = _practice_mentions(report)
+        found_by_key: dict[str, list[tuple[str, str]]] = {}
+        for surface, quote in mentions:
+            found_by_key.setdefault(practice_key(surface), []).append((surface, quote))
+
+        def hits(surface: str, quote: str, practice: dict[str, Any]) -> bool:
+            return quotes_overlap(quote, practice["quote"]) and surfaces_match(surface, practice["surface"])
+
+        for practice in practices:
+            if any(hits(surface, quote, practice) for surface, quote in mentions):
+                tally.true_positives += 1
+            else:
+                tally.false_negatives += 1
+                tally.misses.append(f"{name}: {practice['surface']} | {practice['quote'][:120]}")
+        for key, group in found_by_key.items():
+            if not any(hits(surface, quote, practice) for surface, quote in group for practice in practices):
+                tally.false_positives += 1
+                tally.extras.append(f"{name}: {group[0][0]} | {group[0][1][:120]}")
+        # outcomes: greedy one-to-one matching within overlapping sentences
+        tally = tallies["outcomes"]
+        remaining = list(expected.get("outcomes") or [])
+        for outcome in report["outcomes"]:
+            figures = unseen_outcome_key(outcome)
+            match = next((row for row in remaining if unseen_outcome_key(row) == figures
+                          and quotes_overlap(outcome["quote"], row["quote"])), None)
+            if match is None:
+                tally.false_positives += 1
+                tally.extras.append(f"{name}: {figures} | {outcome['quote'][:120]}")
+            else:
+                remaining.remove(match)
+                tally.true_positives += 1
+        tally.false_negatives += len(remaining)
+        tally.misses += [f"{name}: {row['kind']} {unseen_outcome_key(row)} {row['metric_text']} | {row['quote'][:100]}"
+                         for row in remaining]
     return tallies

@@ -17,6 +17,7 @@ from spacy.tokens import Doc
 from spacy.util import filter_spans
 
 from ingest.council_mentions import CouncilMatcher
+from ingest.extraction.practices import practice_key
 from kg.council_names import short_forms
 from kg.model.catalogue import CatalogueEntry
 
@@ -29,12 +30,16 @@ class Mention:
     start: int
     end: int
     confidence: float
+    method: str = "phrase_match"
+    status: str = "catalogue"  # an intervention's: "catalogue" or "emerging" (kg.model.graph.Intervention)
 
 
 class EntityFinder:
     def __init__(self, nlp, councils: list[dict], catalogue: tuple[CatalogueEntry, ...]):
         self._councils = CouncilMatcher(councils)
         self._short = {name for names in short_forms().values() for name in names}
+        self.catalogue_keys = {practice_key(name): intervention.id for intervention in catalogue
+                               for name in (intervention.name, *intervention.aliases, *intervention.exact)}
         self._any_case = PhraseMatcher(nlp.vocab, attr="LOWER")
         self._as_written = PhraseMatcher(nlp.vocab, attr="ORTH")
         for intervention in catalogue:

@@ -6,15 +6,18 @@ from __future__ import annotations
 
 import bisect
 from dataclasses import dataclass
+from functools import lru_cache
 from typing import Any
 
 from ingest.extraction.document import DocumentEvidence, OutcomeFinding, Sentence
 from ingest.extraction.enablers import EnablerScore
-from kg.model.catalogue import intervention_by_id, metric_by_id
+from ingest.extraction.practices import practice_words
+from kg.model.catalogue import intervention_by_id, interventions, metric_by_id
 from kg.model.graph import (
     DocumentEvidenceRows,
     EnablerLink,
     Implementation,
+    Intervention,
     Mention,
     Outcome,
 )
@@ -59,8 +62,16 @@ def graph_rows(document_id: str, evidence: DocumentEvidence, enabler_links: list
             mentions[key].count += 1
             continue
         mentions[key] = Mention(passage_id=passage_id, kind=mention.kind, key=mention.key, surface=mention.surface,
-                                count=1, **_span(sentence), method="phrase_match", confidence=mention.confidence)
+                                count=1, **_span(sentence), method=mention.method, confidence=mention.confidence)
 
+    emerging: dict[str, Intervention] = {}
+    cited = {key for _passage, _kind, key in mentions}
+    for mention in evidence.mentions:
+        if mention.status == "emerging" and mention.key in cited and mention.key not in emerging:
+            emerging[mention.key] = Intervention(
+                id=mention.key, name=mention.surface, category=nearest_category(mention.surface),
+                description="A practice extraction found that the catalogue does not name.", aliases=[],
+                status="emerging")
     implementations: dict[tuple[str, str], Implementation] = {}
     for implementation in evidence.implementations:
         pair = (implementation.council, implementation.intervention)
@@ -87,8 +98,30 @@ def graph_rows(document_id: str, evidence: DocumentEvidence, enabler_links: list
 
     links = [EnablerLink(passage_id=passage.id, enabler=link.enabler, score=link.score, cues=link.cues)
              for passage, found in zip(passages, enabler_links) for link in found]
-    return DocumentEvidenceRows(mentions=list(mentions.values()), implementations=list(implementations.values()),
+    return DocumentEvidenceRows(emerging=list(emerging.values()), mentions=list(mentions.values()), implementations=list(implementations.values()),
                                 outcomes=outcomes, enabler_links=links)
+
+
+@lru_cache(maxsize=1)
+def _catalogue_words() -> list[tuple[set[str], str]]:
+    return [({word for name in (entry.name, *entry.aliases, entry.description) for word in practice_words(name)}
+             - _STOP, entry.category) for entry in interventions()]
+
+
+_STOP = {"of", "and", "for", "the", "a", "an", "to", "in", "with", "on", "by", "or", "that", "their", "is", "are"}
+
+
+@lru_cache(maxsize=4096)
+def nearest_category(surface: str) -> str:
+    """The category of the catalogue entry sharing most words with a practice's name (and
+    description), by Jaccard overlap; "practice_model" when none shares any."""
+    words = set(practice_words(surface)) - _STOP
+    best, category = 0.0, "practice_model"
+    for entry_words, entry_category in _catalogue_words():
+        overlap = len(words & entry_words) / len(words | entry_words) if words else 0.0
+        if overlap > best:
+            best, category = overlap, entry_category
+    return category
 
 
 def outcome_fields(evidence: DocumentEvidence, outcome: OutcomeFinding) -> dict[str, Any]:
@@ -110,14 +143,17 @@ def extract_report(evidence: DocumentEvidence, enabler_links: list[list[EnablerS
     councils: dict[str, dict[str, Any]] = {}
     found_interventions: dict[str, dict[str, Any]] = {}
     catalogue = intervention_by_id()
-    for mention in evidence.mentions:
+    for mention, sentence in zip(evidence.mentions, evidence.mention_sentences):
         if mention.kind == "council":
             entry = councils.setdefault(mention.key, {"ons_code": mention.key, "name": council_names.get(mention.key),
                                                       "surface": mention.surface, "count": 0})
             entry["count"] += 1
         else:
-            found_interventions.setdefault(mention.key, {"id": mention.key, "name": catalogue[mention.key].name,
-                                                         "surface": mention.surface})
+            entry = found_interventions.setdefault(mention.key, {
+                "id": mention.key, "name": catalogue[mention.key].name if mention.key in catalogue else mention.surface,
+                "status": mention.status, "surface": mention.surface, "method": mention.method,
+                "confidence": mention.confidence, "mentions": []})
+            entry["mentions"].append({"surface": mention.surface, "quote": evidence.quote(sentence)})
     by_enabler: dict[str, list[str]] = {}
     for passage, found in zip(passages, enabler_links):
         for link in found:
@@ -128,8 +164,14 @@ def extract_report(evidence: DocumentEvidence, enabler_links: list[list[EnablerS
         "implementations": [{"council": item.council, "intervention": item.intervention, "since": item.since,
                              "method": item.method, "quote": evidence.quote(item.sentence)}
                             for item in evidence.implementations],
-        "outcomes": [{"council": outcome.council, "intervention": outcome.intervention,
-                      **outcome_fields(evidence, outcome)} for outcome in evidence.outcomes],
+        "outcomes": [{"council": outcome.council, "intervention": outcome.intervention, "kind": "change",
+                      "metric_text": metric_by_id()[outcome.draft.metric].name, **outcome_fields(evidence, outcome)}
+                     for outcome in evidence.outcomes]
+        + [{"council": found.council, "intervention": None, "kind": found.outcome.kind, "metric": None,
+            "metric_text": found.outcome.metric_text, "metric_key": found.outcome.metric_key, "direction": "none",
+            "value_from": found.outcome.value_from, "value_to": found.outcome.value, "change": None, "unit": found.outcome.unit,
+            "period": None, "quote": evidence.quote(found.sentence), "method": "open_figure", "confidence": 0.5}
+           for found in evidence.open_outcomes],
         "judgements": judgements,
         "inspection": inspection,
         "enablers": [{"id": enabler, "passages": ids} for enabler, ids in by_enabler.items()],

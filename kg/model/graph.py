@@ -144,12 +144,19 @@ class JudgementClaim(GraphModel):
 
 
 # evidence
+InterventionStatus = Literal["catalogue", "emerging"]
+
+
 class Intervention(GraphModel):
+    """A catalogue entry, or an emerging practice extraction found that the catalogue never named
+    (id "emerging:<normalised words>", name its most frequent surface, category its nearest entry's)."""
+
     id: str
     name: str
     category: str
     description: str
     aliases: list[str]
+    status: InterventionStatus = "catalogue"
 
 
 class Enabler(GraphModel):
@@ -237,6 +244,7 @@ class EnablerLink(GraphModel):
 class DocumentEvidenceRows(GraphModel):
     """Everything extraction found in one document, ready for the document's transaction."""
 
+    emerging: list[Intervention] = Field(default_factory=list)
     mentions: list[Mention] = Field(default_factory=list)
     implementations: list[Implementation] = Field(default_factory=list)
     outcomes: list[Outcome] = Field(default_factory=list)

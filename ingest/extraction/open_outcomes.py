@@ -1,0 +1,156 @@
+"""Figures no controlled metric names: levels ("31% of posts were covered by agency staff",
+"caseloads average 17") and counts of things done ("recruited 30 permanent social workers",
+"there have been 49 adoptions"), each with the noun phrase it measures as free `metric_text`
+and a normalised key so the same free metric groups across documents.
+
+A figure is skipped when it is a year, a date, an age ("16- and 17-year-olds"), a section or
+page number, a threshold or target, a comparison group's figure (England, national, statistical
+neighbours), or sits in a clause that plans, hopes or negates.
+"""
+
+from __future__ import annotations
+
+import re
+from dataclasses import dataclass
+
+from spacy.tokens import Doc, Token
+
+_WORDS = {"one": 1, "two": 2, "three": 3, "four": 4, "five": 5, "six": 6, "seven": 7, "eight": 8, "nine": 9,
+          "ten": 10, "eleven": 11, "twelve": 12, "thirteen": 13, "fourteen": 14, "fifteen": 15, "twenty": 20,
+          "thirty": 30, "forty": 40, "fifty": 50, "half": 50}
+_COUNT_VERBS = {"recruit", "train", "appoint", "hold", "carry", "complete", "employ", "approve", "place", "adopt",
+                "create", "convene", "undertake", "deliver", "attend", "open", "qualify", "receive", "make"}
+_COMPARISON = re.compile(r"\b(?:england|national(?:ly)?|statistical neighbours?|comparator|comparable|similar "
+                         r"(?:areas|authorities)|regional average|average for|threshold|target|aim|plan|will|would|"
+                         r"expected|forecast|projected)\b", re.IGNORECASE)
+_DEMOGRAPHIC = re.compile(r"\b(?:population|poverty|ethnic|free school meals|english as an additional|"
+                          r"under the age of|live in (?:the|this) (?:area|county|city|borough))\b", re.IGNORECASE)
+_NOT_MEASURE = {"year", "years", "month", "months", "week", "weeks", "day", "days", "hour", "hours", "age", "section",
+                "page", "paragraph", "stage", "level", "tier", "key", "point", "minute", "minutes", "time", "times",
+                "o'clock", "am", "pm", "inspector", "inspectors", "case", "cases", "record", "records", "file",
+                "files", "audit", "audits", "sample"}
+_DURATIONS = {"day": "days", "days": "days", "week": "weeks", "weeks": "weeks", "month": "months", "months": "months",
+              "hour": "hours", "hours": "hours"}
+_DETERMINERS = {"a", "an", "the", "of", "these", "those", "their", "its", "all", "some"}
+
+
+@dataclass
+class OpenOutcome:
+    kind: str  # "level", "count", or "change" once a later sentence gives its baseline
+    metric_text: str
+    metric_key: str
+    value: float
+    value_from: float | None
+    unit: str  # "%", "count", "per 10,000", "days", "weeks", …
+    char_start: int
+    char_end: int
+
+
+def metric_key(text: str) -> str:
+    """Lower case, possessives, quotes and determiners gone, plurals singular: groups a free metric."""
+    words = re.sub(r"[’'‘\"(),.]", " ", text.lower().replace("’s", "").replace("'s", "")).split()
+    words = [word[:-1] if len(word) > 3 and word.endswith("s") and not word.endswith("ss") else word
+             for word in words if word not in _DETERMINERS]
+    return " ".join(words)
+
+
+def _value(token: Token) -> float | None:
+    text = token.text.lower().replace(",", "")
+    if re.fullmatch(r"\d+(?:\.\d+)?", text):
+        return float(text)
+    return float(_WORDS[text]) if text in _WORDS else None
+
+
+def _phrase(noun: Token, skip: Token) -> str:
+    tokens = [token for token in noun.subtree if token.i != skip.i and not (skip.i <= token.i <= skip.head.i and
+                                                                          token.dep_ in {"nummod", "quantmod"})]
+    tokens = [token for token in tokens if token.dep_ not in {"relcl", "punct", "det", "nummod", "quantmod"}
+              and not any(ancestor.dep_ in {"relcl", "acl", "appos"} for ancestor in token.ancestors
+                          if ancestor.i in range(noun.left_edge.i, noun.right_edge.i + 1) and ancestor.i != noun.i)]
+    return " ".join(token.text for token in tokens[:10]).strip()
+
+
+_BASELINE = re.compile(r"^\W*this (?:is|was|represents) an? (?:\w+ )?(?:increase|reduction|decrease|rise|fall|"
+                       r"drop) (?:from|on|compared with) (?P<count>[\d,]+(?:\.\d+)?)(?:\s*\((?P<rate>[\d.]+) per 10,000)?",
+                       re.IGNORECASE)
+
+
+def baseline_of(sentence: str) -> dict[str, float] | None:
+    """"This is an increase from 374 (64.0 per 10,000) at 31 March 2013": the previous
+    sentence's figures were these before, by unit."""
+    match = _BASELINE.search(sentence)
+    if not match:
+        return None
+    found = {"count": float(match.group("count").replace(",", ""))}
+    if match.group("rate"):
+        found["per 10,000"] = float(match.group("rate"))
+    return found
+
+
+def find_open_outcomes(doc: Doc, offset: int, taken: set[tuple[float, str]]) -> list[OpenOutcome]:
+    """Levels and counts in one parsed sentence; `taken` holds (value, unit) a controlled outcome already gives."""
+    if _COMPARISON.search(doc.text) or _DEMOGRAPHIC.search(doc.text) or any(token.dep_ == "neg" for token in doc):
+        return []
+    if not any(token.pos_ in {"VERB", "AUX"} for token in doc):
+        return []  # a heading or a contents line, whose numbers are pages and grades
+    found: list[OpenOutcome] = []
+    for token in doc:
+        value = _value(token)
+        if value is None or token.ent_type_ in {"DATE", "TIME", "ORDINAL", "CARDINAL"} and re.fullmatch(
+                r"(?:19|20)\d\d", token.text) or token.ent_type_ in {"DATE", "TIME", "ORDINAL"}:
+            continue
+        following = doc[token.i + 1] if token.i + 1 < len(doc) else None
+        before = doc[token.i - 1] if token.i > 0 else None
+        if token.lower_ == "one" or (before is not None and (before.is_title and before.i > doc[0].i or
+                                                             before.lower_ in {"section", "act", "page", "grade"})):
+            continue  # "one child in particular"; "Chat 2 Change", "Act 1989", "Good 2"
+        if following is None or following.is_punct and following.i == len(doc) - 1 and token.i > 0 and \
+                doc[token.i - 1].is_title:
+            continue
+        if following is not None and following.text in {"-", "–"}:
+            continue  # an age or a range ("16-", "5–10")
+        unit, noun = "count", None
+        if before is not None and before.lower_ == "per":
+            continue  # the 10,000 of "per 10,000"
+        if before is not None and before.lower_ in _WORDS and token.lower_ in _WORDS:
+            continue  # read with the word before it
+        if following is not None and following.lower_ in _WORDS and token.lower_ in _WORDS and value >= 20:
+            value += _WORDS[following.lower_]  # "twenty five": the parse hangs on "five"
+            token = following
+            following = doc[following.i + 1] if following.i + 1 < len(doc) else None
+            if following is None:
+                continue
+        if following.lower_ == "per" and following.i + 1 < len(doc) and doc[following.i + 1].text in {"10,000", "10000"}:
+            unit = "per 10,000"
+            noun = token.head if token.head.pos_ == "NOUN" and token.head.i != token.i else following
+        elif following is not None and (following.text == "%" or following.lower_ == "per" and token.i + 2 < len(doc)
+                                      and doc[token.i + 2].lower_ == "cent"):
+            unit = "%"
+            # "31% of posts": the noun after "of"; "31% are": the subject
+            of = next((child for child in following.subtree if child.lower_ == "of"), None) or next(
+                (child for child in token.head.children if child.lower_ == "of"), None)
+            objects = [child for child in (of.children if of is not None else []) if child.dep_ == "pobj"]
+            noun = objects[0] if objects else None
+        elif following is not None and following.lower_ in _DURATIONS:
+            unit, noun = _DURATIONS[following.lower_], None
+        elif token.dep_ == "nummod" and token.head.pos_ in {"NOUN", "PROPN"}:
+            noun = token.head
+            if noun.lower_ in _NOT_MEASURE or noun.lemma_.lower() in _NOT_MEASURE:
+                continue
+        else:
+            continue
+        if (value, unit) in taken:
+            continue
+        if noun is None and unit not in _DURATIONS.values():
+            noun = next((ancestor for ancestor in token.ancestors if ancestor.pos_ == "NOUN"), None)
+        if noun is None:
+            continue
+        text = _phrase(noun, token) if unit != "count" else _phrase(noun, token)
+        if not text or len(text) < 3:
+            continue
+        verb = next((ancestor for ancestor in token.ancestors if ancestor.pos_ == "VERB"), None)
+        kind = "count" if unit == "count" and verb is not None and verb.lemma_ in _COUNT_VERBS and verb.tag_ in {
+            "VBD", "VBN"} else "level"
+        found.append(OpenOutcome(kind, text, metric_key(text), value, None, unit, offset + token.idx,
+                                 offset + token.idx + len(token.text)))
+    return found

@@ -1,0 +1,315 @@
+"""Practices the catalogue never named, from parsed sentences.
+
+Three patterns, all on spaCy's parse:
+- what was introduced, set up, commissioned, recruited, invested in… : the object of the verb,
+  the subject of its passive ("a hub has been established"), or the object of the noun
+  ("the creation of a family connections team");
+- names ending in a practice head (model, programme, hub, panel, team, strategy, …) with a
+  modifier that is not generic ("the adolescent response team", not "the team");
+- capitalised multi-word names and names in quotes (‘Grow your own’).
+A span keeps its printed extent (a parenthesised abbreviation after it, "of"/"for" qualifiers)
+and drops determiners. Plans and hopes ("plans to introduce"), generic nouns alone ("support",
+"work") and Ofsted's own actions are not practices.
+"""
+
+from __future__ import annotations
+
+import re
+from dataclasses import dataclass
+
+from spacy.tokens import Doc, Span, Token
+
+ACTIONS = {"introduce", "establish", "launch", "pilot", "invest", "recruit", "restructure", "create", "commission",
+           "recommission", "adopt", "embed", "implement", "develop", "appoint", "employ", "fund", "initiate",
+           "set", "roll", "reorganise", "redesign", "form", "expand", "secure", "extend", "strengthen", "increase"}
+_NEEDS_PARTICLE = {"set": "up", "roll": "out"}
+NOMINAL_ACTIONS = {"introduction", "creation", "implementation", "development", "establishment", "launch",
+                   "recruitment", "restructure", "restructuring", "commissioning", "investment", "appointment",
+                   "rollout", "roll", "adoption", "expansion", "use", "reorganisation", "redesign", "delivery",
+                   "purchase", "employment"}
+HEADS = {"model", "approach", "programme", "program", "service", "hub", "panel", "academy", "team", "unit", "pathway",
+         "framework", "board", "trust", "strategy", "scheme", "project", "initiative", "toolkit", "protocol", "offer",
+         "conference", "meeting", "forum", "group", "sub-group", "agency", "partnership", "tool", "campaign", "clinic",
+         "tracker", "worker", "officer", "adviser", "advisor", "coordinator", "co-ordinator", "champion", "post",
+         "role", "apprenticeship", "training", "course", "arrangement", "system", "policy", "pilot", "network",
+         "allowance", "passport", "dashboard", "audit", "door", "council", "practitioner", "mentor", "navigator",
+         "caseworker", "residence", "home", "fund"}
+# heads that name a practice by themselves once a distinctive word qualifies them
+STRONG_HEADS = {"model", "approach", "programme", "program", "hub", "panel", "academy", "pathway", "framework",
+                "strategy", "scheme", "project", "initiative", "toolkit", "protocol", "tool", "forum", "clinic",
+                "tracker", "campaign", "trust", "unit", "team", "offer", "pilot", "passport", "allowance", "dashboard",
+                "navigator", "champion", "apprenticeship"}
+STRONG_ACTIONS = {"introduce", "establish", "launch", "pilot", "invest", "recruit", "restructure", "create", "commission",
+                  "recommission", "set", "roll", "implement", "appoint", "employ", "initiate", "reorganise", "redesign",
+                  "adopt"}
+# modifiers that leave a phrase generic: "the leadership team", "a new service", "the social work team"
+_GENERIC_MODIFIERS = {"new", "same", "other", "local", "whole", "current", "existing", "previous", "relevant", "senior",
+                      "leadership", "management", "social", "work", "children", "child", "council", "authority",
+                      "inspection", "appropriate", "specialist", "dedicated", "additional", "own", "their", "its",
+                      "this", "that", "these", "those", "such", "each", "every", "all", "many", "some", "several",
+                      "few", "more", "most", "key", "wide", "wider", "different", "various", "separate", "single",
+                      "right", "early", "good", "effective", "strong", "well", "range", "number", "care", "service",
+                      "services", "area", "one", "two", "three", "first", "second", "further", "recent", "regular",
+                      "statutory", "corporate", "partnership", "multi", "agency", "s", "’s", "'s", "permanent",
+                      "experienced", "individual", "operational", "strategic", "overall", "family", "families",
+                      "people", "young", "district", "locality", "court", "legal", "health", "police", "school",
+                      "schools", "education", "safeguarding", "frontline", "front", "line", "the", "a", "an"}
+_GENERIC_NOUNS = {"work", "support", "help", "practice", "service", "services", "team", "teams", "staff", "action",
+                  "actions", "arrangement", "arrangements", "system", "systems", "change", "changes", "approach",
+                  "improvement", "improvements", "progress", "plan", "plans", "capacity", "resources", "resource",
+                  "provision", "way", "ways", "range", "number", "focus", "culture", "priority", "priorities",
+                  "process", "processes", "structure", "structures", "thing", "things", "activity", "activities",
+                  "opportunity", "opportunities", "initiative", "initiatives", "measure", "measures", "step", "steps",
+                  "role", "roles", "area", "areas", "issue", "issues", "need", "needs", "use", "this", "it", "that",
+                  "them", "they", "which", "what", "these", "those", "who", "something", "one", "ones", "time",
+                  "level", "levels", "quality", "understanding", "relationship", "relationships", "oversight",
+                  "scrutiny", "challenge", "sense", "impact", "difference", "decision", "decisions", "response",
+                  "interventions", "intervention", "programme", "programmes", "model", "plan", "group", "groups"}
+# the standing teams and bodies every children's service has: not a practice a council chose
+_STANDING_UNITS = {"assessment", "adoption", "fostering", "leadership", "management", "emergency duty", "youth offending",
+                   "virtual school", "disability", "disabilities", "permanence", "permanency", "quality assurance",
+                   "performance", "referral and assessment", "long term", "leaving care", "care leaver", "staff",
+                   "social work", "fieldwork", "locality", "area", "district", "safeguarding children", "lscb",
+                   "information policy", "corporate parenting", "independent reviewing", "child protection", "housing",
+                   "children in care", "looked after", "duty", "court", "legal", "health", "school", "schools",
+                   "daytime", "day", "out of hour", "children with disabilities", "private fostering",
+                   "connected person", "recruitment", "commissioning", "board", "directorate", "senior management"}
+_EVALUATIVE = {"stable", "strong", "committed", "ambitious", "dedicated", "talented", "effective", "robust", "good",
+               "clear", "skilled", "experienced", "capable", "small", "large", "wide", "comprehensive", "well",
+               "established", "highly", "very", "appropriate", "timely", "consistent", "excellent", "outstanding",
+               "positive", "helpful", "valued", "proactive", "responsive", "stronger", "better", "improved", "strengthened",
+               "political", "senior", "cohesive", "knowledgeable", "impressive", "inclusive", "supportive", "focused",
+               "visible", "accessible", "innovative", "creative", "mature", "overarching"}
+_ABSTRACT = {"relationship", "skill", "understanding", "culture", "stability", "standard", "consistency", "quality",
+             "grip", "oversight", "line", "sight", "confidence", "trust", "rapport", "knowledge", "awareness",
+             "engagement", "part", "response", "effectiveness", "development", "progress", "improvement", "work",
+             "practice", "enquiry", "link", "partnership", "capacity", "approach", "system", "arrangement"}
+_OFSTED = re.compile(r"\b(?:inspectors?|ofsted|we|this inspection|the inspection)\b", re.IGNORECASE)
+_PLANNED = re.compile(r"\b(?:plans?|planning|intends?|intending|intention|hopes?|hoping|aims?|aiming|proposals?|"
+                      r"proposed|will|would|should|could|needs? to|yet to|not yet|about to|in the process of|"
+                      r"considering|exploring)\b", re.IGNORECASE)
+_NOT_A_NAME = {"ofsted", "local", "authority", "council", "county", "borough", "city", "children", "children’s",
+               "children's", "department", "director", "directors", "assistant", "chief", "executive", "lead",
+               "member", "members", "january", "february", "march", "april", "may", "june", "july", "august",
+               "september", "october", "november", "december", "england", "uk", "inspection", "inspections",
+               "services", "social", "care", "england’s", "dfe", "government", "secretary", "state", "education",
+               "act", "regulations", "guidance", "working", "together", "court", "courts", "mr", "mrs", "ms",
+               "summary", "information", "recommendations", "judgement", "judgements", "overall", "effectiveness",
+               "the", "of", "and", "for", "in", "to", "a", "on", "at", "with", "by"}
+_QUOTED = re.compile(r"[‘'“\"]([A-Za-z0-9][^‘’'“”\"\n]{2,60}?)[’'”\"]")
+_ABBREVIATION = re.compile(r"\s*\(([A-Za-z][A-Za-z0-9&\-’' ]{1,40})\)")
+_DETERMINER_TAGS = {"DT", "PRP$", "WDT", "CD"}
+_MAX_TOKENS = 12
+_LEADING = {"a", "an", "the", "its", "their", "our", "this", "these", "that", "those", "his", "her", "new"}
+
+
+@dataclass
+class PracticeMention:
+    surface: str
+    start: int  # character offsets in the document
+    end: int
+    head: str  # lemma of the head noun, for clustering
+    method: str  # "action_object", "named_head", "capitalised_name", "quoted_name"
+    confidence: float
+
+
+def _trim(tokens: list[Token]) -> list[Token]:
+    """No leading determiners, possessives, numbers, adverbs or punctuation; no trailing punctuation."""
+    while tokens and (tokens[0].tag_ in _DETERMINER_TAGS or tokens[0].is_punct or tokens[0].dep_ in {"poss", "case"}
+                      or tokens[0].pos_ in {"ADV", "ADP", "CCONJ", "PART", "PRON", "AUX", "VERB"}
+                      or tokens[0].lower_ in {"s", "’s", "'s"}):
+        tokens = tokens[1:]
+    while tokens and (tokens[-1].is_punct and tokens[-1].text != ")" or tokens[-1].pos_ in {"ADP", "CCONJ", "DET",
+                                                                                              "PART"}):
+        tokens = tokens[:-1]
+    return tokens
+
+
+def _phrase(noun: Token) -> list[Token]:
+    """The noun with its left modifiers, and "of"/"for"/"to" qualifiers and bracketed abbreviations after it."""
+    left = [token for token in noun.lefts if token.dep_ in {"compound", "amod", "nmod", "nummod", "poss", "npadvmod",
+                                                              "det", "punct", "advmod", "case", "quantmod"}]
+    start = min([noun.i] + [token.left_edge.i for token in left])
+    end = noun.i + 1
+    for child in noun.rights:
+        if child.dep_ == "prep" and child.lower_ in {"of", "for", "to", "between", "with", "on", "in"} and child.i == end:
+            objects = [token for token in child.children if token.dep_ == "pobj"]
+            if objects and objects[0].right_edge.i - start < _MAX_TOKENS:
+                end = objects[0].right_edge.i + 1
+                # stop at a relative clause or participle inside the object
+                for inner in objects[0].subtree:
+                    if inner.dep_ in {"relcl", "acl", "advcl"} or inner.lower_ in {"which", "that", "who", ","}:
+                        end = min(end, inner.i)
+                        break
+        elif child.dep_ == "appos" and child.i == end + 1 and noun.doc[end].text == "(":
+            end = child.right_edge.i + 1
+            if end < len(noun.doc) and noun.doc[end].text == ")":
+                end += 1
+        elif child.dep_ in {"compound", "amod"} and child.i == end:
+            end = child.right_edge.i + 1
+        else:
+            if child.i >= end:
+                break
+    return _trim(list(noun.doc[start:end]))
+
+
+# statutory and national bodies every area has: named, but not a practice a council chose
+_STATUTORY = re.compile(r"safeguarding (?:children|adults?|partnership)? ?board|\blscb\b|health and well-?being board|"
+                        r"family justice board|court advisory|disclosure and barring|\bcafcass\b|youth offending|"
+                        r"independent reviewing officer|\biros?\b|\bcdop\b|child death overview|\blado\b|"
+                        r"designated officer|public law outline|\bplo\b|local offer|virtual school", re.IGNORECASE)
+
+
+def _generic(tokens: list[Token]) -> bool:
+    """Generic words alone, evaluation plus a head ("stable senior leadership team"), or a standing unit."""
+    content = [token for token in tokens if not token.is_punct and token.pos_ not in {"ADP", "CCONJ", "DET"}]
+    if _STATUTORY.search(" ".join(token.text for token in tokens)):
+        return True
+    words = [token.lower_ for token in content if token.lower_ not in _EVALUATIVE]
+    if len(words) >= 2 and (" ".join(practice_words(" ".join(words[:-1]))) in _STANDING_UNITS
+                            or practice_key(" ".join(words[:-1])) in _STANDING_UNITS):
+        return True
+    if not words or any(word in {"information", "licence", "archives", "standards", "skills"} for word in words):
+        return True
+    if sum(token.is_title and not token.is_sent_start for token in content) >= 2:
+        return False  # a capitalised name, however ordinary its words
+    if not content:
+        return True
+    if len(content) == 1:
+        return content[0].lower_ in _GENERIC_NOUNS or content[0].lemma_.lower() in _GENERIC_NOUNS or (
+            content[0].pos_ != "PROPN" and not content[0].is_upper)
+    return all(token.lower_ in _GENERIC_MODIFIERS or token.lemma_.lower() in _GENERIC_NOUNS for token in content)
+
+
+def _with_abbreviation(doc: Doc, tokens: list[Token]) -> tuple[int, int]:
+    start, end = tokens[0].idx, tokens[-1].idx + len(tokens[-1].text)
+    following = _ABBREVIATION.match(doc.text, end)
+    if following and (following.group(1).isupper() or any(ch.isupper() for ch in following.group(1)[1:])
+                      or len(following.group(1).split()) > 1 and tokens[-1].pos_ == "NOUN"):
+        end = following.end()
+    return start, end
+
+
+def _planned(token: Token) -> bool:
+    """A verb under a plan, hope, modal or negation, or in a clause that is."""
+    for node in [token, *token.ancestors][:4]:
+        for child in node.children:
+            if child.dep_ == "neg" or (child.dep_ == "aux" and child.tag_ == "MD"):
+                return True
+        if node.lemma_ in {"plan", "intend", "hope", "aim", "propose", "need", "want", "expect", "consider", "seek"}:
+            return True
+    return False
+
+
+def _subject_is_ofsted(verb: Token) -> bool:
+    return any(child.dep_ in {"nsubj", "agent"} and _OFSTED.search(verb.doc[child.left_edge.i:child.right_edge.i + 1].text)
+               for child in verb.children)
+
+
+def practice_words(surface: str) -> list[str]:
+    """A practice name's words with case, quote marks, hyphens, possessives, plurals and leading
+    determiners normalised away: "the ‘Step-Up’ teams" and "Step Up team" give the same words."""
+    text = surface.lower().replace("’", "'").replace("‘", "'").replace("“", '"').replace("”", '"')
+    text = re.sub(r"'s\b", "", text)
+    text = re.sub(r"[\"'()\[\],.:;]", " ", text.replace("-", " ").replace("–", " "))
+    words = [word[:-1] if len(word) > 3 and word.endswith("s") and not word.endswith(("ss", "us", "is")) else word
+             for word in text.split()]
+    while words and words[0] in _LEADING:
+        words = words[1:]
+    return words
+
+
+def practice_key(surface: str) -> str:
+    return " ".join(practice_words(surface))
+
+
+def find_practices(sentence: Doc | Span, offset: int) -> list[PracticeMention]:
+    """Practice phrases in one parsed sentence; `offset` places its characters in the document."""
+    doc = sentence.doc if isinstance(sentence, Span) else sentence
+    found: list[PracticeMention] = []
+
+    def add(tokens: list[Token], method: str, confidence: float) -> None:
+        tokens = _trim(tokens)
+        if not tokens or len(tokens) > _MAX_TOKENS or _generic(tokens):
+            return
+        start, end = _with_abbreviation(doc, tokens)
+        head = tokens[-1] if tokens[-1].text != ")" else tokens[0]
+        nouns = [token for token in tokens if token.pos_ in {"NOUN", "PROPN"}]
+        head = next((token for token in tokens if token.dep_ not in {"compound", "amod", "nmod"} and token.pos_ in
+                     {"NOUN", "PROPN"}), nouns[-1] if nouns else head)
+        found.append(PracticeMention(doc.text[start:end], offset + start, offset + end, head.lemma_.lower(), method,
+                                     confidence))
+
+    for token in doc:
+        if token.pos_ == "VERB" and token.lemma_ in STRONG_ACTIONS:
+            particle = _NEEDS_PARTICLE.get(token.lemma_)
+            if particle and not any(child.dep_ == "prt" and child.lower_ == particle for child in token.children):
+                continue
+            if _planned(token) or _subject_is_ofsted(token):
+                continue
+            for child in token.children:
+                if child.dep_ in {"dobj", "nsubjpass"} and child.pos_ in {"NOUN", "PROPN"} and (
+                        child.lemma_.lower() not in _ABSTRACT):
+                    add(_phrase(child), "action_object", 0.7)
+                elif child.dep_ == "prep" and child.lower_ == "in" and token.lemma_ == "invest":
+                    for pobj in child.children:
+                        if pobj.dep_ == "pobj" and pobj.pos_ in {"NOUN", "PROPN"}:
+                            add(_phrase(pobj), "action_object", 0.7)
+        elif token.pos_ == "NOUN" and token.lemma_.lower() in NOMINAL_ACTIONS:
+            for child in token.children:
+                if child.dep_ == "prep" and child.lower_ in {"of", "in"}:
+                    for pobj in child.children:
+                        if pobj.dep_ == "pobj" and pobj.pos_ in {"NOUN", "PROPN"}:
+                            add(_phrase(pobj), "action_object", 0.7)
+        if token.pos_ in {"NOUN", "PROPN"} and token.lemma_.lower() in STRONG_HEADS and token.dep_ != "compound":
+            verb = next((node for node in token.ancestors if node.pos_ in {"VERB", "AUX"}), None)
+            if verb is None or not (_planned(verb) or _subject_is_ofsted(verb)):
+                add(_phrase(token), "named_head", 0.6)
+    for name in _capitalised(doc):
+        after = doc.text[name[-1].idx + len(name[-1].text):]
+        if name[-1].lemma_.lower() in HEADS or _ABBREVIATION.match(after):
+            add(name, "capitalised_name", 0.6)
+    for match in _QUOTED.finditer(doc.text):
+        span = doc.char_span(match.start(1), match.end(1), alignment_mode="expand")
+        if span is not None and 1 <= len(span) <= 6 and not span.text.endswith("."):
+            tokens = list(span)
+            head_after = span.end < len(doc) and doc[span.end].text in {"’", "'", "”", '"'} and span.end + 1 < len(doc)
+            if head_after and doc[span.end + 1].lemma_.lower() in HEADS:  # ‘No wrong door’ model
+                start = tokens[0].idx - 1
+                end = doc[span.end + 1].idx + len(doc[span.end + 1].text)
+                found.append(PracticeMention(doc.text[start:end], offset + start, offset + end,
+                                             doc[span.end + 1].lemma_.lower(), "quoted_name", 0.7))
+            elif any(token.is_title or token.is_upper for token in tokens) and not tokens[0].is_sent_start:
+                found.append(PracticeMention(span.text, offset + span.start_char, offset + span.end_char,
+                                             tokens[-1].lemma_.lower(), "quoted_name", 0.6))
+    return _longest(found)
+
+
+def _capitalised(doc: Doc) -> list[list[Token]]:
+    """Runs of two or more capitalised words (with "of", "and", "for", "to" inside), not council,
+    place or person names, nor a sentence's first word alone."""
+    runs: list[list[Token]] = []
+    run: list[Token] = []
+    for token in [*doc, None]:
+        capital = token is not None and (token.is_title or token.is_upper and len(token) > 1 or token.like_num and run) \
+            and token.ent_type_ not in {"GPE", "PERSON", "DATE", "LOC", "NORP"}
+        joiner = token is not None and run and token.lower_ in {"of", "and", "for", "to", "&"}
+        if capital or joiner:
+            run.append(token)
+            continue
+        while run and run[-1].lower_ in {"of", "and", "for", "to", "&"}:
+            run.pop()
+        words = [token for token in run if token.lower_ not in _NOT_A_NAME]
+        if len(run) >= 2 and len(words) >= 1 and not (run[0].i == doc[0].i and len(run) < 3):
+            runs.append(run)
+        run = []
+    return runs
+
+
+def _longest(found: list[PracticeMention]) -> list[PracticeMention]:
+    """Of overlapping phrases the longest, each once."""
+    kept: list[PracticeMention] = []
+    for mention in sorted(found, key=lambda item: (-(item.end - item.start), item.start)):
+        if not any(mention.start < other.end and other.start < mention.end for other in kept):
+            kept.append(mention)
+    return sorted(kept, key=lambda item: item.start)
