@@ -5,7 +5,7 @@ from __future__ import annotations
 
 import re
 from concurrent.futures import ThreadPoolExecutor
-from dataclasses import dataclass, field
+from dataclasses import dataclass, field, replace
 
 from embedding.embedder import Embedder
 from kg.connection import Graph
@@ -18,6 +18,7 @@ from kg.search import (
     passages,
 )
 from search.snippets import query_terms, snippet
+from search.understanding import Understood, understand
 from search.vocabulary import expansions
 
 RRF_K = 60
@@ -47,16 +48,35 @@ def lucene_query(query: str, extra_phrases: list[str]) -> str:
     return " OR ".join(dict.fromkeys(words + phrases)) or '""'
 
 
-def rrf(rankings: list[list[str]], k: int = RRF_K) -> dict[str, float]:
+def rrf(rankings: list[list[str]], k: int = RRF_K, weights: list[float] | None = None) -> dict[str, float]:
     scores: dict[str, float] = {}
-    for ranking in rankings:
+    for ranking, weight in zip(rankings, weights or [1.0] * len(rankings)):
         for rank, passage_id in enumerate(ranking, start=1):
-            scores[passage_id] = scores.get(passage_id, 0.0) + 1.0 / (k + rank)
+            scores[passage_id] = scores.get(passage_id, 0.0) + weight / (k + rank)
     return scores
 
 
-MODES = ("hybrid", "dense", "fulltext")
+LISTS = ("dense", "fulltext", "graph")
+# each list alone, all three fused, and the fusion without one of them (the ablation)
+MODES = ("hybrid", "dense", "fulltext", "graph")
+ABLATIONS = tuple(f"without-{name}" for name in LISTS)
+FUSION_WEIGHTS = {"dense": 1.0, "fulltext": 1.0, "graph": 1.0}  # chosen on the dev split (BENCHMARKS.md)
+POOL = 100  # candidates each index hands the graph list when the question names something
+# how much each thing a passage is linked to that the question names counts for the graph list
+GRAPH_WEIGHTS = {"council": 1.0, "comparator": 0.6, "intervention": 1.0, "metric": 0.6, "direction": 0.4,
+                 "grade": 0.4, "year": 0.4}
+SCOPED_INTERVENTIONS = 2  # practices named whose passages get a full-text look-up of their own
 _POOL = ThreadPoolExecutor(max_workers=4, thread_name_prefix="search")
+
+
+def lists_of(mode: str) -> tuple[str, ...]:
+    if mode == "hybrid":
+        return LISTS
+    if mode in LISTS:
+        return (mode,)
+    if mode in ABLATIONS:
+        return tuple(name for name in LISTS if name != mode.removeprefix("without-"))
+    raise ValueError(f"unknown search mode {mode!r}")
 
 
 @dataclass
@@ -64,38 +84,97 @@ class Ranking:
     ids: list[str]  # best first
     fused: dict[str, float]  # reciprocal-rank scores
     cosine: dict[str, float]  # the query's cosine similarity to each passage the vector index found
+    understood: Understood = field(default_factory=Understood)
+
+
+def graph_score(row: dict, understood: Understood) -> float:
+    """How much of what the question names the graph links this passage to."""
+    score = 0.0
+    councils = set(row["councils"])
+    if councils & understood.council_codes():
+        score += GRAPH_WEIGHTS["council"]
+    if councils & set(understood.comparators):
+        score += GRAPH_WEIGHTS["comparator"]
+    if set(row["interventions"]) & {i["id"] for i in understood.interventions}:
+        score += GRAPH_WEIGHTS["intervention"]
+    stated = [outcome.split(" ") for outcome in row["outcomes"]]
+    wanted = {m["id"] for m in understood.metrics}
+    if any(metric in wanted for metric, _ in stated):
+        score += GRAPH_WEIGHTS["metric"]
+        if understood.direction and any(metric in wanted and direction == understood.direction
+                                        for metric, direction in stated):
+            score += GRAPH_WEIGHTS["direction"]
+    if set(row["grades"]) & set(understood.grades):
+        score += GRAPH_WEIGHTS["grade"]
+    if {str(year) for year in understood.years} & {year for year in row["years"] if year}:
+        score += GRAPH_WEIGHTS["year"]
+    return score
+
+
+def graph_list(graph: Graph, understood: Understood, lucene: str, filters: SearchFilters,
+               councils: list[str] | None, pools: list[list[str]]) -> list[str]:
+    """Candidates of the other lists, and the passages the graph links to what the question names
+    (the named councils' and their comparators' documents, passages naming a named practice) that
+    match the question's words, ordered by how much of the question the graph links them to."""
+    scoped = []
+    named = sorted(understood.council_codes() | set(understood.comparators))
+    if named:
+        scope = named if councils is None else [code for code in named if code in councils]
+        if scope:
+            scoped.append(_POOL.submit(fulltext_candidates, graph, lucene, filters, scope, FILTERED_CANDIDATES, POOL))
+    if filters.intervention is None:
+        for intervention in understood.interventions[:SCOPED_INTERVENTIONS]:
+            narrowed = replace(filters, intervention=intervention["id"])
+            scoped.append(_POOL.submit(fulltext_candidates, graph, lucene, narrowed, councils, FILTERED_CANDIDATES,
+                                       POOL))
+    base = rrf(pools + [[row["passage_id"] for row in future.result()] for future in scoped])
+    scores = {row["passage_id"]: graph_score(row, understood) for row in graph.read("search_facets", ids=list(base))}
+    linked = [passage_id for passage_id, score in scores.items() if score > 0]
+    return sorted(linked, key=lambda passage_id: (-scores[passage_id], -base[passage_id]))
 
 
 def ranking(graph: Graph, embedder: Embedder, query: str, filters: SearchFilters, wanted: int,
-            mode: str = "hybrid", vector: list[float] | None = None) -> Ranking:
+            mode: str = "hybrid", vector: list[float] | None = None, understood: Understood | None = None) -> Ranking:
     """Passage ids best first with their scores. The full-text query runs while the query is
     embedded, so the two index look-ups overlap."""
     check_query_model(graph, embedder.name, embedder.dimensions)
+    lists = lists_of(mode)
     councils = council_scope(graph, filters)
     if councils == []:
         return Ranking([], {}, {})
+    if understood is None:
+        understood = understand(graph, query) if "graph" in lists else Understood()
+    use_graph = "graph" in lists and bool(understood)
     narrowed = filters.kind or filters.date_from or filters.date_to or filters.intervention or filters.enabler
     # unfiltered, every index hit is kept, so asking the indexes for the page's worth is enough
     candidates = 3 * wanted if councils is None and not narrowed else FILTERED_CANDIDATES
-    sparse = _POOL.submit(fulltext_candidates, graph, lucene_query(query, expansions(query)), filters, councils,
-                          candidates, 3 * wanted) if mode != "dense" else None
-    dense = []
-    if mode != "fulltext":
+    keep = max(3 * wanted, POOL) if use_graph else 3 * wanted
+    candidates = max(candidates, keep)
+    lucene = lucene_query(query, expansions(query))
+    sparse = _POOL.submit(fulltext_candidates, graph, lucene, filters, councils, candidates, keep) \
+        if "fulltext" in lists or use_graph else None
+    dense: list[dict] = []
+    if "dense" in lists or use_graph:
         vector = vector if vector is not None else embedder.embed([query])[0].tolist()
-        dense = dense_candidates(graph, vector, filters, councils, candidates, 3 * wanted)
-    fused = rrf([[row["passage_id"] for row in dense],
-                 [row["passage_id"] for row in (sparse.result() if sparse else [])]])
+        dense = dense_candidates(graph, vector, filters, councils, candidates, keep)
+    found = {"dense": [row["passage_id"] for row in dense][:3 * wanted] if "dense" in lists else [],
+             "fulltext": [row["passage_id"] for row in (sparse.result() if sparse else [])]}
+    pools = [[row["passage_id"] for row in dense], found["fulltext"]]
+    found["fulltext"] = found["fulltext"][:3 * wanted] if "fulltext" in lists else []
+    found["graph"] = graph_list(graph, understood, lucene, filters, councils, pools) if use_graph else []
+    fused = rrf([found[name] for name in LISTS], weights=[FUSION_WEIGHTS[name] for name in LISTS])
     # Neo4j's cosine index scores are (1 + cosine) / 2
     cosine = {row["passage_id"]: 2 * row["score"] - 1 for row in dense}
-    return Ranking(sorted(fused, key=lambda passage_id: fused[passage_id], reverse=True), fused, cosine)
+    return Ranking(sorted(fused, key=lambda passage_id: fused[passage_id], reverse=True), fused, cosine, understood)
 
 
 def search(graph: Graph, embedder: Embedder, query: str, filters: SearchFilters | None = None,
-           limit: int = 10, offset: int = 0, mode: str = "hybrid") -> list[Hit]:
-    """Ranked hits; `mode` keeps one side only (dense or full text), for evaluation."""
+           limit: int = 10, offset: int = 0, mode: str = "hybrid", understood: Understood | None = None) -> list[Hit]:
+    """Ranked hits; `mode` keeps some lists only (see MODES, ABLATIONS), for evaluation. Pass what
+    `understand` read of the query to show it beside the hits without reading it twice."""
     query = query.strip()[:MAX_QUERY_CHARS]
     wanted = offset + limit
-    ranked = ranking(graph, embedder, query, filters or SearchFilters(), wanted, mode)
+    ranked = ranking(graph, embedder, query, filters or SearchFilters(), wanted, mode, understood=understood)
     fused = ranked.fused
     terms = query_terms(query, expansions(query))
     hits: list[Hit] = []

@@ -17,7 +17,6 @@ from fastapi import FastAPI
 from evidence.cli.output import console, err_console
 from kg.model.settings import get_settings
 
-
 # Each worker builds its own app from the settings in the environment.
 APP_FACTORY = "api.app:create_app"
 
