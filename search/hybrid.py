@@ -148,16 +148,17 @@ def ranking(graph: Graph, embedder: Embedder, query: str, filters: SearchFilters
     narrowed = filters.kind or filters.date_from or filters.date_to or filters.intervention or filters.enabler
     # unfiltered, every index hit is kept, so asking the indexes for the page's worth is enough
     candidates = 3 * wanted if councils is None and not narrowed else FILTERED_CANDIDATES
+    # the graph list looks further down the full-text list (cheap); the vector index's cost grows
+    # with what it is asked for, so it gives the page's worth either way
     keep = max(3 * wanted, POOL) if use_graph else 3 * wanted
-    candidates = max(candidates, keep)
     lucene = lucene_query(query, expansions(query))
-    sparse = _POOL.submit(fulltext_candidates, graph, lucene, filters, councils, candidates, keep) \
+    sparse = _POOL.submit(fulltext_candidates, graph, lucene, filters, councils, max(candidates, keep), keep) \
         if "fulltext" in lists or use_graph else None
     dense: list[dict] = []
     if "dense" in lists or use_graph:
         vector = vector if vector is not None else embedder.embed([query])[0].tolist()
-        dense = dense_candidates(graph, vector, filters, councils, candidates, keep)
-    found = {"dense": [row["passage_id"] for row in dense][:3 * wanted] if "dense" in lists else [],
+        dense = dense_candidates(graph, vector, filters, councils, candidates, 3 * wanted)
+    found = {"dense": [row["passage_id"] for row in dense] if "dense" in lists else [],
              "fulltext": [row["passage_id"] for row in (sparse.result() if sparse else [])]}
     pools = [[row["passage_id"] for row in dense], found["fulltext"]]
     found["fulltext"] = found["fulltext"][:3 * wanted] if "fulltext" in lists else []
