@@ -17,13 +17,15 @@ from kg.search import (
     fulltext_candidates,
     passages,
 )
-from search.snippets import query_terms, snippet
+from search.snippets import STOPWORDS, query_terms, snippet
 from search.understanding import Understood, understand
 from search.vocabulary import expansions
 
 RRF_K = 60
 FILTERED_CANDIDATES = 1000  # index hits to look through when filters will discard most of them
 MAX_QUERY_CHARS = 1000
+SYNONYM_BOOST = 0.5  # a synonym's phrase against the query's own words (chosen on the dev split)
+HEADING_BOOST = 0.5  # a match in the section heading against one in the text (chosen on the dev split)
 _LUCENE_SPECIAL = re.compile(r'([+\-!(){}\[\]^"~*?:\\/&|])')
 
 
@@ -42,10 +44,13 @@ class Hit:
 
 
 def lucene_query(query: str, extra_phrases: list[str]) -> str:
-    """The query's words OR'ed, and each synonym as a quoted phrase; every special character escaped."""
-    words = [_LUCENE_SPECIAL.sub(r"\\\1", term) for term in query_terms(query)]
-    phrases = [f'"{_LUCENE_SPECIAL.sub(" ", phrase)}"' for phrase in extra_phrases]
-    return " OR ".join(dict.fromkeys(words + phrases)) or '""'
+    """The query's words (split where BM25 splits them, common words dropped) OR'ed, each synonym as a
+    quoted phrase counting half as much; over the text, and over the heading at half weight. Every
+    special character is escaped."""
+    words = [word for word in re.findall(r"[a-z0-9]+", query.lower()) if len(word) > 1 and word not in STOPWORDS]
+    phrases = [f'"{_LUCENE_SPECIAL.sub(" ", phrase)}"^{SYNONYM_BOOST}' for phrase in extra_phrases]
+    inner = " OR ".join(dict.fromkeys(words + phrases))
+    return f"text:({inner}) OR section:({inner})^{HEADING_BOOST}" if inner else '""'
 
 
 def rrf(rankings: list[list[str]], k: int = RRF_K, weights: list[float] | None = None) -> dict[str, float]:
