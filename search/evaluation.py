@@ -68,11 +68,15 @@ def score_ranking(ranking: list[Passage], relevant: list[dict]) -> dict[str, flo
             "mrr": 1.0 / first if first else 0.0}
 
 
-def evaluate(graph: Graph, embedder: Embedder, queries: list[dict],
-             ablation: bool = False) -> dict[str, dict[str, dict[str, float]]]:
-    """Split → method → mean metric, splits in the order the questions first name them."""
+def evaluate(graph: Graph, embedder: Embedder, queries: list[dict], ablation: bool = False,
+             loaded_only: bool = False) -> dict[str, dict[str, dict[str, float]]]:
+    """Split → method → mean metric, splits in the order the questions first name them (with
+    `loaded_only`, only the questions whose every relevant document the graph already holds)."""
     rows = graph.read("passages_all_text")
     passages = [Passage(row["passage_id"], row["document_id"], row["text"]) for row in rows]
+    if loaded_only:
+        held = {passage.document_id for passage in passages}
+        queries = [query for query in queries if all(item["doc"] in held for item in query["relevant"])]
     bm25 = BM25Okapi([_tokens(p.text) for p in passages]) if passages else None
     methods = (*MODES, *(ABLATIONS if ablation else ()), "bm25")
     results: dict[str, dict[str, list[dict[str, float]]]] = {}
@@ -85,6 +89,7 @@ def evaluate(graph: Graph, embedder: Embedder, queries: list[dict],
             split[mode].append(score_ranking(ranking, query["relevant"]))
         top = np.argsort(-bm25.get_scores(_tokens(query["query"])))[:K] if bm25 else []
         split["bm25"].append(score_ranking([passages[i] for i in top], query["relevant"]))
-    return {name: {method: {metric: round(float(np.mean([r[metric] for r in scores])), 4) for metric in scores[0]}
-                   for method, scores in split.items()}
+    return {name: {"questions": {"count": len(split["bm25"])},
+                   **{method: {metric: round(float(np.mean([r[metric] for r in scores])), 4) for metric in scores[0]}
+                      for method, scores in split.items()}}
             for name, split in results.items()}

@@ -135,8 +135,9 @@ def test_eval_command_reports_each_split(searchable, settings, tmp_path):
     assert result.returncode == 0, result.stderr
     table = json.loads(result.stdout)
     assert list(table) == ["dev", "test"]
-    assert set(table["test"]) == {"hybrid", "dense", "fulltext", "graph", "without-dense", "without-fulltext",
-                                  "without-graph", "bm25"}
+    assert set(table["test"]) == {"questions", "hybrid", "dense", "fulltext", "graph", "without-dense",
+                                  "without-fulltext", "without-graph", "bm25"}
+    assert table["dev"]["questions"] == {"count": 1} and table["test"]["questions"] == {"count": 2}
     assert table["test"]["hybrid"]["recall@10"] == 1.0 and table["dev"]["hybrid"]["mrr"] == 1.0
     # the older format (no splits) is one split, all
     old = tmp_path / "queries.json"
@@ -145,7 +146,9 @@ def test_eval_command_reports_each_split(searchable, settings, tmp_path):
     result = run_cli(settings, "eval", "retrieval", "--queries", str(old), "--json")
     assert result.returncode == 0, result.stderr
     assert list(json.loads(result.stdout)) == ["all"]
-    assert set(json.loads(result.stdout)["all"]) == {"hybrid", "dense", "fulltext", "graph", "bm25"}
+    assert set(json.loads(result.stdout)["all"]) == {"questions", "hybrid", "dense", "fulltext", "graph", "bm25"}
+    result = run_cli(settings, "eval", "retrieval", "--queries", str(old), "--loaded-only", "--json")
+    assert result.returncode == 0 and json.loads(result.stdout) == {}  # its document "x" is not in the graph
 
 
 def test_understanding_reads_councils_metrics_direction_and_years(searchable):

@@ -23,6 +23,8 @@ def retrieval(
                                       "queries.json without them."),
     split: str = typer.Option(None, help="Only this split, e.g. dev."),
     ablation: bool = typer.Option(False, help="Also the fusion without each of its lists."),
+    loaded_only: bool = typer.Option(False, help="Only questions whose relevant documents are all in the graph "
+                                                 "(while an ingest is under way)."),
     as_json: bool = typer.Option(False, "--json", help="Print one JSON object: split → method → metrics."),
 ) -> None:
     """nDCG@10, Recall@10 and MRR per split for hybrid search, each of its lists alone and BM25."""
@@ -32,13 +34,14 @@ def retrieval(
     if not chosen:
         raise typer.BadParameter(f"no questions in split {split!r}", param_hint="--split")
     with Graph(settings) as graph:
-        table = evaluate(graph, embedder, chosen, ablation)
+        table = evaluate(graph, embedder, chosen, ablation, loaded_only)
     if as_json:
         print_json(table)
         return
     for name, methods in table.items():
-        count = sum(1 for query in chosen if query["split"] == name)
-        view = Table("method", "nDCG@10", "Recall@10", "MRR", title=f"{name} ({count} questions)")
+        view = Table("method", "nDCG@10", "Recall@10", "MRR", title=f"{name} ({methods['questions']['count']} questions)")
         for method, metrics in methods.items():
+            if method == "questions":
+                continue
             view.add_row(method, *(f"{metrics[m]:.3f}" for m in ("ndcg@10", "recall@10", "mrr")))
         console.print(view)
