@@ -87,7 +87,7 @@ def evaluate(graph: Graph, embedder: Embedder, queries: list[dict], ablation: bo
             hits = search(graph, embedder, query["query"], limit=K, mode=mode)
             ranking = [by_id[hit.passage_id] for hit in hits]
             split[mode].append(score_ranking(ranking, query["relevant"]))
-        top = np.argsort(-bm25.get_scores(_tokens(query["query"])))[:K] if bm25 else []
+        top = [int(i) for i in np.argsort(-bm25.get_scores(_tokens(query["query"])))[:K]] if bm25 else []
         split["bm25"].append(score_ranking([passages[i] for i in top], query["relevant"]))
     return {name: {"questions": {"count": len(split["bm25"])},
                    **{method: {metric: round(float(np.mean([r[metric] for r in scores])), 4) for metric in scores[0]}
