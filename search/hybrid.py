@@ -66,7 +66,9 @@ LISTS = ("dense", "fulltext", "graph")
 MODES = ("hybrid", "dense", "fulltext", "graph")
 ABLATIONS = tuple(f"without-{name}" for name in LISTS)
 FUSION_WEIGHTS = {"dense": 0.5, "fulltext": 1.5, "graph": 1.5}  # chosen on the dev split (BENCHMARKS.md)
-POOL = 100  # candidates each index hands the graph list when the question names something
+POOL = 60  # full-text candidates the graph list looks through when the question names something
+SCOPED = 50  # and the best of each look-up of its own (the named councils' documents, a named practice)
+SCOPED_CANDIDATES = 500  # index hits each such look-up filters
 # how much each thing a passage is linked to that the question names counts for the graph list
 GRAPH_WEIGHTS = {"council": 1.0, "comparator": 0.6, "intervention": 1.0, "metric": 0.6, "direction": 0.4,
                  "grade": 0.4, "year": 0.4}
@@ -128,12 +130,12 @@ def graph_list(graph: Graph, understood: Understood, lucene: str, filters: Searc
     if named:
         scope = named if councils is None else [code for code in named if code in councils]
         if scope:
-            scoped.append(_POOL.submit(fulltext_candidates, graph, lucene, filters, scope, FILTERED_CANDIDATES, POOL))
+            scoped.append(_POOL.submit(fulltext_candidates, graph, lucene, filters, scope, SCOPED_CANDIDATES, SCOPED))
     if filters.intervention is None:
         for intervention in understood.interventions[:SCOPED_INTERVENTIONS]:
             narrowed = replace(filters, intervention=intervention["id"])
-            scoped.append(_POOL.submit(fulltext_candidates, graph, lucene, narrowed, councils, FILTERED_CANDIDATES,
-                                       POOL))
+            scoped.append(_POOL.submit(fulltext_candidates, graph, lucene, narrowed, councils, SCOPED_CANDIDATES,
+                                       SCOPED))
     base = rrf(pools + [[row["passage_id"] for row in future.result()] for future in scoped])
     scores = {row["passage_id"]: graph_score(row, understood) for row in graph.read("search_facets", ids=list(base))}
     linked = [passage_id for passage_id, score in scores.items() if score >= MIN_GRAPH_SCORE]
@@ -149,14 +151,14 @@ def ranking(graph: Graph, embedder: Embedder, query: str, filters: SearchFilters
     councils = council_scope(graph, filters)
     if councils == []:
         return Ranking([], {}, {})
-    if understood is None:
-        understood = understand(graph, query) if "graph" in lists else Understood()
-    use_graph = "graph" in lists and bool(understood)
+    # the question is read while its vector is computed
+    reading = _POOL.submit(understand, graph, query) if understood is None and "graph" in lists else None
     narrowed = filters.kind or filters.date_from or filters.date_to or filters.intervention or filters.enabler
     # unfiltered, every index hit is kept, so asking the indexes for the page's worth is enough
     candidates = 3 * wanted if councils is None and not narrowed else FILTERED_CANDIDATES
     # the graph list looks further down the full-text list (cheap); the vector index's cost grows
     # with what it is asked for, so it gives the page's worth either way
+    use_graph = "graph" in lists
     keep = max(3 * wanted, POOL) if use_graph else 3 * wanted
     lucene = lucene_query(query, expansions(query))
     sparse = _POOL.submit(fulltext_candidates, graph, lucene, filters, councils, max(candidates, keep), keep) \
@@ -166,6 +168,8 @@ def ranking(graph: Graph, embedder: Embedder, query: str, filters: SearchFilters
         # the field's synonyms help the small model too ("locum" beside "agency staff")
         vector = vector if vector is not None else embedder.embed([" ; ".join([query, *expansions(query)])])[0].tolist()
         dense = dense_candidates(graph, vector, filters, councils, candidates, 3 * wanted)
+    understood = reading.result() if reading is not None else understood or Understood()
+    use_graph = use_graph and bool(understood)
     found = {"dense": [row["passage_id"] for row in dense] if "dense" in lists else [],
              "fulltext": [row["passage_id"] for row in (sparse.result() if sparse else [])]}
     pools = [[row["passage_id"] for row in dense], found["fulltext"]]
@@ -178,12 +182,17 @@ def ranking(graph: Graph, embedder: Embedder, query: str, filters: SearchFilters
 
 
 def search(graph: Graph, embedder: Embedder, query: str, filters: SearchFilters | None = None,
-           limit: int = 10, offset: int = 0, mode: str = "hybrid", understood: Understood | None = None) -> list[Hit]:
-    """Ranked hits; `mode` keeps some lists only (see MODES, ABLATIONS), for evaluation. Pass what
-    `understand` read of the query to show it beside the hits without reading it twice."""
+           limit: int = 10, offset: int = 0, mode: str = "hybrid") -> list[Hit]:
+    """Ranked hits; `mode` keeps some lists only (see MODES, ABLATIONS), for evaluation."""
+    return search_understood(graph, embedder, query, filters, limit, offset, mode)[0]
+
+
+def search_understood(graph: Graph, embedder: Embedder, query: str, filters: SearchFilters | None = None,
+                      limit: int = 10, offset: int = 0, mode: str = "hybrid") -> tuple[list[Hit], Understood]:
+    """Ranked hits and what search read in the query, to show beside them."""
     query = query.strip()[:MAX_QUERY_CHARS]
     wanted = offset + limit
-    ranked = ranking(graph, embedder, query, filters or SearchFilters(), wanted, mode, understood=understood)
+    ranked = ranking(graph, embedder, query, filters or SearchFilters(), wanted, mode)
     fused = ranked.fused
     terms = query_terms(query, expansions(query))
     hits: list[Hit] = []
@@ -210,4 +219,4 @@ def search(graph: Graph, embedder: Embedder, query: str, filters: SearchFilters 
                       row["enablers"])
             by_text[row["text_hash"]] = hit
             hits.append(hit)
-    return hits[offset:offset + limit]
+    return hits[offset:offset + limit], ranked.understood

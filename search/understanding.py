@@ -80,14 +80,21 @@ def _intervention_patterns() -> tuple[tuple[str, str, re.Pattern[str], re.Patter
     return tuple(found)
 
 
+_INDEX: list[tuple[list[dict], dict[str, dict]]] = []  # the last councils list read and its index
+
+
 def _council_index(councils: list[dict]) -> dict[str, dict]:
-    """Every name key (name, ONS name, aliases) of a current or former council → the council."""
+    """Every name key (name, ONS name, aliases) of a current or former council → the council; kept
+    while the graph's cached list of councils is the same object."""
+    if _INDEX and _INDEX[0][0] is councils:
+        return _INDEX[0][1]
     index: dict[str, dict] = {}
     for council in councils:
         for name in [council["name"], council["ons_name"], *(council["aliases"] or [])]:
             key = name_key(name or "")
             if key and key not in index:
                 index[key] = council
+    _INDEX[:] = [(councils, index)]
     return index
 
 
@@ -104,10 +111,12 @@ def _find_councils(question: str, councils: list[dict]) -> list[tuple[dict, int,
                 continue
             start, end = words[first].start(), words[first + size - 1].end()
             text = re.sub(r"['’]s$", "", question[start:end])
+            if size == 1 and len(text) < 3:
+                continue
             council = index.get(name_key(text))
             if council is None:
                 continue
-            if size == 1 and (text.lower() in _EVERYDAY and not text[0].isupper() or len(text) < 3):
+            if size == 1 and text.lower() in _EVERYDAY and not text[0].isupper():
                 continue
             taken.update(span)
             found.append((council, start, end))
