@@ -13,6 +13,7 @@ from ingest.sources import user_sources
 from kg.councils import load_councils
 from kg.model.errors import EvidenceError
 from kg.model.settings import Settings
+from kg.schema import init_schema
 from kg.search import SearchFilters
 from search.hybrid import lucene_query, search
 from search.understanding import understand
@@ -83,6 +84,21 @@ def test_hostile_queries_change_nothing(searchable, embedder, hostile):
 def test_vocabulary_widens_the_full_text_query():
     assert "children in care" in expansions("outcomes for LAC")
     assert '"multi agency safeguarding hub"' in lucene_query("MASH", expansions("MASH"))
+
+
+def test_full_text_matches_other_forms_of_a_word(searchable, embedder):
+    hits = search(searchable, embedder, "academies training", mode="fulltext")
+    assert hits and "academy trained" in hits[0].text  # stemmed on both sides
+
+
+def test_db_init_replaces_the_unstemmed_full_text_index(searchable, embedder):
+    searchable.driver.execute_query("DROP INDEX passage_stems")
+    searchable.driver.execute_query("CREATE FULLTEXT INDEX passage_words FOR (p:Passage) ON EACH [p.text, p.section] "
+                                    "OPTIONS {indexConfig: {`fulltext.analyzer`: 'standard-no-stop-words'}}")
+    init_schema(searchable)
+    names = {row["name"] for row in searchable.driver.execute_query("SHOW FULLTEXT INDEXES YIELD name")[0]}
+    assert names == {"passage_stems"}
+    assert search(searchable, embedder, "academies training", mode="fulltext")
 
 
 def test_a_different_model_is_refused(searchable, embedder):
