@@ -74,10 +74,27 @@ class SearchHit(BaseModel):
     also_in: list[Citation] = Field(description="Other documents holding the same passage.")
 
 
+class ComparatorsOf(CouncilRef):
+    comparators: int = Field(description="How many of its statistical neighbours stand for councils like it.")
+
+
+class SearchUnderstood(BaseModel):
+    """What search read in the query and ranked by (never a filter): why a passage ranked where it did."""
+
+    councils: list[CouncilRef] = []
+    comparators_of: list[ComparatorsOf] = []
+    interventions: list[EntityRef] = []
+    metrics: list[EntityRef] = []
+    direction: Literal["down", "up"] | None = None
+    grades: list[str] = []
+    years: list[int] = []
+
+
 class SearchAnswer(BaseModel):
     query: str
     limit: int
     offset: int
+    understood: SearchUnderstood
     hits: list[SearchHit]
 
 

@@ -28,7 +28,7 @@ from kg.evidence import (
 from kg.inspections import council_profile
 from kg.search import SearchFilters
 from kg.statistics import council_statistics
-from search.hybrid import search as hybrid_search
+from search.hybrid import search_understood
 from search.similar import Profile
 from search.what_worked import what_worked as rank_what_worked
 
@@ -62,8 +62,9 @@ def search_view(graph: Graph, embedder: Embedder, query: SearchQuery, limit: int
     filters = SearchFilters(query.council, query.region, query.type, query.grade, query.kind, query.date_from,
                             query.date_to, resolve_intervention(query.intervention) if query.intervention else None,
                             resolve_enabler(query.enabler) if query.enabler else None)
-    hits = hybrid_search(graph, embedder, query.q, filters, limit, offset)
-    return SearchAnswer(query=query.q, limit=limit, offset=offset, hits=[asdict(hit) for hit in hits])
+    hits, understood = search_understood(graph, embedder, query.q, filters, limit, offset)
+    return SearchAnswer(query=query.q, limit=limit, offset=offset, understood=understood.as_json(),
+                        hits=[asdict(hit) for hit in hits])
 
 
 def what_worked_view(graph: Graph, embedder: Embedder, query: WhatWorkedQuery) -> WhatWorkedAnswer:

@@ -1,7 +1,7 @@
 // Passages whose words (or section heading) match the query, narrowed by the filters inside the query
 // (document kind, date range, councils the document is about or the passage mentions, an
 // intervention the passage mentions, an enabler it discusses).
-CALL db.index.fulltext.queryNodes('passage_words', $lucene, {limit: $candidates}) YIELD node AS p, score
+CALL db.index.fulltext.queryNodes('passage_stems', $lucene, {limit: $candidates}) YIELD node AS p, score
 MATCH (d:Document)-[:HAS_PASSAGE]->(p)
 WHERE ($kind IS NULL OR d.kind = $kind)
   AND ($date_from IS NULL OR d.date >= $date_from)

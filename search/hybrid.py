@@ -5,7 +5,7 @@ from __future__ import annotations
 
 import re
 from concurrent.futures import ThreadPoolExecutor
-from dataclasses import dataclass, field
+from dataclasses import dataclass, field, replace
 
 from embedding.embedder import Embedder
 from kg.connection import Graph
@@ -17,12 +17,15 @@ from kg.search import (
     fulltext_candidates,
     passages,
 )
-from search.snippets import query_terms, snippet
+from search.snippets import STOPWORDS, query_terms, snippet
+from search.understanding import Understood, understand
 from search.vocabulary import expansions
 
-RRF_K = 60
+RRF_K = 30  # chosen on the dev split with the weights below (60 before; BENCHMARKS.md)
 FILTERED_CANDIDATES = 1000  # index hits to look through when filters will discard most of them
 MAX_QUERY_CHARS = 1000
+SYNONYM_BOOST = 0.5  # a synonym's phrase against the query's own words (chosen on the dev split)
+HEADING_BOOST = 0.5  # a match in the section heading against one in the text (chosen on the dev split)
 _LUCENE_SPECIAL = re.compile(r'([+\-!(){}\[\]^"~*?:\\/&|])')
 
 
@@ -41,22 +44,48 @@ class Hit:
 
 
 def lucene_query(query: str, extra_phrases: list[str]) -> str:
-    """The query's words OR'ed, and each synonym as a quoted phrase; every special character escaped."""
-    words = [_LUCENE_SPECIAL.sub(r"\\\1", term) for term in query_terms(query)]
-    phrases = [f'"{_LUCENE_SPECIAL.sub(" ", phrase)}"' for phrase in extra_phrases]
-    return " OR ".join(dict.fromkeys(words + phrases)) or '""'
+    """The query's words (split where BM25 splits them, common words dropped) OR'ed, each synonym as a
+    quoted phrase counting half as much; over the text, and over the heading at half weight. Every
+    special character is escaped."""
+    words = [word for word in re.findall(r"[a-z0-9]+", query.lower()) if len(word) > 1 and word not in STOPWORDS]
+    phrases = [f'"{_LUCENE_SPECIAL.sub(" ", phrase)}"^{SYNONYM_BOOST}' for phrase in extra_phrases]
+    inner = " OR ".join(dict.fromkeys(words + phrases))
+    return f"text:({inner}) OR section:({inner})^{HEADING_BOOST}" if inner else '""'
 
 
-def rrf(rankings: list[list[str]], k: int = RRF_K) -> dict[str, float]:
+def rrf(rankings: list[list[str]], k: int = RRF_K, weights: list[float] | None = None) -> dict[str, float]:
     scores: dict[str, float] = {}
-    for ranking in rankings:
+    for ranking, weight in zip(rankings, weights or [1.0] * len(rankings)):
         for rank, passage_id in enumerate(ranking, start=1):
-            scores[passage_id] = scores.get(passage_id, 0.0) + 1.0 / (k + rank)
+            scores[passage_id] = scores.get(passage_id, 0.0) + weight / (k + rank)
     return scores
 
 
-MODES = ("hybrid", "dense", "fulltext")
+LISTS = ("dense", "fulltext", "graph")
+# each list alone, all three fused, and the fusion without one of them (the ablation)
+MODES = ("hybrid", "dense", "fulltext", "graph")
+ABLATIONS = tuple(f"without-{name}" for name in LISTS)
+FUSION_WEIGHTS = {"dense": 0.5, "fulltext": 1.5, "graph": 1.5}  # chosen on the dev split (BENCHMARKS.md)
+POOL = 60  # full-text candidates the graph list looks through when the question names something
+SCOPED = 50  # and the best of each look-up of its own (the named councils' documents, a named practice)
+SCOPED_CANDIDATES = 500  # index hits each such look-up filters
+# how much each thing a passage is linked to that the question names counts for the graph list
+GRAPH_WEIGHTS = {"council": 1.0, "comparator": 0.6, "intervention": 1.0, "metric": 0.6, "direction": 0.4,
+                 "grade": 0.4, "year": 0.4}
+# a grade or a year alone is linked to too many passages to be evidence: it only adds to other links
+MIN_GRAPH_SCORE = 0.5
+SCOPED_INTERVENTIONS = 2  # practices named whose passages get a full-text look-up of their own
 _POOL = ThreadPoolExecutor(max_workers=4, thread_name_prefix="search")
+
+
+def lists_of(mode: str) -> tuple[str, ...]:
+    if mode == "hybrid":
+        return LISTS
+    if mode in LISTS:
+        return (mode,)
+    if mode in ABLATIONS:
+        return tuple(name for name in LISTS if name != mode.removeprefix("without-"))
+    raise ValueError(f"unknown search mode {mode!r}")
 
 
 @dataclass
@@ -64,35 +93,103 @@ class Ranking:
     ids: list[str]  # best first
     fused: dict[str, float]  # reciprocal-rank scores
     cosine: dict[str, float]  # the query's cosine similarity to each passage the vector index found
+    understood: Understood = field(default_factory=Understood)
+
+
+def graph_score(row: dict, understood: Understood) -> float:
+    """How much of what the question names the graph links this passage to."""
+    score = 0.0
+    councils = set(row["councils"])
+    if councils & understood.council_codes():
+        score += GRAPH_WEIGHTS["council"]
+    if councils & set(understood.comparators):
+        score += GRAPH_WEIGHTS["comparator"]
+    if set(row["interventions"]) & {i["id"] for i in understood.interventions}:
+        score += GRAPH_WEIGHTS["intervention"]
+    stated = [outcome.split(" ") for outcome in row["outcomes"]]
+    wanted = {m["id"] for m in understood.metrics}
+    if any(metric in wanted for metric, _ in stated):
+        score += GRAPH_WEIGHTS["metric"]
+        if understood.direction and any(metric in wanted and direction == understood.direction
+                                        for metric, direction in stated):
+            score += GRAPH_WEIGHTS["direction"]
+    if set(row["grades"]) & set(understood.grades):
+        score += GRAPH_WEIGHTS["grade"]
+    if {str(year) for year in understood.years} & {year for year in row["years"] if year}:
+        score += GRAPH_WEIGHTS["year"]
+    return score
+
+
+def graph_list(graph: Graph, understood: Understood, lucene: str, filters: SearchFilters,
+               councils: list[str] | None, pools: list[list[str]]) -> list[str]:
+    """Candidates of the other lists, and the passages the graph links to what the question names
+    (the named councils' and their comparators' documents, passages naming a named practice) that
+    match the question's words, ordered by how much of the question the graph links them to."""
+    scoped = []
+    named = sorted(understood.council_codes() | set(understood.comparators))
+    if named:
+        scope = named if councils is None else [code for code in named if code in councils]
+        if scope:
+            scoped.append(_POOL.submit(fulltext_candidates, graph, lucene, filters, scope, SCOPED_CANDIDATES, SCOPED))
+    if filters.intervention is None:
+        for intervention in understood.interventions[:SCOPED_INTERVENTIONS]:
+            narrowed = replace(filters, intervention=intervention["id"])
+            scoped.append(_POOL.submit(fulltext_candidates, graph, lucene, narrowed, councils, SCOPED_CANDIDATES,
+                                       SCOPED))
+    base = rrf(pools + [[row["passage_id"] for row in future.result()] for future in scoped])
+    scores = {row["passage_id"]: graph_score(row, understood) for row in graph.read("search_facets", ids=list(base))}
+    linked = [passage_id for passage_id, score in scores.items() if score >= MIN_GRAPH_SCORE]
+    return sorted(linked, key=lambda passage_id: (-scores[passage_id], -base[passage_id]))
 
 
 def ranking(graph: Graph, embedder: Embedder, query: str, filters: SearchFilters, wanted: int,
-            mode: str = "hybrid", vector: list[float] | None = None) -> Ranking:
+            mode: str = "hybrid", vector: list[float] | None = None, understood: Understood | None = None) -> Ranking:
     """Passage ids best first with their scores. The full-text query runs while the query is
     embedded, so the two index look-ups overlap."""
     check_query_model(graph, embedder.name, embedder.dimensions)
+    lists = lists_of(mode)
     councils = council_scope(graph, filters)
     if councils == []:
         return Ranking([], {}, {})
+    # the question is read while its vector is computed
+    reading = _POOL.submit(understand, graph, query) if understood is None and "graph" in lists else None
     narrowed = filters.kind or filters.date_from or filters.date_to or filters.intervention or filters.enabler
     # unfiltered, every index hit is kept, so asking the indexes for the page's worth is enough
     candidates = 3 * wanted if councils is None and not narrowed else FILTERED_CANDIDATES
-    sparse = _POOL.submit(fulltext_candidates, graph, lucene_query(query, expansions(query)), filters, councils,
-                          candidates, 3 * wanted) if mode != "dense" else None
-    dense = []
-    if mode != "fulltext":
-        vector = vector if vector is not None else embedder.embed([query])[0].tolist()
+    # the graph list looks further down the full-text list (cheap); the vector index's cost grows
+    # with what it is asked for, so it gives the page's worth either way
+    use_graph = "graph" in lists
+    keep = max(3 * wanted, POOL) if use_graph else 3 * wanted
+    lucene = lucene_query(query, expansions(query))
+    sparse = _POOL.submit(fulltext_candidates, graph, lucene, filters, councils, max(candidates, keep), keep) \
+        if "fulltext" in lists or use_graph else None
+    dense: list[dict] = []
+    if "dense" in lists or use_graph:
+        # the field's synonyms help the small model too ("locum" beside "agency staff")
+        vector = vector if vector is not None else embedder.embed([" ; ".join([query, *expansions(query)])])[0].tolist()
         dense = dense_candidates(graph, vector, filters, councils, candidates, 3 * wanted)
-    fused = rrf([[row["passage_id"] for row in dense],
-                 [row["passage_id"] for row in (sparse.result() if sparse else [])]])
+    understood = reading.result() if reading is not None else understood or Understood()
+    use_graph = use_graph and bool(understood)
+    found = {"dense": [row["passage_id"] for row in dense] if "dense" in lists else [],
+             "fulltext": [row["passage_id"] for row in (sparse.result() if sparse else [])]}
+    pools = [[row["passage_id"] for row in dense], found["fulltext"]]
+    found["fulltext"] = found["fulltext"][:3 * wanted] if "fulltext" in lists else []
+    found["graph"] = graph_list(graph, understood, lucene, filters, councils, pools) if use_graph else []
+    fused = rrf([found[name] for name in LISTS], weights=[FUSION_WEIGHTS[name] for name in LISTS])
     # Neo4j's cosine index scores are (1 + cosine) / 2
     cosine = {row["passage_id"]: 2 * row["score"] - 1 for row in dense}
-    return Ranking(sorted(fused, key=lambda passage_id: fused[passage_id], reverse=True), fused, cosine)
+    return Ranking(sorted(fused, key=lambda passage_id: fused[passage_id], reverse=True), fused, cosine, understood)
 
 
 def search(graph: Graph, embedder: Embedder, query: str, filters: SearchFilters | None = None,
            limit: int = 10, offset: int = 0, mode: str = "hybrid") -> list[Hit]:
-    """Ranked hits; `mode` keeps one side only (dense or full text), for evaluation."""
+    """Ranked hits; `mode` keeps some lists only (see MODES, ABLATIONS), for evaluation."""
+    return search_understood(graph, embedder, query, filters, limit, offset, mode)[0]
+
+
+def search_understood(graph: Graph, embedder: Embedder, query: str, filters: SearchFilters | None = None,
+                      limit: int = 10, offset: int = 0, mode: str = "hybrid") -> tuple[list[Hit], Understood]:
+    """Ranked hits and what search read in the query, to show beside them."""
     query = query.strip()[:MAX_QUERY_CHARS]
     wanted = offset + limit
     ranked = ranking(graph, embedder, query, filters or SearchFilters(), wanted, mode)
@@ -122,4 +219,4 @@ def search(graph: Graph, embedder: Embedder, query: str, filters: SearchFilters 
                       row["enablers"])
             by_text[row["text_hash"]] = hit
             hits.append(hit)
-    return hits[offset:offset + limit]
+    return hits[offset:offset + limit], ranked.understood

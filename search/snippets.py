@@ -6,13 +6,13 @@ import html
 import re
 from collections.abc import Sequence
 
-_STOPWORDS = set("""a about an and are as at be by did do does for from has have how in is it its of on or our
+STOPWORDS = set("""a about an and are as at be by did do does for from has have how in is it its of on or our
 such that the their them there these they this to was were what when where which who why with""".split())
 WINDOW = 320
 
 
 def query_terms(query: str, extra_phrases: Sequence[str] = ()) -> list[str]:
-    words = [w for w in re.findall(r"[a-z0-9][a-z0-9'-]*", query.lower()) if w not in _STOPWORDS and len(w) > 2]
+    words = [w for w in re.findall(r"[a-z0-9][a-z0-9'-]*", query.lower()) if w not in STOPWORDS and len(w) > 2]
     return list(dict.fromkeys(words + [p for p in extra_phrases if len(p) > 2]))
 
 

@@ -80,6 +80,7 @@ def test_search_returns_cited_hits_and_applies_filters(client):
     assert "<mark>" in top["snippet"]
     assert {"social_work_academy"} <= {i["id"] for i in top["interventions"]}
     assert "Rotherham" in {c["name"] for c in top["councils"]}
+    assert [m["id"] for m in body["understood"]["metrics"]] == ["vacancy_rate"] and body["understood"]["councils"] == []
     only_sheffield = client.get("/api/search", params={"q": "social workers", "council": "Sheffield"}).json()
     assert only_sheffield["hits"] and all("Sheffield" in {c["name"] for c in hit["councils"]}
                                           for hit in only_sheffield["hits"])

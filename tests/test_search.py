@@ -13,8 +13,10 @@ from ingest.sources import user_sources
 from kg.councils import load_councils
 from kg.model.errors import EvidenceError
 from kg.model.settings import Settings
+from kg.schema import init_schema
 from kg.search import SearchFilters
 from search.hybrid import lucene_query, search
+from search.understanding import understand
 from search.vocabulary import expansions
 from tests.conftest import run_cli, wipe
 
@@ -84,6 +86,21 @@ def test_vocabulary_widens_the_full_text_query():
     assert '"multi agency safeguarding hub"' in lucene_query("MASH", expansions("MASH"))
 
 
+def test_full_text_matches_other_forms_of_a_word(searchable, embedder):
+    hits = search(searchable, embedder, "academies training", mode="fulltext")
+    assert hits and "academy trained" in hits[0].text  # stemmed on both sides
+
+
+def test_db_init_replaces_the_unstemmed_full_text_index(searchable, embedder):
+    searchable.driver.execute_query("DROP INDEX passage_stems")
+    searchable.driver.execute_query("CREATE FULLTEXT INDEX passage_words FOR (p:Passage) ON EACH [p.text, p.section] "
+                                    "OPTIONS {indexConfig: {`fulltext.analyzer`: 'standard-no-stop-words'}}")
+    init_schema(searchable)
+    names = {row["name"] for row in searchable.driver.execute_query("SHOW FULLTEXT INDEXES YIELD name")[0]}
+    assert names == {"passage_stems"}
+    assert search(searchable, embedder, "academies training", mode="fulltext")
+
+
 def test_a_different_model_is_refused(searchable, embedder):
     searchable.driver.execute_query("MATCH (m:EmbeddingModel) SET m.name = 'another-model'")
     try:
@@ -113,10 +130,85 @@ def test_retrieval_metrics_credit_each_anchor_once():
     assert 0 < scores["ndcg@10"] < 1
 
 
-def test_eval_command_reports_every_method(searchable, settings, tmp_path):
-    queries = tmp_path / "queries.json"
-    queries.write_text(json.dumps({"queries": [
-        {"id": "t1", "query": "agency social workers", "relevant": [{"doc": "x", "anchor": "agency social workers"}]}]}))
-    result = run_cli(settings, "eval", "retrieval", "--queries", str(queries), "--json")
+def _document_ids(graph) -> dict[str, str]:
+    """File name → document id."""
+    return {row["path"].rsplit("/", 1)[-1]: row["id"] for row in graph.driver.execute_query(
+        "MATCH (d:Document) RETURN d.path AS path, d.id AS id")[0]}
+
+
+def test_eval_command_reports_each_split(searchable, settings, tmp_path):
+    ids = _document_ids(searchable)
+    queries = tmp_path / "questions.json"
+    queries.write_text(json.dumps({"splits": {}, "queries": [
+        {"id": "d1", "split": "dev", "query": "cutting agency staff",
+         "relevant": [{"doc": ids[title], "anchor": "use of agency social workers"}  # shown once, from either
+                      for title in ("workforce.md", "workforce-copy.md")]},
+        {"id": "t1", "split": "test", "query": "what did Kent do about the front door",
+         "relevant": [{"doc": ids["frontdoor.md"], "anchor": "multi-agency safeguarding hub"}]},
+        {"id": "t2", "split": "test", "query": "adopters found sooner",
+         "relevant": [{"doc": ids["adoption.md"], "anchor": "regional agency matched families"}]}]}))
+    result = run_cli(settings, "eval", "retrieval", "--queries", str(queries), "--ablation", "--json")
     assert result.returncode == 0, result.stderr
-    assert set(json.loads(result.stdout)) == {"hybrid", "dense", "fulltext", "bm25"}
+    table = json.loads(result.stdout)
+    assert list(table) == ["dev", "test"]
+    assert set(table["test"]) == {"questions", "hybrid", "dense", "fulltext", "graph", "without-dense",
+                                  "without-fulltext", "without-graph", "bm25"}
+    assert table["dev"]["questions"] == {"count": 1} and table["test"]["questions"] == {"count": 2}
+    assert table["test"]["hybrid"]["recall@10"] == 1.0 and table["dev"]["hybrid"]["mrr"] == 1.0
+    # the older format (no splits) is one split, all
+    old = tmp_path / "queries.json"
+    old.write_text(json.dumps({"queries": [{"id": "q1", "query": "agency social workers",
+                                            "relevant": [{"doc": "x", "anchor": "agency social workers"}]}]}))
+    result = run_cli(settings, "eval", "retrieval", "--queries", str(old), "--json")
+    assert result.returncode == 0, result.stderr
+    assert list(json.loads(result.stdout)) == ["all"]
+    assert set(json.loads(result.stdout)["all"]) == {"questions", "hybrid", "dense", "fulltext", "graph", "bm25"}
+    result = run_cli(settings, "eval", "retrieval", "--queries", str(old), "--loaded-only", "--json")
+    assert result.returncode == 0 and json.loads(result.stdout) == {}  # its document "x" is not in the graph
+
+
+def test_understanding_reads_councils_metrics_direction_and_years(searchable):
+    understood = understand(searchable, "How has Kent reduced its use of locum social workers since 2019?")
+    assert [c["name"] for c in understood.councils] == ["Kent"]
+    assert [m["id"] for m in understood.metrics] == ["agency_staff"]  # locum is the field's word for agency
+    assert understood.direction == "down" and understood.years == [2019]
+    rising = understand(searchable, "re-referrals rising in the 2020-21 lockdowns")
+    assert [m["id"] for m in rising.metrics] == ["re_referrals"]
+    assert rising.direction == "up" and rising.years == [2020, 2021] and not rising.councils
+
+
+def test_understanding_reads_councils_like_x_as_their_neighbours(searchable):
+    understood = understand(searchable, "councils like the Isle of Wight that went from failing to good")
+    neighbours = [row["code"] for row in searchable.read("council_neighbours", code="E06000046")]
+    assert understood.councils == [] and [c["name"] for c in understood.comparators_of] == ["Isle of Wight"]
+    assert understood.comparators == neighbours[:10] and understood.comparators
+    assert set(understood.grades) == {"inadequate", "good"}  # failing is the field's word for inadequate
+    similar = understand(searchable, "edge of care in councils comparable to North Yorkshire")
+    assert [c["name"] for c in similar.comparators_of] == ["North Yorkshire"]
+
+
+def test_understanding_reads_practices_and_keeps_longer_council_names(searchable):
+    understood = understand(searchable, "family group conferences and Signs of Safety in North Lincolnshire")
+    assert [c["name"] for c in understood.councils] == ["North Lincolnshire"]
+    assert {"family_group_conferencing", "signs_of_safety"} <= {i["id"] for i in understood.interventions}
+    front_door = understand(searchable, "front door swamped by police notifications")
+    assert "mash" in {i["id"] for i in front_door.interventions}
+    nothing = understand(searchable, "reading about reflective supervision")
+    assert not nothing and nothing.as_json()["councils"] == []
+
+
+def test_understanding_names_the_councils_that_succeeded_a_former_one(searchable):
+    understood = understand(searchable, "after Cumbria was split in 2023")
+    assert [c["name"] for c in understood.councils] == ["Cumbria"]
+    links = {row["code"]: row for row in searchable.read("search_council_links")}
+    successors = set(links[understood.councils[0]["code"]]["successors"])
+    assert len(successors) == 2 and successors <= understood.council_codes()
+
+
+def test_passages_linked_to_the_named_council_rank_first(searchable, embedder, settings):
+    hits = search(searchable, embedder, "what did Kent do", mode="graph")
+    assert hits and all(hit.councils == [{"code": "E10000016", "name": "Kent"}] for hit in hits)
+    assert search(searchable, embedder, "what did Kent do")[0].councils == [{"code": "E10000016", "name": "Kent"}]
+    result = run_cli(settings, "search", "what did Kent do", "--json", "--limit", "1")
+    assert result.returncode == 0, result.stderr
+    assert json.loads(result.stdout)["understood"]["councils"] == [{"code": "E10000016", "name": "Kent"}]

@@ -18,18 +18,30 @@ app = typer.Typer(no_args_is_help=True, help="Evaluation of retrieval and extrac
 
 @app.command()
 def retrieval(
-    queries: Path = typer.Option(..., exists=True, dir_okay=False, help="A queries.json file."),
-    as_json: bool = typer.Option(False, "--json", help="Print one JSON object."),
+    queries: Path = typer.Option(..., exists=True, dir_okay=False,
+                                 help="A question set: tests/fixtures/retrieval_questions.json (with splits) or a "
+                                      "queries.json without them."),
+    split: str = typer.Option(None, help="Only this split, e.g. dev."),
+    ablation: bool = typer.Option(False, help="Also the fusion without each of its lists."),
+    loaded_only: bool = typer.Option(False, help="Only questions whose relevant documents are all in the graph "
+                                                 "(while an ingest is under way)."),
+    as_json: bool = typer.Option(False, "--json", help="Print one JSON object: split → method → metrics."),
 ) -> None:
-    """nDCG@10, Recall@10 and MRR for hybrid, dense-only, full-text-only search and BM25."""
+    """nDCG@10, Recall@10 and MRR per split for hybrid search, each of its lists alone and BM25."""
     settings = get_settings()
     embedder = embedder_for(settings)
+    chosen = load_queries(queries, split)
+    if not chosen:
+        raise typer.BadParameter(f"no questions in split {split!r}", param_hint="--split")
     with Graph(settings) as graph:
-        table = evaluate(graph, embedder, load_queries(queries))
+        table = evaluate(graph, embedder, chosen, ablation, loaded_only)
     if as_json:
         print_json(table)
         return
-    view = Table("method", "nDCG@10", "Recall@10", "MRR")
-    for method, metrics in table.items():
-        view.add_row(method, *(f"{metrics[m]:.3f}" for m in ("ndcg@10", "recall@10", "mrr")))
-    console.print(view)
+    for name, methods in table.items():
+        view = Table("method", "nDCG@10", "Recall@10", "MRR", title=f"{name} ({methods['questions']['count']} questions)")
+        for method, metrics in methods.items():
+            if method == "questions":
+                continue
+            view.add_row(method, *(f"{metrics[m]:.3f}" for m in ("ndcg@10", "recall@10", "mrr")))
+        console.print(view)

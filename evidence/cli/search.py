@@ -13,7 +13,7 @@ from kg.connection import Graph
 from kg.evidence import resolve_enabler, resolve_intervention
 from kg.model.settings import get_settings
 from kg.search import SearchFilters
-from search.hybrid import search as hybrid_search
+from search.hybrid import search_understood
 
 
 def search(
@@ -38,9 +38,9 @@ def search(
                             resolve_enabler(enabler) if enabler else None)
     embedder = embedder_for(settings)
     with Graph(settings) as graph:
-        hits = hybrid_search(graph, embedder, query, filters, limit, offset)
+        hits, understood = search_understood(graph, embedder, query, filters, limit, offset)
     if as_json:
-        print_json({"hits": [asdict(hit) for hit in hits]})
+        print_json({"understood": understood.as_json(), "hits": [asdict(hit) for hit in hits]})
         return
     if not hits:
         console.print("no passages found")
