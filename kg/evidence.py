@@ -66,8 +66,19 @@ def resolve_enabler(text: str) -> str:
     raise NotFound(f"no enabler called {text!r}; `evidence enablers` lists the seven")
 
 
+# An emerging practice (one the catalogue never named, read from text by rules that are often
+# wrong) is listed, offered as a filter and ranked in what-worked only once more than one council is
+# recorded using it; until then it shows only beside its own council and document.
+EMERGING_MIN_COUNCILS = 2
+
+
+def corroborated(status: str, councils: int) -> bool:
+    return status != "emerging" or councils >= EMERGING_MIN_COUNCILS
+
+
 def all_interventions(graph: Graph) -> list[dict[str, Any]]:
-    return graph.read("interventions_all")
+    """Catalogue interventions, and emerging ones used by enough councils to be worth a look."""
+    return [row for row in graph.read("interventions_all") if corroborated(row["status"], row["councils"])]
 
 
 def intervention_profile(graph: Graph, intervention: str) -> dict[str, Any]:

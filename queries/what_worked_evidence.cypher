@@ -1,4 +1,4 @@
-// For every intervention some council implemented: who implemented it (since when, the quote
+// For every intervention some council implemented (catalogue or emerging): who implemented it (since when, the quote
 // and its document), and the outcomes the text attributes to it (figures, strength, quote).
 MATCH (i:Intervention)
 WHERE EXISTS { (:Council)-[:IMPLEMENTED]->(i) }
@@ -18,4 +18,5 @@ CALL (i) {
                              kind: d.kind, page: p.page, passage_id: p.id}} END) AS outcomes
 }
 RETURN i.id AS id, i.name AS name, i.category AS category, i.description AS description,
+       coalesce(i.status, 'catalogue') AS status,
        implementations, outcomes

@@ -16,7 +16,7 @@ import numpy as np
 from embedding.embedder import Embedder
 from kg.connection import Graph
 from kg.councils import all_councils, resolve
-from kg.evidence import implementations_by_council
+from kg.evidence import corroborated, implementations_by_council
 from kg.inspections import journey_label, overall_histories
 from kg.model.errors import NotFound
 from kg.search import SearchFilters, interventions_named
@@ -71,7 +71,7 @@ class _Relevance:
         self.vector = question_vector.tolist()
         if not interventions:  # a graph with no evidence yet has nothing to score
             return
-        texts = tuple(f"{row['name']}: {row['description']}" for row in interventions)
+        texts = tuple(f"{row['name']}: {row['description'] or row['name']}" for row in interventions)
         # absolute, not relative to the best: a question nothing answers must score low everywhere
         cosine = _description_vectors(embedder, texts) @ question_vector
         meaning = np.clip((cosine - 0.15) / 0.45, 0, 1)
@@ -103,7 +103,8 @@ def what_worked(graph: Graph, embedder: Embedder, council: str | None = None, pr
     likeness = {row["code"]: row for row in comparable}
     histories = overall_histories(graph)
     measured = Measured(graph, histories)
-    evidence = graph.read_cached("what_worked_evidence")
+    evidence = [row for row in graph.read_cached("what_worked_evidence")
+                if corroborated(row["status"], len({i["code"] for i in row["implementations"]}))]
     relevance = _Relevance(graph, embedder, question, evidence)
     weights = dict(WEIGHTS) if question else {k: v for k, v in WEIGHTS.items() if k != "relevance"}
     if not comparable:
@@ -137,7 +138,7 @@ def what_worked(graph: Graph, embedder: Embedder, council: str | None = None, pr
                                  key=lambda c: (-(likeness[c["code"]]["score"] if c["code"] in likeness else 0), c["name"]))
         answer.results.append({
             "intervention": {"id": row["id"], "name": row["name"], "category": row["category"],
-                             "description": row["description"]},
+                             "description": row["description"], "status": row["status"]},
             "score": round(score, 4),
             "score_parts": parts,
             "score_explained": ", ".join(f"{name} {parts[name]:.2f} × {weights[name] / total:.2f}" for name in weights)

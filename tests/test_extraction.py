@@ -225,6 +225,8 @@ def test_plans_generic_nouns_and_inspectors_actions_are_not_practices():
     assert practices_in("The council has introduced support.") == []
     assert practices_in("Inspectors introduced a sampling approach during the visit.") == []
     assert practices_in("The stable senior leadership team meets weekly.") == []
+    assert practices_in("Managers developed a clear vision and a comprehensive approach.") == []
+    assert practices_in("The council prepared for the new single inspection framework.") == []
 
 
 def test_practice_names_match_whatever_their_quotes_hyphens_case_and_plurals():
@@ -297,6 +299,18 @@ def test_emerging_practices_reach_the_graph_with_provenance_whatever_the_order(s
     left = graph.driver.execute_query("MATCH (i:Intervention {status: 'emerging'}) RETURN i.name AS name")[0]
     assert "Carers Café Network" not in [row["name"] for row in left]
     assert "kinship navigator service for grandparents" in [row["name"] for row in left]
+
+    def listed() -> list[str]:
+        return [row["id"] for row in json.loads(run_cli(settings, "interventions", "--json").stdout)["interventions"]]
+
+    kinship_id = "emerging:kinship_navigator_service_for_grandparent"
+    assert kinship_id not in listed()  # one council so far: shown beside it, not listed
+    third = tmp_path / "c.txt"
+    third.write_text("Kinship care in Rotherham\n\nRotherham Council set up a kinship navigator service for "
+                     "grandparents in 2022.\n")
+    Ingester(settings, graph).run(user_sources([third], settings.corpus_dir,
+                                               {"kind": "case_study", "councils": ["Rotherham"]})[0])
+    assert kinship_id in listed()
 
 
 def open_outcomes_in(sentence: str) -> list[tuple[str, float, str]]:

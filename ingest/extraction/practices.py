@@ -75,11 +75,16 @@ _STANDING_UNITS = {"assessment", "adoption", "fostering", "leadership", "managem
                    "daytime", "day", "out of hour", "children with disabilities", "private fostering",
                    "connected person", "recruitment", "commissioning", "board", "directorate", "senior management"}
 _EVALUATIVE = {"stable", "strong", "committed", "ambitious", "dedicated", "talented", "effective", "robust", "good",
-               "clear", "skilled", "experienced", "capable", "small", "large", "wide", "comprehensive", "well",
+               "clear", "skilled", "experienced", "capable", "small", "large", "wide", "well",
                "established", "highly", "very", "appropriate", "timely", "consistent", "excellent", "outstanding",
                "positive", "helpful", "valued", "proactive", "responsive", "stronger", "better", "improved", "strengthened",
                "political", "senior", "cohesive", "knowledgeable", "impressive", "inclusive", "supportive", "focused",
-               "visible", "accessible", "innovative", "creative", "mature", "overarching"}
+               "visible", "accessible", "innovative", "creative", "mature", "overarching", "satisfactory",
+               "comprehensive", "adaptable", "specific", "available", "continuous", "coherent", "holistic", "powerful",
+               "successful", "best", "bespoke", "practical", "shared", "broader", "broad", "active",
+               "alternative", "important", "useful", "sound", "solid", "improving", "renewed", "refreshed", "updated",
+               "enhanced", "greater", "increased",
+               "reduced", "fewer", "sufficient", "adequate", "weak", "poor", "limited", "different", "various"}
 _ABSTRACT = {"relationship", "skill", "understanding", "culture", "stability", "standard", "consistency", "quality",
              "grip", "oversight", "line", "sight", "confidence", "trust", "rapport", "knowledge", "awareness",
              "engagement", "part", "response", "effectiveness", "development", "progress", "improvement", "work",
@@ -161,9 +166,16 @@ _STATUTORY = re.compile(r"safeguarding (?:children|adults?|partnership)? ?board|
 
 
 def _generic(tokens: list[Token]) -> bool:
-    """Generic words alone, evaluation plus a head ("stable senior leadership team"), or a standing unit."""
+    """Generic words alone, evaluation plus a head ("stable senior leadership team"), a standing
+    unit, or the inspection's own machinery (its framework, its judgements)."""
     content = [token for token in tokens if not token.is_punct and token.pos_ not in {"ADP", "CCONJ", "DET"}]
     if _STATUTORY.search(" ".join(token.text for token in tokens)):
+        return True
+    if any(token.lower_ in _INSPECTION_WORDS for token in content):
+        return True
+    # nothing left once evaluation, generic modifiers and practice heads are set aside: "clear vision",
+    # "comprehensive approach", "The Way" — capitalised or not
+    if len(content) <= 3 and not any(_distinctive(token) for token in content):
         return True
     words = [token.lower_ for token in content if token.lower_ not in _EVALUATIVE]
     if len(words) >= 2 and (" ".join(practice_words(" ".join(words[:-1]))) in _STANDING_UNITS
@@ -179,6 +191,18 @@ def _generic(tokens: list[Token]) -> bool:
         return content[0].lower_ in _GENERIC_NOUNS or content[0].lemma_.lower() in _GENERIC_NOUNS or (
             content[0].pos_ != "PROPN" and not content[0].is_upper)
     return all(token.lower_ in _GENERIC_MODIFIERS or token.lemma_.lower() in _GENERIC_NOUNS for token in content)
+
+
+_INSPECTION_WORDS = {"inspection", "inspections", "inspector", "inspectors", "ofsted", "inspectorate"}
+_PLAIN_WORDS = {"vision", "knowledge", "learning", "data", "worker", "workers", "carer", "carers", "form", "forms",
+                "result", "results", "structure", "governance", "identity", "range", "type", "types", "way"}
+
+
+def _distinctive(token: Token) -> bool:
+    """A word that could tell one council's practice from another's."""
+    lower, lemma = token.lower_, token.lemma_.lower()
+    return not (lower in _EVALUATIVE or lower in _GENERIC_MODIFIERS or lemma in _GENERIC_NOUNS or lemma in HEADS
+                or lemma in _PLAIN_WORDS or lower in _PLAIN_WORDS or token.like_num)
 
 
 def _with_abbreviation(doc: Doc, tokens: list[Token]) -> tuple[int, int]:
