@@ -74,7 +74,7 @@ def json_twin_works(page: Page) -> None:
 
 @pytest.mark.parametrize("path, heading", [
     ("/", "What worked for councils like us?"),
-    ("/search?q=vacancy+rate", "Search the evidence"),
+    ("/search?q=vacancy+rate+in+councils+like+Knowsley", "Search the evidence"),
     ("/councils", "Councils"),
     ("/councils/Knowsley", "Knowsley"),
     ("/interventions", "Interventions"),
@@ -107,6 +107,7 @@ def test_a_search_leads_to_a_council_an_intervention_and_the_cited_document(site
     page.get_by_label("Search the evidence").fill("vacancy rate for social workers")
     page.get_by_role("button", name="Search").click()
     expect(page).to_have_url(f"{site}/search?q=vacancy+rate+for+social+workers")
+    expect(page.locator(".understood")).to_contain_text("outcomes")  # what search read in the question
     first = page.locator("li.hit").first
     expect(first.locator("mark").first).to_be_visible()
     expect(first.locator(".cite")).to_contain_text("p. 1")

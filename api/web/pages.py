@@ -92,12 +92,15 @@ def search_page(request: Request, graph: GraphDep, embedder: EmbedderDep,
               "intervention": intervention, "enabler": enabler, "grade": grade, "from": date_from, "to": date_to}
     chosen = {key: value for key, value in chosen.items() if value}
     hits = []
+    understood = None
     if q.strip():
         query = validated(SearchQuery, chosen)
-        hits = [hit.model_dump() for hit in
-                search_view(graph, embedder, query, PAGE_SIZE + 1, (page - 1) * PAGE_SIZE).hits]
+        answer = search_view(graph, embedder, query, PAGE_SIZE + 1, (page - 1) * PAGE_SIZE)
+        hits = [hit.model_dump() for hit in answer.hits]
+        understood = answer.understood.model_dump()
     more = len(hits) > PAGE_SIZE
-    return render(request, "search.html", hits=hits[:PAGE_SIZE], chosen=chosen, page=page, offset=(page - 1) * PAGE_SIZE,
+    return render(request, "search.html", hits=hits[:PAGE_SIZE], understood=understood, chosen=chosen, page=page,
+                  offset=(page - 1) * PAGE_SIZE,
                   next_url=f"/search?{urlencode({**chosen, 'page': page + 1})}" if more else None,
                   previous_url=f"/search?{urlencode({**chosen, 'page': page - 1})}" if page > 1 else None,
                   json_url=f"/api/search?{urlencode({**chosen, 'limit': PAGE_SIZE, 'offset': (page - 1) * PAGE_SIZE})}",
