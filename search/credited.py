@@ -21,6 +21,9 @@ SINCE = re.compile(r"\bsince the (?:last|previous|preceding) (?:full )?(?:inspec
 GRADE_TABLE = re.compile(r"\bjudgement\s+grade\b", re.IGNORECASE)  # the report's table of grades credits nothing
 PASSAGES_PER_STORY = 2
 STORIES = 5
+# reports read for passages: the most comparable councils' latest rises (comparability is half a
+# story's score; reading every rise's report cost about a second per answer)
+CANDIDATE_REPORTS = 4 * STORIES
 
 
 def _relevance(cosine: float | None) -> float:
@@ -46,6 +49,9 @@ def credited_stories(graph: Graph, likeness: dict[str, dict[str, Any]], phase: s
                               "to_date": after["date"].to_native().isoformat(), "document_id": after["document_id"]})
     if not rises:
         return []
+    rises.sort(key=lambda rise: rise["to_date"], reverse=True)
+    rises.sort(key=lambda rise: likeness[rise["code"]]["score"] if rise["code"] in likeness else 0.0, reverse=True)
+    rises = rises[:CANDIDATE_REPORTS]
     passages: dict[str, list[dict[str, Any]]] = {}
     for passage in graph.read("improvement_passages", document_ids=sorted({r["document_id"] for r in rises}),
                               cue=CUE, vector=vector):
