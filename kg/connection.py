@@ -3,7 +3,7 @@
 from __future__ import annotations
 
 from contextlib import contextmanager
-from typing import Any, Callable, Iterator
+from typing import Any, Callable, Iterator, TypeVar
 
 import neo4j
 from neo4j import Driver, GraphDatabase, ManagedTransaction, Query
@@ -22,6 +22,7 @@ from kg.model.errors import GraphUnavailable
 from kg.model.settings import Settings
 from kg.queries import cypher, statements
 
+T = TypeVar("T")
 # How long writes report how far they are: (done so far, total), for a bar or a log line.
 Progress = Callable[[int, int], None]
 UNAVAILABLE = (ServiceUnavailable, SessionExpired, AuthError, OSError, DriverError)
@@ -65,7 +66,7 @@ class Graph:
     def __init__(self, settings: Settings):
         self.settings = settings
         self.database = settings.neo4j_database
-        self._cache: dict[str, tuple[str, list[dict[str, Any]]]] = {}
+        self._cache: dict[str, tuple[str, Any]] = {}
         try:
             self.driver: Driver = GraphDatabase.driver(
                 settings.bolt_uri,
@@ -119,11 +120,15 @@ class Graph:
     def read_cached(self, query_name: str) -> list[dict[str, Any]]:
         """A parameterless read kept until the evidence changes (see graph_version.cypher): the
         catalogue-wide reads behind what-worked cost hundreds of milliseconds, the check a few."""
-        version = self.read("graph_version")[0]["version"]
-        held = self._cache.get(query_name)
+        return self.kept(query_name, "graph_version", lambda: self.read(query_name))
+
+    def kept(self, name: str, version_query: str, build: Callable[[], T]) -> T:
+        """What `build` returns, kept on this connection until `version_query`'s version changes."""
+        version = self.read(version_query)[0]["version"]
+        held = self._cache.get(name)
         if held is None or held[0] != version:
-            held = (version, self.read(query_name))
-            self._cache[query_name] = held
+            held = (version, build())
+            self._cache[name] = held
         return held[1]
 
     def write(self, query_name: str, **params: Any) -> list[dict[str, Any]]:

@@ -241,9 +241,6 @@ class MetricStatistics:
     figures: dict[str, dict[str, dict[int, float]]]
 
 
-_HELD: dict[tuple[int, str], tuple[str, MetricStatistics]] = {}
-
-
 @dataclass
 class KeyStatistics:
     """The key measures (as `loaded_measures` gives them) and all their figures by (measure, area)."""
@@ -252,22 +249,15 @@ class KeyStatistics:
     values: dict[tuple[str, str], list[dict[str, Any]]]
 
 
-_KEY: dict[tuple[int, str], tuple[str, KeyStatistics]] = {}
-
-
 def key_statistics(graph: Graph) -> KeyStatistics:
     """Read once and kept until the statistics change: every council page charts the key measures."""
-    version = graph.read("statistics_version")[0]["version"]
-    key = (id(graph), graph.database)
-    held = _KEY.get(key)
-    if held is None or held[0] != version:
+    def read() -> KeyStatistics:
         values: dict[tuple[str, str], list[dict[str, Any]]] = defaultdict(list)
         for row in graph.read("statistics_measure_values", measure_ids=list(KEY_MEASURES)):
             values[(row["measure_id"], row["area_code"])].append(row)
         measures = {row["id"]: row for row in loaded_measures(graph, list(KEY_MEASURES))}
-        held = (version, KeyStatistics(measures, dict(values)))
-        _KEY[key] = held
-    return held[1]
+        return KeyStatistics(measures, dict(values))
+    return graph.kept("key_statistics", "statistics_version", read)
 
 
 def metric_measures() -> list[str]:
@@ -277,10 +267,7 @@ def metric_measures() -> list[str]:
 
 def metric_statistics(graph: Graph) -> MetricStatistics:
     """Read once and kept until the statistics change (what-worked and the gap map read them per answer)."""
-    version = graph.read("statistics_version")[0]["version"]
-    key = (id(graph), graph.database)
-    held = _HELD.get(key)
-    if held is None or held[0] != version:
+    def read() -> MetricStatistics:
         best: dict[tuple[str, str, int], tuple[int, float]] = {}
         for row in graph.read("statistics_council_values", measure_ids=metric_measures()):
             at = (row["measure_id"], row["area_code"], row["year"])
@@ -290,9 +277,8 @@ def metric_statistics(graph: Graph) -> MetricStatistics:
         for (measure_id, code, year), (_rank, value) in best.items():
             figures[measure_id][code][year] = value
         measures = {row["id"]: row for row in loaded_measures(graph, metric_measures())}
-        held = (version, MetricStatistics(measures, {m: dict(councils) for m, councils in figures.items()}))
-        _HELD[key] = held
-    return held[1]
+        return MetricStatistics(measures, {m: dict(councils) for m, councils in figures.items()})
+    return graph.kept("metric_statistics", "statistics_version", read)
 
 
 # "2019", "2019/20", "2019-20" and "2014−15" (a year ending in 2020, 2015), "2019–2022" (two years)
