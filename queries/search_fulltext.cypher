@@ -12,5 +12,5 @@ WHERE ($kind IS NULL OR d.kind = $kind)
   AND ($intervention IS NULL OR EXISTS { (p)-[:MENTIONS]->(:Intervention {id: $intervention}) })
   AND ($enabler IS NULL OR EXISTS { (p)-[:DISCUSSES]->(:Enabler {id: $enabler}) })
 RETURN p.id AS passage_id, score
-ORDER BY score DESC
+ORDER BY score DESC, passage_id  // equal scores in a fixed order, whatever the index's layout
 LIMIT $limit

@@ -54,11 +54,13 @@ def lucene_query(query: str, extra_phrases: list[str]) -> str:
 
 
 def rrf(rankings: list[list[str]], k: int = RRF_K, weights: list[float] | None = None) -> dict[str, float]:
+    """Weighted reciprocal-rank scores, best first (equal scores by passage id, so the order never
+    depends on the order the lists came in)."""
     scores: dict[str, float] = {}
     for ranking, weight in zip(rankings, weights or [1.0] * len(rankings)):
         for rank, passage_id in enumerate(ranking, start=1):
             scores[passage_id] = scores.get(passage_id, 0.0) + weight / (k + rank)
-    return scores
+    return dict(sorted(scores.items(), key=lambda scored: (-scored[1], scored[0])))
 
 
 LISTS = ("dense", "fulltext", "graph")
@@ -139,7 +141,7 @@ def graph_list(graph: Graph, understood: Understood, lucene: str, filters: Searc
     base = rrf(pools + [[row["passage_id"] for row in future.result()] for future in scoped])
     scores = {row["passage_id"]: graph_score(row, understood) for row in graph.read("search_facets", ids=list(base))}
     linked = [passage_id for passage_id, score in scores.items() if score >= MIN_GRAPH_SCORE]
-    return sorted(linked, key=lambda passage_id: (-scores[passage_id], -base[passage_id]))
+    return sorted(linked, key=lambda passage_id: (-scores[passage_id], -base[passage_id], passage_id))
 
 
 def ranking(graph: Graph, embedder: Embedder, query: str, filters: SearchFilters, wanted: int,
@@ -178,7 +180,7 @@ def ranking(graph: Graph, embedder: Embedder, query: str, filters: SearchFilters
     fused = rrf([found[name] for name in LISTS], weights=[FUSION_WEIGHTS[name] for name in LISTS])
     # Neo4j's cosine index scores are (1 + cosine) / 2
     cosine = {row["passage_id"]: 2 * row["score"] - 1 for row in dense}
-    return Ranking(sorted(fused, key=lambda passage_id: fused[passage_id], reverse=True), fused, cosine, understood)
+    return Ranking(list(fused), fused, cosine, understood)
 
 
 def search(graph: Graph, embedder: Embedder, query: str, filters: SearchFilters | None = None,

@@ -10,6 +10,7 @@ CPU's last bits do not count.
 
 from __future__ import annotations
 
+import difflib
 import hashlib
 import json
 import subprocess
@@ -113,4 +114,11 @@ def test_cli_outputs_and_checksum_are_as_recorded(outputs, request) -> None:
         RECORDED.write_text(json.dumps(outputs, indent=1, ensure_ascii=False, sort_keys=True) + "\n")
     recorded = json.loads(RECORDED.read_text())
     for name in [*CALLS, "graph_checksum"]:
-        assert outputs[name] == recorded[name], f"{name} differs from {RECORDED.name} (re-record on purpose)"
+        if outputs[name] != recorded[name]:
+            pytest.fail(f"{name} differs from {RECORDED.name} (re-record on purpose):\n" + "\n".join(
+                difflib.unified_diff(as_lines(recorded[name]), as_lines(outputs[name]), "recorded", "now", lineterm="")))
+
+
+def as_lines(value: Any) -> list[str]:
+    """One line per field in a fixed key order, so a failure shows only the lines that moved."""
+    return json.dumps(value, indent=1, ensure_ascii=False, sort_keys=True).splitlines()
