@@ -2,6 +2,7 @@
 
 from __future__ import annotations
 
+import time
 from contextlib import contextmanager
 from typing import Any, Callable, Iterator, TypeVar
 
@@ -26,6 +27,8 @@ T = TypeVar("T")
 # How long writes report how far they are: (done so far, total), for a bar or a log line.
 Progress = Callable[[int, int], None]
 UNAVAILABLE = (ServiceUnavailable, SessionExpired, AuthError, OSError, DriverError)
+# A version token read this recently is trusted again without a round trip (see Graph.version).
+VERSION_REUSE_S = 0.25
 
 
 def _password(settings: Settings) -> str:
@@ -67,6 +70,8 @@ class Graph:
         self.settings = settings
         self.database = settings.neo4j_database
         self._cache: dict[str, tuple[str, Any]] = {}
+        self._versions: dict[str, tuple[float, int, str]] = {}  # version query → (read at, writes then, version)
+        self._writes = 0  # writes through this connection so far
         try:
             self.driver: Driver = GraphDatabase.driver(
                 settings.bolt_uri,
@@ -124,17 +129,32 @@ class Graph:
 
     def kept(self, name: str, version_query: str, build: Callable[[], T]) -> T:
         """What `build` returns, kept on this connection until `version_query`'s version changes."""
-        version = self.read(version_query)[0]["version"]
+        version = self.version(version_query)
         held = self._cache.get(name)
         if held is None or held[0] != version:
             held = (version, build())
             self._cache[name] = held
         return held[1]
 
+    def version(self, version_query: str) -> str:
+        """The version token, read again only when the last read is older than VERSION_REUSE_S or
+        this connection has written since: the cached reads of one request cost one round trip,
+        and another process's write shows within that fraction of a second."""
+        now, writes = time.monotonic(), self._writes
+        remembered = self._versions.get(version_query)
+        if remembered is not None and now - remembered[0] < VERSION_REUSE_S and remembered[1] == writes:
+            return remembered[2]
+        version = self.read(version_query)[0]["version"]
+        self._versions[version_query] = (now, writes, version)
+        return version
+
     def write(self, query_name: str, **params: Any) -> list[dict[str, Any]]:
         """Runs a named write query in its own transaction."""
-        with self._translated():
-            records, _, _ = self.driver.execute_query(self._query(query_name), params, database_=self.database)
+        try:
+            with self._translated():
+                records, _, _ = self.driver.execute_query(self._query(query_name), params, database_=self.database)
+        finally:
+            self._writes += 1
         return [record.data() for record in records]
 
     def stream(self, query_name: str, **params: Any) -> Iterator[dict[str, Any]]:
@@ -148,9 +168,12 @@ class Graph:
     def run_script(self, query_name: str, **params: Any) -> None:
         """Runs a named file's statements one by one in auto-commit transactions: schema and data
         cannot share a transaction, and `CALL { … } IN TRANSACTIONS` needs one of its own."""
-        with self._translated(), self.driver.session(database=self.database) as session:
-            for statement in statements(query_name):
-                session.run(statement, params).consume()
+        try:
+            with self._translated(), self.driver.session(database=self.database) as session:
+                for statement in statements(query_name):
+                    session.run(statement, params).consume()
+        finally:
+            self._writes += 1
 
     def transaction(self, work, *args: Any) -> Any:
         """Runs `work(tx, *args)` as one retried write transaction: everything lands or nothing.
@@ -162,6 +185,8 @@ class Graph:
             detail = (error.message or str(error) or type(error).__name__).splitlines()[0]
             raise GraphUnavailable(f"Neo4j could not write: {detail}" + (f" ({error.code})" if error.code else "")) \
                 from error
+        finally:
+            self._writes += 1
 
 
 def run_named(tx: ManagedTransaction, query_name: str, **params: Any) -> list[dict[str, Any]]:

@@ -12,7 +12,10 @@ import time
 import urllib.request
 from pathlib import Path
 
+from ingest.reference import read_councils
 from kg import server
+from kg.connection import VERSION_REUSE_S, Graph
+from kg.councils import load_councils
 from kg.model.settings import PROJECT_ROOT
 from tests.conftest import SHARED, free_port, make_settings, run_cli, settings_env
 
@@ -198,3 +201,16 @@ def test_two_workers_and_another_process_over_one_graph_see_each_others_writes(s
             process.send_signal(signal.SIGINT)
         for process in (workers, writer):
             process.communicate(timeout=120)
+
+
+def test_cached_reads_follow_writes_of_this_and_of_another_connection(settings, empty_graph):
+    """A cached read trusts a version token for a fraction of a second (one request's reads cost one
+    round trip), yet shows this connection's own write at once and another's after that fraction."""
+    councils = read_councils(SHARED / "reference")
+    assert empty_graph.read_cached("councils_all") == []
+    with Graph(settings) as other:
+        load_councils(other, councils[:3])
+        time.sleep(VERSION_REUSE_S)
+        assert len(empty_graph.read_cached("councils_all")) == 3
+    load_councils(empty_graph, councils[3:5])
+    assert len(empty_graph.read_cached("councils_all")) == 5
