@@ -78,6 +78,15 @@ class ComparatorsOf(CouncilRef):
     comparators: int = Field(description="How many of its statistical neighbours stand for councils like it.")
 
 
+class GradeMove(BaseModel):
+    """A move between overall grades a question asks about ("from inadequate to good", "fell to
+    inadequate"): the reports in which a council made it rank higher."""
+
+    from_grade: JudgementGrade | None = None
+    to_grade: JudgementGrade | None = None
+    direction: Literal["down", "up"]
+
+
 class SearchUnderstood(BaseModel):
     """What search read in the query and ranked by (never a filter): why a passage ranked where it did."""
 
@@ -87,6 +96,7 @@ class SearchUnderstood(BaseModel):
     metrics: list[EntityRef] = []
     direction: Literal["down", "up"] | None = None
     grades: list[str] = []
+    transition: GradeMove | None = None
     years: list[int] = []
 
 

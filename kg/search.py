@@ -42,10 +42,11 @@ def council_scope(graph: Graph, filters: SearchFilters) -> list[str] | None:
     return [c["code"] for c in councils]
 
 
-def _params(filters: SearchFilters, councils: list[str] | None, candidates: int, limit: int) -> dict[str, Any]:
+def _params(filters: SearchFilters, councils: list[str] | None, candidates: int, limit: int,
+            documents: list[str] | None = None) -> dict[str, Any]:
     return {"kind": filters.kind, "date_from": filters.date_from, "date_to": filters.date_to,
             "councils": councils, "intervention": filters.intervention, "enabler": filters.enabler,
-            "candidates": candidates, "limit": limit}
+            "documents": documents, "candidates": candidates, "limit": limit}
 
 
 def dense_candidates(graph: Graph, vector: list[float], filters: SearchFilters, councils: list[str] | None,
@@ -54,8 +55,14 @@ def dense_candidates(graph: Graph, vector: list[float], filters: SearchFilters, 
 
 
 def fulltext_candidates(graph: Graph, lucene: str, filters: SearchFilters, councils: list[str] | None,
-                        candidates: int, limit: int) -> list[dict]:
-    return graph.read("search_fulltext", lucene=lucene, **_params(filters, councils, candidates, limit))
+                        candidates: int, limit: int, documents: list[str] | None = None) -> list[dict]:
+    return graph.read("search_fulltext", lucene=lucene, **_params(filters, councils, candidates, limit, documents))
+
+
+def report_grade_moves(graph: Graph) -> list[dict[str, Any]]:
+    """Every inspection report with its council's earlier overall grades (document_id, code, grade,
+    earlier: oldest first)."""
+    return graph.read_cached("report_grade_moves")
 
 
 def passages(graph: Graph, ids: list[str]) -> dict[str, dict]:

@@ -10,7 +10,7 @@ WITH d, found, COLLECT { MATCH (d)-[:ABOUT]->(c:Council) RETURN c.code } AS abou
      COLLECT { MATCH (d)<-[:REPORTED_IN]-(:Inspection)-[:JUDGED]->(j:Judgement {area: 'overall_effectiveness'})
                RETURN j.grade } AS inspected
 UNWIND found AS p
-RETURN p.id AS passage_id,
+RETURN p.id AS passage_id, d.id AS document_id,
        about + COLLECT { MATCH (p)-[:MENTIONS]->(c:Council) RETURN c.code } AS councils,
        COLLECT { MATCH (p)-[:MENTIONS]->(i:Intervention) RETURN i.id } AS interventions,
        COLLECT { MATCH (o:Outcome)-[:STATED_IN]->(p) RETURN o.metric + ' ' + o.direction } AS outcomes,

@@ -1,6 +1,6 @@
 // Passages whose words (or section heading) match the query, narrowed by the filters inside the query
 // (document kind, date range, councils the document is about or the passage mentions, an
-// intervention the passage mentions, an enabler it discusses).
+// intervention the passage mentions, an enabler it discusses, a list of documents).
 CALL db.index.fulltext.queryNodes('passage_stems', $lucene, {limit: $candidates}) YIELD node AS p, score
 MATCH (d:Document)-[:HAS_PASSAGE]->(p)
 WHERE ($kind IS NULL OR d.kind = $kind)
@@ -11,6 +11,7 @@ WHERE ($kind IS NULL OR d.kind = $kind)
        OR EXISTS { MATCH (p)-[:MENTIONS]->(c:Council) WHERE c.code IN $councils })
   AND ($intervention IS NULL OR EXISTS { (p)-[:MENTIONS]->(:Intervention {id: $intervention}) })
   AND ($enabler IS NULL OR EXISTS { (p)-[:DISCUSSES]->(:Enabler {id: $enabler}) })
+  AND ($documents IS NULL OR d.id IN $documents)
 RETURN p.id AS passage_id, score
 ORDER BY score DESC, passage_id  // equal scores in a fixed order, whatever the index's layout
 LIMIT $limit

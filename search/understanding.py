@@ -1,6 +1,7 @@
 """What a question names, read with the graph's own vocabularies: councils (by name or alias, and
 "councils like X" as X's statistical neighbours), catalogue practices, outcome metrics and the
-direction asked for, Ofsted grades and years. Search uses it as evidence for ranking, never as a
+direction asked for, Ofsted grades, a move between grades ("from inadequate to good", "fell to
+inadequate") and years. Search uses it as evidence for ranking, never as a
 filter, and shows it so a user can see why a passage ranked where it did."""
 
 from __future__ import annotations
@@ -14,8 +15,8 @@ from kg.connection import Graph
 from kg.council_names import name_key
 from kg.councils import all_councils
 from kg.model.catalogue import interventions, metrics
-from kg.model.vocabulary import GRADE_PATTERN, grade_of
-from search.vocabulary import expansions
+from kg.model.vocabulary import GRADE_LEVELS, GRADE_PATTERN, grade_of
+from search.vocabulary import expansions, synonym_groups
 
 COMPARATORS = 10  # the nearest statistical neighbours stand for "councils like X"
 MAX_NAME_WORDS = 6
@@ -32,6 +33,75 @@ _DOWN = re.compile(r"\b(?:reduc\w*|fewer|less|lower\w*|cut|cuts|cutting|fell|fal
 _UP = re.compile(r"\b(?:increas\w*|ris(?:e|es|ing|en)|rose|more|higher|grew|grow\w*|doubl\w*)\b", re.IGNORECASE)
 _YEAR = re.compile(r"\b(20[0-3]\d)(?:\s*[-/–]\s*(\d{2}))?\b")
 _GRADE = re.compile(r"\b" + GRADE_PATTERN + r"\b", re.IGNORECASE)
+_UPWARD = r"(?:improved|improving|rose|risen|moved|moving|went|gone|got|getting|climbed|climbing|reached|became)"
+_DOWNWARD = r"(?:fell|fallen|falling|dropped|dropping|slipped|slipping|declined|declining|deteriorated|went\s+down|" \
+            r"downgraded|sank|regressed)"
+
+
+@lru_cache(maxsize=1)
+def _grade_words() -> dict[str, str]:
+    """Every word for a grade, the vocabulary's synonyms included ("failing" → inadequate)."""
+    words = {word: grade_of(word) for word in ("outstanding", "good", "requires improvement", "inadequate")}
+    for group in synonym_groups():
+        grade = next((words[phrase] for phrase in group if phrase in words), None)
+        if grade is not None:
+            words.update({phrase: grade for phrase in group if phrase not in words})
+    return words
+
+
+@lru_cache(maxsize=1)
+def _transition_patterns() -> tuple[re.Pattern[str], ...]:
+    """"from X to Y", "X … fell to Y", "out of X", "fell to Y", "improved to Y" (X, Y: grade words)."""
+    grade = "(" + "|".join(re.escape(word) for word in sorted(_grade_words(), key=len, reverse=True)) + \
+        r")(?:\s+to\s+be\s+good)?(?:[-\s]rated)?"
+    return tuple(re.compile(pattern, re.IGNORECASE) for pattern in (
+        rf"\bfrom\s+(?:an?\s+|being\s+)?(?:rated\s+|judged\s+)?{grade}\b.{{0,40}}?\bto\s+(?:be\s+|being\s+)?{grade}\b",
+        rf"\b{grade}\b.{{0,60}}?\b{_DOWNWARD}\s+(?:back\s+)?(?:to|into)\s+{grade}\b",
+        rf"\b(?:out\s+of|escaped|left|leaving|exited|moved\s+on\s+from|beyond)\s+(?:being\s+)?{grade}\b",
+        rf"\b{_DOWNWARD}\s+(?:back\s+)?(?:to|into)\s+{grade}\b",
+        rf"\b{_UPWARD}\s+(?:up\s+)?to\s+{grade}\b",
+    ))
+
+
+def read_transition(question: str) -> dict[str, str | None] | None:
+    """The move between overall grades a question asks about: from_grade, to_grade (None when not
+    said) and direction."""
+    words = _grade_words()
+    both, fell, out_of, down_to, up_to = _transition_patterns()
+
+    def grade(text: str) -> str:
+        text = text.lower().strip()
+        return words.get(text) or words[re.sub(r"(?:\s+to\s+be\s+good)?(?:[-\s]rated)?$", "", text)]
+
+    if match := both.search(question) or fell.search(question):
+        start, end = grade(match.group(1)), grade(match.group(2))
+        if start == end:
+            return None
+        return {"from_grade": start, "to_grade": end, "direction": "up" if GRADE_LEVELS[end] > GRADE_LEVELS[start] else "down"}
+    if match := out_of.search(question):
+        return {"from_grade": grade(match.group(1)), "to_grade": None, "direction": "up"}
+    if match := down_to.search(question):
+        return {"from_grade": None, "to_grade": grade(match.group(1)), "direction": "down"}
+    if match := up_to.search(question):
+        return {"from_grade": None, "to_grade": grade(match.group(1)), "direction": "up"}
+    return None
+
+
+def moved(transition: dict[str, str | None], earlier: list[str], grade: str) -> bool:
+    """Whether a report graded `grade`, after the council's `earlier` grades (oldest first), is where
+    it arrived by the move asked about: a step in the asked direction from the grade just before,
+    to the asked grade, from the asked grade (just before, or at any earlier inspection when the
+    question names both ends: "from inadequate in 2015 to good in 2022")."""
+    levels = [GRADE_LEVELS[g] for g in earlier if g in GRADE_LEVELS]
+    if not levels or grade not in GRADE_LEVELS:
+        return False
+    level, start, end = GRADE_LEVELS[grade], transition["from_grade"], transition["to_grade"]
+    step = level - levels[-1]
+    if not (step > 0 if transition["direction"] == "up" else step < 0):
+        return False
+    if end is not None and level != GRADE_LEVELS[end]:
+        return False
+    return start is None or GRADE_LEVELS[start] in (levels if end is not None else levels[-1:])
 
 
 @dataclass
@@ -45,11 +115,12 @@ class Understood:
     metrics: list[dict[str, str]] = field(default_factory=list)
     direction: str | None = None  # "down" or "up"
     grades: list[str] = field(default_factory=list)
+    transition: dict[str, str | None] | None = None  # a move between overall grades: from_grade, to_grade, direction
     years: list[int] = field(default_factory=list)
 
     def __bool__(self) -> bool:
         return bool(self.councils or self.comparators or self.interventions or self.metrics or self.grades
-                    or self.years)
+                    or self.transition or self.years)
 
     def council_codes(self) -> set[str]:
         return {council["code"] for council in self.councils} | {
@@ -160,6 +231,7 @@ def read_question(question: str, understood: Understood) -> Understood:
         grade = grade_of(match.group(1))
         if grade not in understood.grades:
             understood.grades.append(grade)
+    understood.transition = read_transition(question)
     for match in _YEAR.finditer(question):
         first = int(match.group(1))
         years = [first] if not match.group(2) else list(range(first, 2000 + int(match.group(2)) + 1))[:5]

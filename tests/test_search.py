@@ -16,7 +16,7 @@ from kg.model.settings import Settings
 from kg.schema import init_schema
 from kg.search import SearchFilters
 from search.hybrid import lucene_query, search
-from search.understanding import understand
+from search.understanding import read_transition, understand
 from search.vocabulary import expansions
 from tests.conftest import run_cli, wipe
 
@@ -212,3 +212,18 @@ def test_passages_linked_to_the_named_council_rank_first(searchable, embedder, s
     result = run_cli(settings, "search", "what did Kent do", "--json", "--limit", "1")
     assert result.returncode == 0, result.stderr
     assert json.loads(result.stdout)["understood"]["councils"] == [{"code": "E10000016", "name": "Kent"}]
+
+
+@pytest.mark.parametrize("question, move", [
+    ("councils that went from inadequate to good", ("inadequate", "good", "up")),
+    ("what worked moving from RI to good", ("requires_improvement", "good", "up")),
+    ("good-rated councils that fell to inadequate", ("good", "inadequate", "down")),
+    ("councils that have climbed out of failing", ("inadequate", None, "up")),
+    ("services which slipped back to requires improvement", (None, "requires_improvement", "down")),
+    ("how they improved to outstanding", (None, "outstanding", "up")),
+    ("good practice at the front door", None),
+    ("from good to good", None),
+])
+def test_understanding_reads_a_move_between_grades(question, move):
+    found = read_transition(question)
+    assert (found and (found["from_grade"], found["to_grade"], found["direction"])) == move

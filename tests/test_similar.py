@@ -12,7 +12,9 @@ from kg.councils import load_councils
 from kg.documents import start_run, write_document
 from kg.inspections import create_inspection
 from kg.model.graph import Document, Inspection, Judgement
+from search.hybrid import moved_reports
 from search.similar import Profile, similar
+from search.understanding import understand
 from tests.conftest import run_cli, wipe
 
 JOURNEYS = {  # council code: overall grades by inspection end date
@@ -70,3 +72,17 @@ def test_similar_command(journeys, settings):
     assert len(councils) == 3 and all({"ons_code", "name", "score", "reasons"} <= set(c) for c in councils)
     bad = run_cli(settings, "similar", "--grade", "brilliant")
     assert bad.returncode == 2
+
+
+def test_the_reports_where_councils_arrived_by_a_move_between_grades(journeys):
+    """Search reads "from X to Y" against each council's journey: the reports where it arrived."""
+    def arrived(question: str, councils: list[str] | None = None) -> set[str]:
+        return moved_reports(journeys, understand(journeys, question), councils)
+
+    assert arrived("councils that went from failing to good") == {"report-E10000020-2019"}
+    assert arrived("from good to top-rated") == {"report-E10000019-2019", "report-E06000013-2017"}
+    assert arrived("how did Lincolnshire go from good to outstanding", ["E10000019"]) == {"report-E10000019-2019"}
+    assert arrived("from good to outstanding", ["E10000020"]) == set()  # Norfolk did not: nothing, not everyone
+    assert arrived("councils that climbed out of inadequate") == {"report-E10000020-2019"}
+    assert arrived("good councils that fell to inadequate") == set()
+    assert arrived("good councils") == set()
