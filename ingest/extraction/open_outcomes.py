@@ -224,7 +224,7 @@ def _open_change(doc: Doc, offset: int, taken: set[tuple[float, str]]) -> tuple[
             return None
         objects = [child for child in verb.children if child.dep_ == "dobj"]
         subjects = [child for child in verb.children if child.dep_ in {"nsubj", "nsubjpass"}]
-        noun = (objects or subjects or [None])[0]
+        noun = next(iter(objects or subjects), None)
     if noun is None or noun.pos_ == "PRON" or noun.lemma_.lower() in _NOT_CHANGED:
         return None
     keep = (lambda token: token.idx < match.start()) if noun.idx < match.start() else (
