@@ -9,7 +9,14 @@ from pydantic import BaseModel, ConfigDict, Field
 
 from kg.model import graph
 from kg.model.statistics import OfficialCheck
-from kg.model.vocabulary import Framework, Grade, JudgementArea, JudgementGrade, Phase
+from kg.model.vocabulary import (
+    Framework,
+    Grade,
+    JudgementArea,
+    JudgementGrade,
+    OutcomeKind,
+    Phase,
+)
 
 DATE = r"^\d{4}(-\d{2}(-\d{2})?)?$"
 
@@ -432,8 +439,10 @@ class Quote(BaseModel):
 
 class WhatWorkedOutcome(Open):
     council: str
-    metric: str
+    kind: OutcomeKind = "change"
+    metric: str | None = None
     metric_name: str
+    metric_text: str | None = None
     direction: str
     strength: int
     quote: str
@@ -534,6 +543,8 @@ class DocumentPassage(BaseModel):
     text: str
     councils: list[CouncilRef]
     interventions: list[EntityRef]
+    outcomes: list[graph.OutcomeFigures] = Field(default_factory=list, description="What the passage states "
+                                                                                  "changed, stood at or was done.")
 
 
 class DocumentDetail(BaseModel):

@@ -30,7 +30,7 @@ def main() -> None:
     args = parser.parse_args()
     with Graph(get_settings()) as graph:
         rows = find_outcomes(graph, limit=EVERY_OUTCOME)
-    rows.sort(key=lambda row: (row["citation"]["passage_id"], row["outcome"]["char_start"], row["outcome"]["metric"]))
+    rows.sort(key=lambda row: (row["citation"]["passage_id"], row["outcome"]["char_start"], row["outcome"].get("metric") or ""))
     print(f"{len(rows)} outcomes in the graph; {min(args.size, len(rows))} drawn with seed {args.seed}")
     for number, row in enumerate(random.Random(args.seed).sample(rows, min(args.size, len(rows))), start=1):
         print(f"\n{number}. {row['council']}: {outcome_summary(row['outcome'])}\n   “{row['outcome']['quote']}”\n"

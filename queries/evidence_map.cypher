@@ -10,7 +10,7 @@ CALL (c, o, p) {
   RETURN i, 'same_passage' AS link
 }
 RETURN i.id AS intervention_id, i.name AS intervention, link, c.code AS ons_code, c.name AS council,
-       o {.*} AS outcome,
+       o {.*, metric: o.metric} AS outcome,
        {document_id: d.id, title: d.title, publisher: d.publisher, date: d.date, kind: d.kind, page: p.page,
         passage_id: p.id} AS citation
 ORDER BY o.strength DESC, c.name

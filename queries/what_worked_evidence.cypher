@@ -13,7 +13,7 @@ CALL (i) {
 CALL (i) {
   OPTIONAL MATCH (c:Council)-[:REPORTED]->(o:Outcome)-[:ATTRIBUTED_TO]->(i)
   OPTIONAL MATCH (o)-[:STATED_IN]->(p:Passage)<-[:HAS_PASSAGE]-(d:Document)
-  RETURN collect(CASE WHEN o IS NULL THEN NULL ELSE {code: c.code, council: c.name, outcome: o {.*},
+  RETURN collect(CASE WHEN o IS NULL THEN NULL ELSE {code: c.code, council: c.name, outcome: o {.*, metric: o.metric},
                   citation: {document_id: d.id, title: d.title, publisher: d.publisher, date: d.date,
                              kind: d.kind, page: p.page, passage_id: p.id}} END) AS outcomes
 }

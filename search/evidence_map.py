@@ -2,7 +2,8 @@
 and outcomes that link an intervention to an area and keeps the best evidence strength; an empty
 cell is a gap. Outcomes are reported (a document's words) or measured (the official statistics of a
 council that used the intervention, over the years after it adopted it, beside its statistical
-neighbours'); a map or a cell can show either kind alone. Scoped to some councils (a region, a council
+neighbours'); a map or a cell can show either kind alone. Reported outcomes whose metric no controlled
+metric names (free text: "approved foster carers") form one row of their own, "Other measures". Scoped to some councils (a region, a council
 type, a comparator group) on request."""
 
 from __future__ import annotations
@@ -25,6 +26,7 @@ AREA_NAMES = {
     "child_protection": "Child protection", "children_in_care": "Children in care", "front_door": "Front door",
     "workforce": "Workforce", "resources": "Resources", "permanence": "Permanence",
     "care_leavers": "Care leavers", "inspection": "Inspection judgements",
+    "other": "Other measures (no listed metric)",
 }
 
 
@@ -49,7 +51,9 @@ class Cell:
                 "best_strength": best, "best_strength_label": STRENGTHS[best] if best else None}
 
 
-def area_of(metric: str) -> str:
+def area_of(metric: str | None) -> str:
+    """A controlled metric's area; an outcome whose metric is free text (or unknown) is grouped
+    under "other", one row for every measure the metric list lacks."""
     return metric_by_id()[metric].area if metric in metric_by_id() else "other"
 
 

@@ -32,6 +32,10 @@ QUESTION_HITS = 40  # passages searched to see which interventions the question'
 MIN_RELEVANCE = 0.35  # below this an intervention does not answer the question
 MIN_SCORE = 0.2
 NAMED_FLOOR = 0.1  # about one fully relevant passage near the top naming an intervention
+# A level or a count ("caseloads average 17", "recruited 30 social workers") shows where a council
+# stands or what it did, not that anything moved: it counts for this share of its strength, so even
+# the strongest (2, an inspection's) weighs less than the weakest change (1 of 4).
+STATE_WEIGHT = 0.45
 
 
 @dataclass
@@ -125,12 +129,15 @@ def what_worked(graph: Graph, embedder: Embedder, council: str | None = None, pr
         if comparable:
             parts["comparability"] = round(max((likeness[c]["score"] for c in by_council if c in likeness),
                                                default=0.0), 4)
-        measures = measures_for(question, [o["outcome"]["metric"] for o in row["outcomes"]])
+        measures = measures_for(question, [o["outcome"]["metric"] for o in row["outcomes"]
+                                           if o["outcome"].get("metric")])
         summary, per_council = measured.practice(adoptions(by_council), measures)
         parts["improvement"] = summary["improvement"]
         own = target["code"] if target else None
-        outcomes = [o for o in row["outcomes"] if o["code"] != own]
-        parts["strength"] = max((o["outcome"]["strength"] for o in row["outcomes"]), default=0) / 4
+        # changes first: a level or a count is listed after every change
+        outcomes = sorted((o for o in row["outcomes"] if o["code"] != own),
+                          key=lambda o: (o["outcome"].get("kind") or "change") != "change")
+        parts["strength"] = round(max((evidence_weight(o["outcome"]) for o in row["outcomes"]), default=0) / 4, 4)
         score = sum(weights[name] * parts[name] for name in weights) / total
         if score < MIN_SCORE:
             continue
@@ -168,6 +175,14 @@ def what_worked(graph: Graph, embedder: Embedder, council: str | None = None, pr
         answer.credited_heading = heading(answer.credited)
     _explain_gaps(answer, question, limit, bool(comparable))
     return answer
+
+
+def evidence_weight(outcome: dict[str, Any]) -> float:
+    """An outcome's strength (1–4) as evidence that a practice worked: a change counts in full (whether
+    its metric is controlled or free text, which the outcome shows as `metric_text`); a level or a count
+    below every change."""
+    kind = outcome.get("kind") or "change"
+    return outcome["strength"] * (1.0 if kind == "change" else STATE_WEIGHT)
 
 
 def _measured_council(record: dict[str, Any] | None) -> dict[str, Any]:

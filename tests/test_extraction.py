@@ -9,6 +9,8 @@ import json
 import pytest
 import yaml
 
+from embedding.embedder import embedder_for
+from evidence.cli.output import outcome_summary
 from ingest.extraction.document import Extractor
 from ingest.extraction.evaluation import score
 from ingest.extraction.nlp import full_pipeline
@@ -17,6 +19,8 @@ from ingest.pipeline import Ingester
 from ingest.reference import read_councils
 from ingest.sources import user_sources
 from kg.councils import all_councils, load_councils
+from kg.evidence import find_outcomes as find_outcomes_in_graph
+from search.what_worked import what_worked
 from tests.conftest import PROJECT_ROOT, run_cli
 
 CHECKED = PROJECT_ROOT / "tests" / "fixtures" / "extraction_checked.yaml"
@@ -344,3 +348,108 @@ def test_a_later_sentence_gives_the_baseline_of_a_free_metric(extractor):
                                                      ("change", 53.9, 58.2, "per 10,000")}
     from ingest.extraction.open_outcomes import metric_key
     assert metric_key("The children’s homes") == metric_key("children's home") == "children home"
+
+
+# Outcomes whose metric the controlled list lacks (issue 20, item 4): sentences written for the test.
+OPEN_OUTCOMES = """Fostering and leaving care in Barnsley
+
+Barnsley introduced Mockingbird in 2019. Since Mockingbird began, the number of approved foster carers rose from 112 to 140.
+On average each personal adviser now supports 19 young people.
+Over the year, the council appointed 14 advanced practitioners.
+Around 85% of return home interviews now happen within three days, compared with about 60% in 2018.
+"""
+
+
+def test_open_metric_changes_levels_and_counts_reach_the_graph_and_a_second_ingest_changes_nothing(
+        settings, councils_loaded, tmp_path):
+    from kg.backup import graph_checksum
+    from kg.evidence import load_catalogue
+    from tests.conftest import wipe
+
+    graph = councils_loaded
+    wipe(graph)
+    load_councils(graph, read_councils(settings.reference_dir))
+    load_catalogue(graph)
+    document = tmp_path / "barnsley-fostering.txt"
+    document.write_text(OPEN_OUTCOMES)
+
+    def ingest() -> dict:
+        sources, _ = user_sources([document], settings.corpus_dir, {"kind": "case_study", "councils": ["Barnsley"]})
+        assert Ingester(settings, graph).run(sources).failed == 0
+        return graph_checksum(graph, ignore_labels=["IngestRun", "EmbeddingModel"], ignore_types=["ADDED", "UPDATED"],
+                              ignore_properties=["ingest_run", "ingested_at"])
+
+    first = ingest()
+    rows = graph.driver.execute_query(
+        "MATCH (c:Council)-[:REPORTED]->(o:Outcome)-[:STATED_IN]->(p:Passage) "
+        "OPTIONAL MATCH (o)-[:ATTRIBUTED_TO]->(i:Intervention) "
+        "RETURN c.name AS council, o.kind AS kind, o.metric AS metric, o.metric_text AS text, o.metric_key AS key, "
+        "o.value_from AS value_from, o.value_to AS value_to, o.change AS change, o.unit AS unit, o.period AS period, "
+        "o.direction AS direction, o.strength AS strength, o.quote AS quote, p.id AS passage, i.id AS intervention "
+        "ORDER BY o.char_start")[0]
+    found = {(row["kind"], row["metric"], row["text"], row["key"], row["value_from"], row["value_to"], row["unit"])
+             for row in rows}
+    assert found == {
+        ("change", None, "number of approved foster carers", "approved foster carer", 112.0, 140.0, "count"),
+        ("level", None, "young people", "young people", None, 19.0, "count"),
+        ("count", None, "advanced practitioners", "advanced practitioner", None, 14.0, "count"),
+        ("change", None, "return home interviews", "return home interview", 60.0, 85.0, "%"),
+    }, rows
+    by_text = {row["text"]: row for row in rows}
+    carers = by_text["number of approved foster carers"]
+    assert (carers["direction"], carers["change"], carers["strength"], carers["intervention"]) == ("up", 28.0, 3,
+                                                                                                   "mockingbird")
+    assert "rose from 112 to 140" in carers["quote"] and carers["passage"] and {r["council"] for r in rows} == {
+        "Barnsley"}
+    assert by_text["return home interviews"]["period"] == "since 2018"  # a past year after "compared with": a baseline
+    assert by_text["return home interviews"]["change"] == 25.0
+    assert by_text["young people"]["strength"] == by_text["advanced practitioners"]["strength"] == 1  # as today
+
+    listed = find_outcomes_in_graph(graph, council="E08000016")  # what `evidence outcomes` and the API list
+    assert {(row["outcome"]["kind"], row["outcome"]["metric"], row["outcome"]["metric_text"]) for row in listed} == {
+        (kind, metric, text) for kind, metric, text, *_rest in found}
+    assert all(row["outcome"]["official"] is None for row in listed)  # no controlled metric: nothing to check
+    [staff] = find_outcomes_in_graph(graph, metric="advanced practitioner")  # a free metric's key filters too
+    assert outcome_summary(staff["outcome"]) == "“advanced practitioners” count 14"
+    assert outcome_summary(carers_row(listed)) == "“number of approved foster carers” up 112 → 140 (+28)"
+
+    document.write_text(OPEN_OUTCOMES.replace("19 young people", "21 young people"))
+    ingest()
+    document.write_text(OPEN_OUTCOMES)
+    assert ingest() == first  # read again from scratch: the same nodes, figures and links, none doubled
+
+
+def carers_row(rows: list[dict]) -> dict:
+    return next(row["outcome"] for row in rows if "foster" in row["outcome"]["metric_text"])
+
+
+RANKED = {
+    "conferences.txt": ("Family group conferences in Barnsley\n\nBarnsley began offering family group conferences "
+                        "in 2018. Since family group conferences began, re-referrals have reduced.\n", "Barnsley"),
+    "navigators.txt": ("Young people in Rotherham\n\nRotherham set up Lifelong Links in 2018. With Lifelong Links "
+                       "in place, each personal adviser supports 19 young people.\n", "Rotherham"),
+}
+
+
+def test_what_worked_ranks_a_change_above_a_level_of_the_same_strength(settings, councils_loaded, tmp_path):
+    from kg.evidence import load_catalogue
+    from tests.conftest import wipe
+
+    graph = councils_loaded
+    wipe(graph)
+    load_councils(graph, read_councils(settings.reference_dir))
+    load_catalogue(graph)
+    for name, (text, council) in RANKED.items():
+        (tmp_path / name).write_text(text)
+        sources, _ = user_sources([tmp_path / name], settings.corpus_dir, {"kind": "case_study", "councils": [council]})
+        assert Ingester(settings, graph).run(sources).failed == 0
+    strengths = dict(graph.driver.execute_query(
+        "MATCH (o:Outcome)-[:ATTRIBUTED_TO]->(i:Intervention) RETURN i.id + ' ' + o.kind AS what, o.strength AS s")[0])
+    assert strengths == {"family_group_conferencing change": 1, "lifelong_links level": 1}  # equal as evidence
+    answer = what_worked(graph, embedder_for(settings)).as_json()
+    ranked = [result["intervention"]["id"] for result in answer["results"]]
+    assert ranked == ["family_group_conferencing", "lifelong_links"], answer
+    scores = [result["score_parts"]["strength"] for result in answer["results"]]
+    assert scores[0] > scores[1]
+    level = answer["results"][1]["outcomes"][0]
+    assert (level["kind"], level["metric"], level["metric_text"]) == ("level", None, "young people")

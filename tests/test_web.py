@@ -13,6 +13,8 @@ import pytest
 from playwright.sync_api import Page, expect, sync_playwright
 
 from api.app import create_app
+from ingest.pipeline import Ingester
+from ingest.sources import user_sources
 from kg.model.settings import PROJECT_ROOT
 from tests.case_studies import load_case_studies
 from tests.conftest import SHARED, serving
@@ -211,3 +213,34 @@ def test_pages_fit_a_phone(site, browser):
     phone.screenshot(path=ARTIFACTS / "test_pages_fit_a_phone.png", full_page=True)
     context.close()
 
+
+
+
+FREE_METRICS = """Carers in Barnsley
+
+Barnsley trained 14 advanced practitioners last year. The number of approved foster carers rose
+from 112 to 140 between 2019 and 2021.
+"""
+
+
+def test_free_metric_outcomes_show_as_printed_on_the_council_and_document_pages(site, page, graph, settings,
+                                                                               tmp_path):
+    """Outcomes no controlled metric names (issue 20): quoted as printed, with their kind, where the
+    controlled ones show. (A council no other test here looks at, and no practice: the rest stays.)"""
+    (tmp_path / "carers.txt").write_text(FREE_METRICS)
+    sources, _ = user_sources([tmp_path / "carers.txt"], settings.corpus_dir,
+                              {"kind": "case_study", "councils": ["Barnsley"]})
+    assert Ingester(settings, graph).run(sources).failed == 0
+    profile = page.request.get(site + "/api/councils/Barnsley").json()
+    free = {row["outcome"]["metric_text"]: row["outcome"] for row in profile["outcomes"]
+            if row["outcome"]["metric"] is None}
+    assert {(text, row["kind"]) for text, row in free.items()} == {
+        ("advanced practitioners", "count"), ("number of approved foster carers", "change")}
+    page.goto(site + "/councils/Barnsley")
+    for text, row in free.items():
+        shown = page.locator(".free-metric", has_text=text).first
+        expect(shown).to_be_visible()
+        expect(shown.locator("xpath=..")).to_contain_text(row["direction"] if row["kind"] == "change" else row["kind"])
+    page.goto(f"{site}/documents/{sources[0].id}")
+    expect(page.locator(".passage-outcomes .free-metric", has_text="advanced practitioners")).to_be_visible()
+    assert_accessible(page)

@@ -51,7 +51,9 @@ def intervention(graph: GraphDep,
 @router.get("/outcomes", response_model=OutcomeList, responses=problem_responses(404, 409))
 def outcomes(
     graph: GraphDep,
-    metric: Annotated[str | None, Query(max_length=60, examples=["child_protection_plans"])] = None,
+    metric: Annotated[str | None, Query(max_length=60, examples=["child_protection_plans"],
+                                        description="A controlled metric's id, or a free metric's key "
+                                                    "(metric_key)")] = None,
     council: Name = None,
     intervention: Name = None,
     min_strength: Annotated[int, Query(ge=1, le=4, description="1 reported, 2 inspection, 3 before/after, "

@@ -37,7 +37,8 @@ def extract(
     console.print("councils: " + (", ".join(f"{c['name']} ×{c['count']}" for c in report["councils"]) or "none"))
     console.print("interventions: " + (", ".join(i["name"] for i in report["interventions"]) or "none"))
     for outcome in report["outcomes"]:
-        console.print(f"  {outcome['council']} {outcome['metric']} {outcome['direction']} "
+        metric = outcome["metric"] or f"“{outcome['metric_text']}”"
+        console.print(f"  {outcome['council']} {outcome['kind']} {metric} {outcome['direction']} "
                       f"{outcome['value_from']}→{outcome['value_to']} change {outcome['change']} "
                       f"[{outcome['strength_label']}]  “{outcome['clause']}”", highlight=False)
     for judgement in report["judgements"]:

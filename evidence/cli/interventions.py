@@ -58,7 +58,8 @@ def intervention(
 
 def outcomes(
     council: str = typer.Option(None, help="Council name or code."),
-    metric: str = typer.Option(None, help="Metric id, e.g. child_protection_plans."),
+    metric: str = typer.Option(None, help="Metric id, e.g. child_protection_plans, or a free metric's key "
+                                          "(its metric_key, e.g. 'advanced practitioner')."),
     intervention: str = typer.Option(None, help="Intervention id, name or alias."),
     min_strength: int = typer.Option(1, "--min-strength", min=1, max=4,
                                      help="1 reported, 2 inspection, 3 before/after, 4 comparison."),

@@ -17,10 +17,14 @@ def print_json(payload: Any) -> None:
 
 
 def outcome_summary(outcome: dict[str, Any]) -> str:
-    """'Caseloads down 35 → 20 (-15)': what changed, which way and by how much, in one line."""
+    """'Caseloads down 35 → 20 (-15)': what changed, which way and by how much, in one line; a metric
+    no controlled one names is quoted as printed, and a level or count says so ('“advanced
+    practitioners” count 14')."""
     figures = [figure(outcome[end], outcome.get("unit")) for end in ("value_from", "value_to")
                if outcome.get(end) is not None]
-    words = [outcome["metric_name"], outcome["direction"], " → ".join(figures)]
+    name = outcome["metric_name"] if outcome.get("metric") else f"“{outcome.get('metric_text') or outcome['metric_name']}”"
+    kind = outcome.get("kind") or "change"
+    words = [name, outcome["direction"] if kind == "change" else kind, " → ".join(figures)]
     if outcome.get("change") is not None:
         words.append(f"({figure(outcome['change'], outcome.get('change_unit'), signed=True)})")
     return " ".join(word for word in words if word)

@@ -22,9 +22,10 @@ from ingest.extraction.outcomes import (
     candidate,
     find_outcomes,
     metric_named,
+    refers_back,
 )
 from ingest.extraction.practices import find_practices, practice_key
-from ingest.extraction.strength import strength_of
+from ingest.extraction.strength import graded, strength_of
 from kg.model.catalogue import interventions
 
 _PRACTICE_CUE = re.compile(
@@ -78,11 +79,20 @@ class OutcomeFinding:
 
 @dataclass
 class OpenOutcomeFinding:
-    """A level or count no controlled metric names, with the council it is about."""
+    """A level, count or change no controlled metric names, with the council it is about and the
+    intervention the text links it to."""
 
     council: str
     outcome: OpenOutcome
     sentence: Sentence
+    intervention: str | None = None
+    attribution: str | None = None
+    from_inspection_report: bool = False
+
+    @property
+    def strength(self) -> int:
+        """Graded as a controlled outcome is, once any later baseline has made it a change."""
+        return graded(self.outcome.kind == "change", False, self.from_inspection_report)
 
 
 @dataclass
@@ -145,7 +155,7 @@ class Extractor:
             if not council:
                 continue
             for draft in drafts:
-                intervention, attribution = about.intervention_for(sentence, draft)
+                intervention, attribution = about.intervention_for(sentence, draft.refers_back)
                 evidence.outcomes.append(OutcomeFinding(council, draft, sentence, intervention, attribution,
                                                  strength_of(draft, inspection_council is not None)))
         taken: dict[int, set[tuple[float, str]]] = {}
@@ -165,12 +175,16 @@ class Extractor:
                 for unit, value in baseline.items():
                     earlier = next((found.outcome for found in reversed(previous) if found.outcome.unit == unit), None)
                     if earlier is not None and earlier.value_from is None:
-                        earlier.kind, earlier.value_from = "change", value
+                        earlier.changed_from(value)
                 continue
             council = about.council_for(sentence)[0]
             if council:
-                previous = [OpenOutcomeFinding(council, found, sentence) for found in find_open_outcomes(
-                    parsed_cued[sentence.start], sentence.start, taken.get(sentence.start, set()))]
+                body = text[sentence.start:sentence.end]
+                intervention, attribution = about.intervention_for(sentence, refers_back(body))
+                previous = [OpenOutcomeFinding(council, found, sentence, intervention, attribution,
+                                               inspection_council is not None)
+                            for found in find_open_outcomes(parsed_cued[sentence.start], sentence.start,
+                                                            taken.get(sentence.start, set()))]
                 evidence.open_outcomes += previous
         return evidence
 
@@ -245,12 +259,12 @@ class _CouncilContext:
                 return latest[0].key, "named_before", 0.6
         return None, None, 0.0
 
-    def intervention_for(self, sentence: Sentence, draft: OutcomeDraft) -> tuple[str | None, str | None]:
+    def intervention_for(self, sentence: Sentence, refers_back: bool) -> tuple[str | None, str | None]:
         """The intervention the text links an outcome to: named in its sentence, or "the pilot" named before."""
         named = self._within(self._interventions, self._intervention_starts, sentence.start, sentence.end)
         if named:
             return named[0].key, "named_in_sentence"
-        if draft.refers_back:
+        if refers_back:
             recent = self._within(self._interventions, self._intervention_starts,
                                   sentence.start - CONTEXT_WINDOW, sentence.start)
             if recent:

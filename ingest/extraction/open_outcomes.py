@@ -1,7 +1,10 @@
 """Figures no controlled metric names: levels ("31% of posts were covered by agency staff",
 "caseloads average 17") and counts of things done ("recruited 30 permanent social workers",
 "there have been 49 adoptions"), each with the noun phrase it measures as free `metric_text`
-and a normalised key so the same free metric groups across documents.
+and a normalised key so the same free metric groups across documents; and changes of a metric no
+controlled one names ("approved foster carers rose from 112 to 140"). A level becomes a change when
+its baseline is given: after "compared with" with a past year ("85% now, compared with 60% in
+2018"), or by the next sentence ("This is an increase from 374 …", see `baseline_of`).
 
 A figure is skipped when it is a year, a date, an age ("16- and 17-year-olds"), a section or
 page number, a threshold or target, a comparison group's figure (England, national, statistical
@@ -14,6 +17,8 @@ import re
 from dataclasses import dataclass
 
 from spacy.tokens import Doc, Token
+
+from ingest.extraction.outcomes import from_to, period_of
 
 _WORDS = {"one": 1, "two": 2, "three": 3, "four": 4, "five": 5, "six": 6, "seven": 7, "eight": 8, "nine": 9,
           "ten": 10, "eleven": 11, "twelve": 12, "thirteen": 13, "fourteen": 14, "fifteen": 15, "twenty": 20,
@@ -34,9 +39,16 @@ _DURATIONS = {"day": "days", "days": "days", "week": "weeks", "weeks": "weeks", 
 _DETERMINERS = {"a", "an", "the", "of", "these", "those", "their", "its", "all", "some"}
 
 
+_COMPARED_BASELINE = re.compile(
+    r"\bcompared (?:with|to) (?:about |around |approximately |nearly |almost |some |just (?:over |under )?)?"
+    r"(?P<value>\d[\d,]*(?:\.\d+)?)\s?(?P<unit>%|per ?cent)?\s+(?:in|at|during)\s+"
+    r"(?:(?:early|late|mid|the end of|[A-Z][a-z]+)\s+)?(?P<year>(?:19|20)\d\d)\b", re.IGNORECASE)
+_NOT_CHANGED = {"council", "authority", "service", "department", "we", "they", "it", "this", "that", "which"}
+
+
 @dataclass
 class OpenOutcome:
-    kind: str  # "level", "count", or "change" once a later sentence gives its baseline
+    kind: str  # "level", "count", or "change" (from → to, or a level whose baseline is given)
     metric_text: str
     metric_key: str
     value: float
@@ -44,11 +56,30 @@ class OpenOutcome:
     unit: str  # "%", "count", "per 10,000", "days", "weeks", …
     char_start: int
     char_end: int
+    direction: str = "none"  # "up" or "down" for a change
+    change: float | None = None
+    period: str | None = None
+
+    @property
+    def change_unit(self) -> str | None:
+        return None if self.change is None else "points" if self.unit == "%" else self.unit
+
+    def changed_from(self, value_from: float, period: str | None = None) -> None:
+        """Its baseline is given: a level (or count) becomes a change from it."""
+        self.kind, self.value_from = "change", value_from
+        self.change = round(self.value - value_from, 2)
+        self.direction = "down" if self.value < value_from else "up" if self.value > value_from else "none"
+        self.period = period or self.period
 
 
 def metric_key(text: str) -> str:
-    """Lower case, possessives, quotes and determiners gone, plurals singular: groups a free metric."""
+    """Lower case, possessives, quotes, determiners and a leading "number of" gone, plurals singular:
+    groups a free metric."""
     words = re.sub(r"[’'‘\"(),.]", " ", text.lower().replace("’s", "").replace("'s", "")).split()
+    while words and words[0] in _DETERMINERS:
+        words = words[1:]
+    if words[:2] == ["total", "number"] or words[:2] in (["number", "of"], ["numbers", "of"]):
+        words = words[words.index("of") + 1:] if "of" in words else words
     words = [word[:-1] if len(word) > 3 and word.endswith("s") and not word.endswith("ss") else word
              for word in words if word not in _DETERMINERS]
     return " ".join(words)
@@ -94,7 +125,17 @@ def find_open_outcomes(doc: Doc, offset: int, taken: set[tuple[float, str]]) -> 
     if not any(token.pos_ in {"VERB", "AUX"} for token in doc):
         return []  # a heading or a contents line, whose numbers are pages and grades
     found: list[OpenOutcome] = []
+    skipped: list[tuple[int, int]] = []  # character spans of figures read already (a change, a baseline)
+    change = _open_change(doc, offset, taken)
+    if change is not None:
+        found.append(change[0])
+        skipped.append(change[1])
+    compared = _COMPARED_BASELINE.search(doc.text)
+    if compared:
+        skipped.append((compared.start(), compared.end()))
     for token in doc:
+        if any(start <= token.idx < end for start, end in skipped):
+            continue
         value = _value(token)
         if value is None or token.ent_type_ in {"DATE", "TIME", "ORDINAL", "CARDINAL"} and re.fullmatch(
                 r"(?:19|20)\d\d", token.text) or token.ent_type_ in {"DATE", "TIME", "ORDINAL"}:
@@ -153,4 +194,50 @@ def find_open_outcomes(doc: Doc, offset: int, taken: set[tuple[float, str]]) -> 
             "VBD", "VBN"} else "level"
         found.append(OpenOutcome(kind, text, metric_key(text), value, None, unit, offset + token.idx,
                                  offset + token.idx + len(token.text)))
+    if compared:
+        # "85% now, compared with about 60% in 2018": the year makes the figure a baseline, not a comparison group
+        unit = "%" if compared.group("unit") else "count"
+        earlier = next((outcome for outcome in found if outcome.unit == unit and outcome.kind != "change"
+                        and outcome.char_start < offset + compared.start()), None)
+        if earlier is not None:
+            earlier.changed_from(float(compared.group("value").replace(",", "")), f"since {compared.group('year')}")
     return found
+
+
+def _open_change(doc: Doc, offset: int, taken: set[tuple[float, str]]) -> tuple[OpenOutcome, tuple[int, int]] | None:
+    """'Approved foster carers increased from 112 to 140': a change of what the verb's subject (or,
+    when the council is the subject, its object) names; with the span of its figures."""
+    found = from_to(doc.text)
+    if found is None:
+        return None
+    match, before, after = found
+    unit = after.unit if after.unit != "count" else before.unit
+    if (before.value, unit) in taken or (after.value, unit) in taken:
+        return None  # a controlled metric's outcome already
+    anchor = next((token for token in doc if token.idx >= match.start()), None)
+    if anchor is None:
+        return None
+    noun = anchor.head if anchor.head.pos_ in {"NOUN", "PROPN"} else None
+    if noun is None:
+        verb = next((token for token in (anchor.head, *anchor.head.ancestors) if token.pos_ in {"VERB", "AUX"}), None)
+        if verb is None or any(child.tag_ == "MD" for child in verb.children):
+            return None
+        objects = [child for child in verb.children if child.dep_ == "dobj"]
+        subjects = [child for child in verb.children if child.dep_ in {"nsubj", "nsubjpass"}]
+        noun = next(iter(objects or subjects), None)
+    if noun is None or noun.pos_ == "PRON" or noun.lemma_.lower() in _NOT_CHANGED:
+        return None
+    keep = (lambda token: token.idx < match.start()) if noun.idx < match.start() else (
+        lambda token: token.idx >= match.end())
+    tokens = [token for token in noun.subtree if keep(token) and token.dep_ not in {"det", "punct"}
+              and not (token.dep_ == "poss" and token.pos_ == "PRON")
+              and not any(ancestor.dep_ in {"relcl", "acl", "appos"} and ancestor.i != noun.i
+                          and noun.left_edge.i <= ancestor.i <= noun.right_edge.i for ancestor in token.ancestors)
+              and token.dep_ not in {"relcl", "acl", "appos"}]
+    text = " ".join(token.text for token in tokens[:10]).strip()
+    if len(text) < 3:
+        return None
+    outcome = OpenOutcome("level", text, metric_key(text), after.value, None, unit, offset + match.start(),
+                          offset + match.end(), period=period_of(doc))
+    outcome.changed_from(before.value)
+    return outcome, (match.start(), match.end())

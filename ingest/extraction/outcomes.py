@@ -199,6 +199,27 @@ def _is_year(amount_text: str) -> bool:
     return bool(re.fullmatch(_YEAR, amount_text.strip()))
 
 
+def from_to(text: str) -> tuple[re.Match, _Amount, _Amount] | None:
+    """'rose from 112 to 140': the match and its two amounts, unless they are two years, a duration
+    or the same figure."""
+    match = _FROM_TO.search(text)
+    if match is None or (_is_year(match.group("a")) and _is_year(match.group("b"))) or _DURATION.match(
+            text, match.end()):
+        return None
+    before, after = parse_amount(match.group("a")), parse_amount(match.group("b"))
+    return None if before.value == after.value else (match, before, after)
+
+
+def refers_back(text: str) -> bool:
+    """'the pilot', 'this approach': the intervention is named before."""
+    return bool(_REFERS_BACK.search(text))
+
+
+def period_of(sentence: Doc) -> str | None:
+    """The years or date a sentence gives its figures ("2018–2020", "last year")."""
+    return _period(sentence, sentence.text)
+
+
 def _period(sentence: Doc, text: str) -> str | None:
     between = _BETWEEN_YEARS.search(text)
     if between:

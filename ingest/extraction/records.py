@@ -9,7 +9,12 @@ from dataclasses import dataclass
 from functools import lru_cache
 from typing import Any
 
-from ingest.extraction.document import DocumentEvidence, OutcomeFinding, Sentence
+from ingest.extraction.document import (
+    DocumentEvidence,
+    OpenOutcomeFinding,
+    OutcomeFinding,
+    Sentence,
+)
 from ingest.extraction.enablers import EnablerScore
 from ingest.extraction.practices import practice_words
 from kg.model.catalogue import intervention_by_id, interventions, metric_by_id
@@ -95,6 +100,14 @@ def graph_rows(document_id: str, evidence: DocumentEvidence, enabler_links: list
             id=f"outcome:{document_id}:{outcome.draft.char_start}:{outcome.draft.metric}", document_id=document_id,
             passage_id=passage_id, council=outcome.council, intervention=outcome.intervention,
             attribution=outcome.attribution, **outcome_fields(evidence, outcome)))
+    for found in evidence.open_outcomes:
+        passage_id = locate.at(found.sentence.start)
+        if passage_id is None:
+            continue
+        outcomes.append(Outcome(
+            id=f"outcome:{document_id}:{found.outcome.char_start}:open", document_id=document_id,
+            passage_id=passage_id, council=found.council, intervention=found.intervention,
+            attribution=found.attribution, **open_outcome_fields(evidence, found)))
 
     links = [EnablerLink(passage_id=passage.id, enabler=link.enabler, score=link.score, cues=link.cues)
              for passage, found in zip(passages, enabler_links) for link in found]
@@ -125,14 +138,34 @@ def nearest_category(surface: str) -> str:
 
 
 def outcome_fields(evidence: DocumentEvidence, outcome: OutcomeFinding) -> dict[str, Any]:
+    """A controlled metric's outcome: always a change (a direction, with or without figures)."""
     draft = outcome.draft
+    metric = metric_by_id()[draft.metric]
+    clause = evidence.quote(Sentence(draft.char_start, draft.char_end))
+    printed = metric.pattern.search(clause) or metric.pattern.search(evidence.quote(outcome.sentence))
     return {
-        "metric": draft.metric, "metric_name": metric_by_id()[draft.metric].name, "direction": draft.direction,
+        "kind": "change", "metric": draft.metric, "metric_name": metric.name,
+        "metric_text": printed.group(0) if printed else metric.name, "metric_key": draft.metric,
+        "direction": draft.direction,
         "value_from": draft.value_from, "value_to": draft.value_to, "unit": draft.unit, "change": draft.change,
         "change_unit": draft.change_unit, "period": draft.period, "strength": outcome.strength,
         "strength_label": STRENGTHS[outcome.strength], "quote": evidence.quote(outcome.sentence),
-        "clause": evidence.quote(Sentence(draft.char_start, draft.char_end)), **_span(outcome.sentence),
+        "clause": clause, **_span(outcome.sentence),
         "method": "rules+parser", "confidence": 0.8 if outcome.strength >= 3 else 0.6,
+    }
+
+
+def open_outcome_fields(evidence: DocumentEvidence, found: OpenOutcomeFinding) -> dict[str, Any]:
+    """A figure no controlled metric names: its printed metric and the key that groups it."""
+    outcome = found.outcome
+    quote = evidence.quote(found.sentence)
+    return {
+        "kind": outcome.kind, "metric": None, "metric_name": outcome.metric_text, "metric_text": outcome.metric_text,
+        "metric_key": outcome.metric_key, "direction": outcome.direction, "value_from": outcome.value_from,
+        "value_to": outcome.value, "unit": outcome.unit, "change": outcome.change,
+        "change_unit": outcome.change_unit, "period": outcome.period, "strength": found.strength,
+        "strength_label": STRENGTHS[found.strength], "quote": quote, "clause": quote, **_span(found.sentence),
+        "method": "open_figure", "confidence": 0.5,
     }
 
 
@@ -164,13 +197,9 @@ def extract_report(evidence: DocumentEvidence, enabler_links: list[list[EnablerS
         "implementations": [{"council": item.council, "intervention": item.intervention, "since": item.since,
                              "method": item.method, "quote": evidence.quote(item.sentence)}
                             for item in evidence.implementations],
-        "outcomes": [{"council": outcome.council, "intervention": outcome.intervention, "kind": "change",
-                      "metric_text": metric_by_id()[outcome.draft.metric].name, **outcome_fields(evidence, outcome)}
-                     for outcome in evidence.outcomes]
-        + [{"council": found.council, "intervention": None, "kind": found.outcome.kind, "metric": None,
-            "metric_text": found.outcome.metric_text, "metric_key": found.outcome.metric_key, "direction": "none",
-            "value_from": found.outcome.value_from, "value_to": found.outcome.value, "change": None, "unit": found.outcome.unit,
-            "period": None, "quote": evidence.quote(found.sentence), "method": "open_figure", "confidence": 0.5}
+        "outcomes": [{"council": outcome.council, "intervention": outcome.intervention,
+                      **outcome_fields(evidence, outcome)} for outcome in evidence.outcomes]
+        + [{"council": found.council, "intervention": found.intervention, **open_outcome_fields(evidence, found)}
            for found in evidence.open_outcomes],
         "judgements": judgements,
         "inspection": inspection,

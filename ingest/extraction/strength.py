@@ -13,7 +13,12 @@ from ingest.extraction.outcomes import OutcomeDraft
 
 def strength_of(outcome: OutcomeDraft, from_inspection_report: bool) -> int:
     measured = (outcome.value_from is not None and outcome.value_to is not None) or outcome.change is not None
-    if outcome.comparison and measured:
+    return graded(measured, outcome.comparison, from_inspection_report)
+
+
+def graded(measured: bool, comparison: bool, from_inspection_report: bool) -> int:
+    """A level or a count (one figure) is not measured: it is graded like a stated direction."""
+    if comparison and measured:
         return 4
     if measured:
         return 3

@@ -22,7 +22,13 @@ from typing import Literal
 
 from pydantic import BaseModel, ConfigDict, Field
 
-from kg.model.vocabulary import DocumentKind, Framework, JudgementArea, JudgementGrade
+from kg.model.vocabulary import (
+    DocumentKind,
+    Framework,
+    JudgementArea,
+    JudgementGrade,
+    OutcomeKind,
+)
 
 
 class GraphModel(BaseModel):
@@ -198,11 +204,20 @@ class Implementation(GraphModel):
 
 class OutcomeFigures(GraphModel):
     """What changed, by how much and how strongly it is evidenced: the part of an Outcome every
-    answer shows. Absent figures default to None, as Neo4j leaves them out when read back."""
+    answer shows. Absent figures default to None, as Neo4j leaves them out when read back.
 
-    metric: str
-    metric_name: str
-    direction: str
+    The metric is a controlled one (kg/model/metrics.yaml) or, when none names what the figure
+    measures, only the noun phrase as printed (`metric_text`) with a normalised `metric_key` that
+    groups the same free metric across documents."""
+
+    kind: OutcomeKind = Field("change", description="change (from → to, or a stated change), level (one value) "
+                                                    "or count (things done).")
+    metric: str | None = Field(None, description="The controlled metric's id; null for a free metric.")
+    metric_name: str = Field(description="The controlled metric's name, or the free metric's printed words.")
+    metric_text: str | None = Field(None, description="What the figure measures, as printed.")
+    metric_key: str | None = Field(None, description="Groups one metric across documents: the controlled id, or "
+                                                     "the free metric's normalised words.")
+    direction: str = Field(description="up, down or improved for a change; none for a level or count.")
     value_from: float | None = None
     value_to: float | str | None = Field(None, description="A number, or a rank in words (\"top quartile\").")
     unit: str | None = None

@@ -50,6 +50,12 @@ JudgementArea = Literal[
 # Evidence strength, strongest first: see ingest/extraction/strength.py for how it is graded.
 STRENGTHS: dict[int, str] = {4: "comparison", 3: "before_after", 2: "inspection", 1: "reported"}
 
+# What an outcome's figures say: a change (from → to, or a stated change), a level (one value at one
+# time: "caseloads average 17") or a count of things done ("recruited 30 social workers"). Levels and
+# counts rank below changes in what-worked: they show a state, not that anything moved.
+OutcomeKind = Literal["change", "level", "count"]
+OUTCOME_KINDS: tuple[str, ...] = get_args(OutcomeKind)
+
 DocumentKind = Literal["inspection_report", "case_study", "research_report", "committee_report", "news", "other"]
 DOCUMENT_KINDS: tuple[str, ...] = get_args(DocumentKind)
 
