@@ -24,7 +24,7 @@ from pydantic import (
 
 from kg.model.catalogue import interventions
 from kg.model.errors import CurationError
-from kg.model.graph import DocumentEvidenceRows, Implementation, Outcome
+from kg.model.graph import DocumentEvidenceRows, Implementation, Intervention, Outcome
 
 EMERGING_PREFIX = "emerging:"
 EMERGING_ID = r"^emerging:[a-z0-9_]+$"
@@ -129,7 +129,7 @@ class Curation(BaseModel):
         implementations dropped (their outcomes kept, unattributed), merged ones' moved to the target."""
         if not self.decisions:
             return rows
-        emerging = {}
+        emerging: dict[str, Intervention] = {}
         for node in rows.emerging:
             final = self.target(node.id)
             if final is not None and final.startswith(EMERGING_PREFIX):
