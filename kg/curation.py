@@ -22,9 +22,10 @@ from kg.model.settings import Settings
 QUOTE_CHARS = 300
 
 
-def review(graph: Graph, min_councils: int = 0, quotes: int = 2) -> list[dict[str, Any]]:
-    """Emerging interventions with their mentions, documents, councils and a few quotes with citations."""
-    rows = graph.read("emerging_interventions_review", min_councils=min_councils, quotes=quotes)
+def review(graph: Graph, min_councils: int = 0, limit: int = 100, quotes: int = 2) -> list[dict[str, Any]]:
+    """Emerging interventions (most councils, then most mentions, first) with their mentions,
+    documents, councils and a few quotes with citations."""
+    rows = graph.read("emerging_interventions_review", min_councils=min_councils, limit=limit, quotes=quotes)
     for row in rows:
         for quote in row["quotes"]:
             text = " ".join(quote["quote"].split())

@@ -24,10 +24,11 @@ router = APIRouter(prefix="/api/interventions", tags=["curation"])
 @router.get("/emerging", response_model=EmergingList)
 def emerging(graph: GraphDep,
              min_councils: Annotated[int, Query(ge=0, le=200, description="Only those at least this many "
-                                                                          "councils implemented.")] = 0
-             ) -> EmergingList:
-    """Emerging interventions (practices the catalogue never named) to review, with counts and quotes."""
-    return EmergingList(interventions=review(graph, min_councils))
+                                                                          "councils implemented.")] = 0,
+             limit: Annotated[int, Query(ge=1, le=500)] = 100) -> EmergingList:
+    """Emerging interventions (practices the catalogue never named) to review, with counts and quotes:
+    most councils first, then most mentions."""
+    return EmergingList(interventions=review(graph, min_councils, limit))
 
 
 @router.post("/{intervention}/curation", response_model=CurationAnswer, dependencies=[WriteAccess],

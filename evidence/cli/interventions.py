@@ -136,14 +136,15 @@ def enabler(
 @app.command("review")
 def review_emerging(
     min_councils: int = typer.Option(0, "--min-councils", min=0, help="Only those at least N councils implemented."),
+    limit: int = typer.Option(100, min=1, max=5000, help="At most this many, most councils first."),
     as_json: bool = typer.Option(False, "--json", help="Print one JSON object."),
 ) -> None:
     """Emerging interventions (practices the catalogue never named) to curate, with counts and quotes."""
     settings = get_settings()
     with Graph(settings) as graph:
-        rows = review(graph, min_councils)
+        rows = review(graph, min_councils, limit)
     if as_json:
-        print_json({"interventions": rows, "curation_file": str(settings.curation_path)})
+        print_json({"interventions": rows})
         return
     if not rows:
         console.print("no emerging interventions to review")
