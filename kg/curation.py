@@ -60,7 +60,10 @@ def curate(graph: Graph, settings: Settings, decision: CurationDecision) -> dict
 
     def work(tx: ManagedTransaction) -> None:
         apply_decision(tx, curation, decision)
-        write_curation(settings.curation_path, text)  # last: a file that cannot be written undoes the change
+        try:  # last: a file that cannot be written undoes the change
+            write_curation(settings.curation_path, text)
+        except OSError as error:
+            raise CurationError(f"{settings.curation_path}: cannot be written: {error.strerror or error}") from error
 
     graph.transaction(work)
     kept = decision.into if decision.action == "merge" else None if decision.action == "reject" else decision.id
