@@ -14,7 +14,15 @@ from fastapi.staticfiles import StaticFiles
 from api import problems
 from api.deps import AppState
 from api.limits import RequestLimits
-from api.routes import councils, documents, evidence, health, search, what_worked
+from api.routes import (
+    councils,
+    curation,
+    documents,
+    evidence,
+    health,
+    search,
+    what_worked,
+)
 from api.web import pages
 from kg.model.errors import EvidenceError
 from kg.model.settings import Settings, get_settings
@@ -53,7 +61,7 @@ def create_app(settings: Settings | None = None, load_model: bool = True) -> Fas
     app = FastAPI(title="Evidence Graph", version="0.1.0", description=DESCRIPTION, lifespan=lifespan)
     app.state.evidence = state
     problems.install(app, pages.render_error)
-    for module in (health, search, councils, evidence, what_worked, documents):
+    for module in (health, search, councils, curation, evidence, what_worked, documents):
         app.include_router(module.router, responses=problems.PROBLEMS)
     app.include_router(pages.router)
     app.mount("/static", StaticFiles(directory=Path(pages.__file__).parent / "static"), name="static")

@@ -8,6 +8,7 @@ from typing import Literal
 from pydantic import BaseModel, ConfigDict, Field
 
 from kg.model import graph
+from kg.model.curation import CurationDecision
 from kg.model.statistics import OfficialCheck
 from kg.model.vocabulary import (
     Framework,
@@ -260,6 +261,42 @@ class InterventionSummary(BaseModel):
 
 class InterventionList(BaseModel):
     interventions: list[InterventionSummary]
+
+
+class EmergingQuote(BaseModel):
+    quote: str = Field(description="The sentence of the mention.")
+    passage_id: str
+    citation: Citation
+
+
+class EmergingSummary(BaseModel):
+    model_config = ConfigDict(json_schema_extra={"examples": [
+        {"id": "emerging:kinship_navigator_service", "name": "kinship navigator service", "category": "edge_of_care",
+         "mentions": 3, "documents": 2, "councils": 2,
+         "quotes": [{"quote": "Barnsley set up a kinship navigator service in 2021.", "passage_id": "doc:0001",
+                     "citation": {"document_id": "doc", "title": "Kinship care in Barnsley", "page": 1}}]}]})
+    id: str
+    name: str
+    category: str | None
+    mentions: int
+    documents: int
+    councils: int
+    quotes: list[EmergingQuote]
+
+
+class EmergingList(BaseModel):
+    interventions: list[EmergingSummary]
+
+
+class CurationAnswer(BaseModel):
+    model_config = ConfigDict(json_schema_extra={"examples": [
+        {"decision": {"action": "rename", "id": "emerging:kinship_navigator_service",
+                      "name": "Kinship navigator service", "decided": "2026-12-02T14:00:00+00:00"},
+         "intervention": {"id": "emerging:kinship_navigator_service", "name": "Kinship navigator service",
+                          "status": "emerging"}}]})
+    decision: CurationDecision
+    intervention: Open | None = Field(description="The intervention as it now is (the target of a merge); null "
+                                                  "after a rejection.")
 
 
 class OutcomeFigures(graph.OutcomeFigures):

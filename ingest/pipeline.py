@@ -47,6 +47,7 @@ from kg.documents import (
 )
 from kg.evidence import load_catalogue, write_evidence
 from kg.inspections import create_claims, create_inspection
+from kg.model.curation import Curation, read_curation
 from kg.model.errors import BadDocument, EvidenceError, GraphUnavailable, IngestBusy
 from kg.model.graph import (
     Document,
@@ -236,6 +237,20 @@ class Ingester:
         self._matcher: CouncilMatcher | None = None
         self._extractor: Extractor | None = None
         self._enabler_scorer: EnablerScorer | None = None
+        self._curation: tuple[tuple[int, int] | None, Curation] | None = None
+
+    def curation(self) -> Curation:
+        """Curators' decisions, read again whenever the file changes (a decision made while the
+        ingest runs applies to the documents written after it)."""
+        path = self.settings.curation_path
+        try:
+            stat = path.stat()
+            stamp: tuple[int, int] | None = (stat.st_mtime_ns, stat.st_size)
+        except FileNotFoundError:
+            stamp = None
+        if self._curation is None or self._curation[0] != stamp:
+            self._curation = (stamp, read_curation(path))
+        return self._curation[1]
 
     @property
     def embedder(self) -> Embedder:
@@ -271,6 +286,7 @@ class Ingester:
             self._fail(summary, absent.path, absent.error)
         with ingest_lock(self.settings):
             unique = list({source.id: source for source in sources}.values())
+            self.curation()  # a bad curation file stops the run before anything is read
             known = fingerprints(self.graph, [source.id for source in unique])
             start_run(self.graph, summary.run_id, code_version(), len(unique))
             load_catalogue(self.graph)
@@ -358,7 +374,7 @@ class Ingester:
                 create_inspection(tx, derived.inspection_council, derived.inspection, derived.judgements)
             if derived.claims:
                 create_claims(tx, derived.claims)
-            write_evidence(tx, rows)
+            write_evidence(tx, rows, self.curation())
 
         def write() -> None:
             try:

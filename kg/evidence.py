@@ -9,6 +9,7 @@ from neo4j import ManagedTransaction
 
 from kg.connection import Graph, run_named
 from kg.model.catalogue import enablers, interventions
+from kg.model.curation import Curation
 from kg.model.errors import NotFound
 from kg.model.graph import DocumentEvidenceRows, Enabler, Intervention
 from kg.statistics import check_outcomes
@@ -23,14 +24,21 @@ def load_catalogue(graph: Graph) -> dict[str, int]:
     return dict(graph.write("catalogue_upsert", interventions=rows, enablers=enabler_rows)[0])
 
 
-def write_evidence(tx: ManagedTransaction, rows: DocumentEvidenceRows) -> None:
-    """Runs inside the document's own transaction."""
+def write_evidence(tx: ManagedTransaction, rows: DocumentEvidenceRows, curation: Curation | None = None) -> None:
+    """Runs inside the document's own transaction; curators' decisions (kg/model/curation.py) shape
+    what is written: rejected practices are left out, merged ones go to their target, and promoted or
+    renamed ones get the status and name decided."""
+    if curation is not None:
+        rows = curation.apply(rows)
     if rows.emerging:
         run_named(tx, "emerging_interventions_merge", interventions=[row.model_dump() for row in rows.emerging])
     if rows.mentions:
         run_named(tx, "mentions_create", mentions=[mention.model_dump() for mention in rows.mentions])
     if rows.emerging:
         run_named(tx, "emerging_interventions_name", ids=[row.id for row in rows.emerging])
+        curated = curation.node_rows({row.id for row in rows.emerging}) if curation is not None else []
+        if curated:
+            run_named(tx, "intervention_curate", interventions=curated)
     if rows.implementations:
         run_named(tx, "implemented_create", implementations=[row.model_dump() for row in rows.implementations])
     if rows.outcomes:

@@ -1,10 +1,12 @@
 // Removes what a document contributed (passages and their mentions and enabler links, the
 // judgement claims and outcomes they state, the implementations it evidences, the inspection
 // read from it and its judgements) before the document is written again; emerging interventions
-// nothing else mentions or implements go with them.
+// (and promoted ones, which the curation file re-creates as they were) nothing else mentions or
+// implements go with them.
 MATCH (d:Document {id: $id})
 CALL (d) {
-  MATCH (d)-[:HAS_PASSAGE]->(:Passage)-[:MENTIONS]->(i:Intervention {status: 'emerging'})
+  MATCH (d)-[:HAS_PASSAGE]->(:Passage)-[:MENTIONS]->(i:Intervention)
+  WHERE i.status IN ['emerging', 'curated']
   RETURN collect(DISTINCT i) AS emerging
 }
 CALL (d) {

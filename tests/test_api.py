@@ -29,8 +29,11 @@ REPORT = SHARED / "corpus/ofsted/80479_knowsley/children's services inspection -
 
 
 @pytest.fixture(scope="module")
-def api_settings(settings):
-    return settings.model_copy(update={"api_key": SecretStr(KEY)})
+def api_settings(settings, tmp_path_factory):
+    """With the write key, and a curation file of its own (the fuzzer's decisions stay out of other
+    modules' ingests)."""
+    return settings.model_copy(update={"api_key": SecretStr(KEY),
+                                       "curation_file": tmp_path_factory.mktemp("api-curation") / "curation.yaml"})
 
 
 @pytest.fixture(scope="module")
@@ -276,6 +279,11 @@ FUZZ_CONFIG = {
         # once they are read, and the answer to unreadable bytes is the documented 422
         "include-path": "/api/documents", "include-method": "POST",
         "checks": {"positive_data_acceptance": {"expected-statuses": ["2xx", "404", "409", "422"]}},
+    }, {
+        # A made-up id the schema allows is not in the graph (404), and a catalogue entry or a merge into
+        # itself is refused (400): only the graph knows
+        "include-path-regex": "/curation$", "include-method": "POST",
+        "checks": {"positive_data_acceptance": {"expected-statuses": ["2xx", "400", "404"]}},
     }],
 }
 # The app's own document, loaded before any fixture exists so that schemathesis can make one test per
@@ -337,7 +345,7 @@ def test_the_fuzzer_reached_every_operation():
     if not fuzz_cases:
         pytest.skip("counts the cases of test_no_generated_input_breaks_the_api_or_its_schema, which did not run")
     operations = {found.ok().label for found in fuzzed.get_all_operations()}
-    assert len(operations) == 17 and set(fuzz_cases) == operations, sorted(operations - set(fuzz_cases))
+    assert len(operations) == 19 and set(fuzz_cases) == operations, sorted(operations - set(fuzz_cases))
     assert len(fuzz_cases) > 900, len(fuzz_cases)
 
 

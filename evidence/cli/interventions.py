@@ -1,13 +1,16 @@
 """`evidence interventions | intervention | outcomes | enablers | enabler`: the extracted evidence,
-every answer with its quote and citation."""
+every answer with its quote and citation; `evidence interventions review | promote | merge | rename |
+reject`: curation of the emerging interventions."""
 
 from __future__ import annotations
 
 import typer
+from pydantic import ValidationError
 
 from evidence.cli.output import console, outcome_summary, print_json
 from kg.connection import Graph
 from kg.councils import all_councils, resolve
+from kg.curation import curate, review
 from kg.evidence import (
     all_enablers,
     all_interventions,
@@ -17,6 +20,8 @@ from kg.evidence import (
     resolve_enabler,
     resolve_intervention,
 )
+from kg.model.curation import CurationAction, CurationDecision
+from kg.model.errors import CurationError
 from kg.model.settings import get_settings
 from kg.model.vocabulary import STRENGTHS
 
@@ -26,8 +31,16 @@ def _cite(citation: dict) -> str:
     return f"{citation['title']} — {citation.get('publisher') or 'unknown publisher'}, {citation.get('date') or 'undated'}{page}"
 
 
-def interventions(as_json: bool = typer.Option(False, "--json", help="Print one JSON object.")) -> None:
+app = typer.Typer(help="The interventions with how much evidence the graph holds for each; `review`, `promote`, "
+                       "`merge`, `rename` and `reject` curate the emerging ones.")
+
+
+@app.callback(invoke_without_command=True)
+def interventions(ctx: typer.Context,
+                  as_json: bool = typer.Option(False, "--json", help="Print one JSON object.")) -> None:
     """The intervention catalogue with how much evidence the graph holds for each."""
+    if ctx.invoked_subcommand is not None:
+        return
     with Graph(get_settings()) as graph:
         rows = all_interventions(graph)
     if as_json:
@@ -119,3 +132,71 @@ def enabler(
                       highlight=False)
         console.print(row["text"][:400] + ("…" if len(row["text"]) > 400 else ""), highlight=False)
         console.print()
+
+
+@app.command("review")
+def review_emerging(
+    min_councils: int = typer.Option(0, "--min-councils", min=0, help="Only those at least N councils implemented."),
+    limit: int = typer.Option(100, min=1, max=5000, help="At most this many, most councils first."),
+    as_json: bool = typer.Option(False, "--json", help="Print one JSON object."),
+) -> None:
+    """Emerging interventions (practices the catalogue never named) to curate, with counts and quotes."""
+    settings = get_settings()
+    with Graph(settings) as graph:
+        rows = review(graph, min_councils, limit)
+    if as_json:
+        print_json({"interventions": rows})
+        return
+    if not rows:
+        console.print("no emerging interventions to review")
+    for row in rows:
+        console.print(f"[bold]{row['name']}[/bold] [dim]({row['id']}, {row['category']})[/dim]: {row['mentions']} "
+                      f"mentions in {row['documents']} documents, {row['councils']} councils", highlight=False)
+        for quote in row["quotes"]:
+            console.print(f"  “{quote['quote']}”", highlight=False)
+            console.print(f"    [dim]{_cite(quote['citation'])}[/dim]", highlight=False)
+
+
+def _decide(action: CurationAction, intervention: str, **fields: str | None) -> None:
+    settings = get_settings()
+    try:
+        decision = CurationDecision(action=action, id=intervention, **fields)
+    except ValidationError as error:  # the first reason, in one line
+        first = error.errors()[0]
+        field = ".".join(str(part) for part in first["loc"])
+        raise CurationError(f"{action} {intervention}: {field + ': ' if field else ''}{first['msg']}") from error
+    with Graph(settings) as graph:
+        answer = curate(graph, settings, decision)
+    kept = answer["intervention"]
+    after = f": now {kept['name']} ({kept['id']}, {kept.get('status')})" if kept else ""
+    console.print(f"{action} {intervention}{after}; recorded in {settings.curation_path}", highlight=False)
+
+
+ID = typer.Argument(..., help="An emerging intervention's id, e.g. emerging:kinship_navigator_service.")
+
+
+@app.command("promote")
+def promote(intervention: str = ID,
+            name: str = typer.Option(None, help="The name to show (default: its most frequent wording)."),
+            category: str = typer.Option(None, help="A catalogue category, e.g. workforce.")) -> None:
+    """Treat an emerging intervention like a catalogue one (listed and ranked whatever its councils)."""
+    _decide("promote", intervention, name=name, category=category)
+
+
+@app.command("merge")
+def merge(intervention: str = ID,
+          into: str = typer.Argument(..., help="The catalogue or emerging intervention it is the same as.")) -> None:
+    """Move an emerging intervention's mentions, implementations and outcomes to another one."""
+    _decide("merge", intervention, into=into)
+
+
+@app.command("rename")
+def rename(intervention: str = ID, name: str = typer.Argument(..., help="The name to show.")) -> None:
+    """Show an emerging intervention under another name."""
+    _decide("rename", intervention, name=name)
+
+
+@app.command("reject")
+def reject(intervention: str = ID) -> None:
+    """Remove an emerging intervention that is not a practice, with its mentions and implementations."""
+    _decide("reject", intervention)

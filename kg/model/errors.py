@@ -43,3 +43,8 @@ class BadDocument(EvidenceError):
 
 class IngestBusy(EvidenceError):
     """Another ingest holds this home's lock."""
+
+
+class CurationError(EvidenceError):
+    """A curation decision that cannot be made (a catalogue entry, a bad name), or a curation file
+    that cannot be read."""

@@ -150,12 +150,13 @@ class JudgementClaim(GraphModel):
 
 
 # evidence
-InterventionStatus = Literal["catalogue", "emerging"]
+InterventionStatus = Literal["catalogue", "emerging", "curated"]
 
 
 class Intervention(GraphModel):
     """A catalogue entry, or an emerging practice extraction found that the catalogue never named
-    (id "emerging:<normalised words>", name its most frequent surface, category its nearest entry's)."""
+    (id "emerging:<normalised words>", name its most frequent surface, category its nearest entry's),
+    "curated" once a curator promoted it (kg/model/curation.py)."""
 
     id: str
     name: str

@@ -48,6 +48,7 @@ class Settings(BaseSettings):
     api_port: int = Field(default=8000, ge=1, le=65535, validation_alias="EVIDENCE_API_PORT")
     api_key: SecretStr | None = Field(default=None, validation_alias="EVIDENCE_API_KEY")
     cors_origins: list[str] = Field(default_factory=list, validation_alias="EVIDENCE_CORS_ORIGINS")
+    curation_file: Path | None = Field(default=None, validation_alias="EVIDENCE_CURATION_FILE")
 
     @property
     def embedded(self) -> bool:
@@ -61,6 +62,11 @@ class Settings(BaseSettings):
     @property
     def neo4j_dir(self) -> Path:
         return self.home / "neo4j"
+
+    @property
+    def curation_path(self) -> Path:
+        """Curators' decisions about emerging interventions (kg/model/curation.py)."""
+        return self.curation_file or self.home / "curation.yaml"
 
     @property
     def password_file(self) -> Path:
