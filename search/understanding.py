@@ -41,7 +41,8 @@ _DOWNWARD = r"(?:fell|fallen|falling|dropped|dropping|slipped|slipping|declined|
 @lru_cache(maxsize=1)
 def _grade_words() -> dict[str, str]:
     """Every word for a grade, the vocabulary's synonyms included ("failing" → inadequate)."""
-    words = {word: grade_of(word) for word in ("outstanding", "good", "requires improvement", "inadequate")}
+    words: dict[str, str] = {word: grade_of(word)
+                             for word in ("outstanding", "good", "requires improvement", "inadequate")}
     for group in synonym_groups():
         grade = next((words[phrase] for phrase in group if phrase in words), None)
         if grade is not None:
