@@ -105,6 +105,8 @@ def test_a_document_page_and_an_error_page_pass_axe(site, page):
 
 
 def test_a_search_leads_to_a_council_an_intervention_and_the_cited_document(site, page):
+    page.goto(site + "/search?q=councils+that+went+from+failing+to+good")
+    expect(page.locator(".understood")).to_contain_text("overall grade rose from inadequate to good")
     page.goto(site + "/")
     page.get_by_label("Search the evidence").fill("vacancy rate for social workers")
     page.get_by_role("button", name="Search").click()
