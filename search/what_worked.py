@@ -115,7 +115,12 @@ def what_worked(graph: Graph, embedder: Embedder, council: str | None = None, pr
         weights.pop("comparability")
     total = sum(weights.values())
 
-    for row in evidence:
+    own = target["code"] if target else None
+    # Measuring a practice against the statistics is the costly part, and improvement (at most 1)
+    # is its only part not known beforehand: practices are measured best bound first, until the
+    # bound of the next cannot reach the list any more.
+    bounded = []
+    for index, row in enumerate(evidence):
         by_council = implementations_by_council(row["implementations"])
         if target:
             by_council.pop(target["code"], None)  # what others did; the council knows its own story
@@ -129,21 +134,30 @@ def what_worked(graph: Graph, embedder: Embedder, council: str | None = None, pr
         if comparable:
             parts["comparability"] = round(max((likeness[c]["score"] for c in by_council if c in likeness),
                                                default=0.0), 4)
+        parts["improvement"] = 1.0
+        parts["strength"] = round(max((evidence_weight(o["outcome"]) for o in row["outcomes"]), default=0) / 4, 4)
+        bound = sum(weights[name] * parts[name] for name in weights) / total
+        if bound >= MIN_SCORE:
+            bounded.append((bound, index, row, by_council, parts))
+    bounded.sort(key=lambda entry: (-entry[0], entry[1]))
+    found: list[tuple[int, dict[str, Any]]] = []
+    for bound, index, row, by_council, parts in bounded:
+        scores = sorted((result["score"] for _, result in found), reverse=True)
+        if len(scores) >= limit and round(bound, 4) < scores[limit - 1]:
+            break
         measures = measures_for(question, [o["outcome"]["metric"] for o in row["outcomes"]
                                            if o["outcome"].get("metric")])
         summary, per_council = measured.practice(adoptions(by_council), measures)
         parts["improvement"] = summary["improvement"]
-        own = target["code"] if target else None
         # changes first: a level or a count is listed after every change
         outcomes = sorted((o for o in row["outcomes"] if o["code"] != own),
                           key=lambda o: (o["outcome"].get("kind") or "change") != "change")
-        parts["strength"] = round(max((evidence_weight(o["outcome"]) for o in row["outcomes"]), default=0) / 4, 4)
         score = sum(weights[name] * parts[name] for name in weights) / total
         if score < MIN_SCORE:
             continue
         ranked_councils = sorted(by_council.values(),
                                  key=lambda c: (-(likeness[c["code"]]["score"] if c["code"] in likeness else 0), c["name"]))
-        answer.results.append({
+        found.append((index, {
             "intervention": {"id": row["id"], "name": row["name"], "category": row["category"],
                              "description": row["description"], "status": row["status"]},
             "score": round(score, 4),
@@ -161,9 +175,10 @@ def what_worked(graph: Graph, embedder: Embedder, council: str | None = None, pr
                          for o in outcomes][:10],
             "quotes": [{"council": q["name"], "quote": q["quote"], "citation": q["citation"]}
                        for c in ranked_councils for q in c["quotes"][:1]][:5],
-        })
-    answer.results.sort(key=lambda result: -result["score"])
-    shown = answer.results[:limit]
+        }))
+    # best first; equal scores in the catalogue's order, as if every practice had been measured
+    found.sort(key=lambda entry: (-entry[1]["score"], entry[0]))
+    shown = [result for _, result in found[:limit]]
     answer.results = shown
     for result in shown:
         check_outcomes(graph, [{"code": o.pop("code"), "outcome": o} for o in result["outcomes"]], code_key="code")
