@@ -19,6 +19,8 @@ from kg.model.vocabulary import DOCUMENT_KINDS
 MANIFEST = PROJECT_ROOT / "corpus" / "manifest.yaml"
 SIDECAR_SUFFIX = ".meta.yaml"
 _DATE_IN_NAME = re.compile(r"(\d{1,2})[ _-]([a-z]+)[ _-](\d{4})", re.IGNORECASE)
+# Files that describe a folder rather than being evidence in it; read only when named on their own.
+_FOLDER_NOTES = re.compile(r"(readme|sources|licen[cs]e|changelog|manifest)(\.[a-z]+)?", re.IGNORECASE)
 
 
 @dataclass
@@ -121,16 +123,21 @@ def user_sources(paths: list[Path], corpus_dir: Path, overrides: dict) -> tuple[
         files = [path] if path.is_file() else sorted(
             candidate for candidate in path.rglob("*")
             if candidate.is_file() and not candidate.name.startswith(".")
-            and not candidate.name.endswith(SIDECAR_SUFFIX) and candidate.name != "MANIFEST.csv"
+            and not candidate.name.endswith(SIDECAR_SUFFIX) and not _FOLDER_NOTES.fullmatch(candidate.name)
         )
         for file in files:
-            source = known.get(file.resolve()) or _inferred(file)
+            source = known.get(file.resolve()) or _inferred(file, corpus_dir)
             sources.append(_with_overrides(source, _sidecar(file), overrides))
     return sources, missing
 
 
-def _inferred(file: Path) -> Source:
-    digest = hashlib.sha1(str(file.resolve()).encode()).hexdigest()[:8]
+def _inferred(file: Path, corpus_dir: Path) -> Source:
+    """The id hashes the path within the corpus folder when the file is in it, so the same corpus
+    gets the same ids wherever it is unpacked; any other file is identified by its full path."""
+    path = file.resolve()
+    if path.is_relative_to(corpus_dir.resolve()):
+        path = path.relative_to(corpus_dir.resolve())
+    digest = hashlib.sha1(str(path).encode()).hexdigest()[:8]
     return Source(path=file, id=f"{slug(file.stem)}-{digest}", title=None, date=date_from_name(file.stem))
 
 

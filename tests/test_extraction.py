@@ -173,8 +173,8 @@ def test_ingest_writes_each_fact_with_its_provenance_and_replaces_it_on_change(s
     assert [(row["council"], row["since"]) for row in signs["councils"]] == [("Barnsley", 2014)]
 
     mentions = graph.driver.execute_query(
-        "MATCH (p:Passage)-[m:MENTIONS]->(i:Intervention {id: 'family_group_conferencing'}) "
-        "RETURN p.id AS passage, m.char_start AS start, m.char_end AS end, m.method AS method")[0]
+        "MATCH (:Document {id: $id})-[:HAS_PASSAGE]->(p)-[m:MENTIONS]->(i:Intervention {id: 'family_group_conferencing'}) "
+        "RETURN p.id AS passage, m.char_start AS start, m.char_end AS end, m.method AS method", id=sources[0].id)[0]
     assert len(mentions) == 1 and mentions[0]["method"] == "phrase_match"
     text = graph.driver.execute_query("MATCH (d:Document {id: $id}) RETURN d.text AS text", id=sources[0].id)[0][0][0]
     assert "family group conferences" in text[mentions[0]["start"]:mentions[0]["end"]]
@@ -185,9 +185,11 @@ def test_ingest_writes_each_fact_with_its_provenance_and_replaces_it_on_change(s
     document.write_text(CASE_STUDY.replace("from 22% to 9%", "from 22% to 12%"))
     Ingester(settings, graph).run(user_sources([document], settings.corpus_dir,
                                                {"kind": "case_study", "councils": ["Barnsley"]})[0])
-    values = graph.driver.execute_query("MATCH (o:Outcome) RETURN o.value_to AS to")[0]
+    values = graph.driver.execute_query("MATCH (o:Outcome {document_id: $id}) RETURN o.value_to AS to",
+                                        id=sources[0].id)[0]
     assert [row["to"] for row in values] == [12.0]
-    implemented = graph.driver.execute_query("MATCH ()-[r:IMPLEMENTED]->() RETURN count(r) AS n")[0][0][0]
+    implemented = graph.driver.execute_query("MATCH ()-[r:IMPLEMENTED {document_id: $id}]->() RETURN count(r) AS n",
+                                             id=sources[0].id)[0][0][0]
     assert implemented == 3
 
 

@@ -264,3 +264,19 @@ def test_progress_moves_once_per_document_and_the_graph_is_the_same_whatever_the
                                         ignore_types=["ADDED"], ignore_properties=["ingest_run", "ingested_at"]))
     assert checksums[0] == checksums[1]
     assert problems(councils_graph) == []
+
+
+def test_a_folder_lists_its_documents_not_its_notes_and_ids_do_not_depend_on_where_the_corpus_is(tmp_path):
+    for copy in ("one", "two"):
+        folder = tmp_path / copy / "corpus" / "case-studies"
+        folder.mkdir(parents=True)
+        for name in ("story.txt", "README.md", "SOURCES.md", "LICENSE"):
+            (folder / name).write_text(PARAGRAPH, encoding="utf-8")
+    listed = {copy: user_sources([tmp_path / copy / "corpus" / "case-studies"], tmp_path / copy / "corpus", {})[0]
+              for copy in ("one", "two")}
+    assert [source.path.name for source in listed["one"]] == ["story.txt"]
+    assert listed["one"][0].id == listed["two"][0].id
+    named, _ = user_sources([tmp_path / "one" / "corpus" / "case-studies" / "README.md"], tmp_path / "one", {})
+    assert [source.path.name for source in named] == ["README.md"]
+    elsewhere, _ = user_sources([tmp_path / "two" / "corpus" / "case-studies"], tmp_path / "one" / "corpus", {})
+    assert elsewhere[0].id != listed["one"][0].id

@@ -5,6 +5,7 @@ confidence)."""
 from __future__ import annotations
 
 import bisect
+from collections.abc import Iterator
 from dataclasses import dataclass
 from functools import lru_cache
 from typing import Any
@@ -92,22 +93,13 @@ def graph_rows(document_id: str, evidence: DocumentEvidence, enabler_links: list
             since=implementation.since, method=implementation.method, confidence=implementation.confidence)
 
     outcomes = []
-    for outcome in evidence.outcomes:
-        passage_id = locate.at(outcome.sentence.start)
+    for finding, id_end, fields in outcome_findings(evidence):
+        passage_id = locate.at(finding.sentence.start)
         if passage_id is None:
             continue
         outcomes.append(Outcome(
-            id=f"outcome:{document_id}:{outcome.draft.char_start}:{outcome.draft.metric}", document_id=document_id,
-            passage_id=passage_id, council=outcome.council, intervention=outcome.intervention,
-            attribution=outcome.attribution, **outcome_fields(evidence, outcome)))
-    for found in evidence.open_outcomes:
-        passage_id = locate.at(found.sentence.start)
-        if passage_id is None:
-            continue
-        outcomes.append(Outcome(
-            id=f"outcome:{document_id}:{found.outcome.char_start}:open", document_id=document_id,
-            passage_id=passage_id, council=found.council, intervention=found.intervention,
-            attribution=found.attribution, **open_outcome_fields(evidence, found)))
+            id=f"outcome:{document_id}:{id_end}", document_id=document_id, passage_id=passage_id,
+            council=finding.council, intervention=finding.intervention, attribution=finding.attribution, **fields))
 
     links = [EnablerLink(passage_id=passage.id, enabler=link.enabler, score=link.score, cues=link.cues)
              for passage, found in zip(passages, enabler_links) for link in found]
@@ -135,6 +127,15 @@ def nearest_category(surface: str) -> str:
         if overlap > best:
             best, category = overlap, entry_category
     return category
+
+
+def outcome_findings(evidence: DocumentEvidence) -> Iterator[tuple[OutcomeFinding | OpenOutcomeFinding, str, dict[str, Any]]]:
+    """Every outcome of a document, controlled metric first then open figures, with the end of
+    its id and its fields."""
+    for outcome in evidence.outcomes:
+        yield outcome, f"{outcome.draft.char_start}:{outcome.draft.metric}", outcome_fields(evidence, outcome)
+    for found in evidence.open_outcomes:
+        yield found, f"{found.outcome.char_start}:open", open_outcome_fields(evidence, found)
 
 
 def outcome_fields(evidence: DocumentEvidence, outcome: OutcomeFinding) -> dict[str, Any]:
@@ -197,10 +198,8 @@ def extract_report(evidence: DocumentEvidence, enabler_links: list[list[EnablerS
         "implementations": [{"council": item.council, "intervention": item.intervention, "since": item.since,
                              "method": item.method, "quote": evidence.quote(item.sentence)}
                             for item in evidence.implementations],
-        "outcomes": [{"council": outcome.council, "intervention": outcome.intervention,
-                      **outcome_fields(evidence, outcome)} for outcome in evidence.outcomes]
-        + [{"council": found.council, "intervention": found.intervention, **open_outcome_fields(evidence, found)}
-           for found in evidence.open_outcomes],
+        "outcomes": [{"council": finding.council, "intervention": finding.intervention, **fields}
+                     for finding, _key, fields in outcome_findings(evidence)],
         "judgements": judgements,
         "inspection": inspection,
         "enablers": [{"id": enabler, "passages": ids} for enabler, ids in by_enabler.items()],
