@@ -67,10 +67,12 @@ print(json.dumps(outputs))
 
 
 def comparable(value: Any) -> Any:
-    """Floats at four decimals; text longer than a short quote as its digest, so no passage of the
-    corpus is kept in the repo."""
+    """Floats at four decimals; paths into ../shared from its folder, wherever a clone has it; text
+    longer than a short quote as its digest, so no passage of the corpus is kept in the repo."""
     if isinstance(value, float):
         return round(value, 4)
+    if isinstance(value, str) and value.startswith(str(SHARED)):
+        value = "../shared" + value.removeprefix(str(SHARED))
     if isinstance(value, str) and len(value) > LONGEST_QUOTE:
         return "sha1:" + hashlib.sha1(value.encode()).hexdigest()
     if isinstance(value, list):
