@@ -1,8 +1,8 @@
 // The passages of the given inspection reports that say what changed since the previous inspection or
-// what leaders did (the cue, a regular expression), each with its relevance to a question (cosine of its
+// what leaders did (marked at ingest), each with its relevance to a question (cosine of its
 // embedding and the question's vector, or null with none) and the interventions it names.
 MATCH (d:Document)-[:HAS_PASSAGE]->(p:Passage)
-WHERE d.id IN $document_ids AND p.text =~ $cue
+WHERE d.id IN $document_ids AND p.credits_change
 RETURN d.id AS document_id, p.id AS passage_id, p.text AS text,
        CASE WHEN $vector IS NULL THEN NULL ELSE vector.similarity.cosine(p.embedding, $vector) END AS relevance,
        [(p)-[:MENTIONS]->(i:Intervention) | {id: i.id, name: i.name}] AS interventions,

@@ -13,12 +13,7 @@ from kg.connection import Graph
 from kg.model.vocabulary import PHASE_WORDS, PHASES
 
 PHASE_ORDER = {"poor": 0, "fair": 1, "good": 2, "great": 3}
-# what a later report says changed, and who changed it
-CUE = (r"(?is).*\b(since the (last|previous|preceding) (inspection|full inspection|ilacs|sif|visit)|"
-       r"leaders have|senior leaders|leadership team has|have improved|has improved|improvements? (in|to|since)|"
-       r"strengthened|transformed)\b.*")
 SINCE = re.compile(r"\bsince the (?:last|previous|preceding) (?:full )?(?:inspection|ilacs|sif|visit)\b", re.IGNORECASE)
-GRADE_TABLE = re.compile(r"\bjudgement\s+grade\b", re.IGNORECASE)  # the report's table of grades credits nothing
 PASSAGES_PER_STORY = 2
 STORIES = 5
 # reports read for passages: the most comparable councils' latest rises (comparability is half a
@@ -54,12 +49,12 @@ def credited_stories(graph: Graph, likeness: dict[str, dict[str, Any]], phase: s
     rises = rises[:CANDIDATE_REPORTS]
     passages: dict[str, list[dict[str, Any]]] = {}
     for passage in graph.read("improvement_passages", document_ids=sorted({r["document_id"] for r in rises}),
-                              cue=CUE, vector=vector):
+                              vector=vector):
         passages.setdefault(passage["document_id"], []).append(passage)
     stories = []
     for rise in rises:
         # passages that say what changed since the last inspection first, then by relevance to the question
-        found = sorted((p for p in passages.get(rise["document_id"], []) if not GRADE_TABLE.search(p["text"])),
+        found = sorted(passages.get(rise["document_id"], []),
                        key=lambda p: (not SINCE.search(p["text"]), -(p["relevance"] or 0)))
         if not found:
             continue

@@ -341,6 +341,21 @@ def test_comparison_groups_plans_headings_and_names_give_no_open_outcome():
     assert open_outcomes_in("Young people meet at the Step 2 Success group every week.") == []
 
 
+@pytest.mark.parametrize(("sentence", "expected"), [
+    ("3 Leaders know their services well and act on what they find.", []),  # a paragraph number
+    ("Help for families 12 The progress of children 14 Leadership and governance", []),  # contents
+    ("Children in care requires improvement 2. Leaders have a plan.", []),  # a table of grades
+    ("The pilot runs until the end of its evaluation period 47.", []),  # a page number at the end
+    ("Young people aged 16 to 17 are housed well.", []),
+    ("The 2019 Family Review reported strong practice.", []),  # a year, not a count
+    ("Three serious case reviews were completed and two monitoring visits took place.", []),
+    ("Forty-six children were adopted last year.", [("count", 46.0, "count")]),
+    ("Between 2 June and 30 September 2019, 84 return interviews were completed.", [("count", 84.0, "count")]),
+])
+def test_numbers_that_are_not_figures_of_the_text_give_no_open_outcome(sentence, expected):
+    assert open_outcomes_in(sentence) == expected
+
+
 def test_a_later_sentence_gives_the_baseline_of_a_free_metric(extractor):
     text = ("At 1 April 2016, 512 children were in care (a rate of 58.2 per 10,000 children). "
             "This is an increase from 470 (53.9 per 10,000) at 1 April 2015.")

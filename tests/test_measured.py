@@ -14,6 +14,7 @@ from embedding.embedder import embedder_for
 from ingest.reference import read_councils
 from kg.inspections import JourneyPoint
 from kg.model.statistics import Measure, MeasureValue
+from kg.model.vocabulary import credits_change
 from kg.statistics import check_outcomes, load_statistics, named_years
 from search.evidence_map import cell_evidence, evidence_map
 from search.measured import TOO_FEW, Adoption, Measured, measures_for
@@ -207,3 +208,13 @@ def test_a_profile_hears_what_inspectors_credited_when_councils_like_it_improved
     # a council already good hears of no move from requires improvement
     good = what_worked(graph, embedder_for(settings), profile=Profile.described(None, None, "good", None))
     assert all(s["from_phase"] == "good" for s in good.credited)
+
+
+@pytest.mark.parametrize(("text", "credits"), [
+    ("Since the last inspection, senior leaders have strengthened the front door.", True),
+    ("Practice has improved considerably.", True),
+    ("Judgement grade: Requires improvement to be good. Leaders have plans.", False),
+    ("Children are seen regularly by their social workers.", False),
+])
+def test_a_passage_credits_change_when_it_says_what_changed_or_what_leaders_did(text, credits):
+    assert credits_change(text) is credits

@@ -19,10 +19,12 @@ from dataclasses import dataclass
 from spacy.tokens import Doc, Token
 
 from ingest.extraction.outcomes import from_to, period_of
+from kg.model.vocabulary import GRADE_PATTERN
 
 _WORDS = {"one": 1, "two": 2, "three": 3, "four": 4, "five": 5, "six": 6, "seven": 7, "eight": 8, "nine": 9,
           "ten": 10, "eleven": 11, "twelve": 12, "thirteen": 13, "fourteen": 14, "fifteen": 15, "twenty": 20,
           "thirty": 30, "forty": 40, "fifty": 50, "half": 50}
+_TENS = {"twenty": 20, "thirty": 30, "forty": 40, "fifty": 50, "sixty": 60, "seventy": 70, "eighty": 80, "ninety": 90}
 _COUNT_VERBS = {"recruit", "train", "appoint", "hold", "carry", "complete", "employ", "approve", "place", "adopt",
                 "create", "convene", "undertake", "deliver", "attend", "open", "qualify", "receive", "make"}
 _COMPARISON = re.compile(r"\b(?:england|national(?:ly)?|statistical neighbours?|comparator|comparable|similar "
@@ -33,7 +35,17 @@ _DEMOGRAPHIC = re.compile(r"\b(?:population|poverty|ethnic|free school meals|eng
 _NOT_MEASURE = {"year", "years", "month", "months", "week", "weeks", "day", "days", "hour", "hours", "age", "section",
                 "page", "paragraph", "stage", "level", "tier", "key", "point", "minute", "minutes", "time", "times",
                 "o'clock", "am", "pm", "inspector", "inspectors", "case", "cases", "record", "records", "file",
-                "files", "audit", "audits", "sample"}
+                "files", "audit", "audits", "sample",
+                # the inspection's own machinery and how a service is divided up: counted, never an outcome
+                "notification", "notifications", "review", "reviews", "scr", "scrs", "visit", "visits",
+                "recommendation", "recommendations", "priority", "priorities", "theme", "themes", "example",
+                "examples", "area", "areas", "district", "districts", "locality", "localities", "authorities",
+                "group", "groups", "member", "members", "system", "systems", "report", "reports", "risk", "risks",
+                "mile", "miles"}
+_YEAR = re.compile(r"(?:199|20[0-3])\d")
+_GRADE_THEN_NUMBER = re.compile(GRADE_PATTERN + r"\s+\d", re.IGNORECASE)
+_MONTHS = {"january", "february", "march", "april", "may", "june", "july", "august", "september", "october",
+           "november", "december"}
 _DURATIONS = {"day": "days", "days": "days", "week": "weeks", "weeks": "weeks", "month": "months", "months": "months",
               "hour": "hours", "hours": "hours"}
 _DETERMINERS = {"a", "an", "the", "of", "these", "those", "their", "its", "all", "some"}
@@ -92,8 +104,49 @@ def _value(token: Token) -> float | None:
     return float(_WORDS[text]) if text in _WORDS else None
 
 
-def _phrase(noun: Token, skip: Token) -> str:
-    tokens = [token for token in noun.subtree if token.i != skip.i and not (skip.i <= token.i <= skip.head.i and
+def _hyphenated(token: Token) -> float | None:
+    """'sixty-eight' (three tokens): 68 read at its first word."""
+    doc = token.doc
+    if token.i + 2 < len(doc) and doc[token.i + 1].text == "-" and token.lower_ in _TENS \
+            and doc[token.i + 2].lower_ in _WORDS and _WORDS[doc[token.i + 2].lower_] < 10:
+        return float(_TENS[token.lower_] + _WORDS[doc[token.i + 2].lower_])
+    return None
+
+
+def _not_a_figure(token: Token) -> bool:
+    """A number printed digits-first that is not a figure of the text: a day of a date ("9 May"), a
+    paragraph or footnote number opening a sentence ("1 Ofsted produces"), a page number before a
+    heading ("protection 10 The experiences") or after the last word ("operation 143.")."""
+    doc = token.doc
+    before = doc[token.i - 1] if token.i > doc[0].i else None
+    after = doc[token.i + 1] if token.i + 1 < len(doc) else None
+    if (before is not None and before.lower_ in _MONTHS) or (after is not None and after.lower_ in _MONTHS):
+        return True
+    if any(word.lower_ == "aged" for word in doc[max(token.i - 3, 0):token.i]):
+        return True  # an age ("aged 16 to 17")
+    if not token.text[:1].isdigit():
+        return False
+    if _YEAR.fullmatch(token.text) or (before is not None and before.text in {"-", "–"} and before.i > doc[0].i
+                                       and doc[before.i - 1].text[:1].isdigit()):
+        return True  # a year, or the end of a range or of "2015–16"
+    if after is not None and after.is_title and (before is None or after.is_stop or after.pos_ in {"DET", "PRON"}):
+        return True
+    at_end = after is None or (after.is_punct and after.i == len(doc) - 1)
+    return at_end and before is not None and before.pos_ in {"NOUN", "PROPN", "ADJ"}
+
+
+def _contents_line(doc: Doc) -> bool:
+    """Several numbers each followed by a capitalised word, or a grade followed by a number: a table
+    of contents or of grades."""
+    return sum(1 for token in doc[:-1] if token.text.isdigit() and doc[token.i + 1].is_title
+               and doc[token.i + 1].lower_ not in _MONTHS) >= 2 \
+        or bool(_GRADE_THEN_NUMBER.search(doc.text))
+
+
+def _phrase(noun: Token, skip: Token, first: int | None = None) -> str:
+    """The words naming what a number counts, without the number (tokens `first` to `skip`)."""
+    first = skip.i if first is None else first
+    tokens = [token for token in noun.subtree if not first <= token.i <= skip.i and not (skip.i <= token.i <= skip.head.i and
                                                                           token.dep_ in {"nummod", "quantmod"})]
     tokens = [token for token in tokens if token.dep_ not in {"relcl", "punct", "det", "nummod", "quantmod"}
               and not any(ancestor.dep_ in {"relcl", "acl", "appos"} for ancestor in token.ancestors
@@ -122,7 +175,7 @@ def find_open_outcomes(doc: Doc, offset: int, taken: set[tuple[float, str]]) -> 
     """Levels and counts in one parsed sentence; `taken` holds (value, unit) a controlled outcome already gives."""
     if _COMPARISON.search(doc.text) or _DEMOGRAPHIC.search(doc.text) or any(token.dep_ == "neg" for token in doc):
         return []
-    if not any(token.pos_ in {"VERB", "AUX"} for token in doc):
+    if not any(token.pos_ in {"VERB", "AUX"} for token in doc) or _contents_line(doc):
         return []  # a heading or a contents line, whose numbers are pages and grades
     found: list[OpenOutcome] = []
     skipped: list[tuple[int, int]] = []  # character spans of figures read already (a change, a baseline)
@@ -136,10 +189,16 @@ def find_open_outcomes(doc: Doc, offset: int, taken: set[tuple[float, str]]) -> 
     for token in doc:
         if any(start <= token.idx < end for start, end in skipped):
             continue
-        value = _value(token)
-        if value is None or token.ent_type_ in {"DATE", "TIME", "ORDINAL", "CARDINAL"} and re.fullmatch(
+        if token.i > 1 and doc[token.i - 1].text == "-" and _hyphenated(doc[token.i - 2]) is not None:
+            continue  # the "eight" of "sixty-eight", read at "sixty"
+        hyphenated = _hyphenated(token)
+        value = hyphenated or _value(token)
+        if value is None or _not_a_figure(token) or token.ent_type_ in {"DATE", "TIME", "ORDINAL", "CARDINAL"} and re.fullmatch(
                 r"(?:19|20)\d\d", token.text) or token.ent_type_ in {"DATE", "TIME", "ORDINAL"}:
             continue
+        first = token.i
+        if hyphenated:
+            token = doc[token.i + 2]
         following = doc[token.i + 1] if token.i + 1 < len(doc) else None
         before = doc[token.i - 1] if token.i > 0 else None
         if token.lower_ == "one" or (before is not None and (before.is_title and before.i > doc[0].i or
@@ -186,7 +245,7 @@ def find_open_outcomes(doc: Doc, offset: int, taken: set[tuple[float, str]]) -> 
             noun = next((ancestor for ancestor in token.ancestors if ancestor.pos_ == "NOUN"), None)
         if noun is None:
             continue
-        text = _phrase(noun, token) if unit != "count" else _phrase(noun, token)
+        text = _phrase(noun, token, first)
         if not text or len(text) < 3:
             continue
         verb = next((ancestor for ancestor in token.ancestors if ancestor.pos_ == "VERB"), None)

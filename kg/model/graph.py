@@ -99,6 +99,8 @@ class Passage(GraphModel):
     char_end: int
     words: int
     text_hash: str
+    credits_change: bool = Field(False, description="Says what changed since an earlier inspection or what "
+                                                    "leaders did (vocabulary.CREDITS_CHANGE).")
     embedding: list[float]
     embedding_model: str
     embedding_backend: str

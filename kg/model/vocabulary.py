@@ -40,6 +40,19 @@ PHASES: dict[str, Phase] = {"inadequate": "poor", "requires_improvement": "fair"
 PHASE_WORDS: dict[str, str] = {"poor": "inadequate", "fair": "requires improvement", "good": "good",
                                "great": "outstanding"}
 
+# What a later inspection report says changed and who changed it: a passage saying so is marked at
+# ingest (`Passage.credits_change`), unless it is the report's table of grades, which credits nothing.
+CREDITS_CHANGE = re.compile(
+    r"\b(since the (last|previous|preceding) (inspection|full inspection|ilacs|sif|visit)|leaders have|senior leaders|"
+    r"leadership team has|have improved|has improved|improvements? (in|to|since)|strengthened|transformed)\b",
+    re.IGNORECASE)
+GRADE_TABLE = re.compile(r"\bjudgement\s+grade\b", re.IGNORECASE)
+
+
+def credits_change(text: str) -> bool:
+    return bool(CREDITS_CHANGE.search(text)) and not GRADE_TABLE.search(text)
+
+
 Framework = Literal["lac_2013", "sif", "ilacs_standard", "ilacs_short", "sif_lscb_review"]
 JudgementArea = Literal[
     "overall_effectiveness", "impact_of_leaders", "help_and_protection", "children_in_care", "care_leavers",
