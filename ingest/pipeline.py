@@ -59,13 +59,13 @@ from kg.model.graph import (
     RunStatus,
 )
 from kg.model.settings import PROJECT_ROOT, Settings
-from kg.model.vocabulary import credits_change
+from kg.model.vocabulary import SINCE_LAST_INSPECTION, credits_change
 
 MAX_PDF_PAGES = 2000
 # Bump when reading a document would now give a different result: documents read by an older
 # version are read again (their unchanged passages come back from the embedding cache), as are
 # documents whose file or metadata changed.
-PIPELINE_VERSION = "15"
+PIPELINE_VERSION = "16"
 # Passages read and embedded before the window's documents are extracted and written (see _ingest_all):
 # each window ends waiting for its last write, and holds a few megabytes.
 WINDOW_PASSAGES = 1024
@@ -548,7 +548,8 @@ class Ingester:
                 ordinal=passage.ordinal, text=passage.text, section=passage.section, page=passage.page,
                 page_end=passage.page_end, char_start=passage.start, char_end=passage.end,
                 words=len(passage.text.split()), text_hash=text_hash(passage.text),
-                credits_change=credits_change(passage.text), embedding=vector.tolist(),
+                credits_change=credits_change(passage.text),
+                since_last_inspection=bool(SINCE_LAST_INSPECTION.search(passage.text)), embedding=vector.tolist(),
                 embedding_model=embedder.name, embedding_backend=embedder.backend,
             )
             for passage, vector in zip(document.passages, vectors)

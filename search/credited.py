@@ -6,14 +6,12 @@ improvement, wanting good") even where no practice has a measured outcome."""
 
 from __future__ import annotations
 
-import re
 from typing import Any
 
 from kg.connection import Graph
 from kg.model.vocabulary import PHASE_WORDS, PHASES
 
 PHASE_ORDER = {"poor": 0, "fair": 1, "good": 2, "great": 3}
-SINCE = re.compile(r"\bsince the (?:last|previous|preceding) (?:full )?(?:inspection|ilacs|sif|visit)\b", re.IGNORECASE)
 PASSAGES_PER_STORY = 2
 STORIES = 5
 # reports read for passages: the most comparable councils' latest rises (comparability is half a
@@ -48,17 +46,16 @@ def credited_stories(graph: Graph, likeness: dict[str, dict[str, Any]], phase: s
     rises.sort(key=lambda rise: likeness[rise["code"]]["score"] if rise["code"] in likeness else 0.0, reverse=True)
     rises = rises[:CANDIDATE_REPORTS]
     passages: dict[str, list[dict[str, Any]]] = {}
+    # each report's best passages: what changed since the last inspection first, then by relevance
     for passage in graph.read("improvement_passages", document_ids=sorted({r["document_id"] for r in rises}),
-                              vector=vector):
+                              vector=vector, per_document=PASSAGES_PER_STORY):
         passages.setdefault(passage["document_id"], []).append(passage)
     stories = []
     for rise in rises:
-        # passages that say what changed since the last inspection first, then by relevance to the question
-        found = sorted(passages.get(rise["document_id"], []),
-                       key=lambda p: (not SINCE.search(p["text"]), -(p["relevance"] or 0)))
+        found = passages.get(rise["document_id"], [])
         if not found:
             continue
-        relevance = max(_relevance(p["relevance"]) for p in found[:PASSAGES_PER_STORY])
+        relevance = max(_relevance(p["relevance"]) for p in found)
         comparable = likeness.get(rise["code"])
         score = 0.5 * (comparable["score"] if comparable else 0.0) + 0.5 * relevance
         stories.append({
@@ -67,8 +64,8 @@ def credited_stories(graph: Graph, likeness: dict[str, dict[str, Any]], phase: s
             "from_phase": rise["from"], "to_phase": rise["to"], "from_date": rise["from_date"],
             "to_date": rise["to_date"], "score": round(score, 4),
             "comparable": comparable["reasons"] if comparable else [],
-            "practices": list({i["id"]: i for p in found[:PASSAGES_PER_STORY] for i in p["interventions"]}.values()),
-            "passages": [{"quote": p["text"], "citation": p["citation"]} for p in found[:PASSAGES_PER_STORY]],
+            "practices": list({i["id"]: i for p in found for i in p["interventions"]}.values()),
+            "passages": [{"quote": p["text"], "citation": p["citation"]} for p in found],
         })
     stories.sort(key=lambda story: (-story["score"], story["council"]))
     return stories[:limit]

@@ -14,7 +14,7 @@ from embedding.embedder import embedder_for
 from ingest.reference import read_councils
 from kg.inspections import JourneyPoint
 from kg.model.statistics import Measure, MeasureValue
-from kg.model.vocabulary import credits_change
+from kg.model.vocabulary import SINCE_LAST_INSPECTION, credits_change
 from kg.statistics import check_outcomes, load_statistics, named_years
 from search.evidence_map import cell_evidence, evidence_map
 from search.measured import TOO_FEW, Adoption, Measured, measures_for
@@ -218,3 +218,4 @@ def test_a_profile_hears_what_inspectors_credited_when_councils_like_it_improved
 ])
 def test_a_passage_credits_change_when_it_says_what_changed_or_what_leaders_did(text, credits):
     assert credits_change(text) is credits
+    assert bool(SINCE_LAST_INSPECTION.search(text)) is text.startswith("Since the last inspection")

@@ -101,6 +101,8 @@ class Passage(GraphModel):
     text_hash: str
     credits_change: bool = Field(False, description="Says what changed since an earlier inspection or what "
                                                     "leaders did (vocabulary.CREDITS_CHANGE).")
+    since_last_inspection: bool = Field(False, description="Compares with the previous inspection "
+                                                           "(vocabulary.SINCE_LAST_INSPECTION).")
     embedding: list[float]
     embedding_model: str
     embedding_backend: str

@@ -47,6 +47,9 @@ CREDITS_CHANGE = re.compile(
     r"leadership team has|have improved|has improved|improvements? (in|to|since)|strengthened|transformed)\b",
     re.IGNORECASE)
 GRADE_TABLE = re.compile(r"\bjudgement\s+grade\b", re.IGNORECASE)
+# The strongest of those cues: a comparison with the previous inspection (`Passage.since_last_inspection`).
+SINCE_LAST_INSPECTION = re.compile(r"\bsince the (?:last|previous|preceding) (?:full )?(?:inspection|ilacs|sif|visit)\b",
+                                   re.IGNORECASE)
 
 
 def credits_change(text: str) -> bool:
