@@ -114,9 +114,10 @@ def _hyphenated(token: Token) -> float | None:
 
 
 def _not_a_figure(token: Token) -> bool:
-    """A number printed digits-first that is not a figure of the text: a day of a date ("9 May"), a
-    paragraph or footnote number opening a sentence ("1 Ofsted produces"), a page number before a
-    heading ("protection 10 The experiences") or after the last word ("operation 143.")."""
+    """A number that is not a figure of the text: a day of a date ("9 May"), an age ("aged 16 to
+    17"), a year, the end of a range ("2015–16"), a paragraph or footnote number opening a sentence
+    ("1 Ofsted produces"), a page number before a heading ("protection 10 The experiences") or after
+    the last word ("operation 143.")."""
     doc = token.doc
     before = doc[token.i - 1] if token.i > doc[0].i else None
     after = doc[token.i + 1] if token.i + 1 < len(doc) else None
@@ -146,8 +147,8 @@ def _contents_line(doc: Doc) -> bool:
 def _phrase(noun: Token, skip: Token, first: int | None = None) -> str:
     """The words naming what a number counts, without the number (tokens `first` to `skip`)."""
     first = skip.i if first is None else first
-    tokens = [token for token in noun.subtree if not first <= token.i <= skip.i and not (skip.i <= token.i <= skip.head.i and
-                                                                          token.dep_ in {"nummod", "quantmod"})]
+    tokens = [token for token in noun.subtree if not first <= token.i <= skip.i
+              and not (skip.i <= token.i <= skip.head.i and token.dep_ in {"nummod", "quantmod"})]
     tokens = [token for token in tokens if token.dep_ not in {"relcl", "punct", "det", "nummod", "quantmod"}
               and not any(ancestor.dep_ in {"relcl", "acl", "appos"} for ancestor in token.ancestors
                           if ancestor.i in range(noun.left_edge.i, noun.right_edge.i + 1) and ancestor.i != noun.i)]
@@ -193,8 +194,8 @@ def find_open_outcomes(doc: Doc, offset: int, taken: set[tuple[float, str]]) -> 
             continue  # the "eight" of "sixty-eight", read at "sixty"
         hyphenated = _hyphenated(token)
         value = hyphenated or _value(token)
-        if value is None or _not_a_figure(token) or token.ent_type_ in {"DATE", "TIME", "ORDINAL", "CARDINAL"} and re.fullmatch(
-                r"(?:19|20)\d\d", token.text) or token.ent_type_ in {"DATE", "TIME", "ORDINAL"}:
+        if value is None or token.ent_type_ in {"DATE", "TIME", "ORDINAL"} or _not_a_figure(token) or (
+                token.ent_type_ == "CARDINAL" and re.fullmatch(r"(?:19|20)\d\d", token.text)):
             continue
         first = token.i
         if hyphenated:
