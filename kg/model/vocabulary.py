@@ -53,6 +53,7 @@ SINCE_LAST_INSPECTION = re.compile(r"\bsince the (?:last|previous|preceding) (?:
 
 
 def credits_change(text: str) -> bool:
+    """Whether a passage says what changed or what leaders did (marked once, at ingest)."""
     return bool(CREDITS_CHANGE.search(text)) and not GRADE_TABLE.search(text)
 
 
