@@ -134,9 +134,9 @@ def user_sources(paths: list[Path], corpus_dir: Path, overrides: dict) -> tuple[
 def _inferred(file: Path, corpus_dir: Path) -> Source:
     """The id hashes the path within the corpus folder when the file is in it, so the same corpus
     gets the same ids wherever it is unpacked; any other file is identified by its full path."""
-    path = file.resolve()
-    if path.is_relative_to(corpus_dir.resolve()):
-        path = path.relative_to(corpus_dir.resolve())
+    path, root = file.resolve(), corpus_dir.resolve()
+    if path.is_relative_to(root):
+        path = path.relative_to(root)
     digest = hashlib.sha1(str(path).encode()).hexdigest()[:8]
     return Source(path=file, id=f"{slug(file.stem)}-{digest}", title=None, date=date_from_name(file.stem))
 

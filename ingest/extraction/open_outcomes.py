@@ -42,7 +42,8 @@ _NOT_MEASURE = {"year", "years", "month", "months", "week", "weeks", "day", "day
                 "examples", "area", "areas", "district", "districts", "locality", "localities", "authorities",
                 "group", "groups", "member", "members", "system", "systems", "report", "reports", "risk", "risks",
                 "mile", "miles"}
-_YEAR = re.compile(r"(?:199|20[0-3])\d")
+_YEAR = re.compile(r"(?:199|20[0-3])\d")  # a year wherever it stands
+_YEAR_NAMED = re.compile(r"(?:19|20)\d\d")  # a year when the parser reads it as a number
 _GRADE_THEN_NUMBER = re.compile(GRADE_PATTERN + r"\s+\d", re.IGNORECASE)
 _MONTHS = {"january", "february", "march", "april", "may", "june", "july", "august", "september", "october",
            "november", "december"}
@@ -127,9 +128,10 @@ def _not_a_figure(token: Token) -> bool:
         return True  # an age ("aged 16 to 17")
     if not token.text[:1].isdigit():
         return False
-    if _YEAR.fullmatch(token.text) or (before is not None and before.text in {"-", "–"} and before.i > doc[0].i
-                                       and doc[before.i - 1].text[:1].isdigit()):
-        return True  # a year, or the end of a range or of "2015–16"
+    if _YEAR.fullmatch(token.text) or (token.ent_type_ == "CARDINAL" and _YEAR_NAMED.fullmatch(token.text)):
+        return True
+    if before is not None and before.text in {"-", "–"} and before.i > doc[0].i and doc[before.i - 1].text[:1].isdigit():
+        return True  # the end of a range or of "2015–16"
     if after is not None and after.is_title and (before is None or after.is_stop or after.pos_ in {"DET", "PRON"}):
         return True
     at_end = after is None or (after.is_punct and after.i == len(doc) - 1)
@@ -144,9 +146,8 @@ def _contents_line(doc: Doc) -> bool:
         or bool(_GRADE_THEN_NUMBER.search(doc.text))
 
 
-def _phrase(noun: Token, skip: Token, first: int | None = None) -> str:
+def _phrase(noun: Token, skip: Token, first: int) -> str:
     """The words naming what a number counts, without the number (tokens `first` to `skip`)."""
-    first = skip.i if first is None else first
     tokens = [token for token in noun.subtree if not first <= token.i <= skip.i
               and not (skip.i <= token.i <= skip.head.i and token.dep_ in {"nummod", "quantmod"})]
     tokens = [token for token in tokens if token.dep_ not in {"relcl", "punct", "det", "nummod", "quantmod"}
@@ -194,8 +195,7 @@ def find_open_outcomes(doc: Doc, offset: int, taken: set[tuple[float, str]]) -> 
             continue  # the "eight" of "sixty-eight", read at "sixty"
         hyphenated = _hyphenated(token)
         value = hyphenated or _value(token)
-        if value is None or token.ent_type_ in {"DATE", "TIME", "ORDINAL"} or _not_a_figure(token) or (
-                token.ent_type_ == "CARDINAL" and re.fullmatch(r"(?:19|20)\d\d", token.text)):
+        if value is None or token.ent_type_ in {"DATE", "TIME", "ORDINAL"} or _not_a_figure(token):
             continue
         first = token.i
         if hyphenated:
