@@ -8,6 +8,7 @@ out and the notes say so, rather than padding the list."""
 
 from __future__ import annotations
 
+import heapq
 from dataclasses import dataclass, field
 from typing import Any
 
@@ -141,9 +142,9 @@ def what_worked(graph: Graph, embedder: Embedder, council: str | None = None, pr
             bounded.append((bound, index, row, by_council, parts))
     bounded.sort(key=lambda entry: (-entry[0], entry[1]))
     found: list[tuple[int, dict[str, Any]]] = []
+    best: list[float] = []  # the `limit` best scores so far, lowest first (a heap)
     for bound, index, row, by_council, parts in bounded:
-        scores = sorted((result["score"] for _, result in found), reverse=True)
-        if len(scores) >= limit and round(bound, 4) < scores[limit - 1]:
+        if len(best) >= limit and round(bound, 4) < best[0]:
             break
         measures = measures_for(question, [o["outcome"]["metric"] for o in row["outcomes"]
                                            if o["outcome"].get("metric")])
@@ -157,6 +158,9 @@ def what_worked(graph: Graph, embedder: Embedder, council: str | None = None, pr
             continue
         ranked_councils = sorted(by_council.values(),
                                  key=lambda c: (-(likeness[c["code"]]["score"] if c["code"] in likeness else 0), c["name"]))
+        heapq.heappush(best, round(score, 4))
+        if len(best) > limit:
+            heapq.heappop(best)
         found.append((index, {
             "intervention": {"id": row["id"], "name": row["name"], "category": row["category"],
                              "description": row["description"], "status": row["status"]},
