@@ -547,7 +547,9 @@ class EvidenceCell(BaseModel):
 
 
 class EvidenceMap(BaseModel):
-    interventions: list[EntityRef]
+    interventions: list[EntityRef] = Field(description="The rows shown: most councils first, then by name.")
+    interventions_total: int = Field(description="Rows of the whole map (`limit` and `offset` page through them).")
+    offset: int
     areas: list[EntityRef]
     cells: list[EvidenceCell]
     councils_in_scope: int | None = Field(description="How many councils the filters leave; null when unfiltered.")

@@ -69,7 +69,7 @@ class Graph:
     def __init__(self, settings: Settings):
         self.settings = settings
         self.database = settings.neo4j_database
-        self._cache: dict[str, tuple[str, Any]] = {}
+        self._cache: dict[str, tuple[tuple[str, ...], Any]] = {}
         self._versions: dict[str, tuple[float, int, str]] = {}  # version query → (read at, writes then, version)
         self._writes = 0  # writes through this connection so far
         try:
@@ -125,11 +125,11 @@ class Graph:
     def read_cached(self, query_name: str) -> list[dict[str, Any]]:
         """A parameterless read kept until the evidence changes (see graph_version.cypher): the
         catalogue-wide reads behind what-worked cost hundreds of milliseconds, the check a few."""
-        return self.kept(query_name, "graph_version", lambda: self.read(query_name))
+        return self.kept(query_name, ("graph_version",), lambda: self.read(query_name))
 
-    def kept(self, name: str, version_query: str, build: Callable[[], T]) -> T:
-        """What `build` returns, kept on this connection until `version_query`'s version changes."""
-        version = self.version(version_query)
+    def kept(self, name: str, version_queries: tuple[str, ...], build: Callable[[], T]) -> T:
+        """What `build` returns, kept on this connection until a version the queries read changes."""
+        version = tuple(self.version(query) for query in version_queries)
         held = self._cache.get(name)
         if held is None or held[0] != version:
             held = (version, build())

@@ -86,7 +86,14 @@ def corroborated(status: str, councils: int) -> bool:
 
 def all_interventions(graph: Graph) -> list[dict[str, Any]]:
     """Catalogue interventions, and emerging ones used by enough councils to be worth a look."""
-    return [row for row in graph.read("interventions_all") if corroborated(row["status"], row["councils"])]
+    return [row for row in graph.read_cached("interventions_all") if corroborated(row["status"], row["councils"])]
+
+
+def corroborated_evidence(graph: Graph) -> list[dict[str, Any]]:
+    """The implementations and attributed outcomes of every intervention worth a look (what-worked
+    ranks them, the gap map draws them)."""
+    return [row for row in graph.read_cached("what_worked_evidence")
+            if corroborated(row["status"], len({i["code"] for i in row["implementations"]}))]
 
 
 def intervention_profile(graph: Graph, intervention: str) -> dict[str, Any]:

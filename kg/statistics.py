@@ -257,7 +257,7 @@ def key_statistics(graph: Graph) -> KeyStatistics:
             values[(row["measure_id"], row["area_code"])].append(row)
         measures = {row["id"]: row for row in loaded_measures(graph, list(KEY_MEASURES))}
         return KeyStatistics(measures, dict(values))
-    return graph.kept("key_statistics", "statistics_version", read)
+    return graph.kept("key_statistics", ("statistics_version",), read)
 
 
 def metric_measures() -> list[str]:
@@ -278,7 +278,7 @@ def metric_statistics(graph: Graph) -> MetricStatistics:
             figures[measure_id][code][year] = value
         measures = {row["id"]: row for row in loaded_measures(graph, metric_measures())}
         return MetricStatistics(measures, {m: dict(councils) for m, councils in figures.items()})
-    return graph.kept("metric_statistics", "statistics_version", read)
+    return graph.kept("metric_statistics", ("statistics_version",), read)
 
 
 # "2019", "2019/20", "2019-20" and "2014−15" (a year ending in 2020, 2015), "2019–2022" (two years)

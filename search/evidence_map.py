@@ -13,7 +13,7 @@ from typing import Any, Literal
 
 from kg.connection import Graph
 from kg.councils import all_councils, council_summaries, resolve
-from kg.evidence import implementations_by_council
+from kg.evidence import corroborated_evidence, implementations_by_council
 from kg.model.catalogue import metric_by_id, metrics
 from kg.model.vocabulary import STRENGTHS
 from kg.statistics import check_outcomes
@@ -71,11 +71,14 @@ def scope(graph: Graph, region: str | None = None, council_type: str | None = No
 
 
 def evidence_cells(graph: Graph, councils: list[str] | None = None) -> dict[tuple[str, str], Cell]:
+    """The cells of the interventions worth a look (kg/evidence.py `corroborated`): an emerging practice
+    one council is recorded using stays beside its own council and document."""
     cells: dict[tuple[str, str], Cell] = {}
     seen: set[tuple[str, str]] = set()
     wanted = None if councils is None else set(councils)
+    shown = {row["id"] for row in corroborated_evidence(graph)}
     for row in graph.read_cached("evidence_map"):
-        if wanted is not None and row["ons_code"] not in wanted:
+        if row["intervention_id"] not in shown or (wanted is not None and row["ons_code"] not in wanted):
             continue
         area = area_of(row["outcome"]["metric"])
         key = (row["intervention_id"], area)
@@ -86,46 +89,60 @@ def evidence_cells(graph: Graph, councils: list[str] | None = None) -> dict[tupl
             continue  # attributed and same-passage links to one outcome count once
         seen.add((row["outcome"]["id"], row["intervention_id"]))
         cell.evidence.append(row)
-    _add_measured(graph, cells, wanted)
+    for intervention, area, change in measured_changes(graph):
+        if wanted is None or change["ons_code"] in wanted:
+            cell = cells.setdefault((intervention, area), Cell(intervention, area))
+            cell.councils.add(change["ons_code"])
+            cell.measured.append(change)
     return cells
 
 
-def _add_measured(graph: Graph, cells: dict[tuple[str, str], Cell], wanted: set[str] | None) -> None:
+def measured_changes(graph: Graph) -> list[tuple[str, str, dict[str, Any]]]:
     """Each council that used an intervention, measured on each area's official measures over the years
-    after it adopted it (search/measured.py), as the measured evidence of the intervention's cells."""
-    measured = Measured(graph)
-    if not measured.figures:
-        return
-    by_area = area_measures()
-    for row in graph.read_cached("what_worked_evidence"):
-        for code, adoption in adoptions(implementations_by_council(row["implementations"])).items():
-            if wanted is not None and code not in wanted:
-                continue
-            for area, measure_ids in by_area.items():
-                for measure_id in measure_ids:
-                    change = measured.change(code, measure_id, adoption.year)
-                    if change is None:
-                        continue
-                    cell = cells.setdefault((row["id"], area), Cell(row["id"], area))
-                    cell.councils.add(code)
-                    cell.measured.append({"ons_code": code, "council": adoption.name, "intervention": row["name"],
-                                          "adopted": adoption.year, "adopted_basis": adoption.basis,
-                                          "unit": measured.measures[measure_id]["unit"],
-                                          "polarity": measured.measures[measure_id]["polarity"],
-                                          "citation": measured.measures[measure_id]["citation"], **change})
+    after it adopted it (search/measured.py): (intervention, area, change). Worked out once per version
+    of the evidence and of the statistics, for every council; a scoped map keeps its councils' rows."""
+    def build() -> list[tuple[str, str, dict[str, Any]]]:
+        measured = Measured(graph)
+        if not measured.figures:
+            return []
+        changes = []
+        for row in corroborated_evidence(graph):
+            for code, adoption in adoptions(implementations_by_council(row["implementations"])).items():
+                for area, measure_ids in area_measures().items():
+                    for measure_id in measure_ids:
+                        change = measured.change(code, measure_id, adoption.year)
+                        if change is not None:
+                            measure = measured.measures[measure_id]
+                            changes.append((row["id"], area, {
+                                "ons_code": code, "council": adoption.name, "intervention": row["name"],
+                                "adopted": adoption.year, "adopted_basis": adoption.basis, "unit": measure["unit"],
+                                "polarity": measure["polarity"], "citation": measure["citation"], **change}))
+        return changes
+    return graph.kept("measured_changes", ("graph_version", "statistics_version"), build)
 
 
-def evidence_map(graph: Graph, councils: list[str] | None = None, evidence: Evidence = "all") -> dict[str, Any]:
+def evidence_map(graph: Graph, councils: list[str] | None = None, evidence: Evidence = "all",
+                 limit: int | None = None, offset: int = 0) -> dict[str, Any]:
+    """The map's rows are the interventions most councils tie to outcomes first (then by name);
+    `limit` and `offset` page through them, with the cells of the rows shown."""
     cells = {key: cell for key, cell in evidence_cells(graph, councils).items()
              if (evidence != "reported" or cell.evidence) and (evidence != "measured" or cell.measured)}
-    names = {row["id"]: row["name"] for row in graph.read_cached("what_worked_evidence")}
+    names = {row["id"]: row["name"] for row in corroborated_evidence(graph)}
     names.update({row["intervention_id"]: row["intervention"] for cell in cells.values() for row in cell.evidence})
-    used = sorted({key[0] for key in cells}, key=lambda id_: names[id_].lower())
+    tied: dict[str, set[str]] = {}
+    for (intervention, _), cell in cells.items():
+        tied.setdefault(intervention, set()).update(cell.councils)
+    rows = sorted(tied, key=lambda id_: (-len(tied[id_]), names[id_].lower(), id_))
+    shown = rows[offset:None if limit is None else offset + limit]
+    wanted = set(shown)
     areas = sorted({metric.area for metric in metrics()} | {key[1] for key in cells})
     return {
-        "interventions": [{"id": id_, "name": names[id_]} for id_ in used],
+        "interventions": [{"id": id_, "name": names[id_]} for id_ in shown],
+        "interventions_total": len(rows),
+        "offset": offset,
         "areas": [{"id": area, "name": AREA_NAMES.get(area, area.replace("_", " ").capitalize())} for area in areas],
-        "cells": [cell.summary() for cell in sorted(cells.values(), key=lambda c: (c.intervention, c.area))],
+        "cells": [cell.summary() for cell in sorted(cells.values(), key=lambda c: (c.intervention, c.area))
+                  if cell.intervention in wanted],
         "councils_in_scope": None if councils is None else len(councils),
         "evidence": evidence,
     }

@@ -17,7 +17,7 @@ import numpy as np
 from embedding.embedder import Embedder
 from kg.connection import Graph
 from kg.councils import all_councils, resolve
-from kg.evidence import corroborated, implementations_by_council
+from kg.evidence import corroborated_evidence, implementations_by_council
 from kg.inspections import journey_label, overall_histories
 from kg.model.errors import NotFound
 from kg.search import SearchFilters, interventions_named
@@ -108,8 +108,7 @@ def what_worked(graph: Graph, embedder: Embedder, council: str | None = None, pr
     likeness = {row["code"]: row for row in comparable}
     histories = overall_histories(graph)
     measured = Measured(graph, histories)
-    evidence = [row for row in graph.read_cached("what_worked_evidence")
-                if corroborated(row["status"], len({i["code"] for i in row["implementations"]}))]
+    evidence = corroborated_evidence(graph)
     relevance = _Relevance(graph, embedder, question, evidence)
     weights = dict(WEIGHTS) if question else {k: v for k, v in WEIGHTS.items() if k != "relevance"}
     if not comparable:

@@ -207,6 +207,23 @@ def test_evidence_map_cells_open_their_evidence(client):
     assert near["councils_in_scope"] == 11
 
 
+def test_the_gap_map_pages_through_listed_practices_most_councils_first(client):
+    whole = client.get("/api/evidence-map").json()
+    assert whole["interventions_total"] == len(whole["interventions"]) >= 2
+    first = client.get("/api/evidence-map", params={"limit": 1}).json()
+    second = client.get("/api/evidence-map", params={"limit": 1, "offset": 1}).json()
+    assert first["interventions_total"] == whole["interventions_total"] and second["offset"] == 1
+    assert first["interventions"] + second["interventions"] == whole["interventions"][:2]
+    assert {cell["intervention"] for cell in first["cells"]} == {row["id"] for row in first["interventions"]}
+    tied: dict[str, int] = {}
+    for cell in whole["cells"]:
+        tied[cell["intervention"]] = max(tied.get(cell["intervention"], 0), cell["councils"])
+    assert tied[whole["interventions"][0]["id"]] == max(tied.values())
+    # an emerging practice one council is recorded using is left off the map, as off the list
+    listed = {row["id"] for row in client.get("/api/interventions").json()["interventions"]}
+    assert {row["id"] for row in whole["interventions"]} <= listed
+
+
 def test_uploads_need_the_key_and_land_through_the_pipeline(client, api_settings):
     files = {"file": ("../../etc/ofsted notes.md", b"# Notes\n\nWigan set up a social work academy in 2018. "
                                                      b"Caseloads fell after the academy opened.\n")}

@@ -235,6 +235,26 @@ def test_plans_generic_nouns_and_inspectors_actions_are_not_practices():
     assert practices_in("The council prepared for the new single inspection framework.") == []
 
 
+
+@pytest.mark.parametrize("sentence", [
+    "The borough has stepped up its recruitment of adoptive parents and kinship carers.",  # whom it recruits
+    "Since the appointment of a new chair in March, the panel meets monthly.",  # whom, and when
+    "Following her appointment in October, the director reorganised the teams.",
+    "Leaders have worked hard to create a settled and skilled workforce.",  # what it achieves
+    "Each family helped with the development of safety plans for their children.",  # a child's own plan
+    "To hear about new reports, go to ‘Subscribe’ on our site.",  # a page's button
+    "One parent told us ‘We felt listened to at last’ after the meeting.",  # what someone said
+])
+def test_whom_a_council_recruits_when_and_what_it_achieves_are_not_practices(sentence):
+    assert practices_in(sentence) == []
+
+
+def test_a_role_a_council_created_and_a_quoted_name_stay_practices():
+    assert practices_in("The council appointed four Family Time Coordinators to reduce delays.") == \
+        [("Family Time Coordinators", "action_object")]
+    assert [surface for surface, _ in practices_in("Young people meet at ‘Tuesday Club’ every week.")] == \
+        ["Tuesday Club"]
+
 def test_practice_names_match_whatever_their_quotes_hyphens_case_and_plurals():
     from ingest.extraction.practices import practice_key
     assert practice_key("the ‘Step-Up’ teams") == practice_key("Step Up team") == "step up team"

@@ -94,10 +94,12 @@ Kind = Annotated[EvidenceKind, Query(description="reported (text), measured (off
 
 
 @router.get("/evidence-map", response_model=EvidenceMap, responses=problem_responses(404, 409))
-def gap_map(graph: GraphDep, councils: Scope, evidence: Kind = "all") -> EvidenceMap:
+def gap_map(graph: GraphDep, councils: Scope, evidence: Kind = "all",
+            limit: Annotated[int | None, Query(ge=1, le=10_000, description="Rows to return (all when absent).")] = None,
+            offset: Offset = 0) -> EvidenceMap:
     """Interventions × outcome areas: councils, documents, reported and measured outcomes and best evidence
     strength per cell."""
-    return EvidenceMap(**evidence_map(graph, councils, evidence))
+    return EvidenceMap(**evidence_map(graph, councils, evidence, limit, offset))
 
 
 @router.get("/evidence-map/{intervention}/{area}", response_model=CellEvidence,

@@ -52,6 +52,7 @@ templates.env.filters["stat"] = lambda value, unit: "—" if value is None else 
 templates.env.filters["better"] = better
 templates.env.globals["STRENGTHS"] = STRENGTHS
 PAGE_SIZE = 10
+MAP_ROWS = 100  # interventions per page of the evidence gap map
 Text = Annotated[str | None, Query(max_length=120)]
 
 
@@ -183,13 +184,19 @@ def _evidence_kind(evidence: str | None) -> Evidence:
 
 @router.get("/evidence-map", response_class=HTMLResponse)
 def evidence_map_page(request: Request, graph: GraphDep, region: Text = None, type: Text = None,
-                      comparators_of: Text = None, evidence: Text = None) -> HTMLResponse:
+                      comparators_of: Text = None, evidence: Text = None,
+                      page: Annotated[int, Query(ge=1, le=1000)] = 1) -> HTMLResponse:
     kind = _evidence_kind(evidence)
     chosen = _map_filters(region, type, comparators_of, kind)
-    gap_map = evidence_map(graph, scope(graph, region, type, comparators_of), kind)
+    offset = (page - 1) * MAP_ROWS
+    gap_map = evidence_map(graph, scope(graph, region, type, comparators_of), kind, MAP_ROWS, offset)
     cells = {(cell["intervention"], cell["area"]): cell for cell in gap_map["cells"]}
-    return render(request, "evidence_map.html", gap_map=gap_map, cells=cells, chosen=chosen,
-                  query=urlencode(chosen), json_url=f"/api/evidence-map?{urlencode(chosen)}", **_choices(graph))
+    more = offset + MAP_ROWS < gap_map["interventions_total"]
+    return render(request, "evidence_map.html", gap_map=gap_map, cells=cells, chosen=chosen, query=urlencode(chosen),
+                  next_url=f"/evidence-map?{urlencode({**chosen, 'page': page + 1})}" if more else None,
+                  previous_url=f"/evidence-map?{urlencode({**chosen, 'page': page - 1})}" if page > 1 else None,
+                  json_url=f"/api/evidence-map?{urlencode({**chosen, 'limit': MAP_ROWS, 'offset': offset})}",
+                  **_choices(graph))
 
 
 @router.get("/evidence-map.csv")

@@ -89,6 +89,14 @@ _ABSTRACT = {"relationship", "skill", "understanding", "culture", "stability", "
              "grip", "oversight", "line", "sight", "confidence", "trust", "rapport", "knowledge", "awareness",
              "engagement", "part", "response", "effectiveness", "development", "progress", "improvement", "work",
              "practice", "enquiry", "link", "partnership", "capacity", "approach", "system", "arrangement"}
+# heads that name whom a council recruits or appoints, or what it achieves, rather than what it does:
+# "the recruitment of foster carers", "the appointment of a new chair", "creating a stable workforce"
+_NOT_WHAT_IT_DOES = {"carer", "adopter", "leaver", "parent", "leader", "director", "manager", "member", "chair",
+                     "executive", "provider", "superintendent", "councillor", "commissioner", "majority", "minority",
+                     "average", "proportion", "workforce", "foundation", "change", "identity", "issue", "backlog",
+                     "level", "condition", "plan"}
+_MONTHS = {"january", "february", "march", "april", "may", "june", "july", "august", "september", "october",
+           "november", "december"}
 _OFSTED = re.compile(r"\b(?:inspectors?|ofsted|we|this inspection|the inspection)\b", re.IGNORECASE)
 _PLANNED = re.compile(r"\b(?:plans?|planning|intends?|intending|intention|hopes?|hoping|aims?|aiming|proposals?|"
                       r"proposed|will|would|should|could|needs? to|yet to|not yet|about to|in the process of|"
@@ -261,6 +269,8 @@ def find_practices(sentence: Doc | Span, offset: int) -> list[PracticeMention]:
         nouns = [token for token in tokens if token.pos_ in {"NOUN", "PROPN"}]
         head = next((token for token in tokens if token.dep_ not in {"compound", "amod", "nmod"} and token.pos_ in
                      {"NOUN", "PROPN"}), nouns[-1] if nouns else head)
+        if head.lemma_.lower() in _NOT_WHAT_IT_DOES or head.ent_type_ in {"DATE", "TIME"} or head.lower_ in _MONTHS:
+            return
         found.append(PracticeMention(doc.text[start:end], offset + start, offset + end, head.lemma_.lower(), method,
                                      confidence))
 
@@ -303,10 +313,18 @@ def find_practices(sentence: Doc | Span, offset: int) -> list[PracticeMention]:
                 end = doc[span.end + 1].idx + len(doc[span.end + 1].text)
                 found.append(PracticeMention(doc.text[start:end], offset + start, offset + end,
                                              doc[span.end + 1].lemma_.lower(), "quoted_name", 0.7))
-            elif any(token.is_title or token.is_upper for token in tokens) and not tokens[0].is_sent_start:
+            elif any(token.is_title or token.is_upper for token in tokens) and not tokens[0].is_sent_start \
+                    and not _spoken(tokens):
                 found.append(PracticeMention(span.text, offset + span.start_char, offset + span.end_char,
                                              tokens[-1].lemma_.lower(), "quoted_name", 0.6))
     return _longest(found)
+
+
+def _spoken(tokens: list[Token]) -> bool:
+    """Words in quotes that someone said or a page tells the reader to do ("‘I don’t feel…’", "go to
+    ‘Subscribe’"), not a name: a personal pronoun, or a single verb."""
+    return any(token.pos_ == "PRON" and token.lower_ in {"i", "we", "you", "me", "us", "my", "our", "your"}
+               for token in tokens) or (len(tokens) == 1 and tokens[0].pos_ == "VERB")
 
 
 def _capitalised(doc: Doc) -> list[list[Token]]:
