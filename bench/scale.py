@@ -19,9 +19,11 @@ import numpy as np
 sys.path.insert(0, str(Path(__file__).resolve().parents[1]))
 
 from embedding.embedder import embedder_for  # noqa: E402
+from ingest.reference import read_councils  # noqa: E402
 from evidence.cli.progress import PROGRESS_SECONDS, counting  # noqa: E402
 from kg import server  # noqa: E402
 from kg.connection import Graph, run_named  # noqa: E402
+from kg.councils import load_councils  # noqa: E402
 from kg.documents import record_embedding_model  # noqa: E402
 from kg.model.settings import PROJECT_ROOT, Settings  # noqa: E402
 from kg.schema import init_schema  # noqa: E402
@@ -69,10 +71,12 @@ def main() -> None:
     report = {}
     with Graph(settings) as graph:
         init_schema(graph)
+        # the councils, so that questions are read as in the product (names, comparators, scoped look-ups)
+        load_councils(graph, read_councils(settings.reference_dir))
         started = time.monotonic()
         documents = args.passages // PER_DOCUMENT
         # a home that already holds the synthetic documents (an earlier run) is searched as it is
-        first = 0 if not graph.read("node_total")[0]["nodes"] else documents
+        first = 0 if not graph.read("passages_count")[0]["n"] else documents
         with counting("loading synthetic passages", "passages", PROGRESS_SECONDS) as on_progress:
             for start in range(first, documents, BATCH_DOCUMENTS):
                 size = min(BATCH_DOCUMENTS, documents - start)

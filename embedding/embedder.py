@@ -31,6 +31,7 @@ MODEL_NAME = "sentence-transformers/all-MiniLM-L6-v2"
 DIMENSIONS = 384
 MAX_TOKENS = 256
 TOKENS_PER_BATCH = 1024  # onnx-int8 only; see token_batches
+QUESTION_TEXTS = 4  # torch embeds this many texts or fewer (a question) on one thread; see TorchEmbedder.embed
 
 
 def backend_label(backend: str) -> str:
@@ -56,6 +57,7 @@ class Embedder(Protocol):
 
 class TorchEmbedder:
     def __init__(self, batch_size: int = 16):
+        import torch
         from sentence_transformers import SentenceTransformer
         from transformers.utils import logging as transformers_logging
 
@@ -66,8 +68,15 @@ class TorchEmbedder:
         self.batch_size = batch_size
         self.model = SentenceTransformer(str(model_dir()), device="cpu", local_files_only=True)
         self.model.max_seq_length = MAX_TOKENS
+        self.threads = torch.get_num_threads()
 
     def embed(self, texts: list[str]) -> np.ndarray:
+        """A question goes on one thread: a second one gains nothing on a dozen tokens, and its
+        spin-waiting takes the core that Neo4j is answering the same search on (search p95 82 → 64 ms
+        on 2 cores, BENCHMARKS.md); batches of passages keep every core (1.8× on 2)."""
+        import torch
+
+        torch.set_num_threads(1 if len(texts) <= QUESTION_TEXTS else self.threads)
         vectors = self.model.encode(
             texts, batch_size=self.batch_size, normalize_embeddings=True, convert_to_numpy=True,
             show_progress_bar=False,

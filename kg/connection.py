@@ -2,6 +2,8 @@
 
 from __future__ import annotations
 
+import atexit
+import gc
 import time
 from contextlib import contextmanager
 from typing import Any, Callable, Iterator, TypeVar
@@ -24,6 +26,7 @@ from kg.model.settings import Settings
 from kg.queries import cypher, statements
 
 T = TypeVar("T")
+atexit.register(gc.unfreeze)  # what `Graph.kept` froze is freed at exit, or extensions report it as leaked
 # How long writes report how far they are: (done so far, total), for a bar or a log line.
 Progress = Callable[[int, int], None]
 UNAVAILABLE = (ServiceUnavailable, SessionExpired, AuthError, OSError, DriverError)
@@ -128,12 +131,16 @@ class Graph:
         return self.kept(query_name, ("graph_version",), lambda: self.read(query_name))
 
     def kept(self, name: str, version_queries: tuple[str, ...], build: Callable[[], T]) -> T:
-        """What `build` returns, kept on this connection until a version the queries read changes."""
+        """What `build` returns, kept on this connection until a version the queries read changes.
+        The kept results are hundreds of thousands of small objects that Python's full garbage
+        collections would walk every few requests (about 150 ms each on the whole corpus); frozen
+        once built, the collector skips them (they are still freed by reference counting)."""
         version = tuple(self.version(query) for query in version_queries)
         held = self._cache.get(name)
         if held is None or held[0] != version:
             held = (version, build())
             self._cache[name] = held
+            gc.freeze()
         return held[1]
 
     def version(self, version_query: str) -> str:

@@ -4,7 +4,7 @@ fused by reciprocal rank; identical passages from different documents are shown 
 from __future__ import annotations
 
 import re
-from concurrent.futures import ThreadPoolExecutor
+from concurrent.futures import Future, ThreadPoolExecutor
 from dataclasses import dataclass, field, replace
 
 from embedding.embedder import Embedder
@@ -78,7 +78,7 @@ GRAPH_WEIGHTS = {"council": 1.0, "comparator": 0.6, "intervention": 1.0, "metric
 # a grade or a year alone is linked to too many passages to be evidence: it only adds to other links
 MIN_GRAPH_SCORE = 0.5
 SCOPED_INTERVENTIONS = 2  # practices named whose passages get a full-text look-up of their own
-_POOL = ThreadPoolExecutor(max_workers=4, thread_name_prefix="search")
+_POOL = ThreadPoolExecutor(max_workers=8, thread_name_prefix="search")  # a search runs up to six look-ups at once
 
 
 def lists_of(mode: str) -> tuple[str, ...]:
@@ -135,11 +135,12 @@ def graph_score(row: dict, understood: Understood, arrived: set[str]) -> float:
 
 
 def graph_list(graph: Graph, understood: Understood, lucene: str, filters: SearchFilters,
-               councils: list[str] | None, pools: list[list[str]]) -> list[str]:
+               councils: list[str] | None, fulltext: Future[list[dict]], dense: Future[list[dict]]) -> list[str]:
     """Candidates of the other lists, and the passages the graph links to what the question names
     (the named councils' and their comparators' documents, the reports of councils that made the
     move between grades it asks about, passages naming a named practice) that match the question's
-    words, ordered by how much of the question the graph links them to."""
+    words, ordered by how much of the question the graph links them to. The look-ups and the links
+    of the full-text candidates are read while the question is still being embedded."""
     scoped = []
     named = sorted(understood.council_codes() | set(understood.comparators))
     scope = (named if councils is None else [code for code in named if code in councils]) if named else councils
@@ -154,24 +155,29 @@ def graph_list(graph: Graph, understood: Understood, lucene: str, filters: Searc
             narrowed = replace(filters, intervention=intervention["id"])
             scoped.append(_POOL.submit(fulltext_candidates, graph, lucene, narrowed, councils, SCOPED_CANDIDATES,
                                        SCOPED))
-    base = rrf(pools + [[row["passage_id"] for row in future.result()] for future in scoped])
-    scores = {row["passage_id"]: graph_score(row, understood, arrived)
-              for row in graph.read("search_facets", ids=list(base))}
+    pools = [[row["passage_id"] for row in fulltext.result()]]
+    pools += [[row["passage_id"] for row in future.result()] for future in scoped]
+    scores = _graph_scores(graph, list(dict.fromkeys(id_ for pool in pools for id_ in pool)), understood, arrived)
+    nearest = [row["passage_id"] for row in dense.result()]
+    scores.update(_graph_scores(graph, [id_ for id_ in nearest if id_ not in scores], understood, arrived))
+    base = rrf([nearest] + pools)
     linked = [passage_id for passage_id, score in scores.items() if score >= MIN_GRAPH_SCORE]
     return sorted(linked, key=lambda passage_id: (-scores[passage_id], -base[passage_id], passage_id))
 
 
+def _graph_scores(graph: Graph, ids: list[str], understood: Understood, arrived: set[str]) -> dict[str, float]:
+    return {row["passage_id"]: graph_score(row, understood, arrived) for row in graph.read("search_facets", ids=ids)}
+
+
 def ranking(graph: Graph, embedder: Embedder, query: str, filters: SearchFilters, wanted: int,
             mode: str = "hybrid", vector: list[float] | None = None, understood: Understood | None = None) -> Ranking:
-    """Passage ids best first with their scores. The full-text query runs while the query is
-    embedded, so the two index look-ups overlap."""
+    """Passage ids best first with their scores. The question is embedded and its nearest passages read
+    while the full-text look-ups run and the question is read, so the index look-ups overlap."""
     check_query_model(graph, embedder.name, embedder.dimensions)
     lists = lists_of(mode)
     councils = council_scope(graph, filters)
     if councils == []:
         return Ranking([], {}, {})
-    # the question is read while its vector is computed
-    reading = _POOL.submit(understand, graph, query) if understood is None and "graph" in lists else None
     narrowed = filters.kind or filters.date_from or filters.date_to or filters.intervention or filters.enabler
     # unfiltered, every index hit is kept, so asking the indexes for the page's worth is enough
     candidates = 3 * wanted if councils is None and not narrowed else FILTERED_CANDIDATES
@@ -181,23 +187,34 @@ def ranking(graph: Graph, embedder: Embedder, query: str, filters: SearchFilters
     keep = max(3 * wanted, POOL) if use_graph else 3 * wanted
     lucene = lucene_query(query, expansions(query))
     sparse = _POOL.submit(fulltext_candidates, graph, lucene, filters, councils, max(candidates, keep), keep) \
-        if "fulltext" in lists or use_graph else None
-    dense: list[dict] = []
-    if "dense" in lists or use_graph:
-        # the field's synonyms help the small model too ("locum" beside "agency staff")
-        vector = vector if vector is not None else embedder.embed([" ; ".join([query, *expansions(query)])])[0].tolist()
-        dense = dense_candidates(graph, vector, filters, councils, candidates, 3 * wanted)
-    understood = reading.result() if reading is not None else understood or Understood()
+        if "fulltext" in lists or use_graph else _done([])
+    dense = _POOL.submit(_nearest, graph, embedder, query, vector, filters, councils, candidates, 3 * wanted) \
+        if "dense" in lists or use_graph else _done([])
+    understood = understand(graph, query) if understood is None and use_graph else understood or Understood()
     use_graph = use_graph and bool(understood)
-    found = {"dense": [row["passage_id"] for row in dense] if "dense" in lists else [],
-             "fulltext": [row["passage_id"] for row in (sparse.result() if sparse else [])]}
-    pools = [[row["passage_id"] for row in dense], found["fulltext"]]
-    found["fulltext"] = found["fulltext"][:3 * wanted] if "fulltext" in lists else []
-    found["graph"] = graph_list(graph, understood, lucene, filters, councils, pools) if use_graph else []
+    found = {"graph": graph_list(graph, understood, lucene, filters, councils, sparse, dense) if use_graph else []}
+    found["dense"] = [row["passage_id"] for row in dense.result()] if "dense" in lists else []
+    found["fulltext"] = [row["passage_id"] for row in sparse.result()][:3 * wanted] if "fulltext" in lists else []
     fused = rrf([found[name] for name in LISTS], weights=[FUSION_WEIGHTS[name] for name in LISTS])
     # Neo4j's cosine index scores are (1 + cosine) / 2
-    cosine = {row["passage_id"]: 2 * row["score"] - 1 for row in dense}
+    cosine = {row["passage_id"]: 2 * row["score"] - 1 for row in dense.result()}
     return Ranking(list(fused), fused, cosine, understood)
+
+
+def _nearest(graph: Graph, embedder: Embedder, query: str, vector: list[float] | None, filters: SearchFilters,
+             councils: list[str] | None, candidates: int, limit: int) -> list[dict]:
+    """The vector index's nearest passages; the field's synonyms help the small model too ("locum"
+    beside "agency staff")."""
+    if vector is None:
+        vector = embedder.embed([" ; ".join([query, *expansions(query)])])[0].tolist()
+    return dense_candidates(graph, vector, filters, councils, candidates, limit)
+
+
+def _done(rows: list[dict]) -> Future[list[dict]]:
+    """A list no index look-up was needed for, in the shape of one that was."""
+    future: Future[list[dict]] = Future()
+    future.set_result(rows)
+    return future
 
 
 def search(graph: Graph, embedder: Embedder, query: str, filters: SearchFilters | None = None,
