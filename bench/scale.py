@@ -19,8 +19,8 @@ import numpy as np
 sys.path.insert(0, str(Path(__file__).resolve().parents[1]))
 
 from embedding.embedder import embedder_for  # noqa: E402
-from ingest.reference import read_councils  # noqa: E402
 from evidence.cli.progress import PROGRESS_SECONDS, counting  # noqa: E402
+from ingest.reference import read_councils  # noqa: E402
 from kg import server  # noqa: E402
 from kg.connection import Graph, run_named  # noqa: E402
 from kg.councils import load_councils  # noqa: E402

@@ -91,9 +91,10 @@ def all_interventions(graph: Graph) -> list[dict[str, Any]]:
 
 def corroborated_evidence(graph: Graph) -> list[dict[str, Any]]:
     """The implementations and attributed outcomes of every intervention worth a look (what-worked
-    ranks them, the gap map draws them)."""
-    return [row for row in graph.read_cached("what_worked_evidence")
-            if corroborated(row["status"], len({i["code"] for i in row["implementations"]}))]
+    ranks them, the gap map draws them), kept with the read it filters: several readers per request."""
+    return graph.kept("corroborated_evidence", ("graph_version",), lambda: [
+        row for row in graph.read_cached("what_worked_evidence")
+        if corroborated(row["status"], len({i["code"] for i in row["implementations"]}))])
 
 
 def intervention_profile(graph: Graph, intervention: str) -> dict[str, Any]:

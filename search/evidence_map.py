@@ -106,9 +106,10 @@ def measured_changes(graph: Graph) -> list[tuple[str, str, dict[str, Any]]]:
         if not measured.figures:
             return []
         changes = []
+        by_area = area_measures()
         for row in corroborated_evidence(graph):
             for code, adoption in adoptions(implementations_by_council(row["implementations"])).items():
-                for area, measure_ids in area_measures().items():
+                for area, measure_ids in by_area.items():
                     for measure_id in measure_ids:
                         change = measured.change(code, measure_id, adoption.year)
                         if change is not None:
