@@ -117,14 +117,8 @@ class SearchAnswer(BaseModel):
 
 
 # councils
-class CouncilSummary(BaseModel):
-    code: str
-    ons_code: str | None
-    la_code: str | None
-    name: str
-    region: str | None
-    type: str | None
-    population_0_25: int | None
+class CouncilSummary(graph.CouncilFacts):
+    model_config = ConfigDict(extra="ignore")
     current_grade: JudgementGrade | None
 
 
@@ -159,15 +153,8 @@ class Transition(Open):
     years: float
 
 
-class CouncilProfile(BaseModel):
-    code: str
-    ons_code: str | None
-    la_code: str | None
-    name: str
-    region: str | None
-    type: str | None
-    population_0_25: int | None
-    historic: bool | None
+class CouncilProfile(graph.CouncilFacts):
+    model_config = ConfigDict(extra="ignore")
     predecessors: list[Open]
     successors: list[Open]
     neighbours: list[Neighbour]

@@ -46,7 +46,7 @@ def main() -> None:
                 started = time.perf_counter()
                 search(graph, embedder, query, limit=10)
                 timings.append((time.perf_counter() - started) * 1000)
-        councils = [row["code"] for row in all_councils(graph) if not row["historic"]][::7]
+        councils = [council.code for council in all_councils(graph) if not council.historic][::7]
         what_worked(graph, embedder, councils[0], question=queries[0])
         for council, query in zip(councils, queries * 3):
             started = time.perf_counter()

@@ -10,6 +10,8 @@ from __future__ import annotations
 import re
 from dataclasses import dataclass
 
+from kg.model.graph import Council
+
 
 @dataclass
 class CouncilMention:
@@ -20,12 +22,12 @@ class CouncilMention:
 
 
 class CouncilMatcher:
-    def __init__(self, councils: list[dict]):
+    def __init__(self, councils: list[Council]):
         by_surface: dict[str, set[str]] = {}
         for council in councils:
-            for name in {council["name"], council["ons_name"], *(council.get("aliases") or [])}:
-                if name and len(name) >= 3:
-                    by_surface.setdefault(name, set()).add(council["code"])
+            for name in set(council.names()):
+                if len(name) >= 3:
+                    by_surface.setdefault(name, set()).add(council.code)
         # a surface shared by two councils names neither
         unique = {surface: codes.pop() for surface, codes in by_surface.items() if len(codes) == 1}
         self._codes = {_joined(surface): code for surface, code in unique.items()}

@@ -50,6 +50,7 @@ from kg.inspections import create_claims, create_inspection
 from kg.model.curation import Curation, read_curation
 from kg.model.errors import BadDocument, EvidenceError, GraphUnavailable, IngestBusy
 from kg.model.graph import (
+    Council,
     Document,
     IngestRunEnd,
     Inspection,
@@ -234,7 +235,7 @@ class Ingester:
         self.graph = graph
         self.on_progress = on_progress or (lambda _label, _passages: None)
         self._embedder: Embedder | None = None
-        self._councils: list[dict] | None = None
+        self._councils: list[Council] | None = None
         self._matcher: CouncilMatcher | None = None
         self._extractor: Extractor | None = None
         self._enabler_scorer: EnablerScorer | None = None
@@ -420,7 +421,7 @@ class Ingester:
         vectors = self.embedder.embed([embedding_text(passage) for passage in document.passages])
         warnings: list[IngestWarning] = []
         derived = self.derive(document, vectors, warnings)
-        names = {council["code"]: council["name"] for council in self._council_list()}
+        names = {council.code: council.name for council in self._council_list()}
         judgements = [{"council": derived.inspection_council, "date": str(row.date) if row.date else None,
                        "area": row.area, "grade": row.grade, "quote": row.printed}
                       for row in derived.judgements]
@@ -465,7 +466,7 @@ class Ingester:
         councils = self._council_list()
         for name in record.council_names:
             try:
-                code = resolve(councils, name)["code"]
+                code = resolve(councils, name).code
             except EvidenceError:
                 continue
             if manifest_codes and code not in manifest_codes:
@@ -514,12 +515,12 @@ class Ingester:
         codes = set()
         for name in source.councils:
             try:
-                codes.add(resolve(self._council_list(), name)["code"])
+                codes.add(resolve(self._council_list(), name).code)
             except EvidenceError:
                 continue  # metadata naming no known council links to none rather than a guess
         return sorted(codes)
 
-    def _council_list(self) -> list[dict]:
+    def _council_list(self) -> list[Council]:
         if self._councils is None:
             self._councils = all_councils(self.graph)
         return self._councils

@@ -76,7 +76,7 @@ def _council(row: dict[str, str], region_codes: dict[str, str], path: Path, line
         aliases=aliases_for(ons_name, _also_known_as(row["also_known_as"], ons_name)),
         region=region,
         region_code=region_codes.get(region, re.sub(r"\W+", "_", region.upper())),
-        council_type=row["ons_la_type"].strip() or None,
+        type=row["ons_la_type"].strip() or None,
         population_0_25=int(population) if population.isdigit() else None,
         ofsted_urn=row["urn"].strip() or None,
         former_ons_code=row["ltla23cd"].strip() or None,
@@ -91,8 +91,8 @@ def _link_successors(councils: list[Council]) -> None:
     for old in (council for council in councils if council.historic):
         old_key = name_key(old.name)
         pattern = re.compile(rf"\b{re.escape(old_key)}\b")
-        old.successor_codes = [
+        old.successor_codes = sorted(
             new.code for new in current
             if (old.former_ons_code and new.former_ons_code == old.former_ons_code)
             or pattern.search(name_key(new.name))
-        ]
+        )

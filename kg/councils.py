@@ -10,11 +10,7 @@ from kg.model.graph import Council
 
 def load_councils(graph: Graph, councils: list[Council]) -> None:
     """Writes councils, regions, neighbours and successors in one transaction."""
-    rows = [
-        {**council.model_dump(), "historic": council.historic,
-         "neighbours": council.neighbour_ons_codes, "successors": council.successor_codes}
-        for council in councils
-    ]
+    rows = [council.model_dump() for council in councils]
 
     def work(tx):
         run_named(tx, "councils_upsert", councils=rows)
@@ -23,18 +19,20 @@ def load_councils(graph: Graph, councils: list[Council]) -> None:
     graph.transaction(work)
 
 
-def all_councils(graph: Graph) -> list[dict]:
-    return graph.read_cached("councils_all")
+def all_councils(graph: Graph) -> list[Council]:
+    """Every council, current and former, as loaded; read again only when the graph changes."""
+    return graph.kept("councils_all", ("graph_version",),
+                      lambda: [Council.model_validate(row) for row in graph.read("councils_all")])
 
 
-def resolve(councils: list[dict], text: str) -> dict:
+def resolve(councils: list[Council], text: str) -> Council:
     """The one council a name or code means; NotFound or Ambiguous (with candidates) otherwise."""
     wanted = text.strip()
     if not wanted:
         raise NotFound("no council named")
     upper = wanted.upper()
     for council in councils:
-        if upper in {str(council["code"]).upper(), str(council["ons_code"] or "").upper(), str(council["la_code"])}:
+        if upper in {council.code.upper(), (council.ons_code or "").upper(), council.la_code}:
             return council
     key = name_key(wanted)
     exact = [council for council in councils if key in _keys(council)]
@@ -53,13 +51,13 @@ def resolve(councils: list[dict], text: str) -> dict:
     if not partial:
         raise NotFound(f"no council matches {wanted!r}")
     raise Ambiguous(
-        f"{wanted!r} could mean {len(partial)} councils: " + "; ".join(f"{c['name']} ({c['code']})" for c in partial),
-        [{"code": c["code"], "name": c["name"]} for c in partial],
+        f"{wanted!r} could mean {len(partial)} councils: " + "; ".join(f"{c.name} ({c.code})" for c in partial),
+        [{"code": c.code, "name": c.name} for c in partial],
     )
 
 
-def _keys(council: dict) -> set[str]:
-    return {name_key(name) for name in [council["name"], council["ons_name"], *(council["aliases"] or [])]}
+def _keys(council: Council) -> set[str]:
+    return {name_key(name) for name in council.names()}
 
 
 def council_summaries(graph: Graph, region: str | None = None, council_type: str | None = None,
@@ -67,15 +65,14 @@ def council_summaries(graph: Graph, region: str | None = None, council_type: str
     """Every current council with its current overall grade (None when never graded), optionally
     only those in a region, of a type (both case-insensitive) or with a current grade."""
     grades = {row["code"]: row["grade"] for row in graph.read_cached("councils_current_grades")}
-    fields = ("code", "ons_code", "la_code", "name", "region", "type", "population_0_25")
-    rows = [{**{key: council[key] for key in fields}, "current_grade": grades.get(council["code"])}
-            for council in all_councils(graph) if not council["historic"]]
-    return [row for row in rows
-            if (not region or (row["region"] or "").lower() == region.lower())
-            and (not council_type or (row["type"] or "").lower() == council_type.lower())
-            and (not grade or row["current_grade"] == grade)]
+    return [{**council.facts(), "current_grade": grades.get(council.code)}
+            for council in all_councils(graph)
+            if not council.historic
+            and (not region or council.region.lower() == region.lower())
+            and (not council_type or (council.type or "").lower() == council_type.lower())
+            and (not grade or grades.get(council.code) == grade)]
 
 
 def all_neighbours(graph: Graph) -> dict[str, list[str]]:
     """Every council's statistical neighbours, nearest first."""
-    return {row["code"]: row["neighbours"] for row in graph.read_cached("councils_neighbours_all")}
+    return {council.code: council.neighbour_ons_codes for council in all_councils(graph)}

@@ -89,7 +89,7 @@ def _iso(value: Any) -> str | None:
 def council_profile(graph: Graph, name_or_code: str) -> dict[str, Any]:
     """Everything `evidence council` and the API show about one council."""
     council = resolve(all_councils(graph), name_or_code)
-    code = council["code"]
+    code = council.code
     inspections = graph.read("council_inspections", code=code)
     for inspection in inspections:
         for key in ("start", "end", "published"):
@@ -97,9 +97,7 @@ def council_profile(graph: Graph, name_or_code: str) -> dict[str, Any]:
     points = journey(inspections)
     relations = graph.read("council_relations", code=code)[0]
     return {
-        "ons_code": council["ons_code"], "la_code": council["la_code"], "code": code, "name": council["name"],
-        "region": council["region"], "type": council["type"], "population_0_25": council["population_0_25"],
-        "historic": council["historic"], "predecessors": relations["predecessors"],
+        **council.facts(), "predecessors": relations["predecessors"],
         "successors": relations["successors"],
         "neighbours": graph.read("council_neighbours", code=code),
         "inspections": [

@@ -33,13 +33,13 @@ def council_scope(graph: Graph, filters: SearchFilters) -> list[str] | None:
     if filters.council:
         councils = [resolve(councils, filters.council)]
     if filters.region:
-        councils = [c for c in councils if (c["region"] or "").lower() == filters.region.lower()]
+        councils = [c for c in councils if c.region.lower() == filters.region.lower()]
     if filters.council_type:
-        councils = [c for c in councils if (c["type"] or "").lower() == filters.council_type.lower()]
+        councils = [c for c in councils if (c.type or "").lower() == filters.council_type.lower()]
     if filters.grade:
         grades = {row["code"]: row["grade"] for row in graph.read_cached("councils_current_grades")}
-        councils = [c for c in councils if grades.get(c["code"]) == filters.grade]
-    return [c["code"] for c in councils]
+        councils = [c for c in councils if grades.get(c.code) == filters.grade]
+    return [c.code for c in councils]
 
 
 def _params(filters: SearchFilters, councils: list[str] | None, candidates: int, limit: int,

@@ -141,7 +141,7 @@ def council_statistics(graph: Graph, name_or_code: str, measure_ids: list[str] |
     loaded), each with its statistical neighbours' median, England, and its predecessors' series.
     One figure per area and year: where sources overlap, the preferred source's (lowest rank)."""
     council = resolve(all_councils(graph), name_or_code)
-    code = council["code"]
+    code = council.code
     named = list(dict.fromkeys(measure_ids or []))
     cached = key_statistics(graph) if set(named) <= set(KEY_MEASURES) else None
     found = {measure_id: cached.measures[measure_id] for measure_id in named or KEY_MEASURES
@@ -151,7 +151,7 @@ def council_statistics(graph: Graph, name_or_code: str, measure_ids: list[str] |
         raise NotFound(f"no measure {', '.join(map(repr, unknown))} is loaded "
                        f"(`evidence stats measures` lists them; `evidence stats load` loads them)")
     chosen = [found[measure_id] for measure_id in (named or KEY_MEASURES) if measure_id in found]
-    neighbours = [row["code"] for row in graph.read("council_neighbours", code=code)]
+    neighbours = council.neighbour_ons_codes
     predecessors = graph.read("statistics_predecessors", code=code)
     codes = [code, *neighbours, *(p["code"] for p in predecessors), ENGLAND_CODE]
     if cached:
@@ -167,8 +167,8 @@ def council_statistics(graph: Graph, name_or_code: str, measure_ids: list[str] |
     for (measure_id, area, _year), row in sorted(best.items(), key=lambda item: item[0][2]):
         series[(measure_id, area)].append(row)
     return {
-        "council": {"code": code, "ons_code": council["ons_code"], "la_code": council["la_code"],
-                    "name": council["name"]},
+        "council": {"code": code, "ons_code": council.ons_code, "la_code": council.la_code,
+                    "name": council.name},
         "measures": [_measure_answer(measure, series, code, neighbours, predecessors) for measure in chosen],
     }
 

@@ -64,8 +64,8 @@ def scope(graph: Graph, region: str | None = None, council_type: str | None = No
         return None
     codes = [row["code"] for row in council_summaries(graph, region, council_type)]
     if comparators_of:
-        target = resolve([c for c in all_councils(graph) if not c["historic"]], comparators_of)
-        group = {row["code"] for row in similar(graph, council=target["code"], limit=comparators)} | {target["code"]}
+        target = resolve([c for c in all_councils(graph) if not c.historic], comparators_of)
+        group = {row["code"] for row in similar(graph, council=target.code, limit=comparators)} | {target.code}
         codes = [code for code in codes if code in group]
     return codes
 

@@ -5,10 +5,12 @@ from __future__ import annotations
 
 import math
 from dataclasses import dataclass, field
+from typing import Any
 
 from kg.connection import Graph
 from kg.councils import all_councils, resolve
 from kg.inspections import JourneyPoint, overall_histories, transitions
+from kg.model.graph import Council
 from kg.model.vocabulary import PHASE_WORDS, PHASES
 
 WEIGHTS = {"neighbour": 0.40, "type": 0.15, "region": 0.10, "population": 0.10, "phase": 0.10, "step": 0.15}
@@ -37,27 +39,27 @@ def _steps(points: list[JourneyPoint]) -> set[tuple[str, str]]:
     return {(step["from"], step["to"]) for step in transitions(points)}
 
 
-def profile_of(graph: Graph, name_or_code: str, councils: list[dict], histories: dict) -> Profile:
+def profile_of(name_or_code: str, councils: list[Council], histories: dict) -> Profile:
     council = resolve(councils, name_or_code)
-    points = histories.get(council["code"], [])
-    ranks = {row["code"]: row["rank"] for row in graph.read("council_neighbours", code=council["code"])}
-    return Profile(council["type"], council["region"], council["population_0_25"],
-                   points[-1].phase if points else None, _steps(points), ranks, council["code"])
+    points = histories.get(council.code, [])
+    ranks = {code: rank for rank, code in enumerate(council.neighbour_ons_codes, start=1)}
+    return Profile(council.type, council.region, council.population_0_25,
+                   points[-1].phase if points else None, _steps(points), ranks, council.code)
 
 
 def similar(graph: Graph, council: str | None = None, profile: Profile | None = None,
             limit: int = 10) -> list[dict]:
-    councils = [c for c in all_councils(graph) if not c["historic"]]
+    councils = [c for c in all_councils(graph) if not c.historic]
     histories = overall_histories(graph)
     if council:
-        profile = profile_of(graph, council, councils, histories)
+        profile = profile_of(council, councils, histories)
     profile = profile or Profile()
-    ranked = []
+    ranked: list[dict[str, Any]] = []
     for other in councils:
-        if other["code"] == profile.code:
+        if other.code == profile.code:
             continue
-        score, reasons = _compare(profile, other, histories.get(other["code"], []))
-        ranked.append({"ons_code": other["ons_code"], "code": other["code"], "name": other["name"],
+        score, reasons = _compare(profile, other, histories.get(other.code, []))
+        ranked.append({"ons_code": other.ons_code, "code": other.code, "name": other.name,
                        "score": round(score, 4), "reasons": reasons})
     ranked.sort(key=lambda row: (-row["score"], row["name"]))
     return ranked[:limit]
@@ -71,23 +73,23 @@ def _plural(council_type: str) -> str:
     return " ".join(words)
 
 
-def _compare(profile: Profile, other: dict, points: list[JourneyPoint]) -> tuple[float, list[str]]:
+def _compare(profile: Profile, other: Council, points: list[JourneyPoint]) -> tuple[float, list[str]]:
     score, reasons = 0.0, []
-    rank = profile.neighbour_ranks.get(other["code"])
+    rank = profile.neighbour_ranks.get(other.code)
     if rank:
         score += WEIGHTS["neighbour"] * (11 - rank) / 10
         reasons.append(f"statistical neighbour #{rank}")
-    if profile.council_type and other["type"] == profile.council_type:
+    if profile.council_type and other.type == profile.council_type:
         score += WEIGHTS["type"]
-        reasons.append(f"both {_plural(other['type'])}")
-    if profile.region and other["region"] == profile.region:
+        reasons.append(f"both {_plural(other.type)}")
+    if profile.region and other.region == profile.region:
         score += WEIGHTS["region"]
-        reasons.append(f"both in {other['region']}")
-    if profile.population_0_25 and other["population_0_25"]:
-        closeness = max(0.0, 1 - abs(math.log(other["population_0_25"] / profile.population_0_25)))
+        reasons.append(f"both in {other.region}")
+    if profile.population_0_25 and other.population_0_25:
+        closeness = max(0.0, 1 - abs(math.log(other.population_0_25 / profile.population_0_25)))
         score += WEIGHTS["population"] * closeness
         if closeness >= 0.8:
-            reasons.append(f"similar 0–25 population ({other['population_0_25']:,} vs {profile.population_0_25:,})")
+            reasons.append(f"similar 0–25 population ({other.population_0_25:,} vs {profile.population_0_25:,})")
     phase = points[-1].phase if points else None
     if profile.phase and phase == profile.phase:
         score += WEIGHTS["phase"]

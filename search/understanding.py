@@ -15,6 +15,7 @@ from kg.connection import Graph
 from kg.council_names import name_key
 from kg.councils import all_councils
 from kg.model.catalogue import interventions, metrics
+from kg.model.graph import Council
 from kg.model.vocabulary import GRADE_LEVELS, GRADE_PATTERN, grade_of
 from search.vocabulary import expansions, synonym_groups
 
@@ -109,7 +110,7 @@ def moved(transition: dict[str, str | None], earlier: list[str], grade: str) -> 
 class Understood:
     """What the question names; codes and ids for ranking, names for the reader."""
 
-    councils: list[dict[str, str]] = field(default_factory=list)
+    councils: list[dict[str, Any]] = field(default_factory=list)  # code, name and successors' codes
     comparators_of: list[dict[str, str]] = field(default_factory=list)
     comparators: list[str] = field(default_factory=list)  # council codes
     interventions: list[dict[str, str]] = field(default_factory=list)
@@ -152,25 +153,25 @@ def _intervention_patterns() -> tuple[tuple[str, str, re.Pattern[str], re.Patter
     return tuple(found)
 
 
-_INDEX: list[tuple[list[dict], dict[str, dict]]] = []  # the last councils list read and its index
+_INDEX: list[tuple[list[Council], dict[str, Council]]] = []  # the last councils list read and its index
 
 
-def _council_index(councils: list[dict]) -> dict[str, dict]:
+def _council_index(councils: list[Council]) -> dict[str, Council]:
     """Every name key (name, ONS name, aliases) of a current or former council → the council; kept
     while the graph's cached list of councils is the same object."""
     if _INDEX and _INDEX[0][0] is councils:
         return _INDEX[0][1]
-    index: dict[str, dict] = {}
+    index: dict[str, Council] = {}
     for council in councils:
-        for name in [council["name"], council["ons_name"], *(council["aliases"] or [])]:
-            key = name_key(name or "")
+        for name in council.names():
+            key = name_key(name)
             if key and key not in index:
                 index[key] = council
     _INDEX[:] = [(councils, index)]
     return index
 
 
-def _find_councils(question: str, councils: list[dict]) -> list[tuple[dict, int, int]]:
+def _find_councils(question: str, councils: list[Council]) -> list[tuple[Council, int, int]]:
     """Councils named in the question, longest name first, no two overlapping: (council, start, end)."""
     index = _council_index(councils)
     words = list(re.finditer(r"[A-Za-z&][\w&'’.-]*", question))
@@ -199,17 +200,15 @@ def understand(graph: Graph, question: str) -> Understood:
     """Reads the question; the graph supplies council names, neighbours and successors."""
     question = question.strip()[:MAX_QUESTION_CHARS]
     understood = Understood()
-    links = {row["code"]: row for row in graph.read_cached("search_council_links")}
     for council, start, end in _find_councils(question, all_councils(graph)):
-        named = {"code": council["code"], "name": council["name"]}
-        row = links.get(council["code"], {})
+        named = {"code": council.code, "name": council.name}
         if _LIKE.search(question[:start]) or _NEIGHBOURS_AFTER.match(question[end:]):
             if named not in understood.comparators_of:
                 understood.comparators_of.append(named)
-                understood.comparators.extend(code for code in row.get("neighbours", [])[:COMPARATORS]
+                understood.comparators.extend(code for code in council.neighbour_ons_codes[:COMPARATORS]
                                               if code not in understood.comparators)
-        elif all(c["code"] != council["code"] for c in understood.councils):
-            understood.councils.append({**named, "successors": row.get("successors", [])})
+        elif all(c["code"] != council.code for c in understood.councils):
+            understood.councils.append({**named, "successors": council.successor_codes})
     read_question(question, understood)
     return understood
 

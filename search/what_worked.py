@@ -100,9 +100,9 @@ def what_worked(graph: Graph, embedder: Embedder, council: str | None = None, pr
     answer = WhatWorked()
     councils = all_councils(graph)
     target = resolve(councils, council) if council else None
-    if target and target["historic"]:
-        raise NotFound(f"{target['name']} no longer exists as a council; ask about the council that succeeded it")
-    comparable = similar(graph, council=target["code"] if target else None, profile=profile, limit=COMPARATORS) \
+    if target and target.historic:
+        raise NotFound(f"{target.name} no longer exists as a council; ask about the council that succeeded it")
+    comparable = similar(graph, council=target.code if target else None, profile=profile, limit=COMPARATORS) \
         if (target or profile) else []
     answer.comparable_councils = comparable[:10]
     likeness = {row["code"]: row for row in comparable}
@@ -115,7 +115,7 @@ def what_worked(graph: Graph, embedder: Embedder, council: str | None = None, pr
         weights.pop("comparability")
     total = sum(weights.values())
 
-    own = target["code"] if target else None
+    own = target.code if target else None
     # Measuring a practice against the statistics is the costly part, and improvement (at most 1)
     # is its only part not known beforehand: practices are measured best bound first, until the
     # bound of the next cannot reach the list any more.
@@ -123,7 +123,7 @@ def what_worked(graph: Graph, embedder: Embedder, council: str | None = None, pr
     for index, row in enumerate(evidence):
         by_council = implementations_by_council(row["implementations"])
         if target:
-            by_council.pop(target["code"], None)  # what others did; the council knows its own story
+            by_council.pop(target.code, None)  # what others did; the council knows its own story
         if not by_council:
             continue
         parts = {}
@@ -186,10 +186,10 @@ def what_worked(graph: Graph, embedder: Embedder, council: str | None = None, pr
     for result in shown:
         check_outcomes(graph, [{"code": o.pop("code"), "outcome": o} for o in result["outcomes"]], code_key="code")
     if target or profile:
-        phase = histories[target["code"]][-1].phase if target and histories.get(target["code"]) else \
+        phase = histories[target.code][-1].phase if target and histories.get(target.code) else \
             (profile.phase if profile else None)
         answer.credited = credited_stories(graph, likeness, phase, relevance.vector,
-                                           exclude=target["code"] if target else None)
+                                           exclude=target.code if target else None)
         answer.credited_heading = heading(answer.credited)
     _explain_gaps(answer, question, limit, bool(comparable))
     return answer

@@ -64,6 +64,13 @@ def test_predecessors_are_kept_and_linked_to_successors(loaded):
     assert by_name["Poole"]["successors"] == ["Bournemouth, Christchurch and Poole"]
 
 
+def test_councils_read_back_as_the_reference_file_gave_them(loaded, settings):
+    written = sorted(read_councils(settings.reference_dir), key=lambda council: council.code)
+    assert sorted(all_councils(loaded), key=lambda council: council.code) == written
+    assert any(council.successor_codes for council in written) and all(
+        len(council.neighbour_ons_codes) == 10 for council in written if not council.historic)
+
+
 def test_second_load_changes_nothing(loaded, settings):
     before = graph_counts(loaded)
     load_councils(loaded, read_councils(settings.reference_dir))
@@ -91,7 +98,7 @@ def test_second_load_changes_nothing(loaded, settings):
     ("Cumbria", "909"),
 ])
 def test_resolves_the_usual_names(loaded, name, code):
-    assert resolve(all_councils(loaded), name)["code"] == code
+    assert resolve(all_councils(loaded), name).code == code
 
 
 def test_ambiguous_and_unknown_names(loaded):

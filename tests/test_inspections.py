@@ -37,7 +37,7 @@ def report_text(path) -> str:
 
 @pytest.fixture(scope="module")
 def councils():
-    return [dict(c.model_dump(), type=c.council_type, historic=c.historic) for c in read_councils(SHARED / "reference")]
+    return read_councils(SHARED / "reference")
 
 
 def first_resolved(councils, names):
@@ -59,7 +59,7 @@ def test_parsed_reports_match_the_hand_checked_table(row, councils):
     record = parse_inspection(report_text(OFSTED / row["report"]))
     assert record is not None
     council = first_resolved(councils, record.council_names)
-    assert council is not None and (council["ons_code"] or council["code"]) == row["council"]
+    assert council is not None and (council.ons_code or council.code) == row["council"]
     assert record.framework == row["framework"]
     assert (record.start.isoformat(), record.end.isoformat()) == (row["start"], row["end"])
     assert {j.area: j.grade for j in record.judgements} == row["judgements"]
@@ -69,7 +69,7 @@ def test_parsed_reports_match_the_hand_checked_table(row, councils):
 def reading(record, councils) -> dict:
     """A parsed report in the shape of a fixture row, for field-by-field comparison."""
     council = first_resolved(councils, record.council_names)
-    return {"council": council and (council["ons_code"] or council["code"]), "framework": record.framework,
+    return {"council": council and (council.ons_code or council.code), "framework": record.framework,
             "start": record.start and record.start.isoformat(), "end": record.end and record.end.isoformat(),
             "published": record.published and record.published.isoformat(),
             "judgements": {j.area: j.grade for j in record.judgements}}
@@ -142,7 +142,7 @@ def test_a_council_named_above_the_title_is_identified(above, code, councils):
     record, reason = read_report(synthetic_report(above))
     assert reason is None and record.missing == []
     council = first_resolved(councils, record.council_names)
-    assert council is not None and council["ons_code"] == code, record.council_names
+    assert council is not None and council.ons_code == code, record.council_names
     assert (record.framework, str(record.start), str(record.end)) == ("ilacs_standard", "2026-03-02", "2026-03-13")
     assert {j.area: j.grade for j in record.judgements} == {
         "impact_of_leaders": "good", "help_and_protection": "requires_improvement", "children_in_care": "good",

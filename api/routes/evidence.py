@@ -61,7 +61,7 @@ def outcomes(
     limit: Limit = 50,
     offset: Offset = 0,
 ) -> OutcomeList:
-    code = resolve(all_councils(graph), council)["code"] if council else None
+    code = resolve(all_councils(graph), council).code if council else None
     rows = find_outcomes(graph, code, metric, resolve_intervention(intervention) if intervention else None,
                          min_strength, limit, offset)
     return OutcomeList(outcomes=rows)
@@ -76,7 +76,7 @@ def enablers(graph: GraphDep) -> EnablerList:
 def enabler(graph: GraphDep, enabler: Annotated[str, Path(max_length=120, examples=["engaging_partners"])],
             council: Name = None, limit: Limit = 20, offset: Offset = 0) -> EnablerPassages:
     enabler_id = resolve_enabler(enabler)
-    code = resolve(all_councils(graph), council)["code"] if council else None
+    code = resolve(all_councils(graph), council).code if council else None
     return EnablerPassages(enabler=enabler_id, passages=enabler_passages(graph, enabler_id, code, limit, offset))
 
 

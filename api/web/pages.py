@@ -70,10 +70,10 @@ def render_error(request: Request, status: int, title: str, detail: str) -> HTML
 
 
 def _choices(graph) -> dict:
-    councils = [c for c in all_councils(graph) if not c["historic"]]
-    return {"council_names": sorted(c["name"] for c in councils),
-            "regions": sorted({c["region"] for c in councils if c["region"]}),
-            "types": sorted({c["type"] for c in councils if c["type"]}),
+    councils = [c for c in all_councils(graph) if not c.historic]
+    return {"council_names": sorted(c.name for c in councils),
+            "regions": sorted({c.region for c in councils}),
+            "types": sorted({c.type for c in councils if c.type}),
             "grades": list(PHASES), "kinds": list(DOCUMENT_KINDS)}
 
 

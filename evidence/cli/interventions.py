@@ -81,7 +81,7 @@ def outcomes(
 ) -> None:
     """Outcomes councils reported, with figures, evidence strength and the quote they came from."""
     with Graph(get_settings()) as graph:
-        code = resolve(all_councils(graph), council)["code"] if council else None
+        code = resolve(all_councils(graph), council).code if council else None
         rows = find_outcomes(graph, code, metric, resolve_intervention(intervention) if intervention else None,
                              min_strength, limit)
     if as_json:
@@ -122,7 +122,7 @@ def enabler(
 ) -> None:
     """Passages that discuss an enabler of improvement, with citations."""
     with Graph(get_settings()) as graph:
-        code = resolve(all_councils(graph), council)["code"] if council else None
+        code = resolve(all_councils(graph), council).code if council else None
         rows = enabler_passages(graph, resolve_enabler(name), code, limit)
     if as_json:
         print_json({"passages": rows})

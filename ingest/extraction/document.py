@@ -27,6 +27,7 @@ from ingest.extraction.outcomes import (
 from ingest.extraction.practices import find_practices, practice_key
 from ingest.extraction.strength import graded, strength_of
 from kg.model.catalogue import interventions
+from kg.model.graph import Council
 
 _PRACTICE_CUE = re.compile(
     r"\b(?:introduc|establish|launch|pilot|invest|recruit|restructur|creat|commission|adopt|embed|implement|develop|"
@@ -111,7 +112,7 @@ class DocumentEvidence:
 class Extractor:
     """Built once per run: the matchers hold every council name and catalogue alias."""
 
-    def __init__(self, councils: list[dict]):
+    def __init__(self, councils: list[Council]):
         self._nlp = sentence_pipeline()
         self._finder = EntityFinder(self._nlp, councils, interventions())
 

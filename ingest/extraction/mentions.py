@@ -20,6 +20,7 @@ from ingest.council_mentions import CouncilMatcher
 from ingest.extraction.practices import practice_key
 from kg.council_names import short_forms
 from kg.model.catalogue import CatalogueEntry
+from kg.model.graph import Council
 
 
 @dataclass
@@ -35,7 +36,7 @@ class Mention:
 
 
 class EntityFinder:
-    def __init__(self, nlp, councils: list[dict], catalogue: tuple[CatalogueEntry, ...]):
+    def __init__(self, nlp, councils: list[Council], catalogue: tuple[CatalogueEntry, ...]):
         self._councils = CouncilMatcher(councils)
         self._short = {name for names in short_forms().values() for name in names}
         self.catalogue_keys = {practice_key(name): intervention.id for intervention in catalogue

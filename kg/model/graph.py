@@ -20,7 +20,7 @@ from __future__ import annotations
 import datetime as dt
 from typing import Literal
 
-from pydantic import BaseModel, ConfigDict, Field
+from pydantic import BaseModel, ConfigDict, Field, computed_field
 
 from kg.model.vocabulary import (
     DocumentKind,
@@ -43,27 +43,43 @@ class Region(GraphModel):
     name: str
 
 
-class Council(GraphModel):
-    """A children's services council from the reference file, current or a predecessor."""
+class CouncilFacts(GraphModel):
+    """What every answer about a council shows: its codes, name, region, type and size."""
 
     code: str = Field(description="ONS code for a current council, DfE code for a predecessor without one.")
-    la_code: str = Field(description="The DfE (old) local authority code.")
     ons_code: str | None
+    la_code: str = Field(description="The DfE (old) local authority code.")
     name: str
+    region: str
+    type: str | None = Field(description="The ONS type: County, Metropolitan District, London Borough, …")
+    population_0_25: int | None
+
+    @computed_field  # type: ignore[prop-decorator]
+    @property
+    def historic(self) -> bool:
+        """A predecessor, replaced in a reorganisation: it has no current ONS code."""
+        return self.ons_code is None
+
+
+class Council(CouncilFacts):
+    """A children's services council from the reference file, current or a predecessor, with the
+    names it goes by and its links: ranked statistical neighbours, and a predecessor's successors."""
+
     ons_name: str
     aliases: list[str]
-    region: str
     region_code: str
-    council_type: str | None
-    population_0_25: int | None
     ofsted_urn: str | None
     former_ons_code: str | None
     neighbour_ons_codes: list[str] = Field(default_factory=list, description="Ranked DfE statistical neighbours.")
     successor_codes: list[str] = Field(default_factory=list)
 
-    @property
-    def historic(self) -> bool:
-        return self.ons_code is None
+    def names(self) -> list[str]:
+        """Every name the council goes by: its display name, its ONS name and its aliases."""
+        return [self.name, self.ons_name, *self.aliases]
+
+    def facts(self) -> dict[str, object]:
+        """What an answer shows of it (CouncilFacts)."""
+        return self.model_dump(include={*CouncilFacts.model_fields, "historic"})
 
 
 # documents
