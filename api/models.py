@@ -231,16 +231,11 @@ class SimilarAnswer(BaseModel):
 
 
 # interventions, outcomes, enablers
-class InterventionSummary(BaseModel):
-    model_config = ConfigDict(json_schema_extra={"examples": [
+class InterventionSummary(graph.InterventionFacts):
+    model_config = ConfigDict(extra="ignore", json_schema_extra={"examples": [
         {"id": "signs_of_safety", "name": "Signs of Safety", "category": "practice_model",
          "description": "A strengths-based, safety-organised approach to child protection casework.",
          "councils": 12, "documents": 20, "outcomes": 3}]})
-    id: str
-    name: str
-    category: str | None
-    description: str | None
-    status: graph.InterventionStatus = "catalogue"
     councils: int
     documents: int
     outcomes: int
@@ -321,23 +316,16 @@ class Implementation(BaseModel):
     citation: Citation
 
 
-class InterventionProfile(Open):
-    id: str
-    name: str
-    category: str | None = None
-    description: str | None = None
-    status: graph.InterventionStatus = "catalogue"
+class InterventionProfile(graph.InterventionFacts):
+    model_config = ConfigDict(extra="allow")
     councils: list[Implementation]
     outcomes: list[OutcomeRecord]
 
 
-class EnablerSummary(BaseModel):
-    model_config = ConfigDict(json_schema_extra={"examples": [
+class EnablerSummary(graph.EnablerFacts):
+    model_config = ConfigDict(extra="ignore", json_schema_extra={"examples": [
         {"id": "engaging_partners", "name": "Engaging partners", "description": "Working with partner agencies.",
          "passages": 448, "documents": 96}]})
-    id: str
-    name: str
-    description: str | None
     passages: int
     documents: int
 
@@ -573,17 +561,8 @@ class DocumentPassage(BaseModel):
                                                                                   "changed, stood at or was done.")
 
 
-class DocumentDetail(BaseModel):
-    id: str
-    title: str | None
-    publisher: str | None
-    date: str | None
-    kind: str | None
-    source: str | None
-    format: str | None
-    pages: int | None
-    sha256: str
-    ingest_run: str | None
+class DocumentDetail(graph.DocumentFacts):
+    model_config = ConfigDict(extra="ignore")
     councils: list[CouncilRef]
     passages: list[DocumentPassage]
 

@@ -83,21 +83,26 @@ class Council(CouncilFacts):
 
 
 # documents
-class Document(GraphModel):
+class DocumentFacts(GraphModel):
+    """What a reader of a document is shown: what it is, where it came from and the run that read it."""
+
     id: str
     title: str
     publisher: str | None
     date: str | None
     kind: DocumentKind
     source: str | None
-    path: str
-    sha256: str
-    bytes: int
     format: str
     pages: int | None
+    sha256: str
+    ingest_run: str
+
+
+class Document(DocumentFacts):
+    path: str
+    bytes: int
     passage_count: int
     text: str
-    ingest_run: str
     pipeline_version: str
     fingerprint: str = Field(description="Same file, metadata and pipeline version: nothing to re-read.")
     ingested_at: str
@@ -173,24 +178,34 @@ class JudgementClaim(GraphModel):
 InterventionStatus = Literal["catalogue", "emerging", "curated"]
 
 
-class Intervention(GraphModel):
-    """A catalogue entry, or an emerging practice extraction found that the catalogue never named
-    (id "emerging:<normalised words>", name its most frequent surface, category its nearest entry's),
-    "curated" once a curator promoted it (kg/model/curation.py)."""
+class InterventionFacts(GraphModel):
+    """What every answer about an intervention shows."""
 
     id: str
     name: str
     category: str
     description: str
-    aliases: list[str]
     status: InterventionStatus = "catalogue"
 
 
-class Enabler(GraphModel):
+class Intervention(InterventionFacts):
+    """A catalogue entry, or an emerging practice extraction found that the catalogue never named
+    (id "emerging:<normalised words>", name its most frequent surface, category its nearest entry's),
+    "curated" once a curator promoted it (kg/model/curation.py)."""
+
+    aliases: list[str]
+
+
+class EnablerFacts(GraphModel):
+    """What every answer about an enabler of improvement shows."""
+
     id: str
     name: str
     description: str
-    cues: list[str]
+
+
+class Enabler(EnablerFacts):
+    cues: list[str] = Field(description="Words that mark a passage as discussing it.")
 
 
 class Mention(GraphModel):
