@@ -11,7 +11,6 @@ from kg.model import graph
 from kg.model.curation import CurationDecision
 from kg.model.statistics import OfficialCheck
 from kg.model.vocabulary import (
-    Framework,
     Grade,
     JudgementArea,
     JudgementGrade,
@@ -133,13 +132,9 @@ class Neighbour(Open):
     current_grade: JudgementGrade | None = None
 
 
-class InspectionRecord(Open):
-    framework: Framework | None = None
-    start: str | None = None
-    end: str | None = None
-    published: str | None = None
+class InspectionRecord(graph.InspectionFacts):
+    model_config = ConfigDict(extra="allow")
     judgements: dict[JudgementArea, JudgementGrade]
-    document_id: str
 
 
 class JourneyStep(BaseModel):
@@ -549,12 +544,8 @@ class CellEvidence(OutcomeList):
 
 
 # documents
-class DocumentPassage(BaseModel):
-    id: str
-    ordinal: int
-    section: str | None
-    page: int | None
-    text: str
+class DocumentPassage(graph.PassageFacts):
+    model_config = ConfigDict(extra="ignore")
     councils: list[CouncilRef]
     interventions: list[EntityRef]
     outcomes: list[graph.OutcomeFigures] = Field(default_factory=list, description="What the passage states "

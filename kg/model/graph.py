@@ -108,13 +108,18 @@ class Document(DocumentFacts):
     ingested_at: str
 
 
-class Passage(GraphModel):
+class PassageFacts(GraphModel):
+    """What a reader of a passage is shown: where it sits in its document and what it says."""
+
     id: str
-    document_id: str
     ordinal: int
-    text: str
     section: str | None
     page: int | None
+    text: str
+
+
+class Passage(PassageFacts):
+    document_id: str
     page_end: int | None
     char_start: int
     char_end: int
@@ -145,8 +150,9 @@ class Judgement(GraphModel):
     date: dt.date | None = None
 
 
-class Inspection(GraphModel):
-    id: str
+class InspectionFacts(GraphModel):
+    """What every answer about an inspection shows: its framework, dates and report."""
+
     document_id: str
     framework: Framework
     framework_basis: str
@@ -154,6 +160,10 @@ class Inspection(GraphModel):
     start: dt.date | None
     end: dt.date | None
     published: dt.date | None
+
+
+class Inspection(InspectionFacts):
+    id: str
     council_as_printed: str | None
     missing: list[str]
 
