@@ -119,7 +119,7 @@ def councils_page(request: Request, graph: GraphDep, region: Text = None, type: 
 
 @router.get("/councils/{council}", response_class=HTMLResponse)
 def council_page(request: Request, council: str, graph: GraphDep, embedder: EmbedderDep) -> HTMLResponse:
-    view = council_view(graph, embedder, council).model_dump()
+    view = council_view(graph, embedder, council).model_dump(mode="json")  # exactly what the JSON twin returns
     dated = [{**i, "when": i["end"] or i["start"] or i["published"]} for i in view["inspections"]]
     areas = sorted({area for i in dated for area in i["judgements"]},
                    key=lambda a: (a != "overall_effectiveness", a))
