@@ -358,6 +358,32 @@ def test_levels_and_counts_no_metric_names_are_open_outcomes():
     assert ("level", 58.2, "per 10,000") in rate and ("level", 512.0, "count") in rate
 
 
+def open_metrics_in(sentence: str) -> list[tuple[float, str, str]]:
+    from ingest.extraction.open_outcomes import find_open_outcomes
+    return [(found.value, found.unit, found.metric_text)
+            for found in find_open_outcomes(full_pipeline()(sentence), 0, set())]
+
+
+@pytest.mark.parametrize(("sentence", "expected"), [
+    ("41 live with kinship carers, of whom 12% live outside the county.",
+     [(41.0, "count", "live with kinship carers"), (12.0, "%", "live outside county")]),
+    ("212 (38%) were placed within the city.",
+     [(212.0, "count", "placed within city"), (38.0, "%", "placed within city")]),
+    ("The average length of court proceedings is 29 weeks.", [(29.0, "weeks", "average length of court proceedings")]),
+    ("Neglect featured in 61% and emotional abuse in 22%.", [(61.0, "%", "Neglect")]),  # the second's subject is unsaid
+    ("Reviews are completed within 20 days.", []),  # a timescale
+    ("Six months on, the position has improved.", []),  # a point in time
+    ("Over half did so.", []),
+    ("The number of referrals increased by 30% between 2018 and 2020.", []),  # the size of a change, not a level
+    ("Only two were highlighted.", []),
+    ("The vacancy rate is heading back towards 12%.", []),  # where it heads, not where it stands
+    ("Two of the sub-groups are shared with adult services.", []),  # the service's own parts
+])
+def test_a_figure_with_no_noun_of_its_own_is_measured_by_its_clause(sentence, expected):
+    """A figure that is a clause's subject is measured by the predicate; one in the predicate, by the subject."""
+    assert open_metrics_in(sentence) == expected
+
+
 def test_comparison_groups_plans_headings_and_names_give_no_open_outcome():
     assert open_outcomes_in("This is lower than the England average of 31%.") == []
     assert open_outcomes_in("The council will recruit 20 more foster carers.") == []

@@ -138,6 +138,22 @@ def _not_a_figure(token: Token) -> bool:
     return at_end and before is not None and before.pos_ in {"NOUN", "PROPN", "ADJ"}
 
 
+def _a_duration(token: Token) -> bool:
+    """"32 weeks" (which the tagger calls a date) measures how long something took; "within 45
+    days", "at 35 days", "every 6 weeks", "in the 12 months prior" and "six months on" are
+    timescales and points in time, not figures."""
+    doc = token.doc
+    unit = doc[token.i + 1] if token.i + 1 < len(doc) else None
+    before = doc[token.i - 1] if token.i > doc[0].i else None
+    after = doc[token.i + 2] if token.i + 2 < len(doc) else None
+    return unit is not None and unit.lower_ in _DURATIONS and (before is None or before.lower_ not in _BEFORE_A_SPAN) \
+        and (after is None or after.lower_ not in _AFTER_A_SPAN)
+
+
+_BEFORE_A_SPAN = {"within", "every", "for", "after", "over", "last", "past", "next", "at", "in", "first", "than"}
+_AFTER_A_SPAN = {"after", "on", "prior", "ago", "later", "before", "since", "from", "old", "into"}
+
+
 def _contents_line(doc: Doc) -> bool:
     """Several numbers each followed by a capitalised word, or a grade followed by a number: a table
     of contents or of grades."""
@@ -154,6 +170,57 @@ def _phrase(noun: Token, skip: Token, first: int) -> str:
               and not any(ancestor.dep_ in {"relcl", "acl", "appos"} for ancestor in token.ancestors
                           if ancestor.i in range(noun.left_edge.i, noun.right_edge.i + 1) and ancestor.i != noun.i)]
     return " ".join(token.text for token in tokens[:10]).strip()
+
+
+def _clause_metric(figure: Token) -> str:
+    """What a figure with no noun of its own measures, read from its clause: the predicate when the
+    figure is the subject ("157 (43%) were placed out of borough"; "of whom 66% live out of the area"),
+    otherwise the subject ("the average length of care proceedings is 32 weeks"). Nothing when the
+    figure hangs in a second, shortened clause ("…, emotional abuse in 27%"), whose subject is not said."""
+    if figure.lower_ == "half" or any(child.dep_ == "prep" and child.lower_ == "of" and any(
+            noun.lemma_.lower().split("-")[-1] in _NOT_MEASURE for noun in child.children) for child in figure.children):
+        return ""  # "over half did so" says too little; "two of the sub-groups" counts the service's parts
+    path = [figure, *figure.ancestors]
+    verb_at = next((i for i, token in enumerate(path) if token.pos_ in {"VERB", "AUX"}), None)
+    if not verb_at or any(token.dep_ == "conj" or token.lower_ in {"by", "towards"} for token in path[:verb_at]):
+        return ""  # a second clause, the size of a change ("fell by 90%") or where it heads, not a level
+    verb, below = path[verb_at], path[:verb_at]
+    if any(token.pos_ in {"NOUN", "PROPN"} and token.text != "%" and token.lower_ not in _DURATIONS
+           and token.lemma_.lower() not in _SHARES for token in below):
+        return ""  # the figure belongs to a noun the rules above did not take as its measure
+    by_predicate = below[-1].dep_ in {"nsubj", "nsubjpass"}
+    if by_predicate:
+        tokens = [token for token in verb.subtree if _in_metric(token, verb, {"nsubj", "nsubjpass"})]
+    else:
+        subject = next((child for child in verb.children if child.dep_ in {"nsubj", "nsubjpass"}), None)
+        if subject is None or subject.pos_ == "PRON" or subject.lemma_.lower() in _NOT_CHANGED | _NOT_MEASURE:
+            return ""
+        if any(token.dep_ == "conj" and token.pos_ in {"NOUN", "PROPN"} for token in verb.doc[verb.i + 1:figure.i]):
+            return ""  # "… in 61% and emotional abuse in 22%": a second subject, listed after the verb
+        tokens = [token for token in subject.subtree if _in_metric(token, subject, set())]
+    words = [token for token in tokens if not token.like_num and token.text != "%"]
+    if by_predicate and sum(1 for token in words if not token.is_stop) < 2:
+        return ""  # "only two were highlighted": too little said of what was counted
+    return " ".join(token.text for token in words[:10]).strip()
+
+
+_SHARES = {"majority", "minority", "proportion", "percentage", "share", "number", "total", "half", "third", "quarter"}
+# dependencies that leave a clause's metric: a relative clause, an aside, a second clause, "of whom"
+_CLAUSE_EDGES = {"relcl", "advcl", "acl", "mark", "appos", "npadvmod", "punct", "aux", "auxpass", "neg", "det"}
+
+
+def _in_metric(token: Token, top: Token, edges: set[str]) -> bool:
+    """`token` hangs from `top` by no dependency in `edges` or _CLAUSE_EDGES, nor through a second verb
+    or a relative pronoun, and is not an adverb of the clause's own verb ("subsequently")."""
+    if token.dep_ == "advmod" and token.head.i == top.i:
+        return False
+    while token.i != top.i:
+        if token.dep_ in edges or token.dep_ in _CLAUSE_EDGES or token.tag_ in {"WP", "WDT", "WP$"} \
+                or (token.dep_ in {"conj", "cc"} and token.head.pos_ in {"VERB", "AUX"}) \
+                or any(child.tag_ in {"WP", "WDT", "WP$"} for child in token.children if token.dep_ == "prep"):
+            return False
+        token = token.head
+    return True
 
 
 _BASELINE = re.compile(r"^\W*this (?:is|was|represents) an? (?:\w+ )?(?:increase|reduction|decrease|rise|fall|"
@@ -195,7 +262,8 @@ def find_open_outcomes(doc: Doc, offset: int, taken: set[tuple[float, str]]) -> 
             continue  # the "eight" of "sixty-eight", read at "sixty"
         hyphenated = _hyphenated(token)
         value = hyphenated or _value(token)
-        if value is None or token.ent_type_ in {"DATE", "TIME", "ORDINAL"} or _not_a_figure(token):
+        if value is None or token.ent_type_ in {"TIME", "ORDINAL"} or _not_a_figure(token) \
+                or (token.ent_type_ == "DATE" and not _a_duration(token)):
             continue
         first = token.i
         if hyphenated:
@@ -234,20 +302,20 @@ def find_open_outcomes(doc: Doc, offset: int, taken: set[tuple[float, str]]) -> 
             noun = objects[0] if objects else None
         elif following is not None and following.lower_ in _DURATIONS:
             unit, noun = _DURATIONS[following.lower_], None
-        elif token.dep_ == "nummod" and token.head.pos_ in {"NOUN", "PROPN"}:
-            noun = token.head
+        elif token.dep_ in {"nummod", "appos"} and token.head.pos_ in {"NOUN", "PROPN"}:
+            noun = token.head  # "30 social workers"; "a high number of children (529)"
             if noun.lower_ in _NOT_MEASURE or noun.lemma_.lower() in _NOT_MEASURE:
                 continue
-        else:
-            continue
+        elif token.dep_ not in {"nsubj", "nsubjpass"}:
+            continue  # a figure that is a clause's subject ("32 live in …") is read from its clause below
         if (value, unit) in taken:
             continue
         if noun is None and unit not in _DURATIONS.values():
             noun = next((ancestor for ancestor in token.ancestors if ancestor.pos_ == "NOUN"), None)
-        if noun is None:
-            continue
-        text = _phrase(noun, token, first)
-        if not text or len(text) < 3:
+        text = _phrase(noun, token, first) if noun is not None and noun.text != "%" else ""
+        if len(text) < 3:
+            text = _clause_metric(token)
+        if len(text) < 3:
             continue
         verb = next((ancestor for ancestor in token.ancestors if ancestor.pos_ == "VERB"), None)
         kind = "count" if unit == "count" and verb is not None and verb.lemma_ in _COUNT_VERBS and verb.tag_ in {
