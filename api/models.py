@@ -584,11 +584,8 @@ class Health(BaseModel):
 
 
 # a council's page: the profile and what the page shows beside it
-class CouncilIntervention(BaseModel):
-    id: str
-    name: str
-    category: str | None
-    status: graph.InterventionStatus = "catalogue"
+class CouncilIntervention(graph.InterventionFacts):
+    model_config = ConfigDict(extra="ignore")
     since: int | None
     quote: str | None
     passage_id: str | None

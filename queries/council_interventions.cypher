@@ -7,6 +7,7 @@ ORDER BY r.confidence DESC, d.date DESC
 WITH i, collect({quote: r.quote, passage_id: r.passage_id,
                  citation: {document_id: d.id, title: d.title, publisher: d.publisher, date: d.date,
                             kind: d.kind}}) AS provenance, min(r.since) AS since
-RETURN i.id AS id, i.name AS name, i.category AS category, coalesce(i.status, 'catalogue') AS status, since, provenance[0].quote AS quote,
+RETURN i.id AS id, i.name AS name, i.category AS category, i.description AS description,
+       coalesce(i.status, 'catalogue') AS status, since, provenance[0].quote AS quote,
        provenance[0].passage_id AS passage_id, provenance[0].citation AS citation, size(provenance) AS documents
 ORDER BY name
