@@ -4,8 +4,8 @@
 and a normalised key so the same free metric groups across documents; and changes of a metric no
 controlled one names ("approved foster carers rose from 112 to 140"). A figure with no noun of its
 own is measured by its clause ("157 (43%) were placed out of borough", see `_clause_metric`). A
-level becomes a change when its baseline is given: after "compared with" with a past year ("85% now, compared with 60% in
-2018"), or by the next sentence ("This is an increase from 374 …", see `baseline_of`).
+level becomes a change when its baseline is given: after "compared with" with a past year ("85%
+now, compared with 60% in 2018"), or by the next sentence ("This is an increase from 374 …", see `baseline_of`).
 
 A figure is skipped when it is a year, a date, an age ("16- and 17-year-olds"), a section or
 page number, a threshold or target, a comparison group's figure (England, national, statistical
