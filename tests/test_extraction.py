@@ -343,9 +343,13 @@ def test_emerging_practices_reach_the_graph_with_provenance_whatever_the_order(s
     assert kinship_id in listed()
 
 
-def open_outcomes_in(sentence: str) -> list[tuple[str, float, str]]:
+def open_found_in(sentence: str):
     from ingest.extraction.open_outcomes import find_open_outcomes
-    return [(found.kind, found.value, found.unit) for found in find_open_outcomes(full_pipeline()(sentence), 0, set())]
+    return find_open_outcomes(full_pipeline()(sentence), 0, set())
+
+
+def open_outcomes_in(sentence: str) -> list[tuple[str, float, str]]:
+    return [(found.kind, found.value, found.unit) for found in open_found_in(sentence)]
 
 
 def test_levels_and_counts_no_metric_names_are_open_outcomes():
@@ -359,9 +363,7 @@ def test_levels_and_counts_no_metric_names_are_open_outcomes():
 
 
 def open_metrics_in(sentence: str) -> list[tuple[float, str, str]]:
-    from ingest.extraction.open_outcomes import find_open_outcomes
-    return [(found.value, found.unit, found.metric_text)
-            for found in find_open_outcomes(full_pipeline()(sentence), 0, set())]
+    return [(found.value, found.unit, found.metric_text) for found in open_found_in(sentence)]
 
 
 @pytest.mark.parametrize(("sentence", "expected"), [

@@ -5,7 +5,8 @@ and a normalised key so the same free metric groups across documents; and change
 controlled one names ("approved foster carers rose from 112 to 140"). A figure with no noun of its
 own is measured by its clause ("157 (43%) were placed out of borough", see `_clause_metric`). A
 level becomes a change when its baseline is given: after "compared with" with a past year ("85%
-now, compared with 60% in 2018"), or by the next sentence ("This is an increase from 374 …", see `baseline_of`).
+now, compared with 60% in 2018"), or by the next sentence ("This is an increase from 374 …", see
+`baseline_of`).
 
 A figure is skipped when it is a year, a date, an age ("16- and 17-year-olds"), a section or
 page number, a threshold or target, a comparison group's figure (England, national, statistical
@@ -206,6 +207,7 @@ def _clause_metric(figure: Token) -> str:
 
 
 _SHARES = {"majority", "minority", "proportion", "percentage", "share", "number", "total", "half", "third", "quarter"}
+_RELATIVE_PRONOUNS = {"WP", "WDT", "WP$"}  # "whom", "which", "whose"
 # dependencies that leave a clause's metric: a relative clause, an aside, a second clause, "of whom"
 _CLAUSE_EDGES = {"relcl", "advcl", "acl", "mark", "appos", "npadvmod", "punct", "aux", "auxpass", "neg", "det"}
 
@@ -216,9 +218,9 @@ def _in_metric(token: Token, top: Token, edges: set[str]) -> bool:
     if token.dep_ == "advmod" and token.head.i == top.i:
         return False
     while token.i != top.i:
-        if token.dep_ in edges or token.dep_ in _CLAUSE_EDGES or token.tag_ in {"WP", "WDT", "WP$"} \
+        if token.dep_ in edges or token.dep_ in _CLAUSE_EDGES or token.tag_ in _RELATIVE_PRONOUNS \
                 or (token.dep_ in {"conj", "cc"} and token.head.pos_ in {"VERB", "AUX"}) \
-                or any(child.tag_ in {"WP", "WDT", "WP$"} for child in token.children if token.dep_ == "prep"):
+                or any(child.tag_ in _RELATIVE_PRONOUNS for child in token.children if token.dep_ == "prep"):
             return False
         token = token.head
     return True
