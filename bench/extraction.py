@@ -4,7 +4,8 @@ the blind-marked unseen set's dev or held_out split, scored by surface and figur
 mention's sentence overlaps the marked quote (containment or a shared run of 40
 characters) and its surface equals the marked one after
 normalising case, quotes, hyphens, plurals and determiners, or shares >= 0.6 of its words
-(Dice); an outcome when value_from, value_to and unit match in an overlapping sentence).
+(Dice); an outcome when value_from, value_to and unit match in an overlapping sentence; an
+outcome stated without any figure is counted apart as `unscored`, the marked set holding figures only).
 
     EVIDENCE_HOME=... python bench/extraction.py [--verbose]
     EVIDENCE_HOME=... python bench/extraction.py --unseen dev [--verbose]

@@ -14,7 +14,11 @@ from dataclasses import dataclass
 
 from ingest.extract_text import ExtractedText
 
-_BULLET = re.compile(r"^\s*([\u2022\u25cf\u25aa\u25a0\u25fc\u25e6\u2023\u2043\u25a1\u2610\u27a2\u2713\u2714\uf0b7\uf0a7\uf076\uf0d8\uf0fc*+]|-(?=\s))\s*")
+# a symbol font's glyphs (Symbol, Wingdings) land in the private use area U+F021–U+F0FF: in running
+# text they are bullets ("\uf02d 71 live outside the area \uf02d 32 live in …")
+_SYMBOL_FONT = "\uf021-\uf0ff"
+_BULLET = re.compile(r"^\s*([\u2022\u25cf\u25aa\u25a0\u25fc\u25e6\u2023\u2043\u25a1\u2610\u27a2\u2713\u2714" + _SYMBOL_FONT
+                     + r"*+]|-(?=\s))\s*")
 _NUMBERED = re.compile(r"^\s*(\d{1,3}|[a-z]|[ivx]{1,4})[.)]\s+\S")
 _PAGE_NUMBER = re.compile(r"^\s*(page\s+)?[-–]?\s*\d{1,4}\s*[-–]?\s*(of\s+\d{1,4})?\s*$", re.IGNORECASE)
 _MD_HEADING = re.compile(r"^\s{0,3}(#{1,6})\s+(.*?)\s*#*\s*$")
@@ -95,7 +99,7 @@ def _strip_page_furniture(pages: list[list[str]]) -> list[list[str]]:
     return cleaned
 
 
-_INLINE_BULLET = re.compile(r"\s*[\uf0b7\uf0a7\u2022\u25cf\u25aa\u25fc]\s+")
+_INLINE_BULLET = re.compile(r"\s*[\u2022\u25cf\u25aa\u25fc" + _SYMBOL_FONT + r"]\s+")
 
 
 def _split_inline_bullets(line: str) -> list[str]:

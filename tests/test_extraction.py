@@ -419,6 +419,51 @@ def test_a_later_sentence_gives_the_baseline_of_a_free_metric(extractor):
     assert metric_key("The children’s homes") == metric_key("children's home") == "children home"
 
 
+@pytest.mark.parametrize(("sentence", "expected"), [
+    ("58 (17%) were placed with relatives.", [("count", 58.0, "count"), ("level", 17.0, "%")]),  # "58" is no date
+    ("At 1 April 2019, 250 children were the subject of a child protection plan.", [("level", 250.0, "count")]),
+    ("Care leavers in 72% of cases have a pathway plan.", [("level", 72.0, "%")]),
+    ("The council plans to open 4 more children's homes.", []),  # a plan, not a result
+    ("Practitioners now complete stage two assessments sooner.", []),  # a label, not a count
+    ("Of the 212 young people placed out of area:", []),  # the total the list that follows divides
+    ("Attainment in reading was 14% higher and in writing 9% lower.", []),  # a difference from other pupils
+    ("Attendance was 6% higher than last year.", [("level", 6.0, "%")]),  # a change the text states
+    ("About 22% of children in the county live in low-income families.", []),  # area demographics
+    ("For advice call 01632 960321 during office hours.", []),  # a telephone number
+])
+def test_figures_in_lists_dates_labels_and_comparisons(sentence, expected):
+    assert open_outcomes_in(sentence) == expected
+
+
+def test_later_baselines_of_several_points_after_an_aside(extractor):
+    """A baseline follows its figures past a bracketed note; "from both … and …" gives two changes."""
+    text = ("At 1 April 2016, 640 children were in care. "
+            "(Figures are rounded to the nearest 5 children.) "
+            "This is a reduction from both 700 (104 per 10,000) at 1 April 2015 and 760 (113 per 10,000) at 1 April 2014. "
+            "At 1 April 2016, three children lived in a private fostering placement. "
+            "This is an increase from one at 1 April 2015.")
+    evidence = extractor.extract(text, ["E10000016"], "E10000016")
+    assert sorted((found.outcome.value_from, found.outcome.value, found.outcome.unit)
+                  for found in evidence.open_outcomes) == [
+        (1.0, 3.0, "count"), (700.0, 640.0, "count"), (760.0, 640.0, "count")]
+
+
+def test_symbol_font_bullets_split_a_run_on_line_into_list_items():
+    from ingest.extract_text import ExtractedText
+    from ingest.normalise import normalise
+    line = "Of this number: \uf02d 44 (11%) live with kinship carers \uf02d 20 live in residential homes"
+    assert normalise(ExtractedText([[line]])).text.split("\n\n") == [
+        "Of this number:", "- 44 (11%) live with kinship carers", "- 20 live in residential homes"]
+
+
+def test_a_list_item_is_read_without_its_bullet(extractor):
+    text = "Of this number:\n\n- 44 (11%) were living with kinship carers\n\n- 20 live in residential homes"
+    evidence = extractor.extract(text, ["E10000016"], "E10000016")
+    assert [(found.outcome.value, found.outcome.unit) for found in evidence.open_outcomes] == [
+        (44.0, "count"), (11.0, "%"), (20.0, "count")]
+    assert all(not evidence.quote(found.sentence).startswith("-") for found in evidence.open_outcomes)
+
+
 # Outcomes whose metric the controlled list lacks (issue 20, item 4): sentences written for the test.
 OPEN_OUTCOMES = """Fostering and leaving care in Barnsley
 

@@ -10,13 +10,19 @@ from __future__ import annotations
 
 import bisect
 import re
-from dataclasses import dataclass, field
+from copy import copy
+from dataclasses import dataclass, field, replace
 
 from spacy.tokens import Doc
 
 from ingest.extraction.mentions import EntityFinder, Mention
 from ingest.extraction.nlp import full_pipeline, sentence_pipeline
-from ingest.extraction.open_outcomes import OpenOutcome, baseline_of, find_open_outcomes
+from ingest.extraction.open_outcomes import (
+    OpenOutcome,
+    aside,
+    baseline_of,
+    find_open_outcomes,
+)
 from ingest.extraction.outcomes import (
     OutcomeDraft,
     candidate,
@@ -171,16 +177,15 @@ class Extractor:
         for sentence in cued:
             if not _FIGURE.search(text, sentence.start, sentence.end):
                 continue
-            baseline = baseline_of(text[sentence.start:sentence.end])
-            if baseline is not None:
-                for unit, value in baseline.items():
-                    earlier = next((found.outcome for found in reversed(previous) if found.outcome.unit == unit), None)
-                    if earlier is not None and earlier.value_from is None:
-                        earlier.changed_from(value)
+            body = text[sentence.start:sentence.end]
+            if aside(body):
+                continue  # "(Figures are rounded to the nearest 5.)": neither an outcome nor the one a baseline follows
+            points = baseline_of(body)
+            if points is not None:
+                evidence.open_outcomes += _changed_from(previous, points)
                 continue
             council = about.council_for(sentence)[0]
             if council:
-                body = text[sentence.start:sentence.end]
                 intervention, attribution = about.intervention_for(sentence, refers_back(body))
                 previous = [OpenOutcomeFinding(council, found, sentence, intervention, attribution,
                                                inspection_council is not None)
@@ -217,6 +222,25 @@ class Extractor:
                     found.append(Mention("intervention", emerging_id(key), practice.surface, practice.start,
                                          practice.end, practice.confidence, practice.method, "emerging"))
         return sorted(found, key=lambda mention: mention.start)
+
+
+def _changed_from(previous: list[OpenOutcomeFinding], points: list[dict[str, float]]) -> list[OpenOutcomeFinding]:
+    """The previous sentence's last level of each unit becomes a change from the first earlier
+    point; each further point ("… and 489 at 31 March 2015") adds a change of its own. Returns those."""
+    added: list[OpenOutcomeFinding] = []
+    for unit in points[0]:
+        found = next((found for found in reversed(previous) if found.outcome.unit == unit
+                      and found.outcome.value_from is None), None)
+        if found is None:
+            continue
+        level = copy(found.outcome)
+        found.outcome.changed_from(points[0][unit])
+        for point in points[1:]:
+            if unit in point:
+                outcome = copy(level)
+                outcome.changed_from(point[unit])
+                added.append(replace(found, outcome=outcome))
+    return added
 
 
 def emerging_id(key: str) -> str:
@@ -291,15 +315,21 @@ def _rejoined(text: str, doc: Doc) -> list[tuple[int, int]]:
 
 
 def _lines(text: str, start: int, end: int) -> list[Sentence]:
-    """A heading or list item on its own line is never part of the next sentence."""
+    """A heading or list item on its own line is never part of the next sentence; a list item
+    starts after its bullet ("- 87 (24%) were …" is read as "87 (24%) were …")."""
     pieces, cursor = [], start
-    for line_break in re.finditer(r"\n+", text[start:end]):
-        if text[cursor:start + line_break.start()].strip():
-            pieces.append(Sentence(cursor, start + line_break.start()))
-        cursor = start + line_break.end()
-    if text[cursor:end].strip():
-        pieces.append(Sentence(cursor, end))
+    for line_break in [*re.finditer(r"\n+", text[start:end]), None]:
+        stop = start + line_break.start() if line_break else end
+        bullet = _LIST_BULLET.match(text, cursor, stop)
+        first = bullet.end() if bullet else cursor
+        if text[first:stop].strip():
+            pieces.append(Sentence(first, stop))
+        if line_break:
+            cursor = start + line_break.end()
     return pieces
+
+
+_LIST_BULLET = re.compile(r"[ \t]*- ")
 
 
 def _since(sentence: str) -> int | None:

@@ -9,8 +9,10 @@ now, compared with 60% in 2018"), or by the next sentence ("This is an increase 
 `baseline_of`).
 
 A figure is skipped when it is a year, a date, an age ("16- and 17-year-olds"), a section or
-page number, a threshold or target, a comparison group's figure (England, national, statistical
-neighbours), or sits in a clause that plans, hopes or negates.
+page number, a label ("stage two"), a telephone number, the total a sentence opens with ("Of the
+367 children looked after:"), a threshold or target, a comparison group's figure (England,
+national, statistical neighbours) or a difference from one ("39% higher"), an area's demographics,
+or sits in a clause that plans, hopes or negates.
 """
 
 from __future__ import annotations
@@ -23,16 +25,17 @@ from spacy.tokens import Doc, Token
 from ingest.extraction.outcomes import from_to, period_of
 from kg.model.vocabulary import GRADE_PATTERN
 
-_WORDS = {"one": 1, "two": 2, "three": 3, "four": 4, "five": 5, "six": 6, "seven": 7, "eight": 8, "nine": 9,
+_WORDS = {"zero": 0, "one": 1, "two": 2, "three": 3, "four": 4, "five": 5, "six": 6, "seven": 7, "eight": 8, "nine": 9,
           "ten": 10, "eleven": 11, "twelve": 12, "thirteen": 13, "fourteen": 14, "fifteen": 15, "twenty": 20,
           "thirty": 30, "forty": 40, "fifty": 50, "half": 50}
 _TENS = {"twenty": 20, "thirty": 30, "forty": 40, "fifty": 50, "sixty": 60, "seventy": 70, "eighty": 80, "ninety": 90}
 _COUNT_VERBS = {"recruit", "train", "appoint", "hold", "carry", "complete", "employ", "approve", "place", "adopt",
                 "create", "convene", "undertake", "deliver", "attend", "open", "qualify", "receive", "make"}
 _COMPARISON = re.compile(r"\b(?:england|national(?:ly)?|statistical neighbours?|comparator|comparable|similar "
-                         r"(?:areas|authorities)|regional average|average for|threshold|target|aim|plan|will|would|"
-                         r"expected|forecast|projected)\b", re.IGNORECASE)
-_DEMOGRAPHIC = re.compile(r"\b(?:population|poverty|ethnic|free school meals|english as an additional|"
+                         r"(?:areas|authorities)|regional average|average for|threshold|target|aim|plan(?:s|ned)? to|planned|will|"
+                         r"would|expected|forecast|projected)\b", re.IGNORECASE)
+_DEMOGRAPHIC = re.compile(r"\b(?:population|poverty|low[- ]income|ethnic|free school meals?|languages|"
+                          r"english as an additional|"
                           r"under the age of|live in (?:the|this) (?:area|county|city|borough))\b", re.IGNORECASE)
 _NOT_MEASURE = {"year", "years", "month", "months", "week", "weeks", "day", "days", "hour", "hours", "age", "section",
                 "page", "paragraph", "stage", "level", "tier", "key", "point", "minute", "minutes", "time", "times",
@@ -44,6 +47,8 @@ _NOT_MEASURE = {"year", "years", "month", "months", "week", "weeks", "day", "day
                 "examples", "area", "areas", "district", "districts", "locality", "localities", "authorities",
                 "group", "groups", "member", "members", "system", "systems", "report", "reports", "risk", "risks",
                 "mile", "miles"}
+# words a number labels rather than counts after ("stage two", "level 3", "Act 1989")
+_LABELS = {"section", "act", "page", "grade", "stage", "level", "tier", "phase", "step", "part", "chapter", "year"}
 _YEAR = re.compile(r"(?:199|20[0-3])\d")  # a year wherever it stands
 _YEAR_NAMED = re.compile(r"(?:19|20)\d\d")  # a year when the parser reads it as a number
 _GRADE_THEN_NUMBER = re.compile(GRADE_PATTERN + r"\s+\d", re.IGNORECASE)
@@ -120,7 +125,7 @@ def _not_a_figure(token: Token) -> bool:
     """A number that is not a figure of the text: a day of a date ("9 May"), an age ("aged 16 to
     17"), a year, the end of a range ("2015–16"), a paragraph or footnote number opening a sentence
     ("1 Ofsted produces"), a page number before a heading ("protection 10 The experiences") or after
-    the last word ("operation 143.")."""
+    the last word ("operation 143."), a telephone number."""
     doc = token.doc
     before = doc[token.i - 1] if token.i > doc[0].i else None
     after = doc[token.i + 1] if token.i + 1 < len(doc) else None
@@ -130,6 +135,8 @@ def _not_a_figure(token: Token) -> bool:
         return True  # an age ("aged 16 to 17")
     if not token.text[:1].isdigit():
         return False
+    if re.match(r"0\d", token.text):
+        return True  # a telephone number or a code ("01206 878178")
     if _YEAR.fullmatch(token.text) or (token.ent_type_ == "CARDINAL" and _YEAR_NAMED.fullmatch(token.text)):
         return True
     if before is not None and before.text in {"-", "–"} and before.i > doc[0].i and doc[before.i - 1].text[:1].isdigit():
@@ -138,6 +145,32 @@ def _not_a_figure(token: Token) -> bool:
         return True
     at_end = after is None or (after.is_punct and after.i == len(doc) - 1)
     return at_end and before is not None and before.pos_ in {"NOUN", "PROPN", "ADJ"}
+
+
+def _compared_with_others(token: Token) -> bool:
+    """"39% higher", "5% above that of all pupils"; but "12% higher than last year" is a change."""
+    following = [word.lower_ for word in token.doc[token.i + 1:token.i + 3]]
+    above = bool(following) and (following[0] in _ABOVE or following[0] == "%" and following[1:2] in ([w] for w in _ABOVE))
+    return above and not _THAN_BEFORE.search(token.doc.text, token.idx)
+
+
+_ABOVE = {"higher", "lower", "above", "below"}
+_THAN_BEFORE = re.compile(r"\bthan (?:last year|the previous year|a year (?:ago|earlier)|(?:it was )?in (?:19|20)\d\d)",
+                          re.IGNORECASE)
+
+
+def _denominator(token: Token) -> bool:
+    """The total a sentence opens with ("Of the 384 children missing from education, six …")."""
+    words = [word.lower_ for word in token.doc[:token.i]]
+    return bool(words) and words[0] in {"of", "out"} and set(words) <= {"of", "out", "the", "these", "those", "all"}
+
+
+def _dated(token: Token) -> bool:
+    """Part of a date the tagger found; a lone number it calls a date ("87 (24%) were …") is not one."""
+    if token.ent_type_ != "DATE":
+        return False
+    entity = next(span for span in token.doc.ents if span.start <= token.i < span.end)
+    return len(entity) > 1 or bool(_YEAR.fullmatch(token.text))
 
 
 def _a_duration(token: Token) -> bool:
@@ -226,21 +259,54 @@ def _in_metric(token: Token, top: Token, edges: set[str]) -> bool:
     return True
 
 
-_BASELINE = re.compile(r"^\W*this (?:is|was|represents) an? (?:\w+ )?(?:increase|reduction|decrease|rise|fall|"
-                       r"drop) (?:from|on|compared with) (?P<count>[\d,]+(?:\.\d+)?)(?:\s*\((?P<rate>[\d.]+) per 10,000)?",
+_BASELINE = re.compile(r"^\W*this (?:is|was|represents) (?:an? (?:\w+ )?(?:increase|reduction|decrease|rise|fall|drop|"
+                       r"improvement)|(?:\w+ )?unchanged) (?:from|on|compared with) (?:both )?(?:the )?",
                        re.IGNORECASE)
+# one earlier figure: "374", "374 (64.0 per 10,000)", "26 per 10,000 (152)", "13%", "four", "the ten children"
+_EARLIER = re.compile(r"(?P<first>\d[\d,]*(?:\.\d+)?|[a-z]+)(?P<first_unit>\s*%|\s*per 10,000)?"
+                      r"(?:\s*\((?P<second>\d[\d,]*(?:\.\d+)?)(?P<second_unit>\s*per 10,000)?[^)]*\))?", re.IGNORECASE)
+_NEXT_EARLIER = re.compile(r"[^.;]*?\band (?:from )?", re.IGNORECASE)
 
 
-def baseline_of(sentence: str) -> dict[str, float] | None:
-    """"This is an increase from 374 (64.0 per 10,000) at 31 March 2013": the previous
-    sentence's figures were these before, by unit."""
+def baseline_of(sentence: str) -> list[dict[str, float]] | None:
+    """"This is an increase from 374 (64.0 per 10,000) at 31 March 2013": the previous sentence's
+    figures were these before, by unit; "from both 403 per 10,000 (2,341) at … and 489 per 10,000
+    (2,017) at …" gives two earlier points."""
     match = _BASELINE.search(sentence)
     if not match:
         return None
-    found = {"count": float(match.group("count").replace(",", ""))}
-    if match.group("rate"):
-        found["per 10,000"] = float(match.group("rate"))
-    return found
+    points: list[dict[str, float]] = []
+    at = match.end()
+    while (earlier := _EARLIER.match(sentence, at)) is not None:
+        first, second = _number(earlier.group("first")), earlier.group("second")
+        if first is None:
+            break
+        first_unit = (earlier.group("first_unit") or "count").strip()
+        point = {first_unit: first}
+        if second:
+            point[(earlier.group("second_unit") or "count").strip() if first_unit != "count" else "per 10,000"] = \
+                float(second.replace(",", ""))
+        points.append(point)
+        following = _NEXT_EARLIER.match(sentence, earlier.end())
+        if following is None:
+            break
+        at = following.end()
+    return points or None
+
+
+def aside(sentence: str) -> bool:
+    """A sentence wholly in brackets: a note on the figures, not a figure of the text."""
+    return bool(_ASIDE.fullmatch(sentence))
+
+
+_ASIDE = re.compile(r"\s*\([^()]*(?:\([^()]*\)[^()]*)*\)\W*")
+
+
+def _number(text: str) -> float | None:
+    text = text.lower().replace(",", "")
+    if re.fullmatch(r"\d+(?:\.\d+)?", text):
+        return float(text)
+    return float(_WORDS[text]) if text in _WORDS else None
 
 
 def find_open_outcomes(doc: Doc, offset: int, taken: set[tuple[float, str]]) -> list[OpenOutcome]:
@@ -266,7 +332,7 @@ def find_open_outcomes(doc: Doc, offset: int, taken: set[tuple[float, str]]) -> 
         hyphenated = _hyphenated(token)
         value = hyphenated or _value(token)
         if value is None or token.ent_type_ in {"TIME", "ORDINAL"} or _not_a_figure(token) \
-                or (token.ent_type_ == "DATE" and not _a_duration(token)):
+                or (_dated(token) and not _a_duration(token)):
             continue
         first = token.i
         if hyphenated:
@@ -274,8 +340,12 @@ def find_open_outcomes(doc: Doc, offset: int, taken: set[tuple[float, str]]) -> 
         following = doc[token.i + 1] if token.i + 1 < len(doc) else None
         before = doc[token.i - 1] if token.i > 0 else None
         if token.lower_ == "one" or (before is not None and (before.is_title and before.i > doc[0].i or
-                                                             before.lower_ in {"section", "act", "page", "grade"})):
-            continue  # "one child in particular"; "Chat 2 Change", "Act 1989", "Good 2"
+                                                             before.lower_ in _LABELS)):
+            continue  # "one child in particular"; "Chat 2 Change", "Act 1989", "Good 2", "stage two assessments"
+        if _compared_with_others(token):
+            continue  # "39% higher", "5% above that of all pupils": a difference from others, not a level
+        if _denominator(token):
+            continue  # "Of the 367 children looked after:" restates the total the figures that follow divide
         if following is None or following.is_punct and following.i == len(doc) - 1 and token.i > 0 and \
                 doc[token.i - 1].is_title:
             continue
