@@ -380,6 +380,8 @@ def open_metrics_in(sentence: str) -> list[tuple[float, str, str]]:
     ("Only two were highlighted.", []),
     ("The vacancy rate is heading back towards 12%.", []),  # where it heads, not where it stands
     ("Two of the sub-groups are shared with adult services.", []),  # the service's own parts
+    ("143 (or 31.5%) live outside the county.",
+     [(143.0, "count", "live outside county"), (31.5, "%", "live outside county")]),  # the same figure restated
 ])
 def test_a_figure_with_no_noun_of_its_own_is_measured_by_its_clause(sentence, expected):
     """A figure that is a clause's subject is measured by the predicate; one in the predicate, by the subject."""
@@ -425,7 +427,8 @@ def test_a_later_sentence_gives_the_baseline_of_a_free_metric(extractor):
     ("Care leavers in 72% of cases have a pathway plan.", [("level", 72.0, "%")]),
     ("The council plans to open 4 more children's homes.", []),  # a plan, not a result
     ("Practitioners now complete stage two assessments sooner.", []),  # a label, not a count
-    ("Of the 212 young people placed out of area:", []),  # the total the list that follows divides
+    ("The three locality teams meet weekly.", []),  # things already known, not a count
+    ("Inspectors met four groups of care leavers.", []),  # the inspection's own tally
     ("Attainment in reading was 14% higher and in writing 9% lower.", []),  # a difference from other pupils
     ("Attendance was 6% higher than last year.", [("level", 6.0, "%")]),  # a change the text states
     ("About 22% of children in the county live in low-income families.", []),  # area demographics

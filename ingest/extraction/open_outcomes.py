@@ -9,8 +9,8 @@ now, compared with 60% in 2018"), or by the next sentence ("This is an increase 
 `baseline_of`).
 
 A figure is skipped when it is a year, a date, an age ("16- and 17-year-olds"), a section or
-page number, a label ("stage two"), a telephone number, the total a sentence opens with ("Of the
-367 children looked after:"), a threshold or target, a comparison group's figure (England,
+page number, a label ("stage two"), a telephone number, things already known ("the two virtual
+school heads"), a threshold or target, a comparison group's figure (England,
 national, statistical neighbours) or a difference from one ("39% higher"), an area's demographics,
 or sits in a clause that plans, hopes or negates.
 """
@@ -46,7 +46,7 @@ _NOT_MEASURE = {"year", "years", "month", "months", "week", "weeks", "day", "day
                 "recommendation", "recommendations", "priority", "priorities", "theme", "themes", "example",
                 "examples", "area", "areas", "district", "districts", "locality", "localities", "authorities",
                 "group", "groups", "member", "members", "system", "systems", "report", "reports", "risk", "risks",
-                "mile", "miles"}
+                "mile", "miles", "quarter", "quarters", "term", "terms", "gcse", "gcses"}
 # words a number labels rather than counts after ("stage two", "level 3", "Act 1989")
 _LABELS = {"section", "act", "page", "grade", "stage", "level", "tier", "phase", "step", "part", "chapter", "year"}
 _YEAR = re.compile(r"(?:199|20[0-3])\d")  # a year wherever it stands
@@ -143,6 +143,8 @@ def _not_a_figure(token: Token) -> bool:
         return True  # the end of a range or of "2015–16"
     if after is not None and after.is_title and (before is None or after.is_stop or after.pos_ in {"DET", "PRON"}):
         return True
+    if after is not None and after.text == "." and after.i + 1 < len(doc) and doc[after.i + 1].is_title:
+        return True  # "… exploitation 5. Improve …": a numbered item run into the sentence
     at_end = after is None or (after.is_punct and after.i == len(doc) - 1)
     return at_end and before is not None and before.pos_ in {"NOUN", "PROPN", "ADJ"}
 
@@ -157,12 +159,6 @@ def _compared_with_others(token: Token) -> bool:
 _ABOVE = {"higher", "lower", "above", "below"}
 _THAN_BEFORE = re.compile(r"\bthan (?:last year|the previous year|a year (?:ago|earlier)|(?:it was )?in (?:19|20)\d\d)",
                           re.IGNORECASE)
-
-
-def _denominator(token: Token) -> bool:
-    """The total a sentence opens with ("Of the 384 children missing from education, six …")."""
-    words = [word.lower_ for word in token.doc[:token.i]]
-    return bool(words) and words[0] in {"of", "out"} and set(words) <= {"of", "out", "the", "these", "those", "all"}
 
 
 def _dated(token: Token) -> bool:
@@ -217,7 +213,8 @@ def _clause_metric(figure: Token) -> str:
         return ""  # "over half did so" says too little; "two of the sub-groups" counts the service's parts
     path = [figure, *figure.ancestors]
     verb_at = next((i for i, token in enumerate(path) if token.pos_ in {"VERB", "AUX"}), None)
-    if not verb_at or any(token.dep_ == "conj" or token.lower_ in {"by", "towards"} for token in path[:verb_at]):
+    if not verb_at or any(token.dep_ == "conj" and not _restated(token) or token.lower_ in {"by", "towards"}
+                          for token in path[:verb_at]):
         return ""  # a second clause, the size of a change ("fell by 90%") or where it heads, not a level
     verb, below = path[verb_at], path[:verb_at]
     if any(token.pos_ in {"NOUN", "PROPN"} and token.text != "%" and token.lower_ not in _DURATIONS
@@ -237,6 +234,12 @@ def _clause_metric(figure: Token) -> str:
     if by_predicate and sum(1 for token in words if not token.is_stop) < 2:
         return ""  # "only two were highlighted": too little said of what was counted
     return " ".join(token.text for token in words[:10]).strip()
+
+
+def _restated(token: Token) -> bool:
+    """The same figure another way, in brackets: "261 (or 54.8%) live outside the area"."""
+    start = token.left_edge.i
+    return start >= 2 and token.doc[start - 1].lower_ == "or" and token.doc[start - 2].text == "("
 
 
 _SHARES = {"majority", "minority", "proportion", "percentage", "share", "number", "total", "half", "third", "quarter"}
@@ -313,6 +316,8 @@ def find_open_outcomes(doc: Doc, offset: int, taken: set[tuple[float, str]]) -> 
     """Levels and counts in one parsed sentence; `taken` holds (value, unit) a controlled outcome already gives."""
     if _COMPARISON.search(doc.text) or _DEMOGRAPHIC.search(doc.text) or any(token.dep_ == "neg" for token in doc):
         return []
+    if any(token.dep_ in {"nsubj", "nsubjpass"} and token.lemma_.lower() == "inspector" for token in doc):
+        return []  # "inspectors visited two houses": the inspection's own tally
     if not any(token.pos_ in {"VERB", "AUX"} for token in doc) or _contents_line(doc):
         return []  # a heading or a contents line, whose numbers are pages and grades
     found: list[OpenOutcome] = []
@@ -344,8 +349,8 @@ def find_open_outcomes(doc: Doc, offset: int, taken: set[tuple[float, str]]) -> 
             continue  # "one child in particular"; "Chat 2 Change", "Act 1989", "Good 2", "stage two assessments"
         if _compared_with_others(token):
             continue  # "39% higher", "5% above that of all pupils": a difference from others, not a level
-        if _denominator(token):
-            continue  # "Of the 367 children looked after:" restates the total the figures that follow divide
+        if before is not None and before.lower_ in {"the", "these", "those"}:
+            continue  # "the two virtual school heads", "these three young people": things already known, not a count
         if following is None or following.is_punct and following.i == len(doc) - 1 and token.i > 0 and \
                 doc[token.i - 1].is_title:
             continue
