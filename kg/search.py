@@ -50,13 +50,19 @@ def _params(filters: SearchFilters, councils: list[str] | None, candidates: int,
 
 
 def dense_candidates(graph: Graph, vector: list[float], filters: SearchFilters, councils: list[str] | None,
-                     candidates: int, limit: int) -> list[dict]:
-    return graph.read("search_vector", vector=vector, **_params(filters, councils, candidates, limit))
+                     candidates: int, limit: int, facets: bool = False) -> list[dict]:
+    """The vector index's nearest passages; with `facets`, each with what the graph links it to, read
+    in the same round trip (see search_candidates.cypher)."""
+    return graph.read("search_candidates", vector=vector, lucene=None, facets=facets,
+                      **_params(filters, councils, candidates, limit))
 
 
 def fulltext_candidates(graph: Graph, lucene: str, filters: SearchFilters, councils: list[str] | None,
-                        candidates: int, limit: int, documents: list[str] | None = None) -> list[dict]:
-    return graph.read("search_fulltext", lucene=lucene, **_params(filters, councils, candidates, limit, documents))
+                        candidates: int, limit: int, documents: list[str] | None = None,
+                        facets: bool = False) -> list[dict]:
+    """The full-text index's best passages; `facets` as for dense_candidates."""
+    return graph.read("search_candidates", vector=None, lucene=lucene, facets=facets,
+                      **_params(filters, councils, candidates, limit, documents))
 
 
 def report_grade_moves(graph: Graph) -> list[dict[str, Any]]:

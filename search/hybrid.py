@@ -140,33 +140,28 @@ def graph_list(graph: Graph, understood: Understood, lucene: str, filters: Searc
     (the named councils' and their comparators' documents, the reports of councils that made the
     move between grades it asks about, passages naming a named practice) that match the question's
     words, ordered by how much of the question the graph links them to. The look-ups and the links
-    of the full-text candidates are read while the question is still being embedded."""
+    come with the candidates, so none waits for a read of its own."""
     scoped = []
     named = sorted(understood.council_codes() | set(understood.comparators))
     scope = (named if councils is None else [code for code in named if code in councils]) if named else councils
     if named and scope:
-        scoped.append(_POOL.submit(fulltext_candidates, graph, lucene, filters, scope, SCOPED_CANDIDATES, SCOPED))
+        scoped.append(_POOL.submit(fulltext_candidates, graph, lucene, filters, scope, SCOPED_CANDIDATES, SCOPED,
+                                   facets=True))
     arrived = moved_reports(graph, understood, scope)
     if arrived:
         scoped.append(_POOL.submit(fulltext_candidates, graph, lucene, filters, councils, SCOPED_CANDIDATES, SCOPED,
-                                   sorted(arrived)))
+                                   sorted(arrived), facets=True))
     if filters.intervention is None:
         for intervention in understood.interventions[:SCOPED_INTERVENTIONS]:
             narrowed = replace(filters, intervention=intervention["id"])
             scoped.append(_POOL.submit(fulltext_candidates, graph, lucene, narrowed, councils, SCOPED_CANDIDATES,
-                                       SCOPED))
-    pools = [[row["passage_id"] for row in fulltext.result()]]
-    pools += [[row["passage_id"] for row in future.result()] for future in scoped]
-    scores = _graph_scores(graph, list(dict.fromkeys(id_ for pool in pools for id_ in pool)), understood, arrived)
-    nearest = [row["passage_id"] for row in dense.result()]
-    scores.update(_graph_scores(graph, [id_ for id_ in nearest if id_ not in scores], understood, arrived))
-    base = rrf([nearest] + pools)
+                                       SCOPED, facets=True))
+    pools = [fulltext.result(), *(future.result() for future in scoped)]
+    scores = {row["passage_id"]: graph_score(row, understood, arrived) for pool in pools for row in pool}
+    scores |= {row["passage_id"]: graph_score(row, understood, arrived) for row in dense.result()}
+    base = rrf([[row["passage_id"] for row in rows] for rows in [dense.result(), *pools]])
     linked = [passage_id for passage_id, score in scores.items() if score >= MIN_GRAPH_SCORE]
     return sorted(linked, key=lambda passage_id: (-scores[passage_id], -base[passage_id], passage_id))
-
-
-def _graph_scores(graph: Graph, ids: list[str], understood: Understood, arrived: set[str]) -> dict[str, float]:
-    return {row["passage_id"]: graph_score(row, understood, arrived) for row in graph.read("search_facets", ids=ids)}
 
 
 def ranking(graph: Graph, embedder: Embedder, query: str, filters: SearchFilters, wanted: int,
@@ -183,15 +178,15 @@ def ranking(graph: Graph, embedder: Embedder, query: str, filters: SearchFilters
     candidates = 3 * wanted if councils is None and not narrowed else FILTERED_CANDIDATES
     # the graph list looks further down the full-text list (cheap); the vector index's cost grows
     # with what it is asked for, so it gives the page's worth either way
-    use_graph = "graph" in lists
+    understood = understand(graph, query) if understood is None and "graph" in lists else understood or Understood()
+    # the graph list reads what the graph links each candidate to, in the candidates' own reads
+    use_graph = "graph" in lists and bool(understood)
     keep = max(3 * wanted, POOL) if use_graph else 3 * wanted
     lucene = lucene_query(query, expansions(query))
-    sparse = _POOL.submit(fulltext_candidates, graph, lucene, filters, councils, max(candidates, keep), keep) \
-        if "fulltext" in lists or use_graph else _done([])
-    dense = _POOL.submit(_nearest, graph, embedder, query, vector, filters, councils, candidates, 3 * wanted) \
-        if "dense" in lists or use_graph else _done([])
-    understood = understand(graph, query) if understood is None and use_graph else understood or Understood()
-    use_graph = use_graph and bool(understood)
+    sparse = _POOL.submit(fulltext_candidates, graph, lucene, filters, councils, max(candidates, keep), keep,
+                          facets=use_graph) if "fulltext" in lists or use_graph else _done([])
+    dense = _POOL.submit(_nearest, graph, embedder, query, vector, filters, councils, candidates, 3 * wanted,
+                         use_graph) if "dense" in lists or use_graph else _done([])
     found = {"graph": graph_list(graph, understood, lucene, filters, councils, sparse, dense) if use_graph else []}
     found["dense"] = [row["passage_id"] for row in dense.result()] if "dense" in lists else []
     found["fulltext"] = [row["passage_id"] for row in sparse.result()][:3 * wanted] if "fulltext" in lists else []
@@ -202,12 +197,12 @@ def ranking(graph: Graph, embedder: Embedder, query: str, filters: SearchFilters
 
 
 def _nearest(graph: Graph, embedder: Embedder, query: str, vector: list[float] | None, filters: SearchFilters,
-             councils: list[str] | None, candidates: int, limit: int) -> list[dict]:
+             councils: list[str] | None, candidates: int, limit: int, facets: bool) -> list[dict]:
     """The vector index's nearest passages; the field's synonyms help the small model too ("locum"
     beside "agency staff")."""
     if vector is None:
         vector = embedder.embed([" ; ".join([query, *expansions(query)])])[0].tolist()
-    return dense_candidates(graph, vector, filters, councils, candidates, limit)
+    return dense_candidates(graph, vector, filters, councils, candidates, limit, facets)
 
 
 def _done(rows: list[dict]) -> Future[list[dict]]:
