@@ -166,8 +166,9 @@ def graph_list(graph: Graph, understood: Understood, lucene: str, filters: Searc
 
 def ranking(graph: Graph, embedder: Embedder, query: str, filters: SearchFilters, wanted: int,
             mode: str = "hybrid", vector: list[float] | None = None, understood: Understood | None = None) -> Ranking:
-    """Passage ids best first with their scores. The question is embedded and its nearest passages read
-    while the full-text look-ups run and the question is read, so the index look-ups overlap."""
+    """Passage ids best first with their scores. The question is read first (what it names decides
+    whether the candidates come with their graph links); it is embedded and its nearest passages read
+    while the full-text look-ups run, so the index look-ups overlap."""
     check_query_model(graph, embedder.name, embedder.dimensions)
     lists = lists_of(mode)
     councils = council_scope(graph, filters)
@@ -176,11 +177,10 @@ def ranking(graph: Graph, embedder: Embedder, query: str, filters: SearchFilters
     narrowed = filters.kind or filters.date_from or filters.date_to or filters.intervention or filters.enabler
     # unfiltered, every index hit is kept, so asking the indexes for the page's worth is enough
     candidates = 3 * wanted if councils is None and not narrowed else FILTERED_CANDIDATES
+    understood = understand(graph, query) if understood is None and "graph" in lists else understood or Understood()
+    use_graph = "graph" in lists and bool(understood)
     # the graph list looks further down the full-text list (cheap); the vector index's cost grows
     # with what it is asked for, so it gives the page's worth either way
-    understood = understand(graph, query) if understood is None and "graph" in lists else understood or Understood()
-    # the graph list reads what the graph links each candidate to, in the candidates' own reads
-    use_graph = "graph" in lists and bool(understood)
     keep = max(3 * wanted, POOL) if use_graph else 3 * wanted
     lucene = lucene_query(query, expansions(query))
     sparse = _POOL.submit(fulltext_candidates, graph, lucene, filters, councils, max(candidates, keep), keep,

@@ -10,9 +10,9 @@ now, compared with 60% in 2018"), or by the next sentence ("This is an increase 
 
 A figure is skipped when it is a year, a date, an age ("16- and 17-year-olds"), a section or
 page number, a label ("stage two"), a telephone number, things already known ("the two virtual
-school heads"), a threshold or target, a comparison group's figure (England,
-national, statistical neighbours) or a difference from one ("39% higher"), an area's demographics,
-or sits in a clause that plans, hopes or negates.
+school heads"), a threshold or target, a comparison group's figure (England, national, statistical
+neighbours) or a difference from one ("39% higher"), an area's demographics, an inspector's own
+tally, or sits in a clause that plans, hopes or negates.
 """
 
 from __future__ import annotations
@@ -106,10 +106,7 @@ def metric_key(text: str) -> str:
 
 
 def _value(token: Token) -> float | None:
-    text = token.text.lower().replace(",", "")
-    if re.fullmatch(r"\d+(?:\.\d+)?", text):
-        return float(text)
-    return float(_WORDS[text]) if text in _WORDS else None
+    return _number(token.text)
 
 
 def _hyphenated(token: Token) -> float | None:
@@ -152,8 +149,9 @@ def _not_a_figure(token: Token) -> bool:
 def _compared_with_others(token: Token) -> bool:
     """"39% higher", "5% above that of all pupils"; but "12% higher than last year" is a change."""
     following = [word.lower_ for word in token.doc[token.i + 1:token.i + 3]]
-    above = bool(following) and (following[0] in _ABOVE or following[0] == "%" and following[1:2] in ([w] for w in _ABOVE))
-    return above and not _THAN_BEFORE.search(token.doc.text, token.idx)
+    if following[:1] == ["%"]:
+        following = following[1:]
+    return bool(following) and following[0] in _ABOVE and not _THAN_BEFORE.search(token.doc.text, token.idx)
 
 
 _ABOVE = {"higher", "lower", "above", "below"}
@@ -286,9 +284,9 @@ def baseline_of(sentence: str) -> list[dict[str, float]] | None:
             break
         first_unit = (earlier.group("first_unit") or "count").strip()
         point = {first_unit: first}
-        if second:
-            point[(earlier.group("second_unit") or "count").strip() if first_unit != "count" else "per 10,000"] = \
-                float(second.replace(",", ""))
+        if second:  # the other figure in brackets: a rate beside a count, a count beside a rate
+            second_unit = "per 10,000" if first_unit == "count" else (earlier.group("second_unit") or "count").strip()
+            point[second_unit] = float(second.replace(",", ""))
         points.append(point)
         following = _NEXT_EARLIER.match(sentence, earlier.end())
         if following is None:
