@@ -105,10 +105,6 @@ def metric_key(text: str) -> str:
     return " ".join(words)
 
 
-def _value(token: Token) -> float | None:
-    return _number(token.text)
-
-
 def _hyphenated(token: Token) -> float | None:
     """'sixty-eight' (three tokens): 68 read at its first word."""
     doc = token.doc
@@ -333,7 +329,7 @@ def find_open_outcomes(doc: Doc, offset: int, taken: set[tuple[float, str]]) -> 
         if token.i > 1 and doc[token.i - 1].text == "-" and _hyphenated(doc[token.i - 2]) is not None:
             continue  # the "eight" of "sixty-eight", read at "sixty"
         hyphenated = _hyphenated(token)
-        value = hyphenated or _value(token)
+        value = hyphenated or _number(token.text)
         if value is None or token.ent_type_ in {"TIME", "ORDINAL"} or _not_a_figure(token) \
                 or (_dated(token) and not _a_duration(token)):
             continue
