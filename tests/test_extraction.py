@@ -388,6 +388,46 @@ def test_a_figure_with_no_noun_of_its_own_is_measured_by_its_clause(sentence, ex
     assert open_metrics_in(sentence) == expected
 
 
+@pytest.mark.parametrize(("sentence", "expected"), [
+    ("There have been no placement breakdowns since May 2019.", [(0.0, "count", "placement breakdowns")]),
+    ("No complaints were received from parents last year.", [(0.0, "count", "complaints received from parents")]),
+    ("The county does not run any residential homes.", [(0.0, "count", "residential homes")]),
+    ("Five live with relatives, of whom none live outside the city.",
+     [(0.0, "count", "live outside city"), (5.0, "count", "live with relatives")]),
+    ("Even where there are no plans for reunification, contact is well supported.", []),  # a condition
+    ("Inspectors saw no children who were left at risk.", []),  # what inspectors saw
+    ("There are no significant delays in assessments.", []),  # an absence not counted
+    ("The board has not received any data on missing children.", []),
+])
+def test_none_is_a_count_of_zero(sentence, expected):
+    """"No complaints were received" states a figure: none; a condition, a finding or "no delays" does not."""
+    assert sorted(open_metrics_in(sentence)) == sorted(expected)
+
+
+@pytest.mark.parametrize(("sentence", "expected"), [
+    ("Only half of the older teenagers have a pathway plan.", [(50.0, "%", "older teenagers")]),
+    ("Nearly two thirds of care leavers are in work.", [(67.0, "%", "care leavers")]),
+    ("Around one in four children in care is placed far from home.", [(25.0, "%", "children in care")]),
+    ("In the first quarter of 2021, 40 children were adopted.", [(40.0, "count", "children")]),
+    ("In the first two quarters of 2020–21, demand rose.", []),
+])
+def test_a_share_in_words_is_a_percentage(sentence, expected):
+    assert open_metrics_in(sentence) == expected
+
+
+@pytest.mark.parametrize(("sentence", "expected"), [
+    ("At 1 May 2019, 41 children and young people per 10,000 (230) were on a protection plan.",
+     [(41.0, "per 10,000"), (230.0, "count")]),
+    ("At 1 May 2019, 360 children per 10,000 population (2,150) were in need of help.",
+     [(360.0, "per 10,000"), (2150.0, "count")]),
+    ("Ten children ceased to be in care, of whom one subsequently returned to their family.", [(10.0, "count"), (1.0, "count")]),
+    ("300 children left care, of whom 6% later returned to be looked after.", [(300.0, "count"), (6.0, "%")]),
+])
+def test_a_rate_printed_first_and_a_figure_after_of_whom(sentence, expected):
+    assert [(value, unit) for value, unit, _ in open_metrics_in(sentence)] == expected
+    assert all(len(metric) >= 3 for _, _, metric in open_metrics_in(sentence))
+
+
 def test_comparison_groups_plans_headings_and_names_give_no_open_outcome():
     assert open_outcomes_in("This is lower than the England average of 31%.") == []
     assert open_outcomes_in("The council will recruit 20 more foster carers.") == []
@@ -474,6 +514,7 @@ Barnsley introduced Mockingbird in 2019. Since Mockingbird began, the number of 
 On average each personal adviser now supports 19 young people.
 Over the year, the council appointed 14 advanced practitioners.
 Around 85% of return home interviews now happen within three days, compared with about 60% in 2018.
+At 1 April 2020, 310 children were in care. This is a reduction from both 350 at 1 April 2019 and 380 at 1 April 2018.
 """
 
 
@@ -511,6 +552,8 @@ def test_open_metric_changes_levels_and_counts_reach_the_graph_and_a_second_inge
         ("level", None, "young people", "young people", None, 19.0, "count"),
         ("count", None, "advanced practitioners", "advanced practitioner", None, 14.0, "count"),
         ("change", None, "return home interviews", "return home interview", 60.0, 85.0, "%"),
+        ("change", None, "children", "children", 350.0, 310.0, "count"),  # two baselines: two changes, two ids
+        ("change", None, "children", "children", 380.0, 310.0, "count"),
     }, rows
     by_text = {row["text"]: row for row in rows}
     carers = by_text["number of approved foster carers"]

@@ -43,7 +43,7 @@ _PRACTICE_CUE = re.compile(
     r"apprentice|training|course|arrangement|system|polic|network|allowance|passport|dashboard|audit|door)|[‘“]"
     r"|(?-i:\b[A-Z][a-z]+ [A-Z][a-z]+)", re.IGNORECASE)
 _FIGURE = re.compile(r"\d|\b(?:one|two|three|four|five|six|seven|eight|nine|ten|eleven|twelve|twenty|thirty|forty|"
-                     r"fifty|half)\b", re.IGNORECASE)
+                     r"fifty|half|no|none|any)\b", re.IGNORECASE)
 _RUNS_ON = re.compile(r"[-a-z]")
 _ENDS = re.compile(r"[.!?…:;\"”’')\]]\s*$")
 CONTEXT_WINDOW = 3000  # characters back to look for the council a sentence is about

@@ -34,7 +34,7 @@ _COUNT_VERBS = {"recruit", "train", "appoint", "hold", "carry", "complete", "emp
 _COMPARISON = re.compile(r"\b(?:england|national(?:ly)?|statistical neighbours?|comparator|comparable|similar "
                          r"(?:areas|authorities)|regional average|average for|threshold|target|aim|plan(?:s|ned)? to|planned|will|"
                          r"would|expected|forecast|projected)\b", re.IGNORECASE)
-_DEMOGRAPHIC = re.compile(r"\b(?:population|poverty|low[- ]income|ethnic|free school meals?|languages|"
+_DEMOGRAPHIC = re.compile(r"\b(?:(?<!10,000 )population|poverty|low[- ]income|ethnic|free school meals?|languages|"
                           r"english as an additional|"
                           r"under the age of|live in (?:the|this) (?:area|county|city|borough))\b", re.IGNORECASE)
 _NOT_MEASURE = {"year", "years", "month", "months", "week", "weeks", "day", "days", "hour", "hours", "age", "section",
@@ -191,10 +191,31 @@ def _phrase(noun: Token, skip: Token, first: int) -> str:
     """The words naming what a number counts, without the number (tokens `first` to `skip`)."""
     tokens = [token for token in noun.subtree if not first <= token.i <= skip.i
               and not (skip.i <= token.i <= skip.head.i and token.dep_ in {"nummod", "quantmod"})]
+    rate = _per_10000(noun)
+    if rate is not None:
+        tokens = [token for token in tokens if token.i not in range(rate.i, rate.right_edge.i + 1)]
     tokens = [token for token in tokens if token.dep_ not in {"relcl", "punct", "det", "nummod", "quantmod"}
               and not any(ancestor.dep_ in {"relcl", "acl", "appos"} for ancestor in token.ancestors
                           if ancestor.i in range(noun.left_edge.i, noun.right_edge.i + 1) and ancestor.i != noun.i)]
     return " ".join(token.text for token in tokens[:10]).strip()
+
+
+def _per_10000(noun: Token) -> Token | None:
+    """The "per 10,000 [population]" a noun's figure is a rate of."""
+    return next((child for child in noun.children if child.lower_ == "per" and any(
+        word.text in {"10,000", "10000"} for word in child.subtree)), None)
+
+
+def _rated_before(token: Token) -> Token | None:
+    """"36 children per 10,000 (209)": the noun whose rate the bracketed count restates."""
+    doc = token.doc
+    if token.i < 3 or doc[token.i - 1].text != "(":
+        return None
+    rate = next((word for word in reversed(doc[max(token.i - 4, 0):token.i - 1]) if word.lower_ == "per"), None)
+    if rate is None or not any(word.text in {"10,000", "10000"} for word in doc[rate.i:token.i - 1]) \
+            or rate.head.pos_ not in {"NOUN", "PROPN"}:
+        return None
+    return rate.head
 
 
 def _clause_metric(figure: Token) -> str:
@@ -214,7 +235,7 @@ def _clause_metric(figure: Token) -> str:
     if any(token.pos_ in {"NOUN", "PROPN"} and token.text != "%" and token.lower_ not in _DURATIONS
            and token.lemma_.lower() not in _SHARES for token in below):
         return ""  # the figure belongs to a noun the rules above did not take as its measure
-    by_predicate = below[-1].dep_ in {"nsubj", "nsubjpass"}
+    by_predicate = below[-1].dep_ in {"nsubj", "nsubjpass"} or _after_of_whom(figure)
     if by_predicate:
         tokens = [token for token in verb.subtree if _in_metric(token, verb, {"nsubj", "nsubjpass"})]
     else:
@@ -228,6 +249,12 @@ def _clause_metric(figure: Token) -> str:
     if by_predicate and sum(1 for token in words if not token.is_stop) < 2:
         return ""  # "only two were highlighted": too little said of what was counted
     return " ".join(token.text for token in words[:10]).strip()
+
+
+def _after_of_whom(figure: Token) -> bool:
+    """"…, of whom 66% live out of the area": the figure is what the relative clause says of its group."""
+    start = figure.left_edge.i
+    return start >= 2 and figure.doc[start - 1].tag_ in _RELATIVE_PRONOUNS and figure.doc[start - 2].lower_ == "of"
 
 
 def _restated(token: Token) -> bool:
@@ -248,12 +275,21 @@ def _in_metric(token: Token, top: Token, edges: set[str]) -> bool:
     if token.dep_ == "advmod" and token.head.i == top.i:
         return False
     while token.i != top.i:
+        if _infinitive(token) or token.dep_ in {"aux", "auxpass"} and _infinitive(token.head):
+            token = token.head
+            continue
         if token.dep_ in edges or token.dep_ in _CLAUSE_EDGES or token.tag_ in _RELATIVE_PRONOUNS \
                 or (token.dep_ in {"conj", "cc"} and token.head.pos_ in {"VERB", "AUX"}) \
                 or any(child.tag_ in _RELATIVE_PRONOUNS for child in token.children if token.dep_ == "prep"):
             return False
         token = token.head
     return True
+
+
+def _infinitive(token: Token) -> bool:
+    """"returned to be looked after": an infinitive the verb goes on into, part of what it says."""
+    return token.dep_ in {"advcl", "xcomp"} and token.pos_ in {"VERB", "AUX"} \
+        and any(child.dep_ in {"aux", "auxpass"} and child.lower_ == "to" for child in token.children)
 
 
 _BASELINE = re.compile(r"^\W*this (?:is|was|represents) (?:an? (?:\w+ )?(?:increase|reduction|decrease|rise|fall|drop|"
@@ -308,14 +344,19 @@ def _number(text: str) -> float | None:
 
 def find_open_outcomes(doc: Doc, offset: int, taken: set[tuple[float, str]]) -> list[OpenOutcome]:
     """Levels and counts in one parsed sentence; `taken` holds (value, unit) a controlled outcome already gives."""
-    if _COMPARISON.search(doc.text) or _DEMOGRAPHIC.search(doc.text) or any(token.dep_ == "neg" for token in doc):
+    if _COMPARISON.search(doc.text) or _DEMOGRAPHIC.search(doc.text):
         return []
     if any(token.dep_ in {"nsubj", "nsubjpass"} and token.lemma_.lower() == "inspector" for token in doc):
         return []  # "inspectors visited two houses": the inspection's own tally
     if not any(token.pos_ in {"VERB", "AUX"} for token in doc) or _contents_line(doc):
         return []  # a heading or a contents line, whose numbers are pages and grades
-    found: list[OpenOutcome] = []
-    skipped: list[tuple[int, int]] = []  # character spans of figures read already (a change, a baseline)
+    found = _none_counted(doc, offset)
+    if any(token.dep_ == "neg" for token in doc):
+        return found  # a negated clause states no figure, but "does not operate any homes" counts none
+    skipped: list[tuple[int, int]] = []  # character spans of figures read already (a change, a baseline, a share)
+    for share, span in _shares(doc, offset):
+        found.append(share)
+        skipped.append(span)
     change = _open_change(doc, offset, taken)
     if change is not None:
         found.append(change[0])
@@ -338,7 +379,7 @@ def find_open_outcomes(doc: Doc, offset: int, taken: set[tuple[float, str]]) -> 
             token = doc[token.i + 2]
         following = doc[token.i + 1] if token.i + 1 < len(doc) else None
         before = doc[token.i - 1] if token.i > 0 else None
-        if token.lower_ == "one" or (before is not None and (before.is_title and before.i > doc[0].i or
+        if token.lower_ == "one" and not _after_of_whom(token) or (before is not None and (before.is_title and before.i > doc[0].i or
                                                              before.lower_ in _LABELS)):
             continue  # "one child in particular"; "Chat 2 Change", "Act 1989", "Good 2", "stage two assessments"
         if _compared_with_others(token):
@@ -363,7 +404,9 @@ def find_open_outcomes(doc: Doc, offset: int, taken: set[tuple[float, str]]) -> 
                 continue
         if following.lower_ == "per" and following.i + 1 < len(doc) and doc[following.i + 1].text in {"10,000", "10000"}:
             unit = "per 10,000"
-            noun = token.head if token.head.pos_ == "NOUN" and token.head.i != token.i else following
+            after_rate = doc[following.i + 2] if following.i + 2 < len(doc) else None  # "56 per 10,000 children"
+            noun = token.head if token.head.pos_ == "NOUN" and token.head.i != token.i else \
+                after_rate if after_rate is not None and after_rate.pos_ == "NOUN" else following
         elif following is not None and (following.text == "%" or following.lower_ == "per" and token.i + 2 < len(doc)
                                       and doc[token.i + 2].lower_ == "cent"):
             unit = "%"
@@ -374,10 +417,14 @@ def find_open_outcomes(doc: Doc, offset: int, taken: set[tuple[float, str]]) -> 
             noun = objects[0] if objects else None
         elif following is not None and following.lower_ in _DURATIONS:
             unit, noun = _DURATIONS[following.lower_], None
+        elif (rated := _rated_before(token)) is not None:
+            noun = rated  # the count in brackets after a rate: "36 children per 10,000 (209)"
         elif token.dep_ in {"nummod", "appos"} and token.head.pos_ in {"NOUN", "PROPN"}:
             noun = token.head  # "30 social workers"; "a high number of children (529)"
             if noun.lower_ in _NOT_MEASURE or noun.lemma_.lower() in _NOT_MEASURE:
                 continue
+            if _per_10000(noun) is not None:
+                unit = "per 10,000"  # the rate printed first: "36 children and young people per 10,000"
         elif token.dep_ not in {"nsubj", "nsubjpass"}:
             continue  # a figure that is a clause's subject ("32 live in …") is read from its clause below
         if (value, unit) in taken:
@@ -402,6 +449,90 @@ def find_open_outcomes(doc: Doc, offset: int, taken: set[tuple[float, str]]) -> 
         if earlier is not None:
             earlier.changed_from(float(compared.group("value").replace(",", "")), f"since {compared.group('year')}")
     return found
+
+
+def _shares(doc: Doc, offset: int) -> list[tuple[OpenOutcome, tuple[int, int]]]:
+    """"half of post-16 students", "nearly two thirds of care leavers", "one in three children": a
+    share of a group, in per cent, with the words' span."""
+    found = []
+    for token in doc:
+        following = doc[token.i + 1] if token.i + 1 < len(doc) else None
+        before = doc[token.i - 1] if token.i > 0 else None
+        if token.lower_ in _PARTS and following is not None and following.lower_ == "of":
+            if before is not None and (before.lower_ in _NOT_A_SHARE or before.ent_type_ == "ORDINAL"):
+                continue  # "the first quarter of 2016", "each half of the year"
+            parts = _number(before.text) if before is not None and before.lower_ not in {"a", "one"} else None
+            if parts and before.i > 0 and doc[before.i - 1].lower_ in _NOT_A_SHARE:
+                continue  # "the first two quarters of 2015–16"
+            first = before if parts else token
+            value = round(100 * (parts or 1) / _PARTS[token.lower_])
+            groups = [child for child in following.children if child.dep_ == "pobj"]
+            group = next((child for child in groups if child.pos_ == "NOUN"), groups[0] if groups else None)
+        elif token.lower_ in {"one", "1"} and following is not None and following.lower_ == "in" \
+                and token.i + 2 < len(doc) and (out_of := _number(doc[token.i + 2].text)):
+            first, value = token, round(100 / out_of)
+            counted = doc[token.i + 2]
+            group = counted.head if counted.head.pos_ == "NOUN" else next(
+                (child for child in following.children if child.dep_ == "pobj" and child.pos_ == "NOUN"), None)
+        else:
+            continue
+        if group is None or group.like_num or group.ent_type_ == "DATE" or _YEAR.match(group.text) \
+                or group.lemma_.lower() in _NOT_MEASURE:
+            continue
+        text = _phrase(group, token, token.i)
+        if len(text) >= 3:
+            found.append((OpenOutcome("level", text, metric_key(text), float(value), None, "%",
+                                      offset + first.idx, offset + token.idx + len(token.text)),
+                          (first.idx, group.idx)))
+    return found
+
+
+_PARTS = {"half": 2, "third": 3, "thirds": 3, "quarter": 4, "quarters": 4, "fifth": 5, "fifths": 5, "tenth": 10,
+          "tenths": 10}
+_NOT_A_SHARE = {"the", "this", "that", "each", "every", "per", "first", "second", "last", "final", "next", "previous"}
+
+
+def _none_counted(doc: Doc, offset: int) -> list[OpenOutcome]:
+    """"There have been no adoption disruptions", "no complaints were received", "the council does
+    not operate any children's homes", "none live in residential schools": a count of none. Not
+    when it is a condition ("when there are no plans to…"), what inspectors did not see or find,
+    or the absence of something that is not counted ("no concerns", "no delays")."""
+    found = []
+    for token in doc:
+        if token.lower_ == "none" and token.dep_ in {"nsubj", "nsubjpass"}:
+            noun, verb = token, token.head
+        elif token.lower_ in {"no", "any"} and token.dep_ == "det" and token.head.tag_ == "NNS":
+            noun = token.head.head if token.head.dep_ == "poss" else token.head  # "no children's homes"
+            verb = noun.head
+        else:
+            continue
+        existential = noun.dep_ == "attr" and any(child.dep_ == "expl" for child in verb.children)
+        if not (existential or noun.dep_ in {"nsubj", "nsubjpass", "dobj"}):
+            continue
+        negated = any(child.dep_ == "neg" for child in verb.children)
+        if (token.lower_ == "any") != negated or noun.lemma_.lower() in _NOT_COUNTED | _NOT_MEASURE \
+                or verb.lemma_.lower() in _FOUND \
+                or any(child.dep_ == "mark" or child.tag_ == "WRB" for child in verb.children):
+            continue
+        if existential or noun.dep_ == "dobj":
+            tokens = [word for word in noun.subtree if word.i != token.i and word.dep_ != "punct"]
+        else:
+            tokens = [word for word in verb.subtree if word.i != token.i and word.dep_ not in {"punct", "det"}
+                      and (word.i == noun.i or _in_metric(word, verb, set()) or noun.i in {a.i for a in word.ancestors})]
+        tokens = [word for word in tokens if word.ent_type_ != "DATE" and not (
+            word.dep_ == "prep" and any(child.ent_type_ == "DATE" for child in word.children))]
+        text = " ".join(word.text for word in tokens[:10]).strip()
+        if len(text) >= 3:
+            found.append(OpenOutcome("level", text, metric_key(text), 0.0, None, "count", offset + token.idx,
+                                     offset + token.idx + len(token.text)))
+    return found
+
+
+# what an absence is stated of that is not counted ("no concerns", "no delays"); what inspectors saw or found
+_NOT_COUNTED = {"concern", "plan", "failure", "difference", "aspect", "record", "issue", "gap", "delay", "sign",
+                "indication", "evidence", "barrier", "problem", "weakness", "question", "reason", "change", "service",
+                "arrangement", "consequence", "opportunity", "exception", "shortfall", "data", "datum"}
+_FOUND = {"see", "find", "identify", "observe", "note", "notice", "seen", "found"}
 
 
 def _open_change(doc: Doc, offset: int, taken: set[tuple[float, str]]) -> tuple[OpenOutcome, tuple[int, int]] | None:

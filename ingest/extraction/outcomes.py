@@ -27,7 +27,8 @@ _FRACTION = r"half|a half|a third|one third|a quarter|one quarter|two[- ]thirds|
 _HEDGE = r"(?:(?:a|an)\s+(?:current\s+)?(?:high|peak|rate|total|figure|level|average)\s+of\s+|average\s+of\s+|around\s+|about\s+|approximately\s+|almost\s+|nearly\s+|over\s+|under\s+|just\s+(?:over|under)?\s*|more than\s+|less than\s+)?"
 
 _FROM_TO = re.compile(
-    rf"\bfrom\s+{_HEDGE}(?P<a>{_AMOUNT})(?:\s+in\s+(?:[A-Z][a-z]+\s+)?(?P<ya>{_YEAR}))?\s+(?:down\s+|up\s+)?to\s+"
+    rf"\bfrom\s+{_HEDGE}(?P<a>{_AMOUNT})(?:\s+in\s+(?:[A-Z][a-z]+\s+)?(?P<ya>{_YEAR})|\s+(?:at|in|during) the "
+    rf"(?:previous|last|time of the) (?:inspection|year|visit))?,?\s+(?:down\s+|up\s+)?to\s+"
     rf"{_HEDGE}(?P<b>{_AMOUNT})(?:\s+in\s+(?:[A-Z][a-z]+\s+)?(?P<yb>{_YEAR}))?", re.IGNORECASE)
 _PAIRED_YEARS = re.compile(
     rf"(?P<a>{_AMOUNT})\s+in\s+(?P<ya>{_YEAR})\s*(?:,|to|and)\s*(?P<b>{_AMOUNT})\s+in\s+(?P<yb>{_YEAR})", re.IGNORECASE)

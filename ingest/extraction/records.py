@@ -5,6 +5,7 @@ confidence)."""
 from __future__ import annotations
 
 import bisect
+from collections import Counter
 from collections.abc import Iterator
 from dataclasses import dataclass
 from functools import lru_cache
@@ -132,10 +133,17 @@ def nearest_category(surface: str) -> str:
 def outcome_findings(evidence: DocumentEvidence) -> Iterator[tuple[OutcomeFinding | OpenOutcomeFinding, str, dict[str, Any]]]:
     """Every outcome of a document, controlled metric first then open figures, with the end of
     its id and its fields."""
+    seen: Counter[str] = Counter()
+
+    def unique(key: str) -> str:
+        """A figure with several baselines ("from both 700 … and 760 …") gives several changes at one place."""
+        seen[key] += 1
+        return key if seen[key] == 1 else f"{key}:{seen[key]}"
+
     for outcome in evidence.outcomes:
-        yield outcome, f"{outcome.draft.char_start}:{outcome.draft.metric}", outcome_fields(evidence, outcome)
+        yield outcome, unique(f"{outcome.draft.char_start}:{outcome.draft.metric}"), outcome_fields(evidence, outcome)
     for found in evidence.open_outcomes:
-        yield found, f"{found.outcome.char_start}:open", open_outcome_fields(evidence, found)
+        yield found, unique(f"{found.outcome.char_start}:open"), open_outcome_fields(evidence, found)
 
 
 def outcome_fields(evidence: DocumentEvidence, outcome: OutcomeFinding) -> dict[str, Any]:
