@@ -217,7 +217,7 @@ def main() -> None:
         "top10_overlap_dev_queries": round(top10_overlap(queries, fp32, int8, fp32_vectors, int8_vectors), 3),
         "int8_weights": weight_type(),
     }
-    tokens = sum(len(encoding.ids) for encoding in int8.tokenizer.encode_batch(texts))  # truncated as embedded
+    tokens = sum(len(encoding.ids) for encoding in int8.encoder.tokenizer.encode_batch(texts))  # truncated as embedded
     for weights in ("s8", "u8"):
         rates = int8_matmul_rates(weights)
         figures[f"{weights}_matmul_gmacs_per_s"] = [round(rate / 1e9, 1) for rate in rates]

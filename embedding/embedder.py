@@ -2,7 +2,9 @@
 
 Two backends give (nearly) the same vectors: sentence-transformers on PyTorch fp32, and an ONNX
 export of the same weights with int8-quantised MatMuls (embedding/int8_model.py), made locally on
-first use and cached under EVIDENCE_HOME. Nothing is ever downloaded.
+first use and cached under EVIDENCE_HOME. The fp32 backend embeds a question with ONNX Runtime over
+a plain fp32 export of the same weights (the same vector to 1e-6, in half the time). Nothing is
+ever downloaded.
 """
 
 from __future__ import annotations
@@ -18,6 +20,7 @@ from embedding.int8_model import (
     REVISION,
     SESSION_DISABLED_OPTIMIZERS,
     build_int8_model,
+    build_question_model,
     weight_type,
 )
 from kg.model.settings import Settings
@@ -31,7 +34,7 @@ MODEL_NAME = "sentence-transformers/all-MiniLM-L6-v2"
 DIMENSIONS = 384
 MAX_TOKENS = 256
 TOKENS_PER_BATCH = 1024  # onnx-int8 only; see token_batches
-QUESTION_TEXTS = 4  # torch embeds this many texts or fewer (a question) on one thread; see TorchEmbedder.embed
+QUESTION_TEXTS = 4  # this many texts or fewer (a question) go through the question model; see TorchEmbedder.embed
 
 
 def backend_label(backend: str) -> str:
@@ -55,59 +58,29 @@ class Embedder(Protocol):
         """Unit-length float32 vectors, one row per text."""
 
 
-class TorchEmbedder:
-    def __init__(self, batch_size: int = 16):
-        import torch
-        from sentence_transformers import SentenceTransformer
-        from transformers.utils import logging as transformers_logging
+class OnnxEncoder:
+    """An ONNX export of the encoder run by ONNX Runtime, mean-pooled and normalised as
+    sentence-transformers does."""
 
-        transformers_logging.disable_progress_bar()
-        self.name = MODEL_NAME
-        self.backend = backend_label("torch")
-        self.dimensions = DIMENSIONS
-        self.batch_size = batch_size
-        self.model = SentenceTransformer(str(model_dir()), device="cpu", local_files_only=True)
-        self.model.max_seq_length = MAX_TOKENS
-        self.threads = torch.get_num_threads()
-
-    def embed(self, texts: list[str]) -> np.ndarray:
-        """A question goes on one thread: a second one gains nothing on a dozen tokens, and its
-        spin-waiting takes the core that Neo4j is answering the same search on (search p95 82 → 64 ms
-        on 2 cores, BENCHMARKS.md); batches of passages keep every core (1.8× on 2)."""
-        import torch
-
-        torch.set_num_threads(1 if len(texts) <= QUESTION_TEXTS else self.threads)
-        vectors = self.model.encode(
-            texts, batch_size=self.batch_size, normalize_embeddings=True, convert_to_numpy=True,
-            show_progress_bar=False,
-        )
-        return vectors.astype(np.float32)
-
-
-class OnnxInt8Embedder:
-    def __init__(self, cache_dir: Path, batch_size: int = 16):
+    def __init__(self, path: Path, threads: int = 0, disabled_optimizers: list[str] | None = None):
         import onnxruntime
         from tokenizers import Tokenizer
 
-        self.name = MODEL_NAME
-        self.backend = backend_label("onnx-int8")
-        self.dimensions = DIMENSIONS
-        self.batch_size = batch_size
-        path = build_int8_model(model_dir(), cache_dir)
         options = onnxruntime.SessionOptions()
         options.graph_optimization_level = onnxruntime.GraphOptimizationLevel.ORT_ENABLE_ALL
         options.log_severity_level = 3
+        options.intra_op_num_threads = threads
         self.session = onnxruntime.InferenceSession(str(path), options, providers=["CPUExecutionProvider"],
-                                                    disabled_optimizers=SESSION_DISABLED_OPTIMIZERS)
+                                                    disabled_optimizers=disabled_optimizers or [])
         self.tokenizer = Tokenizer.from_file(str(model_dir() / "tokenizer.json"))
         self.tokenizer.enable_truncation(MAX_TOKENS)
         self.tokenizer.no_padding()
 
-    def embed(self, texts: list[str]) -> np.ndarray:
+    def embed(self, texts: list[str], batch_size: int) -> np.ndarray:
         encodings = self.tokenizer.encode_batch(texts)
         lengths = [len(encoding.ids) for encoding in encodings]
-        vectors = np.zeros((len(texts), self.dimensions), dtype=np.float32)
-        for batch in token_batches(lengths, self.batch_size):
+        vectors = np.zeros((len(texts), DIMENSIONS), dtype=np.float32)
+        for batch in token_batches(lengths, batch_size):
             width = max(lengths[index] for index in batch)
             ids = np.zeros((len(batch), width), dtype=np.int64)
             mask = np.zeros_like(ids)
@@ -120,6 +93,47 @@ class OnnxInt8Embedder:
             pooled = (hidden * weights).sum(axis=1) / np.clip(weights.sum(axis=1), 1e-9, None)
             vectors[batch] = pooled / np.clip(np.linalg.norm(pooled, axis=1, keepdims=True), 1e-12, None)
         return vectors
+
+
+class TorchEmbedder:
+    def __init__(self, cache_dir: Path, batch_size: int = 16):
+        from sentence_transformers import SentenceTransformer
+        from transformers.utils import logging as transformers_logging
+
+        transformers_logging.disable_progress_bar()
+        self.name = MODEL_NAME
+        self.backend = backend_label("torch")
+        self.dimensions = DIMENSIONS
+        self.batch_size = batch_size
+        self.model = SentenceTransformer(str(model_dir()), device="cpu", local_files_only=True)
+        self.model.max_seq_length = MAX_TOKENS
+        self.questions = OnnxEncoder(build_question_model(model_dir(), cache_dir), threads=1)
+
+    def embed(self, texts: list[str]) -> np.ndarray:
+        """A question goes through the fp32 ONNX export on one thread: PyTorch takes twice as long on
+        a dozen tokens, holds the interpreter between its many small operations while the search's
+        index reads are parsed, and a second thread would spin on the core Neo4j is answering on
+        (BENCHMARKS.md); batches of passages go through PyTorch on every core."""
+        if len(texts) <= QUESTION_TEXTS:
+            return self.questions.embed(texts, self.batch_size)
+        vectors = self.model.encode(
+            texts, batch_size=self.batch_size, normalize_embeddings=True, convert_to_numpy=True,
+            show_progress_bar=False,
+        )
+        return vectors.astype(np.float32)
+
+
+class OnnxInt8Embedder:
+    def __init__(self, cache_dir: Path, batch_size: int = 16):
+        self.name = MODEL_NAME
+        self.backend = backend_label("onnx-int8")
+        self.dimensions = DIMENSIONS
+        self.batch_size = batch_size
+        self.encoder = OnnxEncoder(build_int8_model(model_dir(), cache_dir),
+                                   disabled_optimizers=SESSION_DISABLED_OPTIMIZERS)
+
+    def embed(self, texts: list[str]) -> np.ndarray:
+        return self.encoder.embed(texts, self.batch_size)
 
 
 def token_batches(lengths: list[int], most: int) -> list[list[int]]:
@@ -140,7 +154,7 @@ def get_embedder(backend: str, cache_dir: Path, batch_size: int = 16) -> Embedde
     """An embedder of the given backend (benchmarks compare both); the product uses `embedder_for`."""
     if backend == "onnx-int8":
         return OnnxInt8Embedder(cache_dir, batch_size)
-    return TorchEmbedder(batch_size)
+    return TorchEmbedder(cache_dir, batch_size)
 
 
 def embedder_for(settings: Settings) -> Embedder:

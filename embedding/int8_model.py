@@ -125,8 +125,23 @@ def build_int8_model(model_dir: Path, cache_dir: Path) -> Path:
 def export_fused(model_dir: Path, work: Path) -> ModelProto:
     """The fp32 model as ONNX with attention, GELU and embedding layer norm fused."""
     fp32 = work / "fp32.onnx"
-    _export(model_dir, fp32)
+    export_fp32(model_dir, fp32)
     return _fuse(fp32)
+
+
+def question_model_path(cache_dir: Path) -> Path:
+    return cache_dir / "all-MiniLM-L6-v2.fp32.onnx"
+
+
+def build_question_model(model_dir: Path, cache_dir: Path) -> Path:
+    """The fp32 weights as plain ONNX (unfused: it measured faster on a dozen tokens), made once."""
+    target = question_model_path(cache_dir)
+    if not target.exists():
+        cache_dir.mkdir(parents=True, exist_ok=True)
+        with tempfile.TemporaryDirectory(dir=cache_dir, prefix="fp32-build-") as work:
+            export_fp32(model_dir, Path(work) / "fp32.onnx")
+            os.replace(Path(work) / "fp32.onnx", target)
+    return target
 
 
 def tame_outliers(model: ModelProto, model_dir: Path) -> list[str]:
@@ -141,7 +156,7 @@ def tame_outliers(model: ModelProto, model_dir: Path) -> list[str]:
     return side_path
 
 
-def _export(model_dir: Path, path: Path) -> None:
+def export_fp32(model_dir: Path, path: Path) -> None:
     import torch
     from transformers import AutoModel
 

@@ -1,5 +1,6 @@
 """The int8 embedding backend: built locally from the shipped model, exact before quantisation,
-close to fp32 after it, and recorded on every passage it embeds."""
+close to fp32 after it, and recorded on every passage it embeds. The fp32 backend's questions go
+through an ONNX export of the same weights and get PyTorch's vectors."""
 
 from __future__ import annotations
 
@@ -23,6 +24,7 @@ from embedding.int8_model import (
     export_fused,
     int8_model_path,
     products_sum_exactly,
+    question_model_path,
     tame_outliers,
     weight_type,
 )
@@ -85,6 +87,20 @@ def test_int8_vectors_agree_with_fp32_and_the_model_is_built_once(settings, pass
 
     OnnxInt8Embedder(cache)
     assert int8_model_path(cache).stat().st_mtime_ns == built
+
+
+def test_a_question_gets_the_vector_pytorch_gives_it_and_the_model_is_built_once(settings, passages):
+    cache = settings.home / "models"
+    fp32 = get_embedder("torch", cache)
+    built = question_model_path(cache).stat().st_mtime_ns
+    questions = ["How did the council reduce caseloads?", "agency social workers ; locum",
+                 passages[0]]  # a long text is truncated as PyTorch truncates it
+    by_onnx = np.vstack([fp32.embed([question]) for question in questions])
+    by_torch = fp32.embed(questions + questions)[:len(questions)]  # five texts or more: PyTorch
+    assert np.abs(by_onnx - by_torch).max() < 1e-5
+    get_embedder.cache_clear()
+    get_embedder("torch", cache)
+    assert question_model_path(cache).stat().st_mtime_ns == built
 
 
 def test_the_weight_type_chosen_has_its_products_summed_exactly_here():

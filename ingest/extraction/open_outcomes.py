@@ -461,11 +461,12 @@ def _shares(doc: Doc, offset: int) -> list[tuple[OpenOutcome, tuple[int, int]]]:
         if token.lower_ in _PARTS and following is not None and following.lower_ == "of":
             if before is not None and (before.lower_ in _NOT_A_SHARE or before.ent_type_ == "ORDINAL"):
                 continue  # "the first quarter of 2016", "each half of the year"
-            parts = _number(before.text) if before is not None and before.lower_ not in {"a", "one"} else None
-            if parts and before.i > 0 and doc[before.i - 1].lower_ in _NOT_A_SHARE:
+            several = before if before is not None and before.lower_ not in {"a", "one"} and _number(before.text) \
+                else None  # the "two" of "two thirds"
+            if several is not None and several.i > 0 and doc[several.i - 1].lower_ in _NOT_A_SHARE:
                 continue  # "the first two quarters of 2015–16"
-            first = before if parts else token
-            value = round(100 * (parts or 1) / _PARTS[token.lower_])
+            first = several or token
+            value = round(100 * (_number(several.text) or 1.0 if several is not None else 1.0) / _PARTS[token.lower_])
             groups = [child for child in following.children if child.dep_ == "pobj"]
             group = next((child for child in groups if child.pos_ == "NOUN"), groups[0] if groups else None)
         elif token.lower_ in {"one", "1"} and following is not None and following.lower_ == "in" \
