@@ -33,7 +33,7 @@ os.environ.setdefault("HF_HUB_DISABLE_PROGRESS_BARS", "1")
 MODEL_NAME = "sentence-transformers/all-MiniLM-L6-v2"
 DIMENSIONS = 384
 MAX_TOKENS = 256
-TOKENS_PER_BATCH = 1024  # onnx-int8 only; see token_batches
+TOKENS_PER_BATCH = 1024  # ONNX Runtime batches only; see token_batches
 QUESTION_TEXTS = 4  # this many texts or fewer (a question) go through the question model; see TorchEmbedder.embed
 
 

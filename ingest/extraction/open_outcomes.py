@@ -8,11 +8,16 @@ level becomes a change when its baseline is given: after "compared with" with a 
 now, compared with 60% in 2018"), or by the next sentence ("This is an increase from 374 …", see
 `baseline_of`).
 
+Figures in words count: "there have been no disruptions" is a count of none, "two thirds of care
+leavers" and "one in three children" are per cent. A rate printed first ("36 children per 10,000
+(209)") gives the rate and its bracketed count.
+
 A figure is skipped when it is a year, a date, an age ("16- and 17-year-olds"), a section or
 page number, a label ("stage two"), a telephone number, things already known ("the two virtual
 school heads"), a threshold or target, a comparison group's figure (England, national, statistical
 neighbours) or a difference from one ("39% higher"), an area's demographics, an inspector's own
-tally, or sits in a clause that plans, hopes or negates.
+tally, or sits in a clause that plans, hopes or negates (a negated clause gives only a count of
+none: "the council does not operate any children's homes").
 """
 
 from __future__ import annotations
@@ -379,9 +384,10 @@ def find_open_outcomes(doc: Doc, offset: int, taken: set[tuple[float, str]]) -> 
             token = doc[token.i + 2]
         following = doc[token.i + 1] if token.i + 1 < len(doc) else None
         before = doc[token.i - 1] if token.i > 0 else None
-        if token.lower_ == "one" and not _after_of_whom(token) or (before is not None and (before.is_title and before.i > doc[0].i or
-                                                             before.lower_ in _LABELS)):
-            continue  # "one child in particular"; "Chat 2 Change", "Act 1989", "Good 2", "stage two assessments"
+        if token.lower_ == "one" and not _after_of_whom(token):
+            continue  # "one child in particular"; but "…, of whom one returned home" counts
+        if before is not None and (before.is_title and before.i > doc[0].i or before.lower_ in _LABELS):
+            continue  # "Chat 2 Change", "Act 1989", "Good 2", "stage two assessments"
         if _compared_with_others(token):
             continue  # "39% higher", "5% above that of all pupils": a difference from others, not a level
         if before is not None and before.lower_ in {"the", "these", "those"}:
@@ -466,7 +472,8 @@ def _shares(doc: Doc, offset: int) -> list[tuple[OpenOutcome, tuple[int, int]]]:
             if several is not None and several.i > 0 and doc[several.i - 1].lower_ in _NOT_A_SHARE:
                 continue  # "the first two quarters of 2015–16"
             first = several or token
-            value = round(100 * (_number(several.text) or 1.0 if several is not None else 1.0) / _PARTS[token.lower_])
+            parts = _number(several.text) if several is not None else None
+            value = round(100 * (parts or 1.0) / _PARTS[token.lower_])
             groups = [child for child in following.children if child.dep_ == "pobj"]
             group = next((child for child in groups if child.pos_ == "NOUN"), groups[0] if groups else None)
         elif token.lower_ in {"one", "1"} and following is not None and following.lower_ == "in" \
