@@ -15,6 +15,7 @@ from tokenizers import Tokenizer
 from embedding.embedder import (
     TOKENS_PER_BATCH,
     OnnxInt8Embedder,
+    TorchEmbedder,
     backend_label,
     get_embedder,
     model_dir,
@@ -98,8 +99,7 @@ def test_a_question_gets_the_vector_pytorch_gives_it_and_the_model_is_built_once
     by_onnx = np.vstack([fp32.embed([question]) for question in questions])
     by_torch = fp32.embed(questions + questions)[:len(questions)]  # five texts or more: PyTorch
     assert np.abs(by_onnx - by_torch).max() < 1e-5
-    get_embedder.cache_clear()
-    get_embedder("torch", cache)
+    TorchEmbedder(cache)
     assert question_model_path(cache).stat().st_mtime_ns == built
 
 

@@ -205,10 +205,13 @@ def _phrase(noun: Token, skip: Token, first: int) -> str:
     return " ".join(token.text for token in tokens[:10]).strip()
 
 
+_TEN_THOUSAND = {"10,000", "10000"}  # the population a rate is per
+
+
 def _per_10000(noun: Token) -> Token | None:
     """The "per 10,000 [population]" a noun's figure is a rate of."""
     return next((child for child in noun.children if child.lower_ == "per" and any(
-        word.text in {"10,000", "10000"} for word in child.subtree)), None)
+        word.text in _TEN_THOUSAND for word in child.subtree)), None)
 
 
 def _rated_before(token: Token) -> Token | None:
@@ -217,7 +220,7 @@ def _rated_before(token: Token) -> Token | None:
     if token.i < 3 or doc[token.i - 1].text != "(":
         return None
     rate = next((word for word in reversed(doc[max(token.i - 4, 0):token.i - 1]) if word.lower_ == "per"), None)
-    if rate is None or not any(word.text in {"10,000", "10000"} for word in doc[rate.i:token.i - 1]) \
+    if rate is None or not any(word.text in _TEN_THOUSAND for word in doc[rate.i:token.i - 1]) \
             or rate.head.pos_ not in {"NOUN", "PROPN"}:
         return None
     return rate.head
@@ -408,7 +411,7 @@ def find_open_outcomes(doc: Doc, offset: int, taken: set[tuple[float, str]]) -> 
             following = doc[following.i + 1] if following.i + 1 < len(doc) else None
             if following is None:
                 continue
-        if following.lower_ == "per" and following.i + 1 < len(doc) and doc[following.i + 1].text in {"10,000", "10000"}:
+        if following.lower_ == "per" and following.i + 1 < len(doc) and doc[following.i + 1].text in _TEN_THOUSAND:
             unit = "per 10,000"
             after_rate = doc[following.i + 2] if following.i + 2 < len(doc) else None  # "56 per 10,000 children"
             noun = token.head if token.head.pos_ == "NOUN" and token.head.i != token.i else \
@@ -526,7 +529,7 @@ def _none_counted(doc: Doc, offset: int) -> list[OpenOutcome]:
             tokens = [word for word in noun.subtree if word.i != token.i and word.dep_ != "punct"]
         else:
             tokens = [word for word in verb.subtree if word.i != token.i and word.dep_ not in {"punct", "det"}
-                      and (word.i == noun.i or _in_metric(word, verb, set()) or noun.i in {a.i for a in word.ancestors})]
+                      and (word.i == noun.i or _in_metric(word, verb, set()) or noun.is_ancestor(word))]
         tokens = [word for word in tokens if word.ent_type_ != "DATE" and not (
             word.dep_ == "prep" and any(child.ent_type_ == "DATE" for child in word.children))]
         text = " ".join(word.text for word in tokens[:10]).strip()
