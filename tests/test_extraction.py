@@ -259,6 +259,23 @@ def test_a_role_a_council_created_and_a_quoted_name_stay_practices():
     assert [surface for surface, _ in practices_in("Young people meet at ‘Tuesday Club’ every week.")] == \
         ["Tuesday Club"]
 
+def test_learned_weights_take_a_described_practice_the_rules_miss_and_not_a_person_or_a_month():
+    from ingest.extraction.learned_practices import find_learned_practices
+    from ingest.extraction.practices import find_practices
+
+    def learned(sentence: str) -> list[tuple[str, str]]:
+        doc = full_pipeline()(sentence)
+        ruled = find_practices(doc, 0)
+        return [(found.surface, found.method) for found in find_learned_practices(doc, 0, ruled)]
+
+    sentence = "Weekly multi-agency exploitation meetings review every child at risk."
+    assert practices_in(sentence) == []
+    assert [(surface.removeprefix("Weekly "), method) for surface, method in learned(sentence)] == [
+        ("multi-agency exploitation meetings", "learned")]
+    assert learned("The director met the lead member in March.") == []
+    assert learned("Staffing was restructured.") == []  # a common noun alone is never a candidate
+
+
 def test_practice_names_match_whatever_their_quotes_hyphens_case_and_plurals():
     from ingest.extraction.practices import practice_key
     assert practice_key("the ‘Step-Up’ teams") == practice_key("Step Up team") == "step up team"

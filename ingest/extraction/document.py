@@ -15,6 +15,7 @@ from dataclasses import dataclass, field, replace
 
 from spacy.tokens import Doc
 
+from ingest.extraction.learned_practices import find_learned_practices
 from ingest.extraction.mentions import EntityFinder, Mention
 from ingest.extraction.nlp import full_pipeline, sentence_pipeline
 from ingest.extraction.open_outcomes import (
@@ -203,7 +204,8 @@ class Extractor:
         catalogue = [mention for mention in mentions if mention.kind == "intervention"]
         found = list(mentions)
         for sentence in cued:
-            for practice in find_practices(parsed[sentence.start], sentence.start):
+            ruled = find_practices(parsed[sentence.start], sentence.start)
+            for practice in [*ruled, *find_learned_practices(parsed[sentence.start], sentence.start, ruled)]:
                 inside = [mention for mention in catalogue
                           if practice.start <= mention.start and mention.end <= practice.end]
                 if inside:

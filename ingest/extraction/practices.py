@@ -173,13 +173,17 @@ _STATUTORY = re.compile(r"safeguarding (?:children|adults?|partnership)? ?board|
                         r"designated officer|public law outline|\bplo\b|local offer|virtual school", re.IGNORECASE)
 
 
+def statutory_or_inspection(tokens: list[Token]) -> bool:
+    """A body every area has by statute, or the inspection's own machinery: named, but not chosen."""
+    return bool(_STATUTORY.search(" ".join(token.text for token in tokens))) or any(
+        token.lower_ in _INSPECTION_WORDS for token in tokens)
+
+
 def _generic(tokens: list[Token]) -> bool:
     """Generic words alone, evaluation plus a head ("stable senior leadership team"), a standing
     unit, or the inspection's own machinery (its framework, its judgements)."""
     content = [token for token in tokens if not token.is_punct and token.pos_ not in {"ADP", "CCONJ", "DET"}]
-    if _STATUTORY.search(" ".join(token.text for token in tokens)):
-        return True
-    if any(token.lower_ in _INSPECTION_WORDS for token in content):
+    if statutory_or_inspection(tokens):
         return True
     # nothing left once evaluation, generic modifiers and practice heads are set aside: "clear vision",
     # "comprehensive approach", "The Way" — capitalised or not

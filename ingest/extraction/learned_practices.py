@@ -1,0 +1,116 @@
+"""Practices the rules miss, found by weights learned from hand-marked reports.
+
+The rules in practices.py take what a council set up and what has a practice's name, and miss most
+of what a careful reader marks (teams, meetings, posts, tools a report describes in passing). Here
+every other noun phrase of a sentence is a candidate, described by plain features (its head's
+lemma and role, the verb or noun that governs it, its modifiers, whether it is capitalised, quoted,
+generic…), and kept when a logistic regression over those features gives it a probability at or
+above a threshold. The weights and the threshold are learned by bench/practice_weights.py on the
+dev split of the unseen extraction set only (its held_out split is never seen), and shipped as
+practice_weights.json, a table a reader can check.
+"""
+
+from __future__ import annotations
+
+import json
+import math
+from functools import lru_cache
+from pathlib import Path
+
+from spacy.tokens import Doc, Token
+
+from ingest.extraction import practices as rules
+
+WEIGHTS = Path(__file__).with_name("practice_weights.json")
+_MAX_TOKENS = 14
+_NOUNS = {"NOUN", "PROPN"}
+
+
+def _head(tokens: list[Token]) -> Token:
+    return next((token for token in tokens if token.dep_ not in {"compound", "amod", "nmod"} and token.pos_ in _NOUNS),
+                tokens[-1])
+
+
+def _common_noun_alone(tokens: list[Token]) -> bool:
+    return len(tokens) == 1 and tokens[0].pos_ == "NOUN" and not tokens[0].is_upper
+
+
+def _planned_or_ofsted(noun: Token) -> bool:
+    verb = next((node for node in noun.ancestors if node.pos_ in {"VERB", "AUX"}), None)
+    return verb is not None and (rules._planned(verb) or rules._subject_is_ofsted(verb))
+
+
+def candidate_phrases(doc: Doc, offset: int, taken: list[rules.PracticeMention]) -> list[tuple[int, int, list[Token]]]:
+    """Every noun phrase of a sentence (its character start, end and tokens in the sentence) apart from
+    what the rules took there (their mentions, `offset` placing the sentence in the document) and
+    what the issue rules out: a common noun alone ("staffing", "support"), a statutory body or the
+    inspection's machinery, what is planned or hoped for, what inspectors did."""
+    spans = [(mention.start - offset, mention.end - offset) for mention in taken]
+    found: dict[tuple[int, int], list[Token]] = {}
+    for token in doc:
+        if token.pos_ in _NOUNS and token.dep_ != "compound":
+            tokens = rules._phrase(token)
+            if (tokens and len(tokens) <= _MAX_TOKENS and not _common_noun_alone(tokens)
+                    and not rules.statutory_or_inspection(tokens) and not _planned_or_ofsted(token)):
+                start, end = rules._with_abbreviation(doc, tokens)
+                if not any(start < last and first < end for first, last in spans):
+                    found[(start, end)] = tokens
+    return [(start, end, tokens) for (start, end), tokens in found.items()]
+
+
+def features(doc: Doc, tokens: list[Token]) -> dict[str, float]:
+    """What the weights read of a candidate: its head, the word governing it, its modifiers and its shape."""
+    head = _head(tokens)
+    lemma = head.lemma_.lower()
+    described = {
+        f"lemma={lemma}": 1.0, f"dep={head.dep_}": 1.0, f"entity={head.ent_type_ or 'none'}": 1.0,
+        "practice_head": lemma in rules.HEADS, "strong_head": lemma in rules.STRONG_HEADS,
+        "generic_noun": lemma in rules._GENERIC_NOUNS, "abstract": lemma in rules._ABSTRACT,
+        "not_what_it_does": lemma in rules._NOT_WHAT_IT_DOES, "generic": rules._generic(tokens),
+        "length": min(len(tokens), 12) / 12, "one_word": len(tokens) == 1,
+        "capitalised": any(token.is_title and not token.is_sent_start for token in tokens),
+        "upper": any(token.is_upper and len(token) > 1 for token in tokens),
+        "quoted": tokens[0].idx > 0 and doc.text[tokens[0].idx - 1] in "‘'“\"",
+        "distinctive": sum(rules._distinctive(token) for token in tokens),
+        "evaluative": any(token.lower_ in rules._EVALUATIVE for token in tokens),
+        "plural": head.tag_ in {"NNS", "NNPS"}, "proper": head.pos_ == "PROPN",
+        "hyphen": any("-" in token.text for token in tokens),
+    }
+    governor = head.head
+    if head.dep_ == "pobj":
+        described[f"preposition={governor.lower_}"] = 1.0
+        governor = governor.head
+    if governor.pos_ in {"VERB", "AUX"}:
+        described[f"verb={governor.lemma_.lower()}"] = 1.0
+        described["action_verb"] = governor.lemma_ in rules.ACTIONS
+        described["planned"] = rules._planned(governor)
+    elif governor.pos_ == "NOUN":
+        described[f"governing_noun={governor.lemma_.lower()}"] = 1.0
+    for token in tokens:
+        if token is not head and token.pos_ in {*_NOUNS, "ADJ"}:
+            described[f"modifier={token.lemma_.lower()}"] = 0.5
+    return {name: float(value) for name, value in described.items() if value}
+
+
+@lru_cache(maxsize=1)
+def _weights() -> dict:
+    return json.loads(WEIGHTS.read_text())
+
+
+def probability(described: dict[str, float]) -> float:
+    table = _weights()
+    score = table["intercept"] + sum(table["weights"].get(name, 0.0) * value for name, value in described.items())
+    return 1.0 / (1.0 + math.exp(-score))
+
+
+def find_learned_practices(doc: Doc, offset: int, taken: list[rules.PracticeMention]) -> list[rules.PracticeMention]:
+    """Noun phrases apart from the rules' mentions whose learned probability reaches the threshold;
+    the probability is the mention's confidence."""
+    threshold = _weights()["threshold"]
+    found = []
+    for start, end, tokens in candidate_phrases(doc, offset, taken):
+        chance = probability(features(doc, tokens))
+        if chance >= threshold:
+            found.append(rules.PracticeMention(doc.text[start:end], offset + start, offset + end,
+                                               _head(tokens).lemma_.lower(), "learned", round(chance, 3)))
+    return found
