@@ -1,9 +1,9 @@
 """Learns the weights of ingest/extraction/learned_practices.py from the unseen extraction set's dev
 split only (its held_out split is never read here).
 
-Every sentence of the dev reports is parsed; the noun phrases the rules did not take are the
-candidates, each labelled by whether it matches a practice the reader marked in that sentence (the
-bench's matching rule). A logistic regression is cross-validated by document (five folds), over its
+The dev reports' sentences are read as extraction reads them (cued_sentences); the noun phrases
+the rules did not take are the candidates, each labelled by whether it matches a practice the reader
+marked in that sentence (the bench's matching rule). A logistic regression is cross-validated by document (five folds), over its
 regularisation C and the threshold; the setting kept is the one with the highest recall of the rules
 and learned phrases together whose precision is no lower than the rules' alone. Fitted on the
 whole dev split with that setting, it is written to practice_weights.json with --write.
@@ -16,6 +16,7 @@ from __future__ import annotations
 import hashlib
 import json
 import sys
+from dataclasses import dataclass, field
 from pathlib import Path
 
 import numpy as np
@@ -26,6 +27,7 @@ from sklearn.model_selection import GroupKFold
 
 sys.path.insert(0, str(Path(__file__).resolve().parents[1]))  # before bench/, whose ingest.py is not the package
 
+from ingest.extraction.document import cued_sentences, sentences_of  # noqa: E402
 from ingest.extraction.evaluation import quotes_overlap, surfaces_match  # noqa: E402
 from ingest.extraction.learned_practices import WEIGHTS, candidate_phrases, features  # noqa: E402
 from ingest.extraction.nlp import full_pipeline, sentence_pipeline  # noqa: E402
@@ -40,65 +42,85 @@ MIN_DOCUMENTS = 3  # a feature seen in fewer dev reports is dropped: a word of o
 THRESHOLDS = [round(0.1 + 0.05 * step, 2) for step in range(11)]
 
 
-def labelled_candidates() -> tuple[list[dict[str, float]], np.ndarray, np.ndarray, int, int, int]:
-    """Features, labels and document of every candidate; and the rules' right, made and markable counts."""
+@dataclass
+class Labelled:
+    """Each candidate's features, label (a marked practice of its sentence) and report; and how the
+    rules alone did on the same sentences."""
+    described: list[dict[str, float]] = field(default_factory=list)
+    labels: list[int] = field(default_factory=list)
+    reports: list[str] = field(default_factory=list)
+    rules_right: int = 0
+    rules_made: int = 0
+
+
+def labelled_candidates() -> Labelled:
+    """The dev reports' sentences as extraction reads them (cued_sentences), their rule mentions and candidates."""
     settings = get_settings()
-    entries = [entry for entry in yaml.safe_load(UNSEEN.read_text())["documents"] if entry["split"] == "dev"]
-    described, labels, documents = [], [], []
-    rules_right = rules_made = 0
-    for entry in entries:
+    labelled = Labelled()
+    for entry in [entry for entry in yaml.safe_load(UNSEEN.read_text())["documents"] if entry["split"] == "dev"]:
         sources, _ = user_sources([Path(settings.corpus_dir) / entry["path"]], settings.corpus_dir, {})
         raw = sources[0].path.read_bytes()
         text = read_document(sources[0], raw, hashlib.sha256(raw).hexdigest()).normalised.text
-        sentences = list(sentence_pipeline()(text).sents)
-        for sentence, doc in zip(sentences, full_pipeline().pipe(sentence.text for sentence in sentences)):
+        cued = cued_sentences(text, sentences_of(text, sentence_pipeline()(text)))
+        for sentence, doc in zip(cued, full_pipeline().pipe(text[sentence.start:sentence.end] for sentence in cued)):
             marked = [practice for practice in entry.get("practices") or []
-                      if quotes_overlap(sentence.text, practice["quote"])]
+                      if quotes_overlap(doc.text, practice["quote"])]
 
             def right(surface: str) -> bool:
                 return any(surfaces_match(surface, practice["surface"]) for practice in marked)
 
             ruled = find_practices(doc, 0)
-            rules_made += len(ruled)
-            rules_right += sum(right(mention.surface) for mention in ruled)
+            labelled.rules_made += len(ruled)
+            labelled.rules_right += sum(right(mention.surface) for mention in ruled)
             for start, end, tokens in candidate_phrases(doc, 0, ruled):
-                described.append(features(doc, tokens))
-                labels.append(int(right(doc.text[start:end])))
-                documents.append(entry["path"])
+                labelled.described.append(features(doc, tokens))
+                labelled.labels.append(int(right(doc.text[start:end])))
+                labelled.reports.append(entry["path"])
+    return labelled
+
+
+def _common(described: list[dict[str, float]], reports: list[str]) -> list[dict[str, float]]:
+    """Features seen in fewer than MIN_DOCUMENTS reports dropped: a word of one report is not a rule."""
     seen: dict[str, set[str]] = {}
-    for one, document in zip(described, documents):
+    for one, report in zip(described, reports):
         for name in one:
-            seen.setdefault(name, set()).add(document)
-    described = [{name: value for name, value in one.items() if len(seen[name]) >= MIN_DOCUMENTS} for one in described]
-    return described, np.array(labels), np.array(documents), rules_right, rules_made, len(entries)
+            seen.setdefault(name, set()).add(report)
+    return [{name: value for name, value in one.items() if len(seen[name]) >= MIN_DOCUMENTS} for one in described]
+
+
+def _fitted(described: list[dict[str, float]], labels: np.ndarray,
+            c: float) -> tuple[DictVectorizer, LogisticRegression]:
+    vectoriser = DictVectorizer()
+    return vectoriser, LogisticRegression(C=c, max_iter=5000).fit(vectoriser.fit_transform(described), labels)
 
 
 def main() -> None:
-    described, labels, documents, rules_right, rules_made, count = labelled_candidates()
-    markable = rules_right + labels.sum()  # what the rules and the candidates can reach together
-    print(f"{count} dev reports, {len(labels)} candidates ({labels.sum()} marked); rules alone: "
-          f"precision {rules_right / rules_made:.3f}, recall {rules_right / markable:.3f} of the reachable")
+    labelled = labelled_candidates()
+    labels, reports = np.array(labelled.labels), np.array(labelled.reports)
+    rules_precision = labelled.rules_right / labelled.rules_made
+    reachable = labelled.rules_right + labels.sum()  # right mentions the rules and the candidates can give together
+    print(f"{len(set(labelled.reports))} dev reports, {len(labels)} candidates ({labels.sum()} marked); rules alone: "
+          f"{labelled.rules_right} of {labelled.rules_made} mentions right (precision {rules_precision:.3f}, "
+          f"recall {labelled.rules_right / reachable:.3f} of the {reachable} right mentions reachable)")
     best = None
     for c in C_GRID:
         chance = np.zeros(len(labels))
-        for train, held in GroupKFold(5).split(described, labels, documents):
-            vectoriser = DictVectorizer()
-            model = LogisticRegression(C=c, max_iter=5000).fit(
-                vectoriser.fit_transform([described[i] for i in train]), labels[train])
-            chance[held] = model.predict_proba(vectoriser.transform([described[i] for i in held]))[:, 1]
+        for train, held in GroupKFold(5).split(labelled.described, labels, reports):
+            kept_features = _common([labelled.described[i] for i in train], list(reports[train]))
+            vectoriser, model = _fitted(kept_features, labels[train], c)
+            chance[held] = model.predict_proba(vectoriser.transform([labelled.described[i] for i in held]))[:, 1]
         for threshold in THRESHOLDS:
             kept = chance >= threshold
-            right, made = rules_right + labels[kept].sum(), rules_made + kept.sum()
-            precision, recall = right / made, right / markable
+            right, made = labelled.rules_right + labels[kept].sum(), labelled.rules_made + kept.sum()
+            precision, recall = right / made, right / reachable
             print(f"C {c:>4}  threshold {threshold:.2f}  precision {precision:.3f}  recall {recall:.3f}")
-            if precision >= rules_right / rules_made and (best is None or recall > best[3]):
+            if precision >= rules_precision and (best is None or recall > best[3]):
                 best = (c, threshold, precision, recall)
     assert best is not None
     c, threshold, precision, recall = best
     print(f"kept: C {c}, threshold {threshold} (cross-validated precision {precision:.3f}, recall {recall:.3f})")
     if "--write" in sys.argv:
-        vectoriser = DictVectorizer()
-        model = LogisticRegression(C=c, max_iter=5000).fit(vectoriser.fit_transform(described), labels)
+        vectoriser, model = _fitted(_common(labelled.described, labelled.reports), labels, c)
         weights = {name: round(float(weight), 4) for name, weight in zip(vectoriser.feature_names_, model.coef_[0])
                    if abs(weight) >= 0.001}
         WEIGHTS.write_text(json.dumps({

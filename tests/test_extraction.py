@@ -259,14 +259,16 @@ def test_a_role_a_council_created_and_a_quoted_name_stay_practices():
     assert [surface for surface, _ in practices_in("Young people meet at ‘Tuesday Club’ every week.")] == \
         ["Tuesday Club"]
 
+
 def test_learned_weights_take_a_described_practice_the_rules_miss_and_not_a_person_or_a_month():
     from ingest.extraction.learned_practices import find_learned_practices
     from ingest.extraction.practices import find_practices
 
-    def learned(sentence: str) -> list[tuple[str, str]]:
+    def learned(sentence: str, offset: int = 100) -> list[tuple[str, str]]:
         doc = full_pipeline()(sentence)
-        ruled = find_practices(doc, 0)
-        return [(found.surface, found.method) for found in find_learned_practices(doc, 0, ruled)]
+        found = find_learned_practices(doc, offset, find_practices(doc, offset))
+        assert all(sentence[one.start - offset:one.end - offset] == one.surface for one in found)
+        return [(one.surface, one.method) for one in found]
 
     sentence = "Weekly multi-agency exploitation meetings review every child at risk."
     assert practices_in(sentence) == []

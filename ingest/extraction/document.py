@@ -125,7 +125,7 @@ class Extractor:
 
     def extract(self, text: str, document_councils: list[str], inspection_council: str | None) -> DocumentEvidence:
         doc = self._nlp(text)
-        sentences = [piece for start, end in _rejoined(text, doc) for piece in _lines(text, start, end)]
+        sentences = sentences_of(text, doc)
         starts = [sentence.start for sentence in sentences]
 
         def sentence_at(offset: int) -> Sentence:
@@ -133,8 +133,7 @@ class Extractor:
 
         evidence = DocumentEvidence(text)
         evidence.mentions = self._finder.find(doc, document_councils)
-        cued = [sentence for sentence in sentences if _PRACTICE_CUE.search(text, sentence.start, sentence.end)
-                or _FIGURE.search(text, sentence.start, sentence.end)]
+        cued = cued_sentences(text, sentences)
         parsed_cued = dict(zip((sentence.start for sentence in cued),
                                full_pipeline().pipe(text[sentence.start:sentence.end] for sentence in cued)))
         evidence.mentions = self._with_practices(text, cued, parsed_cued, evidence.mentions)
@@ -199,8 +198,9 @@ class Extractor:
     def _with_practices(self, text: str, cued: list[Sentence], parsed: dict[int, Doc],
                         mentions: list[Mention]) -> list[Mention]:
         """Catalogue mentions widened to the printed name around them, and practices the catalogue
-        does not name: linked to an entry when their normalised words are its name or an alias,
-        otherwise emerging under their normalised words."""
+        does not name (the rules' and the learned weights'): linked to an entry when their normalised
+        words are its name or an alias, otherwise emerging under their normalised words. A practice
+        inside a council's name or around several catalogue names is dropped."""
         catalogue = [mention for mention in mentions if mention.kind == "intervention"]
         found = list(mentions)
         for sentence in cued:
@@ -301,6 +301,17 @@ class _CouncilContext:
     @staticmethod
     def _within(mentions: list[Mention], starts: list[int], start: int, end: int) -> list[Mention]:
         return mentions[bisect.bisect_left(starts, start):bisect.bisect_left(starts, end)]
+
+
+def sentences_of(text: str, doc: Doc) -> list[Sentence]:
+    """The document's sentences as extraction reads them (the segmenter's, mended and split at lines)."""
+    return [piece for start, end in _rejoined(text, doc) for piece in _lines(text, start, end)]
+
+
+def cued_sentences(text: str, sentences: list[Sentence]) -> list[Sentence]:
+    """The sentences worth a full parse: a practice's cue or a figure in them."""
+    return [sentence for sentence in sentences if _PRACTICE_CUE.search(text, sentence.start, sentence.end)
+            or _FIGURE.search(text, sentence.start, sentence.end)]
 
 
 def _rejoined(text: str, doc: Doc) -> list[tuple[int, int]]:

@@ -16,19 +16,14 @@ import json
 import math
 from functools import lru_cache
 from pathlib import Path
+from typing import Any
 
 from spacy.tokens import Doc, Token
 
 from ingest.extraction import practices as rules
 
 WEIGHTS = Path(__file__).with_name("practice_weights.json")
-_MAX_TOKENS = 14
 _NOUNS = {"NOUN", "PROPN"}
-
-
-def _head(tokens: list[Token]) -> Token:
-    return next((token for token in tokens if token.dep_ not in {"compound", "amod", "nmod"} and token.pos_ in _NOUNS),
-                tokens[-1])
 
 
 def _common_noun_alone(tokens: list[Token]) -> bool:
@@ -37,7 +32,7 @@ def _common_noun_alone(tokens: list[Token]) -> bool:
 
 def _planned_or_ofsted(noun: Token) -> bool:
     verb = next((node for node in noun.ancestors if node.pos_ in {"VERB", "AUX"}), None)
-    return verb is not None and (rules._planned(verb) or rules._subject_is_ofsted(verb))
+    return verb is not None and (rules.planned(verb) or rules.subject_is_ofsted(verb))
 
 
 def candidate_phrases(doc: Doc, offset: int, taken: list[rules.PracticeMention]) -> list[tuple[int, int, list[Token]]]:
@@ -49,10 +44,10 @@ def candidate_phrases(doc: Doc, offset: int, taken: list[rules.PracticeMention])
     found: dict[tuple[int, int], list[Token]] = {}
     for token in doc:
         if token.pos_ in _NOUNS and token.dep_ != "compound":
-            tokens = rules._phrase(token)
-            if (tokens and len(tokens) <= _MAX_TOKENS and not _common_noun_alone(tokens)
+            tokens = rules.phrase(token)
+            if (tokens and len(tokens) <= rules.MAX_TOKENS and not _common_noun_alone(tokens)
                     and not rules.statutory_or_inspection(tokens) and not _planned_or_ofsted(token)):
-                start, end = rules._with_abbreviation(doc, tokens)
+                start, end = rules.with_abbreviation(doc, tokens)
                 if not any(start < last and first < end for first, last in spans):
                     found[(start, end)] = tokens
     return [(start, end, tokens) for (start, end), tokens in found.items()]
@@ -60,19 +55,19 @@ def candidate_phrases(doc: Doc, offset: int, taken: list[rules.PracticeMention])
 
 def features(doc: Doc, tokens: list[Token]) -> dict[str, float]:
     """What the weights read of a candidate: its head, the word governing it, its modifiers and its shape."""
-    head = _head(tokens)
+    head = rules.head_of(tokens)
     lemma = head.lemma_.lower()
     described = {
         f"lemma={lemma}": 1.0, f"dep={head.dep_}": 1.0, f"entity={head.ent_type_ or 'none'}": 1.0,
         "practice_head": lemma in rules.HEADS, "strong_head": lemma in rules.STRONG_HEADS,
-        "generic_noun": lemma in rules._GENERIC_NOUNS, "abstract": lemma in rules._ABSTRACT,
-        "not_what_it_does": lemma in rules._NOT_WHAT_IT_DOES, "generic": rules._generic(tokens),
-        "length": min(len(tokens), 12) / 12, "one_word": len(tokens) == 1,
+        "generic_noun": lemma in rules.GENERIC_NOUNS, "abstract": lemma in rules.ABSTRACT,
+        "not_what_it_does": lemma in rules.NOT_WHAT_IT_DOES, "generic": rules.generic(tokens),
+        "length": min(len(tokens), rules.MAX_TOKENS) / rules.MAX_TOKENS, "one_word": len(tokens) == 1,
         "capitalised": any(token.is_title and not token.is_sent_start for token in tokens),
         "upper": any(token.is_upper and len(token) > 1 for token in tokens),
         "quoted": tokens[0].idx > 0 and doc.text[tokens[0].idx - 1] in "‘'“\"",
-        "distinctive": sum(rules._distinctive(token) for token in tokens),
-        "evaluative": any(token.lower_ in rules._EVALUATIVE for token in tokens),
+        "distinctive": sum(rules.distinctive(token) for token in tokens),
+        "evaluative": any(token.lower_ in rules.EVALUATIVE for token in tokens),
         "plural": head.tag_ in {"NNS", "NNPS"}, "proper": head.pos_ == "PROPN",
         "hyphen": any("-" in token.text for token in tokens),
     }
@@ -83,7 +78,6 @@ def features(doc: Doc, tokens: list[Token]) -> dict[str, float]:
     if governor.pos_ in {"VERB", "AUX"}:
         described[f"verb={governor.lemma_.lower()}"] = 1.0
         described["action_verb"] = governor.lemma_ in rules.ACTIONS
-        described["planned"] = rules._planned(governor)
     elif governor.pos_ == "NOUN":
         described[f"governing_noun={governor.lemma_.lower()}"] = 1.0
     for token in tokens:
@@ -93,11 +87,12 @@ def features(doc: Doc, tokens: list[Token]) -> dict[str, float]:
 
 
 @lru_cache(maxsize=1)
-def _weights() -> dict:
+def _weights() -> dict[str, Any]:
     return json.loads(WEIGHTS.read_text())
 
 
 def probability(described: dict[str, float]) -> float:
+    """The logistic regression's probability that a candidate so described is a practice a reader marks."""
     table = _weights()
     score = table["intercept"] + sum(table["weights"].get(name, 0.0) * value for name, value in described.items())
     return 1.0 / (1.0 + math.exp(-score))
@@ -112,5 +107,5 @@ def find_learned_practices(doc: Doc, offset: int, taken: list[rules.PracticeMent
         chance = probability(features(doc, tokens))
         if chance >= threshold:
             found.append(rules.PracticeMention(doc.text[start:end], offset + start, offset + end,
-                                               _head(tokens).lemma_.lower(), "learned", round(chance, 3)))
-    return found
+                                               rules.head_of(tokens).lemma_.lower(), "learned", round(chance, 3)))
+    return rules.longest(found)

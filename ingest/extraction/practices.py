@@ -54,7 +54,7 @@ _GENERIC_MODIFIERS = {"new", "same", "other", "local", "whole", "current", "exis
                       "experienced", "individual", "operational", "strategic", "overall", "family", "families",
                       "people", "young", "district", "locality", "court", "legal", "health", "police", "school",
                       "schools", "education", "safeguarding", "frontline", "front", "line", "the", "a", "an"}
-_GENERIC_NOUNS = {"work", "support", "help", "practice", "service", "services", "team", "teams", "staff", "action",
+GENERIC_NOUNS = {"work", "support", "help", "practice", "service", "services", "team", "teams", "staff", "action",
                   "actions", "arrangement", "arrangements", "system", "systems", "change", "changes", "approach",
                   "improvement", "improvements", "progress", "plan", "plans", "capacity", "resources", "resource",
                   "provision", "way", "ways", "range", "number", "focus", "culture", "priority", "priorities",
@@ -74,7 +74,7 @@ _STANDING_UNITS = {"assessment", "adoption", "fostering", "leadership", "managem
                    "children in care", "looked after", "duty", "court", "legal", "health", "school", "schools",
                    "daytime", "day", "out of hour", "children with disabilities", "private fostering",
                    "connected person", "recruitment", "commissioning", "board", "directorate", "senior management"}
-_EVALUATIVE = {"stable", "strong", "committed", "ambitious", "dedicated", "talented", "effective", "robust", "good",
+EVALUATIVE = {"stable", "strong", "committed", "ambitious", "dedicated", "talented", "effective", "robust", "good",
                "clear", "skilled", "experienced", "capable", "small", "large", "wide", "well",
                "established", "highly", "very", "appropriate", "timely", "consistent", "excellent", "outstanding",
                "positive", "helpful", "valued", "proactive", "responsive", "stronger", "better", "improved", "strengthened",
@@ -85,13 +85,13 @@ _EVALUATIVE = {"stable", "strong", "committed", "ambitious", "dedicated", "talen
                "alternative", "important", "useful", "sound", "solid", "improving", "renewed", "refreshed", "updated",
                "enhanced", "greater", "increased",
                "reduced", "fewer", "sufficient", "adequate", "weak", "poor", "limited", "different", "various"}
-_ABSTRACT = {"relationship", "skill", "understanding", "culture", "stability", "standard", "consistency", "quality",
+ABSTRACT = {"relationship", "skill", "understanding", "culture", "stability", "standard", "consistency", "quality",
              "grip", "oversight", "line", "sight", "confidence", "trust", "rapport", "knowledge", "awareness",
              "engagement", "part", "response", "effectiveness", "development", "progress", "improvement", "work",
              "practice", "enquiry", "link", "partnership", "capacity", "approach", "system", "arrangement"}
 # heads that name whom a council recruits or appoints, or what it achieves, rather than what it does:
 # "the recruitment of foster carers", "the appointment of a new chair", "creating a stable workforce"
-_NOT_WHAT_IT_DOES = {"carer", "adopter", "leaver", "parent", "leader", "director", "manager", "member", "chair",
+NOT_WHAT_IT_DOES = {"carer", "adopter", "leaver", "parent", "leader", "director", "manager", "member", "chair",
                      "executive", "provider", "superintendent", "councillor", "commissioner", "majority", "minority",
                      "average", "proportion", "workforce", "foundation", "change", "identity", "issue", "backlog",
                      "level", "condition", "plan"}
@@ -112,7 +112,7 @@ _NOT_A_NAME = {"ofsted", "local", "authority", "council", "county", "borough", "
 _QUOTED = re.compile(r"[‘'“\"]([A-Za-z0-9][^‘’'“”\"\n]{2,60}?)[’'”\"]")
 _ABBREVIATION = re.compile(r"\s*\(([A-Za-z][A-Za-z0-9&\-’' ]{1,40})\)")
 _DETERMINER_TAGS = {"DT", "PRP$", "WDT", "CD"}
-_MAX_TOKENS = 12
+MAX_TOKENS = 12
 _LEADING = {"a", "an", "the", "its", "their", "our", "this", "these", "that", "those", "his", "her", "new"}
 
 
@@ -122,7 +122,7 @@ class PracticeMention:
     start: int  # character offsets in the document
     end: int
     head: str  # lemma of the head noun, for clustering
-    method: str  # "action_object", "named_head", "capitalised_name", "quoted_name"
+    method: str  # "action_object", "named_head", "capitalised_name", "quoted_name"; "learned" (learned_practices.py)
     confidence: float
 
 
@@ -138,7 +138,7 @@ def _trim(tokens: list[Token]) -> list[Token]:
     return tokens
 
 
-def _phrase(noun: Token) -> list[Token]:
+def phrase(noun: Token) -> list[Token]:
     """The noun with its left modifiers, and "of"/"for"/"to" qualifiers and bracketed abbreviations after it."""
     left = [token for token in noun.lefts if token.dep_ in {"compound", "amod", "nmod", "nummod", "poss", "npadvmod",
                                                               "det", "punct", "advmod", "case", "quantmod"}]
@@ -147,7 +147,7 @@ def _phrase(noun: Token) -> list[Token]:
     for child in noun.rights:
         if child.dep_ == "prep" and child.lower_ in {"of", "for", "to", "between", "with", "on", "in"} and child.i == end:
             objects = [token for token in child.children if token.dep_ == "pobj"]
-            if objects and objects[0].right_edge.i - start < _MAX_TOKENS:
+            if objects and objects[0].right_edge.i - start < MAX_TOKENS:
                 end = objects[0].right_edge.i + 1
                 # stop at a relative clause or participle inside the object
                 for inner in objects[0].subtree:
@@ -179,7 +179,7 @@ def statutory_or_inspection(tokens: list[Token]) -> bool:
         token.lower_ in _INSPECTION_WORDS for token in tokens)
 
 
-def _generic(tokens: list[Token]) -> bool:
+def generic(tokens: list[Token]) -> bool:
     """Generic words alone, evaluation plus a head ("stable senior leadership team"), a standing
     unit, or the inspection's own machinery (its framework, its judgements)."""
     content = [token for token in tokens if not token.is_punct and token.pos_ not in {"ADP", "CCONJ", "DET"}]
@@ -187,9 +187,9 @@ def _generic(tokens: list[Token]) -> bool:
         return True
     # nothing left once evaluation, generic modifiers and practice heads are set aside: "clear vision",
     # "comprehensive approach", "The Way" — capitalised or not
-    if len(content) <= 3 and not any(_distinctive(token) for token in content):
+    if len(content) <= 3 and not any(distinctive(token) for token in content):
         return True
-    words = [token.lower_ for token in content if token.lower_ not in _EVALUATIVE]
+    words = [token.lower_ for token in content if token.lower_ not in EVALUATIVE]
     if len(words) >= 2 and (" ".join(practice_words(" ".join(words[:-1]))) in _STANDING_UNITS
                             or practice_key(" ".join(words[:-1])) in _STANDING_UNITS):
         return True
@@ -200,9 +200,9 @@ def _generic(tokens: list[Token]) -> bool:
     if not content:
         return True
     if len(content) == 1:
-        return content[0].lower_ in _GENERIC_NOUNS or content[0].lemma_.lower() in _GENERIC_NOUNS or (
+        return content[0].lower_ in GENERIC_NOUNS or content[0].lemma_.lower() in GENERIC_NOUNS or (
             content[0].pos_ != "PROPN" and not content[0].is_upper)
-    return all(token.lower_ in _GENERIC_MODIFIERS or token.lemma_.lower() in _GENERIC_NOUNS for token in content)
+    return all(token.lower_ in _GENERIC_MODIFIERS or token.lemma_.lower() in GENERIC_NOUNS for token in content)
 
 
 _INSPECTION_WORDS = {"inspection", "inspections", "inspector", "inspectors", "ofsted", "inspectorate"}
@@ -210,14 +210,14 @@ _PLAIN_WORDS = {"vision", "knowledge", "learning", "data", "worker", "workers", 
                 "result", "results", "structure", "governance", "identity", "range", "type", "types", "way"}
 
 
-def _distinctive(token: Token) -> bool:
+def distinctive(token: Token) -> bool:
     """A word that could tell one council's practice from another's."""
     lower, lemma = token.lower_, token.lemma_.lower()
-    return not (lower in _EVALUATIVE or lower in _GENERIC_MODIFIERS or lemma in _GENERIC_NOUNS or lemma in HEADS
+    return not (lower in EVALUATIVE or lower in _GENERIC_MODIFIERS or lemma in GENERIC_NOUNS or lemma in HEADS
                 or lemma in _PLAIN_WORDS or lower in _PLAIN_WORDS or token.like_num)
 
 
-def _with_abbreviation(doc: Doc, tokens: list[Token]) -> tuple[int, int]:
+def with_abbreviation(doc: Doc, tokens: list[Token]) -> tuple[int, int]:
     start, end = tokens[0].idx, tokens[-1].idx + len(tokens[-1].text)
     following = _ABBREVIATION.match(doc.text, end)
     if following and (following.group(1).isupper() or any(ch.isupper() for ch in following.group(1)[1:])
@@ -226,7 +226,7 @@ def _with_abbreviation(doc: Doc, tokens: list[Token]) -> tuple[int, int]:
     return start, end
 
 
-def _planned(token: Token) -> bool:
+def planned(token: Token) -> bool:
     """A verb under a plan, hope, modal or negation, or in a clause that is."""
     for node in [token, *token.ancestors][:4]:
         for child in node.children:
@@ -237,7 +237,7 @@ def _planned(token: Token) -> bool:
     return False
 
 
-def _subject_is_ofsted(verb: Token) -> bool:
+def subject_is_ofsted(verb: Token) -> bool:
     return any(child.dep_ in {"nsubj", "agent"} and _OFSTED.search(verb.doc[child.left_edge.i:child.right_edge.i + 1].text)
                for child in verb.children)
 
@@ -259,6 +259,13 @@ def practice_key(surface: str) -> str:
     return " ".join(practice_words(surface))
 
 
+def head_of(tokens: list[Token]) -> Token:
+    """The noun a phrase is about: the first noun no other word modifies, else its last noun."""
+    nouns = [token for token in tokens if token.pos_ in {"NOUN", "PROPN"}]
+    fallback = nouns[-1] if nouns else (tokens[-1] if tokens[-1].text != ")" else tokens[0])
+    return next((token for token in nouns if token.dep_ not in {"compound", "amod", "nmod"}), fallback)
+
+
 def find_practices(sentence: Doc | Span, offset: int) -> list[PracticeMention]:
     """Practice phrases in one parsed sentence; `offset` places its characters in the document."""
     doc = sentence.doc if isinstance(sentence, Span) else sentence
@@ -266,14 +273,11 @@ def find_practices(sentence: Doc | Span, offset: int) -> list[PracticeMention]:
 
     def add(tokens: list[Token], method: str, confidence: float) -> None:
         tokens = _trim(tokens)
-        if not tokens or len(tokens) > _MAX_TOKENS or _generic(tokens):
+        if not tokens or len(tokens) > MAX_TOKENS or generic(tokens):
             return
-        start, end = _with_abbreviation(doc, tokens)
-        head = tokens[-1] if tokens[-1].text != ")" else tokens[0]
-        nouns = [token for token in tokens if token.pos_ in {"NOUN", "PROPN"}]
-        head = next((token for token in tokens if token.dep_ not in {"compound", "amod", "nmod"} and token.pos_ in
-                     {"NOUN", "PROPN"}), nouns[-1] if nouns else head)
-        if head.lemma_.lower() in _NOT_WHAT_IT_DOES or head.ent_type_ in {"DATE", "TIME"} or head.lower_ in _MONTHS:
+        start, end = with_abbreviation(doc, tokens)
+        head = head_of(tokens)
+        if head.lemma_.lower() in NOT_WHAT_IT_DOES or head.ent_type_ in {"DATE", "TIME"} or head.lower_ in _MONTHS:
             return
         found.append(PracticeMention(doc.text[start:end], offset + start, offset + end, head.lemma_.lower(), method,
                                      confidence))
@@ -283,26 +287,26 @@ def find_practices(sentence: Doc | Span, offset: int) -> list[PracticeMention]:
             particle = _NEEDS_PARTICLE.get(token.lemma_)
             if particle and not any(child.dep_ == "prt" and child.lower_ == particle for child in token.children):
                 continue
-            if _planned(token) or _subject_is_ofsted(token):
+            if planned(token) or subject_is_ofsted(token):
                 continue
             for child in token.children:
                 if child.dep_ in {"dobj", "nsubjpass"} and child.pos_ in {"NOUN", "PROPN"} and (
-                        child.lemma_.lower() not in _ABSTRACT):
-                    add(_phrase(child), "action_object", 0.7)
+                        child.lemma_.lower() not in ABSTRACT):
+                    add(phrase(child), "action_object", 0.7)
                 elif child.dep_ == "prep" and child.lower_ == "in" and token.lemma_ == "invest":
                     for pobj in child.children:
                         if pobj.dep_ == "pobj" and pobj.pos_ in {"NOUN", "PROPN"}:
-                            add(_phrase(pobj), "action_object", 0.7)
+                            add(phrase(pobj), "action_object", 0.7)
         elif token.pos_ == "NOUN" and token.lemma_.lower() in NOMINAL_ACTIONS:
             for child in token.children:
                 if child.dep_ == "prep" and child.lower_ in {"of", "in"}:
                     for pobj in child.children:
                         if pobj.dep_ == "pobj" and pobj.pos_ in {"NOUN", "PROPN"}:
-                            add(_phrase(pobj), "action_object", 0.7)
+                            add(phrase(pobj), "action_object", 0.7)
         if token.pos_ in {"NOUN", "PROPN"} and token.lemma_.lower() in STRONG_HEADS and token.dep_ != "compound":
             verb = next((node for node in token.ancestors if node.pos_ in {"VERB", "AUX"}), None)
-            if verb is None or not (_planned(verb) or _subject_is_ofsted(verb)):
-                add(_phrase(token), "named_head", 0.6)
+            if verb is None or not (planned(verb) or subject_is_ofsted(verb)):
+                add(phrase(token), "named_head", 0.6)
     for name in _capitalised(doc):
         after = doc.text[name[-1].idx + len(name[-1].text):]
         if name[-1].lemma_.lower() in HEADS or _ABBREVIATION.match(after):
@@ -321,7 +325,7 @@ def find_practices(sentence: Doc | Span, offset: int) -> list[PracticeMention]:
                     and not _spoken(tokens):
                 found.append(PracticeMention(span.text, offset + span.start_char, offset + span.end_char,
                                              tokens[-1].lemma_.lower(), "quoted_name", 0.6))
-    return _longest(found)
+    return longest(found)
 
 
 def _spoken(tokens: list[Token]) -> bool:
@@ -352,7 +356,7 @@ def _capitalised(doc: Doc) -> list[list[Token]]:
     return runs
 
 
-def _longest(found: list[PracticeMention]) -> list[PracticeMention]:
+def longest(found: list[PracticeMention]) -> list[PracticeMention]:
     """Of overlapping phrases the longest, each once."""
     kept: list[PracticeMention] = []
     for mention in sorted(found, key=lambda item: (-(item.end - item.start), item.start)):
