@@ -27,7 +27,7 @@ from dataclasses import dataclass
 
 from spacy.tokens import Doc, Token
 
-from ingest.extraction.outcomes import from_to, period_of
+from ingest.extraction.outcomes import PARTS, from_to, period_of
 from kg.model.vocabulary import GRADE_PATTERN
 
 _WORDS = {"zero": 0, "one": 1, "two": 2, "three": 3, "four": 4, "five": 5, "six": 6, "seven": 7, "eight": 8, "nine": 9,
@@ -467,7 +467,7 @@ def _shares(doc: Doc, offset: int) -> list[tuple[OpenOutcome, tuple[int, int]]]:
     for token in doc:
         following = doc[token.i + 1] if token.i + 1 < len(doc) else None
         before = doc[token.i - 1] if token.i > 0 else None
-        if token.lower_ in _PARTS and following is not None and following.lower_ == "of":
+        if token.lower_ in PARTS and following is not None and following.lower_ == "of":
             if before is not None and (before.lower_ in _NOT_A_SHARE or before.ent_type_ == "ORDINAL"):
                 continue  # "the first quarter of 2016", "each half of the year"
             several = before if before is not None and before.lower_ not in {"a", "one"} and _number(before.text) \
@@ -476,7 +476,7 @@ def _shares(doc: Doc, offset: int) -> list[tuple[OpenOutcome, tuple[int, int]]]:
                 continue  # "the first two quarters of 2015–16"
             first = several or token
             parts = _number(several.text) if several is not None else None
-            value = round(100 * (parts or 1.0) / _PARTS[token.lower_])
+            value = round(100 * (parts or 1.0) / PARTS[token.lower_])
             groups = [child for child in following.children if child.dep_ == "pobj"]
             group = next((child for child in groups if child.pos_ == "NOUN"), groups[0] if groups else None)
         elif token.lower_ in {"one", "1"} and following is not None and following.lower_ == "in" \
@@ -498,8 +498,6 @@ def _shares(doc: Doc, offset: int) -> list[tuple[OpenOutcome, tuple[int, int]]]:
     return found
 
 
-_PARTS = {"half": 2, "third": 3, "thirds": 3, "quarter": 4, "quarters": 4, "fifth": 5, "fifths": 5, "tenth": 10,
-          "tenths": 10}
 _NOT_A_SHARE = {"the", "this", "that", "each", "every", "per", "first", "second", "last", "final", "next", "previous"}
 
 

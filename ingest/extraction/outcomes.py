@@ -87,9 +87,10 @@ _GROUP_BEFORE = re.compile(r"\b(?:for|of|among|between|to|by)\s+(?:the\s+|our\s+
 _COUNT_OF = re.compile(r"\b(?:number|numbers|proportion|percentage|population|total|rate)\s+of\s+(?:the\s+|all\s+)?$",
                        re.IGNORECASE)
 _REFERS_TO_NUMBER = re.compile(r"\b(?:the|this|that)\s+(?:number|numbers|rate|figure|proportion)\b", re.IGNORECASE)
-_FRACTIONS = {"half": 50.0, "a half": 50.0, "a third": 100 / 3, "one third": 100 / 3, "a quarter": 25.0,
-              "one quarter": 25.0, "two thirds": 200 / 3, "two-thirds": 200 / 3, "three quarters": 75.0,
-              "three-quarters": 75.0}
+# a share in words is so many parts of a whole: "two thirds" = 2 of 3 = 66.7%
+PARTS = {"half": 2, "third": 3, "thirds": 3, "quarter": 4, "quarters": 4, "fifth": 5, "fifths": 5, "tenth": 10,
+         "tenths": 10}
+_SEVERAL = {"a": 1, "one": 1, "two": 2, "three": 3}
 _MULTIPLIERS = {"halved": -50.0, "doubled": 100.0, "trebled": 200.0, "tripled": 200.0}
 
 
@@ -389,8 +390,18 @@ def _direction_of(cue: str) -> str:
     return "improved" if cue.startswith("improv") else "down" if _DOWN.match(cue) else "up"
 
 
+def share_in_words(text: str) -> float | None:
+    """ "half", "a third", "two-thirds", "three quarters" in per cent; None for anything else."""
+    words = text.lower().replace("-", " ").split()
+    if len(words) == 1 and words[0] == "half":
+        return 50.0
+    if len(words) == 2 and words[0] in _SEVERAL and words[1] in PARTS:
+        return 100 * _SEVERAL[words[0]] / PARTS[words[1]]
+    return None
+
+
 def _change(text: str, direction: str | None) -> tuple[float, str]:
-    fraction = _FRACTIONS.get(text.lower().strip())
+    fraction = share_in_words(text)
     if fraction is not None:
         return _signed(fraction, direction), "%"
     amount = parse_amount(text)
