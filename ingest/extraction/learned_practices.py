@@ -30,11 +30,6 @@ def _common_noun_alone(tokens: list[Token]) -> bool:
     return len(tokens) == 1 and tokens[0].pos_ == "NOUN" and not tokens[0].is_upper
 
 
-def _planned_or_ofsted(noun: Token) -> bool:
-    verb = next((node for node in noun.ancestors if node.pos_ in {"VERB", "AUX"}), None)
-    return verb is not None and (rules.planned(verb) or rules.subject_is_ofsted(verb))
-
-
 def candidate_phrases(doc: Doc, offset: int, taken: list[rules.PracticeMention]) -> list[tuple[int, int, list[Token]]]:
     """Every noun phrase of a sentence (its character start, end and tokens in the sentence) apart from
     what the rules took there (their mentions, `offset` placing the sentence in the document) and
@@ -46,7 +41,7 @@ def candidate_phrases(doc: Doc, offset: int, taken: list[rules.PracticeMention])
         if token.pos_ in _NOUNS and token.dep_ != "compound":
             tokens = rules.phrase(token)
             if (tokens and len(tokens) <= rules.MAX_TOKENS and not _common_noun_alone(tokens)
-                    and not rules.statutory_or_inspection(tokens) and not _planned_or_ofsted(token)):
+                    and not rules.statutory_or_inspection(tokens) and not rules.planned_or_by_inspectors(token)):
                 start, end = rules.with_abbreviation(doc, tokens)
                 if not any(start < last and first < end for first, last in spans):
                     found[(start, end)] = tokens

@@ -259,6 +259,12 @@ def practice_key(surface: str) -> str:
     return " ".join(practice_words(surface))
 
 
+def planned_or_by_inspectors(noun: Token) -> bool:
+    """The verb a noun hangs from is planned, hoped for or negated, or is what inspectors did."""
+    verb = next((node for node in noun.ancestors if node.pos_ in {"VERB", "AUX"}), None)
+    return verb is not None and (planned(verb) or subject_is_ofsted(verb))
+
+
 def head_of(tokens: list[Token]) -> Token:
     """The noun a phrase is about: the first noun no other word modifies, else its last noun."""
     nouns = [token for token in tokens if token.pos_ in {"NOUN", "PROPN"}]
@@ -304,8 +310,7 @@ def find_practices(sentence: Doc | Span, offset: int) -> list[PracticeMention]:
                         if pobj.dep_ == "pobj" and pobj.pos_ in {"NOUN", "PROPN"}:
                             add(phrase(pobj), "action_object", 0.7)
         if token.pos_ in {"NOUN", "PROPN"} and token.lemma_.lower() in STRONG_HEADS and token.dep_ != "compound":
-            verb = next((node for node in token.ancestors if node.pos_ in {"VERB", "AUX"}), None)
-            if verb is None or not (planned(verb) or subject_is_ofsted(verb)):
+            if not planned_or_by_inspectors(token):
                 add(phrase(token), "named_head", 0.6)
     for name in _capitalised(doc):
         after = doc.text[name[-1].idx + len(name[-1].text):]
