@@ -53,15 +53,16 @@ def dense_candidates(graph: Graph, vector: list[float], filters: SearchFilters, 
                      candidates: int, limit: int, facets: bool = False) -> list[dict]:
     """The vector index's nearest passages; with `facets`, each with what the graph links it to, read
     in the same round trip (see search_candidates.cypher)."""
-    return graph.read("search_candidates", vector=vector, lucene=None, facets=facets,
+    return graph.read("search_candidates", vector=vector, lucene=None, facets=facets, texts=False,
                       **_params(filters, councils, candidates, limit))
 
 
 def fulltext_candidates(graph: Graph, lucene: str, filters: SearchFilters, councils: list[str] | None,
                         candidates: int, limit: int, documents: list[str] | None = None,
-                        facets: bool = False) -> list[dict]:
-    """The full-text index's best passages; `facets` as for dense_candidates."""
-    return graph.read("search_candidates", vector=None, lucene=lucene, facets=facets,
+                        facets: bool = False, texts: bool = False) -> list[dict]:
+    """The full-text index's best passages; `facets` as for dense_candidates; with `texts`, each with
+    its text."""
+    return graph.read("search_candidates", vector=None, lucene=lucene, facets=facets, texts=texts,
                       **_params(filters, councils, candidates, limit, documents))
 
 

@@ -5,7 +5,8 @@
 // each passage carries what the graph links it to, for ranking by what a question names: the
 // councils its document is about or it mentions, the interventions it mentions, the outcomes it
 // states (controlled metric and direction), the grades its judgements, its document's inspection and
-// the claims it states give, and the years of its document and of those claims.
+// the claims it states give, and the years of its document and of those claims. With $texts, each
+// passage's text, for ordering by how near the question's words stand (search/proximity.py).
 CALL () {
   WITH $vector AS vector WHERE vector IS NOT NULL
   CALL db.index.vector.queryNodes('passage_embedding', $candidates, vector) YIELD node, score
@@ -28,7 +29,7 @@ WHERE ($kind IS NULL OR d.kind = $kind)
 WITH d, p, score
 ORDER BY score DESC, p.id  // equal scores in a fixed order, whatever the index's layout
 LIMIT $limit
-RETURN p.id AS passage_id, score, d.id AS document_id,
+RETURN p.id AS passage_id, score, d.id AS document_id, CASE WHEN $texts THEN p.text END AS text,
        COLLECT { MATCH (d)-[:ABOUT]->(c:Council) WHERE $facets RETURN c.code
                  UNION ALL MATCH (p)-[:MENTIONS]->(c:Council) WHERE $facets RETURN c.code } AS councils,
        COLLECT { MATCH (p)-[:MENTIONS]->(i:Intervention) WHERE $facets RETURN i.id } AS interventions,

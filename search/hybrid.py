@@ -18,6 +18,7 @@ from kg.search import (
     passages,
     report_grade_moves,
 )
+from search.proximity import by_nearness
 from search.snippets import STOPWORDS, query_terms, snippet
 from search.understanding import Understood, moved, understand
 from search.vocabulary import expansions
@@ -69,7 +70,7 @@ LISTS = ("dense", "fulltext", "graph")
 MODES = ("hybrid", "dense", "fulltext", "graph")
 ABLATIONS = tuple(f"without-{name}" for name in LISTS)
 FUSION_WEIGHTS = {"dense": 0.5, "fulltext": 1.0, "graph": 1.5}  # chosen on the whole dev split (BENCHMARKS.md)
-POOL = 60  # full-text candidates the graph list looks through when the question names something
+POOL = 60  # full-text candidates re-ordered by nearness, and looked through by the graph list
 SCOPED = 50  # and the best of each look-up of its own (the named councils' documents, a named practice)
 SCOPED_CANDIDATES = 500  # index hits each such look-up filters
 # how much each thing a passage is linked to that the question names counts for the graph list
@@ -179,12 +180,12 @@ def ranking(graph: Graph, embedder: Embedder, query: str, filters: SearchFilters
     candidates = 3 * wanted if councils is None and not narrowed else FILTERED_CANDIDATES
     understood = understand(graph, query) if understood is None and "graph" in lists else understood or Understood()
     use_graph = "graph" in lists and bool(understood)
-    # the graph list looks further down the full-text list (cheap); the vector index's cost grows
-    # with what it is asked for, so it gives the page's worth either way
-    keep = max(3 * wanted, POOL) if use_graph else 3 * wanted
+    # the full-text list is re-ordered, and the graph list looks, further down it (cheap); the vector
+    # index's cost grows with what it is asked for, so it gives the page's worth either way
+    keep = max(3 * wanted, POOL)
     lucene = lucene_query(query, expansions(query))
-    sparse = _POOL.submit(fulltext_candidates, graph, lucene, filters, councils, max(candidates, keep), keep,
-                          facets=use_graph) if "fulltext" in lists or use_graph else _done([])
+    sparse = _POOL.submit(_lexical, graph, query, lucene, filters, councils, max(candidates, keep), keep,
+                          use_graph) if "fulltext" in lists or use_graph else _done([])
     dense = _POOL.submit(_nearest, graph, embedder, query, vector, filters, councils, candidates, 3 * wanted,
                          use_graph) if "dense" in lists or use_graph else _done([])
     found = {"graph": graph_list(graph, understood, lucene, filters, councils, sparse, dense) if use_graph else []}
@@ -194,6 +195,14 @@ def ranking(graph: Graph, embedder: Embedder, query: str, filters: SearchFilters
     # Neo4j's cosine index scores are (1 + cosine) / 2
     cosine = {row["passage_id"]: 2 * row["score"] - 1 for row in dense.result()}
     return Ranking(list(fused), fused, cosine, understood)
+
+
+def _lexical(graph: Graph, query: str, lucene: str, filters: SearchFilters, councils: list[str] | None,
+             candidates: int, limit: int, facets: bool) -> list[dict]:
+    """The full-text index's best passages, re-ordered by how near the question's words stand in each
+    (POOL of them at least: re-ordering 100 did no better on dev)."""
+    return by_nearness(fulltext_candidates(graph, lucene, filters, councils, candidates, limit, facets=facets,
+                                           texts=True), query)
 
 
 def _nearest(graph: Graph, embedder: Embedder, query: str, vector: list[float] | None, filters: SearchFilters,

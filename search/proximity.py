@@ -1,0 +1,86 @@
+"""Term proximity: a passage that holds the question's words near one another is more likely to be
+about the question than one that scatters them, and the full-text index scores each word alone.
+The index's first candidates are re-ordered here, in Python, so the cost stays the same however
+large the corpus grows (the same pairs as phrase queries inside the index cost about four times as
+much at ten times the passages; BENCHMARKS.md)."""
+
+from __future__ import annotations
+
+import functools
+import itertools
+import os
+import re
+import threading
+from dataclasses import dataclass
+
+import Stemmer
+
+from search.snippets import STOPWORDS
+
+WINDOW = 20  # words apart two of the question's words may be and still count as near (chosen on dev)
+SATURATION = 1.2  # as BM25's k1: each further near pair of the same two words counts for less
+PAIRED_WORDS = 12  # the question's first words that are paired (a long question gives too many pairs)
+NEAR_WEIGHT = 4.0  # nearness against the index's score divided by its best (chosen on dev)
+_TOKEN = re.compile(r"[a-z0-9]+")
+_stemmers = threading.local()  # a PyStemmer object is not safe to share between threads
+
+
+def _stem(word: str) -> str:
+    stemmer = getattr(_stemmers, "porter", None)
+    if stemmer is None:
+        stemmer = _stemmers.porter = Stemmer.Stemmer("porter")
+    return stemmer.stemWord(word)
+
+
+_stemmed = functools.lru_cache(maxsize=100_000)(_stem)  # a corpus repeats its words
+
+
+@dataclass(frozen=True)
+class Question:
+    """The question's words that can be paired (common words and single letters dropped, as for the
+    full-text query, each Porter stem once: "reduced" and "reducing" alike), and a pattern finding
+    the words of a text that may share their stems (the part a word and its stem share, then any
+    letters; each find is checked by its own stem)."""
+    stems: tuple[str, ...]
+    candidates: re.Pattern[str]
+
+    @classmethod
+    def of(cls, query: str) -> "Question":
+        words = [word for word in _TOKEN.findall(query.lower()) if len(word) > 1 and word not in STOPWORDS]
+        stems = tuple(dict.fromkeys(_stemmed(word) for word in words))[:PAIRED_WORDS]
+        starts = sorted({os.path.commonprefix([word, _stemmed(word)]) for word in words
+                         if _stemmed(word) in stems}, key=len, reverse=True)
+        return cls(stems, re.compile(r"\b(?:" + "|".join(map(re.escape, starts)) + r")[a-z0-9]*"))
+
+
+def nearness(question: Question, text: str) -> float:
+    """For each pair of the question's stems, how often they come within WINDOW words of each other
+    (a closer pair counts more: 1 / (distance + 1)), saturated; summed over the pairs and divided by
+    the number of stems, so long and short questions weigh alike. A word's position is the spaces
+    before it, which is near enough and keeps the work to the words found."""
+    lowered = text.lower()
+    positions: dict[str, list[int]] = {}
+    position, last = 0, 0
+    for found in question.candidates.finditer(lowered):
+        stem = _stemmed(found.group())
+        if stem in question.stems:
+            position += lowered.count(" ", last, found.start())
+            last = found.start()
+            positions.setdefault(stem, []).append(position)
+    total = 0.0
+    for first, second in itertools.combinations(question.stems, 2):
+        near = sum(1 / (abs(i - j) + 1) for i in positions.get(first, ()) for j in positions.get(second, ())
+                   if abs(i - j) <= WINDOW)
+        total += near / (near + SATURATION)
+    return total / len(question.stems)
+
+
+def by_nearness(rows: list[dict], query: str) -> list[dict]:
+    """The index's candidates (each with its `score` and `text`) by their score over the best score
+    plus NEAR_WEIGHT × nearness."""
+    question = Question.of(query)
+    if len(question.stems) < 2 or not rows:
+        return rows
+    best = max(row["score"] for row in rows) or 1.0
+    scored = {row["passage_id"]: row["score"] / best + NEAR_WEIGHT * nearness(question, row["text"]) for row in rows}
+    return sorted(rows, key=lambda row: (-scored[row["passage_id"]], row["passage_id"]))
