@@ -58,7 +58,9 @@ def nearness(question: Question, text: str) -> float:
     (a closer pair counts more: 1 / (distance + 1)), saturated; summed over the pairs and divided by
     the number of stems, so long and short questions weigh alike. A word's position is the spaces
     before it, which is near enough and keeps the work to the words found."""
-    lowered = text.lower()
+    if len(question.stems) < 2:
+        return 0.0
+    lowered = text.lower().replace("\n", " ")
     positions: dict[str, list[int]] = {}
     position, last = 0, 0
     for found in question.candidates.finditer(lowered):
@@ -79,8 +81,8 @@ def by_nearness(rows: list[dict], query: str) -> list[dict]:
     """The index's candidates (each with its `score` and `text`) by their score over the best score
     plus NEAR_WEIGHT × nearness."""
     question = Question.of(query)
-    if len(question.stems) < 2 or not rows:
+    if len(question.stems) < 2:
         return rows
-    best = max(row["score"] for row in rows) or 1.0
+    best = max((row["score"] for row in rows), default=0.0) or 1.0
     scored = {row["passage_id"]: row["score"] / best + NEAR_WEIGHT * nearness(question, row["text"]) for row in rows}
     return sorted(rows, key=lambda row: (-scored[row["passage_id"]], row["passage_id"]))

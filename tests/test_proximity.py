@@ -33,6 +33,7 @@ def test_a_pair_further_apart_than_the_window_does_not_count():
     far = "adoption " + "word " * (WINDOW + 1) + "panel"
     assert nearness(question, far) == 0
     assert nearness(question, "adoption " + "word " * (WINDOW - 2) + "panel") > 0
+    assert nearness(question, "adoption\n" + "word\n" * (WINDOW + 1) + "panel") == 0  # lines count as words apart
 
 
 def test_candidates_with_the_words_together_rise_above_a_slightly_better_score():
