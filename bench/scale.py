@@ -1,7 +1,7 @@
 """Search latency over one million synthetic passages, in a throwaway EVIDENCE_HOME: synthetic
-documents of made-up text (a generated vocabulary, no corpus text) with random unit vectors are
-loaded in batches, the indexes are awaited, then the development queries are searched (query
-embedding included) for p50 / p95 (see BENCHMARKS.md).
+documents of made-up text (a generated vocabulary that holds the questions' words, no corpus text)
+with random unit vectors are loaded in batches, the indexes are awaited, then the development
+queries are searched (query embedding included) for p50 / p95 (see BENCHMARKS.md).
 
     python bench/scale.py --home /tmp/scale-home [--passages 1000000 --port 7799 --rounds 5]
 """
@@ -10,6 +10,7 @@ from __future__ import annotations
 
 import argparse
 import json
+import re
 import sys
 import time
 from pathlib import Path
@@ -34,9 +35,16 @@ PER_DOCUMENT = 100
 BATCH_DOCUMENTS = 20
 
 
-def vocabulary(rng: np.random.Generator, size: int = 20_000) -> list[str]:
+def vocabulary(rng: np.random.Generator, questions: list[str], size: int = 20_000) -> list[str]:
+    """Made-up words, most frequent first, with the questions' own words placed at ranks spread from
+    common to rare, so that full text and the nearness of the question's words do their real work
+    (made-up text alone shares no word with a question)."""
     letters = np.array(list("abcdefghijklmnopqrstuvwxyz"))
-    return ["".join(rng.choice(letters, size=rng.integers(3, 10))) for _ in range(size)]
+    words = ["".join(rng.choice(letters, size=rng.integers(3, 10))) for _ in range(size)]
+    asked = sorted({word for question in questions for word in re.findall(r"[a-z]{3,}", question.lower())})
+    for rank, word in zip(np.geomspace(3, size // 2, num=len(asked)).astype(int), rng.permutation(asked)):
+        words[rank] = str(word)
+    return words
 
 
 def synthetic_documents(rng: np.random.Generator, words: list[str], start: int, count: int, dims: int) -> list[dict]:
@@ -67,7 +75,8 @@ def main() -> None:
     server.start(settings)
     embedder = embedder_for(settings)
     rng = np.random.default_rng(7)
-    words = vocabulary(rng)
+    queries = [q["query"] for q in json.loads((SHARED / "eval/dev/queries.json").read_text())["queries"]]
+    words = vocabulary(rng, queries)
     report = {}
     with Graph(settings) as graph:
         init_schema(graph)
@@ -89,7 +98,6 @@ def main() -> None:
         graph.run_script("indexes_await", seconds=7200)
         report["index_wait_seconds"] = round(time.monotonic() - started, 1)
         report["passages"] = graph.read("passages_count")[0]["n"]
-        queries = [q["query"] for q in json.loads((SHARED / "eval/dev/queries.json").read_text())["queries"]]
         search(graph, embedder, queries[0])
         timings = []
         for _ in range(args.rounds):
