@@ -19,7 +19,7 @@ from kg.search import (
     report_grade_moves,
 )
 from search.proximity import by_nearness
-from search.snippets import STOPWORDS, query_terms, snippet
+from search.snippets import content_words, query_terms, snippet
 from search.understanding import Understood, moved, understand
 from search.vocabulary import expansions
 
@@ -49,7 +49,7 @@ def lucene_query(query: str, extra_phrases: list[str]) -> str:
     """The query's words (split where BM25 splits them, common words dropped) OR'ed, each synonym as a
     quoted phrase counting half as much; over the text, and over the heading at half weight. Every
     special character is escaped."""
-    words = [word for word in re.findall(r"[a-z0-9]+", query.lower()) if len(word) > 1 and word not in STOPWORDS]
+    words = content_words(query)
     phrases = [f'"{_LUCENE_SPECIAL.sub(" ", phrase)}"^{SYNONYM_BOOST}' for phrase in extra_phrases]
     inner = " OR ".join(dict.fromkeys(words + phrases))
     return f"text:({inner}) OR section:({inner})^{HEADING_BOOST}" if inner else '""'

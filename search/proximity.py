@@ -15,13 +15,12 @@ from dataclasses import dataclass
 
 import Stemmer
 
-from search.snippets import STOPWORDS
+from search.snippets import content_words
 
 WINDOW = 20  # words apart two of the question's words may be and still count as near (chosen on dev)
 SATURATION = 1.2  # as BM25's k1: each further near pair of the same two words counts for less
 PAIRED_WORDS = 12  # the question's first words that are paired (a long question gives too many pairs)
 NEAR_WEIGHT = 4.0  # nearness against the index's score divided by its best (chosen on dev)
-_TOKEN = re.compile(r"[a-z0-9]+")
 _stemmers = threading.local()  # a PyStemmer object is not safe to share between threads
 
 
@@ -37,16 +36,16 @@ _stemmed = functools.lru_cache(maxsize=100_000)(_stem)  # a corpus repeats its w
 
 @dataclass(frozen=True)
 class Question:
-    """The question's words that can be paired (common words and single letters dropped, as for the
-    full-text query, each Porter stem once: "reduced" and "reducing" alike), and a pattern finding
-    the words of a text that may share their stems (the part a word and its stem share, then any
-    letters; each find is checked by its own stem)."""
+    """The question's words that can be paired (those the full-text query asks for, each Porter stem
+    once: "reduced" and "reducing" alike), and a pattern finding the words of a text that may share
+    their stems (the part a word and its stem share, then any letters; each find is checked by its
+    own stem)."""
     stems: tuple[str, ...]
     candidates: re.Pattern[str]
 
     @classmethod
     def of(cls, query: str) -> "Question":
-        words = [word for word in _TOKEN.findall(query.lower()) if len(word) > 1 and word not in STOPWORDS]
+        words = content_words(query)
         stems = tuple(dict.fromkeys(_stemmed(word) for word in words))[:PAIRED_WORDS]
         starts = sorted({os.path.commonprefix([word, _stemmed(word)]) for word in words
                          if _stemmed(word) in stems}, key=len, reverse=True)

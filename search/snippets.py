@@ -11,6 +11,13 @@ such that the their them there these they this to was were what when where which
 WINDOW = 320
 
 
+def content_words(query: str) -> list[str]:
+    """The query's words split where BM25 splits them, common words and single letters dropped, each
+    once: what the full-text query asks for and what proximity pairs."""
+    return list(dict.fromkeys(word for word in re.findall(r"[a-z0-9]+", query.lower())
+                              if len(word) > 1 and word not in STOPWORDS))
+
+
 def query_terms(query: str, extra_phrases: Sequence[str] = ()) -> list[str]:
     words = [w for w in re.findall(r"[a-z0-9][a-z0-9'-]*", query.lower()) if w not in STOPWORDS and len(w) > 2]
     return list(dict.fromkeys(words + [p for p in extra_phrases if len(p) > 2]))
