@@ -10,7 +10,6 @@ from __future__ import annotations
 
 import argparse
 import json
-import re
 import sys
 import time
 from pathlib import Path
@@ -29,6 +28,7 @@ from kg.documents import record_embedding_model  # noqa: E402
 from kg.model.settings import PROJECT_ROOT, Settings  # noqa: E402
 from kg.schema import init_schema  # noqa: E402
 from search.hybrid import search  # noqa: E402
+from search.snippets import content_words  # noqa: E402
 
 SHARED = PROJECT_ROOT.parent / "shared"
 PER_DOCUMENT = 100
@@ -41,8 +41,9 @@ def vocabulary(rng: np.random.Generator, questions: list[str], size: int = 20_00
     (made-up text alone shares no word with a question)."""
     letters = np.array(list("abcdefghijklmnopqrstuvwxyz"))
     words = ["".join(rng.choice(letters, size=rng.integers(3, 10))) for _ in range(size)]
-    asked = sorted({word for question in questions for word in re.findall(r"[a-z]{3,}", question.lower())})
-    for rank, word in zip(np.geomspace(3, size // 2, num=len(asked)).astype(int), rng.permutation(asked)):
+    asked = sorted({word for question in questions for word in content_words(question)})
+    ranks = np.geomspace(3, size // 2, num=len(asked)).astype(int) + np.arange(len(asked))  # each rank once
+    for rank, word in zip(ranks, rng.permutation(asked)):
         words[rank] = str(word)
     return words
 
