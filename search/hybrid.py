@@ -184,7 +184,7 @@ def ranking(graph: Graph, embedder: Embedder, query: str, filters: SearchFilters
     # index's cost grows with what it is asked for, so it gives the page's worth either way
     keep = max(3 * wanted, POOL)
     lucene = lucene_query(query, expansions(query))
-    sparse = _POOL.submit(_lexical, graph, query, lucene, filters, councils, max(candidates, keep), keep,
+    sparse = _POOL.submit(_fulltext_by_nearness, graph, query, lucene, filters, councils, max(candidates, keep), keep,
                           use_graph) if "fulltext" in lists or use_graph else _done([])
     dense = _POOL.submit(_nearest, graph, embedder, query, vector, filters, councils, candidates, 3 * wanted,
                          use_graph) if "dense" in lists or use_graph else _done([])
@@ -197,12 +197,13 @@ def ranking(graph: Graph, embedder: Embedder, query: str, filters: SearchFilters
     return Ranking(list(fused), fused, cosine, understood)
 
 
-def _lexical(graph: Graph, query: str, lucene: str, filters: SearchFilters, councils: list[str] | None,
-             candidates: int, limit: int, facets: bool) -> list[dict]:
-    """The full-text index's best passages, re-ordered by how near the question's words stand in each
-    (POOL of them at least: re-ordering 100 did no better on dev)."""
-    return by_nearness(fulltext_candidates(graph, lucene, filters, councils, candidates, limit, facets=facets,
-                                           texts=True), query)
+def _fulltext_by_nearness(graph: Graph, query: str, lucene: str, filters: SearchFilters,
+                          councils: list[str] | None, candidates: int, limit: int, facets: bool) -> list[dict]:
+    """The full-text index's best passages, the first POOL re-ordered by how near the question's words
+    stand in each (re-ordering 100 did no better on dev); the rest, read for deeper pages, after them
+    in the index's order, so that a deeper page never re-orders the ones before it."""
+    rows = fulltext_candidates(graph, lucene, filters, councils, candidates, limit, facets=facets, texts=True)
+    return by_nearness(rows[:POOL], query) + rows[POOL:]
 
 
 def _nearest(graph: Graph, embedder: Embedder, query: str, vector: list[float] | None, filters: SearchFilters,

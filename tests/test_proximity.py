@@ -30,10 +30,13 @@ def test_other_forms_of_a_word_are_found_but_not_words_that_only_begin_alike():
 
 def test_a_pair_further_apart_than_the_window_does_not_count():
     question = Question.of("adoption panel")
-    far = "adoption " + "word " * (WINDOW + 1) + "panel"
-    assert nearness(question, far) == 0
-    assert nearness(question, "adoption " + "word " * (WINDOW - 2) + "panel") > 0
-    assert nearness(question, "adoption\n" + "word\n" * (WINDOW + 1) + "panel") == 0  # lines count as words apart
+    assert nearness(question, "adoption " + "word " * (WINDOW - 1) + "panel") > 0  # WINDOW words apart
+    assert nearness(question, "adoption " + "word " * WINDOW + "panel") == 0
+
+
+def test_a_line_break_parts_words_as_a_space_does():
+    question = Question.of("adoption panel")
+    assert nearness(question, "The adoption\npanel met.") == nearness(question, "The adoption panel met.")
 
 
 def test_candidates_with_the_words_together_rise_above_a_slightly_better_score():
@@ -42,7 +45,14 @@ def test_candidates_with_the_words_together_rise_above_a_slightly_better_score()
     assert [row["passage_id"] for row in by_nearness(rows, "council reducing agency staff")] == ["together", "apart"]
 
 
-def test_a_one_word_question_keeps_the_index_order():
-    rows = [{"passage_id": "apart", "score": 5.0, "text": APART},
-            {"passage_id": "together", "score": 4.5, "text": TOGETHER}]
-    assert by_nearness(rows, "agency") == rows
+def test_a_question_with_nothing_to_pair_keeps_the_order_it_was_given():
+    rows = [{"passage_id": "lower", "score": 1.0, "text": TOGETHER},
+            {"passage_id": "higher", "score": 5.0, "text": None}]
+    for question in ["", "how did they do it", "agency"]:
+        assert by_nearness(rows, question) == rows
+
+
+def test_a_candidate_without_text_is_ranked_by_its_score_alone():
+    rows = [{"passage_id": "empty", "score": 5.0, "text": None},
+            {"passage_id": "scattered", "score": 1.0, "text": APART}]
+    assert [row["passage_id"] for row in by_nearness(rows, "council staff")] == ["empty", "scattered"]

@@ -14,7 +14,7 @@ from kg.councils import load_councils
 from kg.model.errors import EvidenceError
 from kg.model.settings import Settings
 from kg.schema import init_schema
-from kg.search import SearchFilters
+from kg.search import SearchFilters, fulltext_candidates
 from search.hybrid import lucene_query, search
 from search.understanding import read_transition, understand
 from search.vocabulary import expansions
@@ -84,6 +84,13 @@ def test_hostile_queries_change_nothing(searchable, embedder, hostile):
 def test_vocabulary_widens_the_full_text_query():
     assert "children in care" in expansions("outcomes for LAC")
     assert '"multi agency safeguarding hub"' in lucene_query("MASH", expansions("MASH"))
+
+
+def test_full_text_candidates_carry_their_texts_for_the_nearness_of_words(searchable):
+    rows = fulltext_candidates(searchable, lucene_query("caseloads", []), SearchFilters(), None, 10, 10, texts=True)
+    assert rows and all("caseloads" in row["text"] for row in rows)
+    assert all(row["text"] is None for row in fulltext_candidates(searchable, lucene_query("caseloads", []),
+                                                                  SearchFilters(), None, 10, 10))
 
 
 def test_full_text_matches_other_forms_of_a_word(searchable, embedder):
