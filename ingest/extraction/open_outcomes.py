@@ -27,7 +27,7 @@ from dataclasses import dataclass
 
 from spacy.tokens import Doc, Token
 
-from ingest.extraction.outcomes import PARTS, from_to, period_of
+from ingest.extraction.outcomes import PARTS, from_to, period_of, share_percent
 from kg.model.vocabulary import GRADE_PATTERN
 
 _WORDS = {"zero": 0, "one": 1, "two": 2, "three": 3, "four": 4, "five": 5, "six": 6, "seven": 7, "eight": 8, "nine": 9,
@@ -476,7 +476,7 @@ def _shares(doc: Doc, offset: int) -> list[tuple[OpenOutcome, tuple[int, int]]]:
                 continue  # "the first two quarters of 2015–16"
             first = several or token
             parts = _number(several.text) if several is not None else None
-            value = round(100 * (parts or 1.0) / PARTS[token.lower_])
+            value = round(share_percent(parts or 1.0, token.lower_))
             groups = [child for child in following.children if child.dep_ == "pobj"]
             group = next((child for child in groups if child.pos_ == "NOUN"), groups[0] if groups else None)
         elif token.lower_ in {"one", "1"} and following is not None and following.lower_ == "in" \

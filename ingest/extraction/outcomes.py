@@ -390,13 +390,18 @@ def _direction_of(cue: str) -> str:
     return "improved" if cue.startswith("improv") else "down" if _DOWN.match(cue) else "up"
 
 
+def share_percent(several: float, part: str) -> float:
+    """So many parts of a whole in per cent: 2 and "thirds" → 66.7."""
+    return 100 * several / PARTS[part.lower()]
+
+
 def share_in_words(text: str) -> float | None:
     """ "half", "a third", "two-thirds", "three quarters" in per cent; None for anything else."""
     words = text.lower().replace("-", " ").split()
     if len(words) == 1 and words[0] == "half":
-        return 50.0
+        return share_percent(1, "half")
     if len(words) == 2 and words[0] in _SEVERAL and words[1] in PARTS:
-        return 100 * _SEVERAL[words[0]] / PARTS[words[1]]
+        return share_percent(_SEVERAL[words[0]], words[1])
     return None
 
 
