@@ -43,9 +43,9 @@ class Question:
 
     @classmethod
     def of(cls, query: str) -> "Question":
-        words = content_words(query)
-        stems = tuple(dict.fromkeys(_stem(word) for word in words))[:PAIRED_WORDS]
-        starts = sorted({os.path.commonprefix([word, _stem(word)]) for word in words if _stem(word) in stems})
+        stem_of = {word: _stem(word) for word in content_words(query)}
+        stems = tuple(dict.fromkeys(stem_of.values()))[:PAIRED_WORDS]
+        starts = sorted({os.path.commonprefix([word, stem]) for word, stem in stem_of.items() if stem in stems})
         return cls(stems, re.compile(r"\b(?:" + "|".join(map(re.escape, starts)) + r")[a-z0-9]*"))
 
 
