@@ -84,6 +84,9 @@ def test_hostile_queries_change_nothing(searchable, embedder, hostile):
 def test_vocabulary_widens_the_full_text_query():
     assert "children in care" in expansions("outcomes for LAC")
     assert '"multi agency safeguarding hub"' in lucene_query("MASH", expansions("MASH"))
+    assert "overseas" in expansions("hiring social workers from other countries")
+    assert "re-referral" in expansions("are re-referrals going up")
+    assert "re-referrals" not in expansions("are re-referrals going up")  # what the query says is not repeated
 
 
 def test_full_text_candidates_carry_their_texts_for_the_nearness_of_words(searchable):
