@@ -1,11 +1,11 @@
 """Learns the weights of ingest/extraction/learned_practices.py from the unseen extraction set's dev
 split only (its held_out split is never read here).
 
-The dev reports' sentences are read as extraction reads them (cued_sentences); the noun phrases
-the rules did not take are the candidates, each labelled by whether it matches a practice the reader
-marked in that sentence (the bench's matching rule). A logistic regression is cross-validated by document (five folds), over its
-regularisation C and the threshold; the setting kept is the one with the highest recall of the rules
-and learned phrases together whose precision is no lower than the rules' alone. Fitted on the
+The dev reports' sentences are read as extraction reads them (cued_sentences); the rules' phrases
+and the other noun phrases are the candidates, each labelled by whether it matches a practice the
+reader marked in that sentence (the bench's matching rule). A logistic regression is cross-validated
+by document (five folds), over its regularisation C and the threshold; the setting kept is the one
+with the highest F1 of precision and recall (of the right phrases the candidates hold). Fitted on the
 whole dev split with that setting, it is written to practice_weights.json with --write.
 
     EVIDENCE_HOME=... python bench/practice_weights.py [--write]
@@ -29,7 +29,7 @@ sys.path.insert(0, str(Path(__file__).resolve().parents[1]))  # before bench/, w
 
 from ingest.extraction.document import cued_sentences, sentences_of  # noqa: E402
 from ingest.extraction.evaluation import quotes_overlap, surfaces_match  # noqa: E402
-from ingest.extraction.learned_practices import WEIGHTS, candidate_phrases, features  # noqa: E402
+from ingest.extraction.learned_practices import WEIGHTS, candidate_phrases, features, ruled_features  # noqa: E402
 from ingest.extraction.nlp import full_pipeline, sentence_pipeline  # noqa: E402
 from ingest.extraction.practices import find_practices  # noqa: E402
 from ingest.pipeline import read_document  # noqa: E402
@@ -72,6 +72,10 @@ def labelled_candidates() -> Labelled:
             ruled = find_practices(doc, 0)
             labelled.rules_made += len(ruled)
             labelled.rules_right += sum(right(mention.surface) for mention in ruled)
+            for mention in ruled:
+                labelled.described.append(ruled_features(doc, mention, 0))
+                labelled.labels.append(int(right(mention.surface)))
+                labelled.reports.append(entry["path"])
             for start, end, tokens in candidate_phrases(doc, 0, ruled):
                 labelled.described.append(features(doc, tokens))
                 labelled.labels.append(int(right(doc.text[start:end])))
@@ -98,7 +102,7 @@ def main() -> None:
     labelled = labelled_candidates()
     labels, reports = np.array(labelled.labels), np.array(labelled.reports)
     rules_precision = labelled.rules_right / labelled.rules_made
-    reachable = labelled.rules_right + labels.sum()  # right mentions the rules and the candidates can give together
+    reachable = labels.sum()  # right mentions the rules and the other candidates can give together
     print(f"{len(set(labelled.reports))} dev reports, {len(labels)} candidates ({labels.sum()} marked); rules alone: "
           f"{labelled.rules_right} of {labelled.rules_made} mentions right (precision {rules_precision:.3f}, "
           f"recall {labelled.rules_right / reachable:.3f} of the {reachable} right mentions reachable)")
@@ -111,13 +115,14 @@ def main() -> None:
             chance[held] = model.predict_proba(vectoriser.transform([labelled.described[i] for i in held]))[:, 1]
         for threshold in THRESHOLDS:
             kept = chance >= threshold
-            right, made = labelled.rules_right + labels[kept].sum(), labelled.rules_made + kept.sum()
+            right, made = labels[kept].sum(), max(kept.sum(), 1)
             precision, recall = right / made, right / reachable
-            print(f"C {c:>4}  threshold {threshold:.2f}  precision {precision:.3f}  recall {recall:.3f}")
-            if precision >= rules_precision and (best is None or recall > best[3]):
-                best = (c, threshold, precision, recall)
+            f1 = 2 * precision * recall / (precision + recall) if right else 0.0
+            print(f"C {c:>4}  threshold {threshold:.2f}  precision {precision:.3f}  recall {recall:.3f}  F1 {f1:.3f}")
+            if best is None or f1 > best[4]:
+                best = (c, threshold, precision, recall, f1)
     assert best is not None
-    c, threshold, precision, recall = best
+    c, threshold, precision, recall, _ = best
     print(f"kept: C {c}, threshold {threshold} (cross-validated precision {precision:.3f}, recall {recall:.3f})")
     if "--write" in sys.argv:
         vectoriser, model = _fitted(_common(labelled.described, labelled.reports), labels, c)

@@ -15,7 +15,7 @@ from dataclasses import dataclass, field, replace
 
 from spacy.tokens import Doc
 
-from ingest.extraction.learned_practices import find_learned_practices
+from ingest.extraction.learned_practices import weighed_practices
 from ingest.extraction.mentions import EntityFinder, Mention
 from ingest.extraction.nlp import full_pipeline, sentence_pipeline
 from ingest.extraction.open_outcomes import (
@@ -31,7 +31,7 @@ from ingest.extraction.outcomes import (
     metric_named,
     refers_back,
 )
-from ingest.extraction.practices import find_practices, practice_key
+from ingest.extraction.practices import practice_key
 from ingest.extraction.strength import graded, strength_of
 from kg.model.catalogue import interventions
 from kg.model.graph import Council
@@ -198,14 +198,13 @@ class Extractor:
     def _with_practices(self, text: str, cued: list[Sentence], parsed: dict[int, Doc],
                         mentions: list[Mention]) -> list[Mention]:
         """Catalogue mentions widened to the printed name around them, and practices the catalogue
-        does not name (the rules' and the learned weights'): linked to an entry when their normalised
+        does not name (the rules' phrases and other noun phrases, as the learned weights keep them): linked to an entry when their normalised
         words are its name or an alias, otherwise emerging under their normalised words. A practice
         inside a council's name or around several catalogue names is dropped."""
         catalogue = [mention for mention in mentions if mention.kind == "intervention"]
         found = list(mentions)
         for sentence in cued:
-            ruled = find_practices(parsed[sentence.start], sentence.start)
-            for practice in [*ruled, *find_learned_practices(parsed[sentence.start], sentence.start, ruled)]:
+            for practice in weighed_practices(parsed[sentence.start], sentence.start):
                 inside = [mention for mention in catalogue
                           if practice.start <= mention.start and mention.end <= practice.end]
                 if inside:

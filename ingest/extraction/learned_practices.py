@@ -1,13 +1,14 @@
-"""Practices the rules miss, found by weights learned from hand-marked reports.
+"""Practices weighed by weights learned from hand-marked reports.
 
-The rules in practices.py take what a council set up and what has a practice's name, and miss most
-of what a careful reader marks (teams, meetings, posts, tools a report describes in passing). Here
-every other noun phrase of a sentence is a candidate, described by plain features (its head's
-lemma and role, the verb or noun that governs it, its modifiers, whether it is capitalised, quoted,
-generic…), and kept when a logistic regression over those features gives it a probability at or
-above a threshold. The weights and the threshold are learned by bench/practice_weights.py on the
-dev split of the unseen extraction set only (its held_out split is never seen), and shipped as
-practice_weights.json, a table a reader can check.
+The rules in practices.py take what a council set up and what has a practice's name; about three in
+five of what they take is not what a careful reader marks, and they miss most of what a reader does
+mark (teams, meetings, posts, tools a report describes in passing). So every phrase the rules take,
+and every other noun phrase of the sentence, is a candidate, described by plain features (the rule
+that took it, if any; its head's lemma and role, the verb or noun that governs it, its modifiers,
+whether it is capitalised, quoted, generic…), and kept when a logistic regression over those
+features gives it a probability at or above a threshold. The weights and the threshold are learned by
+bench/practice_weights.py on the dev split of the unseen extraction set only (its held_out split is
+never seen), and shipped as practice_weights.json, a table a reader can check.
 """
 
 from __future__ import annotations
@@ -16,6 +17,7 @@ import json
 import math
 from functools import lru_cache
 from pathlib import Path
+from dataclasses import replace
 from typing import Any
 
 from spacy.tokens import Doc, Token
@@ -93,12 +95,21 @@ def probability(described: dict[str, float]) -> float:
     return 1.0 / (1.0 + math.exp(-score))
 
 
-def find_learned_practices(doc: Doc, offset: int, taken: list[rules.PracticeMention]) -> list[rules.PracticeMention]:
-    """Noun phrases apart from the rules' mentions whose learned probability reaches the threshold;
-    the probability is the mention's confidence."""
+def ruled_features(doc: Doc, mention: rules.PracticeMention, offset: int) -> dict[str, float]:
+    """A rule's phrase described as any candidate is, and by the rule that took it."""
+    span = doc.char_span(mention.start - offset, mention.end - offset, alignment_mode="expand")
+    tokens = list(span) if span is not None and len(span) else [doc[0]]
+    return {**features(doc, tokens), "rule": 1.0, f"rule={mention.method}": 1.0}
+
+
+def weighed_practices(doc: Doc, offset: int) -> list[rules.PracticeMention]:
+    """The rules' phrases and the sentence's other noun phrases whose learned probability reaches
+    the threshold; the probability is the mention's confidence, the method the rule's or "learned"."""
     threshold = _weights()["threshold"]
-    found = []
-    for start, end, tokens in candidate_phrases(doc, offset, taken):
+    ruled = rules.find_practices(doc, offset)
+    found = [replace(mention, confidence=round(chance, 3)) for mention in ruled
+             if (chance := probability(ruled_features(doc, mention, offset))) >= threshold]
+    for start, end, tokens in candidate_phrases(doc, offset, ruled):
         chance = probability(features(doc, tokens))
         if chance >= threshold:
             found.append(rules.PracticeMention(doc.text[start:end], offset + start, offset + end,

@@ -147,13 +147,15 @@ def phrase(noun: Token) -> list[Token]:
     for child in noun.rights:
         if child.dep_ == "prep" and child.lower_ in {"of", "for", "to", "between", "with", "on", "in"} and child.i == end:
             objects = [token for token in child.children if token.dep_ == "pobj"]
-            if objects and objects[0].right_edge.i - start < MAX_TOKENS:
-                end = objects[0].right_edge.i + 1
-                # stop at a relative clause or participle inside the object
+            if objects:
+                # up to a relative clause or participle inside the object, if that is short enough
+                reach = objects[0].right_edge.i + 1
                 for inner in objects[0].subtree:
                     if inner.dep_ in {"relcl", "acl", "advcl"} or inner.lower_ in {"which", "that", "who", ","}:
-                        end = min(end, inner.i)
+                        reach = min(reach, inner.i)
                         break
+                if reach - start <= MAX_TOKENS:
+                    end = reach
         elif child.dep_ == "appos" and child.i == end + 1 and noun.doc[end].text == "(":
             end = child.right_edge.i + 1
             if end < len(noun.doc) and noun.doc[end].text == ")":
