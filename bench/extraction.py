@@ -9,6 +9,11 @@ outcome stated without any figure is counted apart as `unscored`, the marked set
 
     EVIDENCE_HOME=... python bench/extraction.py [--verbose]
     EVIDENCE_HOME=... python bench/extraction.py --unseen dev [--verbose]
+    EVIDENCE_HOME=... python bench/extraction.py --second-reader
+
+--second-reader scores, on the six dev reports a second reader marked blind
+(tests/fixtures/extraction_second_reader.yaml), the second reader against the first, and extraction
+against each: how far the marking itself can be trusted, and where extraction stands beside it.
 
 Needs a graph with the councils loaded (`evidence councils load`); writes nothing to it."""
 
@@ -31,20 +36,45 @@ from kg.model.settings import PROJECT_ROOT, get_settings  # noqa: E402
 
 CHECKED = PROJECT_ROOT / "tests" / "fixtures" / "extraction_checked.yaml"
 UNSEEN = PROJECT_ROOT / "tests" / "fixtures" / "extraction_unseen.yaml"
+SECOND_READER = PROJECT_ROOT / "tests" / "fixtures" / "extraction_second_reader.yaml"
+
+
+def examined(entries: list[dict]) -> list[dict]:
+    """What `evidence extract --json` gives for each marked document, in order."""
+    settings = get_settings()
+    with Graph(settings) as graph:
+        ingester = Ingester(settings, graph)
+        reports = []
+        for entry in entries:
+            sources, _ = user_sources([Path(settings.corpus_dir) / entry["path"]], settings.corpus_dir, {})
+            reports.append(ingester.examine(sources[0]))
+    return reports
+
+
+def as_report(entry: dict) -> dict:
+    """A reader's marks shaped as an extraction report, so one reader can be scored against another."""
+    return {"councils": [], "outcomes": [], "interventions": [
+        {"mentions": [{"surface": practice["surface"], "quote": practice["quote"]} for practice in entry["practices"]]}]}
+
+
+def second_reader() -> dict:
+    second = yaml.safe_load(SECOND_READER.read_text())["documents"]
+    first_by_path = {entry["path"]: entry for entry in yaml.safe_load(UNSEEN.read_text())["documents"]}
+    first = [first_by_path[entry["path"]] for entry in second]
+    second = [{**entry, "councils": []} for entry in second]
+    reports = examined(first)
+    return {"documents": len(first),
+            "second reader scored against the first": score_unseen(first, [as_report(e) for e in second])["practices"].as_json(),
+            "extraction against the first reader": score_unseen(first, reports)["practices"].as_json(),
+            "extraction against the second reader": score_unseen(second, reports)["practices"].as_json()}
 
 
 def run(verbose: bool, split: str | None = None) -> dict:
-    settings = get_settings()
     if split:
         checked = [entry for entry in yaml.safe_load(UNSEEN.read_text())["documents"] if entry["split"] == split]
     else:
         checked = yaml.safe_load(CHECKED.read_text())["documents"]
-    with Graph(settings) as graph:
-        ingester = Ingester(settings, graph)
-        reports = []
-        for entry in checked:
-            sources, _ = user_sources([Path(settings.corpus_dir) / entry["path"]], settings.corpus_dir, {})
-            reports.append(ingester.examine(sources[0]))
+    reports = examined(checked)
     tallies = score_unseen(checked, reports) if split else score(checked, reports)
     if verbose:
         for name, tally in tallies.items():
@@ -63,5 +93,8 @@ def run(verbose: bool, split: str | None = None) -> dict:
 
 
 if __name__ == "__main__":
+    if "--second-reader" in sys.argv:
+        print(json.dumps(second_reader(), indent=2))
+        sys.exit(0)
     split = sys.argv[sys.argv.index("--unseen") + 1] if "--unseen" in sys.argv else None
     print(json.dumps(run("--verbose" in sys.argv, split), indent=2))
