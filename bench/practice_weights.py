@@ -29,7 +29,12 @@ sys.path.insert(0, str(Path(__file__).resolve().parents[1]))  # before bench/, w
 
 from ingest.extraction.document import cued_sentences, sentences_of  # noqa: E402
 from ingest.extraction.evaluation import quotes_overlap, surfaces_match  # noqa: E402
-from ingest.extraction.learned_practices import WEIGHTS, candidate_phrases, features, ruled_features  # noqa: E402
+from ingest.extraction.learned_practices import (  # noqa: E402
+    WEIGHTS,
+    candidate_phrases,
+    features,
+    ruled_features,
+)
 from ingest.extraction.nlp import full_pipeline, sentence_pipeline  # noqa: E402
 from ingest.extraction.practices import find_practices  # noqa: E402
 from ingest.pipeline import read_document  # noqa: E402

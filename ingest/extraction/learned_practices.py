@@ -15,9 +15,9 @@ from __future__ import annotations
 
 import json
 import math
+from dataclasses import replace
 from functools import lru_cache
 from pathlib import Path
-from dataclasses import replace
 from typing import Any
 
 from spacy.tokens import Doc, Token
