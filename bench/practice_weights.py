@@ -5,8 +5,10 @@ The dev reports' sentences are read as extraction reads them (cued_sentences); t
 and the other noun phrases are the candidates, each labelled by whether it matches a practice the
 reader marked in that sentence (the bench's matching rule). A logistic regression is cross-validated
 by document (five folds), over its regularisation C and the threshold; the setting kept is the one
-with the highest F1 of precision and recall (of the right phrases the candidates hold). Fitted on the
-whole dev split with that setting, it is written to practice_weights.json with --write.
+with the highest F1 of precision and recall (of the right phrases the candidates hold; each candidate
+is counted on its own, though extraction keeps only the longest of overlapping learned phrases, so a
+practice two candidates match counts twice). Fitted on the whole dev split with that setting, it is
+written to practice_weights.json with --write.
 
     EVIDENCE_HOME=... python bench/practice_weights.py [--write]
 """
@@ -78,7 +80,7 @@ def labelled_candidates() -> Labelled:
             labelled.rules_made += len(ruled)
             labelled.rules_right += sum(right(mention.surface) for mention in ruled)
             for mention in ruled:
-                labelled.described.append(ruled_features(doc, mention, 0))
+                labelled.described.append(ruled_features(doc, mention))
                 labelled.labels.append(int(right(mention.surface)))
                 labelled.reports.append(entry["path"])
             for start, end, tokens in candidate_phrases(doc, 0, ruled):

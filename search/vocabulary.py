@@ -16,11 +16,16 @@ def synonym_groups() -> list[list[str]]:
     return [[phrase.lower() for phrase in group] for group in yaml.safe_load(_VOCABULARY.read_text(encoding="utf-8"))]
 
 
+def _words(text: str) -> str:
+    """Lower-case words between spaces, punctuation and apostrophes gone ("children's" → "children s")."""
+    return f" {' '.join(re.sub(r'[^a-z0-9-]+', ' ', text.lower()).split())} "
+
+
 def expansions(query: str) -> list[str]:
     """Phrases meaning the same as something the query says, not already in it."""
-    text = f" {re.sub(r'[^a-z0-9-]+', ' ', query.lower())} "
+    text = _words(query)
     found: list[str] = []
     for group in synonym_groups():
-        if any(f" {phrase} " in text for phrase in group):
-            found.extend(phrase for phrase in group if f" {phrase} " not in text and phrase not in found)
+        if any(_words(phrase) in text for phrase in group):
+            found.extend(phrase for phrase in group if _words(phrase) not in text and phrase not in found)
     return found

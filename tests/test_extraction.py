@@ -110,6 +110,14 @@ def test_a_sentence_the_segmenter_breaks_at_a_hyphen_is_read_whole(extractor):
     assert outcome.draft.metric == "re_referrals" and evidence.quote(outcome.sentence).startswith("Re-referral rates")
 
 
+def test_an_outcome_that_refers_back_goes_to_the_practice_its_noun_names(extractor):
+    text = ("Kent set up a social work academy in 2019, alongside monthly reflective practice groups. Since "
+            "the academy opened, social worker vacancies have fallen from 25% to 12%.")
+    evidence = extractor.extract(text, ["E10000016"], None)
+    [outcome] = [outcome for outcome in evidence.outcomes if outcome.draft.value_to == 12]
+    assert outcome.intervention == "social_work_academy"  # not the practice named last
+
+
 def test_noisy_names_resolve_and_near_misses_do_not(extractor):
     text = ("North Lincolnshire introduced signs of security in 2015. The Future 4 Me team works with "
             "adolescents, and early aid is offered in Lincoln. Richmond is a market town. "
@@ -266,7 +274,9 @@ def test_a_role_a_council_created_and_a_quoted_name_stay_practices():
 
 def weighed(sentence: str, offset: int = 100) -> list[tuple[str, str]]:
     from ingest.extraction.learned_practices import weighed_practices
-    found = weighed_practices(full_pipeline()(sentence), offset)
+    from ingest.extraction.practices import find_practices
+    doc = full_pipeline()(sentence)
+    found = weighed_practices(doc, offset, find_practices(doc, offset))
     assert all(sentence[one.start - offset:one.end - offset] == one.surface for one in found)
     assert all(0 < one.confidence <= 1 for one in found)  # the learned probability
     return [(one.surface, one.method) for one in found]

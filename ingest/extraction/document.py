@@ -31,7 +31,7 @@ from ingest.extraction.outcomes import (
     metric_named,
     refers_back,
 )
-from ingest.extraction.practices import practice_key
+from ingest.extraction.practices import find_practices, practice_key, practice_words
 from ingest.extraction.strength import graded, strength_of
 from kg.model.catalogue import interventions
 from kg.model.graph import Council
@@ -198,13 +198,18 @@ class Extractor:
     def _with_practices(self, text: str, cued: list[Sentence], parsed: dict[int, Doc],
                         mentions: list[Mention]) -> list[Mention]:
         """Catalogue mentions widened to the printed name around them, and practices the catalogue
-        does not name (the rules' phrases and other noun phrases, as the learned weights keep them): linked to an entry when their normalised
-        words are its name or an alias, otherwise emerging under their normalised words. A practice
-        inside a council's name or around several catalogue names is dropped."""
+        does not name: the rules' phrases and other noun phrases, as the learned weights keep them,
+        linked to an entry when their normalised words are its name or an alias, otherwise emerging
+        under their normalised words. A rule's phrase the weights drop still widens or names a
+        catalogue entry. A practice inside a council's name or around several catalogue names is
+        dropped."""
         catalogue = [mention for mention in mentions if mention.kind == "intervention"]
         found = list(mentions)
         for sentence in cued:
-            for practice in weighed_practices(parsed[sentence.start], sentence.start):
+            ruled = find_practices(parsed[sentence.start], sentence.start)
+            weighed = weighed_practices(parsed[sentence.start], sentence.start, ruled)
+            kept = {(practice.start, practice.end) for practice in weighed}
+            for practice in [*weighed, *(practice for practice in ruled if (practice.start, practice.end) not in kept)]:
                 inside = [mention for mention in catalogue
                           if practice.start <= mention.start and mention.end <= practice.end]
                 if inside:
@@ -219,7 +224,7 @@ class Extractor:
                 if known:
                     found.append(Mention("intervention", known, practice.surface, practice.start, practice.end,
                                          practice.confidence, "normalised_alias"))
-                elif key:
+                elif key and (practice.start, practice.end) in kept:
                     found.append(Mention("intervention", emerging_id(key), practice.surface, practice.start,
                                          practice.end, practice.confidence, practice.method, "emerging"))
         return sorted(found, key=lambda mention: mention.start)
@@ -285,16 +290,19 @@ class _CouncilContext:
                 return latest[0].key, "named_before", 0.6
         return None, None, 0.0
 
-    def intervention_for(self, sentence: Sentence, refers_back: bool) -> tuple[str | None, str | None]:
-        """The intervention the text links an outcome to: named in its sentence, or "the pilot" named before."""
+    def intervention_for(self, sentence: Sentence, referred: str | None) -> tuple[str | None, str | None]:
+        """The intervention the text links an outcome to: named in its sentence, or "the pilot" named
+        before (the latest one named with that noun, "the academy" → "social work academy", else the latest)."""
         named = self._within(self._interventions, self._intervention_starts, sentence.start, sentence.end)
         if named:
             return named[0].key, "named_in_sentence"
-        if refers_back:
+        if referred:
             recent = self._within(self._interventions, self._intervention_starts,
                                   sentence.start - CONTEXT_WINDOW, sentence.start)
+            noun = practice_words(referred)[-1]
+            alike = [mention for mention in recent if noun in practice_words(mention.surface)]
             if recent:
-                return recent[-1].key, "refers_back"
+                return (alike or recent)[-1].key, "refers_back"
         return None, None
 
     @staticmethod

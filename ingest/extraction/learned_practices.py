@@ -62,7 +62,7 @@ def features(doc: Doc, tokens: list[Token]) -> dict[str, float]:
         "length": min(len(tokens), rules.MAX_TOKENS) / rules.MAX_TOKENS, "one_word": len(tokens) == 1,
         "capitalised": any(token.is_title and not token.is_sent_start for token in tokens),
         "upper": any(token.is_upper and len(token) > 1 for token in tokens),
-        "quoted": tokens[0].idx > 0 and doc.text[tokens[0].idx - 1] in "‘'“\"",
+        "quoted": tokens[0].text in "‘'“\"" or tokens[0].idx > 0 and doc.text[tokens[0].idx - 1] in "‘'“\"",
         "distinctive": sum(rules.distinctive(token) for token in tokens),
         "evaluative": any(token.lower_ in rules.EVALUATIVE for token in tokens),
         "plural": head.tag_ in {"NNS", "NNPS"}, "proper": head.pos_ == "PROPN",
@@ -95,23 +95,22 @@ def probability(described: dict[str, float]) -> float:
     return 1.0 / (1.0 + math.exp(-score))
 
 
-def ruled_features(doc: Doc, mention: rules.PracticeMention, offset: int) -> dict[str, float]:
+def ruled_features(doc: Doc, mention: rules.PracticeMention) -> dict[str, float]:
     """A rule's phrase described as any candidate is, and by the rule that took it."""
-    span = doc.char_span(mention.start - offset, mention.end - offset, alignment_mode="expand")
-    tokens = list(span) if span is not None and len(span) else [doc[0]]
-    return {**features(doc, tokens), "rule": 1.0, f"rule={mention.method}": 1.0}
+    return {**features(doc, list(mention.words)), "rule": 1.0, f"rule={mention.method}": 1.0}
 
 
-def weighed_practices(doc: Doc, offset: int) -> list[rules.PracticeMention]:
-    """The rules' phrases and the sentence's other noun phrases whose learned probability reaches
-    the threshold; the probability is the mention's confidence, the method the rule's or "learned"."""
+def weighed_practices(doc: Doc, offset: int, ruled: list[rules.PracticeMention]) -> list[rules.PracticeMention]:
+    """Of the rules' phrases (`ruled`, from practices.find_practices) and the sentence's other noun
+    phrases, those whose learned probability reaches the threshold; the probability is the mention's
+    confidence, the method the rule's or "learned"."""
     threshold = _weights()["threshold"]
-    ruled = rules.find_practices(doc, offset)
     found = [replace(mention, confidence=round(chance, 3)) for mention in ruled
-             if (chance := probability(ruled_features(doc, mention, offset))) >= threshold]
+             if (chance := probability(ruled_features(doc, mention))) >= threshold]
     for start, end, tokens in candidate_phrases(doc, offset, ruled):
         chance = probability(features(doc, tokens))
         if chance >= threshold:
             found.append(rules.PracticeMention(doc.text[start:end], offset + start, offset + end,
-                                               rules.head_of(tokens).lemma_.lower(), "learned", round(chance, 3)))
+                                               rules.head_of(tokens).lemma_.lower(), "learned", round(chance, 3),
+                                               tuple(tokens)))
     return rules.longest(found)

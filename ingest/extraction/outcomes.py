@@ -68,8 +68,8 @@ _CLAUSE_BREAK = re.compile(
     r";|,?\s+(?:and|while|whereas|but)\s+(?=(?:a|an|the|there|this|these|its|their|(?:[\w-]+\s+){1,5}(?:has|have|had|was|were))\b)"
     r"|,\s+as\s+(?:has|have|had|did)\b", re.IGNORECASE)
 _BETWEEN_YEARS = re.compile(rf"\b(?:between|from)\s+(?:\w+\s+)?({_YEAR})\s+(?:and|to)\s+(?:\w+\s+)?({_YEAR})\b", re.IGNORECASE)
-_REFERS_BACK = re.compile(r"\b(?:the|this|these)\s+(?:pilot|programme|program|model|approach|scheme|initiative|"
-                          r"project|academy|hub|board|panel|new\s+role|new\s+roles|intervention)\b", re.IGNORECASE)
+_REFERS_BACK = re.compile(r"\b(?:the|this|these)\s+(pilot|programme|program|model|approach|scheme|initiative|"
+                          r"project|academy|hub|board|panel|new\s+roles?|intervention)\b", re.IGNORECASE)
 _REPORTING = {"VBD", "VBN", "VBZ", "VBP"}  # past, participle, present: forms that report; not VB
 _RESULT_VERBS = {"help", "manage", "continue", "begin", "start", "succeed", "go"}
 _HEDGE_ADVERBS = {"potentially", "possibly", "probably", "likely", "perhaps"}
@@ -105,7 +105,7 @@ class OutcomeDraft:
     change_unit: str | None  # "%", "£", "count"
     period: str | None
     comparison: bool
-    refers_back: bool  # "the pilot", "this approach": the intervention is named earlier
+    refers_back: str | None  # "the pilot", "this approach": the intervention is named earlier, as this noun
     char_start: int  # of the clause the figure is in, in document offsets
     char_end: int
 
@@ -212,9 +212,10 @@ def from_to(text: str) -> tuple[re.Match, _Amount, _Amount] | None:
     return None if before.value == after.value else (match, before, after)
 
 
-def refers_back(text: str) -> bool:
-    """'the pilot', 'this approach': the intervention is named before."""
-    return bool(_REFERS_BACK.search(text))
+def refers_back(text: str) -> str | None:
+    """'the pilot', 'this approach': the intervention is named before; the noun that refers to it."""
+    match = _REFERS_BACK.search(text)
+    return match.group(1).lower() if match else None
 
 
 def period_of(sentence: Doc) -> str | None:
@@ -319,7 +320,7 @@ def find_outcomes(sentence: Doc, offset: int, context_metric: str | None = None)
             metric_id = previous_metric.id
         found.append(OutcomeDraft(
             metric_id, direction, value_from, value_to, unit, change, change_unit, period, comparison_sentence,
-            bool(_REFERS_BACK.search(text)), offset + clause_start, offset + clause_end))
+            refers_back(text), offset + clause_start, offset + clause_end))
     return found
 
 

@@ -124,13 +124,25 @@ class PracticeMention:
     head: str  # lemma of the head noun, for clustering
     method: str  # "action_object", "named_head", "capitalised_name", "quoted_name"; "learned" (learned_practices.py)
     confidence: float
+    words: tuple[Token, ...]  # the parsed words the phrase was made of (no added abbreviation): what the weights read
+
+
+_OPENING_QUOTES = {"‘": "’", "“": "”", "'": "'", '"': '"'}
+
+
+def _opens_a_quote(tokens: list[Token]) -> bool:
+    """The phrase starts with a quote mark it also closes: "‘No wrong door’ model" keeps both."""
+    closing = _OPENING_QUOTES.get(tokens[0].text)
+    return closing is not None and any(token.text == closing for token in tokens[1:])
 
 
 def _trim(tokens: list[Token]) -> list[Token]:
-    """No leading determiners, possessives, numbers, adverbs or punctuation; no trailing punctuation."""
-    while tokens and (tokens[0].tag_ in _DETERMINER_TAGS or tokens[0].is_punct or tokens[0].dep_ in {"poss", "case"}
-                      or tokens[0].pos_ in {"ADV", "ADP", "CCONJ", "PART", "PRON", "AUX", "VERB"}
-                      or tokens[0].lower_ in {"s", "’s", "'s"}):
+    """No leading determiners, possessives, numbers, adverbs or punctuation (but a quote mark the
+    phrase closes); no trailing punctuation."""
+    while tokens and not _opens_a_quote(tokens) and (
+            tokens[0].tag_ in _DETERMINER_TAGS or tokens[0].is_punct or tokens[0].dep_ in {"poss", "case"}
+            or tokens[0].pos_ in {"ADV", "ADP", "CCONJ", "PART", "PRON", "AUX", "VERB"}
+            or tokens[0].lower_ in {"s", "’s", "'s"}):
         tokens = tokens[1:]
     while tokens and (tokens[-1].is_punct and tokens[-1].text != ")" or tokens[-1].pos_ in {"ADP", "CCONJ", "DET",
                                                                                               "PART"}):
@@ -288,7 +300,7 @@ def find_practices(sentence: Doc | Span, offset: int) -> list[PracticeMention]:
         if head.lemma_.lower() in NOT_WHAT_IT_DOES or head.ent_type_ in {"DATE", "TIME"} or head.lower_ in _MONTHS:
             return
         found.append(PracticeMention(doc.text[start:end], offset + start, offset + end, head.lemma_.lower(), method,
-                                     confidence))
+                                     confidence, tuple(tokens)))
 
     for token in doc:
         if token.pos_ == "VERB" and token.lemma_ in STRONG_ACTIONS:
@@ -327,11 +339,12 @@ def find_practices(sentence: Doc | Span, offset: int) -> list[PracticeMention]:
                 start = tokens[0].idx - 1
                 end = doc[span.end + 1].idx + len(doc[span.end + 1].text)
                 found.append(PracticeMention(doc.text[start:end], offset + start, offset + end,
-                                             doc[span.end + 1].lemma_.lower(), "quoted_name", 0.7))
+                                             doc[span.end + 1].lemma_.lower(), "quoted_name", 0.7,
+                                             (*tokens, doc[span.end + 1])))
             elif any(token.is_title or token.is_upper for token in tokens) and not tokens[0].is_sent_start \
                     and not _spoken(tokens):
                 found.append(PracticeMention(span.text, offset + span.start_char, offset + span.end_char,
-                                             tokens[-1].lemma_.lower(), "quoted_name", 0.6))
+                                             tokens[-1].lemma_.lower(), "quoted_name", 0.6, tuple(tokens)))
     return longest(found)
 
 
