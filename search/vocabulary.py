@@ -21,11 +21,17 @@ def _words(text: str) -> str:
     return f" {' '.join(re.sub(r'[^a-z0-9-]+', ' ', text.lower()).split())} "
 
 
+@lru_cache(maxsize=1)
+def _matchable_groups() -> list[list[tuple[str, str]]]:
+    """Each group's phrases with their words as a query's are matched, worked out once, not per search."""
+    return [[(phrase, _words(phrase)) for phrase in group] for group in synonym_groups()]
+
+
 def expansions(query: str) -> list[str]:
     """Phrases meaning the same as something the query says, not already in it."""
     text = _words(query)
     found: list[str] = []
-    for group in synonym_groups():
-        if any(_words(phrase) in text for phrase in group):
-            found.extend(phrase for phrase in group if _words(phrase) not in text and phrase not in found)
+    for group in _matchable_groups():
+        if any(words in text for _, words in group):
+            found.extend(phrase for phrase, words in group if words not in text and phrase not in found)
     return found
