@@ -51,13 +51,11 @@ THRESHOLDS = [round(0.1 + 0.05 * step, 2) for step in range(11)]
 
 @dataclass
 class Labelled:
-    """Each candidate's features, label (a marked practice of its sentence) and report; and how the
-    rules alone did on the same sentences."""
+    """Each candidate's features, label (a marked practice of its sentence) and report; the rules'
+    phrases are the candidates described with a "rule" feature."""
     described: list[dict[str, float]] = field(default_factory=list)
     labels: list[int] = field(default_factory=list)
     reports: list[str] = field(default_factory=list)
-    rules_right: int = 0
-    rules_made: int = 0
 
 
 def labelled_candidates() -> Labelled:
@@ -77,8 +75,6 @@ def labelled_candidates() -> Labelled:
                 return any(surfaces_match(surface, practice["surface"]) for practice in marked)
 
             ruled = find_practices(doc, 0)
-            labelled.rules_made += len(ruled)
-            labelled.rules_right += sum(right(mention.surface) for mention in ruled)
             for mention in ruled:
                 labelled.described.append(ruled_features(doc, mention))
                 labelled.labels.append(int(right(mention.surface)))
@@ -108,11 +104,13 @@ def _fitted(described: list[dict[str, float]], labels: np.ndarray,
 def main() -> None:
     labelled = labelled_candidates()
     labels, reports = np.array(labelled.labels), np.array(labelled.reports)
-    rules_precision = labelled.rules_right / labelled.rules_made
+    from_rules = np.array(["rule" in described for described in labelled.described])
+    rules_right, rules_made = labels[from_rules].sum(), from_rules.sum()
+    rules_precision = rules_right / rules_made
     reachable = labels.sum()  # right mentions the rules and the other candidates can give together
     print(f"{len(set(labelled.reports))} dev reports, {len(labels)} candidates ({labels.sum()} marked); rules alone: "
-          f"{labelled.rules_right} of {labelled.rules_made} mentions right (precision {rules_precision:.3f}, "
-          f"recall {labelled.rules_right / reachable:.3f} of the {reachable} right mentions reachable)")
+          f"{rules_right} of {rules_made} mentions right (precision {rules_precision:.3f}, "
+          f"recall {rules_right / reachable:.3f} of the {reachable} right mentions reachable)")
     best = None
     for c in C_GRID:
         chance = np.zeros(len(labels))
