@@ -3,12 +3,15 @@ split only (its held_out split is never read here).
 
 The dev reports' sentences are read as extraction reads them (cued_sentences); the rules' phrases
 and the other noun phrases are the candidates, each labelled by whether it matches a practice the
-reader marked in that sentence (the bench's matching rule). A logistic regression is cross-validated
-by document (five folds), over its regularisation C and the threshold; the setting kept is the one
-with the highest F1 of precision and recall (of the right phrases the candidates hold; each candidate
-is counted on its own, though extraction keeps only the longest of overlapping learned phrases, so a
-practice two candidates match counts twice). Fitted on the whole dev split with that setting, it is
-written to practice_weights.json with --write.
+reader marked in that sentence (the bench's matching rule). Two logistic regressions are fitted, as
+extraction uses them: the first step on the candidates' features alone (C 1), passing on those it
+gives a probability of at least GATE_BOUND; the second on the features and the phrase's embedding,
+cross-validated by document (five folds) over its regularisation C and the threshold, a candidate
+the first step stops counting as dropped. The setting kept is the one with the highest F1 of
+precision and recall (of the right phrases the candidates hold; each candidate is counted on its
+own, though extraction keeps only the longest of overlapping phrases, so a practice two candidates
+match counts twice). Fitted on the whole dev split with that setting, both are written to
+practice_weights.json with --write.
 
     EVIDENCE_HOME=... python bench/practice_weights.py [--write]
 """
@@ -23,20 +26,18 @@ from pathlib import Path
 
 import numpy as np
 import yaml
+from scipy.sparse import csr_matrix, hstack
 from sklearn.feature_extraction import DictVectorizer
 from sklearn.linear_model import LogisticRegression
 from sklearn.model_selection import GroupKFold
 
 sys.path.insert(0, str(Path(__file__).resolve().parents[1]))  # before bench/, whose ingest.py is not the package
 
+from embedding.cache import CachedEmbedder  # noqa: E402
+from embedding.embedder import backend_label, embedder_for  # noqa: E402
 from ingest.extraction.document import cued_sentences, sentences_of  # noqa: E402
 from ingest.extraction.evaluation import quotes_overlap, surfaces_match  # noqa: E402
-from ingest.extraction.learned_practices import (  # noqa: E402
-    WEIGHTS,
-    candidate_phrases,
-    features,
-    ruled_features,
-)
+from ingest.extraction.learned_practices import WEIGHTS, candidates  # noqa: E402
 from ingest.extraction.nlp import full_pipeline, sentence_pipeline  # noqa: E402
 from ingest.extraction.practices import find_practices  # noqa: E402
 from ingest.pipeline import read_document  # noqa: E402
@@ -47,19 +48,23 @@ UNSEEN = PROJECT_ROOT / "tests" / "fixtures" / "extraction_unseen.yaml"
 C_GRID = [0.3, 1.0, 3.0, 10.0]
 MIN_DOCUMENTS = 3  # a feature seen in fewer dev reports is dropped: a word of one report is not a rule
 THRESHOLDS = [round(0.1 + 0.05 * step, 2) for step in range(11)]
+GATE_C = 1.0
+GATE_BOUND = 0.05  # on dev, about one candidate in six passes, and the second step's F1 is as without the gate
 
 
 @dataclass
 class Labelled:
-    """Each candidate's features, label (a marked practice of its sentence) and report; the rules'
-    phrases are the candidates described with a "rule" feature."""
+    """Each candidate's features, meaning (embedding), label (a marked practice of its sentence) and
+    report; the rules' phrases are the candidates described with a "rule" feature."""
     described: list[dict[str, float]] = field(default_factory=list)
+    surfaces: list[str] = field(default_factory=list)
     labels: list[int] = field(default_factory=list)
     reports: list[str] = field(default_factory=list)
+    meanings: np.ndarray = field(default_factory=lambda: np.zeros((0, 0)))
 
 
 def labelled_candidates() -> Labelled:
-    """The dev reports' sentences as extraction reads them (cued_sentences), their rule mentions and candidates."""
+    """The dev reports' sentences as extraction reads them (cued_sentences), their candidates labelled."""
     settings = get_settings()
     labelled = Labelled()
     for entry in [entry for entry in yaml.safe_load(UNSEEN.read_text())["documents"] if entry["split"] == "dev"]:
@@ -70,19 +75,15 @@ def labelled_candidates() -> Labelled:
         for sentence, doc in zip(cued, full_pipeline().pipe(text[sentence.start:sentence.end] for sentence in cued)):
             marked = [practice for practice in entry.get("practices") or []
                       if quotes_overlap(doc.text, practice["quote"])]
-
-            def right(surface: str) -> bool:
-                return any(surfaces_match(surface, practice["surface"]) for practice in marked)
-
-            ruled = find_practices(doc, 0)
-            for mention in ruled:
-                labelled.described.append(ruled_features(doc, mention))
-                labelled.labels.append(int(right(mention.surface)))
+            for candidate in candidates(doc, 0, find_practices(doc, 0)):
+                labelled.described.append(candidate.described)
+                labelled.surfaces.append(candidate.mention.surface)
+                labelled.labels.append(int(any(surfaces_match(candidate.mention.surface, practice["surface"])
+                                               for practice in marked)))
                 labelled.reports.append(entry["path"])
-            for start, end, tokens in candidate_phrases(doc, 0, ruled):
-                labelled.described.append(features(doc, tokens))
-                labelled.labels.append(int(right(doc.text[start:end])))
-                labelled.reports.append(entry["path"])
+    embedder = CachedEmbedder(lambda: embedder_for(settings), backend_label(settings.embedding_backend),
+                              settings.home / "models" / "embedding-cache.sqlite")
+    labelled.meanings = embedder.embed(labelled.surfaces)
     return labelled
 
 
@@ -95,10 +96,27 @@ def _common(described: list[dict[str, float]], reports: list[str]) -> list[dict[
     return [{name: value for name, value in one.items() if len(seen[name]) >= MIN_DOCUMENTS} for one in described]
 
 
-def _fitted(described: list[dict[str, float]], labels: np.ndarray,
-            c: float) -> tuple[DictVectorizer, LogisticRegression]:
+def _fitted(described: list[dict[str, float]], labels: np.ndarray, c: float,
+            meanings: np.ndarray | None = None) -> tuple[DictVectorizer, LogisticRegression]:
     vectoriser = DictVectorizer()
-    return vectoriser, LogisticRegression(C=c, max_iter=5000).fit(vectoriser.fit_transform(described), labels)
+    return vectoriser, LogisticRegression(C=c, max_iter=5000).fit(_matrix(vectoriser, described, meanings, fit=True),
+                                                                 labels)
+
+
+def _matrix(vectoriser: DictVectorizer, described: list[dict[str, float]], meanings: np.ndarray | None,
+            fit: bool = False):
+    named = vectoriser.fit_transform(described) if fit else vectoriser.transform(described)
+    return named if meanings is None else hstack([named, csr_matrix(meanings)]).tocsr()
+
+
+def _table(vectoriser: DictVectorizer, model: LogisticRegression) -> dict:
+    """A fitted regression as learned_practices reads it: intercept, named weights, the meaning's weights."""
+    named = len(vectoriser.feature_names_)
+    return {"intercept": round(float(model.intercept_[0]), 4),
+            "weights": dict(sorted((name, round(float(weight), 4))
+                                   for name, weight in zip(vectoriser.feature_names_, model.coef_[0][:named])
+                                   if abs(weight) >= 0.001)),
+            "meaning": [round(float(weight), 4) for weight in model.coef_[0][named:]]}
 
 
 def main() -> None:
@@ -111,13 +129,23 @@ def main() -> None:
     print(f"{len(set(labelled.reports))} dev reports, {len(labels)} candidates ({labels.sum()} marked); rules alone: "
           f"{rules_right} of {rules_made} mentions right (precision {rules_precision:.3f}, "
           f"recall {rules_right / reachable:.3f} of the {reachable} right mentions reachable)")
+    folds = list(GroupKFold(5).split(labelled.described, labels, reports))
+    passed = np.zeros(len(labels), dtype=bool)
+    for train, held in folds:
+        kept_features = _common([labelled.described[i] for i in train], list(reports[train]))
+        vectoriser, gate = _fitted(kept_features, labels[train], GATE_C)
+        passed[held] = gate.predict_proba(vectoriser.transform([labelled.described[i] for i in held]))[:, 1] >= GATE_BOUND
+    print(f"first step (bound {GATE_BOUND}): {passed.mean():.3f} of candidates passed, "
+          f"{labels[passed].sum() / reachable:.3f} of the right ones")
     best = None
     for c in C_GRID:
         chance = np.zeros(len(labels))
-        for train, held in GroupKFold(5).split(labelled.described, labels, reports):
+        for train, held in folds:
             kept_features = _common([labelled.described[i] for i in train], list(reports[train]))
-            vectoriser, model = _fitted(kept_features, labels[train], c)
-            chance[held] = model.predict_proba(vectoriser.transform([labelled.described[i] for i in held]))[:, 1]
+            vectoriser, model = _fitted(kept_features, labels[train], c, labelled.meanings[train])
+            chance[held] = model.predict_proba(_matrix(vectoriser, [labelled.described[i] for i in held],
+                                                       labelled.meanings[held]))[:, 1]
+        chance[~passed] = 0.0
         for threshold in THRESHOLDS:
             kept = chance >= threshold
             right, made = labels[kept].sum(), max(kept.sum(), 1)
@@ -130,17 +158,20 @@ def main() -> None:
     c, threshold, precision, recall, _ = best
     print(f"kept: C {c}, threshold {threshold} (cross-validated precision {precision:.3f}, recall {recall:.3f})")
     if "--write" in sys.argv:
-        vectoriser, model = _fitted(_common(labelled.described, labelled.reports), labels, c)
-        weights = {name: round(float(weight), 4) for name, weight in zip(vectoriser.feature_names_, model.coef_[0])
-                   if abs(weight) >= 0.001}
+        common = _common(labelled.described, labelled.reports)
+        gate_table = _table(*_fitted(common, labels, GATE_C))
+        table = _table(*_fitted(common, labels, c, labelled.meanings))
         WEIGHTS.write_text(json.dumps({
             "about": "Written by bench/practice_weights.py --write from the dev split of "
                      "tests/fixtures/extraction_unseen.yaml; see ingest/extraction/learned_practices.py.",
             "C": c, "threshold": threshold,
             "cross_validated": {"precision": round(float(precision), 3), "recall": round(float(recall), 3)},
-            "intercept": round(float(model.intercept_[0]), 4), "weights": dict(sorted(weights.items())),
+            "intercept": table["intercept"], "weights": table["weights"],
+            "gate": {"C": GATE_C, "bound": GATE_BOUND, "intercept": gate_table["intercept"],
+                     "weights": gate_table["weights"]},
+            "meaning": table["meaning"],
         }, indent=1, ensure_ascii=False) + "\n")
-        print(f"wrote {WEIGHTS} ({len(weights)} weights)")
+        print(f"wrote {WEIGHTS} ({len(table['weights'])} named weights, {len(table['meaning'])} of meaning)")
 
 
 if __name__ == "__main__":

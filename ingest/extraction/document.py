@@ -15,7 +15,8 @@ from dataclasses import dataclass, field, replace
 
 from spacy.tokens import Doc
 
-from ingest.extraction.learned_practices import weighed_practices
+from embedding.embedder import Embedder
+from ingest.extraction.learned_practices import Candidate, candidates, weighed_practices
 from ingest.extraction.mentions import EntityFinder, Mention
 from ingest.extraction.nlp import full_pipeline, sentence_pipeline
 from ingest.extraction.open_outcomes import (
@@ -31,7 +32,12 @@ from ingest.extraction.outcomes import (
     metric_named,
     refers_back,
 )
-from ingest.extraction.practices import find_practices, practice_key, practice_words
+from ingest.extraction.practices import (
+    PracticeMention,
+    find_practices,
+    practice_key,
+    practice_words,
+)
 from ingest.extraction.strength import graded, strength_of
 from kg.model.catalogue import interventions
 from kg.model.graph import Council
@@ -119,8 +125,9 @@ class DocumentEvidence:
 class Extractor:
     """Built once per run: the matchers hold every council name and catalogue alias."""
 
-    def __init__(self, councils: list[Council]):
+    def __init__(self, councils: list[Council], embedder: Embedder):
         self._nlp = sentence_pipeline()
+        self._embedder = embedder  # for the meaning of candidate practices (learned_practices.py)
         self._finder = EntityFinder(self._nlp, councils, interventions())
 
     def extract(self, text: str, document_councils: list[str], inspection_council: str | None) -> DocumentEvidence:
@@ -205,28 +212,32 @@ class Extractor:
         dropped."""
         catalogue = [mention for mention in mentions if mention.kind == "intervention"]
         found = list(mentions)
+        ruled: list[PracticeMention] = []
+        weighable: list[Candidate] = []
         for sentence in cued:
-            ruled = find_practices(parsed[sentence.start], sentence.start)
-            weighed = weighed_practices(parsed[sentence.start], sentence.start, ruled)
-            kept = {(practice.start, practice.end) for practice in weighed}
-            for practice in [*weighed, *(practice for practice in ruled if (practice.start, practice.end) not in kept)]:
-                inside = [mention for mention in catalogue
-                          if practice.start <= mention.start and mention.end <= practice.end]
-                if inside:
-                    if len(inside) == 1 and _widens(practice.surface, inside[0].surface):
-                        inside[0].surface, inside[0].start, inside[0].end = (practice.surface, practice.start,
-                                                                             practice.end)
-                    continue
-                if any(mention.start < practice.end and practice.start < mention.end for mention in mentions):
-                    continue  # inside a council's name, or around more than one catalogue name
-                key = practice_key(practice.surface)
-                known = self._finder.catalogue_keys.get(key)
-                if known:
-                    found.append(Mention("intervention", known, practice.surface, practice.start, practice.end,
-                                         practice.confidence, "normalised_alias"))
-                elif key and (practice.start, practice.end) in kept:
-                    found.append(Mention("intervention", emerging_id(key), practice.surface, practice.start,
-                                         practice.end, practice.confidence, practice.method, "emerging"))
+            sentence_ruled = find_practices(parsed[sentence.start], sentence.start)
+            ruled += sentence_ruled
+            weighable += candidates(parsed[sentence.start], sentence.start, sentence_ruled)
+        weighed = weighed_practices(weighable, self._embedder)  # one embedding call for the document
+        kept = {(practice.start, practice.end) for practice in weighed}
+        for practice in [*weighed, *(practice for practice in ruled if (practice.start, practice.end) not in kept)]:
+            inside = [mention for mention in catalogue
+                      if practice.start <= mention.start and mention.end <= practice.end]
+            if inside:
+                if len(inside) == 1 and _widens(practice.surface, inside[0].surface):
+                    inside[0].surface, inside[0].start, inside[0].end = (practice.surface, practice.start,
+                                                                         practice.end)
+                continue
+            if any(mention.start < practice.end and practice.start < mention.end for mention in mentions):
+                continue  # inside a council's name, or around more than one catalogue name
+            key = practice_key(practice.surface)
+            known = self._finder.catalogue_keys.get(key)
+            if known:
+                found.append(Mention("intervention", known, practice.surface, practice.start, practice.end,
+                                     practice.confidence, "normalised_alias"))
+            elif key and (practice.start, practice.end) in kept:
+                found.append(Mention("intervention", emerging_id(key), practice.surface, practice.start,
+                                     practice.end, practice.confidence, practice.method, "emerging"))
         return sorted(found, key=lambda mention: mention.start)
 
 

@@ -5,23 +5,31 @@ five of what they take is not what a careful reader marks, and they miss most of
 mark (teams, meetings, posts, tools a report describes in passing). So every phrase the rules take,
 and every other noun phrase of the sentence, is a candidate, described by plain features (the rule
 that took it, if any; its head's lemma and role, the verb or noun that governs it, its modifiers,
-whether it is capitalised, quoted, generic…), and kept when a logistic regression over those
-features gives it a probability at or above a threshold. The weights and the threshold are learned by
-bench/practice_weights.py on the dev split of the unseen extraction set only (its held_out split is
-never seen), and shipped as practice_weights.json, a table a reader can check.
+whether it is capitalised, quoted, generic…). Two logistic regressions weigh it: the first reads
+those features alone and passes on the candidates it gives at least a small chance (about one in
+six); the second reads the same features and the phrase's meaning (its sentence embedding, so that
+"edge-of-care support" is judged like the practices readers marked even when no feature names it),
+and keeps a candidate when its probability reaches a threshold. Embedding only what the first step
+passes keeps the cost to a few percent of the passages' own embedding. The weights, the first
+step's bound and the threshold are learned by bench/practice_weights.py on the dev split of the
+unseen extraction set only (its held_out split is never seen), and shipped as
+practice_weights.json: the features' weights a table a reader can check, the meaning's weights one
+vector beside it.
 """
 
 from __future__ import annotations
 
 import json
 import math
-from dataclasses import replace
+from dataclasses import dataclass, replace
 from functools import lru_cache
 from pathlib import Path
 from typing import Any
 
+import numpy as np
 from spacy.tokens import Doc, Token
 
+from embedding.embedder import Embedder
 from ingest.extraction import practices as rules
 
 WEIGHTS = Path(__file__).with_name("practice_weights.json")
@@ -36,14 +44,15 @@ def candidate_phrases(doc: Doc, offset: int, taken: list[rules.PracticeMention])
     """Every noun phrase of a sentence (its character start, end and tokens in the sentence) apart from
     what the rules took there (their mentions, `offset` placing the sentence in the document) and
     what the issue rules out: a common noun alone ("staffing", "support"), a statutory body or the
-    inspection's machinery, what is planned or hoped for, what inspectors did."""
+    inspection's machinery, what is planned or hoped for, what inspectors did, a person."""
     spans = [(mention.start - offset, mention.end - offset) for mention in taken]
     found: dict[tuple[int, int], list[Token]] = {}
     for token in doc:
         if token.pos_ in _NOUNS and token.dep_ != "compound":
             tokens = rules.phrase(token)
             if (tokens and len(tokens) <= rules.MAX_TOKENS and not _common_noun_alone(tokens)
-                    and not rules.statutory_or_inspection(tokens) and not rules.planned_or_by_inspectors(token)):
+                    and not rules.statutory_or_inspection(tokens) and not rules.planned_or_by_inspectors(token)
+                    and not rules.names_a_person(tokens)):
                 start, end = rules.with_abbreviation(doc, tokens)
                 if not any(start < last and first < end for first, last in spans):
                     found[(start, end)] = tokens
@@ -85,13 +94,17 @@ def features(doc: Doc, tokens: list[Token]) -> dict[str, float]:
 
 @lru_cache(maxsize=1)
 def _weights() -> dict[str, Any]:
-    return json.loads(WEIGHTS.read_text())
+    table = json.loads(WEIGHTS.read_text())
+    table["meaning"] = np.asarray(table["meaning"], dtype=np.float32)
+    return table
 
 
-def probability(described: dict[str, float]) -> float:
-    """The logistic regression's probability that a candidate so described is a practice a reader marks."""
-    table = _weights()
+def probability(described: dict[str, float], table: dict[str, Any], meaning: np.ndarray | None = None) -> float:
+    """A logistic regression's probability that a candidate so described (and, for the second step,
+    with that meaning) is a practice a reader marks."""
     score = table["intercept"] + sum(table["weights"].get(name, 0.0) * value for name, value in described.items())
+    if meaning is not None:
+        score += float(np.dot(meaning, table["meaning"]))
     return 1.0 / (1.0 + math.exp(-score))
 
 
@@ -100,17 +113,34 @@ def ruled_features(doc: Doc, mention: rules.PracticeMention) -> dict[str, float]
     return {**features(doc, list(mention.words)), "rule": 1.0, f"rule={mention.method}": 1.0}
 
 
-def weighed_practices(doc: Doc, offset: int, ruled: list[rules.PracticeMention]) -> list[rules.PracticeMention]:
-    """Of the rules' phrases (`ruled`, from practices.find_practices) and the sentence's other noun
-    phrases, those whose learned probability reaches the threshold; the probability is the mention's
-    confidence, the method the rule's or "learned"."""
-    threshold = _weights()["threshold"]
-    found = [replace(mention, confidence=round(chance, 3)) for mention in ruled
-             if (chance := probability(ruled_features(doc, mention))) >= threshold]
+@dataclass(frozen=True)
+class Candidate:
+    """A phrase of a sentence that may be a practice, and what the weights read of it."""
+    mention: rules.PracticeMention
+    described: dict[str, float]
+
+
+def candidates(doc: Doc, offset: int, ruled: list[rules.PracticeMention]) -> list[Candidate]:
+    """The rules' phrases of a sentence (`ruled`, from practices.find_practices) and its other noun
+    phrases, `offset` placing the sentence in the document."""
+    found = [Candidate(mention, ruled_features(doc, mention)) for mention in ruled]
     for start, end, tokens in candidate_phrases(doc, offset, ruled):
-        chance = probability(features(doc, tokens))
-        if chance >= threshold:
-            found.append(rules.PracticeMention(doc.text[start:end], offset + start, offset + end,
-                                               rules.head_of(tokens).lemma_.lower(), "learned", round(chance, 3),
-                                               tuple(tokens)))
-    return rules.longest(found)
+        found.append(Candidate(rules.PracticeMention(doc.text[start:end], offset + start, offset + end,
+                                                     rules.head_of(tokens).lemma_.lower(), "learned", 0.0,
+                                                     tuple(tokens)),
+                               features(doc, tokens)))
+    return found
+
+
+def weighed_practices(found: list[Candidate], embedder: Embedder) -> list[rules.PracticeMention]:
+    """Of the candidates (of one sentence or a whole document), those the second step keeps, overlapping
+    ones reduced to the longest; the probability is the mention's confidence, the method the rule's
+    or "learned"."""
+    table = _weights()
+    gate = table["gate"]
+    second_look = [candidate for candidate in found if probability(candidate.described, gate) >= gate["bound"]]
+    meanings = embedder.embed([candidate.mention.surface for candidate in second_look])
+    kept = [replace(candidate.mention, confidence=round(chance, 3))
+            for candidate, meaning in zip(second_look, meanings)
+            if (chance := probability(candidate.described, table, meaning)) >= table["threshold"]]
+    return rules.longest(kept)

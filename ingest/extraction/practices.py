@@ -193,6 +193,26 @@ def statutory_or_inspection(tokens: list[Token]) -> bool:
         token.lower_ in _INSPECTION_WORDS for token in tokens)
 
 
+_PERSON_ROLES = {"worker", "director", "manager", "officer", "leader", "lead", "member", "head", "chief", "executive",
+                 "commissioner", "councillor", "minister", "inspector", "practitioner", "chair", "mayor", "secretary",
+                 "spokesperson", "spokesman", "spokeswoman", "carer", "parent", "mother", "father", "author"}
+_TITLES = {"mr", "mrs", "ms", "miss", "dr", "cllr", "councillor", "sir", "dame", "professor", "prof"}
+_SPEECH = {"say", "tell", "explain", "add", "describe", "note", "comment"}
+
+
+def names_a_person(tokens: list[Token]) -> bool:
+    """A person the text names ("the lead social worker, Jane Doe,", "Cllr Doe", "Jane Doe said"):
+    people are not practices, and a parser's PERSON label alone is too often a brand name to go by."""
+    head = head_of(tokens)
+    if head.ent_type_ != "PERSON":
+        return False
+    if any(token.lower_.rstrip(".") in _TITLES for token in tokens):
+        return True
+    beside = ([head.head] if head.dep_ == "appos" else []) + [child for child in head.children if child.dep_ == "appos"]
+    return (any(token.lemma_.lower() in _PERSON_ROLES for token in beside)
+            or head.dep_ == "nsubj" and head.head.lemma_.lower() in _SPEECH)
+
+
 def generic(tokens: list[Token]) -> bool:
     """Generic words alone, evaluation plus a head ("stable senior leadership team"), a standing
     unit, or the inspection's own machinery (its framework, its judgements)."""
@@ -293,7 +313,7 @@ def find_practices(sentence: Doc | Span, offset: int) -> list[PracticeMention]:
 
     def add(tokens: list[Token], method: str, confidence: float) -> None:
         tokens = _trim(tokens)
-        if not tokens or len(tokens) > MAX_TOKENS or generic(tokens):
+        if not tokens or len(tokens) > MAX_TOKENS or generic(tokens) or names_a_person(tokens):
             return
         start, end = with_abbreviation(doc, tokens)
         head = head_of(tokens)
