@@ -7,14 +7,14 @@ and every other noun phrase of the sentence, is a candidate, described by plain 
 that took it, if any; its head's lemma and role, the verb or noun that governs it, its modifiers,
 whether it is capitalised, quoted, generic…). Two logistic regressions weigh it: the first reads
 those features alone and passes on the candidates it gives at least a small chance (about one in
-six); the second reads the same features and the phrase's meaning (its sentence embedding, so that
-"edge-of-care support" is judged like the practices readers marked even when no feature names it),
-and keeps a candidate when its probability reaches a threshold. Embedding only what the first step
-passes keeps the cost to a few percent of the passages' own embedding. The weights, the first
-step's bound and the threshold are learned by bench/practice_weights.py on the dev split of the
-unseen extraction set only (its held_out split is never seen), and shipped as
-practice_weights.json: the features' weights a table a reader can check, the meaning's weights one
-vector beside it.
+six); the second reads the same features and the phrase's meaning (its embedding, so that a phrase
+is judged by what it says, like the practices readers marked, and not only by the words a feature
+names), and keeps a candidate when its probability reaches a threshold. Embedding only what the
+first step passes keeps the cost to about a sixth of the passages' own embedding (all of them would
+cost as much again as the passages). The weights, the first step's bound and the threshold are
+learned by bench/practice_weights.py on the dev split of the unseen extraction set only (its
+held_out split is never seen), and shipped as practice_weights.json: the features' weights a table a
+reader can check, the meaning's weights one vector beside it.
 """
 
 from __future__ import annotations
