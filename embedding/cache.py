@@ -1,5 +1,5 @@
-"""A local cache of passage vectors keyed by model, backend and exact text, so that re-reading a
-document after a parser change re-embeds only the passages whose text changed."""
+"""A local cache of vectors keyed by model, backend and exact text, so that re-reading a document
+after a parser change re-embeds only the passages (and candidate practices) whose text changed."""
 
 from __future__ import annotations
 

@@ -319,7 +319,9 @@ class Ingester:
         extracted, each document's write running on the writer's thread while the next is extracted.
         Embedding keeps both cores busy, and anything running beside it (a commit, say) holds the
         model's threads back by more than its own cost; extraction and commits use one core each and
-        overlap cleanly. Each document still has its own embedding call and its own transaction."""
+        overlap cleanly, but for extraction's one small embedding call per document (its candidate
+        practices, learned_practices.py), which does run beside a commit. Each document still has its
+        own embedding calls and its own transaction."""
         with BackgroundWriter() as writer:
             window: list[tuple[ReadDocument, str]] = []
             size = min(FIRST_WINDOW_PASSAGES, WINDOW_PASSAGES)

@@ -6,10 +6,11 @@ from __future__ import annotations
 
 import json
 
+import numpy as np
 import pytest
 import yaml
 
-from embedding.embedder import embedder_for
+from embedding.embedder import Embedder, embedder_for
 from evidence.cli.output import outcome_summary
 from ingest.extraction.document import Extractor
 from ingest.extraction.evaluation import score
@@ -277,14 +278,46 @@ def test_a_role_a_council_created_and_a_quoted_name_stay_practices():
         ["Tuesday Club"]
 
 
-def weighed(sentence: str, embedder, offset: int = 100) -> list[tuple[str, str]]:
-    from ingest.extraction.learned_practices import candidates, weighed_practices
+def candidates_of(sentence: str, offset: int = 0) -> list:
+    from ingest.extraction.learned_practices import candidates
     from ingest.extraction.practices import find_practices
     doc = full_pipeline()(sentence)
-    found = weighed_practices(candidates(doc, offset, find_practices(doc, offset)), embedder)
+    return candidates(doc, offset, find_practices(doc, offset))
+
+
+def weighed(sentence: str, embedder: Embedder, offset: int = 100) -> list[tuple[str, str]]:
+    from ingest.extraction.learned_practices import weighed_practices
+    found = weighed_practices(candidates_of(sentence, offset), embedder)
     assert all(sentence[one.start - offset:one.end - offset] == one.surface for one in found)
     assert all(0 < one.confidence <= 1 for one in found)  # the learned probability
     return [(one.surface, one.method) for one in found]
+
+
+class MeaningOf:
+    """An embedder that gives each phrase named in `like` a meaning far along the learned meaning
+    weights and every other phrase one far against them: what the second step reads of a phrase's
+    embedding, made decisive."""
+
+    def __init__(self, like: set[str]):
+        from ingest.extraction.learned_practices import WEIGHTS
+        direction = np.asarray(json.loads(WEIGHTS.read_text())["meaning"])
+        self.toward = 20 * direction / float(direction @ direction)
+        self.like = like
+
+    def embed(self, texts: list[str]) -> np.ndarray:
+        return np.stack([self.toward if text in self.like else -self.toward for text in texts])
+
+
+def test_the_second_step_reads_each_phrase_by_its_own_meaning():
+    from ingest.extraction.learned_practices import weighed_practices
+    sentence = ("The council has invested in the Bright Start programme for toddlers and holds weekly "
+                "multi-agency exploitation meetings.")
+    programme, meetings = "Bright Start programme for toddlers", "weekly multi-agency exploitation meetings"
+    found = candidates_of(sentence)
+    assert {programme, meetings} <= {candidate.mention.surface for candidate in found}
+    for like in ({programme}, {meetings}, {programme, meetings}):
+        kept = {mention.surface for mention in weighed_practices(found, MeaningOf(like))}
+        assert kept == like, like
 
 
 def test_learned_weights_take_a_described_practice_the_rules_miss_and_not_a_person_or_a_month(embedder):
@@ -305,12 +338,8 @@ def test_learned_weights_keep_or_drop_what_the_rules_take(embedder):
 
 
 def test_a_named_person_is_never_a_practice_but_a_brand_the_parser_takes_for_one_stays_a_candidate():
-    from ingest.extraction.learned_practices import candidates
-    from ingest.extraction.practices import find_practices
-
     def candidate_surfaces(sentence: str) -> list[str]:
-        doc = full_pipeline()(sentence)
-        return [candidate.mention.surface for candidate in candidates(doc, 0, find_practices(doc, 0))]
+        return [candidate.mention.surface for candidate in candidates_of(sentence)]
 
     for sentence, person in [("The plan relied on the team's senior social worker, Mary Okafor, to gather views.",
                               "Mary Okafor"),

@@ -14,7 +14,9 @@ first step passes keeps the cost to about a sixth of the passages' own embedding
 cost as much again as the passages). The weights, the first step's bound and the threshold are
 learned by bench/practice_weights.py on the dev split of the unseen extraction set only (its
 held_out split is never seen), and shipped as practice_weights.json: the features' weights a table a
-reader can check, the meaning's weights one vector beside it.
+reader can check, the meaning's weights one vector beside it. They were learned on PyTorch's fp32
+vectors; the ONNX int8 backend's differ slightly (cosine about 0.998), so a candidate near the
+threshold can fall the other way there.
 """
 
 from __future__ import annotations
@@ -133,14 +135,14 @@ def candidates(doc: Doc, offset: int, ruled: list[rules.PracticeMention]) -> lis
 
 
 def weighed_practices(found: list[Candidate], embedder: Embedder) -> list[rules.PracticeMention]:
-    """Of the candidates (of one sentence or a whole document), those the second step keeps, overlapping
-    ones reduced to the longest; the probability is the mention's confidence, the method the rule's
-    or "learned"."""
+    """Of the candidates (of one sentence or a whole document), those the first step passes and the
+    second keeps, overlapping ones reduced to the longest; the second step's probability is the
+    mention's confidence, the method the rule's or "learned"."""
     table = _weights()
     gate = table["gate"]
     second_look = [candidate for candidate in found if probability(candidate.described, gate) >= gate["bound"]]
     meanings = embedder.embed([candidate.mention.surface for candidate in second_look])
     kept = [replace(candidate.mention, confidence=round(chance, 3))
-            for candidate, meaning in zip(second_look, meanings)
+            for candidate, meaning in zip(second_look, meanings, strict=True)
             if (chance := probability(candidate.described, table, meaning)) >= table["threshold"]]
     return rules.longest(kept)
