@@ -5,15 +5,14 @@ The dev reports' sentences are read as extraction reads them (cued_sentences); t
 and the other noun phrases are the candidates, each labelled by whether it matches a practice the
 reader marked in that sentence (the bench's matching rule). Two logistic regressions are fitted: the
 first step on the candidates' features alone (C 1), passing on those it gives a probability of at
-least GATE_BOUND; the second on every candidate's features and embedding (though extraction shows
-it only what the first step passes; trained on those alone it scored about the same in a scratch
-run, cross-validated F1 0.510 against 0.503), cross-validated by
-document (five folds) over its regularisation C and the threshold, a candidate the first step stops
-counting as dropped, as in extraction. The setting kept is the one with the highest F1 of
-precision and recall (of the right phrases the candidates hold; each candidate is counted on its
-own, though extraction keeps only the longest of overlapping phrases, so a practice two candidates
-match counts twice). Fitted on the whole dev split with that setting, both are written to
-practice_weights.json with --write.
+least GATE_BOUND; the second on every candidate's features and embedding (though extraction shows it
+only what the first step passes; trained on those alone it scored about the same in a scratch run,
+cross-validated F1 0.510 against 0.503), cross-validated by document (five folds) over its
+regularisation C and the threshold, a candidate the first step stops counting as dropped, as in
+extraction. The setting kept is the one with the highest F1 of precision and recall (of the right
+phrases the candidates hold; each candidate is counted on its own, though extraction keeps only the
+longest of overlapping phrases, so a practice two candidates match counts twice). Fitted on the
+whole dev split with that setting, both are written to practice_weights.json with --write.
 
     EVIDENCE_HOME=... python bench/practice_weights.py [--write]
 """

@@ -14,8 +14,15 @@ from embedding.embedder import Embedder, embedder_for
 from evidence.cli.output import outcome_summary
 from ingest.extraction.document import Extractor
 from ingest.extraction.evaluation import score
+from ingest.extraction.learned_practices import (
+    WEIGHTS,
+    Candidate,
+    candidates,
+    weighed_practices,
+)
 from ingest.extraction.nlp import full_pipeline
 from ingest.extraction.outcomes import find_outcomes
+from ingest.extraction.practices import find_practices
 from ingest.pipeline import Ingester
 from ingest.reference import read_councils
 from ingest.sources import user_sources
@@ -223,7 +230,6 @@ def test_candidates_are_recurring_named_phrases_not_in_the_catalogue():
 
 # Practices the catalogue never named (issue 20): each pattern on sentences written for the test.
 def practices_in(sentence: str) -> list[tuple[str, str]]:
-    from ingest.extraction.practices import find_practices
     return [(found.surface, found.method) for found in find_practices(full_pipeline()(sentence), 0)]
 
 
@@ -278,15 +284,12 @@ def test_a_role_a_council_created_and_a_quoted_name_stay_practices():
         ["Tuesday Club"]
 
 
-def candidates_of(sentence: str, offset: int = 0) -> list:
-    from ingest.extraction.learned_practices import candidates
-    from ingest.extraction.practices import find_practices
+def candidates_of(sentence: str, offset: int = 0) -> list[Candidate]:
     doc = full_pipeline()(sentence)
     return candidates(doc, offset, find_practices(doc, offset))
 
 
 def weighed(sentence: str, embedder: Embedder, offset: int = 100) -> list[tuple[str, str]]:
-    from ingest.extraction.learned_practices import weighed_practices
     found = weighed_practices(candidates_of(sentence, offset), embedder)
     assert all(sentence[one.start - offset:one.end - offset] == one.surface for one in found)
     assert all(0 < one.confidence <= 1 for one in found)  # the learned probability
@@ -299,7 +302,6 @@ class MeaningOf:
     embedding, made decisive."""
 
     def __init__(self, like: set[str]):
-        from ingest.extraction.learned_practices import WEIGHTS
         direction = np.asarray(json.loads(WEIGHTS.read_text())["meaning"])
         self.toward = 20 * direction / float(direction @ direction)
         self.like = like
@@ -309,7 +311,6 @@ class MeaningOf:
 
 
 def test_the_second_step_reads_each_phrase_by_its_own_meaning():
-    from ingest.extraction.learned_practices import weighed_practices
     sentence = ("The council has invested in the Bright Start programme for toddlers and holds weekly "
                 "multi-agency exploitation meetings.")
     programme, meetings = "Bright Start programme for toddlers", "weekly multi-agency exploitation meetings"
