@@ -61,6 +61,13 @@ def candidate_phrases(doc: Doc, offset: int, taken: list[rules.PracticeMention])
     return [(start, end, tokens) for (start, end), tokens in found.items()]
 
 
+def _after_a_quote_mark(doc: Doc, token: Token) -> bool:
+    """The word right after an opening quote mark, read from the word before it (not from doc.text,
+    which spaCy rebuilds from every word at each reading, once per candidate)."""
+    previous = doc[token.i - 1] if token.i > 0 else None
+    return previous is not None and not previous.whitespace_ and previous.text[-1:] in rules.OPENING_QUOTES
+
+
 def features(doc: Doc, tokens: list[Token]) -> dict[str, float]:
     """What the weights read of a candidate: its head, the word governing it, its modifiers and its shape."""
     head = rules.head_of(tokens)
@@ -73,7 +80,7 @@ def features(doc: Doc, tokens: list[Token]) -> dict[str, float]:
         "length": min(len(tokens), rules.MAX_TOKENS) / rules.MAX_TOKENS, "one_word": len(tokens) == 1,
         "capitalised": any(token.is_title and not token.is_sent_start for token in tokens),
         "upper": any(token.is_upper and len(token) > 1 for token in tokens),
-        "quoted": tokens[0].text in "‘'“\"" or tokens[0].idx > 0 and doc.text[tokens[0].idx - 1] in "‘'“\"",
+        "quoted": tokens[0].text in rules.OPENING_QUOTES or _after_a_quote_mark(doc, tokens[0]),
         "distinctive": sum(rules.distinctive(token) for token in tokens),
         "evaluative": any(token.lower_ in rules.EVALUATIVE for token in tokens),
         "plural": head.tag_ in {"NNS", "NNPS"}, "proper": head.pos_ == "PROPN",

@@ -127,12 +127,12 @@ class PracticeMention:
     words: tuple[Token, ...]  # the parsed words the phrase was made of (no added abbreviation): what the weights read
 
 
-_OPENING_QUOTES = {"‘": "’", "“": "”", "'": "'", '"': '"'}
+OPENING_QUOTES = {"‘": "’", "“": "”", "'": "'", '"': '"'}  # each opening quote mark and the mark that closes it
 
 
 def _opens_a_quote(tokens: list[Token]) -> bool:
     """The phrase starts with a quote mark it also closes: "‘No wrong door’ model" keeps both."""
-    closing = _OPENING_QUOTES.get(tokens[0].text)
+    closing = OPENING_QUOTES.get(tokens[0].text)
     return closing is not None and any(token.text == closing for token in tokens[1:])
 
 
