@@ -28,6 +28,21 @@ class CachedEmbedder:
         return hashlib.sha256(f"{self.name}|{self.backend}|{text}".encode()).hexdigest()
 
     def embed(self, texts: list[str]) -> np.ndarray:
+        return self._cached(texts, lambda missing: self._model().embed([texts[index] for index in missing]))
+
+    def embed_in_context(self, sentences: list[str], spans: list[tuple[int, int]]) -> np.ndarray:
+        """Keyed by the span and its whole sentence, apart from the texts embed() keys."""
+        return self._cached([f"in context {start}:{end}|{sentence}" for sentence, (start, end) in zip(sentences, spans)],
+                            lambda missing: self._model().embed_in_context([sentences[index] for index in missing],
+                                                                           [spans[index] for index in missing]))
+
+    def _model(self) -> Embedder:
+        if self._inner is None:
+            self._inner = self._load()
+        return self._inner
+
+    def _cached(self, texts: list[str], compute: Callable[[list[int]], np.ndarray]) -> np.ndarray:
+        """The vectors of `texts` (cache keys), `compute` giving those of the missing ones by index."""
         keys = [self._key(text) for text in texts]
         found: dict[str, np.ndarray] = {}
         for first in range(0, len(keys), 500):
@@ -37,9 +52,7 @@ class CachedEmbedder:
             found.update({key: np.frombuffer(blob, dtype=np.float32) for key, blob in rows})
         missing = [index for index, key in enumerate(keys) if key not in found]
         if missing:
-            if self._inner is None:
-                self._inner = self._load()
-            fresh = self._inner.embed([texts[index] for index in missing])
+            fresh = compute(missing)
             with self.db:
                 self.db.executemany("INSERT OR REPLACE INTO vectors VALUES (?, ?)",
                                     [(keys[index], vector.astype(np.float32).tobytes())

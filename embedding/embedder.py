@@ -57,6 +57,10 @@ class Embedder(Protocol):
     def embed(self, texts: list[str]) -> np.ndarray:
         """Unit-length float32 vectors, one row per text."""
 
+    def embed_in_context(self, sentences: list[str], spans: list[tuple[int, int]]) -> np.ndarray:
+        """Unit-length float32 vectors, one row per sentence: its words' vectors, as the encoder reads
+        them in the whole sentence, averaged over the characters `spans` gives (start, end)."""
+
 
 class OnnxEncoder:
     """An ONNX export of the encoder run by ONNX Runtime, mean-pooled and normalised as
@@ -90,9 +94,34 @@ class OnnxEncoder:
             hidden = self.session.run(None, {"input_ids": ids, "attention_mask": mask,
                                              "token_type_ids": np.zeros_like(ids)})[0]
             weights = mask[..., None].astype(np.float32)
-            pooled = (hidden * weights).sum(axis=1) / np.clip(weights.sum(axis=1), 1e-9, None)
-            vectors[batch] = pooled / np.clip(np.linalg.norm(pooled, axis=1, keepdims=True), 1e-12, None)
+            vectors[batch] = _unit((hidden * weights).sum(axis=1) / np.clip(weights.sum(axis=1), 1e-9, None))
         return vectors
+
+    def embed_in_context(self, sentences: list[str], spans: list[tuple[int, int]], batch_size: int) -> np.ndarray:
+        """Each sentence's word vectors (the encoder's last layer, before pooling) averaged over the
+        tokens that overlap its span; a span past the truncated end takes the whole sentence's."""
+        encodings = self.tokenizer.encode_batch(sentences)
+        lengths = [len(encoding.ids) for encoding in encodings]
+        vectors = np.zeros((len(sentences), DIMENSIONS), dtype=np.float32)
+        for batch in token_batches(lengths, batch_size):
+            width = max(lengths[index] for index in batch)
+            ids = np.zeros((len(batch), width), dtype=np.int64)
+            mask = np.zeros_like(ids)
+            for row, index in enumerate(batch):
+                ids[row, :lengths[index]] = encodings[index].ids
+                mask[row, :lengths[index]] = 1
+            hidden = self.session.run(None, {"input_ids": ids, "attention_mask": mask,
+                                             "token_type_ids": np.zeros_like(ids)})[0]
+            for row, index in enumerate(batch):
+                start, end = spans[index]
+                inside = [position for position, (first, last) in enumerate(encodings[index].offsets)
+                          if first < last and first < end and start < last] or list(range(lengths[index]))
+                vectors[index] = _unit(hidden[row, inside].mean(axis=0, keepdims=True))[0]
+        return vectors
+
+
+def _unit(rows: np.ndarray) -> np.ndarray:
+    return rows / np.clip(np.linalg.norm(rows, axis=1, keepdims=True), 1e-12, None)
 
 
 class TorchEmbedder:
@@ -108,6 +137,7 @@ class TorchEmbedder:
         self.model = SentenceTransformer(str(model_dir()), device="cpu", local_files_only=True)
         self.model.max_seq_length = MAX_TOKENS
         self.questions = OnnxEncoder(build_question_model(model_dir(), cache_dir), threads=1)
+        self.sentences = OnnxEncoder(build_question_model(model_dir(), cache_dir))
 
     def embed(self, texts: list[str]) -> np.ndarray:
         """A question goes through the fp32 ONNX export on one thread: PyTorch takes twice as long on
@@ -122,6 +152,10 @@ class TorchEmbedder:
         )
         return vectors.astype(np.float32)
 
+    def embed_in_context(self, sentences: list[str], spans: list[tuple[int, int]]) -> np.ndarray:
+        """Through the fp32 ONNX export on every core (PyTorch's word vectors to 1e-6)."""
+        return self.sentences.embed_in_context(sentences, spans, self.batch_size)
+
 
 class OnnxInt8Embedder:
     def __init__(self, cache_dir: Path, batch_size: int = 16):
@@ -134,6 +168,9 @@ class OnnxInt8Embedder:
 
     def embed(self, texts: list[str]) -> np.ndarray:
         return self.encoder.embed(texts, self.batch_size)
+
+    def embed_in_context(self, sentences: list[str], spans: list[tuple[int, int]]) -> np.ndarray:
+        return self.encoder.embed_in_context(sentences, spans, self.batch_size)
 
 
 def token_batches(lengths: list[int], most: int) -> list[list[int]]:

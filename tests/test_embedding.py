@@ -1,6 +1,7 @@
 """The int8 embedding backend: built locally from the shipped model, exact before quantisation,
 close to fp32 after it, and recorded on every passage it embeds. The fp32 backend's questions go
-through an ONNX export of the same weights and get PyTorch's vectors."""
+through an ONNX export of the same weights and get PyTorch's vectors; so do a phrase's words read in
+their sentence. The cache keeps those apart from a text's own vector."""
 
 from __future__ import annotations
 
@@ -12,6 +13,7 @@ import onnxruntime
 import pytest
 from tokenizers import Tokenizer
 
+from embedding.cache import CachedEmbedder
 from embedding.embedder import (
     TOKENS_PER_BATCH,
     OnnxInt8Embedder,
@@ -101,6 +103,52 @@ def test_a_question_gets_the_vector_pytorch_gives_it_and_the_model_is_built_once
     assert np.abs(by_onnx - by_torch).max() < 1e-5
     TorchEmbedder(cache)
     assert question_model_path(cache).stat().st_mtime_ns == built
+
+
+def test_a_phrase_read_in_its_sentence_gets_pytorchs_word_vectors_and_differs_by_sentence(settings):
+    cache = settings.home / "models"
+    fp32, int8 = get_embedder("torch", cache), OnnxInt8Embedder(cache)
+    sentences = ["The council set up a panel to review placements.",
+                 "The court convened a panel of judges.",
+                 "A panel."]
+    spans = [(sentence.index("panel"), sentence.index("panel") + len("panel")) for sentence in sentences]
+
+    in_context = fp32.embed_in_context(sentences, spans)
+    assert np.allclose(np.linalg.norm(in_context, axis=1), 1.0, atol=1e-5)
+    words = fp32.model.encode(sentences, output_value="token_embeddings", convert_to_numpy=False)
+    for row, (sentence, (start, end)) in enumerate(zip(sentences, spans)):
+        offsets = fp32.model.tokenizer(sentence, return_offsets_mapping=True)["offset_mapping"]
+        inside = [position for position, (first, last) in enumerate(offsets) if first < last and first < end and start < last]
+        by_torch = words[row][inside].mean(dim=0).numpy()
+        assert np.abs(in_context[row] - by_torch / np.linalg.norm(by_torch)).max() < 1e-5
+    assert float(in_context[0] @ in_context[1]) < 0.99  # the same word, two meanings
+    assert np.abs(fp32.embed_in_context(sentences[:1], spans[:1]) - in_context[:1]).max() < 1e-5  # alone or batched
+    assert np.sum(in_context * int8.embed_in_context(sentences, spans), axis=1).min() >= 0.97
+
+
+def test_the_cache_keeps_a_phrase_in_context_apart_from_the_same_text_alone(settings, tmp_path):
+    calls: list[str] = []
+    fp32 = get_embedder("torch", settings.home / "models")
+
+    class Counting:
+        def embed(self, texts):
+            calls.append("embed")
+            return fp32.embed(texts)
+
+        def embed_in_context(self, sentences, spans):
+            calls.append("in context")
+            return fp32.embed_in_context(sentences, spans)
+
+    cached = CachedEmbedder(lambda: Counting(), fp32.backend, tmp_path / "cache.sqlite")
+    sentence = "Family group conferences"
+    alone = cached.embed([sentence])
+    in_context = cached.embed_in_context([sentence], [(0, len(sentence))])
+    assert calls == ["embed", "in context"]
+    assert np.allclose(cached.embed([sentence]), alone) and np.allclose(
+        cached.embed_in_context([sentence], [(0, len(sentence))]), in_context)
+    assert calls == ["embed", "in context"]  # both read from the cache the second time
+    cached.embed_in_context([sentence], [(0, 6)])
+    assert calls == ["embed", "in context", "in context"]  # another span of the same sentence is another key
 
 
 def test_the_weight_type_chosen_has_its_products_summed_exactly_here():

@@ -10,7 +10,7 @@ import numpy as np
 import pytest
 import yaml
 
-from embedding.embedder import Embedder, embedder_for
+from embedding.embedder import DIMENSIONS, Embedder, embedder_for
 from evidence.cli.output import outcome_summary
 from ingest.extraction.document import Extractor
 from ingest.extraction.evaluation import score
@@ -298,16 +298,21 @@ def weighed(sentence: str, embedder: Embedder, offset: int = 100) -> list[tuple[
 
 class MeaningOf:
     """An embedder that gives each phrase named in `like` a meaning far along the learned meaning
-    weights and every other phrase one far against them: what the second step reads of a phrase's
-    embedding, made decisive."""
+    weights and every other phrase one far against them: what the second step reads of a phrase
+    (alone and in its sentence), made decisive."""
 
     def __init__(self, like: set[str]):
         direction = np.asarray(json.loads(WEIGHTS.read_text())["meaning"])
-        self.toward = 20 * direction / float(direction @ direction)
+        toward = 20 * direction / float(direction @ direction)
+        self.alone, self.in_context = toward[:DIMENSIONS], toward[DIMENSIONS:]
         self.like = like
 
     def embed(self, texts: list[str]) -> np.ndarray:
-        return np.stack([self.toward if text in self.like else -self.toward for text in texts])
+        return np.stack([self.alone if text in self.like else -self.alone for text in texts])
+
+    def embed_in_context(self, sentences: list[str], spans: list[tuple[int, int]]) -> np.ndarray:
+        return np.stack([self.in_context if sentence[start:end] in self.like else -self.in_context
+                         for sentence, (start, end) in zip(sentences, spans)])
 
 
 def test_the_second_step_reads_each_phrase_by_its_own_meaning():

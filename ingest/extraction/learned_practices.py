@@ -7,16 +7,16 @@ and every other noun phrase of the sentence, is a candidate, described by plain 
 that took it, if any; its head's lemma and role, the verb or noun that governs it, its modifiers,
 whether it is capitalised, quoted, generic…). Two logistic regressions weigh it: the first reads
 those features alone and passes on the candidates it gives at least a small chance (about one in
-six); the second reads the same features and the phrase's meaning (its embedding, so that a phrase
-is judged by what it says, like the practices readers marked, and not only by the words a feature
-names), and keeps a candidate when its probability reaches a threshold. Embedding only what the
-first step passes keeps the cost to about a sixth of the passages' own embedding (all of them would
-cost as much again as the passages). The weights, the first step's bound and the threshold are
-learned by bench/practice_weights.py on the dev split of the unseen extraction set only (its
-held_out split is never seen), and shipped as practice_weights.json: the features' weights a table a
-reader can check, the meaning's weights one vector beside it. They were learned on PyTorch's fp32
-vectors; the ONNX int8 backend's differ slightly (cosine about 0.998), so a candidate near the
-threshold can fall the other way there.
+seven); the second reads the same features and the phrase's meaning, and keeps a candidate when its
+probability reaches a threshold. The meaning is the phrase's embedding alone (what it says, like the
+practices readers marked) and its words' vectors as the encoder reads them in the whole sentence
+(what the sentence says of it: set up by the council, or convened by a court). Embedding only what
+the first step passes keeps the cost down. The weights, the first step's bound and the threshold
+are learned by bench/practice_weights.py on the dev split of the unseen extraction set and on
+training reports marked apart (its held_out split is never seen), and shipped as
+practice_weights.json: the features' weights a table a reader can check, the meaning's weights one
+vector beside it. They were learned on fp32 vectors; the ONNX int8 backend's differ slightly (cosine
+about 0.998 for a phrase), so a candidate near the threshold can fall the other way there.
 """
 
 from __future__ import annotations
@@ -31,7 +31,7 @@ from typing import Any
 import numpy as np
 from spacy.tokens import Doc, Token
 
-from embedding.embedder import Embedder
+from embedding.embedder import DIMENSIONS, Embedder
 from ingest.extraction import practices as rules
 
 WEIGHTS = Path(__file__).with_name("practice_weights.json")
@@ -124,32 +124,54 @@ def ruled_features(doc: Doc, mention: rules.PracticeMention) -> dict[str, float]
 
 @dataclass(frozen=True)
 class Candidate:
-    """A phrase of a sentence that may be a practice, and what the weights read of it."""
+    """A phrase of a sentence that may be a practice, what the weights read of it, and the sentence
+    with the phrase's place in it (for its meaning there)."""
     mention: rules.PracticeMention
     described: dict[str, float]
+    sentence: str
+    offset: int  # of the sentence in the document
+
+    @property
+    def span(self) -> tuple[int, int]:
+        return self.mention.start - self.offset, self.mention.end - self.offset
 
 
 def candidates(doc: Doc, offset: int, ruled: list[rules.PracticeMention]) -> list[Candidate]:
     """The rules' phrases of a sentence (`ruled`, from practices.find_practices) and its other noun
     phrases, `offset` placing the sentence in the document."""
-    found = [Candidate(mention, ruled_features(doc, mention)) for mention in ruled]
+    sentence = doc.text
+    found = [Candidate(mention, ruled_features(doc, mention), sentence, offset) for mention in ruled]
     for start, end, tokens in candidate_phrases(doc, offset, ruled):
-        found.append(Candidate(rules.PracticeMention(doc.text[start:end], offset + start, offset + end,
+        found.append(Candidate(rules.PracticeMention(sentence[start:end], offset + start, offset + end,
                                                      rules.head_of(tokens).lemma_.lower(), "learned", 0.0,
                                                      tuple(tokens)),
-                               features(doc, tokens)))
+                               features(doc, tokens), sentence, offset))
     return found
+
+
+def meanings(found: list[Candidate], embedder: Embedder) -> np.ndarray:
+    """What the second step reads of each candidate's meaning: the phrase's embedding alone, then its
+    words' vectors as the encoder reads them in the whole sentence ("a panel the council set up" and
+    "a panel the court convenes" differ there, not in the phrase)."""
+    if not found:
+        return np.zeros((0, 2 * DIMENSIONS), dtype=np.float32)
+    return np.hstack([embedder.embed([candidate.mention.surface for candidate in found]),
+                      embedder.embed_in_context([candidate.sentence for candidate in found],
+                                                [candidate.span for candidate in found])])
 
 
 def weighed_practices(found: list[Candidate], embedder: Embedder) -> list[rules.PracticeMention]:
     """Of the candidates (of one sentence or a whole document), those the first step passes and the
-    second keeps, overlapping ones reduced to the longest; the second step's probability is the
+    second keeps, of overlapping ones the most probable; the second step's probability is the
     mention's confidence, the method the rule's or "learned"."""
     table = _weights()
     gate = table["gate"]
     second_look = [candidate for candidate in found if probability(candidate.described, gate) >= gate["bound"]]
-    meanings = embedder.embed([candidate.mention.surface for candidate in second_look])
     kept = [replace(candidate.mention, confidence=round(chance, 3))
-            for candidate, meaning in zip(second_look, meanings, strict=True)
+            for candidate, meaning in zip(second_look, meanings(second_look, embedder), strict=True)
             if (chance := probability(candidate.described, table, meaning)) >= table["threshold"]]
-    return rules.longest(kept)
+    chosen: list[rules.PracticeMention] = []
+    for mention in sorted(kept, key=lambda item: -item.confidence):
+        if not any(mention.start < other.end and other.start < mention.end for other in chosen):
+            chosen.append(mention)
+    return sorted(chosen, key=lambda item: item.start)
