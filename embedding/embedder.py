@@ -12,7 +12,7 @@ from __future__ import annotations
 import os
 from functools import lru_cache
 from pathlib import Path
-from typing import Protocol
+from typing import TYPE_CHECKING, Iterator, Protocol
 
 import numpy as np
 
@@ -24,6 +24,9 @@ from embedding.int8_model import (
     weight_type,
 )
 from kg.model.settings import Settings
+
+if TYPE_CHECKING:
+    from tokenizers import Encoding
 
 os.environ.setdefault("HF_HUB_OFFLINE", "1")
 os.environ.setdefault("TRANSFORMERS_OFFLINE", "1")
@@ -81,18 +84,8 @@ class OnnxEncoder:
         self.tokenizer.no_padding()
 
     def embed(self, texts: list[str], batch_size: int) -> np.ndarray:
-        encodings = self.tokenizer.encode_batch(texts)
-        lengths = [len(encoding.ids) for encoding in encodings]
         vectors = np.zeros((len(texts), DIMENSIONS), dtype=np.float32)
-        for batch in token_batches(lengths, batch_size):
-            width = max(lengths[index] for index in batch)
-            ids = np.zeros((len(batch), width), dtype=np.int64)
-            mask = np.zeros_like(ids)
-            for row, index in enumerate(batch):
-                ids[row, :lengths[index]] = encodings[index].ids
-                mask[row, :lengths[index]] = 1
-            hidden = self.session.run(None, {"input_ids": ids, "attention_mask": mask,
-                                             "token_type_ids": np.zeros_like(ids)})[0]
+        for batch, _, hidden, mask in self._hidden_states(texts, batch_size):
             weights = mask[..., None].astype(np.float32)
             vectors[batch] = _unit((hidden * weights).sum(axis=1) / np.clip(weights.sum(axis=1), 1e-9, None))
         return vectors
@@ -100,9 +93,21 @@ class OnnxEncoder:
     def embed_in_context(self, sentences: list[str], spans: list[tuple[int, int]], batch_size: int) -> np.ndarray:
         """Each sentence's word vectors (the encoder's last layer, before pooling) averaged over the
         tokens that overlap its span; a span past the truncated end takes the whole sentence's."""
-        encodings = self.tokenizer.encode_batch(sentences)
-        lengths = [len(encoding.ids) for encoding in encodings]
         vectors = np.zeros((len(sentences), DIMENSIONS), dtype=np.float32)
+        for batch, encodings, hidden, _ in self._hidden_states(sentences, batch_size):
+            for row, (index, encoding) in enumerate(zip(batch, encodings)):
+                start, end = spans[index]
+                inside = [position for position, (first, last) in enumerate(encoding.offsets)
+                          if first < last and first < end and start < last] or list(range(len(encoding.ids)))
+                vectors[index] = _unit(hidden[row, inside].mean(axis=0, keepdims=True))[0]
+        return vectors
+
+    def _hidden_states(self, texts: list[str], batch_size: int) -> Iterator[tuple[list[int], list[Encoding],
+                                                                                  np.ndarray, np.ndarray]]:
+        """The encoder's last layer for batches of the texts (see token_batches): each batch's text
+        indexes, encodings, word vectors and attention mask."""
+        encodings = self.tokenizer.encode_batch(texts)
+        lengths = [len(encoding.ids) for encoding in encodings]
         for batch in token_batches(lengths, batch_size):
             width = max(lengths[index] for index in batch)
             ids = np.zeros((len(batch), width), dtype=np.int64)
@@ -112,12 +117,7 @@ class OnnxEncoder:
                 mask[row, :lengths[index]] = 1
             hidden = self.session.run(None, {"input_ids": ids, "attention_mask": mask,
                                              "token_type_ids": np.zeros_like(ids)})[0]
-            for row, index in enumerate(batch):
-                start, end = spans[index]
-                inside = [position for position, (first, last) in enumerate(encodings[index].offsets)
-                          if first < last and first < end and start < last] or list(range(lengths[index]))
-                vectors[index] = _unit(hidden[row, inside].mean(axis=0, keepdims=True))[0]
-        return vectors
+            yield batch, [encodings[index] for index in batch], hidden, mask
 
 
 def _unit(rows: np.ndarray) -> np.ndarray:

@@ -170,8 +170,4 @@ def weighed_practices(found: list[Candidate], embedder: Embedder) -> list[rules.
     kept = [replace(candidate.mention, confidence=round(chance, 3))
             for candidate, meaning in zip(second_look, meanings(second_look, embedder), strict=True)
             if (chance := probability(candidate.described, table, meaning)) >= table["threshold"]]
-    chosen: list[rules.PracticeMention] = []
-    for mention in sorted(kept, key=lambda item: -item.confidence):
-        if not any(mention.start < other.end and other.start < mention.end for other in chosen):
-            chosen.append(mention)
-    return sorted(chosen, key=lambda item: item.start)
+    return rules.first_of_overlapping(kept, lambda mention: -mention.confidence)

@@ -16,6 +16,7 @@ from __future__ import annotations
 
 import re
 from dataclasses import dataclass
+from typing import Any, Callable
 
 from spacy.tokens import Doc, Span, Token
 
@@ -398,8 +399,14 @@ def _capitalised(doc: Doc) -> list[list[Token]]:
 
 def longest(found: list[PracticeMention]) -> list[PracticeMention]:
     """Of overlapping phrases the longest, each once."""
+    return first_of_overlapping(found, lambda item: (-(item.end - item.start), item.start))
+
+
+def first_of_overlapping(found: list[PracticeMention],
+                         order: Callable[[PracticeMention], Any]) -> list[PracticeMention]:
+    """Of overlapping phrases the one `order` puts first, each once, in the text's order."""
     kept: list[PracticeMention] = []
-    for mention in sorted(found, key=lambda item: (-(item.end - item.start), item.start)):
+    for mention in sorted(found, key=order):
         if not any(mention.start < other.end and other.start < mention.end for other in kept):
             kept.append(mention)
     return sorted(kept, key=lambda item: item.start)
