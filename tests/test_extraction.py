@@ -252,6 +252,8 @@ def test_named_programmes_keep_their_abbreviation_and_quotes():
     assert [surface for surface, _ in found] == ["Family Front Line Service (FFLS)"]
     quoted = practices_in("Every visit follows the ‘Bright Steps’ model agreed with families.")
     assert [surface for surface, _ in quoted] == ["‘Bright Steps’ model"]
+    referred = practices_in("Leaders set up a kinship navigator service (paragraph 12) last year.")
+    assert [surface for surface, _ in referred] == ["kinship navigator service"]  # a cross-reference is not a name
 
 
 def test_plans_generic_nouns_and_inspectors_actions_are_not_practices():

@@ -112,6 +112,7 @@ _NOT_A_NAME = {"ofsted", "local", "authority", "council", "county", "borough", "
                "the", "of", "and", "for", "in", "to", "a", "on", "at", "with", "by"}
 _QUOTED = re.compile(r"[‘'“\"]([A-Za-z0-9][^‘’'“”\"\n]{2,60}?)[’'”\"]")
 _ABBREVIATION = re.compile(r"\s*\(([A-Za-z][A-Za-z0-9&\-’' ]{1,40})\)")
+_CROSS_REFERENCE = re.compile(r"(?:[Ss]ee|[Pp]aras?|[Pp]aragraphs?|[Pp]ages?|[Ss]ections?|[Aa]nnex|[Aa]ppendix)\b")
 _DETERMINER_TAGS = {"DT", "PRP$", "WDT", "CD"}
 MAX_TOKENS = 12
 _LEADING = {"a", "an", "the", "its", "their", "our", "this", "these", "that", "those", "his", "her", "new"}
@@ -253,10 +254,16 @@ def distinctive(token: Token) -> bool:
 
 
 def with_abbreviation(doc: Doc, tokens: list[Token]) -> tuple[int, int]:
+    """A phrase's extent with the abbreviation in brackets after it (not a cross-reference such as
+    "(paragraph 12)"); doc.text, which spaCy rebuilds from every word at each reading, is read only
+    when a bracket follows."""
     start, end = tokens[0].idx, tokens[-1].idx + len(tokens[-1].text)
+    if tokens[-1].i + 1 == len(doc) or not doc[tokens[-1].i + 1].text.startswith("("):
+        return start, end
     following = _ABBREVIATION.match(doc.text, end)
-    if following and (following.group(1).isupper() or any(ch.isupper() for ch in following.group(1)[1:])
-                      or len(following.group(1).split()) > 1 and tokens[-1].pos_ == "NOUN"):
+    if following and not _CROSS_REFERENCE.match(following.group(1)) and (
+            following.group(1).isupper() or any(ch.isupper() for ch in following.group(1)[1:])
+            or len(following.group(1).split()) > 1 and tokens[-1].pos_ == "NOUN"):
         end = following.end()
     return start, end
 
