@@ -42,7 +42,7 @@ from embedding.cache import CachedEmbedder  # noqa: E402
 from embedding.embedder import backend_label, embedder_for  # noqa: E402
 from ingest.extraction.document import cued_sentences, sentences_of  # noqa: E402
 from ingest.extraction.evaluation import quotes_overlap, surfaces_match  # noqa: E402
-from ingest.extraction.learned_practices import WEIGHTS, candidates, meanings  # noqa: E402
+from ingest.extraction.learned_practices import WEIGHTS, Candidate, candidates, meanings  # noqa: E402
 from ingest.extraction.nlp import full_pipeline, sentence_pipeline  # noqa: E402
 from ingest.extraction.practices import find_practices  # noqa: E402
 from ingest.pipeline import read_document  # noqa: E402
@@ -53,7 +53,7 @@ UNSEEN = PROJECT_ROOT / "tests" / "fixtures" / "extraction_unseen.yaml"
 TRAINING = PROJECT_ROOT / "tests" / "fixtures" / "extraction_training.yaml"
 TRAINING_WEIGHT = 0.5  # cross-validated on dev: F1 0.529 at 1, 0.542 at 0.5, 0.532 at 0 (scratch runs)
 C_GRID = [0.3, 1.0, 3.0, 10.0]
-MIN_DOCUMENTS = 3  # a feature seen in fewer dev reports is dropped: a word of one report is not a rule
+MIN_DOCUMENTS = 3  # a feature seen in fewer reports (dev or training) is dropped: a word of one report is not a rule
 THRESHOLDS = [round(0.1 + 0.05 * step, 2) for step in range(11)]
 GATE_C = 1.0
 GATE_BOUND = 0.1  # on dev, about one candidate in seven passes, and the second step's F1 is as without the gate
@@ -65,7 +65,8 @@ class Labelled:
     report and weight; the rules' phrases are the candidates described with a "rule" feature."""
     described: list[dict[str, float]] = field(default_factory=list)
     labels: list[int] = field(default_factory=list)
-    weights: list[float] = field(default_factory=list)  # 1 for a dev report's candidates
+    weights: list[float] = field(default_factory=list)  # 1 for a dev report's candidates, else TRAINING_WEIGHT
+    from_dev: list[bool] = field(default_factory=list)  # scored in cross-validation
     reports: list[str] = field(default_factory=list)
     meanings: np.ndarray = field(default_factory=lambda: np.zeros((0, 0)))
 
@@ -77,7 +78,7 @@ def labelled_candidates() -> Labelled:
     labelled = Labelled()
     reports = [entry for entry in yaml.safe_load(UNSEEN.read_text())["documents"] if entry["split"] == "dev"]
     reports += yaml.safe_load(TRAINING.read_text())["documents"]
-    found = []
+    found: list[Candidate] = []
     for entry in reports:
         sources, _ = user_sources([Path(settings.corpus_dir) / entry["path"]], settings.corpus_dir, {})
         raw = sources[0].path.read_bytes()
@@ -92,7 +93,8 @@ def labelled_candidates() -> Labelled:
                 labelled.labels.append(int(any(surfaces_match(candidate.mention.surface, practice["surface"])
                                                for practice in marked)))
                 labelled.reports.append(entry["path"])
-                labelled.weights.append(1.0 if "split" in entry else TRAINING_WEIGHT)
+                labelled.from_dev.append(entry.get("split") == "dev")
+                labelled.weights.append(1.0 if labelled.from_dev[-1] else TRAINING_WEIGHT)
     embedder = CachedEmbedder(lambda: embedder_for(settings), backend_label(settings.embedding_backend),
                               settings.home / "models" / "embedding-cache.sqlite")
     labelled.meanings = meanings(found, embedder)
@@ -109,16 +111,16 @@ def _common(described: list[dict[str, float]], reports: list[str]) -> list[dict[
 
 
 def _fitted(described: list[dict[str, float]], labels: np.ndarray, weights: np.ndarray, c: float,
-            meanings: np.ndarray | None = None) -> tuple[DictVectorizer, LogisticRegression]:
+            vectors: np.ndarray | None = None) -> tuple[DictVectorizer, LogisticRegression]:
     vectoriser = DictVectorizer()
-    return vectoriser, LogisticRegression(C=c, max_iter=5000).fit(_matrix(vectoriser, described, meanings, fit=True),
+    return vectoriser, LogisticRegression(C=c, max_iter=5000).fit(_matrix(vectoriser, described, vectors, fit=True),
                                                                  labels, sample_weight=weights)
 
 
-def _matrix(vectoriser: DictVectorizer, described: list[dict[str, float]], meanings: np.ndarray | None,
+def _matrix(vectoriser: DictVectorizer, described: list[dict[str, float]], vectors: np.ndarray | None,
             fit: bool = False) -> csr_matrix:
     named = vectoriser.fit_transform(described) if fit else vectoriser.transform(described)
-    return named if meanings is None else hstack([named, csr_matrix(meanings)]).tocsr()
+    return named if vectors is None else hstack([named, csr_matrix(vectors)]).tocsr()
 
 
 def _table(vectoriser: DictVectorizer, model: LogisticRegression) -> dict[str, Any]:
@@ -134,7 +136,7 @@ def _table(vectoriser: DictVectorizer, model: LogisticRegression) -> dict[str, A
 def main() -> None:
     labelled = labelled_candidates()
     labels, reports, weights = np.array(labelled.labels), np.array(labelled.reports), np.array(labelled.weights)
-    dev = np.flatnonzero(weights == 1.0)
+    dev = np.flatnonzero(labelled.from_dev)
     from_rules = np.array(["rule" in described for described in labelled.described])[dev]
     rules_right, rules_made = labels[dev][from_rules].sum(), from_rules.sum()
     reachable = labels[dev].sum()  # right mentions the rules and the other candidates can give together

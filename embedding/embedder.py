@@ -10,9 +10,10 @@ ever downloaded.
 from __future__ import annotations
 
 import os
-from functools import lru_cache
+from collections.abc import Iterator
+from functools import cached_property, lru_cache
 from pathlib import Path
-from typing import TYPE_CHECKING, Iterator, Protocol
+from typing import TYPE_CHECKING, Protocol
 
 import numpy as np
 
@@ -136,8 +137,8 @@ class TorchEmbedder:
         self.batch_size = batch_size
         self.model = SentenceTransformer(str(model_dir()), device="cpu", local_files_only=True)
         self.model.max_seq_length = MAX_TOKENS
+        self.cache_dir = cache_dir
         self.questions = OnnxEncoder(build_question_model(model_dir(), cache_dir), threads=1)
-        self.sentences = OnnxEncoder(build_question_model(model_dir(), cache_dir))
 
     def embed(self, texts: list[str]) -> np.ndarray:
         """A question goes through the fp32 ONNX export on one thread: PyTorch takes twice as long on
@@ -151,6 +152,11 @@ class TorchEmbedder:
             show_progress_bar=False,
         )
         return vectors.astype(np.float32)
+
+    @cached_property
+    def sentences(self) -> OnnxEncoder:
+        """Built on first use: the search and the API never read a phrase in its sentence."""
+        return OnnxEncoder(build_question_model(model_dir(), self.cache_dir))
 
     def embed_in_context(self, sentences: list[str], spans: list[tuple[int, int]]) -> np.ndarray:
         """Through the fp32 ONNX export on every core (PyTorch's word vectors to 1e-6)."""

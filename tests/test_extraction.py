@@ -303,17 +303,21 @@ class MeaningOf:
     weights and every other phrase one far against them: what the second step reads of a phrase
     (alone and in its sentence), made decisive."""
 
-    def __init__(self, like: set[str]):
+    def __init__(self, like: set[str] | dict[str, float]):
+        """`like`: the phrases pushed towards a practice, each by 20 or by the score given."""
         direction = np.asarray(json.loads(WEIGHTS.read_text())["meaning"])
-        toward = 20 * direction / float(direction @ direction)
+        toward = direction / float(direction @ direction)  # adds 1 to the score
         self.alone, self.in_context = toward[:DIMENSIONS], toward[DIMENSIONS:]
-        self.like = like
+        self.push = like if isinstance(like, dict) else dict.fromkeys(like, 20.0)
+
+    def _score(self, phrase: str) -> float:
+        return self.push.get(phrase, -20.0)
 
     def embed(self, texts: list[str]) -> np.ndarray:
-        return np.stack([self.alone if text in self.like else -self.alone for text in texts])
+        return np.stack([self._score(text) * self.alone for text in texts])
 
     def embed_in_context(self, sentences: list[str], spans: list[tuple[int, int]]) -> np.ndarray:
-        return np.stack([self.in_context if sentence[start:end] in self.like else -self.in_context
+        return np.stack([self._score(sentence[start:end]) * self.in_context
                          for sentence, (start, end) in zip(sentences, spans)])
 
 
@@ -321,11 +325,22 @@ def test_the_second_step_reads_each_phrase_by_its_own_meaning():
     sentence = ("The council has invested in the Bright Start programme for toddlers and holds weekly "
                 "multi-agency exploitation meetings.")
     programme, meetings = "Bright Start programme for toddlers", "weekly multi-agency exploitation meetings"
-    found = candidates_of(sentence)
+    found = candidates_of(sentence, 100)  # the stub reads each phrase from its sentence by its span
     assert {programme, meetings} <= {candidate.mention.surface for candidate in found}
     for like in ({programme}, {meetings}, {programme, meetings}):
         kept = {mention.surface for mention in weighed_practices(found, MeaningOf(like))}
         assert kept == like, like
+
+
+def test_of_two_overlapping_phrases_kept_the_more_probable_stays_then_the_longer():
+    found = candidates_of("Families praise the parenting course run by the edge of care team.", 100)
+    outer, inner = "edge of care team", "care team"
+    assert {outer, inner} <= {candidate.mention.surface for candidate in found}
+    assert [mention.surface for mention in weighed_practices(found, MeaningOf({outer, inner}))] == [outer]
+    for push in (6.0, 8.0):  # the outer phrase kept, but less sure than the inner one
+        assert [mention.surface for mention in weighed_practices(found, MeaningOf({outer: push}))] == [outer]
+        kept = weighed_practices(found, MeaningOf({outer: push, inner: 20.0}))
+        assert [mention.surface for mention in kept] == [inner], push
 
 
 def test_learned_weights_take_a_described_practice_the_rules_miss_and_not_a_person_or_a_month(embedder):

@@ -218,7 +218,7 @@ class Extractor:
             sentence_ruled = find_practices(parsed[sentence.start], sentence.start)
             ruled += sentence_ruled
             weighable += candidates(parsed[sentence.start], sentence.start, sentence_ruled)
-        weighed = weighed_practices(weighable, self._embedder)  # one embedding call for the document
+        weighed = weighed_practices(weighable, self._embedder)  # the document's candidates embedded together
         kept = {(practice.start, practice.end) for practice in weighed}
         for practice in [*weighed, *(practice for practice in ruled if (practice.start, practice.end) not in kept)]:
             inside = [mention for mention in catalogue

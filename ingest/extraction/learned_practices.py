@@ -162,12 +162,13 @@ def meanings(found: list[Candidate], embedder: Embedder) -> np.ndarray:
 
 def weighed_practices(found: list[Candidate], embedder: Embedder) -> list[rules.PracticeMention]:
     """Of the candidates (of one sentence or a whole document), those the first step passes and the
-    second keeps, of overlapping ones the most probable; the second step's probability is the
-    mention's confidence, the method the rule's or "learned"."""
+    second keeps, of overlapping ones the most probable (then the longest); the second step's
+    probability is the mention's confidence, the method the rule's or "learned"."""
     table = _weights()
     gate = table["gate"]
     second_look = [candidate for candidate in found if probability(candidate.described, gate) >= gate["bound"]]
     kept = [replace(candidate.mention, confidence=round(chance, 3))
             for candidate, meaning in zip(second_look, meanings(second_look, embedder), strict=True)
             if (chance := probability(candidate.described, table, meaning)) >= table["threshold"]]
-    return rules.first_of_overlapping(kept, lambda mention: -mention.confidence)
+    return rules.first_of_overlapping(kept, lambda mention: (-mention.confidence, mention.start - mention.end,
+                                                             mention.start))
