@@ -62,11 +62,10 @@ GATE_BOUND = 0.1  # on dev, about one candidate in seven passes, and the second 
 @dataclass
 class Labelled:
     """Each candidate's features, meaning (embeddings), label (a marked practice of its sentence),
-    report and weight; the rules' phrases are the candidates described with a "rule" feature."""
+    report and whether it is dev's; the rules' phrases are the candidates described with a "rule" feature."""
     described: list[dict[str, float]] = field(default_factory=list)
     labels: list[int] = field(default_factory=list)
-    weights: list[float] = field(default_factory=list)  # 1 for a dev report's candidates, else TRAINING_WEIGHT
-    from_dev: list[bool] = field(default_factory=list)  # scored in cross-validation
+    from_dev: list[bool] = field(default_factory=list)  # scored in cross-validation; weighed 1, else TRAINING_WEIGHT
     reports: list[str] = field(default_factory=list)
     meanings: np.ndarray = field(default_factory=lambda: np.zeros((0, 0)))
 
@@ -94,7 +93,6 @@ def labelled_candidates() -> Labelled:
                                                for practice in marked)))
                 labelled.reports.append(entry["path"])
                 labelled.from_dev.append(entry.get("split") == "dev")
-                labelled.weights.append(1.0 if labelled.from_dev[-1] else TRAINING_WEIGHT)
     embedder = CachedEmbedder(lambda: embedder_for(settings), backend_label(settings.embedding_backend),
                               settings.home / "models" / "embedding-cache.sqlite")
     labelled.meanings = meanings(found, embedder)
@@ -135,7 +133,8 @@ def _table(vectoriser: DictVectorizer, model: LogisticRegression) -> dict[str, A
 
 def main() -> None:
     labelled = labelled_candidates()
-    labels, reports, weights = np.array(labelled.labels), np.array(labelled.reports), np.array(labelled.weights)
+    labels, reports = np.array(labelled.labels), np.array(labelled.reports)
+    weights = np.where(labelled.from_dev, 1.0, TRAINING_WEIGHT)
     dev = np.flatnonzero(labelled.from_dev)
     from_rules = np.array(["rule" in described for described in labelled.described])[dev]
     rules_right, rules_made = labels[dev][from_rules].sum(), from_rules.sum()

@@ -93,14 +93,19 @@ class OnnxEncoder:
 
     def embed_in_context(self, sentences: list[str], spans: list[tuple[int, int]], batch_size: int) -> np.ndarray:
         """Each sentence's word vectors (the encoder's last layer, before pooling) averaged over the
-        tokens that overlap its span; a span past the truncated end takes the whole sentence's."""
-        vectors = np.zeros((len(sentences), DIMENSIONS), dtype=np.float32)
-        for batch, encodings, hidden, _ in self._hidden_states(sentences, batch_size):
+        tokens that overlap its span; a span past the truncated end takes the whole sentence's. A
+        sentence holding several spans is encoded once."""
+        distinct = list(dict.fromkeys(sentences))
+        read: dict[str, tuple[Encoding, np.ndarray]] = {}
+        for batch, encodings, hidden, _ in self._hidden_states(distinct, batch_size):
             for row, (index, encoding) in enumerate(zip(batch, encodings)):
-                start, end = spans[index]
-                inside = [position for position, (first, last) in enumerate(encoding.offsets)
-                          if first < last and first < end and start < last] or list(range(len(encoding.ids)))
-                vectors[index] = _unit(hidden[row, inside].mean(axis=0, keepdims=True))[0]
+                read[distinct[index]] = encoding, hidden[row, :len(encoding.ids)]
+        vectors = np.zeros((len(sentences), DIMENSIONS), dtype=np.float32)
+        for index, (sentence, (start, end)) in enumerate(zip(sentences, spans)):
+            encoding, words = read[sentence]
+            inside = [position for position, (first, last) in enumerate(encoding.offsets)
+                      if first < last and first < end and start < last] or list(range(len(encoding.ids)))
+            vectors[index] = _unit(words[inside].mean(axis=0, keepdims=True))[0]
         return vectors
 
     def _hidden_states(self, texts: list[str], batch_size: int) -> Iterator[tuple[list[int], list[Encoding],
