@@ -15,6 +15,7 @@ from tokenizers import Tokenizer
 
 from embedding.cache import CachedEmbedder
 from embedding.embedder import (
+    MAX_TOKENS,
     TOKENS_PER_BATCH,
     OnnxInt8Embedder,
     TorchEmbedder,
@@ -125,6 +126,19 @@ def test_a_phrase_read_in_its_sentence_gets_pytorchs_word_vectors_and_differs_by
     assert np.abs(fp32.embed_in_context(sentences[:1], spans[:1]) - in_context[:1]).max() < 1e-5  # alone or batched
     assert np.sum(in_context * int8.embed_in_context(sentences, spans), axis=1).min() >= 0.97
 
+
+def test_a_phrase_past_the_truncated_end_takes_the_whole_sentences_vector(settings):
+    """A sentence longer than the encoder reads is cut at MAX_TOKENS; a span after the cut has no
+    word vectors of its own, so it takes the mean of all the words read rather than nothing."""
+    fp32 = get_embedder("torch", settings.home / "models")
+    sentence = "The council reviewed its placements. " * 80 + "It set up a panel."
+    start = sentence.index("panel")
+    past_the_end, at_the_start = fp32.embed_in_context([sentence, sentence], [(start, start + 5), (4, 11)])
+    words = fp32.model.encode([sentence], output_value="token_embeddings", convert_to_numpy=False)[0]
+    assert len(words) == MAX_TOKENS
+    whole = words.mean(dim=0).numpy()
+    assert np.abs(past_the_end - whole / np.linalg.norm(whole)).max() < 1e-5
+    assert float(past_the_end @ at_the_start) < 0.99
 
 def test_the_cache_keeps_a_phrase_in_context_apart_from_the_same_text_alone(settings, tmp_path):
     calls: list[str] = []

@@ -60,6 +60,7 @@ def outcomes_of(sentence: str):
     ("There was a 20% fall in re-referrals and a 12% rise in adoptions.",
      [("re_referrals", "down", None, None, -20.0), ("adoption", "up", None, None, 12.0)]),
     ("The vacancy rate has reduced by a quarter.", [("vacancy_rate", "down", None, None, -25.0)]),
+    ("Re-referrals were cut by two fifths.", [("re_referrals", "down", None, None, -40.0)]),
     ("£2.5 million is no longer spent on residential placements.", [("spend", "down", None, None, -2500000.0)]),
     ("Agency staff fell to 8% of the workforce.", [("agency_staff", "down", None, 8.0, None)]),
     ("The use of SGOs rose from 7% to 18% of the number of looked after children.",

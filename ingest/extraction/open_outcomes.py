@@ -208,10 +208,15 @@ def _phrase(noun: Token, skip: Token, first: int) -> str:
 _TEN_THOUSAND = {"10,000", "10000"}  # the population a rate is per
 
 
+def _is_per_10000(word: Token) -> bool:
+    """The "per" of "per 10,000": a rate, not a count."""
+    doc = word.doc
+    return word.lower_ == "per" and word.i + 1 < len(doc) and doc[word.i + 1].text in _TEN_THOUSAND
+
+
 def _per_10000(noun: Token) -> Token | None:
     """The "per 10,000 [population]" a noun's figure is a rate of."""
-    return next((child for child in noun.children if child.lower_ == "per" and any(
-        word.text in _TEN_THOUSAND for word in child.subtree)), None)
+    return next((child for child in noun.children if _is_per_10000(child)), None)
 
 
 def _rated_before(token: Token) -> Token | None:
@@ -219,9 +224,8 @@ def _rated_before(token: Token) -> Token | None:
     doc = token.doc
     if token.i < 3 or doc[token.i - 1].text != "(":
         return None
-    rate = next((word for word in reversed(doc[max(token.i - 4, 0):token.i - 1]) if word.lower_ == "per"), None)
-    if rate is None or not any(word.text in _TEN_THOUSAND for word in doc[rate.i:token.i - 1]) \
-            or rate.head.pos_ not in {"NOUN", "PROPN"}:
+    rate = next((word for word in reversed(doc[max(token.i - 4, 0):token.i - 1]) if _is_per_10000(word)), None)
+    if rate is None or rate.head.pos_ not in {"NOUN", "PROPN"}:
         return None
     return rate.head
 
@@ -411,7 +415,7 @@ def find_open_outcomes(doc: Doc, offset: int, taken: set[tuple[float, str]]) -> 
             following = doc[following.i + 1] if following.i + 1 < len(doc) else None
             if following is None:
                 continue
-        if following.lower_ == "per" and following.i + 1 < len(doc) and doc[following.i + 1].text in _TEN_THOUSAND:
+        if _is_per_10000(following):
             unit = "per 10,000"
             after_rate = doc[following.i + 2] if following.i + 2 < len(doc) else None  # "56 per 10,000 children"
             noun = token.head if token.head.pos_ == "NOUN" and token.head.i != token.i else \

@@ -23,7 +23,11 @@ from kg.model.catalogue import Metric, metric_by_id, metrics
 
 _YEAR = r"(?:19|20)\d\d(?:[-/–−]\d\d(?:\d\d)?)?"  # 2019, 2019-20, 2013–14, 2014−15 (a minus sign)
 _AMOUNT = r"(?:£\s?)?\d+(?:,\d{3})*(?:\.\d+)?(?:\s?(?:%|per\s?cent\b|percent\b|million\b|m\b|k\b|bn\b|billion\b))?"
-_FRACTION = r"half|a half|a third|one third|a quarter|one quarter|two[- ]thirds|three[- ]quarters"
+# a share in words is so many parts of a whole: "two thirds" = 2 of 3 = 66.7%
+PARTS = {"half": 2, "third": 3, "thirds": 3, "quarter": 4, "quarters": 4, "fifth": 5, "fifths": 5, "tenth": 10,
+         "tenths": 10}
+_SEVERAL = {"a": 1, "one": 1, "two": 2, "three": 3}
+_FRACTION = rf"half|(?:{'|'.join(_SEVERAL)})[- ](?:{'|'.join(sorted(PARTS, key=len, reverse=True))})"
 _HEDGE = r"(?:(?:a|an)\s+(?:current\s+)?(?:high|peak|rate|total|figure|level|average)\s+of\s+|average\s+of\s+|around\s+|about\s+|approximately\s+|almost\s+|nearly\s+|over\s+|under\s+|just\s+(?:over|under)?\s*|more than\s+|less than\s+)?"
 
 _FROM_TO = re.compile(
@@ -87,10 +91,6 @@ _GROUP_BEFORE = re.compile(r"\b(?:for|of|among|between|to|by)\s+(?:the\s+|our\s+
 _COUNT_OF = re.compile(r"\b(?:number|numbers|proportion|percentage|population|total|rate)\s+of\s+(?:the\s+|all\s+)?$",
                        re.IGNORECASE)
 _REFERS_TO_NUMBER = re.compile(r"\b(?:the|this|that)\s+(?:number|numbers|rate|figure|proportion)\b", re.IGNORECASE)
-# a share in words is so many parts of a whole: "two thirds" = 2 of 3 = 66.7%
-PARTS = {"half": 2, "third": 3, "thirds": 3, "quarter": 4, "quarters": 4, "fifth": 5, "fifths": 5, "tenth": 10,
-         "tenths": 10}
-_SEVERAL = {"a": 1, "one": 1, "two": 2, "three": 3}
 _MULTIPLIERS = {"halved": -50.0, "doubled": 100.0, "trebled": 200.0, "tripled": 200.0}
 
 
