@@ -4,7 +4,9 @@ meets the precision and recall targets."""
 
 from __future__ import annotations
 
+import hashlib
 import json
+import re
 
 import numpy as np
 import pytest
@@ -23,7 +25,7 @@ from ingest.extraction.learned_practices import (
 from ingest.extraction.nlp import full_pipeline
 from ingest.extraction.outcomes import find_outcomes
 from ingest.extraction.practices import find_practices
-from ingest.pipeline import Ingester
+from ingest.pipeline import Ingester, read_document
 from ingest.reference import read_councils
 from ingest.sources import user_sources
 from kg.councils import all_councils, load_councils
@@ -727,3 +729,31 @@ def test_what_worked_ranks_a_change_above_a_level_of_the_same_strength(settings,
     assert scores[0] > scores[1]
     level = answer["results"][1]["outcomes"][0]
     assert (level["kind"], level["metric"], level["metric_text"]) == ("level", None, "young people")
+
+
+MARKED_FIXTURES = ["extraction_unseen.yaml", "extraction_second_reader.yaml", "extraction_training.yaml"]
+
+
+@pytest.mark.parametrize("fixture", MARKED_FIXTURES)
+def test_every_marked_practice_is_quoted_verbatim_from_its_report(settings, fixture):
+    """The marks that weights are learned from and extraction is scored against must be the report's
+    own words, read as the pipeline reads it: a quote that drifted would label the wrong sentence."""
+    def plain(text: str) -> str:
+        return re.sub(r"\s+", " ", text).strip()
+
+    wrong = []
+    for entry in yaml.safe_load((PROJECT_ROOT / "tests" / "fixtures" / fixture).read_text())["documents"]:
+        sources, _ = user_sources([settings.corpus_dir / entry["path"]], settings.corpus_dir, {})
+        raw = sources[0].path.read_bytes()
+        text = plain(read_document(sources[0], raw, hashlib.sha256(raw).hexdigest()).normalised.text)
+        for practice in entry["practices"]:
+            position = 0
+            for piece in filter(None, (plain(piece) for piece in practice["quote"].split("…"))):
+                position = text.find(piece, position)
+                if position < 0:
+                    wrong.append(f"{entry['path']}: {piece[:60]}")
+                    break
+                position += len(piece)
+            if plain(practice["surface"]).lower() not in plain(practice["quote"]).lower():  # case as the scorer
+                wrong.append(f"{entry['path']}: surface {practice['surface']!r} not in its quote")
+    assert wrong == []
