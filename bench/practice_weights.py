@@ -73,18 +73,28 @@ class Labelled:
     meanings: np.ndarray = field(default_factory=lambda: np.zeros((0, 0)))
 
 
+def marked_reports() -> list[dict[str, Any]]:
+    """The unseen set's dev reports and the training reports, with their marks (held_out never)."""
+    reports = [entry for entry in yaml.safe_load(UNSEEN.read_text())["documents"] if entry["split"] == "dev"]
+    return reports + yaml.safe_load(TRAINING.read_text())["documents"]
+
+
+def report_text(entry: dict[str, Any]) -> str:
+    """A marked report's text as extraction reads it."""
+    settings = get_settings()
+    sources, _ = user_sources([Path(settings.corpus_dir) / entry["path"]], settings.corpus_dir, {})
+    raw = sources[0].path.read_bytes()
+    return read_document(sources[0], raw, hashlib.sha256(raw).hexdigest()).normalised.text
+
+
 def labelled_candidates() -> Labelled:
     """The dev and training reports' sentences as extraction reads them (cued_sentences), their
     candidates labelled."""
     settings = get_settings()
     labelled = Labelled()
-    reports = [entry for entry in yaml.safe_load(UNSEEN.read_text())["documents"] if entry["split"] == "dev"]
-    reports += yaml.safe_load(TRAINING.read_text())["documents"]
     found: list[Candidate] = []
-    for entry in reports:
-        sources, _ = user_sources([Path(settings.corpus_dir) / entry["path"]], settings.corpus_dir, {})
-        raw = sources[0].path.read_bytes()
-        text = read_document(sources[0], raw, hashlib.sha256(raw).hexdigest()).normalised.text
+    for entry in marked_reports():
+        text = report_text(entry)
         cued = cued_sentences(text, sentences_of(text, sentence_pipeline()(text)))
         for sentence, doc in zip(cued, full_pipeline().pipe(text[sentence.start:sentence.end] for sentence in cued)):
             marked = [practice for practice in entry.get("practices") or []
@@ -96,14 +106,14 @@ def labelled_candidates() -> Labelled:
                                                for practice in marked)))
                 labelled.reports.append(entry["path"])
                 labelled.from_dev.append(entry.get("split") == "dev")
-                labelled.weights.append(_weight(entry))
+                labelled.weights.append(report_weight(entry))
     embedder = CachedEmbedder(lambda: embedder_for(settings), backend_label(settings.embedding_backend),
                               settings.home / "models" / "embedding-cache.sqlite")
     labelled.meanings = meanings(found, embedder)
     return labelled
 
 
-def _weight(entry: dict) -> float:
+def report_weight(entry: dict) -> float:
     """How much a report's candidates count: dev's fully, the training batches' as broadly as they were marked."""
     if entry.get("split") == "dev":
         return 1.0

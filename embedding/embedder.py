@@ -96,17 +96,23 @@ class OnnxEncoder:
         tokens that overlap its span; a span past the truncated end takes the whole sentence's. A
         sentence holding several spans is encoded once."""
         distinct = list(dict.fromkeys(sentences))
-        read: dict[str, tuple[Encoding, np.ndarray]] = {}
-        for batch, encodings, hidden, _ in self._hidden_states(distinct, batch_size):
-            for row, (index, encoding) in enumerate(zip(batch, encodings)):
-                read[distinct[index]] = encoding, hidden[row, :len(encoding.ids)]
+        read = dict(zip(distinct, self.word_vectors(distinct, batch_size)))
         vectors = np.zeros((len(sentences), DIMENSIONS), dtype=np.float32)
         for index, (sentence, (start, end)) in enumerate(zip(sentences, spans)):
-            encoding, words = read[sentence]
-            inside = [position for position, (first, last) in enumerate(encoding.offsets)
-                      if first < last and first < end and start < last] or list(range(len(encoding.ids)))
+            offsets, words = read[sentence]
+            inside = [position for position, (first, last) in enumerate(offsets)
+                      if first < last and first < end and start < last] or list(range(len(offsets)))
             vectors[index] = _unit(words[inside].mean(axis=0, keepdims=True))[0]
         return vectors
+
+    def word_vectors(self, texts: list[str], batch_size: int) -> list[tuple[list[tuple[int, int]], np.ndarray]]:
+        """Each text's tokens as the encoder reads them: their character offsets ((0, 0) for the
+        markers it adds) and their vectors (the last layer, before pooling), in the texts' order."""
+        read: list[tuple[list[tuple[int, int]], np.ndarray]] = [([], np.zeros((0, DIMENSIONS)))] * len(texts)
+        for batch, encodings, hidden, _ in self._hidden_states(texts, batch_size):
+            for row, (index, encoding) in enumerate(zip(batch, encodings)):
+                read[index] = encoding.offsets, hidden[row, :len(encoding.ids)]
+        return read
 
     def _hidden_states(self, texts: list[str], batch_size: int) -> Iterator[tuple[list[int], list[Encoding],
                                                                                   np.ndarray, np.ndarray]]:
