@@ -32,7 +32,7 @@ sys.path.insert(0, str(Path(__file__).resolve().parents[1]))  # before bench/, w
 
 from practice_weights import marked_reports, report_text, report_weight  # noqa: E402
 
-from embedding.embedder import DIMENSIONS, OnnxEncoder, model_dir  # noqa: E402
+from embedding.embedder import DIMENSIONS, OnnxEncoder, model_dir, tokens_over  # noqa: E402
 from embedding.int8_model import build_question_model  # noqa: E402
 from ingest.extraction.document import cued_sentences, sentences_of  # noqa: E402
 from ingest.extraction.evaluation import quotes_overlap, score_unseen  # noqa: E402
@@ -70,8 +70,7 @@ def _tags(text: str, offsets: list[tuple[int, int]], marks: list[dict]) -> np.nd
             continue
         printed = _printed(mark["surface"]).search(text)
         if printed:
-            inside = [index for index, (first, last) in enumerate(offsets)
-                      if first < last and first < printed.end() and printed.start() < last]
+            inside = tokens_over(offsets, printed.start(), printed.end())
             if inside:
                 tags[inside] = INSIDE
                 tags[inside[0]] = BEGINS
@@ -192,7 +191,8 @@ def phrases(sentence: TaggedSentence, tagged: np.ndarray, bound: float) -> list[
         surface = sentence.text[first:last].strip(_WORD_END.replace(")", ""))
         if surface.count(")") > surface.count("("):
             surface = surface.rstrip(")")
-        surface = surface.lstrip("(") if surface.count("(") > surface.count(")") else surface
+        if surface.count("(") > surface.count(")"):
+            surface = surface.lstrip("(")
         if surface:
             found.append((surface, float(np.mean(insides))))
     return found
@@ -205,8 +205,8 @@ def scored(reports: list[TaggedReport], tagged: list[list[np.ndarray]], bound: f
                     for sentence, chance in zip(report.sentences, chances_of)
                     for surface, mean in phrases(sentence, chance, bound) if mean >= keep]
         marked.append({"path": report.path, "councils": [], "practices": report.marks, "outcomes": []})
-        extracted.append({"councils": [], "outcomes": [],
-                          "interventions": [{"id": "tagged", "surface": "", "mentions": mentions}]})
+        extracted.append({"councils": [], "outcomes": [], "implementations": [],
+                          "interventions": [{"mentions": mentions}] if mentions else []})
     tally = score_unseen(marked, extracted)["practices"]
     return tally.precision, tally.recall
 

@@ -100,8 +100,7 @@ class OnnxEncoder:
         vectors = np.zeros((len(sentences), DIMENSIONS), dtype=np.float32)
         for index, (sentence, (start, end)) in enumerate(zip(sentences, spans)):
             offsets, words = read[sentence]
-            inside = [position for position, (first, last) in enumerate(offsets)
-                      if first < last and first < end and start < last] or list(range(len(offsets)))
+            inside = tokens_over(offsets, start, end) or list(range(len(offsets)))
             vectors[index] = _unit(words[inside].mean(axis=0, keepdims=True))[0]
         return vectors
 
@@ -130,6 +129,11 @@ class OnnxEncoder:
             hidden = self.session.run(None, {"input_ids": ids, "attention_mask": mask,
                                              "token_type_ids": np.zeros_like(ids)})[0]
             yield batch, [encodings[index] for index in batch], hidden, mask
+
+
+def tokens_over(offsets: list[tuple[int, int]], start: int, end: int) -> list[int]:
+    """The positions of the tokens (not the encoder's added markers) that overlap characters start to end."""
+    return [position for position, (first, last) in enumerate(offsets) if first < last and first < end and start < last]
 
 
 def _unit(rows: np.ndarray) -> np.ndarray:
