@@ -161,10 +161,13 @@ class Extractor:
             if candidate(body, named, context_metric):
                 candidates.append((sentence, context_metric))
             context_metric = named
-        # one batch through the parser: several times faster than a call per sentence
-        parsed = full_pipeline().pipe(text[sentence.start:sentence.end] for sentence, _ in candidates)
-        for (sentence, context_metric), doc in zip(candidates, parsed):
-            drafts = find_outcomes(doc, sentence.start, context_metric)
+        # one batch through the parser (several times faster than a call per sentence), for the
+        # candidates the practices' parse has not read already (most hold a figure, so it has)
+        unparsed = [sentence for sentence, _ in candidates if sentence.start not in parsed_cued]
+        parsed = parsed_cued | dict(zip((sentence.start for sentence in unparsed),
+                                        full_pipeline().pipe(text[sentence.start:sentence.end] for sentence in unparsed)))
+        for sentence, context_metric in candidates:
+            drafts = find_outcomes(parsed[sentence.start], sentence.start, context_metric)
             council = about.council_for(sentence)[0] if drafts else None
             if not council:
                 continue
