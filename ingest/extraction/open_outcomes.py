@@ -27,7 +27,6 @@ from dataclasses import dataclass
 
 from spacy.tokens import Doc, Token
 
-from ingest.extraction.nlp import text_of
 from ingest.extraction.outcomes import PARTS, from_to, period_of, share_percent
 from kg.model.vocabulary import GRADE_PATTERN
 
@@ -153,7 +152,7 @@ def _compared_with_others(token: Token) -> bool:
     following = [word.lower_ for word in token.doc[token.i + 1:token.i + 3]]
     if following[:1] == ["%"]:
         following = following[1:]
-    return bool(following) and following[0] in _ABOVE and not _THAN_BEFORE.search(text_of(token.doc), token.idx)
+    return bool(following) and following[0] in _ABOVE and not _THAN_BEFORE.search(token.doc.text, token.idx)
 
 
 _ABOVE = {"higher", "lower", "above", "below"}
@@ -190,7 +189,7 @@ def _contents_line(doc: Doc) -> bool:
     of contents or of grades."""
     return sum(1 for token in doc[:-1] if token.text.isdigit() and doc[token.i + 1].is_title
                and doc[token.i + 1].lower_ not in _MONTHS) >= 2 \
-        or bool(_GRADE_THEN_NUMBER.search(text_of(doc)))
+        or bool(_GRADE_THEN_NUMBER.search(doc.text))
 
 
 def _phrase(noun: Token, skip: Token, first: int) -> str:
@@ -357,7 +356,7 @@ def _number(text: str) -> float | None:
 
 def find_open_outcomes(doc: Doc, offset: int, taken: set[tuple[float, str]]) -> list[OpenOutcome]:
     """Levels and counts in one parsed sentence; `taken` holds (value, unit) a controlled outcome already gives."""
-    if _COMPARISON.search(text_of(doc)) or _DEMOGRAPHIC.search(text_of(doc)):
+    if _COMPARISON.search(doc.text) or _DEMOGRAPHIC.search(doc.text):
         return []
     if any(token.dep_ in {"nsubj", "nsubjpass"} and token.lemma_.lower() == "inspector" for token in doc):
         return []  # "inspectors visited two houses": the inspection's own tally
@@ -374,7 +373,7 @@ def find_open_outcomes(doc: Doc, offset: int, taken: set[tuple[float, str]]) -> 
     if change is not None:
         found.append(change[0])
         skipped.append(change[1])
-    compared = _COMPARED_BASELINE.search(text_of(doc))
+    compared = _COMPARED_BASELINE.search(doc.text)
     if compared:
         skipped.append((compared.start(), compared.end()))
     for token in doc:
@@ -552,7 +551,7 @@ _FOUND = {"see", "find", "identify", "observe", "note", "notice", "seen", "found
 def _open_change(doc: Doc, offset: int, taken: set[tuple[float, str]]) -> tuple[OpenOutcome, tuple[int, int]] | None:
     """'Approved foster carers increased from 112 to 140': a change of what the verb's subject (or,
     when the council is the subject, its object) names; with the span of its figures."""
-    found = from_to(text_of(doc))
+    found = from_to(doc.text)
     if found is None:
         return None
     match, before, after = found

@@ -20,8 +20,6 @@ from typing import Any, Callable
 
 from spacy.tokens import Doc, Span, Token
 
-from ingest.extraction.nlp import text_of
-
 ACTIONS = {"introduce", "establish", "launch", "pilot", "invest", "recruit", "restructure", "create", "commission",
            "recommission", "adopt", "embed", "implement", "develop", "appoint", "employ", "fund", "initiate",
            "set", "roll", "reorganise", "redesign", "form", "expand", "secure", "extend", "strengthen", "increase"}
@@ -257,11 +255,12 @@ def distinctive(token: Token) -> bool:
 
 def with_abbreviation(doc: Doc, tokens: list[Token]) -> tuple[int, int]:
     """A phrase's extent with the abbreviation in brackets after it (not a cross-reference such as
-    "(paragraph 12)")."""
+    "(paragraph 12)"); doc.text, which spaCy rebuilds from every word at each reading, is read only
+    when a bracket follows."""
     start, end = tokens[0].idx, tokens[-1].idx + len(tokens[-1].text)
     if tokens[-1].i + 1 == len(doc) or not doc[tokens[-1].i + 1].text.startswith("("):
         return start, end
-    following = _ABBREVIATION.match(text_of(doc), end)
+    following = _ABBREVIATION.match(doc.text, end)
     if following and not _CROSS_REFERENCE.match(following.group(1)) and (
             following.group(1).isupper() or any(ch.isupper() for ch in following.group(1)[1:])
             or len(following.group(1).split()) > 1 and tokens[-1].pos_ == "NOUN"):
@@ -328,7 +327,7 @@ def find_practices(sentence: Doc | Span, offset: int) -> list[PracticeMention]:
         head = head_of(tokens)
         if head.lemma_.lower() in NOT_WHAT_IT_DOES or head.ent_type_ in {"DATE", "TIME"} or head.lower_ in _MONTHS:
             return
-        found.append(PracticeMention(text_of(doc)[start:end], offset + start, offset + end, head.lemma_.lower(), method,
+        found.append(PracticeMention(doc.text[start:end], offset + start, offset + end, head.lemma_.lower(), method,
                                      confidence, tuple(tokens)))
 
     for token in doc:
@@ -356,10 +355,10 @@ def find_practices(sentence: Doc | Span, offset: int) -> list[PracticeMention]:
             if not planned_or_by_inspectors(token):
                 add(phrase(token), "named_head", 0.6)
     for name in _capitalised(doc):
-        after = text_of(doc)[name[-1].idx + len(name[-1].text):]
+        after = doc.text[name[-1].idx + len(name[-1].text):]
         if name[-1].lemma_.lower() in HEADS or _ABBREVIATION.match(after):
             add(name, "capitalised_name", 0.6)
-    for match in _QUOTED.finditer(text_of(doc)):
+    for match in _QUOTED.finditer(doc.text):
         span = doc.char_span(match.start(1), match.end(1), alignment_mode="expand")
         if span is not None and 1 <= len(span) <= 6 and not span.text.endswith("."):
             tokens = list(span)
@@ -367,7 +366,7 @@ def find_practices(sentence: Doc | Span, offset: int) -> list[PracticeMention]:
             if head_after and doc[span.end + 1].lemma_.lower() in HEADS:  # ‘No wrong door’ model
                 start = tokens[0].idx - 1
                 end = doc[span.end + 1].idx + len(doc[span.end + 1].text)
-                found.append(PracticeMention(text_of(doc)[start:end], offset + start, offset + end,
+                found.append(PracticeMention(doc.text[start:end], offset + start, offset + end,
                                              doc[span.end + 1].lemma_.lower(), "quoted_name", 0.7,
                                              (*tokens, doc[span.end + 1])))
             elif any(token.is_title or token.is_upper for token in tokens) and not tokens[0].is_sent_start \
