@@ -10,7 +10,14 @@ from typing import Callable
 
 import numpy as np
 
-from embedding.embedder import DIMENSIONS, MODEL_NAME, Embedder
+from embedding.embedder import (
+    DIMENSIONS,
+    MODEL_NAME,
+    Embedder,
+    backend_label,
+    embedder_for,
+)
+from kg.model.settings import Settings
 
 
 class CachedEmbedder:
@@ -21,7 +28,8 @@ class CachedEmbedder:
         self._inner: Embedder | None = None
         self.name, self.backend, self.dimensions = MODEL_NAME, backend, DIMENSIONS
         path.parent.mkdir(parents=True, exist_ok=True)
-        self.db = sqlite3.connect(str(path), check_same_thread=False)
+        # extraction workers share the file with the ingest: a writer waits for another's commit
+        self.db = sqlite3.connect(str(path), timeout=120, check_same_thread=False)
         self.db.execute("CREATE TABLE IF NOT EXISTS vectors (key TEXT PRIMARY KEY, vector BLOB NOT NULL)")
 
     def _key(self, text: str) -> str:
@@ -59,3 +67,11 @@ class CachedEmbedder:
                                      for index, vector in zip(missing, fresh)])
             found.update({keys[index]: vector for index, vector in zip(missing, fresh)})
         return np.stack([found[key] for key in keys]) if keys else np.zeros((0, self.dimensions), np.float32)
+
+
+def ingest_embedder(settings: Settings, threads: int = 0) -> Embedder:
+    """What an ingest embeds with: the settings' model behind the cache, unless the cache is off."""
+    if not settings.embedding_cache:
+        return embedder_for(settings, threads)
+    return CachedEmbedder(lambda: embedder_for(settings, threads), backend_label(settings.embedding_backend),
+                          settings.home / "models" / "embedding-cache.sqlite")

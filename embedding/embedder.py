@@ -141,7 +141,10 @@ def _unit(rows: np.ndarray) -> np.ndarray:
 
 
 class TorchEmbedder:
-    def __init__(self, cache_dir: Path, batch_size: int = 16):
+    def __init__(self, cache_dir: Path, batch_size: int = 16, threads: int = 0):
+        """`threads` (0: every core) bounds PyTorch for the whole process, and the phrases-in-sentence
+        encoder: an extraction worker runs on one core beside others."""
+        import torch
         from sentence_transformers import SentenceTransformer
         from transformers.utils import logging as transformers_logging
 
@@ -150,6 +153,9 @@ class TorchEmbedder:
         self.backend = backend_label("torch")
         self.dimensions = DIMENSIONS
         self.batch_size = batch_size
+        self.threads = threads
+        if threads:
+            torch.set_num_threads(threads)
         self.model = SentenceTransformer(str(model_dir()), device="cpu", local_files_only=True)
         self.model.max_seq_length = MAX_TOKENS
         self.cache_dir = cache_dir
@@ -171,7 +177,7 @@ class TorchEmbedder:
     @cached_property
     def sentences(self) -> OnnxEncoder:
         """Built on first use: the search and the API never read a phrase in its sentence."""
-        return OnnxEncoder(build_question_model(model_dir(), self.cache_dir))
+        return OnnxEncoder(build_question_model(model_dir(), self.cache_dir), threads=self.threads)
 
     def embed_in_context(self, sentences: list[str], spans: list[tuple[int, int]]) -> np.ndarray:
         """Through the fp32 ONNX export on every core (PyTorch's word vectors to 1e-6)."""
@@ -179,12 +185,12 @@ class TorchEmbedder:
 
 
 class OnnxInt8Embedder:
-    def __init__(self, cache_dir: Path, batch_size: int = 16):
+    def __init__(self, cache_dir: Path, batch_size: int = 16, threads: int = 0):
         self.name = MODEL_NAME
         self.backend = backend_label("onnx-int8")
         self.dimensions = DIMENSIONS
         self.batch_size = batch_size
-        self.encoder = OnnxEncoder(build_int8_model(model_dir(), cache_dir),
+        self.encoder = OnnxEncoder(build_int8_model(model_dir(), cache_dir), threads,
                                    disabled_optimizers=SESSION_DISABLED_OPTIMIZERS)
 
     def embed(self, texts: list[str]) -> np.ndarray:
@@ -208,13 +214,13 @@ def token_batches(lengths: list[int], most: int) -> list[list[int]]:
 
 
 @lru_cache(maxsize=2)
-def get_embedder(backend: str, cache_dir: Path, batch_size: int = 16) -> Embedder:
+def get_embedder(backend: str, cache_dir: Path, batch_size: int = 16, threads: int = 0) -> Embedder:
     """An embedder of the given backend (benchmarks compare both); the product uses `embedder_for`."""
     if backend == "onnx-int8":
-        return OnnxInt8Embedder(cache_dir, batch_size)
-    return TorchEmbedder(cache_dir, batch_size)
+        return OnnxInt8Embedder(cache_dir, batch_size, threads)
+    return TorchEmbedder(cache_dir, batch_size, threads)
 
 
-def embedder_for(settings: Settings) -> Embedder:
+def embedder_for(settings: Settings, threads: int = 0) -> Embedder:
     """The embedder the settings choose: one configuration for ingestion, search and the API."""
-    return get_embedder(settings.embedding_backend, settings.home / "models", settings.embedding_batch_size)
+    return get_embedder(settings.embedding_backend, settings.home / "models", settings.embedding_batch_size, threads)

@@ -16,8 +16,8 @@ from datetime import datetime, timezone
 from pathlib import Path
 from typing import Callable, Iterator
 
-from embedding.cache import CachedEmbedder
-from embedding.embedder import Embedder, backend_label, embedder_for
+from embedding.cache import ingest_embedder
+from embedding.embedder import Embedder
 from ingest.background_writer import BackgroundWriter
 from ingest.chunk import PassageDraft, chunk
 from ingest.claims import find_claims
@@ -32,6 +32,7 @@ from ingest.extraction.records import (
     extract_report,
     graph_rows,
 )
+from ingest.extraction.workers import ExtractionStarter, ExtractionWorkers
 from ingest.inspection import InspectionRecord, read_report
 from ingest.normalise import NormalisedText, normalise
 from ingest.sources import MissingSource, Source
@@ -70,6 +71,9 @@ PIPELINE_VERSION = "28"
 # Passages read and embedded before the window's documents are extracted and written (see _ingest_all):
 # each window ends waiting for its last write, and holds a few megabytes.
 WINDOW_PASSAGES = 1024
+# A window of this many documents is extracted by worker processes, whose start (seconds: each
+# loads the parser and the model) pays off only over several documents.
+WORKERS_FROM_DOCUMENTS = 4
 # The first window is small, so a service started beside a fresh ingest has something to answer
 # with in seconds rather than after a thousand passages.
 FIRST_WINDOW_PASSAGES = 64
@@ -258,11 +262,7 @@ class Ingester:
     def embedder(self) -> Embedder:
         if self._embedder is None:
             settings = self.settings
-            self._embedder = (
-                CachedEmbedder(lambda: embedder_for(settings), backend_label(settings.embedding_backend),
-                               settings.home / "models" / "embedding-cache.sqlite")
-                if settings.embedding_cache else embedder_for(settings)
-            )
+            self._embedder = ingest_embedder(settings)
             check_embedding_model(self.graph, self._embedder.name, self._embedder.dimensions)
             # recorded before the first passage lands, so search answers while the ingest goes on
             record_embedding_model(self.graph, self._embedder.name, self._embedder.dimensions,
@@ -319,10 +319,11 @@ class Ingester:
         extracted, each document's write running on the writer's thread while the next is extracted.
         Embedding keeps both cores busy, and anything running beside it (a commit, say) holds the
         model's threads back by more than its own cost; extraction and commits use one core each and
-        overlap cleanly, but for extraction's one small embedding call per document (its candidate
-        practices, learned_practices.py), which does run beside a commit. Each document still has its
-        own embedding calls and its own transaction."""
-        with BackgroundWriter() as writer:
+        overlap cleanly. A window of several documents is extracted by worker processes, one core
+        each, while this process writes. Each document still has its own embedding calls and its
+        own transaction."""
+        with BackgroundWriter() as writer, ExtractionWorkers(self.settings, self._council_list(),
+                                                             self.settings.extraction_processes) as workers:
             window: list[tuple[ReadDocument, str]] = []
             size = min(FIRST_WINDOW_PASSAGES, WINDOW_PASSAGES)
             for position, source in enumerate(sources, start=1):
@@ -333,15 +334,18 @@ class Ingester:
                     window.append(read)
                 passages = sum(len(document.passages) for document, _ in window)
                 if window and (passages >= size or position == len(sources)):
-                    self._ingest_window(window, summary, writer)
+                    self._ingest_window(window, summary, writer, workers)
                     window, size = [], WINDOW_PASSAGES
 
     def _ingest_window(self, window: list[tuple[ReadDocument, str]], summary: IngestSummary,
-                       writer: BackgroundWriter) -> None:
+                       writer: BackgroundWriter, workers: ExtractionWorkers) -> None:
         writer.wait()  # the previous window's writes: Neo4j is idle while the model runs
         embedded = [(document, change, self._embed(document)) for document, change in window]
-        for document, change, vectors in embedded:
-            self._land(document, change, vectors, summary, writer)
+        spread = self.settings.extraction_processes > 1 and len(window) >= WORKERS_FROM_DOCUMENTS
+        derivations = [self.start_derive(document, vectors, summary.warnings, workers.start if spread else None)
+                       for document, _, vectors in embedded]
+        for (document, change, vectors), derived in zip(embedded, derivations):
+            self._land(document, change, vectors, derived(), summary, writer)
 
     def _read(self, source: Source, known_fingerprint: str | None,
               summary: IngestSummary) -> tuple[ReadDocument, str] | None:
@@ -365,10 +369,9 @@ class Ingester:
         self.on_progress(document.source.path.name, len(document.passages))
         return vectors
 
-    def _land(self, document: ReadDocument, change: str, vectors, summary: IngestSummary,
-              writer: BackgroundWriter) -> None:
+    def _land(self, document: ReadDocument, change: str, vectors, derived: DerivedEvidence,
+              summary: IngestSummary, writer: BackgroundWriter) -> None:
         source = document.source
-        derived = self.derive(document, vectors, summary.warnings)
         rows = graph_rows(source.id, derived.evidence, derived.enabler_links, _passage_spans(document))
         properties = self._document_properties(document, summary.run_id)
         passages = self._passage_properties(document, vectors)
@@ -397,8 +400,11 @@ class Ingester:
 
         writer.submit(write, landed)
 
-    def derive(self, document: ReadDocument, vectors, warnings: list[IngestWarning]) -> DerivedEvidence:
-        """Everything read from a document beyond its passages: inspection, claims, extracted evidence."""
+    def start_derive(self, document: ReadDocument, vectors, warnings: list[IngestWarning],
+                     start_extraction: ExtractionStarter | None = None) -> Callable[[], DerivedEvidence]:
+        """Everything read from a document beyond its passages: inspection, claims, extracted evidence,
+        once called. The extraction runs in this process when called, or starts now with
+        `start_extraction` (a worker's, ingest/extraction/workers.py)."""
         council_codes = self._council_codes(document.source)
         inspection_council = None
         inspection = judgements = None
@@ -411,10 +417,15 @@ class Ingester:
             if inspection_council is not None:
                 inspection, judgements = self._inspection_rows(document, document.inspection, warnings)
         claims = [] if document.inspection else self._claims(document, council_codes)
-        evidence = self.extractor.extract(document.normalised.text, council_codes, inspection_council)
-        links = self.enabler_scorer.score(vectors, [passage.text for passage in document.passages])
-        return DerivedEvidence(council_codes, inspection_council, inspection, judgements or [], claims, evidence,
-                               links)
+        text = document.normalised.text
+        evidence = (start_extraction(text, council_codes, inspection_council) if start_extraction
+                    else lambda: self.extractor.extract(text, council_codes, inspection_council))
+
+        def derived() -> DerivedEvidence:
+            links = self.enabler_scorer.score(vectors, [passage.text for passage in document.passages])
+            return DerivedEvidence(council_codes, inspection_council, inspection, judgements or [], claims,
+                                   evidence(), links)
+        return derived
 
     def examine(self, source: Source) -> dict:
         """The whole extraction of one file, written nowhere: for a curator, and for evaluation."""
@@ -422,7 +433,7 @@ class Ingester:
         document = read_document(source, raw, hashlib.sha256(raw).hexdigest())
         vectors = self.embedder.embed([embedding_text(passage) for passage in document.passages])
         warnings: list[IngestWarning] = []
-        derived = self.derive(document, vectors, warnings)
+        derived = self.start_derive(document, vectors, warnings)()
         names = {council.code: council.name for council in self._council_list()}
         judgements = [{"council": derived.inspection_council, "date": str(row.date) if row.date else None,
                        "area": row.area, "grade": row.grade, "quote": row.printed}

@@ -266,6 +266,56 @@ def test_progress_moves_once_per_document_and_the_graph_is_the_same_whatever_the
     assert problems(councils_graph) == []
 
 
+def test_worker_processes_extract_exactly_what_the_ingest_itself_does(settings, councils_graph, tmp_path, monkeypatch):
+    """A window of documents extracted by two spawned worker processes, one thread each, gives the
+    graph one process gives, confidences and vectors included."""
+    from ingest import pipeline
+    from ingest.extraction.workers import ExtractionWorkers
+    from kg.backup import graph_checksum
+    from tests.conftest import wipe
+
+    folder = tmp_path / "reports"
+    folder.mkdir()
+    for report in (LINCOLNSHIRE_2019, OFSTED / "80479_knowsley" / "children's services inspection - 03 december 2021.pdf"):
+        shutil.copy(report, folder / report.name.replace(" ", "-"))
+    (folder / "notes.txt").write_text(PARAGRAPH * 3)
+    sources, _ = user_sources([folder], settings.corpus_dir, {})
+    monkeypatch.setattr(pipeline, "FIRST_WINDOW_PASSAGES", 100_000)
+    monkeypatch.setattr(pipeline, "WORKERS_FROM_DOCUMENTS", 3)
+    started: list[str] = []
+    real_start = ExtractionWorkers.start
+    monkeypatch.setattr(ExtractionWorkers, "start",
+                        lambda workers, text, *rest: started.append(text) or real_start(workers, text, *rest))
+    checksums = []
+    for processes in (1, 2):
+        wipe(councils_graph)
+        load_councils(councils_graph, read_councils(settings.reference_dir))
+        alone = settings.model_copy(update={"embedding_cache": False, "extraction_processes": processes})
+        summary = Ingester(alone, councils_graph).run(sources)
+        assert (summary.added, summary.failed) == (3, 0) and summary.implementations and summary.outcomes
+        checksums.append(graph_checksum(councils_graph, ignore_labels=["IngestRun", "EmbeddingModel"],
+                                        ignore_types=["ADDED"], ignore_properties=["ingest_run", "ingested_at"]))
+        assert len(started) == (0 if processes == 1 else 3)
+    assert checksums[0] == checksums[1]
+
+
+def test_a_worker_that_dies_fails_its_document_with_one_clear_line(settings):
+    import multiprocessing
+    import os
+    import signal
+
+    from ingest.extraction.workers import ExtractionWorkers
+    from kg.model.errors import EvidenceError
+
+    with ExtractionWorkers(settings, [], 1) as workers:
+        assert workers.start("The council set up a new front door.", [], None)().text
+        for worker in multiprocessing.active_children():
+            os.kill(worker.pid, signal.SIGKILL)
+            worker.join()
+        with pytest.raises(EvidenceError, match="an extraction worker stopped .*EVIDENCE_EXTRACTION_PROCESSES=1"):
+            workers.start("A second document.", [], None)()
+
+
 def test_a_folder_lists_its_documents_not_its_notes_and_ids_do_not_depend_on_where_the_corpus_is(tmp_path):
     for copy in ("one", "two"):
         folder = tmp_path / copy / "corpus" / "case-studies"

@@ -2,6 +2,7 @@
 
 from __future__ import annotations
 
+import os
 from functools import lru_cache
 from pathlib import Path
 from typing import Literal
@@ -41,6 +42,9 @@ class Settings(BaseSettings):
     embedding_backend: Literal["torch", "onnx-int8"] = Field(default="torch", validation_alias="EVIDENCE_EMBEDDING_BACKEND")
     embedding_cache: bool = Field(default=True, validation_alias="EVIDENCE_EMBEDDING_CACHE")
     embedding_batch_size: int = Field(default=16, ge=1, validation_alias="EVIDENCE_EMBEDDING_BATCH")
+    # worker processes extracting an ingest's documents, each on one core (ingest/extraction/workers.py)
+    extraction_processes: int = Field(default_factory=lambda: min(len(os.sched_getaffinity(0)), 4), ge=1,
+                                      validation_alias="EVIDENCE_EXTRACTION_PROCESSES")
 
     progress_seconds: float = Field(default=30.0, gt=0, validation_alias="EVIDENCE_PROGRESS_SECONDS")
 
