@@ -316,6 +316,38 @@ def test_a_worker_that_dies_fails_its_document_with_one_clear_line(settings):
             workers.start("A second document.", [], None)()
 
 
+_WORKERS_THEN_WAIT = """
+import multiprocessing, sys, time
+from ingest.extraction.workers import ExtractionWorkers
+from kg.model.settings import Settings
+workers = ExtractionWorkers(Settings(EVIDENCE_HOME=sys.argv[1]), [], 1)
+workers.start("The council set up a hub.", [], None)()
+print(*[child.pid for child in multiprocessing.active_children()], flush=True)
+time.sleep(600)
+"""
+
+
+def test_workers_do_not_outlive_an_ingest_killed_outright(tmp_path):
+    import os
+    import signal
+    import subprocess
+    import sys
+    import time
+
+    from kg.model.settings import PROJECT_ROOT
+
+    ingest = subprocess.Popen([sys.executable, "-c", _WORKERS_THEN_WAIT, str(tmp_path)], cwd=PROJECT_ROOT,
+                              stdout=subprocess.PIPE, text=True)
+    children = [int(pid) for pid in ingest.stdout.readline().split()]
+    assert children, "the worker was started"
+    ingest.send_signal(signal.SIGKILL)
+    ingest.wait()
+    deadline = time.monotonic() + 30
+    while any(os.path.exists(f"/proc/{pid}") for pid in children) and time.monotonic() < deadline:
+        time.sleep(0.2)
+    assert not any(os.path.exists(f"/proc/{pid}") for pid in children)
+
+
 def test_a_folder_lists_its_documents_not_its_notes_and_ids_do_not_depend_on_where_the_corpus_is(tmp_path):
     for copy in ("one", "two"):
         folder = tmp_path / copy / "corpus" / "case-studies"

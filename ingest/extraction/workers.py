@@ -12,7 +12,10 @@ A worker extracts exactly what the main process would (tests/test_ingest.py).
 from __future__ import annotations
 
 import multiprocessing
+import multiprocessing.connection
+import os
 import signal
+import threading
 from concurrent.futures import ProcessPoolExecutor
 from concurrent.futures.process import BrokenProcessPool
 from typing import Callable
@@ -70,13 +73,22 @@ def _stopped(error: BrokenProcessPool) -> EvidenceError:
 
 
 def _start_worker(settings: Settings, councils: list[Council]) -> None:
-    """One thread for everything the worker runs; an interrupt is the main process's to handle."""
+    """One thread for everything the worker runs; an interrupt is the main process's to handle, and
+    a worker outlives no ingest, however it ends (its task queue alone would keep it waiting)."""
     from threadpoolctl import threadpool_limits
 
     global _extractor
     signal.signal(signal.SIGINT, signal.SIG_IGN)
+    parent = multiprocessing.parent_process()
+    assert parent is not None, "a worker is spawned by the ingest"
+    threading.Thread(target=_exit_after, args=(parent.sentinel,), daemon=True).start()
     threadpool_limits(1)
     _extractor = Extractor(councils, ingest_embedder(settings, threads=1))
+
+
+def _exit_after(sentinel: int) -> None:
+    multiprocessing.connection.wait([sentinel])
+    os._exit(1)
 
 
 def _extract(text: str, document_councils: list[str], inspection_council: str | None) -> DocumentEvidence:
