@@ -71,9 +71,10 @@ PIPELINE_VERSION = "28"
 # Passages read and embedded before the window's documents are extracted and written (see _ingest_all):
 # each window ends waiting for its last write, and holds a few megabytes.
 WINDOW_PASSAGES = 1024
-# A window of this many documents is extracted by worker processes, whose start (seconds: each
-# loads the parser and the model) pays off only over several documents.
-WORKERS_FROM_DOCUMENTS = 4
+# Worker processes extract a window of several documents once the run has had one of this many
+# passages: each worker takes 7 to 10 s of a core to start (its parser and model), which two of
+# them win back at about 0.016 s a passage on two cores (BENCHMARKS.md).
+WORKERS_FROM_PASSAGES = 800
 # The first window is small, so a service started beside a fresh ingest has something to answer
 # with in seconds rather than after a thousand passages.
 FIRST_WINDOW_PASSAGES = 64
@@ -341,7 +342,9 @@ class Ingester:
                        writer: BackgroundWriter, workers: ExtractionWorkers) -> None:
         writer.wait()  # the previous window's writes: Neo4j is idle while the model runs
         embedded = [(document, change, self._embed(document)) for document, change in window]
-        spread = self.settings.extraction_processes > 1 and len(window) >= WORKERS_FROM_DOCUMENTS
+        passages = sum(len(document.passages) for document, _ in window)
+        spread = (self.settings.extraction_processes > 1 and len(window) > 1
+                  and (workers.started or passages >= WORKERS_FROM_PASSAGES))
         derivations = [self.start_derive(document, vectors, summary.warnings, workers.start if spread else None)
                        for document, _, vectors in embedded]
         for (document, change, vectors), derived in zip(embedded, derivations):

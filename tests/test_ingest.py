@@ -281,7 +281,7 @@ def test_worker_processes_extract_exactly_what_the_ingest_itself_does(settings, 
     (folder / "notes.txt").write_text(PARAGRAPH * 3)
     sources, _ = user_sources([folder], settings.corpus_dir, {})
     monkeypatch.setattr(pipeline, "FIRST_WINDOW_PASSAGES", 100_000)
-    monkeypatch.setattr(pipeline, "WORKERS_FROM_DOCUMENTS", 3)
+    monkeypatch.setattr(pipeline, "WORKERS_FROM_PASSAGES", 1)
     started: list[str] = []
     real_start = ExtractionWorkers.start
     monkeypatch.setattr(ExtractionWorkers, "start",

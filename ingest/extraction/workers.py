@@ -5,7 +5,8 @@ runs on one core, and took more of an ingest than the passages' embedding, which
 an ingest of many documents hands each window's extractions to worker processes, each with its own
 parser and model on one thread, while the main process waits for them, writes and embeds the next
 window. The workers are spawned, not forked (PyTorch's and ONNX Runtime's thread pools do not
-survive a fork), and started only when a window first has the documents to pay for their start.
+survive a fork), and started only when a window is large enough to pay for their start
+(ingest/pipeline.py); small runs extract in the ingest's own process.
 A worker extracts exactly what the main process would (tests/test_ingest.py).
 """
 
@@ -38,6 +39,10 @@ class ExtractionWorkers:
     def __init__(self, settings: Settings, councils: list[Council], processes: int):
         self._settings, self._councils, self._processes = settings, councils, processes
         self._pool: ProcessPoolExecutor | None = None
+
+    @property
+    def started(self) -> bool:
+        return self._pool is not None
 
     def start(self, text: str, document_councils: list[str], inspection_council: str | None) -> Extraction:
         if self._pool is None:
