@@ -262,8 +262,7 @@ class Ingester:
     @property
     def embedder(self) -> Embedder:
         if self._embedder is None:
-            settings = self.settings
-            self._embedder = ingest_embedder(settings)
+            self._embedder = ingest_embedder(self.settings)
             check_embedding_model(self.graph, self._embedder.name, self._embedder.dimensions)
             # recorded before the first passage lands, so search answers while the ingest goes on
             record_embedding_model(self.graph, self._embedder.name, self._embedder.dimensions,
@@ -320,8 +319,8 @@ class Ingester:
         extracted, each document's write running on the writer's thread while the next is extracted.
         Embedding keeps both cores busy, and anything running beside it (a commit, say) holds the
         model's threads back by more than its own cost; extraction and commits use one core each and
-        overlap cleanly. A window of several documents is extracted by worker processes, one core
-        each, while this process writes. Each document still has its own embedding calls and its
+        overlap cleanly. In a large run, worker processes extract a window's documents, one core each,
+        while this process writes. Each document still has its own embedding calls and its
         own transaction."""
         with BackgroundWriter() as writer, ExtractionWorkers(self.settings, self._council_list(),
                                                              self.settings.extraction_processes) as workers:
