@@ -165,7 +165,7 @@ class TorchEmbedder:
         """A question goes through the fp32 ONNX export on one thread: PyTorch takes twice as long on
         a dozen tokens, holds the interpreter between its many small operations while the search's
         index reads are parsed, and a second thread would spin on the core Neo4j is answering on
-        (BENCHMARKS.md); batches of passages go through PyTorch on every core."""
+        (BENCHMARKS.md); batches of passages go through PyTorch on every core (or `threads`)."""
         if len(texts) <= QUESTION_TEXTS:
             return self.questions.embed(texts, self.batch_size)
         vectors = self.model.encode(
@@ -180,7 +180,7 @@ class TorchEmbedder:
         return OnnxEncoder(build_question_model(model_dir(), self.cache_dir), threads=self.threads)
 
     def embed_in_context(self, sentences: list[str], spans: list[tuple[int, int]]) -> np.ndarray:
-        """Through the fp32 ONNX export on every core (PyTorch's word vectors to 1e-6)."""
+        """Through the fp32 ONNX export on every core or `threads` (PyTorch's word vectors to 1e-6)."""
         return self.sentences.embed_in_context(sentences, spans, self.batch_size)
 
 

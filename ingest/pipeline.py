@@ -319,11 +319,13 @@ class Ingester:
         extracted, each document's write running on the writer's thread while the next is extracted.
         Embedding keeps both cores busy, and anything running beside it (a commit, say) holds the
         model's threads back by more than its own cost; extraction and commits use one core each and
-        overlap cleanly. In a large run, worker processes extract a window's documents, one core each,
-        while this process writes. Each document still has its own embedding calls and its
+        overlap cleanly, but for extraction's one small embedding call per document (its candidate
+        practices, learned_practices.py), which does run beside a commit. In a large run, worker
+        processes extract a window's documents instead, one core each, while this process writes. Each document still has its own embedding calls and its
         own transaction."""
-        with BackgroundWriter() as writer, ExtractionWorkers(self.settings, self._council_list(),
-                                                             self.settings.extraction_processes) as workers:
+        # the writer stops first: a failing run lets only the write under way land, then kills the workers
+        with ExtractionWorkers(self.settings, self._council_list, self.settings.extraction_processes) as workers, \
+                BackgroundWriter() as writer:
             window: list[tuple[ReadDocument, str]] = []
             size = min(FIRST_WINDOW_PASSAGES, WINDOW_PASSAGES)
             for position, source in enumerate(sources, start=1):
@@ -342,8 +344,8 @@ class Ingester:
         writer.wait()  # the previous window's writes: Neo4j is idle while the model runs
         embedded = [(document, change, self._embed(document)) for document, change in window]
         passages = sum(len(document.passages) for document, _ in window)
-        spread = (self.settings.extraction_processes > 1 and len(window) > 1
-                  and (workers.started or passages >= WORKERS_FROM_PASSAGES))
+        spread = self.settings.extraction_processes > 1 and (
+            workers.started or (len(window) > 1 and passages >= WORKERS_FROM_PASSAGES))
         derivations = [self.start_derive(document, vectors, summary.warnings, workers.start if spread else None)
                        for document, _, vectors in embedded]
         for (document, change, vectors), derived in zip(embedded, derivations):

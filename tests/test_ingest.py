@@ -307,7 +307,7 @@ def test_a_worker_that_dies_fails_its_document_with_one_clear_line(settings):
     from ingest.extraction.workers import ExtractionWorkers
     from kg.model.errors import EvidenceError
 
-    with ExtractionWorkers(settings, [], 1) as workers:
+    with ExtractionWorkers(settings, lambda: [], 1) as workers:
         assert workers.start("The council set up a new front door.", [], None)().text
         for worker in multiprocessing.active_children():
             os.kill(worker.pid, signal.SIGKILL)
@@ -316,11 +316,31 @@ def test_a_worker_that_dies_fails_its_document_with_one_clear_line(settings):
             workers.start("A second document.", [], None)()
 
 
+def test_a_failing_run_kills_its_workers_instead_of_finishing_their_queue(settings):
+    """The extractions queued would be thrown away: the workers are killed, not waited for."""
+    import multiprocessing
+    from concurrent.futures import CancelledError
+
+    from ingest.extraction.workers import ExtractionWorkers
+    from kg.model.errors import EvidenceError
+
+    pending = []
+    with pytest.raises(RuntimeError, match="the run failed"):
+        with ExtractionWorkers(settings, lambda: [], 1) as workers:
+            pending = [workers.start(PARAGRAPH * 400, [], None) for _ in range(6)]
+            raise RuntimeError("the run failed")
+    assert multiprocessing.active_children() == []
+    with pytest.raises(EvidenceError, match="an extraction worker stopped"):  # handed over already: not cancelled
+        pending[0]()
+    with pytest.raises(CancelledError):
+        pending[-1]()
+
+
 _WORKERS_THEN_WAIT = """
 import multiprocessing, sys, time
 from ingest.extraction.workers import ExtractionWorkers
 from kg.model.settings import Settings
-workers = ExtractionWorkers(Settings(EVIDENCE_HOME=sys.argv[1]), [], 1)
+workers = ExtractionWorkers(Settings(EVIDENCE_HOME=sys.argv[1]), lambda: [], 1)
 workers.start("The council set up a hub.", [], None)()
 print(*[child.pid for child in multiprocessing.active_children()], flush=True)
 time.sleep(600)

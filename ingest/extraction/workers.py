@@ -3,8 +3,7 @@
 A document's extraction (spaCy's parse of its cued sentences, the rules, its candidates' meaning)
 runs on one core, and took more of an ingest than the passages' embedding, which uses them all. So
 an ingest of many documents hands each window's extractions to worker processes, each with its own
-parser and model on one thread, while the main process waits for them, writes and embeds the next
-window. The workers are spawned, not forked (PyTorch's and ONNX Runtime's thread pools do not
+parser and model on one thread, while the main process writes what they return. The workers are spawned, not forked (PyTorch's and ONNX Runtime's thread pools do not
 survive a fork), and started only when a window is large enough to pay for their start
 (ingest/pipeline.py); small runs extract in the ingest's own process.
 A worker extracts exactly what the main process would (tests/test_ingest.py).
@@ -34,9 +33,9 @@ _extractor: Extractor | None = None  # a worker's own
 
 
 class ExtractionWorkers:
-    """A pool of `processes` workers, started on the first document given to it."""
+    """A pool of `processes` workers, started on the first document given to it (`councils` is read then)."""
 
-    def __init__(self, settings: Settings, councils: list[Council], processes: int):
+    def __init__(self, settings: Settings, councils: Callable[[], list[Council]], processes: int):
         self._settings, self._councils, self._processes = settings, councils, processes
         self._pool: ProcessPoolExecutor | None = None
 
@@ -47,7 +46,7 @@ class ExtractionWorkers:
     def start(self, text: str, document_councils: list[str], inspection_council: str | None) -> Extraction:
         if self._pool is None:
             self._pool = ProcessPoolExecutor(self._processes, mp_context=multiprocessing.get_context("spawn"),
-                                             initializer=_start_worker, initargs=(self._settings, self._councils))
+                                             initializer=_start_worker, initargs=(self._settings, self._councils()))
         try:
             future = self._pool.submit(_extract, text, document_councils, inspection_council)
         except BrokenProcessPool as error:  # one died before this document was handed over
@@ -60,16 +59,21 @@ class ExtractionWorkers:
                 raise _stopped(error) from error
         return result
 
-    def close(self) -> None:
-        """Waits for the extraction running, if any; cancels the rest."""
-        if self._pool is not None:
-            self._pool.shutdown(wait=True, cancel_futures=True)
+    def close(self, abandon: bool = False) -> None:
+        """Stops the workers once idle; `abandon` (a run failing or interrupted) kills them at once,
+        since the extractions queued or running would be thrown away."""
+        if self._pool is None:
+            return
+        if abandon:  # no public way before Python 3.14's terminate_workers()
+            for process in list(self._pool._processes.values()):
+                process.kill()
+        self._pool.shutdown(wait=True, cancel_futures=True)
 
     def __enter__(self) -> "ExtractionWorkers":
         return self
 
-    def __exit__(self, *_) -> None:
-        self.close()
+    def __exit__(self, exc_type, *_) -> None:
+        self.close(abandon=exc_type is not None)
 
 
 def _stopped(error: BrokenProcessPool) -> EvidenceError:
@@ -84,6 +88,7 @@ def _start_worker(settings: Settings, councils: list[Council]) -> None:
 
     global _extractor
     signal.signal(signal.SIGINT, signal.SIG_IGN)
+    os.environ["TOKENIZERS_PARALLELISM"] = "false"  # Hugging Face's tokenizer would use every core
     parent = multiprocessing.parent_process()
     assert parent is not None, "a worker is spawned by the ingest"
     threading.Thread(target=_exit_after, args=(parent.sentinel,), daemon=True).start()

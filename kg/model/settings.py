@@ -15,6 +15,13 @@ QUERIES_DIR = PROJECT_ROOT / "queries"
 LAUNCHER_POM = PROJECT_ROOT / "kg" / "launcher" / "pom.xml"
 
 
+def _usable_cores() -> int:
+    """The cores this process may run on (all of them where the system cannot say)."""
+    if hasattr(os, "sched_getaffinity"):
+        return len(os.sched_getaffinity(0))
+    return os.cpu_count() or 1
+
+
 class Settings(BaseSettings):
     model_config = SettingsConfigDict(extra="ignore")
 
@@ -43,7 +50,7 @@ class Settings(BaseSettings):
     embedding_cache: bool = Field(default=True, validation_alias="EVIDENCE_EMBEDDING_CACHE")
     embedding_batch_size: int = Field(default=16, ge=1, validation_alias="EVIDENCE_EMBEDDING_BATCH")
     # worker processes extracting an ingest's documents, each on one core (ingest/extraction/workers.py)
-    extraction_processes: int = Field(default_factory=lambda: min(len(os.sched_getaffinity(0)), 4), ge=1,
+    extraction_processes: int = Field(default_factory=lambda: min(_usable_cores(), 4), ge=1,
                                       validation_alias="EVIDENCE_EXTRACTION_PROCESSES")
 
     progress_seconds: float = Field(default=30.0, gt=0, validation_alias="EVIDENCE_PROGRESS_SECONDS")
