@@ -321,8 +321,8 @@ class Ingester:
         model's threads back by more than its own cost; extraction and commits use one core each and
         overlap cleanly, but for extraction's one small embedding call per document (its candidate
         practices, learned_practices.py), which does run beside a commit. In a large run, worker
-        processes extract a window's documents instead, one core each, while this process writes. Each document still has its own embedding calls and its
-        own transaction."""
+        processes extract a window's documents instead, one core each, while this process writes. Each
+        document still has its own embedding calls and its own transaction."""
         # the writer stops first: a failing run lets only the write under way land, then kills the workers
         with ExtractionWorkers(self.settings, self._council_list, self.settings.extraction_processes) as workers, \
                 BackgroundWriter() as writer:
@@ -336,14 +336,13 @@ class Ingester:
                     window.append(read)
                 passages = sum(len(document.passages) for document, _ in window)
                 if window and (passages >= size or position == len(sources)):
-                    self._ingest_window(window, summary, writer, workers)
+                    self._ingest_window(window, passages, summary, writer, workers)
                     window, size = [], WINDOW_PASSAGES
 
-    def _ingest_window(self, window: list[tuple[ReadDocument, str]], summary: IngestSummary,
+    def _ingest_window(self, window: list[tuple[ReadDocument, str]], passages: int, summary: IngestSummary,
                        writer: BackgroundWriter, workers: ExtractionWorkers) -> None:
         writer.wait()  # the previous window's writes: Neo4j is idle while the model runs
         embedded = [(document, change, self._embed(document)) for document, change in window]
-        passages = sum(len(document.passages) for document, _ in window)
         spread = self.settings.extraction_processes > 1 and (
             workers.started or (len(window) > 1 and passages >= WORKERS_FROM_PASSAGES))
         derivations = [self.start_derive(document, vectors, summary.warnings, workers.start if spread else None)

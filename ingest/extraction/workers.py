@@ -3,10 +3,11 @@
 A document's extraction (spaCy's parse of its cued sentences, the rules, its candidates' meaning)
 runs on one core, and took more of an ingest than the passages' embedding, which uses them all. So
 an ingest of many documents hands each window's extractions to worker processes, each with its own
-parser and model on one thread, while the main process writes what they return. The workers are spawned, not forked (PyTorch's and ONNX Runtime's thread pools do not
-survive a fork), and started only when a window is large enough to pay for their start
-(ingest/pipeline.py); small runs extract in the ingest's own process.
-A worker extracts exactly what the main process would (tests/test_ingest.py).
+parser and model on one thread, while the main process writes what they return. The workers are
+spawned, not forked (PyTorch's and ONNX Runtime's thread pools do not survive a fork), and started
+only when a window is large enough to pay for their start (ingest/pipeline.py); small runs extract
+in the ingest's own process. A worker extracts exactly what the main process would
+(tests/test_ingest.py).
 """
 
 from __future__ import annotations
