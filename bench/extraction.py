@@ -9,7 +9,12 @@ outcome stated without any figure is counted apart as `unscored`, the marked set
 
     EVIDENCE_HOME=... python bench/extraction.py [--verbose]
     EVIDENCE_HOME=... python bench/extraction.py --unseen dev [--verbose]
+    EVIDENCE_HOME=... python bench/extraction.py --narratives dev|held_out [--verbose]
     EVIDENCE_HOME=... python bench/extraction.py --second-reader
+
+--narratives scores the blind-marked narrative set (tests/fixtures/extraction_narratives.yaml: news
+articles, case studies, committee reports, blogs and evaluation summaries written for this purpose,
+about councils no other extraction set uses) by the same rule as --unseen.
 
 --second-reader scores, on the six dev reports a second reader marked blind
 (tests/fixtures/extraction_second_reader.yaml), the second reader against the first, and extraction
@@ -39,16 +44,19 @@ from kg.model.settings import PROJECT_ROOT, get_settings  # noqa: E402
 CHECKED = PROJECT_ROOT / "tests" / "fixtures" / "extraction_checked.yaml"
 UNSEEN = PROJECT_ROOT / "tests" / "fixtures" / "extraction_unseen.yaml"
 SECOND_READER = PROJECT_ROOT / "tests" / "fixtures" / "extraction_second_reader.yaml"
+NARRATIVES = PROJECT_ROOT / "tests" / "fixtures" / "extraction_narratives.yaml"
 
 
-def examined(entries: list[dict]) -> list[dict]:
-    """What `evidence extract --json` gives for each marked document, in order."""
+def examined(entries: list[dict], folder: Path | None = None) -> list[dict]:
+    """What `evidence extract --json` gives for each marked document, in order; paths are relative to
+    `folder`, by default the corpus directory."""
     settings = get_settings()
+    folder = folder or Path(settings.corpus_dir)
     with Graph(settings) as graph:
         ingester = Ingester(settings, graph)
         reports = []
         for entry in entries:
-            sources, _ = user_sources([Path(settings.corpus_dir) / entry["path"]], settings.corpus_dir, {})
+            sources, _ = user_sources([folder / entry["path"]], settings.corpus_dir, {})
             reports.append(ingester.examine(sources[0]))
     return reports
 
@@ -74,12 +82,12 @@ def second_reader() -> dict:
                 reports)["practices"].precision, 3)}}
 
 
-def run(verbose: bool, split: str | None = None) -> dict:
+def run(verbose: bool, split: str | None = None, marked: Path = UNSEEN) -> dict:
     if split:
-        checked = [entry for entry in yaml.safe_load(UNSEEN.read_text())["documents"] if entry["split"] == split]
+        checked = [entry for entry in yaml.safe_load(marked.read_text())["documents"] if entry["split"] == split]
     else:
         checked = yaml.safe_load(CHECKED.read_text())["documents"]
-    reports = examined(checked)
+    reports = examined(checked, marked.parent if marked == NARRATIVES else None)
     tallies = score_unseen(checked, reports) if split else score(checked, reports)
     if verbose:
         for name, tally in tallies.items():
@@ -101,5 +109,7 @@ if __name__ == "__main__":
     if "--second-reader" in sys.argv:
         print(json.dumps(second_reader(), indent=2))
         sys.exit(0)
-    split = sys.argv[sys.argv.index("--unseen") + 1] if "--unseen" in sys.argv else None
-    print(json.dumps(run("--verbose" in sys.argv, split), indent=2))
+    marked = NARRATIVES if "--narratives" in sys.argv else UNSEEN
+    option = "--narratives" if marked == NARRATIVES else "--unseen"
+    split = sys.argv[sys.argv.index(option) + 1] if option in sys.argv else None
+    print(json.dumps(run("--verbose" in sys.argv, split, marked), indent=2))

@@ -483,6 +483,62 @@ def open_metrics_in(sentence: str) -> list[tuple[float, str, str]]:
 
 
 @pytest.mark.parametrize(("sentence", "expected"), [
+    # what the first figure counts printed between it and "to"
+    ("Average caseloads have dropped from 23 children per social worker to 17.",
+     [("caseloads", "down", 23.0, 17.0, -6.0)]),
+    # a baseline printed after the figure a change ends at
+    ("Re-referrals have fallen to 18%, compared with 25% in 2021.", [("re_referrals", "down", 25.0, 18.0, -7.0)]),
+    ("Caseloads have come down to 15 children each, down from 20 when the service was inspected.",
+     [("caseloads", "down", 20.0, 15.0, -5.0)]),
+])
+def test_controlled_changes_with_their_figures_apart(sentence, expected):
+    assert outcomes_of(sentence) == expected
+
+
+def open_changes_in(sentence: str) -> list[tuple[float | None, float | None, float | None, str | None, str]]:
+    return [(found.value_from, found.value, found.change, found.change_unit, found.metric_text)
+            for found in open_found_in(sentence) if found.kind == "change"]
+
+
+@pytest.mark.parametrize(("sentence", "expected"), [
+    # a baseline printed after its figure: down from, up from, from, compared with and a time
+    ("Our vacancy rate is now 11%, down from 27% in 2020.", [(27.0, 11.0, -16.0, "points", "Our vacancy rate")]),
+    ("Last year the service held 150 family meetings, compared with 35 in 2019.",
+     [(35.0, 150.0, 115.0, "count", "family meetings")]),
+    ("The total number of foster households was 240 in March, up from 205.",
+     [(205.0, 240.0, 35.0, "count", "total number of foster households")]),
+    ("Placement moves have fallen to 8%, from 13% at the time of the inspection.",
+     [(13.0, 8.0, -5.0, "points", "Placement moves")]),
+    ("Some 64% of pupils in care passed, compared with 70% nationally.", []),  # a comparison group, no time
+    # a change stated by its size
+    ("The number of referrals increased by 30% between 2018 and 2020.", [(None, None, 30.0, "%", "number of referrals")]),
+    ("Placement moves fell by a quarter last year.", [(None, None, -25.0, "%", "Placement moves")]),
+    ("The share of teenagers with three social workers has more than halved.",
+     [(None, None, -50.0, "%", "share of teenagers with three social workers")]),
+    ("The council cut its spending on agency staff by £2 million.",
+     [(None, None, -2_000_000.0, "£", "spending on agency staff")]),
+    ("Complaints fell by 12.", []),  # a number with no base: not the size of a change
+    ("Leaders want to cut agency use by 2026.", []),
+])
+def test_open_changes_from_a_later_baseline_or_by_their_size(sentence, expected):
+    assert open_changes_in(sentence) == expected
+
+
+@pytest.mark.parametrize(("sentence", "expected"), [
+    ("Average caseloads are 19.", [(19.0, "count", "Average caseloads")]),
+    ("Caseloads in the duty team now stand at 21.", [(21.0, "count", "Caseloads in duty team")]),
+    ("Sickness absence remained steady at around 4 days.", [(4.0, "days", "Sickness absence")]),
+    ("Contacts to the front door totalled 5,210.", [(5210.0, "count", "Contacts to front door")]),
+    ("It is 12.", []),
+    # a comparison group's figure goes, the council's stays
+    ("Agency use now stands at 14%, against a regional average of 19%.", [(14.0, "%", "Agency use")]),
+    ("Caseloads are 19, against a target of 16.", [(19.0, "count", "Caseloads")]),
+])
+def test_a_level_stated_of_its_subject(sentence, expected):
+    assert open_metrics_in(sentence) == expected
+
+
+@pytest.mark.parametrize(("sentence", "expected"), [
     ("41 live with kinship carers, of whom 12% live outside the county.",
      [(41.0, "count", "live with kinship carers"), (12.0, "%", "live outside county")]),
     ("212 (38%) were placed within the city.",
@@ -492,7 +548,6 @@ def open_metrics_in(sentence: str) -> list[tuple[float, str, str]]:
     ("Reviews are completed within 20 days.", []),  # a timescale
     ("Six months on, the position has improved.", []),  # a point in time
     ("Over half did so.", []),
-    ("The number of referrals increased by 30% between 2018 and 2020.", []),  # the size of a change, not a level
     ("Only two were highlighted.", []),
     ("The vacancy rate is heading back towards 12%.", []),  # where it heads, not where it stands
     ("Two of the sub-groups are shared with adult services.", []),  # the service's own parts

@@ -83,10 +83,26 @@ def score(checked: list[dict[str, Any]], reports: list[dict[str, Any]]) -> dict[
 # - an outcome matches a marked one in an overlapping sentence when value_from, value_to (a
 #   change stated only as an amount has value_from null and the amount as value_to) and unit
 #   (% / per cent, count / children / people, …) are all equal.
-_UNIT_FORMS = {"%": "%", "percent": "%", "per cent": "%", "pct": "%", "count": "count", "children": "count",
-               "people": "count", "number": "count", None: "count", "": "count", "per 10,000": "per 10,000",
-               "rate": "per 10,000", "£m": "£m", "£": "£", "days": "days", "weeks": "weeks", "months": "months",
-               "hours": "hours", "years": "years"}
+_PERCENT = {"%", "percent", "per cent", "pct", "percentage points", "points"}
+_RATE = {"per 10,000", "per 10,000 children", "rate"}
+_DURATIONS = {"day": "days", "week": "weeks", "month": "months", "hour": "hours", "year": "years"}
+_POUNDS = {"£": 1.0, "£k": 1e3, "£m": 1e6, "£ million": 1e6, "£bn": 1e9}
+
+
+def _unit_class(unit: str | None) -> tuple[str, float]:
+    """The kind of quantity a unit names and the factor to its base (pounds for money): readers
+    write the thing counted ("social workers", "plans") where extraction writes "count", and "£m"
+    where it writes pounds."""
+    unit = (unit or "").strip().lower()
+    if unit in _PERCENT:
+        return "%", 1.0
+    if unit in _RATE or unit.startswith("per 10,000"):
+        return "per 10,000", 1.0
+    if unit in _POUNDS:
+        return "£", _POUNDS[unit]
+    if unit.rstrip("s") in _DURATIONS:
+        return _DURATIONS[unit.rstrip("s")], 1.0
+    return "count", 1.0
 
 
 def _plain(text: str) -> str:
@@ -124,11 +140,12 @@ def _number(value: Any) -> float | None:
 
 
 def unseen_outcome_key(outcome: dict[str, Any]) -> tuple:
-    value_from, value_to = outcome.get("value_from"), outcome.get("value_to")
-    if value_to is None and outcome.get("change") is not None:
-        value_from, value_to = None, abs(outcome["change"])
-    unit = outcome.get("unit") if value_to is not None or outcome.get("change") is None else outcome.get("change_unit")
-    return _number(value_from), _number(value_to), _UNIT_FORMS.get((unit or "").strip().lower(), unit)
+    value_from, value_to, unit = outcome.get("value_from"), outcome.get("value_to"), outcome.get("unit")
+    if value_to is None and outcome.get("change") is not None:  # "fell by 22%": its size, in the change's unit
+        value_from, value_to, unit = None, abs(outcome["change"]), outcome.get("change_unit")
+    kind, factor = _unit_class(unit)
+    return (_number(None if value_from is None else float(value_from) * factor),
+            _number(None if value_to is None else float(value_to) * factor), kind)
 
 
 def _practice_mentions(report: dict[str, Any]) -> list[tuple[str, str]]:

@@ -4,8 +4,8 @@
 and a normalised key so the same free metric groups across documents; and changes of a metric no
 controlled one names ("approved foster carers rose from 112 to 140"). A figure with no noun of its
 own is measured by its clause ("157 (43%) were placed out of borough", see `_clause_metric`). A
-level becomes a change when its baseline is given: after "compared with" with a past year ("85%
-now, compared with 60% in 2018"), or by the next sentence ("This is an increase from 374 …", see
+level becomes a change when its baseline is given after it ("85% now, compared with 60% in 2018",
+"16%, down from 33%"; outcomes.baselines_after), or by the next sentence ("This is an increase from 374 …", see
 `baseline_of`).
 
 Figures in words count: "there have been no disruptions" is a count of none, "two thirds of care
@@ -27,7 +27,19 @@ from dataclasses import dataclass
 
 from spacy.tokens import Doc, Token
 
-from ingest.extraction.outcomes import PARTS, from_to, period_of, share_percent
+from ingest.extraction.outcomes import (
+    AMOUNT,
+    FRACTION,
+    HEDGE,
+    PARTS,
+    baseline_for,
+    baselines_after,
+    from_to,
+    parse_amount,
+    period_of,
+    share_in_words,
+    share_percent,
+)
 from kg.model.vocabulary import GRADE_PATTERN
 
 _WORDS = {"zero": 0, "one": 1, "two": 2, "three": 3, "four": 4, "five": 5, "six": 6, "seven": 7, "eight": 8, "nine": 9,
@@ -36,9 +48,13 @@ _WORDS = {"zero": 0, "one": 1, "two": 2, "three": 3, "four": 4, "five": 5, "six"
 _TENS = {"twenty": 20, "thirty": 30, "forty": 40, "fifty": 50, "sixty": 60, "seventy": 70, "eighty": 80, "ninety": 90}
 _COUNT_VERBS = {"recruit", "train", "appoint", "hold", "carry", "complete", "employ", "approve", "place", "adopt",
                 "create", "convene", "undertake", "deliver", "attend", "open", "qualify", "receive", "make"}
-_COMPARISON = re.compile(r"\b(?:england|national(?:ly)?|statistical neighbours?|comparator|comparable|similar "
-                         r"(?:areas|authorities)|regional average|average for|threshold|target|aim|plan(?:s|ned)? to|planned|will|"
-                         r"would|expected|forecast|projected)\b", re.IGNORECASE)
+# a comparison group's figure: printed after one of these (since the figure before), or followed by "nationally"
+_COMPARISON_GROUP = re.compile(r"\b(?:england|national(?:ly)?|statistical neighbours?|comparator|comparable|similar "
+                               r"(?:areas|authorities)|(?:the|a)\s+(?:[\w-]+\s+){1,2}averages?|average for|threshold|"
+                               r"target)\b", re.IGNORECASE)
+_GROUP_AFTER = re.compile(r"\s*(?:%|per ?cent)?\s*(?:nationally|in england|across england|for england)\b", re.IGNORECASE)
+# a sentence about what is planned or expected: no figure of it is a result
+_PLANNED = re.compile(r"\b(?:aim|plan(?:s|ned)? to|planned|will|would|expected|forecast|projected)\b", re.IGNORECASE)
 _DEMOGRAPHIC = re.compile(r"\b(?:(?<!10,000 )population|poverty|low[- ]income|ethnic|free school meals?|languages|"
                           r"english as an additional|"
                           r"under the age of|live in (?:the|this) (?:area|county|city|borough))\b", re.IGNORECASE)
@@ -64,35 +80,30 @@ _DURATIONS = {"day": "days", "days": "days", "week": "weeks", "weeks": "weeks", 
 _DETERMINERS = {"a", "an", "the", "of", "these", "those", "their", "its", "all", "some"}
 
 
-_COMPARED_BASELINE = re.compile(
-    r"\bcompared (?:with|to) (?:about |around |approximately |nearly |almost |some |just (?:over |under )?)?"
-    r"(?P<value>\d[\d,]*(?:\.\d+)?)\s?(?P<unit>%|per ?cent)?\s+(?:in|at|during)\s+"
-    r"(?:(?:early|late|mid|the end of|[A-Z][a-z]+)\s+)?(?P<year>(?:19|20)\d\d)\b", re.IGNORECASE)
 _NOT_CHANGED = {"council", "authority", "service", "department", "we", "they", "it", "this", "that", "which"}
 
 
 @dataclass
 class OpenOutcome:
-    kind: str  # "level", "count", or "change" (from → to, or a level whose baseline is given)
+    kind: str  # "level", "count", or "change" (from → to, a level whose baseline is given, or "fell by 22%")
     metric_text: str
     metric_key: str
-    value: float
+    value: float | None  # None for a change stated only by its size ("fell by 22%")
     value_from: float | None
-    unit: str  # "%", "count", "per 10,000", "days", "weeks", …
+    unit: str | None  # of the values: "%", "count", "per 10,000", "days", "weeks", …; None without values
     char_start: int
     char_end: int
     direction: str = "none"  # "up" or "down" for a change
     change: float | None = None
     period: str | None = None
-
-    @property
-    def change_unit(self) -> str | None:
-        return None if self.change is None else "points" if self.unit == "%" else self.unit
+    change_unit: str | None = None  # "points" for a change of a share, "%" for a relative one
 
     def changed_from(self, value_from: float, period: str | None = None) -> None:
         """Its baseline is given: a level (or count) becomes a change from it."""
+        assert self.value is not None and self.unit is not None
         self.kind, self.value_from = "change", value_from
         self.change = round(self.value - value_from, 2)
+        self.change_unit = "points" if self.unit == "%" else self.unit
         self.direction = "down" if self.value < value_from else "up" if self.value > value_from else "none"
         self.period = period or self.period
 
@@ -356,7 +367,7 @@ def _number(text: str) -> float | None:
 
 def find_open_outcomes(doc: Doc, offset: int, taken: set[tuple[float, str]]) -> list[OpenOutcome]:
     """Levels and counts in one parsed sentence; `taken` holds (value, unit) a controlled outcome already gives."""
-    if _COMPARISON.search(doc.text) or _DEMOGRAPHIC.search(doc.text):
+    if _PLANNED.search(doc.text) or _DEMOGRAPHIC.search(doc.text):
         return []
     if any(token.dep_ in {"nsubj", "nsubjpass"} and token.lemma_.lower() == "inspector" for token in doc):
         return []  # "inspectors visited two houses": the inspection's own tally
@@ -370,12 +381,10 @@ def find_open_outcomes(doc: Doc, offset: int, taken: set[tuple[float, str]]) -> 
         found.append(share)
         skipped.append(span)
     change = _open_change(doc, offset, taken)
-    if change is not None:
-        found.append(change[0])
-        skipped.append(change[1])
-    compared = _COMPARED_BASELINE.search(doc.text)
-    if compared:
-        skipped.append((compared.start(), compared.end()))
+    for outcome, span in [change] if change is not None else _changes_by(doc, offset, taken):
+        found.append(outcome)
+        skipped.append(span)
+    skipped += [(baseline.start, baseline.end) for baseline in baselines_after(doc.text)]
     for token in doc:
         if any(start <= token.idx < end for start, end in skipped):
             continue
@@ -438,6 +447,10 @@ def find_open_outcomes(doc: Doc, offset: int, taken: set[tuple[float, str]]) -> 
                 continue
             if _per_10000(noun) is not None:
                 unit = "per 10,000"  # the rate printed first: "36 children and young people per 10,000"
+        elif (subject := _measured_subject(token)) is not None:
+            noun = subject  # "average caseloads are 15", "stood at 24", "referrals totalled 3,412"
+            if _per_10000(noun) is not None:
+                unit = "per 10,000"  # "the rate per 10,000 is now 52"
         elif token.dep_ not in {"nsubj", "nsubjpass"}:
             continue  # a figure that is a clause's subject ("32 live in …") is read from its clause below
         if (value, unit) in taken:
@@ -454,14 +467,47 @@ def find_open_outcomes(doc: Doc, offset: int, taken: set[tuple[float, str]]) -> 
             "VBD", "VBN"} else "level"
         found.append(OpenOutcome(kind, text, metric_key(text), value, None, unit, offset + token.idx,
                                  offset + token.idx + len(token.text)))
-    if compared:
-        # "85% now, compared with about 60% in 2018": the year makes the figure a baseline, not a comparison group
-        unit = "%" if compared.group("unit") else "count"
-        earlier = next((outcome for outcome in found if outcome.unit == unit and outcome.kind != "change"
-                        and outcome.char_start < offset + compared.start()), None)
-        if earlier is not None:
-            earlier.changed_from(float(compared.group("value").replace(",", "")), f"since {compared.group('year')}")
+    found = [outcome for outcome in found
+             if not _of_a_comparison_group(doc, outcome.char_start - offset, outcome.char_end - offset)]
+    for outcome in found:
+        # "85% now, compared with about 60% in 2018", "16%, down from 33%": a baseline, not a comparison group
+        baseline = baseline_for(doc.text, outcome.char_start - offset, outcome.unit)
+        if outcome.kind != "change" and baseline is not None:
+            outcome.changed_from(baseline.value, baseline.period)
     return found
+
+
+def _of_a_comparison_group(doc: Doc, start: int, end: int) -> bool:
+    """A figure (characters start to end of the sentence) a comparison group's: printed after "the
+    England average", "statistical neighbours" or "a target of" with no figure between, or followed by
+    "nationally"; "14%, against a national average of 18%" keeps the 14."""
+    previous = max((token.idx + len(token.text) for token in doc if token.like_num and not _YEAR.fullmatch(token.text)
+                    and token.idx + len(token.text) <= start), default=0)
+    return bool(_COMPARISON_GROUP.search(doc.text, previous, start) or _GROUP_AFTER.match(doc.text, end))
+
+
+_STAND_AT = {"stand", "remain", "stay", "sit", "peak", "settle", "plateau"}
+_STATE_AS_OBJECT = {"total", "average", "reach", "number"}
+
+
+def _measured_subject(figure: Token) -> Token | None:
+    """The subject whose level a figure states: "average caseloads are 15", "caseloads now stand at
+    16", "the number remained stable at around 340", "referrals totalled 3,412"; not a pronoun or
+    what is never measured."""
+    verb = figure.head
+    if figure.dep_ == "pobj" and verb.lower_ == "at":
+        verb = verb.head.head if verb.head.pos_ == "ADJ" else verb.head  # "remained stable at"
+        if verb.lemma_.lower() not in _STAND_AT:
+            return None
+    elif not (figure.dep_ == "attr" and verb.lemma_ == "be" or figure.dep_ == "dobj"
+              and verb.lemma_.lower() in _STATE_AS_OBJECT):
+        return None
+    subject = next((child for child in verb.children if child.dep_ in {"nsubj", "nsubjpass"}), None)
+    if subject is None and verb.dep_ == "conj":  # "… looked after in Calderdale remained stable at 340"
+        subject = next((child for child in verb.head.children if child.dep_ in {"nsubj", "nsubjpass"}), None)
+    if subject is None or subject.pos_ != "NOUN" or subject.lemma_.lower() in _NOT_MEASURE | _NOT_CHANGED:
+        return None
+    return subject
 
 
 def _shares(doc: Doc, offset: int) -> list[tuple[OpenOutcome, tuple[int, int]]]:
@@ -559,11 +605,23 @@ def _open_change(doc: Doc, offset: int, taken: set[tuple[float, str]]) -> tuple[
     if (before.value, unit) in taken or (after.value, unit) in taken:
         return None  # a controlled metric's outcome already
     anchor = next((token for token in doc if token.idx >= match.start()), None)
-    if anchor is None:
+    text = _changed_metric(anchor, match.start(), match.end()) if anchor is not None else None
+    if text is None:
         return None
-    noun = anchor.head if anchor.head.pos_ in {"NOUN", "PROPN"} else None
+    outcome = OpenOutcome("level", text, metric_key(text), after.value, None, unit, offset + match.start(),
+                          offset + match.end(), period=period_of(doc))
+    outcome.changed_from(before.value)
+    return outcome, (match.start(), match.end())
+
+
+def _changed_metric(anchor: Token, start: int, end: int, verb: Token | None = None) -> str | None:
+    """What a change (its words from `start` to `end`, `anchor` the first) is of: the noun it hangs
+    on, else its verb's (`verb`, or the anchor's) object or subject; not a pronoun, the council, or a
+    modal verb's change."""
+    noun = anchor.head if verb is None and anchor.head.pos_ in {"NOUN", "PROPN"} else None
     if noun is None:
-        verb = next((token for token in (anchor.head, *anchor.head.ancestors) if token.pos_ in {"VERB", "AUX"}), None)
+        verb = verb or next((token for token in (anchor.head, *anchor.head.ancestors) if token.pos_ in {"VERB", "AUX"}),
+                            None)
         if verb is None or any(child.tag_ == "MD" for child in verb.children):
             return None
         objects = [child for child in verb.children if child.dep_ == "dobj"]
@@ -571,17 +629,55 @@ def _open_change(doc: Doc, offset: int, taken: set[tuple[float, str]]) -> tuple[
         noun = next(iter(objects or subjects), None)
     if noun is None or noun.pos_ == "PRON" or noun.lemma_.lower() in _NOT_CHANGED:
         return None
-    keep = (lambda token: token.idx < match.start()) if noun.idx < match.start() else (
-        lambda token: token.idx >= match.end())
+    keep = (lambda token: token.idx < start) if noun.idx < start else (lambda token: token.idx >= end)
     tokens = [token for token in noun.subtree if keep(token) and token.dep_ not in {"det", "punct"}
               and not (token.dep_ == "poss" and token.pos_ == "PRON")
               and not any(ancestor.dep_ in {"relcl", "acl", "appos"} and ancestor.i != noun.i
                           and noun.left_edge.i <= ancestor.i <= noun.right_edge.i for ancestor in token.ancestors)
               and token.dep_ not in {"relcl", "acl", "appos"}]
     text = " ".join(token.text for token in tokens[:10]).strip()
-    if len(text) < 3:
-        return None
-    outcome = OpenOutcome("level", text, metric_key(text), after.value, None, unit, offset + match.start(),
-                          offset + match.end(), period=period_of(doc))
-    outcome.changed_from(before.value)
-    return outcome, (match.start(), match.end())
+    return text if len(text) >= 3 else None
+
+
+_BY_SIZE = re.compile(rf"by\s+{HEDGE}(?:a\s+)?(?P<c>{FRACTION}|{AMOUNT})(?![\d]|[,.]\d)", re.IGNORECASE)
+def _size(words: str) -> tuple[float, str] | None:
+    """A change's size and unit: "22%", "£11 million", "a fifth" (20 %); None for a year or a plain
+    number, whose base is not given."""
+    in_words = share_in_words(words)
+    if in_words is not None:
+        return in_words, "%"
+    amount = parse_amount(words)
+    return None if _YEAR.fullmatch(words) or amount.unit not in {"%", "£"} else (amount.value, amount.unit)
+
+
+_CHANGE_VERBS = {"fall": "down", "reduce": "down", "decrease": "down", "drop": "down", "decline": "down", "cut": "down",
+                 "lower": "down", "rise": "up", "increase": "up", "grow": "up"}
+_MULTIPLYING_VERBS = {"halve": -50.0, "double": 100.0, "treble": 200.0, "triple": 200.0}
+
+
+def _changes_by(doc: Doc, offset: int, taken: set[tuple[float, str]]) -> list[tuple[OpenOutcome, tuple[int, int]]]:
+    """A change stated by its size: "the number of children entering care fell by 22%", "reduced by
+    around a fifth", "has more than halved", "cut its reliance on agency staff by more than half"; of
+    what `_changed_metric` names, with the span of its figure."""
+    found = []
+    for token in doc:
+        verb, size = token.head, None
+        if token.lower_ == "by" and verb.lemma_.lower() in _CHANGE_VERBS and (match := _BY_SIZE.match(doc.text, token.idx)):
+            size = _size(match.group("c"))
+            if size is None:
+                continue  # "by 2026", "by 12": a date, or a count whose base is not given
+            if _CHANGE_VERBS[verb.lemma_.lower()] == "down":
+                size = (-size[0], size[1])
+            end = match.end()
+        elif token.lemma_.lower() in _MULTIPLYING_VERBS and token.pos_ == "VERB" \
+                and token.tag_ in {"VBD", "VBN", "VBZ", "VBP"}:
+            verb, size, end = token, (_MULTIPLYING_VERBS[token.lemma_.lower()], "%"), token.idx + len(token.text)
+        if size is None or (abs(size[0]), size[1]) in taken:
+            continue
+        text = _changed_metric(token, token.idx, end, verb)
+        if text is not None:
+            found.append((OpenOutcome("change", text, metric_key(text), None, None, None, offset + token.idx,
+                                      offset + end, direction="down" if size[0] < 0 else "up",
+                                      change=round(size[0], 2), period=period_of(doc), change_unit=size[1]),
+                          (token.idx, end)))
+    return found

@@ -22,31 +22,35 @@ from spacy.tokens import Doc, Token
 from kg.model.catalogue import Metric, metric_by_id, metrics
 
 _YEAR = r"(?:19|20)\d\d(?:[-/–−]\d\d(?:\d\d)?)?"  # 2019, 2019-20, 2013–14, 2014−15 (a minus sign)
-_AMOUNT = r"(?:£\s?)?\d+(?:,\d{3})*(?:\.\d+)?(?:\s?(?:%|per\s?cent\b|percent\b|million\b|m\b|k\b|bn\b|billion\b))?"
+AMOUNT = r"(?:£\s?)?\d+(?:,\d{3})*(?:\.\d+)?(?:\s?(?:%|per\s?cent\b|percent\b|million\b|m\b|k\b|bn\b|billion\b))?"
 # a share in words is so many parts of a whole: "two thirds" = 2 of 3 = 66.7%
 PARTS = {"half": 2, "third": 3, "thirds": 3, "quarter": 4, "quarters": 4, "fifth": 5, "fifths": 5, "tenth": 10,
          "tenths": 10}
 _SEVERAL = {"a": 1, "one": 1, "two": 2, "three": 3}
-_FRACTION = rf"half|(?:{'|'.join(_SEVERAL)})[- ](?:{'|'.join(sorted(PARTS, key=len, reverse=True))})"
-_HEDGE = r"(?:(?:a|an)\s+(?:current\s+)?(?:high|peak|rate|total|figure|level|average)\s+of\s+|average\s+of\s+|around\s+|about\s+|approximately\s+|almost\s+|nearly\s+|over\s+|under\s+|just\s+(?:over|under)?\s*|more than\s+|less than\s+)?"
+FRACTION = rf"half|(?:{'|'.join(_SEVERAL)})[- ](?:{'|'.join(sorted(PARTS, key=len, reverse=True))})"
+HEDGE = r"(?:(?:a|an)\s+(?:current\s+)?(?:high|peak|rate|total|figure|level|average)\s+of\s+|average\s+of\s+|around\s+|about\s+|approximately\s+|almost\s+|nearly\s+|over\s+|under\s+|just\s+(?:over|under)?\s*|more than\s+|less than\s+)?"
 
+# what the first figure counts, printed between it and "to": "from 24 children per worker to 18",
+# "from 52 per 10,000 children in March 2020 to 38", "from 38% of social worker posts … to 21%"
+_PER_10000 = r"\s+per\s+10,000"
+_COUNTED = rf"(?P<ra>{_PER_10000})?(?:\s+(?!(?:to|in|at|from|and|by|during)\b)[a-z][a-z'’-]*){{0,4}}?"
 _FROM_TO = re.compile(
-    rf"\bfrom\s+{_HEDGE}(?P<a>{_AMOUNT})(?:\s+in\s+(?:[A-Z][a-z]+\s+)?(?P<ya>{_YEAR})|\s+(?:at|in|during) the "
-    rf"(?:previous|last|time of the) (?:inspection|year|visit))?,?\s+(?:down\s+|up\s+)?to\s+"
-    rf"{_HEDGE}(?P<b>{_AMOUNT})(?:\s+in\s+(?:[A-Z][a-z]+\s+)?(?P<yb>{_YEAR}))?", re.IGNORECASE)
+    rf"\bfrom\s+{HEDGE}(?P<a>{AMOUNT}){_COUNTED}(?:\s+in\s+(?:[A-Z][a-z]+\s+)?(?P<ya>{_YEAR})|\s+(?:at|in|during) "
+    rf"the (?:previous|last|time of the) (?:inspection|year|visit))?,?\s+(?:down\s+|up\s+)?to\s+"
+    rf"{HEDGE}(?P<b>{AMOUNT})(?P<rb>{_PER_10000})?(?:\s+in\s+(?:[A-Z][a-z]+\s+)?(?P<yb>{_YEAR}))?", re.IGNORECASE)
 _PAIRED_YEARS = re.compile(
-    rf"(?P<a>{_AMOUNT})\s+in\s+(?P<ya>{_YEAR})\s*(?:,|to|and)\s*(?P<b>{_AMOUNT})\s+in\s+(?P<yb>{_YEAR})", re.IGNORECASE)
+    rf"(?P<a>{AMOUNT})\s+in\s+(?P<ya>{_YEAR})\s*(?:,|to|and)\s*(?P<b>{AMOUNT})\s+in\s+(?P<yb>{_YEAR})", re.IGNORECASE)
 _TO_VALUE = re.compile(
-    rf"\b(?P<cue>increased|rose|risen|fell|fallen|reduced|decreased|dropped|declined)\b[^.;()]{{0,60}}?,?\s+to\s+{_HEDGE}"
-    rf"(?P<b>{_AMOUNT})(?![.,]?\d)(?!\s*(?:months?|years?|weeks?|days?)\b)", re.IGNORECASE)
+    rf"\b(?P<cue>increased|rose|risen|fell|fallen|reduced|decreased|dropped|declined|(?:come|gone) (?:down|up))\b[^.;()]{{0,60}}?,?\s+to\s+{HEDGE}"
+    rf"(?P<b>{AMOUNT})(?![.,]?\d)(?!\s*(?:months?|years?|weeks?|days?)\b)", re.IGNORECASE)
 _CHANGE_NOUN = re.compile(
-    rf"(?P<c>{_AMOUNT})\s+(?P<cue>reduction|decrease|fall|drop|decline|cut|increase|rise|improvement|growth)\b",
+    rf"(?P<c>{AMOUNT})\s+(?P<cue>reduction|decrease|fall|drop|decline|cut|increase|rise|improvement|growth)\b",
     re.IGNORECASE)
-_BY = re.compile(rf"\bby\s+{_HEDGE}(?P<c>{_FRACTION}|{_AMOUNT})", re.IGNORECASE)
+_BY = re.compile(rf"\bby\s+{HEDGE}(?P<c>{FRACTION}|{AMOUNT})", re.IGNORECASE)
 _MULTIPLIED = re.compile(r"\b(?P<cue>halved|doubled|trebled|tripled)\b", re.IGNORECASE)
-_NO_LONGER_SPENT = re.compile(rf"(?P<c>£\s?{_AMOUNT})\s+(?:is|was|are|were)\s+no\s+longer\s+(?:being\s+)?spent",
+_NO_LONGER_SPENT = re.compile(rf"(?P<c>£\s?{AMOUNT})\s+(?:is|was|are|were)\s+no\s+longer\s+(?:being\s+)?spent",
                               re.IGNORECASE)
-_SAVING = re.compile(rf"\bsav(?:ing|ings|ed)\s+(?:of\s+)?(?P<c>£\s?{_AMOUNT})", re.IGNORECASE)
+_SAVING = re.compile(rf"\bsav(?:ing|ings|ed)\s+(?:of\s+)?(?P<c>£\s?{AMOUNT})", re.IGNORECASE)
 _RANK = re.compile(r"\b(?:in|among|within)\s+the\s+(?P<q>top|upper|bottom|lowest|highest|best)\s+(?P<u>quartile|decile|"
                    r"performing)", re.IGNORECASE)
 _DIRECTION_VERB = re.compile(
@@ -68,6 +72,52 @@ _IMPROVED = re.compile(r"\bimprov\w*\b", re.IGNORECASE)
 _COMPARISON = re.compile(r"\b(?:compared\s+(?:with|to)|in\s+comparison\s+(?:with|to)|than\s+(?:in\s+)?(?:the\s+)?"
                          r"(?:other|non-?\s?pilot|comparison|control))\b|\bcontrol\s+group|\bnon-?\s?pilot\b",
                          re.IGNORECASE)
+# a figure's baseline printed after it: "now 16%, down from 33% in 2021", "fallen to 19%, from 28% at the
+# time of the last inspection", "9%, compared with 17% two years ago"; after "compared with" only when
+# a time follows (else a comparison group's figure: "compared with 22% nationally")
+_BASELINE_AFTER = re.compile(
+    rf"(?:\b(?P<moved>down|up|falling|rising)\s+from|,\s*(?P<bare>from)|\bcompared\s+(?:with|to))\s+{HEDGE}"
+    rf"(?P<v>{AMOUNT})(?P<r>{_PER_10000})?(?P<when>[^,;.]{{0,40}}?\b(?:(?:19|20)\d\d|ago|before|previous|last|"
+    rf"baseline|time of|start|beginning|earlier)\b)?", re.IGNORECASE)
+_A_NUMBER = re.compile(r"\b(?!(?:19|20)\d\d\b)\d[\d,]*(?:\.\d+)?")  # not a year
+
+
+@dataclass
+class Baseline:
+    """What a figure printed before it was earlier: its value, its unit (None: the figure's own) and when."""
+    start: int  # in the sentence
+    end: int
+    value: float
+    unit: str | None
+    period: str | None
+
+
+def baselines_after(text: str) -> list[Baseline]:
+    """The baselines a sentence prints after its figures (see _BASELINE_AFTER), not the start of a
+    from-to ("from 28% to 19%" is read whole)."""
+    found = []
+    for match in _BASELINE_AFTER.finditer(text):
+        whole = _FROM_TO.search(text, match.start())
+        if not (match.group("moved") or match.group("bare") or match.group("when")) or _is_year(match.group("v")) \
+                or (whole is not None and whole.start() < match.start("v")):
+            continue
+        amount = parse_amount(match.group("v"))
+        unit = "per 10,000" if match.group("r") else None if amount.unit == "count" else amount.unit
+        year = re.search(r"(?:19|20)\d\d", match.group("when") or "")
+        found.append(Baseline(match.start(), match.end(), amount.value, unit,
+                              f"since {year.group(0)}" if year else None))
+    return found
+
+
+def baseline_for(text: str, position: int, unit: str | None) -> Baseline | None:
+    """The baseline printed after the figure at `position` (one figure and no other between them)."""
+    for baseline in baselines_after(text):
+        if baseline.start > position and (baseline.unit is None or baseline.unit == unit) \
+                and len(_A_NUMBER.findall(text, position, baseline.start)) == 1:
+            return baseline
+    return None
+
+
 _CLAUSE_BREAK = re.compile(
     r";|,?\s+(?:and|while|whereas|but)\s+(?=(?:a|an|the|there|this|these|its|their|(?:[\w-]+\s+){1,5}(?:has|have|had|was|were))\b)"
     r"|,\s+as\s+(?:has|have|had|did)\b", re.IGNORECASE)
@@ -208,8 +258,16 @@ def from_to(text: str) -> tuple[re.Match, _Amount, _Amount] | None:
     if match is None or (_is_year(match.group("a")) and _is_year(match.group("b"))) or _DURATION.match(
             text, match.end()):
         return None
-    before, after = parse_amount(match.group("a")), parse_amount(match.group("b"))
+    before, after = _from_to_amounts(match)
     return None if before.value == after.value else (match, before, after)
+
+
+def _from_to_amounts(match: re.Match) -> tuple[_Amount, _Amount]:
+    """The two amounts of a from-to match; a rate per 10,000 printed after either is both's unit."""
+    before, after = parse_amount(match.group("a")), parse_amount(match.group("b"))
+    if match.group("ra") or match.group("rb"):
+        before.unit = after.unit = "per 10,000"
+    return before, after
 
 
 def refers_back(text: str) -> str | None:
@@ -311,6 +369,13 @@ def find_outcomes(sentence: Doc, offset: int, context_metric: str | None = None)
         metric_id, direction, value_from, value_to, unit, change, change_unit, position = draft
         if _hedged(sentence, clause_start + position):
             continue
+        draft_period = period
+        if value_from is None and isinstance(value_to, float) and change is None \
+                and (baseline := baseline_for(text, clause_start + position, unit)) is not None:
+            value_from, change = baseline.value, round(value_to - baseline.value, 2)
+            change_unit = "points" if unit == "%" else unit
+            direction = "down" if change < 0 else "up" if change > 0 else direction
+            draft_period = baseline.period or period
         if metric_id is None:
             nearest = _nearest_metric(scope, position)
             if nearest is not None:
@@ -319,7 +384,7 @@ def find_outcomes(sentence: Doc, offset: int, context_metric: str | None = None)
                 continue
             metric_id = previous_metric.id
         found.append(OutcomeDraft(
-            metric_id, direction, value_from, value_to, unit, change, change_unit, period, comparison_sentence,
+            metric_id, direction, value_from, value_to, unit, change, change_unit, draft_period, comparison_sentence,
             refers_back(text), offset + clause_start, offset + clause_end))
     return found
 
@@ -330,7 +395,8 @@ def _outcome_in(scope: str, inherited_direction: str | None = None, token_at=lam
         match = pattern.search(scope)
         if match and not (_is_year(match.group("a")) and _is_year(match.group("b"))) and not _DURATION.match(
                 scope, match.end()):
-            before, after = parse_amount(match.group("a")), parse_amount(match.group("b"))
+            before, after = _from_to_amounts(match) if pattern is _FROM_TO else (
+                parse_amount(match.group("a")), parse_amount(match.group("b")))
             if before.value == after.value:
                 return None
             unit = after.unit if after.unit != "count" else before.unit
