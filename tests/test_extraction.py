@@ -533,6 +533,17 @@ def test_open_changes_from_a_later_baseline_or_by_their_size(sentence, expected)
     # a comparison group's figure goes, the council's stays
     ("Agency use now stands at 14%, against a regional average of 19%.", [(14.0, "%", "Agency use")]),
     ("Caseloads are 19, against a target of 16.", [(19.0, "count", "Caseloads")]),
+    # money in pounds, named by what it is of, or by the subject it is the level of
+    ("The service is funded by £1.5 million of council investment.", [(1_500_000.0, "£", "council investment")]),
+    ("The annual placements budget is £9.3m.", [(9_300_000.0, "£", "annual placements budget")]),
+    # a negated clause states nothing, the clause beside it still does
+    ("Agency use has not fallen and remains at 30%.", [(30.0, "%", "Agency use")]),
+    ("Caseloads have not dropped below 20.", []),
+    # plans, hopes and forecasts; how a study was made; the parts a service was divided into
+    ("The service aims to cut agency use below 10% by 2027.", []),
+    ("Leaders say the new unit will open four more homes.", []),
+    ("The study drew on a survey of 140 foster carers.", []),
+    ("Children's social work was reorganised into five area teams.", []),
 ])
 def test_a_level_stated_of_its_subject(sentence, expected):
     assert open_metrics_in(sentence) == expected

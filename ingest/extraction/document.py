@@ -2,14 +2,17 @@
 
 Which council a sentence is about: one it names; otherwise, in a document about one council,
 that council; otherwise (a report covering many councils) the council named most recently
-within a short window before it — case studies name their council and then talk about it.
-An inspection report is about its council throughout.
+within a short window before it — case studies name their council and then talk about it;
+otherwise, in a document without metadata whose text is plainly about one council (named in its
+opening and far more often than its partners), that council. An inspection report is about its
+council throughout.
 """
 
 from __future__ import annotations
 
 import bisect
 import re
+from collections import Counter
 from copy import copy
 from dataclasses import dataclass, field, replace
 
@@ -241,6 +244,22 @@ class Extractor:
         return sorted(found, key=lambda mention: mention.start)
 
 
+MAIN_COUNCIL_OPENING = 300  # characters: a title and its standfirst
+
+
+def _main_council(councils: list[Mention]) -> str | None:
+    """The council a document with no metadata is about, when the text makes it plain: named in its
+    opening, at least three times, and at least twice as often as any other (a case study naming its
+    partners); None for a report about several councils."""
+    counts = Counter(mention.key for mention in councils).most_common(2)
+    if not counts:
+        return None
+    key, times = counts[0]
+    runner_up = counts[1][1] if len(counts) > 1 else 0
+    opening = any(mention.key == key and mention.start < MAIN_COUNCIL_OPENING for mention in councils)
+    return key if opening and times >= 3 and times >= 2 * runner_up else None
+
+
 def _changed_from(previous: list[OpenOutcomeFinding], points: list[dict[str, float]]) -> list[OpenOutcomeFinding]:
     """The previous sentence's last level of each unit becomes a change from the first earlier
     point; each further point ("… and 489 at 31 March 2015") adds a change of its own. Returns those."""
@@ -282,6 +301,7 @@ class _CouncilContext:
         self._intervention_starts = [mention.start for mention in self._interventions]
         self._inspection_council = inspection_council
         self._only_council = document_councils[0] if len(document_councils) == 1 else None
+        self._main_council = None if document_councils or inspection_council else _main_council(self._councils)
 
     def council_for(self, sentence: Sentence) -> tuple[str | None, str | None, float]:
         """(council code, method, confidence) for what a sentence says, or (None, None, 0)."""
@@ -299,6 +319,8 @@ class _CouncilContext:
             latest = [mention for mention in recent if mention.start >= self._sentence_of[id(recent[-1])].start]
             if len({mention.key for mention in latest}) < 3:
                 return latest[0].key, "named_before", 0.6
+        if self._main_council:
+            return self._main_council, "main_council", 0.6
         return None, None, 0.0
 
     def intervention_for(self, sentence: Sentence, referred: str | None) -> tuple[str | None, str | None]:

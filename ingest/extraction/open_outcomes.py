@@ -53,8 +53,6 @@ _COMPARISON_GROUP = re.compile(r"\b(?:england|national(?:ly)?|statistical neighb
                                r"(?:areas|authorities)|(?:the|a)\s+(?:[\w-]+\s+){1,2}averages?|average for|threshold|"
                                r"target)\b", re.IGNORECASE)
 _GROUP_AFTER = re.compile(r"\s*(?:%|per ?cent)?\s*(?:nationally|in england|across england|for england)\b", re.IGNORECASE)
-# a sentence about what is planned or expected: no figure of it is a result
-_PLANNED = re.compile(r"\b(?:aim|plan(?:s|ned)? to|planned|will|would|expected|forecast|projected)\b", re.IGNORECASE)
 _DEMOGRAPHIC = re.compile(r"\b(?:(?<!10,000 )population|poverty|low[- ]income|ethnic|free school meals?|languages|"
                           r"english as an additional|"
                           r"under the age of|live in (?:the|this) (?:area|county|city|borough))\b", re.IGNORECASE)
@@ -367,21 +365,20 @@ def _number(text: str) -> float | None:
 
 def find_open_outcomes(doc: Doc, offset: int, taken: set[tuple[float, str]]) -> list[OpenOutcome]:
     """Levels and counts in one parsed sentence; `taken` holds (value, unit) a controlled outcome already gives."""
-    if _PLANNED.search(doc.text) or _DEMOGRAPHIC.search(doc.text):
+    if _DEMOGRAPHIC.search(doc.text):
         return []
     if any(token.dep_ in {"nsubj", "nsubjpass"} and token.lemma_.lower() == "inspector" for token in doc):
         return []  # "inspectors visited two houses": the inspection's own tally
     if not any(token.pos_ in {"VERB", "AUX"} for token in doc) or _contents_line(doc):
         return []  # a heading or a contents line, whose numbers are pages and grades
-    found = _none_counted(doc, offset)
-    if any(token.dep_ == "neg" for token in doc):
-        return found  # a negated clause states no figure, but "does not operate any homes" counts none
+    found: list[OpenOutcome] = []
     skipped: list[tuple[int, int]] = []  # character spans of figures read already (a change, a baseline, a share)
     for share, span in _shares(doc, offset):
         found.append(share)
         skipped.append(span)
     change = _open_change(doc, offset, taken)
-    for outcome, span in [change] if change is not None else _changes_by(doc, offset, taken):
+    for outcome, span in [change] if change is not None else [] if from_to(doc.text) else _changes_by(doc, offset,
+                                                                                                       taken):
         found.append(outcome)
         skipped.append(span)
     skipped += [(baseline.start, baseline.end) for baseline in baselines_after(doc.text)]
@@ -424,7 +421,15 @@ def find_open_outcomes(doc: Doc, offset: int, taken: set[tuple[float, str]]) -> 
             following = doc[following.i + 1] if following.i + 1 < len(doc) else None
             if following is None:
                 continue
-        if _is_per_10000(following):
+        last = token  # the figure's last word
+        if before is not None and before.text == "£":
+            scale = _SCALES.get(following.lower_.rstrip(".")) if following is not None else None
+            anchor = following if scale and following is not None else token  # "£2.4 million": read at "million"
+            unit, value, first, last = "£", round(value * (scale or 1), 2), before.i, anchor
+            # "£2.4m of investment", "the contract sum is £78.6m", "a £3,000 retention payment"
+            noun = _of_object(anchor) or _measured_subject(anchor) or (
+                anchor.head if anchor.head.pos_ == "NOUN" and anchor.head is not anchor else None)
+        elif _is_per_10000(following):
             unit = "per 10,000"
             after_rate = doc[following.i + 2] if following.i + 2 < len(doc) else None  # "56 per 10,000 children"
             noun = token.head if token.head.pos_ == "NOUN" and token.head.i != token.i else \
@@ -436,7 +441,8 @@ def find_open_outcomes(doc: Doc, offset: int, taken: set[tuple[float, str]]) -> 
             of = next((child for child in following.subtree if child.lower_ == "of"), None) or next(
                 (child for child in token.head.children if child.lower_ == "of"), None)
             objects = [child for child in (of.children if of is not None else []) if child.dep_ == "pobj"]
-            noun = objects[0] if objects else None
+            # "turnover remains at 21 per cent", "… at 30%"
+            noun = objects[0] if objects else _measured_subject(following if following.text == "%" else token)
         elif following is not None and following.lower_ in _DURATIONS:
             unit, noun = _DURATIONS[following.lower_], None
         elif (rated := _rated_before(token)) is not None:
@@ -457,7 +463,7 @@ def find_open_outcomes(doc: Doc, offset: int, taken: set[tuple[float, str]]) -> 
             continue
         if noun is None and unit not in _DURATIONS.values():
             noun = next((ancestor for ancestor in token.ancestors if ancestor.pos_ == "NOUN"), None)
-        text = _phrase(noun, token, first) if noun is not None and noun.text != "%" else ""
+        text = _phrase(noun, last, first) if noun is not None and noun.text != "%" else ""
         if len(text) < 3:
             text = _clause_metric(token)
         if len(text) < 3:
@@ -467,14 +473,43 @@ def find_open_outcomes(doc: Doc, offset: int, taken: set[tuple[float, str]]) -> 
             "VBD", "VBN"} else "level"
         found.append(OpenOutcome(kind, text, metric_key(text), value, None, unit, offset + token.idx,
                                  offset + token.idx + len(token.text)))
-    found = [outcome for outcome in found
-             if not _of_a_comparison_group(doc, outcome.char_start - offset, outcome.char_end - offset)]
+    # a negated clause states no figure, but "does not operate any homes" counts none
+    found = _none_counted(doc, offset) + [
+        outcome for outcome in found if _stated(doc, outcome.char_start - offset)
+        and not _of_a_comparison_group(doc, outcome.char_start - offset, outcome.char_end - offset)]
     for outcome in found:
         # "85% now, compared with about 60% in 2018", "16%, down from 33%": a baseline, not a comparison group
         baseline = baseline_for(doc.text, outcome.char_start - offset, outcome.unit)
         if outcome.kind != "change" and baseline is not None:
             outcome.changed_from(baseline.value, baseline.period)
     return found
+
+
+_INTENDING = {"aim", "plan", "intend", "promise", "hope", "expect", "want", "seek", "forecast", "project", "propose"}
+_WILL = {"will", "would", "shall", "'ll"}
+_METHOD = {"survey", "interview", "sample", "questionnaire", "focus", "consultation"}
+
+
+def _stated(doc: Doc, start: int) -> bool:
+    """Whether the figure at `start` (characters into the sentence) is stated as a result: not in a
+    negated clause ("has not reduced to 10%", though "has not reduced, and remains at 21%" states the
+    21), nor in one that plans, hopes or forecasts ("aims to bring agency use below 8%", "will open
+    four homes"), nor a count of how a study was made ("a survey of 212 practitioners") or of the parts
+    a service was divided into ("restructured into six teams")."""
+    figure = next((token for token in doc if token.idx >= start), None)
+    if figure is None:
+        return True
+    verb = next((token for token in (figure, *figure.ancestors) if token.pos_ in {"VERB", "AUX"}), None)
+    if verb is not None and any(child.dep_ == "neg" for child in verb.children):
+        return False
+    while verb is not None and verb.pos_ in {"VERB", "AUX"}:
+        if verb.lemma_.lower() in _INTENDING or any(child.lower_ in _WILL for child in verb.children):
+            return False
+        verb = verb.head if verb.dep_ in {"xcomp", "ccomp", "advcl", "acl", "relcl", "prep", "pobj"} \
+            and verb.head is not verb else None
+    noun = figure.head  # "a survey of 212 practitioners", "into six teams"
+    return not (noun.dep_ == "pobj" and (noun.head.lower_ == "into" or noun.head.lower_ in {"of", "with"}
+                                         and noun.head.head.lemma_.lower() in _METHOD))
 
 
 def _of_a_comparison_group(doc: Doc, start: int, end: int) -> bool:
@@ -487,7 +522,14 @@ def _of_a_comparison_group(doc: Doc, start: int, end: int) -> bool:
 
 
 _STAND_AT = {"stand", "remain", "stay", "sit", "peak", "settle", "plateau"}
-_STATE_AS_OBJECT = {"total", "average", "reach", "number"}
+_STATE_AS_OBJECT = {"total", "average", "reach", "number", "cost"}
+_SCALES = {"k": 1e3, "m": 1e6, "million": 1e6, "bn": 1e9, "billion": 1e9}
+
+
+def _of_object(word: Token) -> Token | None:
+    """The noun after a word's "of": "£2.4 million of additional investment" → investment."""
+    of = next((child for child in word.children if child.lower_ == "of"), None)
+    return next((child for child in of.children if child.dep_ == "pobj"), None) if of is not None else None
 
 
 def _measured_subject(figure: Token) -> Token | None:
