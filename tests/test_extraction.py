@@ -393,6 +393,26 @@ def test_unnamed_practices_are_emerging_and_catalogue_names_widen_to_the_printed
         "mockingbird", "emerging:kinship_navigator_service_for_grandparent"}
 
 
+def test_a_council_named_service_is_a_practice_and_the_council_is_not(extractor):
+    text = ("Walsall Council opened the Walsall Family Front Door in 2022. "
+            "Councillor Jo Marsh welcomed it.")
+    evidence = extractor.extract(text, [], None)
+    surfaces = [m.surface for m in evidence.mentions if m.kind == "intervention"]
+    assert "Walsall Family Front Door" in surfaces
+    assert not any(surface.startswith(("Walsall Council", "Councillor")) for surface in surfaces)
+    assert [m.key for m in evidence.mentions if m.kind == "council"][:2] == ["E08000030", "E08000030"]
+
+
+def test_a_document_plainly_about_one_council_gives_it_the_figures_of_its_unnamed_sentences(extractor):
+    about_one = ("Walsall's road to good\n\nWalsall Council rebuilt its workforce and Walsall kept it. Walsall "
+                 "worked with Dudley, Sandwell and Wolverhampton on agency pay. More staff joined. "
+                 "Average caseloads are 16.")
+    evidence = extractor.extract(about_one, [], None)
+    assert [(found.council, found.outcome.value) for found in evidence.open_outcomes] == [("E08000030", 16.0)]
+    several = about_one.replace("Walsall's road", "Sandwell's road").replace("Walsall kept", "Sandwell kept")
+    assert extractor.extract(several, [], None).open_outcomes == []  # no council plainly its subject
+
+
 EMERGING_A = """Kinship care in Barnsley
 
 Barnsley Council set up a kinship navigator service for grandparents in 2021. The kinship navigator

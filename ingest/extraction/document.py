@@ -211,8 +211,8 @@ class Extractor:
         does not name: the rules' phrases and other noun phrases, as the learned weights keep them,
         linked to an entry when their normalised words are its name or an alias, otherwise emerging
         under their normalised words. A rule's phrase the weights drop still widens or names a
-        catalogue entry. A practice inside a council's name or around several catalogue names is
-        dropped."""
+        catalogue entry. A practice inside a council's name or around several council or catalogue
+        names is dropped; one around one council's name is that council's own ("Enfield Youth Hub")."""
         catalogue = [mention for mention in mentions if mention.kind == "intervention"]
         found = list(mentions)
         ruled: list[PracticeMention] = []
@@ -231,8 +231,10 @@ class Extractor:
                     inside[0].surface, inside[0].start, inside[0].end = (practice.surface, practice.start,
                                                                          practice.end)
                 continue
-            if any(mention.start < practice.end and practice.start < mention.end for mention in mentions):
-                continue  # inside a council's name, or around more than one catalogue name
+            overlapping = [mention for mention in mentions
+                           if mention.start < practice.end and practice.start < mention.end]
+            if len(overlapping) > 1 or any(not _names_with(practice, mention) for mention in overlapping):
+                continue  # inside a council's name, or around more than one council or catalogue name
             key = practice_key(practice.surface)
             known = self._finder.catalogue_keys.get(key)
             if known:
@@ -282,6 +284,18 @@ def _changed_from(previous: list[OpenOutcomeFinding], points: list[dict[str, flo
 def emerging_id(key: str) -> str:
     """The id every document gives the practice with these normalised words."""
     return "emerging:" + re.sub(r"[^a-z0-9]+", "_", key)[:80].strip("_")
+
+
+def _names_with(practice: PracticeMention, mention: Mention) -> bool:
+    """A council's name inside a longer practice's: a council's own service ("Derby Family Practice
+    Model", "Stay Together Rochdale")."""
+    if mention.kind != "council" or not (practice.start <= mention.start and mention.end <= practice.end):
+        return False
+    outside = practice.surface[:mention.start - practice.start] + " " + practice.surface[mention.end - practice.start:]
+    return any(word not in _COUNCIL_WORDS for word in re.findall(r"[a-z]+", outside.lower()))
+
+
+_COUNCIL_WORDS = {"council", "borough", "city", "county", "district", "metropolitan", "royal", "of", "the", "and", "s"}
 
 
 def _widens(practice: str, catalogue: str) -> bool:

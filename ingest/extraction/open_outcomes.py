@@ -52,7 +52,8 @@ _COUNT_VERBS = {"recruit", "train", "appoint", "hold", "carry", "complete", "emp
 _COMPARISON_GROUP = re.compile(r"\b(?:england|national(?:ly)?|statistical neighbours?|comparator|comparable|similar "
                                r"(?:areas|authorities)|(?:the|a)\s+(?:[\w-]+\s+){1,2}averages?|average for|threshold|"
                                r"target)\b", re.IGNORECASE)
-_GROUP_AFTER = re.compile(r"\s*(?:%|per ?cent)?\s*(?:nationally|in england|across england|for england)\b", re.IGNORECASE)
+_GROUP_AFTER = re.compile(r"\s*(?:%|per ?cent)?\s*(?:nationally|in england|across england|for england)\b",
+                          re.IGNORECASE)
 _DEMOGRAPHIC = re.compile(r"\b(?:(?<!10,000 )population|poverty|low[- ]income|ethnic|free school meals?|languages|"
                           r"english as an additional|"
                           r"under the age of|live in (?:the|this) (?:area|county|city|borough))\b", re.IGNORECASE)
@@ -704,7 +705,8 @@ def _changes_by(doc: Doc, offset: int, taken: set[tuple[float, str]]) -> list[tu
     found = []
     for token in doc:
         verb, size = token.head, None
-        if token.lower_ == "by" and verb.lemma_.lower() in _CHANGE_VERBS and (match := _BY_SIZE.match(doc.text, token.idx)):
+        match = _BY_SIZE.match(doc.text, token.idx) if token.lower_ == "by" else None
+        if match and verb.lemma_.lower() in _CHANGE_VERBS:
             size = _size(match.group("c"))
             if size is None:
                 continue  # "by 2026", "by 12": a date, or a count whose base is not given

@@ -41,7 +41,8 @@ _FROM_TO = re.compile(
 _PAIRED_YEARS = re.compile(
     rf"(?P<a>{AMOUNT})\s+in\s+(?P<ya>{_YEAR})\s*(?:,|to|and)\s*(?P<b>{AMOUNT})\s+in\s+(?P<yb>{_YEAR})", re.IGNORECASE)
 _TO_VALUE = re.compile(
-    rf"\b(?P<cue>increased|rose|risen|fell|fallen|reduced|decreased|dropped|declined|(?:come|gone) (?:down|up))\b[^.;()]{{0,60}}?,?\s+to\s+{HEDGE}"
+    rf"\b(?P<cue>increased|rose|risen|fell|fallen|reduced|decreased|dropped|declined|(?:come|gone) (?:down|up))\b"
+    rf"[^.;()]{{0,60}}?,?\s+to\s+{HEDGE}"
     rf"(?P<b>{AMOUNT})(?![.,]?\d)(?!\s*(?:months?|years?|weeks?|days?)\b)", re.IGNORECASE)
 _CHANGE_NOUN = re.compile(
     rf"(?P<c>{AMOUNT})\s+(?P<cue>reduction|decrease|fall|drop|decline|cut|increase|rise|improvement|growth)\b",

@@ -206,6 +206,8 @@ def names_a_person(tokens: list[Token]) -> bool:
     """A person the text names ("the lead social worker, Jane Doe,", "Cllr Doe", "Jane Doe said"):
     people are not practices, and a parser's PERSON label alone is too often a brand name to go by."""
     head = head_of(tokens)
+    if tokens[0].lower_.rstrip(".") in _TITLES and len(tokens) > 1 and tokens[1].is_title:
+        return True  # "Councillor Jo Bloggs", whatever the parser calls the name
     if head.ent_type_ != "PERSON":
         return False
     if any(token.lower_.rstrip(".") in _TITLES for token in tokens):
