@@ -83,11 +83,13 @@ def second_reader() -> dict:
 
 
 def run(verbose: bool, split: str | None = None, marked: Path = UNSEEN) -> dict:
+    """`marked`'s documents of one split (their paths relative to the corpus, or for the narrative set
+    to its own folder), or with no split the hand-checked set."""
     if split:
         checked = [entry for entry in yaml.safe_load(marked.read_text())["documents"] if entry["split"] == split]
     else:
         checked = yaml.safe_load(CHECKED.read_text())["documents"]
-    reports = examined(checked, marked.parent if marked == NARRATIVES else None)
+    reports = examined(checked, marked.parent if split and marked == NARRATIVES else None)
     tallies = score_unseen(checked, reports) if split else score(checked, reports)
     if verbose:
         for name, tally in tallies.items():
@@ -111,5 +113,7 @@ if __name__ == "__main__":
         sys.exit(0)
     marked = NARRATIVES if "--narratives" in sys.argv else UNSEEN
     option = "--narratives" if marked == NARRATIVES else "--unseen"
-    split = sys.argv[sys.argv.index(option) + 1] if option in sys.argv else None
+    split = sys.argv[sys.argv.index(option) + 1] if option in sys.argv[:-1] else None
+    if option in sys.argv and split not in {"dev", "held_out"}:
+        sys.exit(f"{option} takes dev or held_out")
     print(json.dumps(run("--verbose" in sys.argv, split, marked), indent=2))

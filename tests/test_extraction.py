@@ -510,6 +510,9 @@ def open_metrics_in(sentence: str) -> list[tuple[float, str, str]]:
     ("Re-referrals have fallen to 18%, compared with 25% in 2021.", [("re_referrals", "down", 25.0, 18.0, -7.0)]),
     ("Caseloads have come down to 15 children each, down from 20 when the service was inspected.",
      [("caseloads", "down", 20.0, 15.0, -5.0)]),
+    ("Agency staff turnover has come down to 12%.", [("staff_turnover", "down", None, 12.0, None)]),
+    ("Re-referrals have fallen to 19%, compared with 24% in England last year.",  # a comparison group's
+     [("re_referrals", "down", None, 19.0, None)]),
 ])
 def test_controlled_changes_with_their_figures_apart(sentence, expected):
     assert outcomes_of(sentence) == expected
@@ -538,6 +541,9 @@ def open_changes_in(sentence: str) -> list[tuple[float | None, float | None, flo
     ("The council cut its spending on agency staff by £2 million.",
      [(None, None, -2_000_000.0, "£", "spending on agency staff")]),
     ("Complaints fell by 12.", []),  # a number with no base: not the size of a change
+    ("Caseloads average 18, from 1 April 2024.", []),  # a date, not a baseline
+    ("The rate of children in need is 52 per 10,000, down from 60 in 2021.",
+     [(60.0, 52.0, -8.0, "per 10,000", "rate of children in need")]),
     ("Leaders want to cut agency use by 2026.", []),
 ])
 def test_open_changes_from_a_later_baseline_or_by_their_size(sentence, expected):
@@ -564,6 +570,11 @@ def test_open_changes_from_a_later_baseline_or_by_their_size(sentence, expected)
     ("Leaders say the new unit will open four more homes.", []),
     ("The study drew on a survey of 140 foster carers.", []),
     ("Children's social work was reorganised into five area teams.", []),
+    ("The team may recruit 15 more social workers.", []),
+    ("Our aim is 20.", []),
+    ("Some 12% of care leavers are not in education, employment or training.", [(12.0, "%", "care leavers")]),
+    ("Social workers now hold a manageable average of 15 children.", [(15.0, "count", "children")]),
+    ("The rate is 67 per 10,000 nationally.", []),
 ])
 def test_a_level_stated_of_its_subject(sentence, expected):
     assert open_metrics_in(sentence) == expected

@@ -331,6 +331,8 @@ class _CouncilContext:
             # the first council of the latest sentence naming one: its subject, not a partner named after
             # it; a sentence listing several councils makes none of them the subject of what follows
             latest = [mention for mention in recent if mention.start >= self._sentence_of[id(recent[-1])].start]
+            if self._main_council in {mention.key for mention in latest}:
+                return self._main_council, "main_council", 0.6  # "Bradford and Leeds share …" in a Leeds story
             if len({mention.key for mention in latest}) < 3:
                 return latest[0].key, "named_before", 0.6
         if self._main_council:

@@ -84,7 +84,6 @@ def score(checked: list[dict[str, Any]], reports: list[dict[str, Any]]) -> dict[
 #   change stated only as an amount has value_from null and the amount as value_to) and unit
 #   (% / per cent, count / children / people, …) are all equal.
 _PERCENT = {"%", "percent", "per cent", "pct", "percentage points", "points"}
-_RATE = {"per 10,000", "per 10,000 children", "rate"}
 _DURATIONS = {"day": "days", "week": "weeks", "month": "months", "hour": "hours", "year": "years"}
 _POUNDS = {"£": 1.0, "£k": 1e3, "£m": 1e6, "£ million": 1e6, "£bn": 1e9}
 
@@ -96,7 +95,7 @@ def _unit_class(unit: str | None) -> tuple[str, float]:
     unit = (unit or "").strip().lower()
     if unit in _PERCENT:
         return "%", 1.0
-    if unit in _RATE or unit.startswith("per 10,000"):
+    if unit == "rate" or unit.startswith("per 10,000"):
         return "per 10,000", 1.0
     if unit in _POUNDS:
         return "£", _POUNDS[unit]
@@ -144,8 +143,11 @@ def unseen_outcome_key(outcome: dict[str, Any]) -> tuple:
     if value_to is None and outcome.get("change") is not None:  # "fell by 22%": its size, in the change's unit
         value_from, value_to, unit = None, abs(outcome["change"]), outcome.get("change_unit")
     kind, factor = _unit_class(unit)
-    return (_number(None if value_from is None else float(value_from) * factor),
-            _number(None if value_to is None else float(value_to) * factor), kind)
+
+    def scaled(value: Any) -> Any:
+        return value if value is None or isinstance(value, str) else _number(float(value) * factor)  # a rank stays
+
+    return scaled(value_from), scaled(value_to), kind
 
 
 def _practice_mentions(report: dict[str, Any]) -> list[tuple[str, str]]:

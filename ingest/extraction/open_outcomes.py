@@ -24,6 +24,7 @@ from __future__ import annotations
 
 import re
 from dataclasses import dataclass
+from typing import Any
 
 from spacy.tokens import Doc, Token
 
@@ -49,11 +50,13 @@ _TENS = {"twenty": 20, "thirty": 30, "forty": 40, "fifty": 50, "sixty": 60, "sev
 _COUNT_VERBS = {"recruit", "train", "appoint", "hold", "carry", "complete", "employ", "approve", "place", "adopt",
                 "create", "convene", "undertake", "deliver", "attend", "open", "qualify", "receive", "make"}
 # a comparison group's figure: printed after one of these (since the figure before), or followed by "nationally"
-_COMPARISON_GROUP = re.compile(r"\b(?:england|national(?:ly)?|statistical neighbours?|comparator|comparable|similar "
-                               r"(?:areas|authorities)|(?:the|a)\s+(?:[\w-]+\s+){1,2}averages?|average for|threshold|"
-                               r"target)\b", re.IGNORECASE)
-_GROUP_AFTER = re.compile(r"\s*(?:%|per ?cent)?\s*(?:nationally|in england|across england|for england)\b",
-                          re.IGNORECASE)
+# a comparison group named in the words just before a figure: "a national average of around 18%", "the South East
+# average of 21", "statistical neighbours (45)", "a target of 16"; not "a manageable average of 15"
+_COMPARISON_GROUP = re.compile(r"\b(?:england|national(?:ly)?|statistical neighbours?|comparators?|"
+                               r"comparable authorities|similar (?:areas|authorities)|regional|(?-i:[A-Z][a-z]+) average|threshold|"
+                               r"target)\b(?:[\s('’]+[\w-]+){0,4}?[\s(:]*$", re.IGNORECASE)
+_GROUP_AFTER = re.compile(r"\s*(?:%|per ?cent|per 10,000(?: children)?)?\s*(?:nationally|in england|across england|"
+                          r"for england)\b", re.IGNORECASE)
 _DEMOGRAPHIC = re.compile(r"\b(?:(?<!10,000 )population|poverty|low[- ]income|ethnic|free school meals?|languages|"
                           r"english as an additional|"
                           r"under the age of|live in (?:the|this) (?:area|county|city|borough))\b", re.IGNORECASE)
@@ -365,7 +368,8 @@ def _number(text: str) -> float | None:
 
 
 def find_open_outcomes(doc: Doc, offset: int, taken: set[tuple[float, str]]) -> list[OpenOutcome]:
-    """Levels and counts in one parsed sentence; `taken` holds (value, unit) a controlled outcome already gives."""
+    """Levels, counts and changes in one parsed sentence; `taken` holds (value, unit) a controlled outcome
+    already gives."""
     if _DEMOGRAPHIC.search(doc.text):
         return []
     if any(token.dep_ in {"nsubj", "nsubjpass"} and token.lemma_.lower() == "inspector" for token in doc):
@@ -377,9 +381,10 @@ def find_open_outcomes(doc: Doc, offset: int, taken: set[tuple[float, str]]) -> 
     for share, span in _shares(doc, offset):
         found.append(share)
         skipped.append(span)
-    change = _open_change(doc, offset, taken)
-    for outcome, span in [change] if change is not None else [] if from_to(doc.text) else _changes_by(doc, offset,
-                                                                                                       taken):
+    whole_change = from_to(doc.text)
+    changes = _changes_by(doc, offset, taken) if whole_change is None else []  # "halved, from 58 to 29": one change
+    change = _open_change(doc, offset, taken, whole_change) if whole_change is not None else None
+    for outcome, span in changes if change is None else [change]:
         found.append(outcome)
         skipped.append(span)
     skipped += [(baseline.start, baseline.end) for baseline in baselines_after(doc.text)]
@@ -434,7 +439,8 @@ def find_open_outcomes(doc: Doc, offset: int, taken: set[tuple[float, str]]) -> 
             unit = "per 10,000"
             after_rate = doc[following.i + 2] if following.i + 2 < len(doc) else None  # "56 per 10,000 children"
             noun = token.head if token.head.pos_ == "NOUN" and token.head.i != token.i else \
-                after_rate if after_rate is not None and after_rate.pos_ == "NOUN" else following
+                after_rate if after_rate is not None and after_rate.pos_ == "NOUN" else (
+                    _measured_subject(token) or following)
         elif following is not None and (following.text == "%" or following.lower_ == "per" and token.i + 2 < len(doc)
                                       and doc[token.i + 2].lower_ == "cent"):
             unit = "%"
@@ -487,7 +493,6 @@ def find_open_outcomes(doc: Doc, offset: int, taken: set[tuple[float, str]]) -> 
 
 
 _INTENDING = {"aim", "plan", "intend", "promise", "hope", "expect", "want", "seek", "forecast", "project", "propose"}
-_WILL = {"will", "would", "shall", "'ll"}
 _METHOD = {"survey", "interview", "sample", "questionnaire", "focus", "consultation"}
 
 
@@ -495,16 +500,18 @@ def _stated(doc: Doc, start: int) -> bool:
     """Whether the figure at `start` (characters into the sentence) is stated as a result: not in a
     negated clause ("has not reduced to 10%", though "has not reduced, and remains at 21%" states the
     21), nor in one that plans, hopes or forecasts ("aims to bring agency use below 8%", "will open
-    four homes"), nor a count of how a study was made ("a survey of 212 practitioners") or of the parts
-    a service was divided into ("restructured into six teams")."""
+    four homes", "may recruit 15"), nor a count of how a study was made ("a survey of 212
+    practitioners") or of the parts a service was divided into ("restructured into six teams")."""
     figure = next((token for token in doc if token.idx >= start), None)
     if figure is None:
         return True
     verb = next((token for token in (figure, *figure.ancestors) if token.pos_ in {"VERB", "AUX"}), None)
-    if verb is not None and any(child.dep_ == "neg" for child in verb.children):
-        return False
+    if verb is not None and any(child.dep_ == "neg" for child in verb.children) and not any(
+            child.dep_ in {"nsubj", "nsubjpass"} and child.left_edge.i <= figure.i <= child.right_edge.i
+            for child in verb.children):
+        return False  # but "12% of care leavers are not in education" measures who is not
     while verb is not None and verb.pos_ in {"VERB", "AUX"}:
-        if verb.lemma_.lower() in _INTENDING or any(child.lower_ in _WILL for child in verb.children):
+        if verb.lemma_.lower() in _INTENDING or any(child.tag_ == "MD" for child in verb.children):
             return False
         verb = verb.head if verb.dep_ in {"xcomp", "ccomp", "advcl", "acl", "relcl", "prep", "pobj"} \
             and verb.head is not verb else None
@@ -514,14 +521,15 @@ def _stated(doc: Doc, start: int) -> bool:
 
 
 def _of_a_comparison_group(doc: Doc, start: int, end: int) -> bool:
-    """A figure (characters start to end of the sentence) a comparison group's: printed after "the
-    England average", "statistical neighbours" or "a target of" with no figure between, or followed by
-    "nationally"; "14%, against a national average of 18%" keeps the 14."""
+    """A figure (characters start to end of the sentence) a comparison group's: printed just after "the
+    England average", "statistical neighbours" or "a target of", or followed by "nationally"; "14%,
+    against a national average of 18%" keeps the 14."""
     previous = max((token.idx + len(token.text) for token in doc if token.like_num and not _YEAR.fullmatch(token.text)
                     and token.idx + len(token.text) <= start), default=0)
     return bool(_COMPARISON_GROUP.search(doc.text, previous, start) or _GROUP_AFTER.match(doc.text, end))
 
 
+_NO_MEASURE_ALONE = {"aim", "ambition", "target", "goal", "objective", "figure", "total", "team", "number"}
 _STAND_AT = {"stand", "remain", "stay", "sit", "peak", "settle", "plateau"}
 _STATE_AS_OBJECT = {"total", "average", "reach", "number", "cost"}
 _SCALES = {"k": 1e3, "m": 1e6, "million": 1e6, "bn": 1e9, "billion": 1e9}
@@ -550,6 +558,8 @@ def _measured_subject(figure: Token) -> Token | None:
         subject = next((child for child in verb.head.children if child.dep_ in {"nsubj", "nsubjpass"}), None)
     if subject is None or subject.pos_ != "NOUN" or subject.lemma_.lower() in _NOT_MEASURE | _NOT_CHANGED:
         return None
+    if subject.lemma_.lower() in _NO_MEASURE_ALONE and not any(child.dep_ == "prep" for child in subject.children):
+        return None  # "our aim is 20", "the figure was 340": an aim, or a measure named elsewhere
     return subject
 
 
@@ -637,12 +647,11 @@ _NOT_COUNTED = {"concern", "plan", "failure", "difference", "aspect", "record", 
 _FOUND = {"see", "find", "identify", "observe", "note", "notice", "seen", "found"}
 
 
-def _open_change(doc: Doc, offset: int, taken: set[tuple[float, str]]) -> tuple[OpenOutcome, tuple[int, int]] | None:
-    """'Approved foster carers increased from 112 to 140': a change of what the verb's subject (or,
-    when the council is the subject, its object) names; with the span of its figures."""
-    found = from_to(doc.text)
-    if found is None:
-        return None
+def _open_change(doc: Doc, offset: int, taken: set[tuple[float, str]], found: tuple[re.Match, Any, Any]
+                 ) -> tuple[OpenOutcome, tuple[int, int]] | None:
+    """'Approved foster carers increased from 112 to 140' (`found`, outcomes.from_to's reading): a
+    change of what the verb's subject (or, when the council is the subject, its object) names; with
+    the span of its figures."""
     match, before, after = found
     unit = after.unit if after.unit != "count" else before.unit
     if (before.value, unit) in taken or (after.value, unit) in taken:

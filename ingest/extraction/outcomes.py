@@ -6,7 +6,8 @@ being spent", "now in the top quartile for adoptions", "sickness absence has red
 
 A sentence is cut into clauses (";", "and a …", ", while …", ", as has …") so each figure
 takes the metric named nearest it in its own clause. Figures after "compared with" describe
-the comparison group: they are not outcomes, but they make the evidence a comparison. Clauses
+the comparison group: they are not outcomes, but they make the evidence a comparison; with a time
+("compared with 24% in 2021") or after "down from" they are the figure's baseline instead. Clauses
 that hope, aim or predict (a modal verb, by the parser's tags) are not outcomes, nor are those
 that are negated or state a purpose ("so that referrals are reduced"); and looked-after children
 named as the group some other measure is of ("outcomes for children in care") are not the metric.
@@ -33,7 +34,9 @@ HEDGE = r"(?:(?:a|an)\s+(?:current\s+)?(?:high|peak|rate|total|figure|level|aver
 # what the first figure counts, printed between it and "to": "from 24 children per worker to 18",
 # "from 52 per 10,000 children in March 2020 to 38", "from 38% of social worker posts … to 21%"
 _PER_10000 = r"\s+per\s+10,000"
-_COUNTED = rf"(?P<ra>{_PER_10000})?(?:\s+(?!(?:to|in|at|from|and|by|during)\b)[a-z][a-z'’-]*){{0,4}}?"
+_COUNTED = (rf"(?P<ra>{_PER_10000})?(?:\s+(?!(?:to|in|at|from|and|by|during|was|were|is|are|has|have|had|been|"
+            rf"january|february|march|april|may|june|july|august|september|october|november|december)\b)"
+            rf"[a-z][a-z'’-]*){{0,4}}?")
 _FROM_TO = re.compile(
     rf"\bfrom\s+{HEDGE}(?P<a>{AMOUNT}){_COUNTED}(?:\s+in\s+(?:[A-Z][a-z]+\s+)?(?P<ya>{_YEAR})|\s+(?:at|in|during) "
     rf"the (?:previous|last|time of the) (?:inspection|year|visit))?,?\s+(?:down\s+|up\s+)?to\s+"
@@ -74,13 +77,16 @@ _COMPARISON = re.compile(r"\b(?:compared\s+(?:with|to)|in\s+comparison\s+(?:with
                          r"(?:other|non-?\s?pilot|comparison|control))\b|\bcontrol\s+group|\bnon-?\s?pilot\b",
                          re.IGNORECASE)
 # a figure's baseline printed after it: "now 16%, down from 33% in 2021", "fallen to 19%, from 28% at the
-# time of the last inspection", "9%, compared with 17% two years ago"; after "compared with" only when
-# a time follows (else a comparison group's figure: "compared with 22% nationally")
+# time of the last inspection", "9%, compared with 17% two years ago"; after "compared with" or a bare
+# "from" only when a time follows, and never a comparison group's figure ("compared with 22% nationally",
+# "compared with 24% in England last year")
 _BASELINE_AFTER = re.compile(
     rf"(?:\b(?P<moved>down|up|falling|rising)\s+from|,\s*(?P<bare>from)|\bcompared\s+(?:with|to))\s+{HEDGE}"
     rf"(?P<v>{AMOUNT})(?P<r>{_PER_10000})?(?P<when>[^,;.]{{0,40}}?\b(?:(?:19|20)\d\d|ago|before|previous|last|"
     rf"baseline|time of|start|beginning|earlier)\b)?", re.IGNORECASE)
-_A_NUMBER = re.compile(r"\b(?!(?:19|20)\d\d\b)\d[\d,]*(?:\.\d+)?")  # not a year
+_GROUP_NAMED = re.compile(r"\b(?:england|national|statistical neighbours?|similar (?:areas|authorities)|comparator|"
+                          r"average)", re.IGNORECASE)
+_A_NUMBER = re.compile(r"(?<!per )(?<![\d,.])\b(?!(?:19|20)\d\d\b)\d[\d,]*(?:\.\d+)?")  # not a year, nor "per 10,000"
 
 
 @dataclass
@@ -99,8 +105,8 @@ def baselines_after(text: str) -> list[Baseline]:
     found = []
     for match in _BASELINE_AFTER.finditer(text):
         whole = _FROM_TO.search(text, match.start())
-        if not (match.group("moved") or match.group("bare") or match.group("when")) or _is_year(match.group("v")) \
-                or (whole is not None and whole.start() < match.start("v")):
+        if not (match.group("moved") or match.group("when")) or _is_year(match.group("v")) \
+                or (whole is not None and whole.start() < match.start("v")) or _GROUP_NAMED.search(match.group(0)):
             continue
         amount = parse_amount(match.group("v"))
         unit = "per 10,000" if match.group("r") else None if amount.unit == "count" else amount.unit
@@ -370,13 +376,14 @@ def find_outcomes(sentence: Doc, offset: int, context_metric: str | None = None)
         metric_id, direction, value_from, value_to, unit, change, change_unit, position = draft
         if _hedged(sentence, clause_start + position):
             continue
-        draft_period = period
+        draft_period, compared = period, comparison_sentence
         if value_from is None and isinstance(value_to, float) and change is None \
                 and (baseline := baseline_for(text, clause_start + position, unit)) is not None:
             value_from, change = baseline.value, round(value_to - baseline.value, 2)
             change_unit = "points" if unit == "%" else unit
             direction = "down" if change < 0 else "up" if change > 0 else direction
             draft_period = baseline.period or period
+            compared = bool(_COMPARISON.search(text[:baseline.start] + text[baseline.end:]))  # not the baseline's
         if metric_id is None:
             nearest = _nearest_metric(scope, position)
             if nearest is not None:
@@ -385,7 +392,7 @@ def find_outcomes(sentence: Doc, offset: int, context_metric: str | None = None)
                 continue
             metric_id = previous_metric.id
         found.append(OutcomeDraft(
-            metric_id, direction, value_from, value_to, unit, change, change_unit, draft_period, comparison_sentence,
+            metric_id, direction, value_from, value_to, unit, change, change_unit, draft_period, compared,
             refers_back(text), offset + clause_start, offset + clause_end))
     return found
 
@@ -455,7 +462,7 @@ def _outcome_in(scope: str, inherited_direction: str | None = None, token_at=lam
 
 def _direction_of(cue: str) -> str:
     cue = cue.lower()
-    return "improved" if cue.startswith("improv") else "down" if _DOWN.match(cue) else "up"
+    return "improved" if cue.startswith("improv") else "down" if _DOWN.search(cue) else "up"
 
 
 def share_percent(several: float, part: str) -> float:
