@@ -2,7 +2,8 @@
 
 Longest names win ("North East Lincolnshire" is never read as "Lincolnshire"), matching is
 case-sensitive so that a capitalised name is needed, and only the names of children's services
-councils count: a town inside a council is not the council.
+councils count: a town inside a council is not the council, nor is a name inside another proper
+name ("University of Reading", "Greater Manchester", "councillor Peter Barnsley").
 """
 
 from __future__ import annotations
@@ -41,11 +42,15 @@ class CouncilMatcher:
             return []
         return [CouncilMention(m.start(), m.end(), self._codes[_joined(m.group(1))], m.group(1))
                 for m in self._pattern.finditer(text)
-                if not _POSTCODE.match(text, m.end())]
+                if not _POSTCODE.match(text, m.end()) and not _IN_ANOTHER_NAME.search(text, max(m.start() - 40, 0),
+                                                                                       m.start())]
 
 
 # "Colchester, Essex CO4 3ZL" is an address, not the council
 _POSTCODE = re.compile(r",?\s+[A-Z]{1,2}\d[A-Z\d]?\s*\d[A-Z]{2}\b")
+# the name inside another proper name: "University of Reading", "Greater Manchester", "councillor Peter Barnsley"
+_IN_ANOTHER_NAME = re.compile(r"(?:\b(?:University|College|Diocese|Bishop|Port) of|\bGreater|\b(?:[Cc]ouncillor|Cllr|"
+                              r"Mr|Mrs|Ms|Miss|Dr|Sir|Dame|Professor|Lord|Baroness)\.?\s+[A-Z][a-z]+)\s+$")
 
 
 def _flexible(surface: str) -> str:

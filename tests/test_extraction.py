@@ -403,6 +403,13 @@ def test_a_council_named_service_is_a_practice_and_the_council_is_not(extractor)
     assert [m.key for m in evidence.mentions if m.kind == "council"][:2] == ["E08000030", "E08000030"]
 
 
+def test_a_council_name_inside_another_name_is_not_the_council_and_a_short_form_with_council_is(extractor):
+    text = ("Hull City Council trained staff with the University of Reading. Greater Manchester partners and "
+            "councillor Peter Barnsley attended.")
+    assert [(m.surface, m.key) for m in extractor.extract(text, [], None).mentions if m.kind == "council"] == [
+        ("Hull", "E06000010")]
+
+
 def test_a_document_plainly_about_one_council_gives_it_the_figures_of_its_unnamed_sentences(extractor):
     about_one = ("Walsall's road to good\n\nWalsall Council rebuilt its workforce and Walsall kept it. Walsall "
                  "worked with Dudley, Sandwell and Wolverhampton on agency pay. More staff joined. "

@@ -3,13 +3,15 @@
 Councils come from the reference graph's names and aliases (ingest.council_mentions: longest
 name wins, so "North Lincolnshire" is never "Lincolnshire", and a town is not a council).
 A short everyday form ("Richmond", "Kingston") counts only where the document also names that
-council in full or is about it, because the same word is often a town elsewhere.
+council in full (or as "Richmond Council") or is about it, because the same word is often a town
+elsewhere.
 Interventions come from the catalogue through spaCy phrase matchers: aliases whatever their
 case, abbreviations and ordinary-word names exactly as written.
 """
 
 from __future__ import annotations
 
+import re
 from dataclasses import dataclass
 
 from spacy.matcher import PhraseMatcher
@@ -35,6 +37,10 @@ class Mention:
     status: str = "catalogue"  # an intervention's: "catalogue" or "emerging" (kg.model.graph.Intervention)
 
 
+# a short form named as the council: "Hull City Council", "Richmond Council"
+_COUNCIL_AFTER = re.compile(r"\s+(?:City |Borough |County |District |Metropolitan Borough )?Council\b")
+
+
 class EntityFinder:
     def __init__(self, nlp, councils: list[Council], catalogue: tuple[CatalogueEntry, ...]):
         self._councils = CouncilMatcher(councils)
@@ -54,7 +60,8 @@ class EntityFinder:
 
     def _councils_in(self, text: str, document_councils: list[str]) -> list[Mention]:
         found = self._councils.find(text)
-        named_in_full = {mention.code for mention in found if mention.surface not in self._short}
+        named_in_full = {mention.code for mention in found
+                         if mention.surface not in self._short or _COUNCIL_AFTER.match(text, mention.end)}
         supported = named_in_full | set(document_councils)
         return [Mention("council", mention.code, mention.surface, mention.start, mention.end,
                         0.8 if mention.surface in self._short else 1.0)

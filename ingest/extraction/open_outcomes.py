@@ -550,8 +550,8 @@ def _measured_subject(figure: Token) -> Token | None:
         verb = verb.head.head if verb.head.pos_ == "ADJ" else verb.head  # "remained stable at"
         if verb.lemma_.lower() not in _STAND_AT:
             return None
-    elif not (figure.dep_ == "attr" and verb.lemma_ == "be" or figure.dep_ == "dobj"
-              and verb.lemma_.lower() in _STATE_AS_OBJECT):
+    elif not ((figure.dep_ == "attr" and verb.lemma_ == "be")
+              or (figure.dep_ == "dobj" and verb.lemma_.lower() in _STATE_AS_OBJECT)):
         return None
     subject = next((child for child in verb.children if child.dep_ in {"nsubj", "nsubjpass"}), None)
     if subject is None and verb.dep_ == "conj":  # "… looked after in Calderdale remained stable at 340"
@@ -691,7 +691,9 @@ def _changed_metric(anchor: Token, start: int, end: int, verb: Token | None = No
     return text if len(text) >= 3 else None
 
 
-_BY_SIZE = re.compile(rf"by\s+{HEDGE}(?:a\s+)?(?P<c>{FRACTION}|{AMOUNT})(?![\d]|[,.]\d)", re.IGNORECASE)
+_BY_SIZE = re.compile(rf"by\s+{HEDGE}(?:a\s+)?(?P<c>{FRACTION}|{AMOUNT})(?!\d|[,.]\d)", re.IGNORECASE)
+
+
 def _size(words: str) -> tuple[float, str] | None:
     """A change's size and unit: "22%", "£11 million", "a fifth" (20 %); None for a year or a plain
     number, whose base is not given."""

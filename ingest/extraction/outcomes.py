@@ -81,7 +81,7 @@ _COMPARISON = re.compile(r"\b(?:compared\s+(?:with|to)|in\s+comparison\s+(?:with
 # "from" only when a time follows, and never a comparison group's figure ("compared with 22% nationally",
 # "compared with 24% in England last year")
 _BASELINE_AFTER = re.compile(
-    rf"(?:\b(?P<moved>down|up|falling|rising)\s+from|,\s*(?P<bare>from)|\bcompared\s+(?:with|to))\s+{HEDGE}"
+    rf"(?:\b(?P<moved>down|up|falling|rising)\s+from|,\s*from|\bcompared\s+(?:with|to))\s+{HEDGE}"
     rf"(?P<v>{AMOUNT})(?P<r>{_PER_10000})?(?P<when>[^,;.]{{0,40}}?\b(?:(?:19|20)\d\d|ago|before|previous|last|"
     rf"baseline|time of|start|beginning|earlier)\b)?", re.IGNORECASE)
 _GROUP_NAMED = re.compile(r"\b(?:england|national|statistical neighbours?|similar (?:areas|authorities)|comparator|"
