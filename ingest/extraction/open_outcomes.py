@@ -32,14 +32,15 @@ from ingest.extraction.outcomes import (
     AMOUNT,
     FRACTION,
     HEDGE,
+    MULTIPLYING,
     PARTS,
+    SCALES,
     baseline_for,
     baselines_after,
     from_to,
-    parse_amount,
     period_of,
-    share_in_words,
     share_percent,
+    signed_change,
 )
 from kg.model.vocabulary import GRADE_PATTERN
 
@@ -53,8 +54,8 @@ _COUNT_VERBS = {"recruit", "train", "appoint", "hold", "carry", "complete", "emp
 # a comparison group named in the words just before a figure: "a national average of around 18%", "the South East
 # average of 21", "statistical neighbours (45)", "a target of 16"; not "a manageable average of 15"
 _COMPARISON_GROUP = re.compile(r"\b(?:england|national(?:ly)?|statistical neighbours?|comparators?|"
-                               r"comparable authorities|similar (?:areas|authorities)|regional|(?-i:[A-Z][a-z]+) average|threshold|"
-                               r"target)\b(?:[\s('’]+[\w-]+){0,4}?[\s(:]*$", re.IGNORECASE)
+                               r"comparable authorities|similar (?:areas|authorities)|regional|(?-i:[A-Z][a-z]+) average|"
+                               r"threshold|target)\b(?:[\s('’]+[\w-]+){0,4}?[\s(:]*$", re.IGNORECASE)
 _GROUP_AFTER = re.compile(r"\s*(?:%|per ?cent|per 10,000(?: children)?)?\s*(?:nationally|in england|across england|"
                           r"for england)\b", re.IGNORECASE)
 _DEMOGRAPHIC = re.compile(r"\b(?:(?<!10,000 )population|poverty|low[- ]income|ethnic|free school meals?|languages|"
@@ -382,12 +383,16 @@ def find_open_outcomes(doc: Doc, offset: int, taken: set[tuple[float, str]]) -> 
         found.append(share)
         skipped.append(span)
     whole_change = from_to(doc.text)
-    changes = _changes_by(doc, offset, taken) if whole_change is None else []  # "halved, from 58 to 29": one change
-    change = _open_change(doc, offset, taken, whole_change) if whole_change is not None else None
-    for outcome, span in changes if change is None else [change]:
+    if whole_change is None:
+        changes = _changes_by(doc, offset, taken)
+    else:  # "halved, from 58 to 29" is one change
+        change = _open_change(doc, offset, taken, whole_change)
+        changes = [change] if change is not None else []
+    for outcome, span in changes:
         found.append(outcome)
         skipped.append(span)
-    skipped += [(baseline.start, baseline.end) for baseline in baselines_after(doc.text)]
+    baselines = baselines_after(doc.text)
+    skipped += [(baseline.start, baseline.end) for baseline in baselines]
     for token in doc:
         if any(start <= token.idx < end for start, end in skipped):
             continue
@@ -429,7 +434,7 @@ def find_open_outcomes(doc: Doc, offset: int, taken: set[tuple[float, str]]) -> 
                 continue
         last = token  # the figure's last word
         if before is not None and before.text == "£":
-            scale = _SCALES.get(following.lower_.rstrip(".")) if following is not None else None
+            scale = SCALES.get(following.lower_.rstrip(".")) if following is not None else None
             anchor = following if scale and following is not None else token  # "£2.4 million": read at "million"
             unit, value, first, last = "£", round(value * (scale or 1), 2), before.i, anchor
             # "£2.4m of investment", "the contract sum is £78.6m", "a £3,000 retention payment"
@@ -486,7 +491,7 @@ def find_open_outcomes(doc: Doc, offset: int, taken: set[tuple[float, str]]) -> 
         and not _of_a_comparison_group(doc, outcome.char_start - offset, outcome.char_end - offset)]
     for outcome in found:
         # "85% now, compared with about 60% in 2018", "16%, down from 33%": a baseline, not a comparison group
-        baseline = baseline_for(doc.text, outcome.char_start - offset, outcome.unit)
+        baseline = baseline_for(doc.text, baselines, outcome.char_start - offset, outcome.unit)
         if outcome.kind != "change" and baseline is not None:
             outcome.changed_from(baseline.value, baseline.period)
     return found
@@ -532,7 +537,6 @@ def _of_a_comparison_group(doc: Doc, start: int, end: int) -> bool:
 _NO_MEASURE_ALONE = {"aim", "ambition", "target", "goal", "objective", "figure", "total", "team", "number"}
 _STAND_AT = {"stand", "remain", "stay", "sit", "peak", "settle", "plateau"}
 _STATE_AS_OBJECT = {"total", "average", "reach", "number", "cost"}
-_SCALES = {"k": 1e3, "m": 1e6, "million": 1e6, "bn": 1e9, "billion": 1e9}
 
 
 def _of_object(word: Token) -> Token | None:
@@ -694,19 +698,17 @@ def _changed_metric(anchor: Token, start: int, end: int, verb: Token | None = No
 _BY_SIZE = re.compile(rf"by\s+{HEDGE}(?:a\s+)?(?P<c>{FRACTION}|{AMOUNT})(?!\d|[,.]\d)", re.IGNORECASE)
 
 
-def _size(words: str) -> tuple[float, str] | None:
-    """A change's size and unit: "22%", "£11 million", "a fifth" (20 %); None for a year or a plain
-    number, whose base is not given."""
-    in_words = share_in_words(words)
-    if in_words is not None:
-        return in_words, "%"
-    amount = parse_amount(words)
-    return None if _YEAR.fullmatch(words) or amount.unit not in {"%", "£"} else (amount.value, amount.unit)
+def _size(words: str, direction: str) -> tuple[float, str] | None:
+    """A change's size, signed, and unit: "22%", "£11 million", "a fifth" (20 %); None for a year or a
+    plain number, whose base is not given."""
+    if _YEAR.fullmatch(words):
+        return None
+    change, unit = signed_change(words, direction)
+    return (change, unit) if unit in {"%", "£"} else None
 
 
 _CHANGE_VERBS = {"fall": "down", "reduce": "down", "decrease": "down", "drop": "down", "decline": "down", "cut": "down",
                  "lower": "down", "rise": "up", "increase": "up", "grow": "up"}
-_MULTIPLYING_VERBS = {"halve": -50.0, "double": 100.0, "treble": 200.0, "triple": 200.0}
 
 
 def _changes_by(doc: Doc, offset: int, taken: set[tuple[float, str]]) -> list[tuple[OpenOutcome, tuple[int, int]]]:
@@ -718,15 +720,13 @@ def _changes_by(doc: Doc, offset: int, taken: set[tuple[float, str]]) -> list[tu
         verb, size = token.head, None
         match = _BY_SIZE.match(doc.text, token.idx) if token.lower_ == "by" else None
         if match and verb.lemma_.lower() in _CHANGE_VERBS:
-            size = _size(match.group("c"))
+            size = _size(match.group("c"), _CHANGE_VERBS[verb.lemma_.lower()])
             if size is None:
                 continue  # "by 2026", "by 12": a date, or a count whose base is not given
-            if _CHANGE_VERBS[verb.lemma_.lower()] == "down":
-                size = (-size[0], size[1])
             end = match.end()
-        elif token.lemma_.lower() in _MULTIPLYING_VERBS and token.pos_ == "VERB" \
+        elif token.lemma_.lower() in MULTIPLYING and token.pos_ == "VERB" \
                 and token.tag_ in {"VBD", "VBN", "VBZ", "VBP"}:
-            verb, size, end = token, (_MULTIPLYING_VERBS[token.lemma_.lower()], "%"), token.idx + len(token.text)
+            verb, size, end = token, (MULTIPLYING[token.lemma_.lower()], "%"), token.idx + len(token.text)
         if size is None or (abs(size[0]), size[1]) in taken:
             continue
         text = _changed_metric(token, token.idx, end, verb)

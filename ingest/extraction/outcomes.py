@@ -51,6 +51,9 @@ _CHANGE_NOUN = re.compile(
     rf"(?P<c>{AMOUNT})\s+(?P<cue>reduction|decrease|fall|drop|decline|cut|increase|rise|improvement|growth)\b",
     re.IGNORECASE)
 _BY = re.compile(rf"\bby\s+{HEDGE}(?P<c>{FRACTION}|{AMOUNT})", re.IGNORECASE)
+# what "halve", "double", "treble" and "triple" change a figure by, in per cent
+MULTIPLYING = {"halve": -50.0, "double": 100.0, "treble": 200.0, "triple": 200.0}
+SCALES = {"k": 1e3, "m": 1e6, "million": 1e6, "bn": 1e9, "billion": 1e9}  # "£2.4m", "£1bn"
 _MULTIPLIED = re.compile(r"\b(?P<cue>halved|doubled|trebled|tripled)\b", re.IGNORECASE)
 _NO_LONGER_SPENT = re.compile(rf"(?P<c>£\s?{AMOUNT})\s+(?:is|was|are|were)\s+no\s+longer\s+(?:being\s+)?spent",
                               re.IGNORECASE)
@@ -116,9 +119,10 @@ def baselines_after(text: str) -> list[Baseline]:
     return found
 
 
-def baseline_for(text: str, position: int, unit: str | None) -> Baseline | None:
-    """The baseline printed after the figure at `position` (one figure and no other between them)."""
-    for baseline in baselines_after(text):
+def baseline_for(text: str, baselines: list[Baseline], position: int, unit: str | None) -> Baseline | None:
+    """Of the sentence's `baselines` (baselines_after), the one printed after the figure at
+    `position`, with one figure and no other between them."""
+    for baseline in baselines:
         if baseline.start > position and (baseline.unit is None or baseline.unit == unit) \
                 and len(_A_NUMBER.findall(text, position, baseline.start)) == 1:
             return baseline
@@ -148,7 +152,7 @@ _GROUP_BEFORE = re.compile(r"\b(?:for|of|among|between|to|by)\s+(?:the\s+|our\s+
 _COUNT_OF = re.compile(r"\b(?:number|numbers|proportion|percentage|population|total|rate)\s+of\s+(?:the\s+|all\s+)?$",
                        re.IGNORECASE)
 _REFERS_TO_NUMBER = re.compile(r"\b(?:the|this|that)\s+(?:number|numbers|rate|figure|proportion)\b", re.IGNORECASE)
-_MULTIPLIERS = {"halved": -50.0, "doubled": 100.0, "trebled": 200.0, "tripled": 200.0}
+_MULTIPLIERS = {f"{lemma}d": change for lemma, change in MULTIPLYING.items()}  # "halved": -50
 
 
 @dataclass
@@ -181,13 +185,8 @@ def parse_amount(text: str) -> _Amount:
     if digits is None:
         raise ValueError(f"no figure in {text!r}")
     number = float(digits.group(0))
-    if re.search(r"(million|m)$", lowered):
-        number *= 1_000_000
-    elif re.search(r"(billion|bn)$", lowered):
-        number *= 1_000_000_000
-    elif lowered.endswith("k"):
-        number *= 1_000
-    return _Amount(number, unit)
+    scale = re.search(r"(?:million|billion|bn|m|k)$", lowered)
+    return _Amount(number * SCALES[scale.group(0)] if scale else number, unit)
 
 
 def candidate(text: str, named: str | None, context_metric: str | None = None) -> bool:
@@ -365,6 +364,7 @@ def find_outcomes(sentence: Doc, offset: int, context_metric: str | None = None)
     found: list[OutcomeDraft] = []
     previous_metric: Metric | None = metric_by_id().get(context_metric) if context_metric else None
     tokens = {token.idx: token for token in sentence}
+    baselines = baselines_after(text)
     for clause_start, clause_end in _clauses(text):
         clause = text[clause_start:clause_end]
         cut = _COMPARISON.search(clause)
@@ -378,7 +378,7 @@ def find_outcomes(sentence: Doc, offset: int, context_metric: str | None = None)
             continue
         draft_period, compared = period, comparison_sentence
         if value_from is None and isinstance(value_to, float) and change is None \
-                and (baseline := baseline_for(text, clause_start + position, unit)) is not None:
+                and (baseline := baseline_for(text, baselines, clause_start + position, unit)) is not None:
             value_from, change = baseline.value, round(value_to - baseline.value, 2)
             change_unit = "points" if unit == "%" else unit
             direction = "down" if change < 0 else "up" if change > 0 else direction
@@ -412,7 +412,7 @@ def _outcome_in(scope: str, inherited_direction: str | None = None, token_at=lam
             change = None
             noun = _CHANGE_NOUN.search(scope) or _BY.search(scope)
             if noun and noun.group("c") not in (match.group("a"), match.group("b")):
-                change, change_unit = _change(noun.group("c"), direction)
+                change, change_unit = signed_change(noun.group("c"), direction)
             else:
                 change, change_unit = after.value - before.value, "points" if unit == "%" else unit
             return None, direction, before.value, after.value, unit, round(change, 2), change_unit, match.start()
@@ -432,7 +432,7 @@ def _outcome_in(scope: str, inherited_direction: str | None = None, token_at=lam
             if found_direction is None:
                 continue
             direction = found_direction
-            change, change_unit = _change(match.group("c"), direction)
+            change, change_unit = signed_change(match.group("c"), direction)
             return None, direction, None, None, None, round(change, 2), change_unit, match.start()
     match = _MULTIPLIED.search(scope)
     if match:
@@ -480,7 +480,8 @@ def share_in_words(text: str) -> float | None:
     return None
 
 
-def _change(text: str, direction: str | None) -> tuple[float, str]:
+def signed_change(text: str, direction: str | None) -> tuple[float, str]:
+    """A change's size in words or figures, signed by its direction, with its unit: "a fifth", "22%", "£2m"."""
     fraction = share_in_words(text)
     if fraction is not None:
         return _signed(fraction, direction), "%"
