@@ -383,14 +383,17 @@ def test_practice_names_match_whatever_their_quotes_hyphens_case_and_plurals():
 
 def test_unnamed_practices_are_emerging_and_catalogue_names_widen_to_the_printed_span(extractor):
     text = ("Kent County Council launched the Mockingbird family model (MFM) in 2019. It also set up a "
-            "kinship navigator service for grandparents. Staffing was restructured.")
+            "kinship navigator service for grandparents. Staffing was restructured. Referrals go to the "
+            "multi-agency safeguarding hub (MASH).")
     evidence = extractor.extract(text, ["E10000016"], None)
     interventions = [(m.key, m.surface, m.status) for m in evidence.mentions if m.kind == "intervention"]
     assert ("mockingbird", "Mockingbird family model (MFM)", "catalogue") in interventions
+    assert [surface for key, surface, _status in interventions if key == "mash"] == [
+        "multi-agency safeguarding hub (MASH)"]
     assert ("emerging:kinship_navigator_service_for_grandparent", "kinship navigator service for grandparents",
             "emerging") in interventions
     assert {finding.intervention for finding in evidence.implementations} == {
-        "mockingbird", "emerging:kinship_navigator_service_for_grandparent"}
+        "mockingbird", "emerging:kinship_navigator_service_for_grandparent", "mash"}
 
 
 def test_a_council_named_service_is_a_practice_and_the_council_is_not(extractor):
@@ -663,6 +666,8 @@ def test_comparison_groups_plans_headings_and_names_give_no_open_outcome():
     ("Young people aged 16 to 17 are housed well.", []),
     ("The 2019 Family Review reported strong practice.", []),  # a year, not a count
     ("Three serious case reviews were completed and two monitoring visits took place.", []),
+    ("Fewer young people now have four or more moves of home a year.", []),  # who is counted
+    ("Some 17+ care leavers wait too long for a flat.", []),
     ("Forty-six children were adopted last year.", [("count", 46.0, "count")]),
     ("Between 2 June and 30 September 2019, 84 return interviews were completed.", [("count", 84.0, "count")]),
 ])

@@ -6,7 +6,8 @@ A short everyday form ("Richmond", "Kingston") counts only where the document al
 council in full (or as "Richmond Council") or is about it, because the same word is often a town
 elsewhere.
 Interventions come from the catalogue through spaCy phrase matchers: aliases whatever their
-case, abbreviations and ordinary-word names exactly as written.
+case, abbreviations and ordinary-word names exactly as written; a name keeps the abbreviation
+printed in brackets after it ("multi-agency safeguarding hub (MASH)"), one mention, as printed.
 """
 
 from __future__ import annotations
@@ -19,7 +20,7 @@ from spacy.tokens import Doc
 from spacy.util import filter_spans
 
 from ingest.council_mentions import CouncilMatcher
-from ingest.extraction.practices import practice_key
+from ingest.extraction.practices import practice_key, with_abbreviation
 from kg.council_names import short_forms
 from kg.model.catalogue import CatalogueEntry
 from kg.model.graph import Council
@@ -71,6 +72,10 @@ class EntityFinder:
         matches = [(doc.vocab.strings[key], start, end)
                    for matcher in (self._any_case, self._as_written) for key, start, end in matcher(doc)]
         label = {(start, end): intervention_id for intervention_id, start, end in matches}
-        spans = filter_spans([doc[start:end] for _id, start, end in matches])
-        return [Mention("intervention", label[(span.start, span.end)], span.text, span.start_char, span.end_char, 1.0)
-                for span in spans]
+        found: list[Mention] = []
+        for span in filter_spans([doc[start:end] for _id, start, end in matches]):
+            if found and found[-1].end > span.start_char:
+                continue  # the abbreviation in brackets after a name, already part of it
+            start, end = with_abbreviation(doc, list(span))
+            found.append(Mention("intervention", label[(span.start, span.end)], doc.text[start:end], start, end, 1.0))
+        return found

@@ -137,7 +137,8 @@ def _not_a_figure(token: Token) -> bool:
     """A number that is not a figure of the text: a day of a date ("9 May"), an age ("aged 16 to
     17"), a year, the end of a range ("2015–16"), a paragraph or footnote number opening a sentence
     ("1 Ofsted produces"), a page number before a heading ("protection 10 The experiences") or after
-    the last word ("operation 143."), a telephone number."""
+    the last word ("operation 143."), a telephone number, a bound on who is counted ("three or more
+    placement moves")."""
     doc = token.doc
     before = doc[token.i - 1] if token.i > doc[0].i else None
     after = doc[token.i + 1] if token.i + 1 < len(doc) else None
@@ -145,6 +146,9 @@ def _not_a_figure(token: Token) -> bool:
         return True
     if any(word.lower_ == "aged" for word in doc[max(token.i - 3, 0):token.i]):
         return True  # an age ("aged 16 to 17")
+    if after is not None and (after.text == "+" or after.lower_ == "or" and token.i + 2 < len(doc)
+                              and doc[token.i + 2].lower_ in _OR_MORE):
+        return True  # who is counted, not how many: "three or more placement moves", "16+ young people"
     if not token.text[:1].isdigit():
         return False
     if re.match(r"0\d", token.text):
@@ -169,6 +173,7 @@ def _compared_with_others(token: Token) -> bool:
     return bool(following) and following[0] in _ABOVE and not _THAN_BEFORE.search(token.doc.text, token.idx)
 
 
+_OR_MORE = {"more", "fewer", "less", "over", "above"}
 _ABOVE = {"higher", "lower", "above", "below"}
 _THAN_BEFORE = re.compile(r"\bthan (?:last year|the previous year|a year (?:ago|earlier)|(?:it was )?in (?:19|20)\d\d)",
                           re.IGNORECASE)
