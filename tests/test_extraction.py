@@ -543,6 +543,12 @@ def open_changes_in(sentence: str) -> list[tuple[float | None, float | None, flo
     ("Placement moves have fallen to 8%, from 13% at the time of the inspection.",
      [(13.0, 8.0, -5.0, "points", "Placement moves")]),
     ("Some 64% of pupils in care passed, compared with 70% nationally.", []),  # a comparison group, no time
+    ("About 90% of visits happened within 10 working days, up from 62% in 2022.",  # another number, not a share
+     [(62.0, 90.0, 28.0, "points", "visits")]),
+    # two dated levels of one thing
+    ("The number of young people on plans was 410 in March and is 365 now.",
+     [(410.0, 365.0, -45.0, "count", "number of young people on plans")]),
+    ("The vacancy rate was 31% in 2021 but is now 12%.", [(31.0, 12.0, -19.0, "points", "vacancy rate")]),
     # a change stated by its size
     ("The number of referrals increased by 30% between 2018 and 2020.", [(None, None, 30.0, "%", "number of referrals")]),
     ("Placement moves fell by a quarter last year.", [(None, None, -25.0, "%", "Placement moves")]),
@@ -675,13 +681,18 @@ def test_numbers_that_are_not_figures_of_the_text_give_no_open_outcome(sentence,
     assert open_outcomes_in(sentence) == expected
 
 
-def test_a_later_sentence_gives_the_baseline_of_a_free_metric(extractor):
+def test_a_later_sentence_gives_the_baseline_or_the_later_value_of_a_free_metric(extractor):
     text = ("At 1 April 2016, 512 children were in care (a rate of 58.2 per 10,000 children). "
             "This is an increase from 470 (53.9 per 10,000) at 1 April 2015.")
     evidence = extractor.extract(text, ["E10000016"], "E10000016")
     assert {(found.outcome.kind, found.outcome.value_from, found.outcome.value, found.outcome.unit)
             for found in evidence.open_outcomes} == {("change", 470.0, 512.0, "count"),
                                                      ("change", 53.9, 58.2, "per 10,000")}
+    restated = ("In 2020 about 40 per cent of our social workers were agency staff. That figure now stands at "
+                "15 per cent, better than the regional average of 17 per cent.")
+    assert [(found.outcome.kind, found.outcome.value_from, found.outcome.value, found.outcome.unit)
+            for found in extractor.extract(restated, ["E10000016"], "E10000016").open_outcomes] == [
+        ("change", 40.0, 15.0, "%")]
     from ingest.extraction.open_outcomes import metric_key
     assert metric_key("The children’s homes") == metric_key("children's home") == "children home"
 
@@ -697,6 +708,10 @@ def test_a_later_sentence_gives_the_baseline_of_a_free_metric(extractor):
     ("Attainment in reading was 14% higher and in writing 9% lower.", []),  # a difference from other pupils
     ("Attendance was 6% higher than last year.", [("level", 6.0, "%")]),  # a change the text states
     ("About 22% of children in the county live in low-income families.", []),  # area demographics
+    ("Northby is a city of about 310,000 people, with 71,000 children and young people.", []),
+    ("The team has worked with 12,000 children and young people.", [("level", 12000.0, "count")]),
+    ("There are no financial implications for the council.", []),  # a committee paper's heading, not a count
+    ("The rate per 10,000 (64) is still above the regional average.", [("level", 64.0, "per 10,000")]),
     ("For advice call 01632 960321 during office hours.", []),  # a telephone number
 ])
 def test_figures_in_lists_dates_labels_and_comparisons(sentence, expected):

@@ -27,6 +27,7 @@ from ingest.extraction.open_outcomes import (
     aside,
     baseline_of,
     find_open_outcomes,
+    later_value_of,
 )
 from ingest.extraction.outcomes import (
     OutcomeDraft,
@@ -194,6 +195,9 @@ class Extractor:
             if points is not None:
                 evidence.open_outcomes += _changed_from(previous, points)
                 continue
+            later = later_value_of(body)
+            if later is not None and _changed_to(previous, *later):
+                continue
             council = about.council_for(sentence)[0]
             if council:
                 intervention, attribution = about.intervention_for(sentence, refers_back(body))
@@ -279,6 +283,17 @@ def _changed_from(previous: list[OpenOutcomeFinding], points: list[dict[str, flo
                 outcome.changed_from(point[unit])
                 added.append(replace(found, outcome=outcome))
     return added
+
+
+def _changed_to(previous: list[OpenOutcomeFinding], value: float, unit: str) -> bool:
+    """The previous sentence's last level in `unit` becomes a change to `value`; False when it has none."""
+    found = next((found for found in reversed(previous) if found.outcome.unit == unit
+                  and found.outcome.value_from is None and found.outcome.value is not None), None)
+    if found is None:
+        return False
+    earlier, found.outcome.value = found.outcome.value, value
+    found.outcome.changed_from(earlier)
+    return True
 
 
 def emerging_id(key: str) -> str:

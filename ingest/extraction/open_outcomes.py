@@ -6,7 +6,8 @@ controlled one names ("approved foster carers rose from 112 to 140"). A figure w
 own is measured by its clause ("157 (43%) were placed out of borough", see `_clause_metric`). A
 level becomes a change when its baseline is given after it ("85% now, compared with 60% in 2018",
 "16%, down from 33%"; outcomes.baselines_after), or by the next sentence ("This is an increase from 374 …", see
-`baseline_of`).
+`baseline_of`); a level the next sentence restates later ("That figure now stands at 12%") is a
+change to that (`later_value_of`).
 
 Figures in words count: "there have been no disruptions" is a count of none, "two thirds of care
 leavers" and "one in three children" are per cent. A rate printed first ("36 children per 10,000
@@ -38,6 +39,7 @@ from ingest.extraction.outcomes import (
     baseline_for,
     baselines_after,
     from_to,
+    parse_amount,
     period_of,
     share_percent,
     signed_change,
@@ -60,7 +62,12 @@ _GROUP_AFTER = re.compile(r"\s*(?:%|per ?cent|per 10,000(?: children)?)?\s*(?:na
                           r"for england)\b", re.IGNORECASE)
 _DEMOGRAPHIC = re.compile(r"\b(?:(?<!10,000 )population|poverty|low[- ]income|ethnic|free school meals?|languages|"
                           r"english as an additional|"
-                          r"under the age of|live in (?:the|this) (?:area|county|city|borough))\b", re.IGNORECASE)
+                          r"under the age of|live in (?:the|this) (?:area|county|city|borough))\b"
+                          # "a borough of around 207,000 people, with 45,000 children and young people"
+                          r"|(?:\bhas|\bhave|\bof|,\s*with)\s+"
+                          r"(?:(?:around|about|some|approximately|over|nearly|almost)\s+)?"
+                          r"\d{1,3}(?:,\d{3})+\s+(?:people|residents|inhabitants|children(?: and young people)?)\b"
+                          r"(?!\s+(?:in need|who|were|are|on|subject|looked|in care|referred))", re.IGNORECASE)
 _NOT_MEASURE = {"year", "years", "month", "months", "week", "weeks", "day", "days", "hour", "hours", "age", "section",
                 "page", "paragraph", "stage", "level", "tier", "key", "point", "minute", "minutes", "time", "times",
                 "o'clock", "am", "pm", "inspector", "inspectors", "case", "cases", "record", "records", "file",
@@ -358,6 +365,21 @@ def baseline_of(sentence: str) -> list[dict[str, float]] | None:
     return points or None
 
 
+_LATER = re.compile(rf"^\W*(?:that|this|the) (?:figure|proportion|percentage|share|number|rate|total)\b[^.;]{{0,20}}?"
+                    rf"\b(?:now )?(?:stands at|is now|now stands at|has (?:since |now )?(?:fallen|dropped|risen|"
+                    rf"increased|decreased|reduced|grown|come down|gone up) to|(?:since |now )?(?:fell|dropped|rose|"
+                    rf"increased|decreased) to)\s+{HEDGE}(?P<v>{AMOUNT})", re.IGNORECASE)
+
+
+def later_value_of(sentence: str) -> tuple[float, str] | None:
+    """"That figure now stands at 12 per cent": the previous sentence's figure, later; its value and unit."""
+    match = _LATER.search(sentence)
+    if not match:
+        return None
+    amount = parse_amount(match.group("v"))
+    return amount.value, amount.unit
+
+
 def aside(sentence: str) -> bool:
     """A sentence wholly in brackets: a note on the figures, not a figure of the text."""
     return bool(_ASIDE.fullmatch(sentence))
@@ -464,6 +486,8 @@ def find_open_outcomes(doc: Doc, offset: int, taken: set[tuple[float, str]]) -> 
             unit, noun = _DURATIONS[following.lower_], None
         elif (rated := _rated_before(token)) is not None:
             noun = rated  # the count in brackets after a rate: "36 children per 10,000 (209)"
+            if not any(child.dep_ == "nummod" for child in rated.children):
+                unit = "per 10,000"  # no rate before it: "the rate per 10,000 (93)" is the rate
         elif token.dep_ in {"nummod", "appos"} and token.head.pos_ in {"NOUN", "PROPN"}:
             noun = token.head  # "30 social workers"; "a high number of children (529)"
             if noun.lower_ in _NOT_MEASURE or noun.lemma_.lower() in _NOT_MEASURE:
@@ -499,7 +523,27 @@ def find_open_outcomes(doc: Doc, offset: int, taken: set[tuple[float, str]]) -> 
         baseline = baseline_for(doc.text, baselines, outcome.char_start - offset, outcome.unit)
         if outcome.kind != "change" and baseline is not None:
             outcome.changed_from(baseline.value, baseline.period)
-    return found
+    return _was_and_is(doc.text, offset, found)
+
+
+_WAS_AND_IS = re.compile(rf"\b(?:was|were)\s+{HEDGE}(?P<was>\d)[^.;]{{0,60}}?\s(?:and|but)\s+(?:it\s+|they\s+)?"
+                         rf"(?:is|are|stands? at|ha(?:s|ve) (?:fallen|dropped|risen|increased|decreased|reduced) to)"
+                         rf"\s+(?:now\s+)?{HEDGE}(?P<is>\d)",
+                         re.IGNORECASE)
+
+
+def _was_and_is(text: str, offset: int, found: list[OpenOutcome]) -> list[OpenOutcome]:
+    """"The number in care was 617 at 31 March and is 598": two levels of one thing, a change."""
+    match = _WAS_AND_IS.search(text)
+    if match is None:
+        return found
+    was = next((outcome for outcome in found if outcome.char_start == offset + match.start("was")), None)
+    now = next((outcome for outcome in found if outcome.char_start == offset + match.start("is")), None)
+    if was is None or now is None or was.unit != now.unit or was.value is None or now.kind == "change":
+        return found
+    now.metric_text, now.metric_key = was.metric_text, was.metric_key
+    now.changed_from(was.value)
+    return [outcome for outcome in found if outcome is not was]
 
 
 _INTENDING = {"aim", "plan", "intend", "promise", "hope", "expect", "want", "seek", "forecast", "project", "propose"}
@@ -650,8 +694,8 @@ def _none_counted(doc: Doc, offset: int) -> list[OpenOutcome]:
 
 
 # what an absence is stated of that is not counted ("no concerns", "no delays"); what inspectors saw or found
-_NOT_COUNTED = {"concern", "plan", "failure", "difference", "aspect", "record", "issue", "gap", "delay", "sign",
-                "indication", "evidence", "barrier", "problem", "weakness", "question", "reason", "change", "service",
+_NOT_COUNTED = {"concern", "implication", "plan", "failure", "difference", "aspect", "record", "issue", "gap",
+                "delay", "sign", "indication", "evidence", "barrier", "problem", "weakness", "question", "reason", "change", "service",
                 "arrangement", "consequence", "opportunity", "exception", "shortfall", "data", "datum"}
 _FOUND = {"see", "find", "identify", "observe", "note", "notice", "seen", "found"}
 

@@ -90,6 +90,7 @@ _BASELINE_AFTER = re.compile(
 _GROUP_NAMED = re.compile(r"\b(?:england|national|statistical neighbours?|similar (?:areas|authorities)|comparator|"
                           r"average)", re.IGNORECASE)
 _A_NUMBER = re.compile(r"(?<!per )(?<![\d,.])\b(?!(?:19|20)\d\d\b)\d[\d,]*(?:\.\d+)?")  # not a year, nor "per 10,000"
+_A_SHARE = re.compile(_A_NUMBER.pattern + r"\s*(?:%|per\s?cent)", re.IGNORECASE)
 
 
 @dataclass
@@ -121,10 +122,12 @@ def baselines_after(text: str) -> list[Baseline]:
 
 def baseline_for(text: str, baselines: list[Baseline], position: int, unit: str | None) -> Baseline | None:
     """Of the sentence's `baselines` (baselines_after), the one printed after the figure at
-    `position`, with one figure and no other between them."""
+    `position`, with one figure and no other between them (no other share, for a share: "88% within 45
+    days, up from 71%")."""
     for baseline in baselines:
+        between = _A_SHARE if baseline.unit == "%" else _A_NUMBER
         if baseline.start > position and (baseline.unit is None or baseline.unit == unit) \
-                and len(_A_NUMBER.findall(text, position, baseline.start)) == 1:
+                and len(between.findall(text, position, baseline.start)) == 1:
             return baseline
     return None
 
