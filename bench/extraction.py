@@ -64,7 +64,8 @@ def examined(entries: list[dict], folder: Path | None = None) -> list[dict]:
 def as_report(entry: dict) -> dict:
     """A reader's marks shaped as an extraction report, so one reader can be scored against another."""
     return {"councils": [], "outcomes": [], "interventions": [
-        {"mentions": [{"surface": practice["surface"], "quote": practice["quote"]} for practice in entry["practices"]]}]}
+        {"id": str(number), "mentions": [{"surface": practice["surface"], "quote": practice["quote"]}]}
+        for number, practice in enumerate(entry["practices"])]}
 
 
 def second_reader() -> dict:

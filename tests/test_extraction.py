@@ -396,6 +396,16 @@ def test_unnamed_practices_are_emerging_and_catalogue_names_widen_to_the_printed
         "mockingbird", "emerging:kinship_navigator_service_for_grandparent", "mash"}
 
 
+def test_a_practice_only_planned_or_lacked_is_named_but_not_implemented(extractor):
+    text = ("Kent County Council introduced Signs of Safety in 2019. A Mockingbird constellation, the first in "
+            "the county, is planned for spring 2027. The council has yet to implement Family Safeguarding. "
+            "It does not use Lifelong Links. The MASH does not always respond quickly.")
+    evidence = extractor.extract(text, ["E10000016"], None)
+    assert {"signs_of_safety", "mockingbird", "family_safeguarding", "lifelong_links", "mash"} <= {
+        mention.key for mention in evidence.mentions if mention.kind == "intervention"}
+    assert {finding.intervention for finding in evidence.implementations} == {"signs_of_safety", "mash"}
+
+
 def test_a_council_named_service_is_a_practice_and_the_council_is_not(extractor):
     text = ("Walsall Council opened the Walsall Family Front Door in 2022. "
             "Councillor Jo Marsh welcomed it.")

@@ -39,6 +39,7 @@ from ingest.extraction.outcomes import (
 from ingest.extraction.practices import (
     PracticeMention,
     find_practices,
+    not_yet_begun,
     practice_key,
     practice_words,
 )
@@ -150,7 +151,7 @@ class Extractor:
         evidence.mention_sentences = [sentence_at(mention.start) for mention in evidence.mentions]
         about = _CouncilContext(evidence, document_councils, inspection_council)
         for mention, sentence in zip(evidence.mentions, evidence.mention_sentences):
-            if mention.kind == "intervention":
+            if mention.kind == "intervention" and not _not_yet_begun(parsed_cued, sentence, mention):
                 council, method, confidence = about.council_for(sentence)
                 if council and method:
                     evidence.implementations.append(ImplementationFinding(
@@ -248,6 +249,14 @@ class Extractor:
                 found.append(Mention("intervention", emerging_id(key), practice.surface, practice.start,
                                      practice.end, practice.confidence, practice.method, "emerging"))
         return sorted(found, key=lambda mention: mention.start)
+
+
+def _not_yet_begun(parsed: dict[int, Doc], sentence: Sentence, mention: Mention) -> bool:
+    """A practice its (parsed) sentence only plans or says the council lacks: named, not implemented."""
+    doc = parsed.get(sentence.start)
+    word = doc.char_span(mention.start - sentence.start, mention.end - sentence.start,
+                         alignment_mode="expand") if doc is not None else None
+    return word is not None and len(word) > 0 and not_yet_begun(word[0])
 
 
 MAIN_COUNCIL_OPENING = 300  # characters: a title and its standfirst

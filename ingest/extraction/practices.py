@@ -281,6 +281,28 @@ def planned(token: Token) -> bool:
     return False
 
 
+_STARTING = {"introduce", "launch", "establish", "set", "create", "open", "pilot", "implement", "adopt", "develop",
+             "roll", "commission", "start", "begin", "build", "use", "join", "bring"}
+_NOT_YET = {"forthcoming", "proposed", "planned", "future", "prospective"}
+
+
+def not_yet_begun(token: Token) -> bool:
+    """A practice a council only plans, hopes for or does not have: "plans to introduce Mockingbird",
+    "a Mockingbird constellation is planned", "the forthcoming MASH", "does not use Signs of
+    Safety"; not one that exists and is planned to change ("the MASH will move")."""
+    node, child = token, token
+    while node.pos_ not in {"VERB", "AUX"} and node.head.i != node.i:
+        if any(word.lower_ in _NOT_YET for word in node.children if word.dep_ == "amod"):
+            return True
+        node, child = node.head, node
+    if node.i == token.i or node.pos_ not in {"VERB", "AUX"}:
+        return False
+    if node.lemma_ in {"plan", "propose"} and child.dep_ == "nsubjpass":
+        return True
+    yet_to = any(word.lower_ == "yet" for verb in [node, *node.ancestors][:3] for word in verb.children)
+    return node.lemma_ in _STARTING and child.dep_ in {"dobj", "nsubjpass", "prep"} and (planned(node) or yet_to)
+
+
 def subject_is_ofsted(verb: Token) -> bool:
     return any(child.dep_ in {"nsubj", "agent"} and _OFSTED.search(verb.doc[child.left_edge.i:child.right_edge.i + 1].text)
                for child in verb.children)
