@@ -266,6 +266,9 @@ def test_plans_generic_nouns_and_inspectors_actions_are_not_practices():
     assert practices_in("The stable senior leadership team meets weekly.") == []
     assert practices_in("Managers developed a clear vision and a comprehensive approach.") == []
     assert practices_in("The council prepared for the new single inspection framework.") == []
+    # partner organisations, named but not the council's practice
+    assert practices_in("Posts were jointly funded with Northshire Police and the Riverside NHS Foundation Trust.") == []
+    assert practices_in("The council commissioned the Fenland Centre for Family Research to evaluate it.") == []
 
 
 

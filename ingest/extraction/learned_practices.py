@@ -53,7 +53,7 @@ def candidate_phrases(doc: Doc, offset: int, taken: list[rules.PracticeMention])
         if token.pos_ in _NOUNS and token.dep_ != "compound":
             tokens = rules.phrase(token)
             if (tokens and len(tokens) <= rules.MAX_TOKENS and not _common_noun_alone(tokens)
-                    and not rules.statutory_or_inspection(tokens) and not rules.planned_or_by_inspectors(token)
+                    and not rules.not_the_councils(tokens) and not rules.planned_or_by_inspectors(token)
                     and not rules.names_a_person(tokens)):
                 start, end = rules.with_abbreviation(doc, tokens)
                 if not any(start < last and first < end for first, last in spans):

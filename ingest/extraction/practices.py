@@ -189,9 +189,20 @@ _STATUTORY = re.compile(r"safeguarding (?:children|adults?|partnership)? ?board|
                         r"designated officer|public law outline|\bplo\b|local offer|virtual school", re.IGNORECASE)
 
 
-def statutory_or_inspection(tokens: list[Token]) -> bool:
-    """A body every area has by statute, or the inspection's own machinery: named, but not chosen."""
-    return bool(_STATUTORY.search(" ".join(token.text for token in tokens))) or any(
+# a partner organisation by its name: "Greater Manchester Police", "Mersey Care NHS Foundation Trust", "the
+# University of Reading", "UNISON", "the Centre for Social Care Research", "the integrated care board";
+# not a council's own "Centre for Professional Practice"
+_PARTNER_BODY = re.compile(r"(?-i:\b(?:Police|Constabulary|University|College)$|^University of\b"
+                           r"|\bNHS\b.*\b(?:Trust|Board)$|\bUNISON\b|\b(?:Centre|Institute)\b.*\bResearch\b"
+                           r"|\bResearch (?:Centre|Institute)\b)"
+                           r"|\bintegrated care board|clinical commissioning group|\bccg\b|\bicb\b", re.IGNORECASE)
+
+
+def not_the_councils(tokens: list[Token]) -> bool:
+    """A body every area has by statute, a partner organisation, or the inspection's own machinery:
+    named, but not a practice the council chose."""
+    words = " ".join(token.text for token in tokens)
+    return bool(_STATUTORY.search(words) or _PARTNER_BODY.search(words)) or any(
         token.lower_ in _INSPECTION_WORDS for token in tokens)
 
 
@@ -221,7 +232,7 @@ def generic(tokens: list[Token]) -> bool:
     """Generic words alone, evaluation plus a head ("stable senior leadership team"), a standing
     unit, or the inspection's own machinery (its framework, its judgements)."""
     content = [token for token in tokens if not token.is_punct and token.pos_ not in {"ADP", "CCONJ", "DET"}]
-    if statutory_or_inspection(tokens):
+    if not_the_councils(tokens):
         return True
     # nothing left once evaluation, generic modifiers and practice heads are set aside: "clear vision",
     # "comprehensive approach", "The Way" — capitalised or not
