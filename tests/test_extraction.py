@@ -558,6 +558,9 @@ def open_changes_in(sentence: str) -> list[tuple[float | None, float | None, flo
     ("Some 64% of pupils in care passed, compared with 70% nationally.", []),  # a comparison group, no time
     ("About 90% of visits happened within 10 working days, up from 62% in 2022.",  # another number, not a share
      [(62.0, 90.0, 28.0, "points", "visits")]),
+    ("Average caseloads are now 17, a reduction from 24 two years ago.", [(24.0, 17.0, -7.0, "count", "Average caseloads")]),
+    ("In 2023, 52 young people stayed with carers after their 18th birthday, an increase from 40 in 2022.",
+     [(40.0, 52.0, 12.0, "count", "young people")]),  # an ordinal between, not a figure
     # two dated levels of one thing
     ("The number of young people on plans was 410 in March and is 365 now.",
      [(410.0, 365.0, -45.0, "count", "number of young people on plans")]),

@@ -84,12 +84,14 @@ _COMPARISON = re.compile(r"\b(?:compared\s+(?:with|to)|in\s+comparison\s+(?:with
 # "from" only when a time follows, and never a comparison group's figure ("compared with 22% nationally",
 # "compared with 24% in England last year")
 _BASELINE_AFTER = re.compile(
-    rf"(?:\b(?P<moved>down|up|falling|rising)\s+from|,\s*from|\bcompared\s+(?:with|to))\s+{HEDGE}"
+    rf"(?:\b(?P<moved>down|up|falling|rising|(?:increase|rise|reduction|decrease|fall|drop|decline|improvement)"
+    rf"(?:\s+of\s+\d+%?)?)\s+from|,\s*from|\bcompared\s+(?:with|to))\s+{HEDGE}"
     rf"(?P<v>{AMOUNT})(?P<r>{_PER_10000})?(?P<when>[^,;.]{{0,40}}?\b(?:(?:19|20)\d\d|ago|before|previous|last|"
     rf"baseline|time of|start|beginning|earlier)\b)?", re.IGNORECASE)
 _GROUP_NAMED = re.compile(r"\b(?:england|national|statistical neighbours?|similar (?:areas|authorities)|comparator|"
                           r"average)", re.IGNORECASE)
-_A_NUMBER = re.compile(r"(?<!per )(?<![\d,.])\b(?!(?:19|20)\d\d\b)\d[\d,]*(?:\.\d+)?")  # not a year, nor "per 10,000"
+# not a year, nor "per 10,000", nor an ordinal ("18th")
+_A_NUMBER = re.compile(r"(?<!per )(?<![\d,.])\b(?!(?:19|20)\d\d\b)\d[\d,]*(?:\.\d+)?(?!\d|\.\d|(?:st|nd|rd|th)\b)")
 _A_SHARE = re.compile(_A_NUMBER.pattern + r"\s*(?:%|per\s?cent)", re.IGNORECASE)
 
 
