@@ -64,8 +64,7 @@ def examined(entries: list[dict], folder: Path | None = None) -> list[dict]:
 def as_report(entry: dict) -> dict:
     """A reader's marks shaped as an extraction report, so one reader can be scored against another."""
     return {"councils": [], "outcomes": [], "interventions": [
-        {"id": str(number), "mentions": [{"surface": practice["surface"], "quote": practice["quote"]}]}
-        for number, practice in enumerate(entry["practices"])]}
+        {"mentions": [{"surface": practice["surface"], "quote": practice["quote"]} for practice in entry["practices"]]}]}
 
 
 def second_reader() -> dict:

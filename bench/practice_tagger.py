@@ -37,7 +37,6 @@ from embedding.int8_model import build_question_model  # noqa: E402
 from ingest.extraction.document import cued_sentences, sentences_of  # noqa: E402
 from ingest.extraction.evaluation import quotes_overlap, score_unseen  # noqa: E402
 from ingest.extraction.nlp import sentence_pipeline  # noqa: E402
-from ingest.extraction.practices import practice_key  # noqa: E402
 from kg.model.settings import get_settings  # noqa: E402
 
 OUTSIDE, BEGINS, INSIDE = 0, 1, 2
@@ -207,8 +206,7 @@ def scored(reports: list[TaggedReport], tagged: list[list[np.ndarray]], bound: f
                     for surface, mean in phrases(sentence, chance, bound) if mean >= keep]
         marked.append({"path": report.path, "councils": [], "practices": report.marks, "outcomes": []})
         extracted.append({"councils": [], "outcomes": [], "implementations": [],
-                          "interventions": [{"id": practice_key(mention["surface"]), "mentions": [mention]}
-                                            for mention in mentions]})
+                          "interventions": [{"mentions": mentions}] if mentions else []})
     tally = score_unseen(marked, extracted)["practices"]
     return tally.precision, tally.recall
 

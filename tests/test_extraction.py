@@ -269,6 +269,7 @@ def test_plans_generic_nouns_and_inspectors_actions_are_not_practices():
     # partner organisations, named but not the council's practice
     assert practices_in("Posts were jointly funded with Northshire Police and the Riverside NHS Foundation Trust.") == []
     assert practices_in("The council commissioned the Fenland Centre for Family Research to evaluate it.") == []
+    assert practices_in("The council launched an ICB-funded youth mental health service.") != []
 
 
 
@@ -393,6 +394,9 @@ def test_unnamed_practices_are_emerging_and_catalogue_names_widen_to_the_printed
     assert ("mockingbird", "Mockingbird family model (MFM)", "catalogue") in interventions
     assert [surface for key, surface, _status in interventions if key == "mash"] == [
         "multi-agency safeguarding hub (MASH)"]
+    bracketed = extractor.extract("Kent extended its early help offer (Family Hubs and the MASH).", ["E10000016"], None)
+    assert {(m.key, m.surface) for m in bracketed.mentions if m.kind == "intervention"} == {
+        ("early_help_service", "early help offer"), ("family_hubs", "Family Hubs"), ("mash", "MASH")}
     assert ("emerging:kinship_navigator_service_for_grandparent", "kinship navigator service for grandparents",
             "emerging") in interventions
     assert {finding.intervention for finding in evidence.implementations} == {
@@ -402,11 +406,13 @@ def test_unnamed_practices_are_emerging_and_catalogue_names_widen_to_the_printed
 def test_a_practice_only_planned_or_lacked_is_named_but_not_implemented(extractor):
     text = ("Kent County Council introduced Signs of Safety in 2019. A Mockingbird constellation, the first in "
             "the county, is planned for spring 2027. The council has yet to implement Family Safeguarding. "
-            "It does not use Lifelong Links. The MASH does not always respond quickly.")
+            "It does not use Lifelong Links. The MASH does not always respond quickly. Children can use Mind of My "
+            "Own. Leaders introduced Family Group Conferences in 2019, yet practice remains inconsistent.")
     evidence = extractor.extract(text, ["E10000016"], None)
     assert {"signs_of_safety", "mockingbird", "family_safeguarding", "lifelong_links", "mash"} <= {
         mention.key for mention in evidence.mentions if mention.kind == "intervention"}
-    assert {finding.intervention for finding in evidence.implementations} == {"signs_of_safety", "mash"}
+    assert {finding.intervention for finding in evidence.implementations} == {
+        "signs_of_safety", "mash", "mind_of_my_own", "family_group_conferencing"}
 
 
 def test_a_council_named_service_is_a_practice_and_the_council_is_not(extractor):
@@ -565,6 +571,8 @@ def open_changes_in(sentence: str) -> list[tuple[float | None, float | None, flo
     ("The number of young people on plans was 410 in March and is 365 now.",
      [(410.0, 365.0, -45.0, "count", "number of young people on plans")]),
     ("The vacancy rate was 31% in 2021 but is now 12%.", [(31.0, 12.0, -19.0, "points", "vacancy rate")]),
+    ("Caseloads were 18 in the assessment team and are 14 in the care team.", []),  # two teams, not two times
+    ("Agency staff are 30% of the workforce; caseloads are 18, down from 25% in 2020.", []),  # another clause's share
     # a change stated by its size
     ("The number of referrals increased by 30% between 2018 and 2020.", [(None, None, 30.0, "%", "number of referrals")]),
     ("Placement moves fell by a quarter last year.", [(None, None, -25.0, "%", "Placement moves")]),
@@ -704,11 +712,16 @@ def test_a_later_sentence_gives_the_baseline_or_the_later_value_of_a_free_metric
     assert {(found.outcome.kind, found.outcome.value_from, found.outcome.value, found.outcome.unit)
             for found in evidence.open_outcomes} == {("change", 470.0, 512.0, "count"),
                                                      ("change", 53.9, 58.2, "per 10,000")}
-    restated = ("In 2020 about 40 per cent of our social workers were agency staff. That figure now stands at "
-                "15 per cent, better than the regional average of 17 per cent.")
-    assert [(found.outcome.kind, found.outcome.value_from, found.outcome.value, found.outcome.unit)
-            for found in extractor.extract(restated, ["E10000016"], "E10000016").open_outcomes] == [
-        ("change", 40.0, 15.0, "%")]
+    def changes(text: str) -> list[tuple]:
+        return [(found.outcome.kind, found.outcome.value_from, found.outcome.value, found.outcome.unit)
+                for found in extractor.extract(text, ["E10000016"], "E10000016").open_outcomes]
+
+    assert changes("In 2020 about 40 per cent of our social workers were agency staff. That figure now stands at "
+                   "15 per cent, better than the regional average of 17 per cent.") == [("change", 40.0, 15.0, "%")]
+    assert changes("In 2020 about 40 per cent of our social workers were agency staff. That figure now stands at "
+                   "15%, and 300 children are on plans.") == [("change", 40.0, 15.0, "%"), ("level", None, 300.0, "count")]
+    assert ("change", 120.0, 1650.0, "count") not in changes(  # "the number" may be another metric's
+        "In 2020 the council had 120 approved foster carers. The number in care is now 1,650.")
     from ingest.extraction.open_outcomes import metric_key
     assert metric_key("The children’s homes") == metric_key("children's home") == "children home"
 
@@ -725,6 +738,7 @@ def test_a_later_sentence_gives_the_baseline_or_the_later_value_of_a_free_metric
     ("Attendance was 6% higher than last year.", [("level", 6.0, "%")]),  # a change the text states
     ("About 22% of children in the county live in low-income families.", []),  # area demographics
     ("Northby is a city of about 310,000 people, with 71,000 children and young people.", []),
+    ("Of 1,500 children, 300 were seen within 10 days.", [("level", 1500.0, "count"), ("level", 300.0, "count")]),
     ("The team has worked with 12,000 children and young people.", [("level", 12000.0, "count")]),
     ("There are no financial implications for the council.", []),  # a committee paper's heading, not a count
     ("The rate per 10,000 (64) is still above the regional average.", [("level", 64.0, "per 10,000")]),

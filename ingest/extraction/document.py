@@ -196,16 +196,16 @@ class Extractor:
             if points is not None:
                 evidence.open_outcomes += _changed_from(previous, points)
                 continue
+            known = taken.get(sentence.start, set())
             later = later_value_of(body)
             if later is not None and _changed_to(previous, *later):
-                continue
+                known = known | {later}  # read already, as the previous figure's later value
             council = about.council_for(sentence)[0]
             if council:
                 intervention, attribution = about.intervention_for(sentence, refers_back(body))
                 previous = [OpenOutcomeFinding(council, found, sentence, intervention, attribution,
                                                inspection_council is not None)
-                            for found in find_open_outcomes(parsed_cued[sentence.start], sentence.start,
-                                                            taken.get(sentence.start, set()))]
+                            for found in find_open_outcomes(parsed_cued[sentence.start], sentence.start, known)]
                 evidence.open_outcomes += previous
         return evidence
 
@@ -275,13 +275,18 @@ def _main_council(councils: list[Mention]) -> str | None:
     return key if opening and times >= 3 and times >= 2 * runner_up else None
 
 
+def _last_level(previous: list[OpenOutcomeFinding], unit: str) -> OpenOutcomeFinding | None:
+    """The previous sentence's last level (no baseline yet) in `unit`."""
+    return next((found for found in reversed(previous) if found.outcome.unit == unit
+                 and found.outcome.value_from is None and found.outcome.value is not None), None)
+
+
 def _changed_from(previous: list[OpenOutcomeFinding], points: list[dict[str, float]]) -> list[OpenOutcomeFinding]:
     """The previous sentence's last level of each unit becomes a change from the first earlier
     point; each further point ("… and 489 at 31 March 2015") adds a change of its own. Returns those."""
     added: list[OpenOutcomeFinding] = []
     for unit in points[0]:
-        found = next((found for found in reversed(previous) if found.outcome.unit == unit
-                      and found.outcome.value_from is None), None)
+        found = _last_level(previous, unit)
         if found is None:
             continue
         level = copy(found.outcome)
@@ -296,11 +301,11 @@ def _changed_from(previous: list[OpenOutcomeFinding], points: list[dict[str, flo
 
 def _changed_to(previous: list[OpenOutcomeFinding], value: float, unit: str) -> bool:
     """The previous sentence's last level in `unit` becomes a change to `value`; False when it has none."""
-    found = next((found for found in reversed(previous) if found.outcome.unit == unit
-                  and found.outcome.value_from is None and found.outcome.value is not None), None)
+    found = _last_level(previous, unit)
     if found is None:
         return False
     earlier, found.outcome.value = found.outcome.value, value
+    assert earlier is not None
     found.outcome.changed_from(earlier)
     return True
 

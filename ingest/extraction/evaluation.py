@@ -10,7 +10,7 @@ from dataclasses import dataclass, field
 from difflib import SequenceMatcher
 from typing import Any, Iterable
 
-from ingest.extraction.practices import practice_words
+from ingest.extraction.practices import practice_key, practice_words
 
 
 @dataclass
@@ -78,11 +78,8 @@ def score(checked: list[dict[str, Any]], reports: list[dict[str, Any]]) -> dict[
 #   and quote marks normalised) and
 #   its surface matches the marked surface: equal after normalisation (case, quotes, hyphens,
 #   plurals, leading determiners), or a Dice overlap of their words of at least 0.6;
-# - an extracted practice (an intervention the report lists, with every mention it has there: a
-#   catalogue entry printed as "multi-agency safeguarding hub (MASH)" in one sentence and "MASH" in
-#   the next is one practice, as a reader marks it once) is right when any of its mentions matches
-#   some marked practice of the document; until session 26 each distinct normalised surface counted
-#   as one, which charged a practice printed several ways once per way;
+# - an extracted practice (distinct normalised surface per document) is right when any of its
+#   mentions matches some marked practice of the document;
 # - an outcome matches a marked one in an overlapping sentence when value_from, value_to (a
 #   change stated only as an amount has value_from null and the amount as value_to) and unit
 #   (% / per cent, count / children / people, …) are all equal.
@@ -153,16 +150,15 @@ def unseen_outcome_key(outcome: dict[str, Any]) -> tuple:
     return scaled(value_from), scaled(value_to), kind
 
 
-def _practice_mentions(report: dict[str, Any]) -> list[tuple[str, str, str]]:
-    """(intervention, surface, quote) of every intervention mention a report shows; older reports
-    carry quotes only on implementations."""
-    found = [(entry["id"], mention["surface"], mention["quote"]) for entry in report["interventions"]
+def _practice_mentions(report: dict[str, Any]) -> list[tuple[str, str]]:
+    """(surface, quote) of every intervention mention a report shows; older reports carry quotes
+    only on implementations."""
+    pairs = [(mention["surface"], mention["quote"]) for entry in report["interventions"]
              for mention in entry.get("mentions", [])]
-    if not found:
+    if not pairs:
         surface = {entry["id"]: entry["surface"] for entry in report["interventions"]}
-        found = [(item["intervention"], surface.get(item["intervention"], ""), item["quote"])
-                 for item in report["implementations"]]
-    return found
+        pairs = [(surface.get(item["intervention"], ""), item["quote"]) for item in report["implementations"]]
+    return pairs
 
 
 def score_unseen(marked: list[dict[str, Any]], reports: list[dict[str, Any]]) -> dict[str, Tally]:
@@ -172,10 +168,10 @@ def score_unseen(marked: list[dict[str, Any]], reports: list[dict[str, Any]]) ->
         name = expected["path"].split("/")[1][:30]
         tallies["councils"].add(name, {c["ons_code"] for c in report["councils"]}, set(expected["councils"]))
         practices, tally = expected.get("practices") or [], tallies["practices"]
-        found_by_intervention: dict[str, list[tuple[str, str]]] = {}
-        for intervention, surface, quote in _practice_mentions(report):
-            found_by_intervention.setdefault(intervention, []).append((surface, quote))
-        mentions = [mention for group in found_by_intervention.values() for mention in group]
+        mentions = _practice_mentions(report)
+        found_by_key: dict[str, list[tuple[str, str]]] = {}
+        for surface, quote in mentions:
+            found_by_key.setdefault(practice_key(surface), []).append((surface, quote))
 
         def hits(surface: str, quote: str, practice: dict[str, Any]) -> bool:
             return quotes_overlap(quote, practice["quote"]) and surfaces_match(surface, practice["surface"])
@@ -186,7 +182,7 @@ def score_unseen(marked: list[dict[str, Any]], reports: list[dict[str, Any]]) ->
             else:
                 tally.false_negatives += 1
                 tally.misses.append(f"{name}: {practice['surface']} | {practice['quote'][:120]}")
-        for group in found_by_intervention.values():
+        for key, group in found_by_key.items():
             if not any(hits(surface, quote, practice) for surface, quote in group for practice in practices):
                 tally.false_positives += 1
                 tally.extras.append(f"{name}: {group[0][0]} | {group[0][1][:120]}")

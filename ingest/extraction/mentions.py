@@ -72,10 +72,15 @@ class EntityFinder:
         matches = [(doc.vocab.strings[key], start, end)
                    for matcher in (self._any_case, self._as_written) for key, start, end in matcher(doc)]
         label = {(start, end): intervention_id for intervention_id, start, end in matches}
+        spans = filter_spans([doc[start:end] for _id, start, end in matches])
         found: list[Mention] = []
-        for span in filter_spans([doc[start:end] for _id, start, end in matches]):
+        for span in spans:
+            key = label[(span.start, span.end)]
             if found and found[-1].end > span.start_char:
                 continue  # the abbreviation in brackets after a name, already part of it
             start, end = with_abbreviation(doc, list(span))
-            found.append(Mention("intervention", label[(span.start, span.end)], doc.text[start:end], start, end, 1.0))
+            if any(span.end_char <= other.start_char < end and label[(other.start, other.end)] != key
+                   for other in spans):
+                end = span.end_char  # another entry in the brackets: "early help offer (Family Hubs and the MASH)"
+            found.append(Mention("intervention", key, doc.text[start:end], start, end, 1.0))
         return found

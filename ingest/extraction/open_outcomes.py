@@ -35,6 +35,7 @@ from ingest.extraction.outcomes import (
     HEDGE,
     MULTIPLYING,
     PARTS,
+    PER_10000,
     SCALES,
     baseline_for,
     baselines_after,
@@ -63,11 +64,12 @@ _GROUP_AFTER = re.compile(r"\s*(?:%|per ?cent|per 10,000(?: children)?)?\s*(?:na
 _DEMOGRAPHIC = re.compile(r"\b(?:(?<!10,000 )population|poverty|low[- ]income|ethnic|free school meals?|languages|"
                           r"english as an additional|"
                           r"under the age of|live in (?:the|this) (?:area|county|city|borough))\b"
-                          # "a borough of around 207,000 people, with 45,000 children and young people"
-                          r"|(?:\bhas|\bhave|\bof|,\s*with)\s+"
+                          # "a borough of around 207,000 people, with 45,000 children and young people"; not "of
+                          # 1,500 children, 300 were seen", nor "has 1,250 children with a plan"
+                          r"|(?:\b(?:borough|city|county|district|town|area|population) of|\bhas|\bhave|,\s*with)\s+"
                           r"(?:(?:around|about|some|approximately|over|nearly|almost)\s+)?"
-                          r"\d{1,3}(?:,\d{3})+\s+(?:people|residents|inhabitants|children(?: and young people)?)\b"
-                          r"(?!\s+(?:in need|who|were|are|on|subject|looked|in care|referred))", re.IGNORECASE)
+                          r"\d{1,3}(?:,\d{3})+\s+(?:people|residents|inhabitants|children(?: and young people)?)"
+                          r"(?=\s*(?:[,.;)]|$|and\b|aged\b|under\b|live|living\b))", re.IGNORECASE)
 _NOT_MEASURE = {"year", "years", "month", "months", "week", "weeks", "day", "days", "hour", "hours", "age", "section",
                 "page", "paragraph", "stage", "level", "tier", "key", "point", "minute", "minutes", "time", "times",
                 "o'clock", "am", "pm", "inspector", "inspectors", "case", "cases", "record", "records", "file",
@@ -140,6 +142,9 @@ def _hyphenated(token: Token) -> float | None:
     return None
 
 
+_OR_MORE = {"more", "fewer", "less", "over", "above"}
+
+
 def _not_a_figure(token: Token) -> bool:
     """A number that is not a figure of the text: a day of a date ("9 May"), an age ("aged 16 to
     17"), a year, the end of a range ("2015–16"), a paragraph or footnote number opening a sentence
@@ -180,7 +185,6 @@ def _compared_with_others(token: Token) -> bool:
     return bool(following) and following[0] in _ABOVE and not _THAN_BEFORE.search(token.doc.text, token.idx)
 
 
-_OR_MORE = {"more", "fewer", "less", "over", "above"}
 _ABOVE = {"higher", "lower", "above", "below"}
 _THAN_BEFORE = re.compile(r"\bthan (?:last year|the previous year|a year (?:ago|earlier)|(?:it was )?in (?:19|20)\d\d)",
                           re.IGNORECASE)
@@ -365,19 +369,20 @@ def baseline_of(sentence: str) -> list[dict[str, float]] | None:
     return points or None
 
 
-_LATER = re.compile(rf"^\W*(?:that|this|the) (?:figure|proportion|percentage|share|number|rate|total)\b[^.;]{{0,20}}?"
-                    rf"\b(?:now )?(?:stands at|is now|now stands at|has (?:since |now )?(?:fallen|dropped|risen|"
-                    rf"increased|decreased|reduced|grown|come down|gone up) to|(?:since |now )?(?:fell|dropped|rose|"
-                    rf"increased|decreased) to)\s+{HEDGE}(?P<v>{AMOUNT})", re.IGNORECASE)
+_LATER = re.compile(rf"^\W*(?:that|this) (?:figure|proportion|percentage|share|number|rate|total)\b[^.;]{{0,20}}?"
+                    rf"\b(?:now )?(?:stands at|is now|(?:has )?(?:since |now )?(?:fallen|fell|dropped|risen|rose|"
+                    rf"increased|decreased|reduced|grown|come down|gone up) to)\s+{HEDGE}(?P<v>{AMOUNT})"
+                    rf"(?P<r>{PER_10000})?", re.IGNORECASE)
 
 
 def later_value_of(sentence: str) -> tuple[float, str] | None:
-    """"That figure now stands at 12 per cent": the previous sentence's figure, later; its value and unit."""
+    """"That figure now stands at 12 per cent": the previous sentence's figure, later; its value and
+    unit. Only "that"/"this" figure: "The number in care is now 1,650" may be another metric's."""
     match = _LATER.search(sentence)
     if not match:
         return None
     amount = parse_amount(match.group("v"))
-    return amount.value, amount.unit
+    return amount.value, "per 10,000" if match.group("r") else amount.unit
 
 
 def aside(sentence: str) -> bool:
@@ -526,20 +531,22 @@ def find_open_outcomes(doc: Doc, offset: int, taken: set[tuple[float, str]]) -> 
     return _was_and_is(doc.text, offset, found)
 
 
-_WAS_AND_IS = re.compile(rf"\b(?:was|were)\s+{HEDGE}(?P<was>\d)[^.;]{{0,60}}?\s(?:and|but)\s+(?:it\s+|they\s+)?"
-                         rf"(?:is|are|stands? at|ha(?:s|ve) (?:fallen|dropped|risen|increased|decreased|reduced) to)"
-                         rf"\s+(?:now\s+)?{HEDGE}(?P<is>\d)",
-                         re.IGNORECASE)
+_WAS_AND_IS = re.compile(rf"\b(?:was|were)\s+{HEDGE}(?P<was>\d)(?P<when>(?:[^.;]|\.\d){{0,60}}?)\s(?:and|but)\s+"
+                         rf"(?:it\s+|they\s+)?(?:is|are|stands? at|ha(?:s|ve) (?:fallen|dropped|risen|increased|"
+                         rf"decreased|reduced) to)\s+(?:now\s+)?{HEDGE}(?P<is>\d)", re.IGNORECASE)
+_A_TIME = re.compile(r"(?:19|20)\d\d|\b(?:january|february|march|april|may|june|july|august|september|october|"
+                     r"november|december|last year|ago|previously|quarter)\b", re.IGNORECASE)
 
 
 def _was_and_is(text: str, offset: int, found: list[OpenOutcome]) -> list[OpenOutcome]:
-    """"The number in care was 617 at 31 March and is 598": two levels of one thing, a change."""
+    """"The number in care was 617 at 31 March and is 598": two dated levels of one thing, a change
+    (a time beside the first: not "caseloads were 18 in one team and are 14 in another")."""
     match = _WAS_AND_IS.search(text)
-    if match is None:
+    if match is None or not _A_TIME.search(match.group("when")):
         return found
     was = next((outcome for outcome in found if outcome.char_start == offset + match.start("was")), None)
     now = next((outcome for outcome in found if outcome.char_start == offset + match.start("is")), None)
-    if was is None or now is None or was.unit != now.unit or was.value is None or now.kind == "change":
+    if was is None or now is None or was.unit != now.unit or was.value is None or "change" in (was.kind, now.kind):
         return found
     now.metric_text, now.metric_key = was.metric_text, was.metric_key
     now.changed_from(was.value)
@@ -695,8 +702,9 @@ def _none_counted(doc: Doc, offset: int) -> list[OpenOutcome]:
 
 # what an absence is stated of that is not counted ("no concerns", "no delays"); what inspectors saw or found
 _NOT_COUNTED = {"concern", "implication", "plan", "failure", "difference", "aspect", "record", "issue", "gap",
-                "delay", "sign", "indication", "evidence", "barrier", "problem", "weakness", "question", "reason", "change", "service",
-                "arrangement", "consequence", "opportunity", "exception", "shortfall", "data", "datum"}
+                "delay", "sign", "indication", "evidence", "barrier", "problem", "weakness", "question", "reason",
+                "change", "service", "arrangement", "consequence", "opportunity", "exception", "shortfall", "data",
+                "datum"}
 _FOUND = {"see", "find", "identify", "observe", "note", "notice", "seen", "found"}
 
 

@@ -33,14 +33,14 @@ HEDGE = r"(?:(?:a|an)\s+(?:current\s+)?(?:high|peak|rate|total|figure|level|aver
 
 # what the first figure counts, printed between it and "to": "from 24 children per worker to 18",
 # "from 52 per 10,000 children in March 2020 to 38", "from 38% of social worker posts … to 21%"
-_PER_10000 = r"\s+per\s+10,000"
-_COUNTED = (rf"(?P<ra>{_PER_10000})?(?:\s+(?!(?:to|in|at|from|and|by|during|was|were|is|are|has|have|had|been|"
+PER_10000 = r"\s+per\s+10,000"
+_COUNTED = (rf"(?P<ra>{PER_10000})?(?:\s+(?!(?:to|in|at|from|and|by|during|was|were|is|are|has|have|had|been|"
             rf"january|february|march|april|may|june|july|august|september|october|november|december)\b)"
             rf"[a-z][a-z'’-]*){{0,4}}?")
 _FROM_TO = re.compile(
     rf"\bfrom\s+{HEDGE}(?P<a>{AMOUNT}){_COUNTED}(?:\s+in\s+(?:[A-Z][a-z]+\s+)?(?P<ya>{_YEAR})|\s+(?:at|in|during) "
     rf"the (?:previous|last|time of the) (?:inspection|year|visit))?,?\s+(?:down\s+|up\s+)?to\s+"
-    rf"{HEDGE}(?P<b>{AMOUNT})(?P<rb>{_PER_10000})?(?:\s+in\s+(?:[A-Z][a-z]+\s+)?(?P<yb>{_YEAR}))?", re.IGNORECASE)
+    rf"{HEDGE}(?P<b>{AMOUNT})(?P<rb>{PER_10000})?(?:\s+in\s+(?:[A-Z][a-z]+\s+)?(?P<yb>{_YEAR}))?", re.IGNORECASE)
 _PAIRED_YEARS = re.compile(
     rf"(?P<a>{AMOUNT})\s+in\s+(?P<ya>{_YEAR})\s*(?:,|to|and)\s*(?P<b>{AMOUNT})\s+in\s+(?P<yb>{_YEAR})", re.IGNORECASE)
 _TO_VALUE = re.compile(
@@ -86,7 +86,7 @@ _COMPARISON = re.compile(r"\b(?:compared\s+(?:with|to)|in\s+comparison\s+(?:with
 _BASELINE_AFTER = re.compile(
     rf"(?:\b(?P<moved>down|up|falling|rising|(?:increase|rise|reduction|decrease|fall|drop|decline|improvement)"
     rf"(?:\s+of\s+\d+%?)?)\s+from|,\s*from|\bcompared\s+(?:with|to))\s+{HEDGE}"
-    rf"(?P<v>{AMOUNT})(?P<r>{_PER_10000})?(?P<when>[^,;.]{{0,40}}?\b(?:(?:19|20)\d\d|ago|before|previous|last|"
+    rf"(?P<v>{AMOUNT})(?P<r>{PER_10000})?(?P<when>[^,;.]{{0,40}}?\b(?:(?:19|20)\d\d|ago|before|previous|last|"
     rf"baseline|time of|start|beginning|earlier)\b)?", re.IGNORECASE)
 _GROUP_NAMED = re.compile(r"\b(?:england|national|statistical neighbours?|similar (?:areas|authorities)|comparator|"
                           r"average)", re.IGNORECASE)
@@ -124,12 +124,13 @@ def baselines_after(text: str) -> list[Baseline]:
 
 def baseline_for(text: str, baselines: list[Baseline], position: int, unit: str | None) -> Baseline | None:
     """Of the sentence's `baselines` (baselines_after), the one printed after the figure at
-    `position`, with one figure and no other between them (no other share, for a share: "88% within 45
-    days, up from 71%")."""
+    `position` in the same clause, with one figure and no other between them (no other share, for a
+    share: "88% within 45 days, up from 71%")."""
     for baseline in baselines:
         between = _A_SHARE if baseline.unit == "%" else _A_NUMBER
         if baseline.start > position and (baseline.unit is None or baseline.unit == unit) \
-                and len(between.findall(text, position, baseline.start)) == 1:
+                and len(between.findall(text, position, baseline.start)) == 1 \
+                and ";" not in text[position:baseline.start]:
             return baseline
     return None
 

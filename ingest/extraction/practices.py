@@ -189,13 +189,14 @@ _STATUTORY = re.compile(r"safeguarding (?:children|adults?|partnership)? ?board|
                         r"designated officer|public law outline|\bplo\b|local offer|virtual school", re.IGNORECASE)
 
 
-# a partner organisation by its name: "Greater Manchester Police", "Mersey Care NHS Foundation Trust", "the
-# University of Reading", "UNISON", "the Centre for Social Care Research", "the integrated care board";
-# not a council's own "Centre for Professional Practice"
-_PARTNER_BODY = re.compile(r"(?-i:\b(?:Police|Constabulary|University|College)$|^University of\b"
-                           r"|\bNHS\b.*\b(?:Trust|Board)$|\bUNISON\b|\b(?:Centre|Institute)\b.*\bResearch\b"
-                           r"|\bResearch (?:Centre|Institute)\b)"
-                           r"|\bintegrated care board|clinical commissioning group|\bccg\b|\bicb\b", re.IGNORECASE)
+# a partner organisation by its name (its last words, before any abbreviation in brackets): "Greater
+# Manchester Police", "Mersey Care NHS Foundation Trust", "the University of Reading", "UNISON", "the Thames
+# Centre for Social Care Research", "the integrated care board"; not a council's own "Centre for Professional
+# Practice", "Social Work College" or "ICB-funded mental health service"
+_PARTNER_BODY = re.compile(r"(?:(?-i:\b(?:Police|Constabulary|University)|\bNHS\b.*\b(?:Trust|Board)"
+                           r"|\b(?:Centre|Institute)\b.*\bResearch|\bResearch (?:Centre|Institute))"
+                           r"|integrated care board|clinical commissioning group|\bccg|\bicb)(?:\s*\([^)]*\))?$"
+                           r"|(?-i:^University of\b|\bUNISON\b)", re.IGNORECASE)
 
 
 def not_the_councils(tokens: list[Token]) -> bool:
@@ -295,23 +296,37 @@ def planned(token: Token) -> bool:
 _STARTING = {"introduce", "launch", "establish", "set", "create", "open", "pilot", "implement", "adopt", "develop",
              "roll", "commission", "start", "begin", "build", "use", "join", "bring"}
 _NOT_YET = {"forthcoming", "proposed", "planned", "future", "prospective"}
+_STARTING_NOUNS = {"introduction", "creation", "implementation", "establishment", "launch", "rollout", "opening"}
+_FUTURE_MODALS = {"will", "would", "shall", "'ll"}  # not "can" or "should": "children can use Mind of My Own"
 
 
 def not_yet_begun(token: Token) -> bool:
     """A practice a council only plans, hopes for or does not have: "plans to introduce Mockingbird",
-    "a Mockingbird constellation is planned", "the forthcoming MASH", "does not use Signs of
-    Safety"; not one that exists and is planned to change ("the MASH will move")."""
+    "a Mockingbird constellation is planned", "the forthcoming MASH", "the forthcoming implementation
+    of a MASH", "has yet to implement", "does not use Signs of Safety"; not one that exists and is
+    planned to change ("the MASH will move", "the forthcoming MASH review", "a planned expansion of
+    Mockingbird"), nor one a modal says can be used."""
     node, child = token, token
     while node.pos_ not in {"VERB", "AUX"} and node.head.i != node.i:
-        if any(word.lower_ in _NOT_YET for word in node.children if word.dep_ == "amod"):
+        if (node.dep_ != "compound" and (node.i == token.i or node.lemma_.lower() in _STARTING_NOUNS)
+                and any(word.lower_ in _NOT_YET for word in node.children if word.dep_ == "amod")):
             return True
         node, child = node.head, node
     if node.i == token.i or node.pos_ not in {"VERB", "AUX"}:
         return False
     if node.lemma_ in {"plan", "propose"} and child.dep_ == "nsubjpass":
         return True
-    yet_to = any(word.lower_ == "yet" for verb in [node, *node.ancestors][:3] for word in verb.children)
-    return node.lemma_ in _STARTING and child.dep_ in {"dobj", "nsubjpass", "prep"} and (planned(node) or yet_to)
+    if node.lemma_ not in _STARTING or child.dep_ not in {"dobj", "nsubjpass", "prep"}:
+        return False
+    doc = token.doc
+    for verb in [node, *node.ancestors][:4]:
+        for word in verb.children:
+            if word.dep_ == "neg" or (word.dep_ == "aux" and word.lower_ in _FUTURE_MODALS) or (
+                    word.lower_ == "yet" and word.i + 1 < len(doc) and doc[word.i + 1].lower_ == "to"):
+                return True  # "does not use", "will introduce", "has yet to implement"
+        if verb.lemma_ in {"plan", "intend", "hope", "aim", "propose", "want", "expect", "consider", "seek"}:
+            return True
+    return False
 
 
 def subject_is_ofsted(verb: Token) -> bool:
