@@ -256,7 +256,7 @@ def _not_yet_begun(parsed: dict[int, Doc], sentence: Sentence, mention: Mention)
     doc = parsed.get(sentence.start)
     word = doc.char_span(mention.start - sentence.start, mention.end - sentence.start,
                          alignment_mode="expand") if doc is not None else None
-    return word is not None and len(word) > 0 and not_yet_begun(word[0])
+    return word is not None and len(word) > 0 and not_yet_begun(word.root)
 
 
 MAIN_COUNCIL_OPENING = 300  # characters: a title and its standfirst

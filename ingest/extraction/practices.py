@@ -282,13 +282,16 @@ def with_abbreviation(doc: Doc, tokens: list[Token]) -> tuple[int, int]:
     return start, end
 
 
+_PLAN_VERBS = {"plan", "intend", "hope", "aim", "propose", "need", "want", "expect", "consider", "seek"}
+
+
 def planned(token: Token) -> bool:
     """A verb under a plan, hope, modal or negation, or in a clause that is."""
     for node in [token, *token.ancestors][:4]:
         for child in node.children:
             if child.dep_ == "neg" or (child.dep_ == "aux" and child.tag_ == "MD"):
                 return True
-        if node.lemma_ in {"plan", "intend", "hope", "aim", "propose", "need", "want", "expect", "consider", "seek"}:
+        if node.lemma_ in _PLAN_VERBS:
             return True
     return False
 
@@ -324,7 +327,7 @@ def not_yet_begun(token: Token) -> bool:
             if word.dep_ == "neg" or (word.dep_ == "aux" and word.lower_ in _FUTURE_MODALS) or (
                     word.lower_ == "yet" and word.i + 1 < len(doc) and doc[word.i + 1].lower_ == "to"):
                 return True  # "does not use", "will introduce", "has yet to implement"
-        if verb.lemma_ in {"plan", "intend", "hope", "aim", "propose", "want", "expect", "consider", "seek"}:
+        if verb.lemma_ in _PLAN_VERBS:
             return True
     return False
 
