@@ -408,9 +408,10 @@ def test_a_practice_only_planned_or_lacked_is_named_but_not_implemented(extracto
             "the county, is planned for spring 2027. The council has yet to implement Family Safeguarding. "
             "It does not use Lifelong Links. The MASH does not always respond quickly. Children can use Mind of My "
             "Own. Leaders introduced Family Group Conferences in 2019, yet practice remains inconsistent. The "
-            "forthcoming Family Hubs will open in 2027.")
+            "forthcoming Family Hubs will open in 2027. A Staying Close service will launch in the spring.")
     evidence = extractor.extract(text, ["E10000016"], None)
-    assert {"signs_of_safety", "mockingbird", "family_safeguarding", "lifelong_links", "mash", "family_hubs"} <= {
+    assert {"signs_of_safety", "mockingbird", "family_safeguarding", "lifelong_links", "mash", "family_hubs",
+            "staying_close"} <= {
         mention.key for mention in evidence.mentions if mention.kind == "intervention"}
     assert {finding.intervention for finding in evidence.implementations} == {
         "signs_of_safety", "mash", "mind_of_my_own", "family_group_conferencing"}

@@ -298,6 +298,7 @@ def planned(token: Token) -> bool:
 
 _STARTING = {"introduce", "launch", "establish", "set", "create", "open", "pilot", "implement", "adopt", "develop",
              "roll", "commission", "start", "begin", "build", "use", "join", "bring"}
+_OPENING = {"open", "launch", "start", "begin", "commence"}  # what a practice does itself when it begins
 _NOT_YET = {"forthcoming", "proposed", "planned", "future", "prospective"}
 _STARTING_NOUNS = {"introduction", "creation", "implementation", "establishment", "launch", "rollout", "opening"}
 _FUTURE_MODALS = {"will", "would", "shall", "'ll"}  # not "can" or "should": "children can use Mind of My Own"
@@ -306,11 +307,11 @@ _FUTURE_MODALS = {"will", "would", "shall", "'ll"}  # not "can" or "should": "ch
 def not_yet_begun(token: Token) -> bool:
     """A practice a council only plans, hopes for or does not have: "plans to introduce Mockingbird",
     "a Mockingbird constellation is planned", "the forthcoming MASH", "the forthcoming implementation
-    of a MASH", "has yet to implement", "does not use Signs of Safety"; not one that exists and is
-    planned to change ("the MASH will move", "the forthcoming MASH review", "a planned expansion of
-    Mockingbird"), nor one a modal says can be used."""
-    node, child = token, token
-    while node.pos_ not in {"VERB", "AUX"} and node.head.i != node.i:
+    of a MASH", "has yet to implement", "does not use Signs of Safety", "the hub will open in June";
+    not one that exists and is planned to change ("the MASH will move", "the forthcoming MASH review",
+    "a planned expansion of Mockingbird"), nor one a modal says can be used."""
+    node, child = token, token  # the practice's own word is a name, whatever the tagger calls it ("Staying Close")
+    while node.head.i != node.i and (node.i == token.i or node.pos_ not in {"VERB", "AUX"}):
         if (node.dep_ != "compound" and (node.i == token.i or node.lemma_.lower() in _STARTING_NOUNS)
                 and any(word.lower_ in _NOT_YET for word in node.children if word.dep_ == "amod")):
             return True
@@ -319,7 +320,9 @@ def not_yet_begun(token: Token) -> bool:
         return False
     if node.lemma_ in {"plan", "propose"} and child.dep_ == "nsubjpass":
         return True
-    if node.lemma_ not in _STARTING or child.dep_ not in {"dobj", "nsubjpass", "prep"}:
+    started_by_others = node.lemma_ in _STARTING and child.dep_ in {"dobj", "nsubjpass", "prep"}
+    starts_itself = node.lemma_ in _OPENING and child.dep_ == "nsubj"  # "the hub will open", "has not launched"
+    if not (started_by_others or starts_itself):
         return False
     doc = token.doc
     for verb in [node, *node.ancestors][:4]:
