@@ -73,6 +73,7 @@ class EntityFinder:
                    for matcher in (self._any_case, self._as_written) for key, start, end in matcher(doc)]
         label = {(start, end): intervention_id for intervention_id, start, end in matches}
         spans = filter_spans([doc[start:end] for _id, start, end in matches])
+        text = doc.text if spans else ""  # spaCy rebuilds doc.text from every word at each reading: once here
         found: list[Mention] = []
         for span in spans:
             key = label[(span.start, span.end)]
@@ -82,5 +83,5 @@ class EntityFinder:
             if any(span.end_char <= other.start_char < end and label[(other.start, other.end)] != key
                    for other in spans):
                 end = span.end_char  # another entry in the brackets: "early help offer (Family Hubs and the MASH)"
-            found.append(Mention("intervention", key, doc.text[start:end], start, end, 1.0))
+            found.append(Mention("intervention", key, text[start:end], start, end, 1.0))
         return found

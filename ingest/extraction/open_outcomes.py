@@ -534,8 +534,8 @@ def find_open_outcomes(doc: Doc, offset: int, taken: set[tuple[float, str]]) -> 
 _WAS_AND_IS = re.compile(rf"\b(?:was|were)\s+{HEDGE}(?P<was>\d)(?P<when>(?:[^.;]|\.\d){{0,60}}?)\s(?:and|but)\s+"
                          rf"(?:it\s+|they\s+)?(?:is|are|stands? at|ha(?:s|ve) (?:fallen|dropped|risen|increased|"
                          rf"decreased|reduced) to)\s+(?:now\s+)?{HEDGE}(?P<is>\d)", re.IGNORECASE)
-_A_TIME = re.compile(r"(?:19|20)\d\d|\b(?:january|february|march|april|may|june|july|august|september|october|"
-                     r"november|december|last year|ago|previously|quarter)\b", re.IGNORECASE)
+_A_TIME = re.compile(rf"(?:19|20)\d\d|\b(?:{'|'.join(sorted(_MONTHS))}|last year|ago|previously|quarter)\b",
+                     re.IGNORECASE)
 
 
 def _was_and_is(text: str, offset: int, found: list[OpenOutcome]) -> list[OpenOutcome]:

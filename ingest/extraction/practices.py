@@ -285,11 +285,12 @@ def with_abbreviation(doc: Doc, tokens: list[Token]) -> tuple[int, int]:
 _PLAN_VERBS = {"plan", "intend", "hope", "aim", "propose", "need", "want", "expect", "consider", "seek"}
 
 
-def planned(token: Token) -> bool:
-    """A verb under a plan, hope, modal or negation, or in a clause that is."""
+def planned(token: Token, modals: set[str] | None = None) -> bool:
+    """A verb under a plan, hope, modal (any, or one of `modals`) or negation, or in a clause that is."""
     for node in [token, *token.ancestors][:4]:
         for child in node.children:
-            if child.dep_ == "neg" or (child.dep_ == "aux" and child.tag_ == "MD"):
+            if child.dep_ == "neg" or (child.dep_ == "aux" and child.tag_ == "MD"
+                                       and (modals is None or child.lower_ in modals)):
                 return True
         if node.lemma_ in _PLAN_VERBS:
             return True
@@ -325,14 +326,9 @@ def not_yet_begun(token: Token) -> bool:
     if not (started_by_others or starts_itself):
         return False
     doc = token.doc
-    for verb in [node, *node.ancestors][:4]:
-        for word in verb.children:
-            if word.dep_ == "neg" or (word.dep_ == "aux" and word.lower_ in _FUTURE_MODALS) or (
-                    word.lower_ == "yet" and word.i + 1 < len(doc) and doc[word.i + 1].lower_ == "to"):
-                return True  # "does not use", "will introduce", "has yet to implement"
-        if verb.lemma_ in _PLAN_VERBS:
-            return True
-    return False
+    yet_to = any(word.lower_ == "yet" and word.i + 1 < len(doc) and doc[word.i + 1].lower_ == "to"
+                 for verb in [node, *node.ancestors][:4] for word in verb.children)  # "has yet to implement"
+    return yet_to or planned(node, _FUTURE_MODALS)  # "does not use", "will introduce", "plans to introduce"
 
 
 def subject_is_ofsted(verb: Token) -> bool:
