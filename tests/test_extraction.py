@@ -408,13 +408,26 @@ def test_a_practice_only_planned_or_lacked_is_named_but_not_implemented(extracto
             "the county, is planned for spring 2027. The council has yet to implement Family Safeguarding. "
             "It does not use Lifelong Links. The MASH does not always respond quickly. Children can use Mind of My "
             "Own. Leaders introduced Family Group Conferences in 2019, yet practice remains inconsistent. The "
-            "forthcoming Family Hubs will open in 2027. A Staying Close service will launch in the spring.")
+            "forthcoming Family Hubs will open in 2027. A Staying Close service will launch in the spring. The "
+            "council is exploring a No Wrong Door hub with its neighbours. The board considers reports from the "
+            "edge of care team.")
     evidence = extractor.extract(text, ["E10000016"], None)
     assert {"signs_of_safety", "mockingbird", "family_safeguarding", "lifelong_links", "mash", "family_hubs",
-            "staying_close"} <= {
+            "staying_close", "no_wrong_door"} <= {
         mention.key for mention in evidence.mentions if mention.kind == "intervention"}
     assert {finding.intervention for finding in evidence.implementations} == {
-        "signs_of_safety", "mash", "mind_of_my_own", "family_group_conferencing"}
+        "signs_of_safety", "mash", "mind_of_my_own", "family_group_conferencing", "edge_of_care_team"}
+
+
+def test_what_a_recommendation_tells_the_council_to_do_is_neither_a_practice_nor_an_outcome(extractor):
+    text = ("Kent County Council introduced Signs of Safety in 2019. 2. Ensure that a No Wrong Door hub is "
+            "established for adolescents. Introduce a weekly tracker of unallocated cases. Reduce the 40% of "
+            "assessments that take longer than 45 days to 10%.")
+    evidence = extractor.extract(text, ["E10000016"], None)
+    assert {mention.key for mention in evidence.mentions if mention.kind == "intervention"} == {
+        "signs_of_safety", "no_wrong_door"}  # the hub still named, for search
+    assert {finding.intervention for finding in evidence.implementations} == {"signs_of_safety"}
+    assert evidence.outcomes == [] and evidence.open_outcomes == []
 
 
 def test_a_council_named_service_is_a_practice_and_the_council_is_not(extractor):

@@ -21,7 +21,7 @@ from spacy.tokens import Doc
 from embedding.embedder import Embedder
 from ingest.extraction.learned_practices import Candidate, candidates, weighed_practices
 from ingest.extraction.mentions import EntityFinder, Mention
-from ingest.extraction.nlp import full_pipeline, sentence_pipeline
+from ingest.extraction.nlp import full_pipeline, instruction, sentence_pipeline
 from ingest.extraction.open_outcomes import (
     OpenOutcome,
     aside,
@@ -223,6 +223,8 @@ class Extractor:
         ruled: list[PracticeMention] = []
         weighable: list[Candidate] = []
         for sentence in cued:
+            if instruction(parsed[sentence.start]):
+                continue  # a recommendation: what the council is told to do, not what it has
             sentence_ruled = find_practices(parsed[sentence.start], sentence.start)
             ruled += sentence_ruled
             weighable += candidates(parsed[sentence.start], sentence.start, sentence_ruled)
@@ -252,8 +254,11 @@ class Extractor:
 
 
 def _not_yet_begun(parsed: dict[int, Doc], sentence: Sentence, mention: Mention) -> bool:
-    """A practice its (parsed) sentence only plans or says the council lacks: named, not implemented."""
+    """A practice its (parsed) sentence only plans, recommends or says the council lacks: named, not
+    implemented."""
     doc = parsed.get(sentence.start)
+    if doc is not None and instruction(doc):
+        return True
     word = doc.char_span(mention.start - sentence.start, mention.end - sentence.start,
                          alignment_mode="expand") if doc is not None else None
     return word is not None and len(word) > 0 and not_yet_begun(word.root)

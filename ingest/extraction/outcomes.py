@@ -20,6 +20,7 @@ from dataclasses import dataclass
 
 from spacy.tokens import Doc, Token
 
+from ingest.extraction.nlp import instruction
 from kg.model.catalogue import Metric, metric_by_id, metrics
 
 _YEAR = r"(?:19|20)\d\d(?:[-/–−]\d\d(?:\d\d)?)?"  # 2019, 2019-20, 2013–14, 2014−15 (a minus sign)
@@ -307,8 +308,7 @@ def _hedged(sentence: Doc, offset: int) -> bool:
     """A figure governed by a modal verb (will, could, should, may…) or a stated aim is a hope,
     not a result, and one that is negated ("have not improved") is none; so is a sentence that
     gives an instruction ("Ensure that…", a recommendation)."""
-    first = next((token for token in sentence if not (token.is_punct or token.is_space or token.like_num)), None)
-    if first is not None and first.tag_ == "VB":  # the parser may not make it the root after "2."
+    if instruction(sentence):
         return True
     anchor = next((token for token in sentence if token.idx >= offset), None)
     if anchor is None:

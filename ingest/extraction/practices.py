@@ -282,7 +282,8 @@ def with_abbreviation(doc: Doc, tokens: list[Token]) -> tuple[int, int]:
     return start, end
 
 
-_PLAN_VERBS = {"plan", "intend", "hope", "aim", "propose", "need", "want", "expect", "consider", "seek"}
+_PLAN_VERBS = {"plan", "intend", "hope", "aim", "propose", "need", "want", "expect", "consider", "seek", "explore"}
+_WEIGHING = {"plan", "propose", "consider", "explore"}  # what they take as object does not exist yet
 
 
 def planned(token: Token, modals: set[str] | None = None) -> bool:
@@ -308,7 +309,8 @@ _FUTURE_MODALS = {"will", "would", "shall", "'ll"}  # not "can" or "should": "ch
 def not_yet_begun(token: Token) -> bool:
     """A practice a council only plans, hopes for or does not have: "plans to introduce Mockingbird",
     "a Mockingbird constellation is planned", "the forthcoming MASH", "the forthcoming implementation
-    of a MASH", "has yet to implement", "does not use Signs of Safety", "the hub will open in June";
+    of a MASH", "has yet to implement", "does not use Signs of Safety", "the hub will open in June", "is
+    exploring a No Wrong Door hub";
     not one that exists and is planned to change ("the MASH will move", "the forthcoming MASH review",
     "a planned expansion of Mockingbird"), nor one a modal says can be used."""
     node, child = token, token  # the practice's own word is a name, whatever the tagger calls it ("Staying Close")
@@ -319,7 +321,11 @@ def not_yet_begun(token: Token) -> bool:
         node, child = node.head, node
     if node.i == token.i or node.pos_ not in {"VERB", "AUX"}:
         return False
-    if node.lemma_ in {"plan", "propose"} and child.dep_ == "nsubjpass":
+    named = token  # the noun the practice's name is part of: "a No Wrong Door hub"
+    while named.dep_ in {"compound", "det", "amod", "nmod"} and named.head.pos_ in {"NOUN", "PROPN"}:
+        named = named.head
+    if node.lemma_ in _WEIGHING and (child.dep_ == "dobj" and child.i == named.i
+                                      or child.dep_ == "nsubjpass" and node.lemma_ in {"plan", "propose"}):
         return True
     started_by_others = node.lemma_ in _STARTING and child.dep_ in {"dobj", "nsubjpass", "prep"}
     starts_itself = node.lemma_ in _OPENING and child.dep_ == "nsubj"  # "the hub will open", "has not launched"
