@@ -377,6 +377,10 @@ def test_a_named_person_is_never_a_practice_but_a_brand_the_parser_takes_for_one
                              ("Sarah Whitfield said that caseloads had fallen.", "Sarah Whitfield")]:
         assert not any(person in surface for surface in candidate_surfaces(sentence)), sentence
     assert "Turning Point" in candidate_surfaces("Families are supported by Turning Point and Pure Insight.")
+    quantities = candidate_surfaces("In 2022, 35 per cent of the county's social workers used the new pod system.")
+    assert "new pod system" in quantities and not any("cent" in surface for surface in quantities)
+    partners = candidate_surfaces("The council worked with the Northern Regional Improvement Alliance on agency pay.")
+    assert "agency pay" in partners and not any("Alliance" in surface for surface in partners)
 
 
 def test_practice_names_match_whatever_their_quotes_hyphens_case_and_plurals():
@@ -410,13 +414,15 @@ def test_a_practice_only_planned_or_lacked_is_named_but_not_implemented(extracto
             "Own. Leaders introduced Family Group Conferences in 2019, yet practice remains inconsistent. The "
             "forthcoming Family Hubs will open in 2027. A Staying Close service will launch in the spring. The "
             "council is exploring a No Wrong Door hub with its neighbours. The board considers reports from the "
-            "edge of care team.")
+            "edge of care team. The council is due to launch Bright Spots in May. A Pause project is set to "
+            "open next year. The Family Drug and Alcohol Court is due to move to new offices.")
     evidence = extractor.extract(text, ["E10000016"], None)
     assert {"signs_of_safety", "mockingbird", "family_safeguarding", "lifelong_links", "mash", "family_hubs",
-            "staying_close", "no_wrong_door"} <= {
+            "staying_close", "no_wrong_door", "pause", "bright_spots"} <= {
         mention.key for mention in evidence.mentions if mention.kind == "intervention"}
     assert {finding.intervention for finding in evidence.implementations} == {
-        "signs_of_safety", "mash", "mind_of_my_own", "family_group_conferencing", "edge_of_care_team"}
+        "signs_of_safety", "mash", "mind_of_my_own", "family_group_conferencing", "edge_of_care_team",
+        "family_drug_alcohol_court"}
 
 
 def test_what_a_recommendation_tells_the_council_to_do_is_neither_a_practice_nor_an_outcome(extractor):

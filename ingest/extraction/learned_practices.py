@@ -45,7 +45,8 @@ def _common_noun_alone(tokens: list[Token]) -> bool:
 def candidate_phrases(doc: Doc, offset: int, taken: list[rules.PracticeMention]) -> list[tuple[int, int, list[Token]]]:
     """Every noun phrase of a sentence (its character start, end and tokens in the sentence) apart from
     what the rules took there (their mentions, `offset` placing the sentence in the document) and
-    what the issue rules out: a common noun alone ("staffing", "support"), a statutory body or the
+    what the issue rules out: a common noun alone ("staffing", "support"), a quantity ("35 per cent of
+    social workers"), a statutory body or the
     inspection's machinery, what is planned or hoped for, what inspectors did, a person."""
     spans = [(mention.start - offset, mention.end - offset) for mention in taken]
     found: dict[tuple[int, int], list[Token]] = {}
@@ -53,6 +54,7 @@ def candidate_phrases(doc: Doc, offset: int, taken: list[rules.PracticeMention])
         if token.pos_ in _NOUNS and token.dep_ != "compound":
             tokens = rules.phrase(token)
             if (tokens and len(tokens) <= rules.MAX_TOKENS and not _common_noun_alone(tokens)
+                    and rules.head_of(tokens).lemma_.lower() not in rules.QUANTITIES
                     and not rules.not_the_councils(tokens) and not rules.planned_or_by_inspectors(token)
                     and not rules.names_a_person(tokens)):
                 start, end = rules.with_abbreviation(doc, tokens)

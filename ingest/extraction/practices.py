@@ -92,10 +92,11 @@ ABSTRACT = {"relationship", "skill", "understanding", "culture", "stability", "s
              "practice", "enquiry", "link", "partnership", "capacity", "approach", "system", "arrangement"}
 # heads that name whom a council recruits or appoints, or what it achieves, rather than what it does:
 # "the recruitment of foster carers", "the appointment of a new chair", "creating a stable workforce"
+# heads that measure, never name, what a council does: "35 per cent of social workers", "a total of 30"
+QUANTITIES = {"majority", "minority", "average", "proportion", "cent", "percent", "percentage", "total"}
 NOT_WHAT_IT_DOES = {"carer", "adopter", "leaver", "parent", "leader", "director", "manager", "member", "chair",
-                     "executive", "provider", "superintendent", "councillor", "commissioner", "majority", "minority",
-                     "average", "proportion", "workforce", "foundation", "change", "identity", "issue", "backlog",
-                     "level", "condition", "plan"}
+                    "executive", "provider", "superintendent", "councillor", "commissioner", "workforce", "foundation",
+                    "change", "identity", "issue", "backlog", "level", "condition", "plan", *QUANTITIES}
 _MONTHS = {"january", "february", "march", "april", "may", "june", "july", "august", "september", "october",
            "november", "december"}
 _OFSTED = re.compile(r"\b(?:inspectors?|ofsted|we|this inspection|the inspection)\b", re.IGNORECASE)
@@ -191,11 +192,13 @@ _STATUTORY = re.compile(r"safeguarding (?:children|adults?|partnership)? ?board|
 
 # a partner organisation by its name (its last words, before any abbreviation in brackets): "Greater
 # Manchester Police", "Mersey Care NHS Foundation Trust", "the University of Reading", "UNISON", "the Thames
-# Centre for Social Care Research", "the integrated care board"; not a council's own "Centre for Professional
-# Practice", "Social Work College" or "ICB-funded mental health service"
+# Centre for Social Care Research", "the integrated care board", a region's sector-led "Regional Improvement
+# and Innovation Alliance"; not a council's own "Centre for Professional Practice", "Social Work College"
+# or "ICB-funded mental health service"
 _PARTNER_BODY = re.compile(r"(?:(?-i:\b(?:Police|Constabulary|University)|\bNHS\b.*\b(?:Trust|Board)"
                            r"|\b(?:Centre|Institute)\b.*\bResearch|\bResearch (?:Centre|Institute))"
-                           r"|integrated care board|clinical commissioning group|\bccg|\bicb)(?:\s*\([^)]*\))?$"
+                           r"|integrated care board|clinical commissioning group|\bccg|\bicb"
+                           r"|improvement (?:and innovation )?alliance)(?:\s*\([^)]*\))?$"
                            r"|(?-i:^University of\b|\bUNISON\b)", re.IGNORECASE)
 
 
@@ -304,13 +307,18 @@ _OPENING = {"open", "launch", "start", "begin", "commence"}  # what a practice d
 _NOT_YET = {"forthcoming", "proposed", "planned", "future", "prospective"}
 _STARTING_NOUNS = {"introduction", "creation", "implementation", "establishment", "launch", "rollout", "opening"}
 _FUTURE_MODALS = {"will", "would", "shall", "'ll"}  # not "can" or "should": "children can use Mind of My Own"
+_SCHEDULED = {"due", "set", "expect", "schedule"}  # "is due to open", "is set to launch", "is expected to start"
+
+
+def _scheduled_to_start(verb: Token) -> bool:
+    return verb.dep_ == "xcomp" and verb.head.lemma_ in _SCHEDULED and verb.lemma_ in _STARTING | _OPENING
 
 
 def not_yet_begun(token: Token) -> bool:
     """A practice a council only plans, hopes for or does not have: "plans to introduce Mockingbird",
     "a Mockingbird constellation is planned", "the forthcoming MASH", "the forthcoming implementation
-    of a MASH", "has yet to implement", "does not use Signs of Safety", "the hub will open in June", "is
-    exploring a No Wrong Door hub";
+    of a MASH", "has yet to implement", "does not use Signs of Safety", "the hub will open in June", "the
+    hub is due to open", "is exploring a No Wrong Door hub";
     not one that exists and is planned to change ("the MASH will move", "the forthcoming MASH review",
     "a planned expansion of Mockingbird"), nor one a modal says can be used."""
     node, child = token, token  # the practice's own word is a name, whatever the tagger calls it ("Staying Close")
@@ -326,6 +334,9 @@ def not_yet_begun(token: Token) -> bool:
         named = named.head
     if node.lemma_ in _WEIGHING and (child.dep_ == "dobj" and child.i == named.i
                                       or child.dep_ == "nsubjpass" and node.lemma_ in {"plan", "propose"}):
+        return True
+    later = [node, *node.children, *(word for verb in node.children if verb.dep_ == "acomp" for word in verb.children)]
+    if child.dep_ in {"nsubj", "nsubjpass", "dobj"} and any(_scheduled_to_start(verb) for verb in later):
         return True
     started_by_others = node.lemma_ in _STARTING and child.dep_ in {"dobj", "nsubjpass", "prep"}
     starts_itself = node.lemma_ in _OPENING and child.dep_ == "nsubj"  # "the hub will open", "has not launched"
