@@ -708,6 +708,11 @@ def test_comparison_groups_plans_headings_and_names_give_no_open_outcome():
     assert open_outcomes_in("The council will recruit 20 more foster carers.") == []
     assert open_outcomes_in("Recommendations 8") == []
     assert open_outcomes_in("Young people meet at the Step 2 Success group every week.") == []
+    assert open_outcomes_in("The national figure for 2023/24 was 64%.") == []
+    assert open_outcomes_in("Across the comparison authorities the rate fell by 9%.") == []
+    assert open_outcomes_in("The council plans to open two homes and to recruit 40 foster carers.") == []
+    assert open_outcomes_in("It recruited 12 social workers and plans to recruit 8 more.") == [
+        ("count", 12.0, "count")]
 
 
 @pytest.mark.parametrize(("sentence", "expected"), [
@@ -720,6 +725,9 @@ def test_comparison_groups_plans_headings_and_names_give_no_open_outcome():
     ("Three serious case reviews were completed and two monitoring visits took place.", []),
     ("Fewer young people now have four or more moves of home a year.", []),  # who is counted
     ("Some 17+ care leavers wait too long for a flat.", []),
+    ("3. brings the same model to the fostering service next year;", []),  # a list item's number
+    ("Half of the children had changed school in the previous twelve months.", [("level", 50.0, "%")]),
+    ("In about two thirds of cases the family stayed together.", [("level", 67.0, "%")]),  # a share, not "two"
     ("Forty-six children were adopted last year.", [("count", 46.0, "count")]),
     ("Between 2 June and 30 September 2019, 84 return interviews were completed.", [("count", 84.0, "count")]),
 ])

@@ -57,8 +57,9 @@ _COUNT_VERBS = {"recruit", "train", "appoint", "hold", "carry", "complete", "emp
 # a comparison group named in the words just before a figure: "a national average of around 18%", "the South East
 # average of 21", "statistical neighbours (45)", "a target of 16"; not "a manageable average of 15"
 _COMPARISON_GROUP = re.compile(r"\b(?:england|national(?:ly)?|statistical neighbours?|comparators?|"
-                               r"comparable authorities|similar (?:areas|authorities)|regional|(?-i:[A-Z][a-z]+) average|"
-                               r"threshold|target)\b(?:[\s('’]+[\w-]+){0,4}?[\s(:]*$", re.IGNORECASE)
+                               r"(?:comparable|comparison) (?:authorities|areas|councils)|similar (?:areas|authorities)|"
+                               r"regional|(?-i:[A-Z][a-z]+) average|"
+                               r"threshold|target)\b(?:[\s('’]+[\w/-]+){0,4}?[\s(:]*$", re.IGNORECASE)
 _GROUP_AFTER = re.compile(r"\s*(?:%|per ?cent|per 10,000(?: children)?)?\s*(?:nationally|in england|across england|"
                           r"for england)\b", re.IGNORECASE)
 _DEMOGRAPHIC = re.compile(r"\b(?:(?<!10,000 )population|poverty|low[- ]income|ethnic|free school meals?|languages|"
@@ -173,6 +174,8 @@ def _not_a_figure(token: Token) -> bool:
         return True
     if after is not None and after.text == "." and after.i + 1 < len(doc) and doc[after.i + 1].is_title:
         return True  # "… exploitation 5. Improve …": a numbered item run into the sentence
+    if before is None and (token.text.endswith(".") or after is not None and after.text == "."):
+        return True  # "2. extends the model to…": the number of a list's item
     at_end = after is None or (after.is_punct and after.i == len(doc) - 1)
     return at_end and before is not None and before.pos_ in {"NOUN", "PROPN", "ADJ"}
 
@@ -210,7 +213,8 @@ def _a_duration(token: Token) -> bool:
         and (after is None or after.lower_ not in _AFTER_A_SPAN)
 
 
-_BEFORE_A_SPAN = {"within", "every", "for", "after", "over", "last", "past", "next", "at", "in", "first", "than"}
+_BEFORE_A_SPAN = {"within", "every", "for", "after", "over", "last", "past", "next", "at", "in", "first", "than",
+                  "previous", "preceding", "following"}
 _AFTER_A_SPAN = {"after", "on", "prior", "ago", "later", "before", "since", "from", "old", "into"}
 
 
@@ -440,6 +444,8 @@ def find_open_outcomes(doc: Doc, offset: int, taken: set[tuple[float, str]]) -> 
             token = doc[token.i + 2]
         following = doc[token.i + 1] if token.i + 1 < len(doc) else None
         before = doc[token.i - 1] if token.i > 0 else None
+        if following is not None and following.lower_ in PARTS:
+            continue  # the "two" of "two thirds", read as a share or not at all
         if token.lower_ == "one" and not _after_of_whom(token):
             continue  # "one child in particular"; but "…, of whom one returned home" counts
         if before is not None and (before.is_title and before.i > doc[0].i or before.lower_ in _LABELS):
@@ -574,8 +580,9 @@ def _stated(doc: Doc, start: int) -> bool:
     while verb is not None and verb.pos_ in {"VERB", "AUX"}:
         if verb.lemma_.lower() in _INTENDING or any(child.tag_ == "MD" for child in verb.children):
             return False
-        verb = verb.head if verb.dep_ in {"xcomp", "ccomp", "advcl", "acl", "relcl", "prep", "pobj"} \
-            and verb.head is not verb else None
+        goes_on = verb.dep_ in {"xcomp", "ccomp", "advcl", "acl", "relcl", "prep", "pobj"} or (
+            verb.dep_ == "conj" and any(child.lower_ == "to" and child.dep_ == "aux" for child in verb.children))
+        verb = verb.head if goes_on and verb.head is not verb else None  # "plans to open… and to recruit 50"
     noun = figure.head  # "a survey of 212 practitioners", "into six teams"
     return not (noun.dep_ == "pobj" and (noun.head.lower_ == "into" or noun.head.lower_ in {"of", "with"}
                                          and noun.head.head.lemma_.lower() in _METHOD))
@@ -585,8 +592,9 @@ def _of_a_comparison_group(doc: Doc, start: int, end: int) -> bool:
     """A figure (characters start to end of the sentence) a comparison group's: printed just after "the
     England average", "statistical neighbours" or "a target of", or followed by "nationally"; "14%,
     against a national average of 18%" keeps the 14."""
-    previous = max((token.idx + len(token.text) for token in doc if token.like_num and not _YEAR.fullmatch(token.text)
-                    and token.idx + len(token.text) <= start), default=0)
+    previous = max((token.idx + len(token.text) for token in doc  # a year is not a figure: "for 2022/23"
+                    if token.like_num and not _YEAR.match(token.text) and token.idx + len(token.text) <= start),
+                   default=0)
     return bool(_COMPARISON_GROUP.search(doc.text, previous, start) or _GROUP_AFTER.match(doc.text, end))
 
 
@@ -651,7 +659,7 @@ def _shares(doc: Doc, offset: int) -> list[tuple[OpenOutcome, tuple[int, int]]]:
         else:
             continue
         if group is None or group.like_num or group.ent_type_ == "DATE" or _YEAR.match(group.text) \
-                or group.lemma_.lower() in _NOT_MEASURE:
+                or group.lemma_.lower() in _NOT_MEASURE - _SHARED_OUT:
             continue
         text = _phrase(group, token, token.i)
         if len(text) >= 3:
@@ -662,6 +670,7 @@ def _shares(doc: Doc, offset: int) -> list[tuple[OpenOutcome, tuple[int, int]]]:
 
 
 _NOT_A_SHARE = {"the", "this", "that", "each", "every", "per", "first", "second", "last", "final", "next", "previous"}
+_SHARED_OUT = {"case", "record", "file", "audit"}  # never counted, but "in two thirds of cases" measures a result
 
 
 def _none_counted(doc: Doc, offset: int) -> list[OpenOutcome]:
