@@ -713,6 +713,14 @@ def test_comparison_groups_plans_headings_and_names_give_no_open_outcome():
     assert open_outcomes_in("The council plans to open two homes and to recruit 40 foster carers.") == []
     assert open_outcomes_in("It recruited 12 social workers and plans to recruit 8 more.") == [
         ("count", 12.0, "count")]
+    assert open_outcomes_in("The service supported 140 families (120 target) this year.") == [
+        ("level", 140.0, "count")]
+
+
+def test_an_estimated_figure_from_before_a_programme_is_the_baseline_of_the_one_compared_with_it():
+    [found] = open_found_in("Of the families referred, 70 per cent took part, compared with an estimated 40 per cent "
+                            "of those referred to other services before the programme began.")
+    assert (found.kind, found.value_from, found.value, found.unit) == ("change", 40.0, 70.0, "%")
 
 
 @pytest.mark.parametrize(("sentence", "expected"), [

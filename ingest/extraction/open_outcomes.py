@@ -61,7 +61,7 @@ _COMPARISON_GROUP = re.compile(r"\b(?:england|national(?:ly)?|statistical neighb
                                r"regional|(?-i:[A-Z][a-z]+) average|"
                                r"threshold|target)\b(?:[\s('’]+[\w/-]+){0,4}?[\s(:]*$", re.IGNORECASE)
 _GROUP_AFTER = re.compile(r"\s*(?:%|per ?cent|per 10,000(?: children)?)?\s*(?:nationally|in england|across england|"
-                          r"for england)\b", re.IGNORECASE)
+                          r"for england|target)\b", re.IGNORECASE)  # "711 families (689 target)"
 _DEMOGRAPHIC = re.compile(r"\b(?:(?<!10,000 )population|poverty|low[- ]income|ethnic|free school meals?|languages|"
                           r"english as an additional|"
                           r"under the age of|live in (?:the|this) (?:area|county|city|borough))\b"

@@ -30,7 +30,7 @@ PARTS = {"half": 2, "third": 3, "thirds": 3, "quarter": 4, "quarters": 4, "fifth
          "tenths": 10}
 _SEVERAL = {"a": 1, "one": 1, "two": 2, "three": 3}
 FRACTION = rf"half|(?:{'|'.join(_SEVERAL)})[- ](?:{'|'.join(sorted(PARTS, key=len, reverse=True))})"
-HEDGE = r"(?:(?:a|an)\s+(?:current\s+)?(?:high|peak|rate|total|figure|level|average)\s+of\s+|average\s+of\s+|around\s+|about\s+|approximately\s+|almost\s+|nearly\s+|over\s+|under\s+|just\s+(?:over|under)?\s*|more than\s+|less than\s+)?"
+HEDGE = r"(?:(?:a|an)\s+(?:current\s+)?(?:high|peak|rate|total|figure|level|average)\s+of\s+|average\s+of\s+|(?:an\s+)?estimated\s+|around\s+|about\s+|approximately\s+|almost\s+|nearly\s+|over\s+|under\s+|just\s+(?:over|under)?\s*|more than\s+|less than\s+)?"
 
 # what the first figure counts, printed between it and "to": "from 24 children per worker to 18",
 # "from 52 per 10,000 children in March 2020 to 38", "from 38% of social worker posts … to 21%"
@@ -87,7 +87,7 @@ _COMPARISON = re.compile(r"\b(?:compared\s+(?:with|to)|in\s+comparison\s+(?:with
 _BASELINE_AFTER = re.compile(
     rf"(?:\b(?P<moved>down|up|falling|rising|(?:increase|rise|reduction|decrease|fall|drop|decline|improvement)"
     rf"(?:\s+of\s+\d+%?)?)\s+from|,\s*from|\bcompared\s+(?:with|to))\s+{HEDGE}"
-    rf"(?P<v>{AMOUNT})(?P<r>{PER_10000})?(?P<when>[^,;.]{{0,40}}?\b(?:(?:19|20)\d\d|ago|before|previous|last|"
+    rf"(?P<v>{AMOUNT})(?P<r>{PER_10000})?(?P<when>[^,;.]{{0,60}}?\b(?:(?:19|20)\d\d|ago|before|previous|last|"
     rf"baseline|time of|start|beginning|earlier)\b)?", re.IGNORECASE)
 _GROUP_NAMED = re.compile(r"\b(?:england|national|statistical neighbours?|similar (?:areas|authorities)|comparator|"
                           r"average)", re.IGNORECASE)
