@@ -807,6 +807,17 @@ def test_symbol_font_bullets_split_a_run_on_line_into_list_items():
         "Of this number:", "- 44 (11%) live with kinship carers", "- 20 live in residential homes"]
 
 
+def test_an_inspection_reports_section_on_the_areas_children_gives_no_outcome(extractor):
+    text = ("Children living in this area\n"
+            "The proportion of children entitled to free school meals is as follows:\n"
+            "- in primary schools 21% of pupils (the national average is 18%)\n"
+            "- in secondary schools 17% of pupils (the national average is 15%).\n"
+            "Child protection in this area\n"
+            "At 31 March 2024, 300 children were the subject of a child protection plan.")
+    evidence = extractor.extract(text, ["E10000016"], "E10000016")
+    assert [(found.outcome.value, found.outcome.unit) for found in evidence.open_outcomes] == [(300.0, "count")]
+
+
 def test_a_list_item_is_read_without_its_bullet(extractor):
     text = "Of this number:\n\n- 44 (11%) were living with kinship carers\n\n- 20 live in residential homes"
     evidence = extractor.extract(text, ["E10000016"], "E10000016")

@@ -159,7 +159,10 @@ class Extractor:
                         method, confidence))
         candidates: list[tuple[Sentence, str | None]] = []  # with the metric the sentence before named
         context_metric = None
+        area = _about_the_area(text)
         for sentence in sentences:
+            if any(start <= sentence.start < end for start, end in area):
+                continue  # the area's children described: demographics, not outcomes
             body = text[sentence.start:sentence.end]
             named = metric_named(body)
             if candidate(body, named, context_metric):
@@ -187,7 +190,8 @@ class Extractor:
                 if isinstance(value, (int, float)))
         previous: list[OpenOutcomeFinding] = []
         for sentence in cued:
-            if not _FIGURE.search(text, sentence.start, sentence.end):
+            if not _FIGURE.search(text, sentence.start, sentence.end) or any(
+                    start <= sentence.start < end for start, end in area):
                 continue
             body = text[sentence.start:sentence.end]
             if aside(body):
@@ -251,6 +255,22 @@ class Extractor:
                 found.append(Mention("intervention", emerging_id(key), practice.surface, practice.start,
                                      practice.end, practice.confidence, practice.method, "emerging"))
         return sorted(found, key=lambda mention: mention.start)
+
+
+# an inspection report's section on the area's children (population, free school meals, ethnicity,
+# languages), up to its next "… in this area" heading, and never longer than AREA_SECTION characters
+AREA_SECTION = 4000
+_AREA_HEADING = re.compile(r"^[^\S\n]*Children living in this area[^\S\n]*$", re.MULTILINE)
+_NEXT_AREA_HEADING = re.compile(r"^[^\S\n]*[A-Z][^.\n]{0,60}\bin this area[^\S\n]*$", re.MULTILINE)
+
+
+def _about_the_area(text: str) -> list[tuple[int, int]]:
+    """Where a document describes the children of its area rather than its services: demographics."""
+    spans = []
+    for heading in _AREA_HEADING.finditer(text):
+        following = _NEXT_AREA_HEADING.search(text, heading.end(), heading.end() + AREA_SECTION)
+        spans.append((heading.start(), following.start() if following else heading.end() + AREA_SECTION))
+    return spans
 
 
 def _not_yet_begun(parsed: dict[int, Doc], sentence: Sentence, mention: Mention) -> bool:
