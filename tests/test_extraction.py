@@ -733,6 +733,7 @@ def test_an_estimated_figure_from_before_a_programme_is_the_baseline_of_the_one_
     ("Three serious case reviews were completed and two monitoring visits took place.", []),
     ("Fewer young people now have four or more moves of home a year.", []),  # who is counted
     ("Some 17+ care leavers wait too long for a flat.", []),
+    ("Nine care leavers gained 5 A*–C grades this summer.", [("level", 9.0, "count")]),  # a bound, not a count
     ("3. brings the same model to the fostering service next year;", []),  # a list item's number
     ("Half of the children had changed school in the previous twelve months.", [("level", 50.0, "%")]),
     ("In about two thirds of cases the family stayed together.", [("level", 67.0, "%")]),  # a share, not "two"

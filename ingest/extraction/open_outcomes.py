@@ -151,7 +151,7 @@ def _not_a_figure(token: Token) -> bool:
     17"), a year, the end of a range ("2015–16"), a paragraph or footnote number opening a sentence
     ("1 Ofsted produces"), a page number before a heading ("protection 10 The experiences") or after
     the last word ("operation 143."), a telephone number, a bound on who is counted ("three or more
-    placement moves")."""
+    placement moves", "5 A*–C grades")."""
     doc = token.doc
     before = doc[token.i - 1] if token.i > doc[0].i else None
     after = doc[token.i + 1] if token.i + 1 < len(doc) else None
@@ -160,8 +160,8 @@ def _not_a_figure(token: Token) -> bool:
     if any(word.lower_ == "aged" for word in doc[max(token.i - 3, 0):token.i]):
         return True  # an age ("aged 16 to 17")
     if after is not None and (after.text == "+" or after.lower_ == "or" and token.i + 2 < len(doc)
-                              and doc[token.i + 2].lower_ in _OR_MORE):
-        return True  # who is counted, not how many: "three or more placement moves", "16+ young people"
+                              and doc[token.i + 2].lower_ in _OR_MORE or after.text.startswith("A*")):
+        return True  # who is counted, not how many: "three or more placement moves", "16+ young people", "5 A*–C"
     if not token.text[:1].isdigit():
         return False
     if re.match(r"0\d", token.text):
