@@ -24,7 +24,7 @@ from ingest.extraction.learned_practices import (
 )
 from ingest.extraction.nlp import full_pipeline
 from ingest.extraction.outcomes import find_outcomes
-from ingest.extraction.practices import find_practices
+from ingest.extraction.practices import apposed_name, find_practices
 from ingest.pipeline import Ingester, read_document
 from ingest.reference import read_councils
 from ingest.sources import user_sources
@@ -284,6 +284,22 @@ def test_plans_generic_nouns_and_inspectors_actions_are_not_practices():
 ])
 def test_whom_a_council_recruits_when_and_what_it_achieves_are_not_practices(sentence):
     assert practices_in(sentence) == []
+
+
+@pytest.mark.parametrize(("sentence", "description", "name"), [
+    ("Leeds commissioned a parenting programme, Strong Starts, delivered by a local charity.", "parenting programme",
+     "Strong Starts"),
+    ("Its practice model, known locally as Bright Horizons, was launched in 2022.", "practice model", "Bright Horizons"),
+    ("They set up a regional fostering hub, Foster5.", "fostering hub", "Foster5"),
+    ("Children use an advocacy app, Speak Up For Me (SUFM), to share their views.", "advocacy app",
+     "Speak Up For Me (SUFM)"),
+    ("Services include the edge of care team, Family Solutions, and the MASH.", "edge of care team", None),  # a list
+    ("Help comes from the edge of care team, Family Solutions, the MASH and schools.", "edge of care team", None),
+    ("The council appointed a new practice lead, Sarah Jones, in May.", "practice lead", None),  # a person
+])
+def test_a_practice_described_then_named_is_known_by_its_name(sentence, description, name):
+    span = apposed_name(full_pipeline()(sentence), sentence.index(description) + len(description))
+    assert (sentence[span[0]:span[1]] if span else None) == name
 
 
 def test_a_role_a_council_created_and_a_quoted_name_stay_practices():

@@ -38,6 +38,7 @@ from ingest.extraction.outcomes import (
 )
 from ingest.extraction.practices import (
     PracticeMention,
+    apposed_name,
     find_practices,
     not_yet_begun,
     practice_key,
@@ -221,7 +222,8 @@ class Extractor:
         linked to an entry when their normalised words are its name or an alias, otherwise emerging
         under their normalised words. A rule's phrase the weights drop still widens or names a
         catalogue entry. A practice inside a council's name or around several council or catalogue
-        names is dropped; one around one council's name is that council's own ("Enfield Youth Hub")."""
+        names is dropped; one around one council's name is that council's own ("Enfield Youth Hub"). A
+        description given a name right after it is that name ("a perpetrator programme, Caring Dads,")."""
         catalogue = [mention for mention in mentions if mention.kind == "intervention"]
         found = list(mentions)
         ruled: list[PracticeMention] = []
@@ -234,7 +236,17 @@ class Extractor:
             weighable += candidates(parsed[sentence.start], sentence.start, sentence_ruled)
         weighed = weighed_practices(weighable, self._embedder)  # the document's candidates embedded together
         kept = {(practice.start, practice.end) for practice in weighed}
+        starts = [sentence.start for sentence in cued]
+        added: set[tuple[int, int]] = set()
         for practice in [*weighed, *(practice for practice in ruled if (practice.start, practice.end) not in kept)]:
+            was_kept = (practice.start, practice.end) in kept
+            sentence_start = starts[bisect.bisect_right(starts, practice.start) - 1]
+            named = apposed_name(parsed[sentence_start], practice.end - sentence_start)
+            if named is not None:
+                start, end = sentence_start + named[0], sentence_start + named[1]
+                practice = replace(practice, surface=text[start:end], start=start, end=end)
+            if (practice.start, practice.end) in added:
+                continue
             inside = [mention for mention in catalogue
                       if practice.start <= mention.start and mention.end <= practice.end]
             if inside:
@@ -251,9 +263,10 @@ class Extractor:
             if known:
                 found.append(Mention("intervention", known, practice.surface, practice.start, practice.end,
                                      practice.confidence, "normalised_alias"))
-            elif key and (practice.start, practice.end) in kept:
+            elif key and was_kept:
                 found.append(Mention("intervention", emerging_id(key), practice.surface, practice.start,
                                      practice.end, practice.confidence, practice.method, "emerging"))
+            added.add((practice.start, practice.end))
         return sorted(found, key=lambda mention: mention.start)
 
 

@@ -232,6 +232,49 @@ def names_a_person(tokens: list[Token]) -> bool:
             or head.dep_ == "nsubj" and head.head.lemma_.lower() in _SPEECH)
 
 
+_NAME_LINKS = {"of", "and", "for", "the", "to", "&"}  # inside a name: "Mind of My Own"
+# what may follow a name given in apposition: a verb ("Changing Patterns, delivered by…"), a relative
+# pronoun ("…, which"), a subject pronoun ("…, they"), a preposition or an adverb; not a list's next item
+_AFTER_APPOSITION = {"VBN", "VBD", "VBZ", "VBP", "VBG", "MD", "WDT", "WP", "PRP", "IN", "RB", "TO"}
+
+
+def apposed_name(doc: Doc, end: int) -> tuple[int, int] | None:
+    """The proper name a description of a practice ending at character `end` of `doc` is given right
+    after it ("a perpetrator programme, Changing Patterns, delivered by…", "a recruitment hub,
+    Foster4.", "a practice framework, known locally as Greenwich Together, which…"): the name a reader
+    calls the practice by, as its character span (with any bracketed abbreviation); None for a list's
+    next item ("the edge of care team, Family Solutions, and the MASH") or a person (after a role)."""
+    described = [token for token in doc if token.idx + len(token.text) <= end]
+    comma = doc[described[-1].i + 1] if described and described[-1].i + 1 < len(doc) else None
+    if comma is None or comma.text != "," or head_of(described[-3:]).lemma_.lower() in _PERSON_ROLES:
+        return None
+    i = comma.i + 1
+    known = [word.lower_ for word in doc[i:i + 3]]
+    if known[:2] == ["known", "as"] or known == ["known", "locally", "as"]:
+        i += len(known) if known[-1] == "as" else 2
+    if i < len(doc) and doc[i].text in OPENING_QUOTES:
+        i += 1
+    words: list[Token] = []
+    while i < len(doc) and (doc[i].is_title or doc[i].is_upper and len(doc[i]) > 1 or (
+            doc[i].text[:1].isupper() and any(character.isdigit() for character in doc[i].text))
+            or words and doc[i].lower_ in _NAME_LINKS):
+        words.append(doc[i])
+        i += 1
+    while words and words[-1].lower_ in _NAME_LINKS:
+        words.pop()
+    if not 1 <= len(words) <= 6:
+        return None
+    start, stop = with_abbreviation(doc, words)
+    following = [token for token in doc if token.idx >= stop and token.text not in {"’", "”", "'", '"'}]
+    if following and following[0].text == "(" and ")" in [token.text for token in following[:6]]:
+        closing = next(token for token in following if token.text == ")")  # its short name: "(Momo)"
+        stop, following = closing.idx + 1, [token for token in following if token.i > closing.i]
+    if following and not (following[0].text in {".", ";", ":"} or following[0].text == "," and (
+            len(following) == 1 or following[1].tag_ in _AFTER_APPOSITION)):
+        return None
+    return start, stop
+
+
 def generic(tokens: list[Token]) -> bool:
     """Generic words alone, evaluation plus a head ("stable senior leadership team"), a standing
     unit, or the inspection's own machinery (its framework, its judgements)."""
