@@ -22,9 +22,9 @@ from ingest.extraction.learned_practices import (
     candidates,
     weighed_practices,
 )
-from ingest.extraction.nlp import full_pipeline
+from ingest.extraction.nlp import full_pipeline, instruction
 from ingest.extraction.outcomes import find_outcomes
-from ingest.extraction.practices import apposed_name, find_practices
+from ingest.extraction.practices import apposed_name, find_practices, not_yet_begun
 from ingest.pipeline import Ingester, read_document
 from ingest.reference import read_councils
 from ingest.sources import user_sources
@@ -441,6 +441,36 @@ def test_a_practice_only_planned_or_lacked_is_named_but_not_implemented(extracto
         "family_drug_alcohol_court"}
 
 
+@pytest.mark.parametrize(("sentence", "recommends"), [
+    ("2. Develop a coherent programme of audits.", True),
+    ("Review and refresh the role of the corporate parenting forum.", True),
+    ("Continue to strengthen the contributions of partners.", True),
+    ("Work with schools has improved since the MASH was launched in 2021.", False),  # "Work" tagged a verb
+    ("Put simply, the Family Safeguarding model has cut re-referrals.", False),
+    ("Stay Close is working with 40 young people.", False),
+])
+def test_a_recommendation_starts_with_a_verb_that_has_no_subject(sentence, recommends):
+    assert instruction(full_pipeline()(sentence)) is recommends
+
+
+@pytest.mark.parametrize(("sentence", "practice", "begun"), [
+    ("The Family Hub is due to open its second site in June.", "Family Hub", True),  # an existing one's new site
+    ("The MASH is expected to begin taking referrals from schools in April.", "MASH", True),
+    ("Families are due to start Family Group Conferences within four weeks.", "Family Group Conferences", True),
+    ("The improvement board considered the Mockingbird evaluation report in March.", "Mockingbird", True),
+    ("Social workers plan Family Group Conferences early.", "Family Group Conferences", True),
+    ("The council is scoping a No Wrong Door hub.", "No Wrong Door", False),
+    ("With the DfE, we will explore alternative delivery models.", "alternative delivery models", False),
+    ("Leaders are considering a Staying Close scheme.", "Staying Close", False),
+    ("The council is preparing to launch a Mockingbird constellation.", "Mockingbird", False),
+    ("The council is about to launch Lifelong Links.", "Lifelong Links", False),
+])
+def test_a_practice_to_come_is_not_yet_begun_and_an_existing_one_doing_something_new_is(sentence, practice, begun):
+    doc = full_pipeline()(sentence)
+    start = sentence.index(practice)
+    assert not_yet_begun(doc.char_span(start, start + len(practice), alignment_mode="expand").root) is not begun
+
+
 def test_what_a_recommendation_tells_the_council_to_do_is_neither_a_practice_nor_an_outcome(extractor):
     text = ("Kent County Council introduced Signs of Safety in 2019. 2. Ensure that a No Wrong Door hub is "
             "established for adolescents. Introduce a weekly tracker of unallocated cases. Reduce the 40% of "
@@ -731,6 +761,10 @@ def test_comparison_groups_plans_headings_and_names_give_no_open_outcome():
         ("count", 12.0, "count")]
     assert open_outcomes_in("The service supported 140 families (120 target) this year.") == [
         ("level", 140.0, "count")]
+    assert open_outcomes_in("The service worked with 300 target families this year.") == [("level", 300.0, "count")]
+    assert open_outcomes_in("The council plans to open two homes and recruit 40 foster carers.") == []
+    assert open_outcomes_in("In the pilot teams, 70% of plans were on time, compared with 52% of plans in the "
+                            "other teams over the previous year.") == [("level", 70.0, "%"), ("level", 52.0, "%")]
 
 
 def test_an_estimated_figure_from_before_a_programme_is_the_baseline_of_the_one_compared_with_it():
@@ -753,6 +787,7 @@ def test_an_estimated_figure_from_before_a_programme_is_the_baseline_of_the_one_
     ("3. brings the same model to the fostering service next year;", []),  # a list item's number
     ("Half of the children had changed school in the previous twelve months.", [("level", 50.0, "%")]),
     ("In about two thirds of cases the family stayed together.", [("level", 67.0, "%")]),  # a share, not "two"
+    ("Two-thirds of audits were rated good or better.", [("level", 67.0, "%")]),
     ("Forty-six children were adopted last year.", [("count", 46.0, "count")]),
     ("Between 2 June and 30 September 2019, 84 return interviews were completed.", [("count", 84.0, "count")]),
 ])

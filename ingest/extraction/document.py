@@ -160,10 +160,10 @@ class Extractor:
                         method, confidence))
         candidates: list[tuple[Sentence, str | None]] = []  # with the metric the sentence before named
         context_metric = None
-        area = _about_the_area(text)
+        area = _about_the_area(text, sentences)  # the area's children described: demographics, not outcomes
         for sentence in sentences:
-            if any(start <= sentence.start < end for start, end in area):
-                continue  # the area's children described: demographics, not outcomes
+            if sentence.start in area:
+                continue
             body = text[sentence.start:sentence.end]
             named = metric_named(body)
             if candidate(body, named, context_metric):
@@ -191,8 +191,7 @@ class Extractor:
                 if isinstance(value, (int, float)))
         previous: list[OpenOutcomeFinding] = []
         for sentence in cued:
-            if not _FIGURE.search(text, sentence.start, sentence.end) or any(
-                    start <= sentence.start < end for start, end in area):
+            if not _FIGURE.search(text, sentence.start, sentence.end) or sentence.start in area:
                 continue
             body = text[sentence.start:sentence.end]
             if aside(body):
@@ -277,13 +276,14 @@ _AREA_HEADING = re.compile(r"^[^\S\n]*Children living in this area[^\S\n]*$", re
 _NEXT_AREA_HEADING = re.compile(r"^[^\S\n]*[A-Z][^.\n]{0,60}\bin this area[^\S\n]*$", re.MULTILINE)
 
 
-def _about_the_area(text: str) -> list[tuple[int, int]]:
-    """Where a document describes the children of its area rather than its services: demographics."""
+def _about_the_area(text: str, sentences: list[Sentence]) -> set[int]:
+    """The starts of the sentences in which a document describes the children of its area rather than
+    its services: demographics."""
     spans = []
     for heading in _AREA_HEADING.finditer(text):
         following = _NEXT_AREA_HEADING.search(text, heading.end(), heading.end() + AREA_SECTION)
         spans.append((heading.start(), following.start() if following else heading.end() + AREA_SECTION))
-    return spans
+    return {sentence.start for sentence in sentences if any(start <= sentence.start < end for start, end in spans)}
 
 
 def _not_yet_begun(parsed: dict[int, Doc], sentence: Sentence, mention: Mention) -> bool:

@@ -46,8 +46,8 @@ def candidate_phrases(doc: Doc, offset: int, taken: list[rules.PracticeMention])
     """Every noun phrase of a sentence (its character start, end and tokens in the sentence) apart from
     what the rules took there (their mentions, `offset` placing the sentence in the document) and
     what the issue rules out: a common noun alone ("staffing", "support"), a quantity ("35 per cent of
-    social workers"), a statutory body or the
-    inspection's machinery, what is planned or hoped for, what inspectors did, a person."""
+    social workers"), a statutory body or the inspection's machinery, what is planned or hoped for, what
+    inspectors did, a person."""
     spans = [(mention.start - offset, mention.end - offset) for mention in taken]
     found: dict[tuple[int, int], list[Token]] = {}
     for token in doc:

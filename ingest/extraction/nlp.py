@@ -32,9 +32,18 @@ def full_pipeline() -> Language:
     return spacy.load(MODEL_PACKAGE)
 
 
+_SUBJECTS = {"nsubj", "nsubjpass", "csubj", "csubjpass", "expl"}
+
+
 def instruction(sentence: Doc | Span) -> bool:
     """A sentence that tells the council what to do ("Ensure that…", "2. Develop a…"): an inspector's
-    recommendation, neither a result nor a practice the council has. Read from its first word's tag,
-    since the parser may not make that word the root after a list number."""
+    recommendation, neither a result nor a practice the council has. Its first word is a verb's base
+    form and its main verb has no subject; not "Work with schools has improved" nor "Put simply, the
+    model has cut…", whose first word the tagger also calls a base form."""
     first = next((token for token in sentence if not (token.is_punct or token.is_space or token.like_num)), None)
-    return first is not None and first.tag_ == "VB"
+    if first is None or first.tag_ != "VB":
+        return False
+    root = first
+    while root.head.i != root.i:
+        root = root.head
+    return first.lower_ == "ensure" or not any(child.dep_ in _SUBJECTS for child in root.children)

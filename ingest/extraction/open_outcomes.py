@@ -31,6 +31,7 @@ from spacy.tokens import Doc, Token
 
 from ingest.extraction.outcomes import (
     AMOUNT,
+    COMPARISON_GROUPS,
     FRACTION,
     HEDGE,
     MULTIPLYING,
@@ -56,12 +57,10 @@ _COUNT_VERBS = {"recruit", "train", "appoint", "hold", "carry", "complete", "emp
 # a comparison group's figure: printed after one of these (since the figure before), or followed by "nationally"
 # a comparison group named in the words just before a figure: "a national average of around 18%", "the South East
 # average of 21", "statistical neighbours (45)", "a target of 16"; not "a manageable average of 15"
-_COMPARISON_GROUP = re.compile(r"\b(?:england|national(?:ly)?|statistical neighbours?|comparators?|"
-                               r"(?:comparable|comparison) (?:authorities|areas|councils)|similar (?:areas|authorities)|"
-                               r"regional|(?-i:[A-Z][a-z]+) average|"
-                               r"threshold|target)\b(?:[\s('’]+[\w/-]+){0,4}?[\s(:]*$", re.IGNORECASE)
+_COMPARISON_GROUP = re.compile(rf"\b(?:{COMPARISON_GROUPS}|(?-i:[A-Z][a-z]+) average|threshold|target)\b"
+                               r"(?:[\s('’]+[\w/-]+){0,4}?[\s(:]*$", re.IGNORECASE)
 _GROUP_AFTER = re.compile(r"\s*(?:%|per ?cent|per 10,000(?: children)?)?\s*(?:nationally|in england|across england|"
-                          r"for england|target)\b", re.IGNORECASE)  # "711 families (689 target)"
+                          r"for england|target(?=\s*[)\],.;]|\s*$))\b", re.IGNORECASE)  # "711 families (689 target)"
 _DEMOGRAPHIC = re.compile(r"\b(?:(?<!10,000 )population|poverty|low[- ]income|ethnic|free school meals?|languages|"
                           r"english as an additional|"
                           r"under the age of|live in (?:the|this) (?:area|county|city|borough))\b"
@@ -444,8 +443,9 @@ def find_open_outcomes(doc: Doc, offset: int, taken: set[tuple[float, str]]) -> 
             token = doc[token.i + 2]
         following = doc[token.i + 1] if token.i + 1 < len(doc) else None
         before = doc[token.i - 1] if token.i > 0 else None
-        if following is not None and following.lower_ in PARTS:
-            continue  # the "two" of "two thirds", read as a share or not at all
+        if following is not None and (following.lower_ in PARTS or following.text in {"-", "–"} and token.i + 2 < len(doc)
+                                      and doc[token.i + 2].lower_ in PARTS):
+            continue  # the "two" of "two thirds" or "two-thirds", read as a share or not at all
         if token.lower_ == "one" and not _after_of_whom(token):
             continue  # "one child in particular"; but "…, of whom one returned home" counts
         if before is not None and (before.is_title and before.i > doc[0].i or before.lower_ in _LABELS):
@@ -581,8 +581,9 @@ def _stated(doc: Doc, start: int) -> bool:
         if verb.lemma_.lower() in _INTENDING or any(child.tag_ == "MD" for child in verb.children):
             return False
         goes_on = verb.dep_ in {"xcomp", "ccomp", "advcl", "acl", "relcl", "prep", "pobj"} or (
-            verb.dep_ == "conj" and any(child.lower_ == "to" and child.dep_ == "aux" for child in verb.children))
-        verb = verb.head if goes_on and verb.head is not verb else None  # "plans to open… and to recruit 50"
+            verb.dep_ == "conj" and verb.tag_ == "VB" and not any(child.dep_ in {"nsubj", "nsubjpass"}
+                                                                  for child in verb.children))
+        verb = verb.head if goes_on and verb.head is not verb else None  # "plans to open… and (to) recruit 50"
     noun = figure.head  # "a survey of 212 practitioners", "into six teams"
     return not (noun.dep_ == "pobj" and (noun.head.lower_ == "into" or noun.head.lower_ in {"of", "with"}
                                          and noun.head.head.lemma_.lower() in _METHOD))
@@ -638,6 +639,8 @@ def _shares(doc: Doc, offset: int) -> list[tuple[OpenOutcome, tuple[int, int]]]:
     for token in doc:
         following = doc[token.i + 1] if token.i + 1 < len(doc) else None
         before = doc[token.i - 1] if token.i > 0 else None
+        if before is not None and before.text in {"-", "–"} and token.i > 1:
+            before = doc[token.i - 2]  # "two-thirds"
         if token.lower_ in PARTS and following is not None and following.lower_ == "of":
             if before is not None and (before.lower_ in _NOT_A_SHARE or before.ent_type_ == "ORDINAL"):
                 continue  # "the first quarter of 2016", "each half of the year"
@@ -659,7 +662,7 @@ def _shares(doc: Doc, offset: int) -> list[tuple[OpenOutcome, tuple[int, int]]]:
         else:
             continue
         if group is None or group.like_num or group.ent_type_ == "DATE" or _YEAR.match(group.text) \
-                or group.lemma_.lower() in _NOT_MEASURE - _SHARED_OUT:
+                or group.lemma_.lower() in _NOT_MEASURE and group.lower_ not in _SHARED_OUT:
             continue
         text = _phrase(group, token, token.i)
         if len(text) >= 3:
@@ -670,7 +673,8 @@ def _shares(doc: Doc, offset: int) -> list[tuple[OpenOutcome, tuple[int, int]]]:
 
 
 _NOT_A_SHARE = {"the", "this", "that", "each", "every", "per", "first", "second", "last", "final", "next", "previous"}
-_SHARED_OUT = {"case", "record", "file", "audit"}  # never counted, but "in two thirds of cases" measures a result
+# never counted, but "in two thirds of cases" measures a result
+_SHARED_OUT = {"case", "cases", "record", "records", "file", "files", "audit", "audits"}
 
 
 def _none_counted(doc: Doc, offset: int) -> list[OpenOutcome]:

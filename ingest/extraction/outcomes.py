@@ -89,8 +89,10 @@ _BASELINE_AFTER = re.compile(
     rf"(?:\s+of\s+\d+%?)?)\s+from|,\s*from|\bcompared\s+(?:with|to))\s+{HEDGE}"
     rf"(?P<v>{AMOUNT})(?P<r>{PER_10000})?(?P<when>[^,;.]{{0,60}}?\b(?:(?:19|20)\d\d|ago|before|previous|last|"
     rf"baseline|time of|start|beginning|earlier)\b)?", re.IGNORECASE)
-_GROUP_NAMED = re.compile(r"\b(?:england|national|statistical neighbours?|similar (?:areas|authorities)|comparator|"
-                          r"average)", re.IGNORECASE)
+# the others a council's figure is compared with, not its own earlier self
+COMPARISON_GROUPS = (r"england|national(?:ly)?|statistical neighbours?|comparators?|regional|neighbouring|"
+                     r"(?:comparable|comparison|similar|other) (?:authorities|areas|councils|teams)|control group")
+_GROUP_NAMED = re.compile(rf"\b(?:{COMPARISON_GROUPS}|average)", re.IGNORECASE)
 # not a year, nor "per 10,000", nor an ordinal ("18th")
 _A_NUMBER = re.compile(r"(?<!per )(?<![\d,.])\b(?!(?:19|20)\d\d\b)\d[\d,]*(?:\.\d+)?(?!\d|\.\d|(?:st|nd|rd|th)\b)")
 _A_SHARE = re.compile(_A_NUMBER.pattern + r"\s*(?:%|per\s?cent)", re.IGNORECASE)

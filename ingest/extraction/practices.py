@@ -90,10 +90,10 @@ ABSTRACT = {"relationship", "skill", "understanding", "culture", "stability", "s
              "grip", "oversight", "line", "sight", "confidence", "trust", "rapport", "knowledge", "awareness",
              "engagement", "part", "response", "effectiveness", "development", "progress", "improvement", "work",
              "practice", "enquiry", "link", "partnership", "capacity", "approach", "system", "arrangement"}
-# heads that name whom a council recruits or appoints, or what it achieves, rather than what it does:
-# "the recruitment of foster carers", "the appointment of a new chair", "creating a stable workforce"
 # heads that measure, never name, what a council does: "35 per cent of social workers", "a total of 30"
 QUANTITIES = {"majority", "minority", "average", "proportion", "cent", "percent", "percentage", "total"}
+# heads that name whom a council recruits or appoints, or what it achieves, rather than what it does:
+# "the recruitment of foster carers", "the appointment of a new chair", "creating a stable workforce"
 NOT_WHAT_IT_DOES = {"carer", "adopter", "leaver", "parent", "leader", "director", "manager", "member", "chair",
                     "executive", "provider", "superintendent", "councillor", "commissioner", "workforce", "foundation",
                     "change", "identity", "issue", "backlog", "level", "condition", "plan", *QUANTITIES}
@@ -328,8 +328,9 @@ def with_abbreviation(doc: Doc, tokens: list[Token]) -> tuple[int, int]:
     return start, end
 
 
-_PLAN_VERBS = {"plan", "intend", "hope", "aim", "propose", "need", "want", "expect", "consider", "seek", "explore"}
-_WEIGHING = {"plan", "propose", "consider", "explore"}  # what they take as object does not exist yet
+_PLAN_VERBS = {"plan", "intend", "hope", "aim", "propose", "need", "want", "expect", "consider", "seek", "explore",
+               "scope"}
+_WEIGHING = {"plan", "propose", "consider", "explore", "scope"}  # "is exploring a hub": it does not exist yet
 
 
 def planned(token: Token, modals: set[str] | None = None) -> bool:
@@ -350,11 +351,19 @@ _OPENING = {"open", "launch", "start", "begin", "commence"}  # what a practice d
 _NOT_YET = {"forthcoming", "proposed", "planned", "future", "prospective"}
 _STARTING_NOUNS = {"introduction", "creation", "implementation", "establishment", "launch", "rollout", "opening"}
 _FUTURE_MODALS = {"will", "would", "shall", "'ll"}  # not "can" or "should": "children can use Mind of My Own"
-_SCHEDULED = {"due", "set", "expect", "schedule"}  # "is due to open", "is set to launch", "is expected to start"
+_SCHEDULED = {"due", "set", "expect", "schedule", "prepare", "about"}  # "is due to open", "is about to launch"
+_INTRODUCING = _STARTING - {"start", "begin", "use", "join", "bring", "build"}  # done only to what is not there yet
 
 
-def _scheduled_to_start(verb: Token) -> bool:
-    return verb.dep_ == "xcomp" and verb.head.lemma_ in _SCHEDULED and verb.lemma_ in _STARTING | _OPENING
+def _scheduled_to_start(verb: Token, practice_is_subject: bool) -> bool:
+    """"The hub is due to open", "is set to launch Mockingbird": a start still to come; not an existing
+    practice starting something new ("the MASH is due to start a new rota", "is expected to begin
+    taking referrals"), nor families due to start one ("are due to start Family Group Conferences")."""
+    if verb.dep_ != "xcomp" or verb.head.lemma_ not in _SCHEDULED:
+        return False
+    if practice_is_subject:
+        return verb.lemma_ in _OPENING and not any(child.dep_ in {"dobj", "xcomp", "ccomp"} for child in verb.children)
+    return verb.lemma_ in _INTRODUCING
 
 
 def not_yet_begun(token: Token) -> bool:
@@ -372,14 +381,17 @@ def not_yet_begun(token: Token) -> bool:
         node, child = node.head, node
     if node.i == token.i or node.pos_ not in {"VERB", "AUX"}:
         return False
-    named = token  # the noun the practice's name is part of: "a No Wrong Door hub"
-    while named.dep_ in {"compound", "det", "amod", "nmod"} and named.head.pos_ in {"NOUN", "PROPN"}:
+    named = token  # the practice word its name is part of: "a No Wrong Door hub", not "the Mockingbird report"
+    while named.dep_ in {"compound", "det", "amod", "nmod"} and named.head.lemma_.lower() in HEADS:
         named = named.head
-    if node.lemma_ in _WEIGHING and (child.dep_ == "dobj" and child.i == named.i
-                                      or child.dep_ == "nsubjpass" and node.lemma_ in {"plan", "propose"}):
+    weighing = node.lemma_ in _WEIGHING and (  # "is exploring", "will explore", "proposes"; not "staff plan FGCs"
+        node.tag_ == "VBG" or node.lemma_ == "propose" or any(child.lower_ in _FUTURE_MODALS for child in node.children))
+    if weighing and child.dep_ == "dobj" and child.i == named.i or (
+            node.lemma_ in {"plan", "propose"} and child.dep_ == "nsubjpass"):
         return True
     later = [node, *node.children, *(word for verb in node.children if verb.dep_ == "acomp" for word in verb.children)]
-    if child.dep_ in {"nsubj", "nsubjpass", "dobj"} and any(_scheduled_to_start(verb) for verb in later):
+    if child.dep_ in {"nsubj", "nsubjpass", "dobj"} and any(_scheduled_to_start(verb, child.dep_ != "dobj")
+                                                           for verb in later):
         return True
     started_by_others = node.lemma_ in _STARTING and child.dep_ in {"dobj", "nsubjpass", "prep"}
     starts_itself = node.lemma_ in _OPENING and child.dep_ == "nsubj"  # "the hub will open", "has not launched"
