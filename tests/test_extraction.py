@@ -397,6 +397,8 @@ def test_a_named_person_is_never_a_practice_but_a_brand_the_parser_takes_for_one
     assert "new pod system" in quantities and not any("cent" in surface for surface in quantities)
     partners = candidate_surfaces("The council worked with the Northern Regional Improvement Alliance on agency pay.")
     assert "agency pay" in partners and not any("Alliance" in surface for surface in partners)
+    partners = candidate_surfaces("The council joined the Northern Regional Improvement and Innovation Alliance last year.")
+    assert not any("Improvement" in surface for surface in partners)
 
 
 def test_practice_names_match_whatever_their_quotes_hyphens_case_and_plurals():

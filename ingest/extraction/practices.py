@@ -16,6 +16,7 @@ from __future__ import annotations
 
 import re
 from dataclasses import dataclass
+from itertools import takewhile
 from typing import Any, Callable
 
 from spacy.tokens import Doc, Span, Token
@@ -203,11 +204,15 @@ _PARTNER_BODY = re.compile(r"(?:(?-i:\b(?:Police|Constabulary|University)|\bNHS\
 
 
 def not_the_councils(tokens: list[Token]) -> bool:
-    """A body every area has by statute, a partner organisation, or the inspection's own machinery:
-    named, but not a practice the council chose."""
+    """A body every area has by statute, a partner organisation (or the start of one's name: "Regional
+    Improvement" of "… Regional Improvement and Innovation Alliance"), or the inspection's own
+    machinery: named, but not a practice the council chose."""
     words = " ".join(token.text for token in tokens)
-    return bool(_STATUTORY.search(words) or _PARTNER_BODY.search(words)) or any(
-        token.lower_ in _INSPECTION_WORDS for token in tokens)
+    after = tokens[-1].i + 1
+    going_on = [token.text for token in takewhile(lambda token: token.pos_ in {"PROPN", "NOUN", "ADJ", "CCONJ"},
+                                                  tokens[-1].doc[after:after + 4])]
+    partner = any(_PARTNER_BODY.search(" ".join([words, *going_on[:length]])) for length in range(len(going_on) + 1))
+    return partner or bool(_STATUTORY.search(words)) or any(token.lower_ in _INSPECTION_WORDS for token in tokens)
 
 
 _PERSON_ROLES = {"worker", "director", "manager", "officer", "leader", "lead", "member", "head", "chief", "executive",
