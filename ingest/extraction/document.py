@@ -15,6 +15,7 @@ import re
 from collections import Counter
 from copy import copy
 from dataclasses import dataclass, field, replace
+from typing import Callable
 
 from spacy.tokens import Doc
 
@@ -148,11 +149,16 @@ class Extractor:
         evidence.mentions = self._finder.find(doc, document_councils)
         cued = cued_sentences(text, sentences)
         parsed_cued = parsed_sentences(text, cued)
-        evidence.mentions = self._with_practices(text, cued, parsed_cued, evidence.mentions)
+        # recommendations: what the council is told to do names practices it does not have
+        recommendations = {start for start, parsed in parsed_cued.items() if instruction(parsed)}
+        evidence.mentions = self._with_practices(
+            text, [sentence for sentence in cued if sentence.start not in recommendations], parsed_cued,
+            evidence.mentions, sentence_at)
         evidence.mention_sentences = [sentence_at(mention.start) for mention in evidence.mentions]
         about = _CouncilContext(evidence, document_councils, inspection_council)
         for mention, sentence in zip(evidence.mentions, evidence.mention_sentences):
-            if mention.kind == "intervention" and not _not_yet_begun(parsed_cued, sentence, mention):
+            if mention.kind == "intervention" and sentence.start not in recommendations \
+                    and not _not_yet_begun(parsed_cued, sentence, mention):
                 council, method, confidence = about.council_for(sentence)
                 if council and method:
                     evidence.implementations.append(ImplementationFinding(
@@ -214,8 +220,8 @@ class Extractor:
         return evidence
 
 
-    def _with_practices(self, text: str, cued: list[Sentence], parsed: dict[int, Doc],
-                        mentions: list[Mention]) -> list[Mention]:
+    def _with_practices(self, text: str, cued: list[Sentence], parsed: dict[int, Doc], mentions: list[Mention],
+                        sentence_at: Callable[[int], Sentence]) -> list[Mention]:
         """Catalogue mentions widened to the printed name around them, and practices the catalogue
         does not name: the rules' phrases and other noun phrases, as the learned weights keep them,
         linked to an entry when their normalised words are its name or an alias, otherwise emerging
@@ -228,18 +234,15 @@ class Extractor:
         ruled: list[PracticeMention] = []
         weighable: list[Candidate] = []
         for sentence in cued:
-            if instruction(parsed[sentence.start]):
-                continue  # a recommendation: what the council is told to do, not what it has
             sentence_ruled = find_practices(parsed[sentence.start], sentence.start)
             ruled += sentence_ruled
             weighable += candidates(parsed[sentence.start], sentence.start, sentence_ruled)
         weighed = weighed_practices(weighable, self._embedder)  # the document's candidates embedded together
         kept = {(practice.start, practice.end) for practice in weighed}
-        starts = [sentence.start for sentence in cued]
         added: set[tuple[int, int]] = set()
         for practice in [*weighed, *(practice for practice in ruled if (practice.start, practice.end) not in kept)]:
             was_kept = (practice.start, practice.end) in kept
-            sentence_start = starts[bisect.bisect_right(starts, practice.start) - 1]
+            sentence_start = sentence_at(practice.start).start
             named = apposed_name(parsed[sentence_start], practice.end - sentence_start)
             if named is not None:
                 start, end = sentence_start + named[0], sentence_start + named[1]
@@ -287,11 +290,8 @@ def _about_the_area(text: str, sentences: list[Sentence]) -> set[int]:
 
 
 def _not_yet_begun(parsed: dict[int, Doc], sentence: Sentence, mention: Mention) -> bool:
-    """A practice its (parsed) sentence only plans, recommends or says the council lacks: named, not
-    implemented."""
+    """A practice its (parsed) sentence only plans or says the council lacks: named, not implemented."""
     doc = parsed.get(sentence.start)
-    if doc is not None and instruction(doc):
-        return True
     word = doc.char_span(mention.start - sentence.start, mention.end - sentence.start,
                          alignment_mode="expand") if doc is not None else None
     return word is not None and len(word) > 0 and not_yet_begun(word.root)

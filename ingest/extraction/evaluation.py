@@ -182,7 +182,7 @@ def score_unseen(marked: list[dict[str, Any]], reports: list[dict[str, Any]]) ->
             else:
                 tally.false_negatives += 1
                 tally.misses.append(f"{name}: {practice['surface']} | {practice['quote'][:120]}")
-        for key, group in found_by_key.items():
+        for group in found_by_key.values():
             if not any(hits(surface, quote, practice) for surface, quote in group for practice in practices):
                 tally.false_positives += 1
                 tally.extras.append(f"{name}: {group[0][0]} | {group[0][1][:120]}")

@@ -390,7 +390,7 @@ def not_yet_begun(token: Token) -> bool:
     while named.dep_ in {"compound", "det", "amod", "nmod"} and named.head.lemma_.lower() in HEADS:
         named = named.head
     weighing = node.lemma_ in _WEIGHING and (  # "is exploring", "will explore", "proposes"; not "staff plan FGCs"
-        node.tag_ == "VBG" or node.lemma_ == "propose" or any(child.lower_ in _FUTURE_MODALS for child in node.children))
+        node.tag_ == "VBG" or node.lemma_ == "propose" or any(word.lower_ in _FUTURE_MODALS for word in node.children))
     if weighing and child.dep_ == "dobj" and child.i == named.i or (
             node.lemma_ in {"plan", "propose"} and child.dep_ == "nsubjpass"):
         return True
