@@ -24,7 +24,12 @@ from ingest.extraction.learned_practices import (
 )
 from ingest.extraction.nlp import full_pipeline, instruction
 from ingest.extraction.outcomes import find_outcomes
-from ingest.extraction.practices import apposed_name, find_practices, not_yet_begun
+from ingest.extraction.practices import (
+    apposed_name,
+    find_practices,
+    introduced,
+    not_yet_begun,
+)
 from ingest.pipeline import Ingester, read_document
 from ingest.reference import read_councils
 from ingest.sources import user_sources
@@ -136,7 +141,7 @@ def test_an_outcome_that_refers_back_goes_to_the_practice_its_noun_names(extract
 
 def test_noisy_names_resolve_and_near_misses_do_not(extractor):
     text = ("North Lincolnshire introduced signs of security in 2015. The Future 4 Me team works with "
-            "adolescents, and early aid is offered in Lincoln. Richmond is a market town. "
+            "adolescents, and early aid was introduced in Lincoln. Richmond is a market town. "
             "Write to us at 1 High Street, Colchester, Essex CO4 3ZL.")
     evidence = extractor.extract(text, [], None)
     councils = {m.key for m in evidence.mentions if m.kind == "council"}
@@ -471,6 +476,45 @@ def test_a_practice_to_come_is_not_yet_begun_and_an_existing_one_doing_something
     doc = full_pipeline()(sentence)
     start = sentence.index(practice)
     assert not_yet_begun(doc.char_span(start, start + len(practice), alignment_mode="expand").root) is not begun
+
+
+@pytest.mark.parametrize(("sentence", "practice", "news"), [
+    ("The fostering panel was set up after the last inspection.", "fostering panel", True),
+    ("Family support services have been remodelled around four localities.", "Family support services", True),
+    ("A new youth hub opened in Barking last spring.", "youth hub", True),
+    ("The panel, which was created in 2021, meets weekly.", "panel", True),
+    ("The membership of the fostering panel has been refreshed.", "fostering panel", True),
+    ("The expansion of the youth offer has been popular.", "youth offer", True),
+    ("The newly formed fostering panel meets weekly.", "fostering panel", True),
+    ("Foster carers are well represented on the fostering panel.", "fostering panel", False),
+    ("The fostering panel is well established and effective.", "fostering panel", False),
+    ("Most family support services are commissioned by the council.", "family support services", False),
+    ("Leaders are keen to develop the participation of children in the fostering panel.", "fostering panel", False),
+    ("The council has not set up a fostering panel.", "fostering panel", False),
+    ("An integrated youth offer supports families.", "youth offer", False),
+])
+def test_an_arrangement_is_news_where_its_sentence_says_it_was_started_or_changed(sentence, practice, news):
+    doc = full_pipeline()(sentence)
+    start = sentence.index(practice)
+    assert introduced(doc.char_span(start, start + len(practice), alignment_mode="expand").root) is news
+
+
+def test_what_every_council_has_is_its_practice_only_where_it_started_or_changed_it(extractor):
+    text = ("Care leavers from Leeds attend the corporate parenting board every month. Staying put "
+            "arrangements are offered to care leavers in Leeds. Leeds City Council opened a new early help "
+            "hub in 2022. The children in care council in Leeds was relaunched last year. 3. Strengthen the "
+            "Leeds corporate parenting board.")
+    evidence = extractor.extract(text, ["E08000035"], None)
+    assert {mention.key for mention in evidence.mentions if mention.kind == "intervention"} == {
+        "early_help_service", "children_in_care_council"}
+
+
+def test_the_dfe_programme_that_funds_family_safeguarding_is_not_the_strengthening_families_framework(extractor):
+    text = ("Leeds City Council introduced Family Safeguarding in 2021 with money from the Department for "
+            "Education's Strengthening Families, Protecting Children programme.")
+    evidence = extractor.extract(text, ["E08000035"], None)
+    assert {mention.key for mention in evidence.mentions if mention.kind == "intervention"} == {
+        "family_safeguarding", "strengthening_families_protecting_children"}
 
 
 def test_what_a_recommendation_tells_the_council_to_do_is_neither_a_practice_nor_an_outcome(extractor):

@@ -17,7 +17,7 @@ from copy import copy
 from dataclasses import dataclass, field, replace
 from typing import Callable
 
-from spacy.tokens import Doc
+from spacy.tokens import Doc, Token
 
 from embedding.embedder import Embedder
 from ingest.extraction.learned_practices import Candidate, candidates, weighed_practices
@@ -41,6 +41,7 @@ from ingest.extraction.practices import (
     PracticeMention,
     apposed_name,
     find_practices,
+    introduced,
     not_yet_begun,
     practice_key,
     practice_words,
@@ -136,6 +137,7 @@ class Extractor:
         self._nlp = sentence_pipeline()
         self._embedder = embedder  # for the meaning of candidate practices (learned_practices.py)
         self._finder = EntityFinder(self._nlp, councils, interventions())
+        self._standing = {entry.id for entry in interventions() if entry.standing}
 
     def extract(self, text: str, document_councils: list[str], inspection_council: str | None) -> DocumentEvidence:
         doc = self._nlp(text)
@@ -151,9 +153,10 @@ class Extractor:
         parsed_cued = parsed_sentences(text, cued)
         # recommendations: what the council is told to do names practices it does not have
         recommendations = {start for start, parsed in parsed_cued.items() if instruction(parsed)}
-        evidence.mentions = self._with_practices(
+        mentions = self._with_practices(
             text, [sentence for sentence in cued if sentence.start not in recommendations], parsed_cued,
             evidence.mentions, sentence_at)
+        evidence.mentions = self._without_standing_at_work(text, mentions, parsed_cued, recommendations, sentence_at)
         evidence.mention_sentences = [sentence_at(mention.start) for mention in evidence.mentions]
         about = _CouncilContext(evidence, document_councils, inspection_council)
         for mention, sentence in zip(evidence.mentions, evidence.mention_sentences):
@@ -219,6 +222,18 @@ class Extractor:
                 evidence.open_outcomes += previous
         return evidence
 
+
+    def _without_standing_at_work(self, text: str, mentions: list[Mention], parsed: dict[int, Doc],
+                                  recommendations: set[int], sentence_at: Callable[[int], Sentence]) -> list[Mention]:
+        """What every council has (a corporate parenting board, Staying Put) is its practice only where a
+        sentence says the council started or changed it, never in a recommendation. Parses the few
+        sentences naming one without a practice's cue into `parsed`."""
+        standing = [sentence_at(mention.start) for mention in mentions if mention.key in self._standing]
+        parsed |= parsed_sentences(text, list({sentence.start: sentence for sentence in standing
+                                               if sentence.start not in parsed}.values()))
+        return [mention for mention in mentions if mention.key not in self._standing or (
+            sentence_at(mention.start).start not in recommendations
+            and _introduced(parsed, sentence_at(mention.start), mention))]
 
     def _with_practices(self, text: str, cued: list[Sentence], parsed: dict[int, Doc], mentions: list[Mention],
                         sentence_at: Callable[[int], Sentence]) -> list[Mention]:
@@ -289,12 +304,24 @@ def _about_the_area(text: str, sentences: list[Sentence]) -> set[int]:
     return {sentence.start for sentence in sentences if any(start <= sentence.start < end for start, end in spans)}
 
 
+def _mention_word(parsed: dict[int, Doc], sentence: Sentence, mention: Mention) -> Token | None:
+    """The word a mention's words hang from in its parsed sentence; None where the sentence was not parsed."""
+    doc = parsed.get(sentence.start)
+    words = doc.char_span(mention.start - sentence.start, mention.end - sentence.start,
+                          alignment_mode="expand") if doc is not None else None
+    return words.root if words is not None and len(words) > 0 else None
+
+
+def _introduced(parsed: dict[int, Doc], sentence: Sentence, mention: Mention) -> bool:
+    """A practice its (parsed) sentence says the council started or changed."""
+    word = _mention_word(parsed, sentence, mention)
+    return word is not None and introduced(word)
+
+
 def _not_yet_begun(parsed: dict[int, Doc], sentence: Sentence, mention: Mention) -> bool:
     """A practice its (parsed) sentence only plans or says the council lacks: named, not implemented."""
-    doc = parsed.get(sentence.start)
-    word = doc.char_span(mention.start - sentence.start, mention.end - sentence.start,
-                         alignment_mode="expand") if doc is not None else None
-    return word is not None and len(word) > 0 and not_yet_begun(word.root)
+    word = _mention_word(parsed, sentence, mention)
+    return word is not None and not_yet_begun(word)
 
 
 MAIN_COUNCIL_OPENING = 300  # characters: a title and its standfirst

@@ -408,6 +408,55 @@ def not_yet_begun(token: Token) -> bool:
     return yet_to or planned(node, _FUTURE_MODALS)  # "does not use", "will introduce", "plans to introduce"
 
 
+# what a council does to an arrangement it starts or changes: ACTIONS and these
+_CHANGING = ACTIONS | {"reconfigure", "refresh", "relaunch", "revise", "review", "reshape", "remodel", "rebrand",
+                       "revitalise", "replace", "merge", "integrate", "combine", "enhance", "improve", "open", "bring"}
+_CHANGE_NOUNS = NOMINAL_ACTIONS - {"use", "delivery", "employment"} | {
+    "refresh", "relaunch", "review", "redesign", "reconfiguration", "strengthening", "rollout", "opening"}
+_NEW = {"new", "newly", "recent", "recently", "relaunched", "refreshed", "redesigned", "reconfigured", "revised",
+        "expanded", "enhanced", "strengthened", "improved"}
+
+
+def _changes(verb: Token) -> bool:
+    """A verb saying the council started or changed something: "was established", "has been
+    reconfigured", "newly created"; not a state ("is well established", "are commissioned by the
+    council": a present passive), a plan or what inspectors did."""
+    present_passive = any(word.dep_ == "auxpass" and word.tag_ in {"VBZ", "VBP"} for word in verb.children) and not any(
+        word.dep_ == "aux" and word.lemma_ == "have" for word in verb.children)
+    lemma = re.sub(r"(?<=l)le$|(?<=[cs]h)e$", "", verb.lemma_)  # the lemmatiser's "remodelle", "relaunche"
+    return (lemma in _CHANGING and not present_passive and not planned(verb) and not subject_is_ofsted(verb)
+            and not any(word.lower_ in {"well", "long"} for word in verb.children))
+
+
+def introduced(token: Token) -> bool:
+    """An arrangement every council has is news only where its sentence says the council started or
+    changed it: "a new early help hub", "the board, which was established in 2015", "early help
+    services have been reconfigured", "the expansion of the early help offer", "the membership of the
+    board has been refreshed"; not "care leavers attend the corporate parenting board"."""
+    node = token
+    while node.dep_ in {"compound", "amod", "nmod"} and node.head.i != node.i:
+        node = node.head  # the name's own head noun
+    while True:
+        for child in node.children:
+            if child.dep_ in {"amod", "advmod"} and child.lower_ in _NEW:
+                return True
+            if child.dep_ in {"acl", "relcl"} and _changes(child) or child.dep_ == "amod" and _changes(child) and any(
+                    word.lower_ in _NEW for word in child.children):  # "newly established", not "an integrated offer"
+                return True
+        if node.i != token.i and node.lemma_.lower() in _CHANGE_NOUNS:
+            return True
+        head = node.head
+        if head.i == node.i:
+            return False
+        if node.dep_ == "pobj" and head.head.i != head.i and (
+                head.lower_ == "of" or head.head.lemma_.lower() in _CHANGE_NOUNS):  # "investment in early help"
+            node = head.head
+        elif node.dep_ in {"conj", "appos"}:
+            node = head
+        else:
+            return node.dep_ in {"dobj", "nsubjpass"} and _changes(head)
+
+
 def subject_is_ofsted(verb: Token) -> bool:
     return any(child.dep_ in {"nsubj", "agent"} and _OFSTED.search(verb.doc[child.left_edge.i:child.right_edge.i + 1].text)
                for child in verb.children)

@@ -22,6 +22,7 @@ class CatalogueEntry:
     description: str
     aliases: tuple[str, ...]
     exact: tuple[str, ...]
+    standing: bool = False  # every council has one (by statute or national scheme): named, it is not news
 
 
 @dataclass(frozen=True)
@@ -52,7 +53,8 @@ def _load(name: str) -> list[dict[str, Any]]:
 def interventions() -> tuple[CatalogueEntry, ...]:
     return tuple(
         CatalogueEntry(entry["id"], entry["name"], entry["category"], entry["description"],
-                     tuple(entry.get("aliases") or ()), tuple(entry.get("exact") or ()))
+                     tuple(entry.get("aliases") or ()), tuple(entry.get("exact") or ()),
+                     bool(entry.get("standing")))
         for entry in _load("interventions.yaml"))
 
 
