@@ -473,9 +473,13 @@ def test_a_recommendation_starts_with_a_verb_that_has_no_subject(sentence, recom
     ("The council is about to launch Lifelong Links.", "Lifelong Links", False),
 ])
 def test_a_practice_to_come_is_not_yet_begun_and_an_existing_one_doing_something_new_is(sentence, practice, begun):
-    doc = full_pipeline()(sentence)
+    assert not_yet_begun(word_of(sentence, practice)) is not begun
+
+
+def word_of(sentence: str, practice: str):
+    """The word a practice's words hang from in the parsed sentence."""
     start = sentence.index(practice)
-    assert not_yet_begun(doc.char_span(start, start + len(practice), alignment_mode="expand").root) is not begun
+    return full_pipeline()(sentence).char_span(start, start + len(practice), alignment_mode="expand").root
 
 
 @pytest.mark.parametrize(("sentence", "practice", "news"), [
@@ -494,9 +498,7 @@ def test_a_practice_to_come_is_not_yet_begun_and_an_existing_one_doing_something
     ("An integrated youth offer supports families.", "youth offer", False),
 ])
 def test_an_arrangement_is_news_where_its_sentence_says_it_was_started_or_changed(sentence, practice, news):
-    doc = full_pipeline()(sentence)
-    start = sentence.index(practice)
-    assert introduced(doc.char_span(start, start + len(practice), alignment_mode="expand").root) is news
+    assert introduced(word_of(sentence, practice)) is news
 
 
 def test_what_every_council_has_is_its_practice_only_where_it_started_or_changed_it(extractor):
