@@ -17,7 +17,7 @@ from copy import copy
 from dataclasses import dataclass, field, replace
 from typing import Callable
 
-from spacy.tokens import Doc, Token
+from spacy.tokens import Doc, Span
 
 from embedding.embedder import Embedder
 from ingest.extraction.learned_practices import Candidate, candidates, weighed_practices
@@ -150,15 +150,26 @@ class Extractor:
         evidence = DocumentEvidence(text)
         evidence.mentions = self._finder.find(doc, document_councils)
         cued = cued_sentences(text, sentences)
-        parsed_cued = parsed_sentences(text, cued)
+        # parsed too, a sentence naming what every council has: does it say the council started or changed it?
+        naming_standing = {sentence.start: sentence for sentence in (
+            sentence_at(mention.start) for mention in evidence.mentions if mention.key in self._standing)}
+        for sentence in cued:
+            naming_standing.pop(sentence.start, None)
+        parsed_cued = parsed_sentences(text, cued + list(naming_standing.values()))
         # recommendations: what the council is told to do names practices it does not have
         recommendations = {start for start, parsed in parsed_cued.items() if instruction(parsed)}
         mentions = self._with_practices(
             text, [sentence for sentence in cued if sentence.start not in recommendations], parsed_cued,
             evidence.mentions, sentence_at)
-        evidence.mentions = self._without_standing_at_work(text, mentions, parsed_cued, recommendations, sentence_at)
-        evidence.mention_sentences = [sentence_at(mention.start) for mention in evidence.mentions]
-        about = _CouncilContext(evidence, document_councils, inspection_council)
+        mention_sentences = [sentence_at(mention.start) for mention in mentions]
+        # an outcome is credited to a practice its sentence names, even one every council has ("the
+        # early help service has cut re-referrals"), which is the council's practice only where it is news
+        about = _CouncilContext(mentions, mention_sentences, document_councils, inspection_council)
+        kept = [(mention, sentence) for mention, sentence in zip(mentions, mention_sentences)
+                if mention.key not in self._standing or (sentence.start not in recommendations
+                                                         and _introduced(parsed_cued, sentence, mention))]
+        evidence.mentions = [mention for mention, _ in kept]
+        evidence.mention_sentences = [sentence for _, sentence in kept]
         for mention, sentence in zip(evidence.mentions, evidence.mention_sentences):
             if mention.kind == "intervention" and sentence.start not in recommendations \
                     and not _not_yet_begun(parsed_cued, sentence, mention):
@@ -222,18 +233,6 @@ class Extractor:
                 evidence.open_outcomes += previous
         return evidence
 
-
-    def _without_standing_at_work(self, text: str, mentions: list[Mention], parsed: dict[int, Doc],
-                                  recommendations: set[int], sentence_at: Callable[[int], Sentence]) -> list[Mention]:
-        """What every council has (a corporate parenting board, Staying Put) is its practice only where a
-        sentence says the council started or changed it, never in a recommendation. Parses the few
-        sentences naming one without a practice's cue into `parsed`."""
-        standing = [sentence_at(mention.start) for mention in mentions if mention.key in self._standing]
-        parsed |= parsed_sentences(text, list({sentence.start: sentence for sentence in standing
-                                               if sentence.start not in parsed}.values()))
-        return [mention for mention in mentions if mention.key not in self._standing or (
-            sentence_at(mention.start).start not in recommendations
-            and _introduced(parsed, sentence_at(mention.start), mention))]
 
     def _with_practices(self, text: str, cued: list[Sentence], parsed: dict[int, Doc], mentions: list[Mention],
                         sentence_at: Callable[[int], Sentence]) -> list[Mention]:
@@ -304,24 +303,24 @@ def _about_the_area(text: str, sentences: list[Sentence]) -> set[int]:
     return {sentence.start for sentence in sentences if any(start <= sentence.start < end for start, end in spans)}
 
 
-def _mention_word(parsed: dict[int, Doc], sentence: Sentence, mention: Mention) -> Token | None:
-    """The word a mention's words hang from in its parsed sentence; None where the sentence was not parsed."""
+def _mention_words(parsed: dict[int, Doc], sentence: Sentence, mention: Mention) -> Span | None:
+    """A mention's words in its parsed sentence; None where the sentence was not parsed."""
     doc = parsed.get(sentence.start)
     words = doc.char_span(mention.start - sentence.start, mention.end - sentence.start,
                           alignment_mode="expand") if doc is not None else None
-    return words.root if words is not None and len(words) > 0 else None
+    return words if words is not None and len(words) > 0 else None
 
 
 def _introduced(parsed: dict[int, Doc], sentence: Sentence, mention: Mention) -> bool:
     """A practice its (parsed) sentence says the council started or changed."""
-    word = _mention_word(parsed, sentence, mention)
-    return word is not None and introduced(word)
+    words = _mention_words(parsed, sentence, mention)
+    return words is not None and introduced(words)
 
 
 def _not_yet_begun(parsed: dict[int, Doc], sentence: Sentence, mention: Mention) -> bool:
     """A practice its (parsed) sentence only plans or says the council lacks: named, not implemented."""
-    word = _mention_word(parsed, sentence, mention)
-    return word is not None and not_yet_begun(word)
+    words = _mention_words(parsed, sentence, mention)
+    return words is not None and not_yet_begun(words.root)
 
 
 MAIN_COUNCIL_OPENING = 300  # characters: a title and its standfirst
@@ -400,8 +399,9 @@ def _widens(practice: str, catalogue: str) -> bool:
 
 
 class _CouncilContext:
-    def __init__(self, evidence: DocumentEvidence, document_councils: list[str], inspection_council: str | None):
-        pairs = sorted(zip(evidence.mentions, evidence.mention_sentences), key=lambda pair: pair[0].start)
+    def __init__(self, mentions: list[Mention], sentences: list[Sentence], document_councils: list[str],
+                 inspection_council: str | None):
+        pairs = sorted(zip(mentions, sentences), key=lambda pair: pair[0].start)
         self._councils = [mention for mention, _ in pairs if mention.kind == "council"]
         self._sentence_of = {id(mention): sentence for mention, sentence in pairs}
         self._interventions = [mention for mention, _ in pairs if mention.kind == "intervention"]

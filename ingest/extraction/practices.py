@@ -408,53 +408,87 @@ def not_yet_begun(token: Token) -> bool:
     return yet_to or planned(node, _FUTURE_MODALS)  # "does not use", "will introduce", "plans to introduce"
 
 
-# what a council does to an arrangement it starts or changes: ACTIONS and these
-_CHANGING = ACTIONS | {"reconfigure", "refresh", "relaunch", "revise", "review", "reshape", "remodel", "rebrand",
-                       "revitalise", "replace", "merge", "integrate", "combine", "enhance", "improve", "open", "bring"}
+# what a council does to an arrangement it already has, when it changes it
+_REDOING = {"relaunch", "refresh", "redesign", "reconfigure", "revise", "reshape", "remodel", "rebrand", "revamp",
+            "revitalise", "reconstitute", "overhaul", "refocus", "reorganise", "reorganize", "restructure", "expand",
+            "enhance", "strengthen", "improve", "widen", "extend", "recommission"}
+# ... and what it does when it starts or changes one
+_CHANGING = ACTIONS | _REDOING | {"replace", "merge", "integrate", "combine", "open", "bring"}
 _CHANGE_NOUNS = NOMINAL_ACTIONS - {"use", "delivery", "employment"} | {
-    "refresh", "relaunch", "review", "redesign", "reconfiguration", "strengthening", "rollout", "opening"}
-_NEW = {"new", "newly", "recent", "recently", "relaunched", "refreshed", "redesigned", "reconfigured", "revised",
-        "expanded", "enhanced", "strengthened", "improved"}
+    "refresh", "relaunch", "reconfiguration", "strengthening", "opening", "change", "improvement"}
+_STARTS_ITSELF = {"open", "launch", "start", "begin", "commence", "expand", "grow"}  # "the hub opened in May"
+_PART_OF = {"membership", "remit", "range", "role", "structure", "capacity", "terms"}  # "the membership of the board"
+
+
+def verb_is(token: Token, verbs: set[str]) -> bool:
+    """The verb is one of `verbs`, whatever the lemmatiser made of a word it does not know ("remodelle",
+    "relaunche", "rebrande" for remodelled, relaunched, rebranded; "restructured" as an adjective)."""
+    lemma = token.lemma_.lower()
+    return bool({lemma, lemma[:-1], lemma[:-2], re.sub(r"lled$|lle$", "l", lemma)} & verbs)
 
 
 def _changes(verb: Token) -> bool:
     """A verb saying the council started or changed something: "was established", "has been
-    reconfigured", "newly created"; not a state ("is well established", "are commissioned by the
-    council": a present passive), a plan or what inspectors did."""
+    reconfigured", "set up"; not a state ("is well established", "are commissioned by the council":
+    a present passive), a plan, what inspectors did, nor "set out"."""
     present_passive = any(word.dep_ == "auxpass" and word.tag_ in {"VBZ", "VBP"} for word in verb.children) and not any(
         word.dep_ == "aux" and word.lemma_ == "have" for word in verb.children)
-    lemma = re.sub(r"(?<=l)le$|(?<=[cs]h)e$", "", verb.lemma_)  # the lemmatiser's "remodelle", "relaunche"
-    return (lemma in _CHANGING and not present_passive and not planned(verb) and not subject_is_ofsted(verb)
-            and not any(word.lower_ in {"well", "long"} for word in verb.children))
+    particle = _NEEDS_PARTICLE.get(verb.lemma_)
+    return (verb_is(verb, _CHANGING) and not present_passive and not planned(verb) and not subject_is_ofsted(verb)
+            and not any(word.lower_ in {"well", "long"} for word in verb.children)
+            and (particle is None or any(word.dep_ == "prt" and word.lower_ == particle for word in verb.children)))
 
 
-def introduced(token: Token) -> bool:
+def _marks_change(modifier: Token) -> bool:
+    """"a new hub", "the relaunched board", "a newly established panel"; not "an integrated offer"."""
+    return modifier.lower_ == "new" or (modifier.lower_.endswith("ed") and verb_is(modifier, _REDOING)) or (
+        any(word.lower_ in {"newly", "recently"} for word in modifier.children) and _changes(modifier))
+
+
+def _begun_change(noun: Token) -> bool:
+    """A change noun ("the relaunch of", "investment in") that is not planned, denied or the inspectors'."""
+    return not (planned_or_by_inspectors(noun) or any(
+        word.lower_ in _NOT_YET | {"no"} for word in noun.children if word.dep_ in {"amod", "det"}) or any(
+        word.lemma_.lower() in {"plan", "proposal"} for word in noun.ancestors))
+
+
+def introduced(words: Span) -> bool:
     """An arrangement every council has is news only where its sentence says the council started or
-    changed it: "a new early help hub", "the board, which was established in 2015", "early help
-    services have been reconfigured", "the expansion of the early help offer", "the membership of the
-    board has been refreshed"; not "care leavers attend the corporate parenting board"."""
-    node = token
-    while node.dep_ in {"compound", "amod", "nmod"} and node.head.i != node.i:
-        node = node.head  # the name's own head noun
+    changed it: "a new early help hub", "the board, which was relaunched in 2022", "early help
+    services have been remodelled", "the hub opened in May", "the expansion of the early help offer",
+    "invested in early help", "the membership of the board has been refreshed"; not "care leavers
+    attend the corporate parenting board", "the board's recent annual report", "a planned relaunch"."""
+    if any(child.dep_ == "det" and child.lower_ == "no" for child in words.root.children):
+        return False  # "there is no new early help offer"
+    if any(child.dep_ == "amod" and _marks_change(child) or child.dep_ in {"acl", "relcl"} and _changes(child)
+           for token in words for child in token.children):
+        return True
+    node = words.root
     while True:
-        for child in node.children:
-            if child.dep_ in {"amod", "advmod"} and child.lower_ in _NEW:
-                return True
-            if child.dep_ in {"acl", "relcl"} and _changes(child) or child.dep_ == "amod" and _changes(child) and any(
-                    word.lower_ in _NEW for word in child.children):  # "newly established", not "an integrated offer"
-                return True
-        if node.i != token.i and node.lemma_.lower() in _CHANGE_NOUNS:
-            return True
+        if node.i != words.root.i and node.lemma_.lower() in _CHANGE_NOUNS:
+            return _begun_change(node)
         head = node.head
         if head.i == node.i:
             return False
-        if node.dep_ == "pobj" and head.head.i != head.i and (
-                head.lower_ == "of" or head.head.lemma_.lower() in _CHANGE_NOUNS):  # "investment in early help"
-            node = head.head
-        elif node.dep_ in {"conj", "appos"}:
+        if node.dep_ == "pobj" and head.dep_ == "prep" and head.head.i != head.i:
+            governor = head.head
+            if governor.lemma_.lower() in _CHANGE_NOUNS or head.lower_ == "of" and governor.lemma_.lower() in _PART_OF:
+                node = governor
+                continue
+            return head.lower_ == "in" and verb_is(governor, {"invest"}) and _changes(governor)
+        if node.dep_ in {"conj", "appos"}:
             node = head
-        else:
-            return node.dep_ in {"dobj", "nsubjpass"} and _changes(head)
+            continue
+        if node.dep_ in {"dobj", "nsubjpass"}:
+            return _changes(head)
+        if node.dep_ == "nsubj" and verb_is(head, _STARTS_ITSELF):  # "the hub opened", not "opened a café"
+            return not planned(head) and not any(word.dep_ == "dobj" for word in head.children)
+        if node.dep_ == "nsubj" and head.lemma_ == "be":  # "was re-launched", parsed as "was" + adjective
+            participles = [word for word in head.children if word.dep_ == "acomp" and word.tag_ == "VBN"]
+            if head.dep_ in {"aux", "auxpass"}:
+                participles.append(head.head)
+            return not planned(head) and any(verb_is(word, _CHANGING) and not planned(word) for word in participles)
+        return False
 
 
 def subject_is_ofsted(verb: Token) -> bool:
@@ -509,7 +543,7 @@ def find_practices(sentence: Doc | Span, offset: int) -> list[PracticeMention]:
                                      confidence, tuple(tokens)))
 
     for token in doc:
-        if token.pos_ == "VERB" and token.lemma_ in STRONG_ACTIONS:
+        if token.pos_ == "VERB" and verb_is(token, STRONG_ACTIONS):
             particle = _NEEDS_PARTICLE.get(token.lemma_)
             if particle and not any(child.dep_ == "prt" and child.lower_ == particle for child in token.children):
                 continue

@@ -54,7 +54,7 @@ def interventions() -> tuple[CatalogueEntry, ...]:
     return tuple(
         CatalogueEntry(entry["id"], entry["name"], entry["category"], entry["description"],
                      tuple(entry.get("aliases") or ()), tuple(entry.get("exact") or ()),
-                     bool(entry.get("standing")))
+                     entry.get("standing") is True)
         for entry in _load("interventions.yaml"))
 
 
