@@ -746,6 +746,13 @@ def test_open_changes_from_a_later_baseline_or_by_their_size(sentence, expected)
     ("The service aims to cut agency use below 10% by 2027.", []),
     ("Leaders say the new unit will open four more homes.", []),
     ("The study drew on a survey of 140 foster carers.", []),
+    ("The review used interviews with 30 parents and 11 young people, and an analysis of 90 case files.", []),
+    ("Trends were compared with a group of six statistical neighbours.", []),
+    ("The service is forecasting an overspend of £3.2 million, of which £2.1 million relates to placements.", []),
+    ("The business case assumed savings of £1.5 million; current projections indicate £0.9 million.", []),
+    ("About 38% of the county's neighbourhoods are among the most deprived in England.", []),
+    ("The service helped 400 families, of which 120 were referred by schools.",
+     [(400.0, "count", "families"), (120.0, "count", "families")]),
     ("Children's social work was reorganised into five area teams.", []),
     ("The team may recruit 15 more social workers.", []),
     ("Our aim is 20.", []),
@@ -800,6 +807,9 @@ def test_none_is_a_count_of_zero(sentence, expected):
     ("Around one in four children in care is placed far from home.", [(25.0, "%", "children in care")]),
     ("In the first quarter of 2021, 40 children were adopted.", [(40.0, "count", "children")]),
     ("In the first two quarters of 2020–21, demand rose.", []),
+    # the exact figure printed beside the words is the one read
+    ("In 2022 nearly a quarter of social workers in Bolton (24 per cent) were agency staff.",
+     [(24.0, "%", "per cent")]),
 ])
 def test_a_share_in_words_is_a_percentage(sentence, expected):
     assert open_metrics_in(sentence) == expected

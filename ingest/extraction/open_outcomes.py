@@ -61,7 +61,11 @@ _COMPARISON_GROUP = re.compile(rf"\b(?:{COMPARISON_GROUPS}|(?-i:[A-Z][a-z]+) ave
                                r"(?:[\s('’]+[\w/-]+){0,4}?[\s(:]*$", re.IGNORECASE)
 _GROUP_AFTER = re.compile(r"\s*(?:%|per ?cent|per 10,000(?: children)?)?\s*(?:nationally|in england|across england|"
                           r"for england|target(?=\s*[)\],.;]|\s*$))\b", re.IGNORECASE)  # "711 families (689 target)"
+# how many comparators a study had: "a comparison group of five statistical neighbours"
+_GROUP_COUNTED = re.compile(r"\s+(?:statistical neighbours?|comparators?|(?:comparable|comparison|similar|neighbouring) "
+                            r"(?:authorities|areas|councils)|control groups?)\b", re.IGNORECASE)
 _DEMOGRAPHIC = re.compile(r"\b(?:(?<!10,000 )population|poverty|low[- ]income|ethnic|free school meals?|languages|"
+                          r"deprived|deprivation|"
                           r"english as an additional|"
                           r"under the age of|live in (?:the|this) (?:area|county|city|borough))\b"
                           # "a borough of around 207,000 people, with 45,000 children and young people"; not "of
@@ -477,7 +481,7 @@ def find_open_outcomes(doc: Doc, offset: int, taken: set[tuple[float, str]]) -> 
             unit, value, first, last = "£", round(value * (scale or 1), 2), before.i, anchor
             # "£2.4m of investment", "the contract sum is £78.6m", "a £3,000 retention payment"
             noun = _of_object(anchor) or _measured_subject(anchor) or (
-                anchor.head if anchor.head.pos_ == "NOUN" and anchor.head is not anchor else None)
+                anchor.head if anchor.head.pos_ == "NOUN" and anchor.head.i != anchor.i else None)
         elif _is_per_10000(following):
             unit = "per 10,000"
             after_rate = doc[following.i + 2] if following.i + 2 < len(doc) else None  # "56 per 10,000 children"
@@ -559,16 +563,19 @@ def _was_and_is(text: str, offset: int, found: list[OpenOutcome]) -> list[OpenOu
     return [outcome for outcome in found if outcome is not was]
 
 
-_INTENDING = {"aim", "plan", "intend", "promise", "hope", "expect", "want", "seek", "forecast", "project", "propose"}
-_METHOD = {"survey", "interview", "sample", "questionnaire", "focus", "consultation"}
+_INTENDING = {"aim", "plan", "intend", "promise", "hope", "expect", "want", "seek", "forecast", "project", "propose",
+              "assume"}
+_FORECASTS = {"projection", "forecast"}  # "current projections indicate savings of £1.6 million"
+_METHOD = {"survey", "interview", "sample", "questionnaire", "focus", "consultation", "analysis"}
 
 
 def _stated(doc: Doc, start: int) -> bool:
     """Whether the figure at `start` (characters into the sentence) is stated as a result: not in a
     negated clause ("has not reduced to 10%", though "has not reduced, and remains at 21%" states the
     21), nor in one that plans, hopes or forecasts ("aims to bring agency use below 8%", "will open
-    four homes", "may recruit 15"), nor a count of how a study was made ("a survey of 212
-    practitioners") or of the parts a service was divided into ("restructured into six teams")."""
+    four homes", "may recruit 15", "is forecasting an overspend of £6.8 million, of which £5.9 million…"),
+    nor a count of how a study was made ("a survey of 212 practitioners", "interviews with 38 parents and
+    14 young people") or of the parts a service was divided into ("restructured into six teams")."""
     figure = next((token for token in doc if token.idx >= start), None)
     if figure is None:
         return True
@@ -578,15 +585,24 @@ def _stated(doc: Doc, start: int) -> bool:
             for child in verb.children):
         return False  # but "12% of care leavers are not in education" measures who is not
     while verb is not None and verb.pos_ in {"VERB", "AUX"}:
-        if verb.lemma_.lower() in _INTENDING or any(child.tag_ == "MD" for child in verb.children):
+        if verb.lemma_.lower() in _INTENDING or any(child.tag_ == "MD" for child in verb.children) or any(
+                child.dep_ == "nsubj" and child.lemma_.lower() in _FORECASTS for child in verb.children):
             return False
         goes_on = verb.dep_ in {"xcomp", "ccomp", "advcl", "acl", "relcl", "prep", "pobj"} or (
             verb.dep_ == "conj" and verb.tag_ == "VB" and not any(child.dep_ in {"nsubj", "nsubjpass"}
-                                                                  for child in verb.children))
-        verb = verb.head if goes_on and verb.head is not verb else None  # "plans to open… and (to) recruit 50"
+                                                                  for child in verb.children)) or any(
+            word.lower_ == "which" and word.head.lower_ == "of" for word in verb.subtree if word.i < verb.i)
+        if verb.dep_ in {"acl", "relcl"}:  # a clause about a noun: on to the verb that noun hangs from
+            verb = next((node for node in verb.ancestors if node.pos_ in {"VERB", "AUX"}), None)
+        else:
+            verb = verb.head if goes_on and verb.head.i != verb.i else None  # "plans to open… and (to) recruit 50"
     noun = figure.head  # "a survey of 212 practitioners", "into six teams"
-    return not (noun.dep_ == "pobj" and (noun.head.lower_ == "into" or noun.head.lower_ in {"of", "with"}
-                                         and noun.head.head.lemma_.lower() in _METHOD))
+    while noun.dep_ == "conj" and noun.head.i != noun.i:
+        noun = noun.head  # "interviews with 38 parents and 14 young people"
+    study = noun.head.head if noun.dep_ == "pobj" else None
+    return not (noun.dep_ == "pobj" and (noun.head.lower_ == "into" or noun.head.lower_ in {"of", "with"} and (
+        study is not None and any(word.lemma_.lower() in _METHOD for word in (study, *study.children)
+                                  if word.i == study.i or word.dep_ == "compound"))))
 
 
 def _of_a_comparison_group(doc: Doc, start: int, end: int) -> bool:
@@ -596,7 +612,8 @@ def _of_a_comparison_group(doc: Doc, start: int, end: int) -> bool:
     previous = max((token.idx + len(token.text) for token in doc  # a year is not a figure: "for 2022/23"
                     if token.like_num and not _YEAR.match(token.text) and token.idx + len(token.text) <= start),
                    default=0)
-    return bool(_COMPARISON_GROUP.search(doc.text, previous, start) or _GROUP_AFTER.match(doc.text, end))
+    return bool(_COMPARISON_GROUP.search(doc.text, previous, start) or _GROUP_AFTER.match(doc.text, end)
+                or _GROUP_COUNTED.match(doc.text, end))
 
 
 _NO_MEASURE_ALONE = {"aim", "ambition", "target", "goal", "objective", "figure", "total", "team", "number"}
@@ -664,6 +681,9 @@ def _shares(doc: Doc, offset: int) -> list[tuple[OpenOutcome, tuple[int, int]]]:
         if group is None or group.like_num or group.ent_type_ == "DATE" or _YEAR.match(group.text) \
                 or group.lemma_.lower() in _NOT_MEASURE and group.lower_ not in _SHARED_OUT:
             continue
+        last = max(group.right_edge, token.right_edge, key=lambda word: word.i)
+        if _EXACTLY.search(doc.text, token.idx, last.idx + 1) or _EXACTLY.match(doc.text, last.idx + len(last.text)):
+            continue  # "almost a third of social workers (31 per cent)": the 31 is read
         text = _phrase(group, token, token.i)
         if len(text) >= 3:
             found.append((OpenOutcome("level", text, metric_key(text), float(value), None, "%",
@@ -672,6 +692,7 @@ def _shares(doc: Doc, offset: int) -> list[tuple[OpenOutcome, tuple[int, int]]]:
     return found
 
 
+_EXACTLY = re.compile(r"\s*\(\s*\d[\d.]*\s*(?:%|per ?cent)\s*\)", re.IGNORECASE)
 _NOT_A_SHARE = {"the", "this", "that", "each", "every", "per", "first", "second", "last", "final", "next", "previous"}
 # never counted, but "in two thirds of cases" measures a result
 _SHARED_OUT = {"case", "cases", "record", "records", "file", "files", "audit", "audits"}
