@@ -753,6 +753,11 @@ def test_open_changes_from_a_later_baseline_or_by_their_size(sentence, expected)
     ("About 38% of the county's neighbourhoods are among the most deprived in England.", []),
     ("The service helped 400 families, of which 120 were referred by schools.",
      [(400.0, "count", "families"), (120.0, "count", "families")]),
+    # how the service is organised is its shape; units created or added are things done
+    ("The county has two youth panels and four locality hubs.", []),
+    ("Each manager runs three family hubs.", []),
+    ("The council created two new assessment teams.", [(2.0, "count", "new assessment teams")]),
+    ("In 2022, 14 family hubs were opened across the borough.", [(14.0, "count", "family hubs")]),
     ("Children's social work was reorganised into five area teams.", []),
     ("The team may recruit 15 more social workers.", []),
     ("Our aim is 20.", []),

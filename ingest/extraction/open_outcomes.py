@@ -532,7 +532,8 @@ def find_open_outcomes(doc: Doc, offset: int, taken: set[tuple[float, str]]) -> 
     # a negated clause states no figure, but "does not operate any homes" counts none
     found = _none_counted(doc, offset) + [
         outcome for outcome in found if _stated(doc, outcome.char_start - offset)
-        and not _of_a_comparison_group(doc, outcome.char_start - offset, outcome.char_end - offset)]
+        and not _of_a_comparison_group(doc, outcome.char_start - offset, outcome.char_end - offset)
+        and not _parts_of_the_service(doc, outcome.char_start - offset)]
     for outcome in found:
         # "85% now, compared with about 60% in 2018", "16%, down from 33%": a baseline, not a comparison group
         baseline = baseline_for(doc.text, baselines, outcome.char_start - offset, outcome.unit)
@@ -603,6 +604,26 @@ def _stated(doc: Doc, start: int) -> bool:
     return not (noun.dep_ == "pobj" and (noun.head.lower_ == "into" or noun.head.lower_ in {"of", "with"} and (
         study is not None and any(word.lemma_.lower() in _METHOD for word in (study, *study.children)
                                   if word.i == study.i or word.dep_ == "compound"))))
+
+
+# the units a service is organised in: how many it has is its shape, not a result
+_UNITS = {"team", "hub", "panel", "council", "board", "group", "unit", "strand", "site", "centre", "cluster", "locality"}
+_MORE = {"new", "additional", "extra", "further", "more"}
+_ADDING = {"create", "establish", "open", "launch", "set", "fund", "add", "form", "introduce", "commission", "expand"}
+
+
+def _parts_of_the_service(doc: Doc, start: int) -> bool:
+    """"has two children in care councils", "three panels operating in the county", "each manages two
+    hubs": how the service is organised; but "created two new teams", "funding for two extra teams" and
+    "24 teams were established" are things done."""
+    figure = next((token for token in doc if token.idx >= start), None)
+    if figure is None or figure.dep_ != "nummod" or figure.head.lemma_.lower() not in _UNITS:
+        return False
+    units = figure.head
+    if any(word.lower_ in _MORE for word in units.children):
+        return False
+    verb = next((node for node in units.ancestors if node.pos_ in {"VERB", "AUX"}), None)
+    return verb is None or verb.lemma_.lower() not in _ADDING
 
 
 def _of_a_comparison_group(doc: Doc, start: int, end: int) -> bool:
