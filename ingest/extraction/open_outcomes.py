@@ -703,17 +703,18 @@ def _shares(doc: Doc, offset: int) -> list[tuple[OpenOutcome, tuple[int, int]]]:
                 or group.lemma_.lower() in _NOT_MEASURE and group.lower_ not in _SHARED_OUT:
             continue
         last = max(group.right_edge, token.right_edge, key=lambda word: word.i)
-        if _EXACTLY.search(doc.text, token.idx, last.idx + 1) or _EXACTLY.match(doc.text, last.idx + len(last.text)):
-            continue  # "almost a third of social workers (31 per cent)": the 31 is read
+        exact = _EXACTLY.search(doc.text, token.idx, last.idx + 1) or _EXACTLY.match(doc.text, last.idx + len(last.text))
+        if exact:  # "almost a third of social workers (31 per cent)": the share is the printed 31
+            value = float(exact.group("value"))
         text = _phrase(group, token, token.i)
         if len(text) >= 3:
             found.append((OpenOutcome("level", text, metric_key(text), float(value), None, "%",
                                       offset + first.idx, offset + token.idx + len(token.text)),
-                          (first.idx, group.idx)))
+                          (first.idx, max(group.idx, exact.end() if exact else 0))))
     return found
 
 
-_EXACTLY = re.compile(r"\s*\(\s*\d[\d.]*\s*(?:%|per ?cent)\s*\)", re.IGNORECASE)
+_EXACTLY = re.compile(r"\s*\(\s*(?P<value>\d+(?:\.\d+)?)\s*(?:%|per ?cent)\s*\)", re.IGNORECASE)
 _NOT_A_SHARE = {"the", "this", "that", "each", "every", "per", "first", "second", "last", "final", "next", "previous"}
 # never counted, but "in two thirds of cases" measures a result
 _SHARED_OUT = {"case", "cases", "record", "records", "file", "files", "audit", "audits"}
