@@ -688,12 +688,12 @@ def _shares(doc: Doc, offset: int) -> list[tuple[OpenOutcome, tuple[int, int]]]:
                 continue  # "the first two quarters of 2015–16"
             first = several or token
             parts = _number(several.text) if several is not None else None
-            value = round(share_percent(parts or 1.0, token.lower_))
+            value = float(round(share_percent(parts or 1.0, token.lower_)))
             groups = [child for child in following.children if child.dep_ == "pobj"]
             group = next((child for child in groups if child.pos_ == "NOUN"), groups[0] if groups else None)
         elif token.lower_ in {"one", "1"} and following is not None and following.lower_ == "in" \
                 and token.i + 2 < len(doc) and (out_of := _number(doc[token.i + 2].text)):
-            first, value = token, round(100 / out_of)
+            first, value = token, float(round(100 / out_of))
             counted = doc[token.i + 2]
             group = counted.head if counted.head.pos_ == "NOUN" else next(
                 (child for child in following.children if child.dep_ == "pobj" and child.pos_ == "NOUN"), None)
@@ -708,7 +708,7 @@ def _shares(doc: Doc, offset: int) -> list[tuple[OpenOutcome, tuple[int, int]]]:
             value = float(exact.group("value"))
         text = _phrase(group, token, token.i)
         if len(text) >= 3:
-            found.append((OpenOutcome("level", text, metric_key(text), float(value), None, "%",
+            found.append((OpenOutcome("level", text, metric_key(text), value, None, "%",
                                       offset + first.idx, offset + token.idx + len(token.text)),
                           (first.idx, max(group.idx, exact.end() if exact else 0))))
     return found
