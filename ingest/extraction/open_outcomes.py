@@ -570,6 +570,11 @@ _FORECASTS = {"projection", "forecast"}  # "current projections indicate savings
 _METHOD = {"survey", "interview", "sample", "questionnaire", "focus", "consultation", "analysis"}
 
 
+def _figure_at(doc: Doc, start: int) -> Token | None:
+    """The word a figure starting `start` characters into the sentence begins at."""
+    return next((token for token in doc if token.idx >= start), None)
+
+
 def _stated(doc: Doc, start: int) -> bool:
     """Whether the figure at `start` (characters into the sentence) is stated as a result: not in a
     negated clause ("has not reduced to 10%", though "has not reduced, and remains at 21%" states the
@@ -577,7 +582,7 @@ def _stated(doc: Doc, start: int) -> bool:
     four homes", "may recruit 15", "is forecasting an overspend of £6.8 million, of which £5.9 million…"),
     nor a count of how a study was made ("a survey of 212 practitioners", "interviews with 38 parents and
     14 young people") or of the parts a service was divided into ("restructured into six teams")."""
-    figure = next((token for token in doc if token.idx >= start), None)
+    figure = _figure_at(doc, start)
     if figure is None:
         return True
     verb = next((token for token in (figure, *figure.ancestors) if token.pos_ in {"VERB", "AUX"}), None)
@@ -616,7 +621,7 @@ def _parts_of_the_service(doc: Doc, start: int) -> bool:
     """"has two children in care councils", "three panels operating in the county", "each manages two
     hubs": how the service is organised; but "created two new teams", "funding for two extra teams" and
     "24 teams were established" are things done."""
-    figure = next((token for token in doc if token.idx >= start), None)
+    figure = _figure_at(doc, start)
     if figure is None or figure.dep_ != "nummod" or figure.head.lemma_.lower() not in _UNITS:
         return False
     units = figure.head

@@ -25,6 +25,12 @@ ACTIONS = {"introduce", "establish", "launch", "pilot", "invest", "recruit", "re
            "recommission", "adopt", "embed", "implement", "develop", "appoint", "employ", "fund", "initiate",
            "set", "roll", "reorganise", "redesign", "form", "expand", "secure", "extend", "strengthen", "increase"}
 _NEEDS_PARTICLE = {"set": "up", "roll": "out"}
+
+
+def _with_its_particle(verb: Token) -> bool:
+    """"set up", "rolled out": an action only with its particle ("set out" is not setting up)."""
+    particle = _NEEDS_PARTICLE.get(verb.lemma_)
+    return particle is None or any(child.dep_ == "prt" and child.lower_ == particle for child in verb.children)
 NOMINAL_ACTIONS = {"introduction", "creation", "implementation", "development", "establishment", "launch",
                    "recruitment", "restructure", "restructuring", "commissioning", "investment", "appointment",
                    "rollout", "roll", "adoption", "expansion", "use", "reorganisation", "redesign", "delivery",
@@ -433,10 +439,8 @@ def _changes(verb: Token) -> bool:
     a present passive), a plan, what inspectors did, nor "set out"."""
     present_passive = any(word.dep_ == "auxpass" and word.tag_ in {"VBZ", "VBP"} for word in verb.children) and not any(
         word.dep_ == "aux" and word.lemma_ == "have" for word in verb.children)
-    particle = _NEEDS_PARTICLE.get(verb.lemma_)
     return (verb_is(verb, _CHANGING) and not present_passive and not planned(verb) and not subject_is_ofsted(verb)
-            and not any(word.lower_ in {"well", "long"} for word in verb.children)
-            and (particle is None or any(word.dep_ == "prt" and word.lower_ == particle for word in verb.children)))
+            and not any(word.lower_ in {"well", "long"} for word in verb.children) and _with_its_particle(verb))
 
 
 def _marks_change(modifier: Token) -> bool:
@@ -544,8 +548,7 @@ def find_practices(sentence: Doc | Span, offset: int) -> list[PracticeMention]:
 
     for token in doc:
         if token.pos_ == "VERB" and verb_is(token, STRONG_ACTIONS):
-            particle = _NEEDS_PARTICLE.get(token.lemma_)
-            if particle and not any(child.dep_ == "prt" and child.lower_ == particle for child in token.children):
+            if not _with_its_particle(token):
                 continue
             if planned(token) or subject_is_ofsted(token):
                 continue
