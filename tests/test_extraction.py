@@ -28,7 +28,9 @@ from ingest.extraction.practices import (
     apposed_name,
     find_practices,
     introduced,
+    left_behind,
     not_yet_begun,
+    paid_for_it,
 )
 from ingest.pipeline import Ingester, read_document
 from ingest.reference import read_councils
@@ -255,6 +257,13 @@ def test_what_a_council_set_up_is_a_practice_with_its_printed_extent():
     assert [surface for surface, _ in qualified] == ["new panel for missing children"]
 
 
+def test_where_or_instead_of_what_a_practice_applies_is_not_part_of_its_name():
+    each = practices_in("In 2022 the council introduced reflective group supervision for each team.")
+    assert [surface for surface, _ in each] == ["reflective group supervision"]
+    instead = practices_in("The council introduced group case supervision in place of individual supervision.")
+    assert [surface for surface, _ in instead] == ["group case supervision"]
+
+
 def test_named_programmes_keep_their_abbreviation_and_quotes():
     found = practices_in("Referrals are screened by the Family Front Line Service (FFLS) within a day.")
     assert [surface for surface, _ in found] == ["Family Front Line Service (FFLS)"]
@@ -476,6 +485,38 @@ def test_a_practice_to_come_is_not_yet_begun_and_an_existing_one_doing_something
     assert not_yet_begun(words_of(sentence, practice).root) is not begun
 
 
+@pytest.mark.parametrize(("sentence", "practice", "given_up"), [
+    ("The council moved away from Signs of Safety in 2022.", "Signs of Safety", True),
+    ("The MASH was restructured into a Family Front Door last year.", "MASH", True),
+    ("A new resource panel replaced the legal gateway meeting.", "legal gateway meeting", True),
+    ("Leaders stopped using the Outcomes Star framework.", "Outcomes Star", True),
+    ("The edge of care panel was disbanded in 2018.", "edge of care panel", True),
+    ("Weekly case huddles were introduced in place of monthly case reviews.", "monthly case reviews", True),
+    ("A new resource panel replaced the legal gateway meeting.", "resource panel", False),
+    ("The MASH was restructured into a Family Front Door last year.", "Family Front Door", False),
+    ("The council restructured its fostering teams in 2021.", "fostering teams", False),
+    ("The council will replace the duty panel next year.", "duty panel", False),
+])
+def test_a_practice_the_council_gave_up_or_turned_into_another_is_left_behind(sentence, practice, given_up):
+    assert left_behind(words_of(sentence, practice)) is given_up
+
+
+@pytest.mark.parametrize(("sentence", "practice", "paid"), [
+    ("Leeds introduced the model, funded through the Department for Education's Partners in Practice programme.",
+     "Partners in Practice", True),
+    ("The hub was expanded in May, funded from the Troubled Families grant.", "Troubled Families", True),
+    ("The house was bought with support from the national Innovation Fund.", "Innovation Fund", True),
+    ("The edge of care service was supported nationally by the DfE's Bright Futures programme.", "Bright Futures",
+     True),
+    ("Young people are supported by the Family Hubs team.", "Family Hubs", False),
+    ("The council joined the Department for Education's Partners in Practice programme.", "Partners in Practice",
+     False),
+])
+def test_a_programme_named_as_what_paid_for_the_work_is_not_the_work(sentence, practice, paid):
+    start = sentence.index(practice)
+    assert paid_for_it(sentence[:start], sentence[start + len(practice):]) is paid
+
+
 def words_of(sentence: str, practice: str):
     """A practice's words in the parsed sentence."""
     start = sentence.index(practice)
@@ -533,11 +574,15 @@ def test_what_every_council_has_is_its_practice_only_where_it_started_or_changed
 
 
 def test_the_dfe_programme_that_funds_family_safeguarding_is_not_the_strengthening_families_framework(extractor):
-    text = ("Leeds City Council introduced Family Safeguarding in 2021 with money from the Department for "
-            "Education's Strengthening Families, Protecting Children programme.")
+    text = ("Leeds City Council joined the Department for Education's Strengthening Families, Protecting Children "
+            "programme in 2020. It introduced Family Safeguarding in 2021 with money from the Department for "
+            "Education's Strengthening Families, Protecting Children programme. The council moved away from "
+            "Signs of Safety in 2022.")
     evidence = extractor.extract(text, ["E08000035"], None)
-    assert {mention.key for mention in evidence.mentions if mention.kind == "intervention"} == {
-        "family_safeguarding", "strengthening_families_protecting_children"}
+    assert [(mention.key, evidence.quote(sentence)[:10]) for mention, sentence in zip(
+        evidence.mentions, evidence.mention_sentences) if mention.kind == "intervention"] == [
+        ("strengthening_families_protecting_children", "Leeds City"), ("family_safeguarding", "It introdu")]
+    # what paid for the work and what the council gave up are neither its practices nor named as them
 
 
 def test_what_a_recommendation_tells_the_council_to_do_is_neither_a_practice_nor_an_outcome(extractor):

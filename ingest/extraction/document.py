@@ -42,7 +42,9 @@ from ingest.extraction.practices import (
     apposed_name,
     find_practices,
     introduced,
+    left_behind,
     not_yet_begun,
+    paid_for_it,
     practice_key,
     practice_words,
 )
@@ -150,12 +152,13 @@ class Extractor:
         evidence = DocumentEvidence(text)
         evidence.mentions = self._finder.find(doc, document_councils)
         cued = cued_sentences(text, sentences)
-        # parsed too, a sentence naming what every council has: does it say the council started or changed it?
-        naming_standing = {sentence.start: sentence for sentence in (
-            sentence_at(mention.start) for mention in evidence.mentions if mention.key in self._standing)}
+        # parsed too, a sentence naming a catalogue practice: is it a recommendation, a plan, or (for what
+        # every council has) news that the council started or changed it?
+        naming_catalogue = {sentence.start: sentence for sentence in (
+            sentence_at(mention.start) for mention in evidence.mentions if mention.kind == "intervention")}
         for sentence in cued:
-            naming_standing.pop(sentence.start, None)
-        parsed_cued = parsed_sentences(text, cued + list(naming_standing.values()))
+            naming_catalogue.pop(sentence.start, None)
+        parsed_cued = parsed_sentences(text, cued + list(naming_catalogue.values()))
         # recommendations: what the council is told to do names practices it does not have
         recommendations = {start for start, parsed in parsed_cued.items() if instruction(parsed)}
         mentions = self._with_practices(
@@ -166,8 +169,9 @@ class Extractor:
         # early help service has cut re-referrals"), which is the council's practice only where it is news
         about = _CouncilContext(mentions, mention_sentences, document_councils, inspection_council)
         kept = [(mention, sentence) for mention, sentence in zip(mentions, mention_sentences)
-                if mention.key not in self._standing or (sentence.start not in recommendations
-                                                         and _introduced(parsed_cued, sentence, mention))]
+                if mention.kind != "intervention" or not _not_its_practice(text, parsed_cued, sentence, mention)
+                and (mention.key not in self._standing or (sentence.start not in recommendations
+                                                           and _introduced(parsed_cued, sentence, mention)))]
         evidence.mentions = [mention for mention, _ in kept]
         evidence.mention_sentences = [sentence for _, sentence in kept]
         for mention, sentence in zip(evidence.mentions, evidence.mention_sentences):
@@ -315,6 +319,13 @@ def _introduced(parsed: dict[int, Doc], sentence: Sentence, mention: Mention) ->
     """A practice its (parsed) sentence says the council started or changed."""
     words = _mention_words(parsed, sentence, mention)
     return words is not None and introduced(words)
+
+
+def _not_its_practice(text: str, parsed: dict[int, Doc], sentence: Sentence, mention: Mention) -> bool:
+    """A practice its sentence names as one the council gave up, or as what paid for the work."""
+    words = _mention_words(parsed, sentence, mention)
+    return (words is not None and left_behind(words)) or paid_for_it(text[sentence.start:mention.start],
+                                                                      text[mention.end:sentence.end])
 
 
 def _not_yet_begun(parsed: dict[int, Doc], sentence: Sentence, mention: Mention) -> bool:

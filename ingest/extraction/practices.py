@@ -160,6 +160,15 @@ def _trim(tokens: list[Token]) -> list[Token]:
     return tokens
 
 
+def _where_it_applies(qualifier: Token) -> bool:
+    """A qualifier saying where or instead of what a practice applies, not which practice it is:
+    "for each team", "in every locality", "in place of individual supervision"."""
+    if qualifier.lower_ == "place":
+        return any(word.dep_ == "prep" and word.lower_ == "of" for word in qualifier.children)
+    return any(word.dep_ == "det" and word.lower_ in {"each", "every", "all"}
+                                              or word.lower_ == "most" for word in qualifier.children)
+
+
 def phrase(noun: Token) -> list[Token]:
     """The noun with its left modifiers, and "of"/"for"/"to" qualifiers and bracketed abbreviations after it."""
     left = [token for token in noun.lefts if token.dep_ in {"compound", "amod", "nmod", "nummod", "poss", "npadvmod",
@@ -169,7 +178,7 @@ def phrase(noun: Token) -> list[Token]:
     for child in noun.rights:
         if child.dep_ == "prep" and child.lower_ in {"of", "for", "to", "between", "with", "on", "in"} and child.i == end:
             objects = [token for token in child.children if token.dep_ == "pobj"]
-            if objects:
+            if objects and not _where_it_applies(objects[0]):
                 # up to a relative clause or participle inside the object, if that is short enough
                 reach = objects[0].right_edge.i + 1
                 for inner in objects[0].subtree:
@@ -493,6 +502,54 @@ def introduced(words: Span) -> bool:
                 participles.append(head.head)
             return not planned(head) and any(verb_is(word, _CHANGING) and not planned(word) for word in participles)
         return False
+
+
+# what a council does to a practice it gives up, and to one it turns into another ("restructured into")
+_ENDING = {"decommission", "discontinue", "cease", "stop", "end", "abandon", "withdraw", "scrap", "disband",
+           "dismantle", "replace", "retire"}
+_RESHAPING = {"restructure", "reorganise", "reorganize", "remodel", "transform", "convert", "merge", "reshape",
+              "reconfigure", "turn", "change", "move", "fold"}
+
+
+def left_behind(words: Span) -> bool:
+    """A practice the council gave up or turned into another: "moved away from Signs of Safety", "the
+    MASH was restructured into the Front Door", "the framework replaced tick-box audits", "stopped
+    using the model", "in place of individual supervision", "the panel was disbanded"; not "the hub
+    replaced the duty team" (the hub is the new one), "restructured its teams" (still there), nor a
+    plan to ("will replace the panel")."""
+    node = words.root
+    while node.dep_ in {"conj", "appos", "compound"} and node.head.i != node.i:
+        node = node.head
+    head = node.head
+    if node.dep_ in {"dobj", "nsubjpass"}:
+        verb = head.head if head.dep_ == "xcomp" and verb_is(head.head, _ENDING) else head  # "stopped using X"
+        if verb_is(verb, _ENDING) and not planned(verb):
+            return True
+        return verb_is(head, _RESHAPING) and not planned(head) and any(
+            child.dep_ == "prep" and child.lower_ == "into" for child in head.children)
+    if node.dep_ != "pobj":
+        return False
+    if head.lower_ == "from":  # "moved away from"
+        return any(word.lower_ == "away" for word in [head.head, *head.head.children])
+    return head.lower_ == "of" and head.head.lower_ in {"place", "instead"}
+
+
+# a practice named as what paid for the work, not as the work: "funded through the DfE's Strengthening
+# Families, Protecting Children programme", "funded from the Supporting Families grant", "with support
+# from the DfE capital fund"; "supported by" only from a national body (a team supported by the family
+# hubs is the hubs at work)
+_PAID_THROUGH = re.compile(
+    r"(?:\b(?:funded|part[- ]funded|co-funded|financed|paid for|funding|grants?|money)\b[^,;.]{0,25}?"
+    r"|\b(?:supported|support|backed)\b(?:\s+\w+)?\s+(?=(?:by|through|from|under)\s+(?:the\s+)?"
+    r"(?:Department|DfE|government|Home Office|national|NHS England)))"
+    r"\b(?:from|through|by|via|under)\s+(?:the\s+)?(?:[\w’'&,-]+\s+){0,6}$", re.IGNORECASE)
+_PAID_WITH = re.compile(r"^[’'”\"]?\s*(?:grants?|fund|funding|money|bid)\b", re.IGNORECASE)
+
+
+def paid_for_it(before: str, after: str) -> bool:
+    """The practice named between `before` and `after` (its sentence's words either side) is what
+    paid for the work: a funding programme, grant or bid."""
+    return bool(_PAID_THROUGH.search(before[-120:]) or _PAID_WITH.match(after))
 
 
 def subject_is_ofsted(verb: Token) -> bool:
