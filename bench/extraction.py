@@ -19,8 +19,8 @@ about councils no other extraction set uses) by the same rule as --unseen.
 --second-reader scores, on the six dev reports a second reader marked blind
 (tests/fixtures/extraction_second_reader.yaml), the second reader against the first, and extraction
 against each: how far the marking itself can be trusted, and where extraction stands beside it. The
-rule is not symmetric: found practices are counted by distinct normalised surface, marked ones one
-by one.
+rule is not symmetric: found practices are counted by catalogue entry or distinct normalised surface,
+marked ones one by one.
 
 Needs a graph with the councils loaded (`evidence councils load`); writes nothing to it."""
 

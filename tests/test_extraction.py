@@ -15,7 +15,7 @@ import yaml
 from embedding.embedder import DIMENSIONS, Embedder, embedder_for
 from evidence.cli.output import outcome_summary
 from ingest.extraction.document import Extractor
-from ingest.extraction.evaluation import score
+from ingest.extraction.evaluation import score, score_unseen
 from ingest.extraction.learned_practices import (
     WEIGHTS,
     Candidate,
@@ -1142,3 +1142,20 @@ def test_every_marked_practice_is_quoted_verbatim_from_its_report(settings, fixt
             if plain(practice["surface"]).lower() not in plain(practice["quote"]).lower():  # case as the scorer
                 wrong.append(f"{entry['path']}: surface {practice['surface']!r} not in its quote")
     assert wrong == []
+
+
+def test_a_catalogue_entry_is_one_found_practice_however_its_mentions_are_worded():
+    marked = [{"path": "ofsted/1_somewhere/report.pdf", "councils": [], "outcomes": [], "practices": [
+        {"surface": "Family Safeguarding model", "quote": "The council introduced the Family Safeguarding model."}]}]
+
+    def report(status: str) -> dict:
+        mentions = [{"surface": "Family Safeguarding model",
+                     "quote": "The council introduced the Family Safeguarding model."},
+                    {"surface": "Family Safeguarding teams", "quote": "Family Safeguarding teams meet weekly."}]
+        return {"councils": [], "outcomes": [], "implementations": [],
+                "interventions": [{"id": "family_safeguarding", "status": status, "mentions": mentions}]}
+
+    catalogue = score_unseen(marked, [report("catalogue")])["practices"]
+    assert (catalogue.true_positives, catalogue.false_positives) == (1, 0)
+    emerging = score_unseen(marked, [report("emerging")])["practices"]  # two surfaces, two practices
+    assert (emerging.true_positives, emerging.false_positives) == (1, 1)

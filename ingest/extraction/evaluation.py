@@ -78,7 +78,8 @@ def score(checked: list[dict[str, Any]], reports: list[dict[str, Any]]) -> dict[
 #   and quote marks normalised) and
 #   its surface matches the marked surface: equal after normalisation (case, quotes, hyphens,
 #   plurals, leading determiners), or a Dice overlap of their words of at least 0.6;
-# - an extracted practice (distinct normalised surface per document) is right when any of its
+# - an extracted practice (per document, a catalogue entry with all its mentions, else a distinct
+#   normalised surface; until session 29 every surface counted apart) is right when any of its
 #   mentions matches some marked practice of the document;
 # - an outcome matches a marked one in an overlapping sentence when value_from, value_to (a
 #   change stated only as an amount has value_from null and the amount as value_to) and unit
@@ -150,15 +151,19 @@ def unseen_outcome_key(outcome: dict[str, Any]) -> tuple:
     return scaled(value_from), scaled(value_to), kind
 
 
-def _practice_mentions(report: dict[str, Any]) -> list[tuple[str, str]]:
-    """(surface, quote) of every intervention mention a report shows; older reports carry quotes
-    only on implementations."""
-    pairs = [(mention["surface"], mention["quote"]) for entry in report["interventions"]
-             for mention in entry.get("mentions", [])]
-    if not pairs:
+def _practice_mentions(report: dict[str, Any]) -> list[tuple[str, str, str]]:
+    """(found practice, surface, quote) of every intervention mention a report shows. A catalogue
+    entry is one found practice however its mentions are worded ("Family Safeguarding", "the Family
+    Safeguarding model"), as a reader marks one entry per distinct practice; anything else is one
+    per normalised surface. Older reports carry quotes only on implementations."""
+    triples = [(entry["id"] if entry.get("status") == "catalogue" else practice_key(mention["surface"]),
+                mention["surface"], mention["quote"])
+               for entry in report["interventions"] for mention in entry.get("mentions", [])]
+    if not triples:
         surface = {entry["id"]: entry["surface"] for entry in report["interventions"]}
-        pairs = [(surface.get(item["intervention"], ""), item["quote"]) for item in report["implementations"]]
-    return pairs
+        triples = [(item["intervention"], surface.get(item["intervention"], ""), item["quote"])
+                   for item in report["implementations"]]
+    return triples
 
 
 def score_unseen(marked: list[dict[str, Any]], reports: list[dict[str, Any]]) -> dict[str, Tally]:
@@ -168,10 +173,10 @@ def score_unseen(marked: list[dict[str, Any]], reports: list[dict[str, Any]]) ->
         name = expected["path"].split("/")[1][:30]
         tallies["councils"].add(name, {c["ons_code"] for c in report["councils"]}, set(expected["councils"]))
         practices, tally = expected.get("practices") or [], tallies["practices"]
-        mentions = _practice_mentions(report)
         found_by_key: dict[str, list[tuple[str, str]]] = {}
-        for surface, quote in mentions:
-            found_by_key.setdefault(practice_key(surface), []).append((surface, quote))
+        for key, surface, quote in _practice_mentions(report):
+            found_by_key.setdefault(key, []).append((surface, quote))
+        mentions = [pair for group in found_by_key.values() for pair in group]
 
         def hits(surface: str, quote: str, practice: dict[str, Any]) -> bool:
             return quotes_overlap(quote, practice["quote"]) and surfaces_match(surface, practice["surface"])
