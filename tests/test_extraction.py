@@ -264,6 +264,19 @@ def test_where_or_instead_of_what_a_practice_applies_is_not_part_of_its_name():
     assert [surface for surface, _ in instead] == ["group case supervision"]
 
 
+def test_what_a_service_was_restructured_into_is_the_practice():
+    assert practices_in("The council restructured its fostering service into two specialist kinship teams.") == [
+        ("specialist kinship teams", "action_object")]
+
+
+def test_the_practices_a_documents_title_names_are_claimed_in_its_text_not_there(extractor):
+    text = ("The Leeds Kinship Navigator Service: evaluation summary\nPrepared for Leeds City Council, March 2025\n\n"
+            "Leeds City Council launched the Leeds Kinship Navigator Service in 2021.")
+    evidence = extractor.extract(text, ["E08000035"], None)
+    assert [evidence.quote(sentence)[:10] for mention, sentence in zip(evidence.mentions, evidence.mention_sentences)
+            if mention.kind == "intervention"] == ["Leeds City"]
+
+
 def test_named_programmes_keep_their_abbreviation_and_quotes():
     found = practices_in("Referrals are screened by the Family Front Line Service (FFLS) within a day.")
     assert [surface for surface, _ in found] == ["Family Front Line Service (FFLS)"]
@@ -284,6 +297,8 @@ def test_plans_generic_nouns_and_inspectors_actions_are_not_practices():
     assert practices_in("Posts were funded with Northshire Police and the Riverside NHS Foundation Trust.") == []
     assert practices_in("The council commissioned the Fenland Centre for Family Research to evaluate it.") == []
     assert practices_in("The council launched an ICB-funded youth mental health service.") != []
+    # a national body named by its abbreviation in brackets
+    assert practices_in("Advisory and Support Service (Cafcass) officers report positively.") == []
 
 
 
@@ -480,6 +495,7 @@ def test_a_recommendation_starts_with_a_verb_that_has_no_subject(sentence, recom
     ("Leaders are considering a Staying Close scheme.", "Staying Close", False),
     ("The council is preparing to launch a Mockingbird constellation.", "Mockingbird", False),
     ("The council is about to launch Lifelong Links.", "Lifelong Links", False),
+    ("A Lifelong Links service is due to be implemented in April.", "Lifelong Links", False),
 ])
 def test_a_practice_to_come_is_not_yet_begun_and_an_existing_one_doing_something_new_is(sentence, practice, begun):
     assert not_yet_begun(words_of(sentence, practice).root) is not begun
@@ -496,6 +512,8 @@ def test_a_practice_to_come_is_not_yet_begun_and_an_existing_one_doing_something
     ("The MASH was restructured into a Family Front Door last year.", "Family Front Door", False),
     ("The council restructured its fostering teams in 2021.", "fostering teams", False),
     ("The council will replace the duty panel next year.", "duty panel", False),
+    ("Leaders agreed a plan to replace the duty panel.", "duty panel", False),
+    ("The new family plan replacing the Common Referral Form is popular.", "Common Referral Form", True),
 ])
 def test_a_practice_the_council_gave_up_or_turned_into_another_is_left_behind(sentence, practice, given_up):
     assert left_behind(words_of(sentence, practice)) is given_up

@@ -168,8 +168,11 @@ class Extractor:
         # an outcome is credited to a practice its sentence names, even one every council has ("the
         # early help service has cut re-referrals"), which is the council's practice only where it is news
         about = _CouncilContext(mentions, mention_sentences, document_councils, inspection_council)
+        title_end = _title_end(text)
         kept = [(mention, sentence) for mention, sentence in zip(mentions, mention_sentences)
-                if mention.kind != "intervention" or not _not_its_practice(text, parsed_cued, sentence, mention)
+                if mention.kind != "intervention" or mention.start >= title_end
+                and not _not_its_practice(text, parsed_cued, sentence, mention)
+                and (mention.status == "catalogue" or not _not_yet_begun(parsed_cued, sentence, mention))
                 and (mention.key not in self._standing or (sentence.start not in recommendations
                                                            and _introduced(parsed_cued, sentence, mention)))]
         evidence.mentions = [mention for mention, _ in kept]
@@ -319,6 +322,23 @@ def _introduced(parsed: dict[int, Doc], sentence: Sentence, mention: Mention) ->
     """A practice its (parsed) sentence says the council started or changed."""
     words = _mention_words(parsed, sentence, mention)
     return words is not None and introduced(words)
+
+
+FRONT_MATTER_LINES = 6
+FRONT_MATTER_CHARACTERS = 400
+
+
+def _title_end(text: str) -> int:
+    """Where a document's front matter ends (0 if it has none): the lines before its first sentence
+    that have no sentence's closing stop (a title, a subtitle, who it was prepared for, a date) name
+    the subject the text then reports on, so the practices they name are claimed there, not here."""
+    end = 0
+    for number, line in enumerate(re.finditer(r"[^\n]*\n", text)):
+        words = line.group().strip()
+        if number >= FRONT_MATTER_LINES or line.end() > FRONT_MATTER_CHARACTERS or words[-1:] in {".", "!", "?", ";"}:
+            break
+        end = line.end()
+    return end
 
 
 def _not_its_practice(text: str, parsed: dict[int, Doc], sentence: Sentence, mention: Mention) -> bool:

@@ -224,6 +224,9 @@ def not_the_councils(tokens: list[Token]) -> bool:
     machinery: named, but not a practice the council chose."""
     words = " ".join(token.text for token in tokens)
     after = tokens[-1].i + 1
+    bracket = tokens[-1].doc[after:after + 3]
+    if len(bracket) == 3 and bracket[0].text == "(" and bracket[2].text == ")":
+        words += f" ({bracket[1].text})"  # "Children and Family Court Advisory and Support Service (Cafcass)"
     going_on = [token.text for token in takewhile(lambda token: token.pos_ in {"PROPN", "NOUN", "ADJ", "CCONJ"},
                                                   tokens[-1].doc[after:after + 4])]
     partner = any(_PARTNER_BODY.search(" ".join([words, *going_on[:length]])) for length in range(len(going_on) + 1))
@@ -381,7 +384,7 @@ def _scheduled_to_start(verb: Token, practice_is_subject: bool) -> bool:
     taking referrals"), nor families due to start one ("are due to start Family Group Conferences")."""
     if verb.dep_ != "xcomp" or verb.head.lemma_ not in _SCHEDULED:
         return False
-    if practice_is_subject:
+    if practice_is_subject and not any(child.dep_ == "auxpass" for child in verb.children):  # not "is due to be set up"
         return verb.lemma_ in _OPENING and not any(child.dep_ in {"dobj", "xcomp", "ccomp"} for child in verb.children)
     return verb.lemma_ in _INTRODUCING
 
@@ -523,15 +526,24 @@ def left_behind(words: Span) -> bool:
     head = node.head
     if node.dep_ in {"dobj", "nsubjpass"}:
         verb = head.head if head.dep_ == "xcomp" and verb_is(head.head, _ENDING) else head  # "stopped using X"
-        if verb_is(verb, _ENDING) and not planned(verb):
+        if verb_is(verb, _ENDING) and not _to_come(verb):
             return True
-        return verb_is(head, _RESHAPING) and not planned(head) and any(
+        return verb_is(head, _RESHAPING) and not _to_come(head) and any(
             child.dep_ == "prep" and child.lower_ == "into" for child in head.children)
     if node.dep_ != "pobj":
         return False
     if head.lower_ == "from":  # "moved away from"
         return any(word.lower_ == "away" for word in [head.head, *head.head.children])
     return head.lower_ == "of" and head.head.lower_ in {"place", "instead"}
+
+
+def _to_come(verb: Token) -> bool:
+    """A verb denied, in the future, or what a plan or hope is to do ("will replace", "did not end",
+    "a plan to replace"); not a participle hanging from a plan's name ("the family plan replacing the
+    old assessment")."""
+    return any(child.dep_ == "neg" or child.dep_ == "aux" and child.lower_ in _FUTURE_MODALS
+               for child in verb.children) or (any(child.dep_ == "aux" and child.lower_ == "to" for child in verb.children)
+                                               and verb.head.lemma_.lower() in _PLAN_VERBS)
 
 
 # a practice named as what paid for the work, not as the work: "funded through the DfE's Strengthening
@@ -609,11 +621,14 @@ def find_practices(sentence: Doc | Span, offset: int) -> list[PracticeMention]:
                 continue
             if planned(token) or subject_is_ofsted(token):
                 continue
+            # "restructured its teams into four locality teams": the practice is what they became
+            into = [child for child in token.children if child.dep_ == "prep" and child.lower_ == "into"]
             for child in token.children:
                 if child.dep_ in {"dobj", "nsubjpass"} and child.pos_ in {"NOUN", "PROPN"} and (
-                        child.lemma_.lower() not in ABSTRACT):
+                        child.lemma_.lower() not in ABSTRACT) and not into:
                     add(phrase(child), "action_object", 0.7)
-                elif child.dep_ == "prep" and child.lower_ == "in" and token.lemma_ == "invest":
+                elif child.dep_ == "prep" and child.lower_ in {"into", "in"} and (
+                        child.lower_ == "into" or token.lemma_ == "invest"):
                     for pobj in child.children:
                         if pobj.dep_ == "pobj" and pobj.pos_ in {"NOUN", "PROPN"}:
                             add(phrase(pobj), "action_object", 0.7)
