@@ -641,6 +641,13 @@ def test_a_document_plainly_about_one_council_gives_it_the_figures_of_its_unname
     assert extractor.extract(several, [], None).open_outcomes == []  # no council plainly its subject
 
 
+def test_a_figure_written_in_words_is_read(extractor):
+    text = ("Leeds City Council cut its agency use. Seventeen agency social workers converted to permanent "
+            "contracts in Leeds. Around a third of Leeds social workers were agency staff.")
+    evidence = extractor.extract(text, ["E08000035"], None)
+    assert sorted(found.outcome.value for found in evidence.open_outcomes) == [17.0, 33.0]
+
+
 EMERGING_A = """Kinship care in Barnsley
 
 Barnsley Council set up a kinship navigator service for grandparents in 2021. The kinship navigator

@@ -24,6 +24,7 @@ from ingest.extraction.learned_practices import Candidate, candidates, weighed_p
 from ingest.extraction.mentions import EntityFinder, Mention
 from ingest.extraction.nlp import full_pipeline, instruction, sentence_pipeline
 from ingest.extraction.open_outcomes import (
+    FIGURE_WORDS,
     OpenOutcome,
     aside,
     baseline_of,
@@ -59,8 +60,7 @@ _PRACTICE_CUE = re.compile(
     r"meeting|forum|group|agenc|campaign|clinic|tracker|worker|officer|advis|coordinator|champion|post|role|"
     r"apprentice|training|course|arrangement|system|polic|network|allowance|passport|dashboard|audit|door)|[‘“]"
     r"|(?-i:\b[A-Z][a-z]+ [A-Z][a-z]+)", re.IGNORECASE)
-_FIGURE = re.compile(r"\d|\b(?:one|two|three|four|five|six|seven|eight|nine|ten|eleven|twelve|twenty|thirty|forty|"
-                     r"fifty|half|no|none|any)\b", re.IGNORECASE)
+_FIGURE = re.compile(rf"\d|\b(?:{'|'.join(FIGURE_WORDS)}|no|none|any)\b", re.IGNORECASE)
 _RUNS_ON = re.compile(r"[-a-z]")
 _ENDS = re.compile(r"[.!?…:;\"”’')\]]\s*$")
 CONTEXT_WINDOW = 3000  # characters back to look for the council a sentence is about

@@ -48,10 +48,12 @@ from ingest.extraction.outcomes import (
 )
 from kg.model.vocabulary import GRADE_PATTERN
 
-_WORDS = {"zero": 0, "one": 1, "two": 2, "three": 3, "four": 4, "five": 5, "six": 6, "seven": 7, "eight": 8, "nine": 9,
-          "ten": 10, "eleven": 11, "twelve": 12, "thirteen": 13, "fourteen": 14, "fifteen": 15, "twenty": 20,
-          "thirty": 30, "forty": 40, "fifty": 50, "half": 50}
 _TENS = {"twenty": 20, "thirty": 30, "forty": 40, "fifty": 50, "sixty": 60, "seventy": 70, "eighty": 80, "ninety": 90}
+_WORDS = {"zero": 0, "one": 1, "two": 2, "three": 3, "four": 4, "five": 5, "six": 6, "seven": 7, "eight": 8, "nine": 9,
+          "ten": 10, "eleven": 11, "twelve": 12, "thirteen": 13, "fourteen": 14, "fifteen": 15, "sixteen": 16,
+          "seventeen": 17, "eighteen": 18, "nineteen": 19, **_TENS, "half": 50}
+# a figure written in words, for the cheap test of which sentences may hold one: "fourteen", "a fifth"
+FIGURE_WORDS = sorted({*_WORDS, *PARTS})
 _COUNT_VERBS = {"recruit", "train", "appoint", "hold", "carry", "complete", "employ", "approve", "place", "adopt",
                 "create", "convene", "undertake", "deliver", "attend", "open", "qualify", "receive", "make"}
 # a comparison group's figure: printed after one of these (since the figure before), or followed by "nationally"
