@@ -82,6 +82,12 @@ def second_reader() -> dict:
                 reports)["practices"].precision, 3)}}
 
 
+def per_surface(report: dict) -> dict:
+    """The report with its interventions' status left out, so that every surface counts apart."""
+    return {**report, "interventions": [{key: value for key, value in entry.items() if key != "status"}
+                                        for entry in report["interventions"]]}
+
+
 def run(verbose: bool, split: str | None = None, marked: Path = UNSEEN) -> dict:
     """`marked`'s documents of one split (their paths relative to the corpus, or for the narrative set
     to its own folder), or with no split the hand-checked set."""
@@ -97,6 +103,8 @@ def run(verbose: bool, split: str | None = None, marked: Path = UNSEEN) -> dict:
                 print(f"extra  {name}: {line}", file=sys.stderr)
             for line in tally.misses:
                 print(f"missed {name}: {line}", file=sys.stderr)
+    if split:  # the unit used before session 29: every surface of a catalogue entry counted apart
+        tallies["practices_per_surface"] = score_unseen(checked, [per_surface(report) for report in reports])["practices"]
     found = {"interventions_by_status": dict(Counter(entry.get("status", "catalogue") for report in reports
                                                       for entry in report["interventions"])),
              "mentions_by_status": dict(Counter(entry.get("status", "catalogue") for report in reports

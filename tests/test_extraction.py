@@ -29,8 +29,10 @@ from ingest.extraction.practices import (
     find_practices,
     introduced,
     left_behind,
+    not_the_councils,
     not_yet_begun,
     paid_for_it,
+    phrase,
 )
 from ingest.pipeline import Ingester, read_document
 from ingest.reference import read_councils
@@ -262,11 +264,15 @@ def test_where_or_instead_of_what_a_practice_applies_is_not_part_of_its_name():
     assert [surface for surface, _ in each] == ["reflective group supervision"]
     instead = practices_in("The council introduced group case supervision in place of individual supervision.")
     assert [surface for surface, _ in instead] == ["group case supervision"]
+    named = full_pipeline()("In 2022 the council launched the Support for Every Child service.")
+    assert len(phrase(named[6])) == 5  # "Support for Every Child service": a name's capitalised "Every"
 
 
 def test_what_a_service_was_restructured_into_is_the_practice():
     assert practices_in("The council restructured its fostering service into two specialist kinship teams.") == [
         ("specialist kinship teams", "action_object")]
+    assert ("specialist exploitation team", "action_object") in practices_in(
+        "The council introduced a specialist exploitation team into the MASH.")  # introduced, not reshaped
 
 
 def test_the_practices_a_documents_title_names_are_claimed_in_its_text_not_there(extractor):
@@ -275,6 +281,10 @@ def test_the_practices_a_documents_title_names_are_claimed_in_its_text_not_there
     evidence = extractor.extract(text, ["E08000035"], None)
     assert [evidence.quote(sentence)[:10] for mention, sentence in zip(evidence.mentions, evidence.mention_sentences)
             if mention.kind == "intervention"] == ["Leeds City"]
+    opening = ("Leeds City Council has introduced the Leeds Kinship Navigator Service, its director said: “It "
+               "works.”\n\nThe service helps grandparents.")  # a first paragraph, not a title
+    assert [mention.surface for mention in extractor.extract(opening, ["E08000035"], None).mentions
+            if mention.kind == "intervention"] == ["Leeds Kinship Navigator Service"]
 
 
 def test_named_programmes_keep_their_abbreviation_and_quotes():
@@ -297,8 +307,10 @@ def test_plans_generic_nouns_and_inspectors_actions_are_not_practices():
     assert practices_in("Posts were funded with Northshire Police and the Riverside NHS Foundation Trust.") == []
     assert practices_in("The council commissioned the Fenland Centre for Family Research to evaluate it.") == []
     assert practices_in("The council launched an ICB-funded youth mental health service.") != []
-    # a national body named by its abbreviation in brackets
+    # a national body named by its abbreviation in brackets, but not a process's meeting
     assert practices_in("Advisory and Support Service (Cafcass) officers report positively.") == []
+    meeting = full_pipeline()("Families are offered a Family Network Meeting (PLO) before proceedings.")
+    assert not not_the_councils(list(meeting[4:7]))
 
 
 
@@ -512,6 +524,11 @@ def test_a_practice_to_come_is_not_yet_begun_and_an_existing_one_doing_something
     ("The MASH was restructured into a Family Front Door last year.", "Family Front Door", False),
     ("The council restructured its fostering teams in 2021.", "fostering teams", False),
     ("The council will replace the duty panel next year.", "duty panel", False),
+    ("The council could replace the duty panel with a weekly huddle.", "duty panel", False),
+    ("Leaders may decide to replace the duty panel.", "duty panel", False),
+    ("Rather than replacing the duty panel, leaders strengthened it.", "duty panel", False),
+    ("We moved the MASH into the family hub building last year.", "MASH", False),
+    ("We have scrapped the panel and Family Group Conferences are used instead.", "Family Group Conferences", False),
     ("Leaders agreed a plan to replace the duty panel.", "duty panel", False),
     ("The new family plan replacing the Common Referral Form is popular.", "Common Referral Form", True),
 ])
@@ -523,16 +540,21 @@ def test_a_practice_the_council_gave_up_or_turned_into_another_is_left_behind(se
     ("Leeds introduced the model, funded through the Department for Education's Partners in Practice programme.",
      "Partners in Practice", True),
     ("The hub was expanded in May, funded from the Troubled Families grant.", "Troubled Families", True),
-    ("The house was bought with support from the national Innovation Fund.", "Innovation Fund", True),
+    ("The house was bought with support from the DfE's Innovation Fund.", "Innovation Fund", True),
     ("The edge of care service was supported nationally by the DfE's Bright Futures programme.", "Bright Futures",
      True),
     ("Young people are supported by the Family Hubs team.", "Family Hubs", False),
+    ("Supported by the DfE, the council rolled out Family Safeguarding in 2020.", "Family Safeguarding", False),
+    ("The money saved by Family Safeguarding has been reinvested.", "Family Safeguarding", False),
+    ("We were supported by the Department for Education to implement Mockingbird.", "Mockingbird", False),
+    ("Families supported by the national Family Hubs programme did well.", "Family Hubs", False),
+    ("Our Family Hubs funding has allowed us to open five hubs.", "Family Hubs", False),
     ("The council joined the Department for Education's Partners in Practice programme.", "Partners in Practice",
      False),
 ])
 def test_a_programme_named_as_what_paid_for_the_work_is_not_the_work(sentence, practice, paid):
     start = sentence.index(practice)
-    assert paid_for_it(sentence[:start], sentence[start + len(practice):]) is paid
+    assert paid_for_it(sentence[:start], practice, sentence[start + len(practice):]) is paid
 
 
 def words_of(sentence: str, practice: str):

@@ -170,11 +170,12 @@ class Extractor:
         about = _CouncilContext(mentions, mention_sentences, document_councils, inspection_council)
         title_end = _title_end(text)
         kept = [(mention, sentence) for mention, sentence in zip(mentions, mention_sentences)
-                if mention.kind != "intervention" or mention.start >= title_end
-                and not _not_its_practice(text, parsed_cued, sentence, mention)
-                and (mention.status == "catalogue" or not _not_yet_begun(parsed_cued, sentence, mention))
-                and (mention.key not in self._standing or (sentence.start not in recommendations
-                                                           and _introduced(parsed_cued, sentence, mention)))]
+                if mention.kind != "intervention" or (
+                    mention.start >= title_end
+                    and not _not_its_practice(text, parsed_cued, sentence, mention)
+                    and (mention.status == "catalogue" or not _not_yet_begun(parsed_cued, sentence, mention))
+                    and (mention.key not in self._standing or (sentence.start not in recommendations
+                                                               and _introduced(parsed_cued, sentence, mention))))]
         evidence.mentions = [mention for mention, _ in kept]
         evidence.mention_sentences = [sentence for _, sentence in kept]
         for mention, sentence in zip(evidence.mentions, evidence.mention_sentences):
@@ -324,18 +325,25 @@ def _introduced(parsed: dict[int, Doc], sentence: Sentence, mention: Mention) ->
     return words is not None and introduced(words)
 
 
-FRONT_MATTER_LINES = 6
-FRONT_MATTER_CHARACTERS = 400
+FRONT_MATTER_LINES = 4  # not counting blank ones
+FRONT_MATTER_WORDS = 20  # a line longer than this is the text's first paragraph
+_CLOSED = re.compile(r"[.!?:;][\"'”’)\]]*\s*$")
+_BULLETED = re.compile(r"\s*(?:[-•*–]|\d+[.)])\s")
 
 
 def _title_end(text: str) -> int:
-    """Where a document's front matter ends (0 if it has none): the lines before its first sentence
-    that have no sentence's closing stop (a title, a subtitle, who it was prepared for, a date) name
-    the subject the text then reports on, so the practices they name are claimed there, not here."""
-    end = 0
-    for number, line in enumerate(re.finditer(r"[^\n]*\n", text)):
+    """Where a document's front matter ends (0 if it has none): its first few short lines without a
+    sentence's closing stop (a title, a subtitle, who it was prepared for, a date) name the subject
+    the text then reports on, so the practices they name are claimed there, not here. A long line,
+    a closed one or a list item is the text itself."""
+    end, lines = 0, 0
+    for line in re.finditer(r"[^\n]*\n", text):
         words = line.group().strip()
-        if number >= FRONT_MATTER_LINES or line.end() > FRONT_MATTER_CHARACTERS or words[-1:] in {".", "!", "?", ";"}:
+        if not words:
+            continue
+        lines += 1
+        if (lines > FRONT_MATTER_LINES or len(words.split()) > FRONT_MATTER_WORDS or _CLOSED.search(words)
+                or _BULLETED.match(words)):
             break
         end = line.end()
     return end
@@ -344,8 +352,8 @@ def _title_end(text: str) -> int:
 def _not_its_practice(text: str, parsed: dict[int, Doc], sentence: Sentence, mention: Mention) -> bool:
     """A practice its sentence names as one the council gave up, or as what paid for the work."""
     words = _mention_words(parsed, sentence, mention)
-    return (words is not None and left_behind(words)) or paid_for_it(text[sentence.start:mention.start],
-                                                                      text[mention.end:sentence.end])
+    return (words is not None and left_behind(words)) or paid_for_it(
+        text[sentence.start:mention.start], mention.surface, text[mention.end:sentence.end])
 
 
 def _not_yet_begun(parsed: dict[int, Doc], sentence: Sentence, mention: Mention) -> bool:

@@ -79,8 +79,8 @@ def score(checked: list[dict[str, Any]], reports: list[dict[str, Any]]) -> dict[
 #   its surface matches the marked surface: equal after normalisation (case, quotes, hyphens,
 #   plurals, leading determiners), or a Dice overlap of their words of at least 0.6;
 # - an extracted practice (per document, a catalogue entry with all its mentions, else a distinct
-#   normalised surface; until session 29 every surface counted apart) is right when any of its
-#   mentions matches some marked practice of the document;
+#   normalised surface; bench/extraction.py also reports every surface counted apart, the unit
+#   used before) is right when any of its mentions matches some marked practice of the document;
 # - an outcome matches a marked one in an overlapping sentence when value_from, value_to (a
 #   change stated only as an amount has value_from null and the amount as value_to) and unit
 #   (% / per cent, count / children / people, …) are all equal.
@@ -154,8 +154,9 @@ def unseen_outcome_key(outcome: dict[str, Any]) -> tuple:
 def _practice_mentions(report: dict[str, Any]) -> list[tuple[str, str, str]]:
     """(found practice, surface, quote) of every intervention mention a report shows. A catalogue
     entry is one found practice however its mentions are worded ("Family Safeguarding", "the Family
-    Safeguarding model"), as a reader marks one entry per distinct practice; anything else is one
-    per normalised surface. Older reports carry quotes only on implementations."""
+    Safeguarding model"), as a reader marks one entry per distinct practice; anything else (emerging,
+    or with no status: a reader's marks) is one per normalised surface. Older reports carry quotes
+    only on implementations."""
     triples = [(entry["id"] if entry.get("status") == "catalogue" else practice_key(mention["surface"]),
                 mention["surface"], mention["quote"])
                for entry in report["interventions"] for mention in entry.get("mentions", [])]

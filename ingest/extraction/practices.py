@@ -162,11 +162,10 @@ def _trim(tokens: list[Token]) -> list[Token]:
 
 def _where_it_applies(qualifier: Token) -> bool:
     """A qualifier saying where or instead of what a practice applies, not which practice it is:
-    "for each team", "in every locality", "in place of individual supervision"."""
+    "for each team", "in every locality", "for most cases", "in place of individual supervision"."""
     if qualifier.lower_ == "place":
         return any(word.dep_ == "prep" and word.lower_ == "of" for word in qualifier.children)
-    return any(word.dep_ == "det" and word.lower_ in {"each", "every", "all"}
-                                              or word.lower_ == "most" for word in qualifier.children)
+    return any(word.text in {"each", "every", "all", "most"} for word in qualifier.children)  # not "Every Child"
 
 
 def phrase(noun: Token) -> list[Token]:
@@ -225,7 +224,8 @@ def not_the_councils(tokens: list[Token]) -> bool:
     words = " ".join(token.text for token in tokens)
     after = tokens[-1].i + 1
     bracket = tokens[-1].doc[after:after + 3]
-    if len(bracket) == 3 and bracket[0].text == "(" and bracket[2].text == ")":
+    if len(bracket) == 3 and bracket[0].text == "(" and bracket[2].text == ")" and tokens[-1].lemma_.lower() in {
+            "service", "board", "court", "partnership"}:  # a body's abbreviation, not a process's ("meeting (PLO)")
         words += f" ({bracket[1].text})"  # "Children and Family Court Advisory and Support Service (Cafcass)"
     going_on = [token.text for token in takewhile(lambda token: token.pos_ in {"PROPN", "NOUN", "ADJ", "CCONJ"},
                                                   tokens[-1].doc[after:after + 4])]
@@ -510,8 +510,8 @@ def introduced(words: Span) -> bool:
 # what a council does to a practice it gives up, and to one it turns into another ("restructured into")
 _ENDING = {"decommission", "discontinue", "cease", "stop", "end", "abandon", "withdraw", "scrap", "disband",
            "dismantle", "replace", "retire"}
-_RESHAPING = {"restructure", "reorganise", "reorganize", "remodel", "transform", "convert", "merge", "reshape",
-              "reconfigure", "turn", "change", "move", "fold"}
+_RESHAPING = {"restructure", "reorganise", "reorganize", "remodel", "transform", "convert", "reshape", "reconfigure",
+              "redesign", "split"}  # not "moved the MASH into the hub building": still there
 
 
 def left_behind(words: Span) -> bool:
@@ -520,8 +520,11 @@ def left_behind(words: Span) -> bool:
     using the model", "in place of individual supervision", "the panel was disbanded"; not "the hub
     replaced the duty team" (the hub is the new one), "restructured its teams" (still there), nor a
     plan to ("will replace the panel")."""
-    node = words.root
+    node, doc = words.root, words.doc
     while node.dep_ in {"conj", "appos", "compound"} and node.head.i != node.i:
+        after = node.right_edge.i + 1
+        if node.dep_ == "conj" and after < len(doc) and doc[after].pos_ in {"AUX", "VERB"}:
+            return False  # "scrapped the panel and conferences are used instead": a new clause's subject
         node = node.head
     head = node.head
     if node.dep_ in {"dobj", "nsubjpass"}:
@@ -538,29 +541,50 @@ def left_behind(words: Span) -> bool:
 
 
 def _to_come(verb: Token) -> bool:
-    """A verb denied, in the future, or what a plan or hope is to do ("will replace", "did not end",
-    "a plan to replace"); not a participle hanging from a plan's name ("the family plan replacing the
-    old assessment")."""
-    return any(child.dep_ == "neg" or child.dep_ == "aux" and child.lower_ in _FUTURE_MODALS
-               for child in verb.children) or (any(child.dep_ == "aux" and child.lower_ == "to" for child in verb.children)
-                                               and verb.head.lemma_.lower() in _PLAN_VERBS)
+    """A verb denied, to come, only possible, or what a plan or decision is to do ("will replace",
+    "could replace", "may decide to replace", "did not end", "a plan to replace", "rather than
+    replacing"); not a participle hanging from a plan's name ("the family plan replacing the old
+    assessment")."""
+    if verb.dep_ == "pcomp" and verb.head.lower_ in {"than", "of"} and verb.head.i > 0 and (
+            verb.doc[verb.head.i - 1].lower_ in {"rather", "instead"}):
+        return True
+    node = verb
+    while True:
+        if any(child.dep_ == "neg" or child.dep_ == "aux" and child.tag_ == "MD" for child in node.children):
+            return True
+        if node.i != verb.i and node.lemma_.lower() in _PLAN_VERBS | {"decide", "agree"}:
+            return True
+        infinitive = any(child.dep_ == "aux" and child.lower_ == "to" for child in node.children)
+        if node.dep_ == "xcomp" or infinitive and node.dep_ in {"acl", "advcl", "ccomp"}:
+            node = node.head
+            continue
+        return False
 
 
 # a practice named as what paid for the work, not as the work: "funded through the DfE's Strengthening
 # Families, Protecting Children programme", "funded from the Supporting Families grant", "with support
-# from the DfE capital fund"; "supported by" only from a national body (a team supported by the family
-# hubs is the hubs at work)
+# from the DfE capital fund". Between the funding word and the practice only an adverb, a preposition
+# and a funder's name ("the Department for Education's") may stand, so that "Supported by the DfE, the
+# council rolled out Family Safeguarding" and "the money saved by Family Safeguarding" keep the practice
+_FUNDER = r"(?:Department for Education|Department of Health|DfE|[Gg]overnment|Home Office)(?:['’]s)?"
+_NAME_WORDS = r"(?:(?:[A-Z][\w’'&-]*|of|for|and|&)\s+)*"  # case matters: a name's words, not a clause's
 _PAID_THROUGH = re.compile(
-    r"(?:\b(?:funded|part[- ]funded|co-funded|financed|paid for|funding|grants?|money)\b[^,;.]{0,25}?"
-    r"|\b(?:supported|support|backed)\b(?:\s+\w+)?\s+(?=(?:by|through|from|under)\s+(?:the\s+)?"
-    r"(?:Department|DfE|government|Home Office|national|NHS England)))"
-    r"\b(?:from|through|by|via|under)\s+(?:the\s+)?(?:[\w’'&,-]+\s+){0,6}$", re.IGNORECASE)
-_PAID_WITH = re.compile(r"^[’'”\"]?\s*(?:grants?|fund|funding|money|bid)\b", re.IGNORECASE)
+    r"\b(?i:(?:(?:part|co|jointly|partly)[- ])?funded|financed|paid for|funding|grants?|money)(?:\s+\w+ly)?"
+    rf"\s+(?i:from|through|by|via|under)\s+(?:the\s+)?{_NAME_WORDS}$")
+_SUPPORTED_BY = re.compile(r"\b(?i:supported|support|backed)(?:\s+\w+ly)?\s+(?i:from|through|by|under)\s+"
+                           rf"(?:the\s+)?(?P<funder>{_FUNDER}\s+{_NAME_WORDS})?$")
+_NATIONAL = re.compile(rf"{_FUNDER}\b")
+_PAID_WITH = re.compile(r"[’'”\"]?\s*(?i:grants?|bid)\b")  # "the X grant", "the X bid"
 
 
-def paid_for_it(before: str, after: str) -> bool:
-    """The practice named between `before` and `after` (its sentence's words either side) is what
-    paid for the work: a funding programme, grant or bid."""
+def paid_for_it(before: str, surface: str, after: str) -> bool:
+    """The practice printed as `surface` between `before` and `after` (its sentence's words either
+    side) is what paid for the work: a funding programme, grant or bid. "Supported by" counts only
+    from a national funder ("supported by the DfE's X programme", "support from the DfE capital fund"),
+    not "families supported by X"."""
+    supported = _SUPPORTED_BY.search(before[-120:])
+    if supported:
+        return bool(supported.group("funder") or _NATIONAL.match(surface))
     return bool(_PAID_THROUGH.search(before[-120:]) or _PAID_WITH.match(after))
 
 
@@ -621,14 +645,16 @@ def find_practices(sentence: Doc | Span, offset: int) -> list[PracticeMention]:
                 continue
             if planned(token) or subject_is_ofsted(token):
                 continue
-            # "restructured its teams into four locality teams": the practice is what they became
-            into = [child for child in token.children if child.dep_ == "prep" and child.lower_ == "into"]
+            # "restructured its teams into four locality teams": the practice is what they became (but
+            # "introduced conferences into its offer" introduced the conferences)
+            into = [child for child in token.children if child.dep_ == "prep" and child.lower_ == "into"
+                    and verb_is(token, _RESHAPING)]
             for child in token.children:
                 if child.dep_ in {"dobj", "nsubjpass"} and child.pos_ in {"NOUN", "PROPN"} and (
                         child.lemma_.lower() not in ABSTRACT) and not into:
                     add(phrase(child), "action_object", 0.7)
-                elif child.dep_ == "prep" and child.lower_ in {"into", "in"} and (
-                        child.lower_ == "into" or token.lemma_ == "invest"):
+                elif child.dep_ == "prep" and (child.lower_ == "in" and token.lemma_ == "invest"
+                                               or child.lower_ == "into" and bool(into)):
                     for pobj in child.children:
                         if pobj.dep_ == "pobj" and pobj.pos_ in {"NOUN", "PROPN"}:
                             add(phrase(pobj), "action_object", 0.7)
