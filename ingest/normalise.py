@@ -22,7 +22,7 @@ _BULLET = re.compile(r"^\s*([\u2022\u25cf\u25aa\u25a0\u25fc\u25e6\u2023\u2043\u2
 _NUMBERED = re.compile(r"^\s*(\d{1,3}|[a-z]|[ivx]{1,4})[.)]\s+\S")
 _PAGE_NUMBER = re.compile(r"^\s*(page\s+)?[-–]?\s*\d{1,4}\s*[-–]?\s*(of\s+\d{1,4})?\s*$", re.IGNORECASE)
 _MD_HEADING = re.compile(r"^\s{0,3}(#{1,6})\s+(.*?)\s*#*\s*$")
-_SENTENCE_END = re.compile(r"[.!?:;][\"'”’)\]]*\s*$")
+SENTENCE_END = re.compile(r"[.!?:;][\"'”’)\]]*\s*$")
 _WORD_AT_END = re.compile(r"([A-Za-z]+)-$")
 _WORD_AT_START = re.compile(r"^([a-z]+)")
 _HTML_TAG = re.compile(r"</?[a-zA-Z][^>]*>")
@@ -139,7 +139,7 @@ def _is_heading(line: str, previous: str, following: str, full_width: int) -> bo
         return False
     if _BULLET.match(line) or not re.search(r"[A-Za-z]{3}", line):
         return False
-    previous_closed = not previous.strip() or bool(_SENTENCE_END.search(previous))
+    previous_closed = not previous.strip() or bool(SENTENCE_END.search(previous))
     next_opens = not following.strip() or following.lstrip()[:1].isupper() or bool(_BULLET.match(following))
     return previous_closed and next_opens
 
@@ -170,24 +170,24 @@ def _blocks(lines: list[_Line], full_width: int) -> list[tuple[str, list[_Line]]
             close()
             blocks.append(("heading", [_Line(heading.group(2), line.page)]))
             continue
-        if _BULLET.match(text) or (_NUMBERED.match(text) and (not previous or _SENTENCE_END.search(previous))):
+        if _BULLET.match(text) or (_NUMBERED.match(text) and (not previous or SENTENCE_END.search(previous))):
             close()
             kind = "item"
             current.append(_Line(_BULLET.sub("- ", text, count=1) if _BULLET.match(text) else text.strip(), line.page))
             continue
-        if _is_heading(text.strip(), previous, following, full_width) and (not current or _SENTENCE_END.search(previous)):
+        if _is_heading(text.strip(), previous, following, full_width) and (not current or SENTENCE_END.search(previous)):
             close()
             blocks.append(("heading", [_Line(text.strip(), line.page)]))
             continue
         current.append(_Line(text.strip(), line.page))
-        if _SENTENCE_END.search(text) and len(text) < 0.75 * full_width:
+        if SENTENCE_END.search(text) and len(text) < 0.75 * full_width:
             close()
     close()
     return _merge_grade_lines(blocks)
 
 
 def _continues_on_next_page(lines: list[_Line], index: int, current: list[_Line]) -> bool:
-    if _SENTENCE_END.search(current[-1].text):
+    if SENTENCE_END.search(current[-1].text):
         return False
     following = next((line for line in lines[index + 1:] if line.text.strip()), None)
     return following is not None and following.page != current[-1].page and following.text.strip()[:1].islower()

@@ -50,6 +50,7 @@ from ingest.extraction.practices import (
     practice_words,
 )
 from ingest.extraction.strength import graded, strength_of
+from ingest.normalise import SENTENCE_END
 from kg.model.catalogue import interventions
 from kg.model.graph import Council
 
@@ -327,8 +328,6 @@ def _introduced(parsed: dict[int, Doc], sentence: Sentence, mention: Mention) ->
 
 FRONT_MATTER_LINES = 4  # not counting blank ones
 FRONT_MATTER_WORDS = 20  # a line longer than this is the text's first paragraph
-_CLOSED = re.compile(r"[.!?:;][\"'”’)\]]*\s*$")
-_BULLETED = re.compile(r"\s*(?:[-•*–]|\d+[.)])\s")
 
 
 def _title_end(text: str) -> int:
@@ -342,8 +341,8 @@ def _title_end(text: str) -> int:
         if not words:
             continue
         lines += 1
-        if (lines > FRONT_MATTER_LINES or len(words.split()) > FRONT_MATTER_WORDS or _CLOSED.search(words)
-                or _BULLETED.match(words)):
+        if (lines > FRONT_MATTER_LINES or len(words.split()) > FRONT_MATTER_WORDS or SENTENCE_END.search(words)
+                or _LIST_BULLET.match(words)):
             break
         end = line.end()
     return end

@@ -582,10 +582,11 @@ def paid_for_it(before: str, surface: str, after: str) -> bool:
     side) is what paid for the work: a funding programme, grant or bid. "Supported by" counts only
     from a national funder ("supported by the DfE's X programme", "support from the DfE capital fund"),
     not "families supported by X"."""
-    supported = _SUPPORTED_BY.search(before[-120:])
+    before = before[-120:]
+    supported = _SUPPORTED_BY.search(before)
     if supported:
         return bool(supported.group("funder") or _NATIONAL.match(surface))
-    return bool(_PAID_THROUGH.search(before[-120:]) or _PAID_WITH.match(after))
+    return bool(_PAID_THROUGH.search(before) or _PAID_WITH.match(after))
 
 
 def subject_is_ofsted(verb: Token) -> bool:
@@ -647,14 +648,14 @@ def find_practices(sentence: Doc | Span, offset: int) -> list[PracticeMention]:
                 continue
             # "restructured its teams into four locality teams": the practice is what they became (but
             # "introduced conferences into its offer" introduced the conferences)
-            into = [child for child in token.children if child.dep_ == "prep" and child.lower_ == "into"
-                    and verb_is(token, _RESHAPING)]
+            reshaped = verb_is(token, _RESHAPING) and any(child.dep_ == "prep" and child.lower_ == "into"
+                                                          for child in token.children)
             for child in token.children:
                 if child.dep_ in {"dobj", "nsubjpass"} and child.pos_ in {"NOUN", "PROPN"} and (
-                        child.lemma_.lower() not in ABSTRACT) and not into:
+                        child.lemma_.lower() not in ABSTRACT) and not reshaped:
                     add(phrase(child), "action_object", 0.7)
                 elif child.dep_ == "prep" and (child.lower_ == "in" and token.lemma_ == "invest"
-                                               or child.lower_ == "into" and bool(into)):
+                                               or child.lower_ == "into" and reshaped):
                     for pobj in child.children:
                         if pobj.dep_ == "pobj" and pobj.pos_ in {"NOUN", "PROPN"}:
                             add(phrase(pobj), "action_object", 0.7)
