@@ -287,6 +287,15 @@ def test_the_practices_a_documents_title_names_are_claimed_in_its_text_not_there
             if mention.kind == "intervention"] == ["Leeds Kinship Navigator Service"]
 
 
+def test_a_catalogue_entry_given_its_local_name_is_printed_by_that_name(extractor):
+    text = ("In Leeds, adopters are recruited through the regional adoption agency, One Adoption North, which "
+            "finds families quickly. The children in care council, Voices Heard, was set up in Leeds in 2021.")
+    evidence = extractor.extract(text, ["E08000035"], None)
+    assert [(mention.key, mention.surface) for mention in evidence.mentions if mention.kind == "intervention"
+            and mention.status == "catalogue"] == [("regional_adoption_agency", "One Adoption North"),
+                                                   ("children_in_care_council", "children in care council")]
+
+
 def test_named_programmes_keep_their_abbreviation_and_quotes():
     found = practices_in("Referrals are screened by the Family Front Line Service (FFLS) within a day.")
     assert [surface for surface, _ in found] == ["Family Front Line Service (FFLS)"]

@@ -251,8 +251,20 @@ class Extractor:
         under their normalised words. A rule's phrase the weights drop still widens or names a
         catalogue entry. A practice inside a council's name or around several council or catalogue
         names is dropped; one around one council's name is that council's own ("Enfield Youth Hub"). A
-        description given a name right after it is that name ("a perpetrator programme, Caring Dads,")."""
+        description given a name right after it is that name ("a perpetrator programme, Caring Dads,"),
+        and so is a catalogue entry's ("the regional adoption agency, Adoption Counts,": that agency) but
+        for one every council has, whose name is the council's own practice ("the children in care
+        council, Voices Heard,")."""
         catalogue = [mention for mention in mentions if mention.kind == "intervention"]
+        for mention in catalogue:
+            if mention.key in self._standing:
+                continue
+            sentence_start = sentence_at(mention.start).start
+            named = apposed_name(parsed[sentence_start], mention.end - sentence_start) \
+                if sentence_start in parsed else None
+            if named is not None:
+                mention.surface = text[sentence_start + named[0]:sentence_start + named[1]]
+                mention.start, mention.end = sentence_start + named[0], sentence_start + named[1]
         found = list(mentions)
         ruled: list[PracticeMention] = []
         weighable: list[Candidate] = []
