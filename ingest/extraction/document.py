@@ -260,8 +260,7 @@ class Extractor:
             if mention.key in self._standing:
                 continue
             sentence_start = sentence_at(mention.start).start
-            named = apposed_name(parsed[sentence_start], mention.end - sentence_start) \
-                if sentence_start in parsed else None
+            named = apposed_name(parsed[sentence_start], mention.end - sentence_start)  # every one is parsed
             if named is not None:
                 mention.surface = text[sentence_start + named[0]:sentence_start + named[1]]
                 mention.start, mention.end = sentence_start + named[0], sentence_start + named[1]

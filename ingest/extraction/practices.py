@@ -25,12 +25,6 @@ ACTIONS = {"introduce", "establish", "launch", "pilot", "invest", "recruit", "re
            "recommission", "adopt", "embed", "implement", "develop", "appoint", "employ", "fund", "initiate",
            "set", "roll", "reorganise", "redesign", "form", "expand", "secure", "extend", "strengthen", "increase"}
 _NEEDS_PARTICLE = {"set": "up", "roll": "out"}
-
-
-def _with_its_particle(verb: Token) -> bool:
-    """"set up", "rolled out": an action only with its particle ("set out" is not setting up)."""
-    particle = _NEEDS_PARTICLE.get(verb.lemma_)
-    return particle is None or any(child.dep_ == "prt" and child.lower_ == particle for child in verb.children)
 NOMINAL_ACTIONS = {"introduction", "creation", "implementation", "development", "establishment", "launch",
                    "recruitment", "restructure", "restructuring", "commissioning", "investment", "appointment",
                    "rollout", "roll", "adoption", "expansion", "use", "reorganisation", "redesign", "delivery",
@@ -138,6 +132,12 @@ class PracticeMention:
 
 
 OPENING_QUOTES = {"‘": "’", "“": "”", "'": "'", '"': '"'}  # each opening quote mark and the mark that closes it
+
+
+def _with_its_particle(verb: Token) -> bool:
+    """"set up", "rolled out": an action only with its particle ("set out" is not setting up)."""
+    particle = _NEEDS_PARTICLE.get(verb.lemma_)
+    return particle is None or any(child.dep_ == "prt" and child.lower_ == particle for child in verb.children)
 
 
 def _opens_a_quote(tokens: list[Token]) -> bool:
