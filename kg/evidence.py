@@ -116,6 +116,11 @@ def find_outcomes(graph: Graph, council: str | None = None, metric: str | None =
                                             offset=offset))
 
 
+def all_implementations(graph: Graph) -> list[dict[str, Any]]:
+    """Every council-practice record with its quote, for judging a sample of them by hand."""
+    return graph.read("implementations_all")
+
+
 def implementations_by_council(rows: list[dict[str, Any]], code: str = "code",
                                name: str = "name") -> dict[str, dict[str, Any]]:
     """An intervention's implementation records grouped per council: the earliest year any of them

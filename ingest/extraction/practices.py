@@ -96,8 +96,9 @@ QUANTITIES = {"majority", "minority", "average", "proportion", "cent", "percent"
 # heads that name whom a council recruits or appoints, or what it achieves, rather than what it does:
 # "the recruitment of foster carers", "the appointment of a new chair", "creating a stable workforce"
 NOT_WHAT_IT_DOES = {"carer", "adopter", "leaver", "parent", "leader", "director", "manager", "member", "chair",
-                    "executive", "provider", "superintendent", "councillor", "commissioner", "workforce", "foundation",
-                    "change", "identity", "issue", "backlog", "level", "condition", "plan", *QUANTITIES}
+                    "chairperson", "chairman", "chairwoman", "executive", "provider", "superintendent", "councillor",
+                    "commissioner", "workforce", "foundation", "change", "identity", "issue", "backlog", "level",
+                    "condition", "plan", *QUANTITIES}
 _MONTHS = {"january", "february", "march", "april", "may", "june", "july", "august", "september", "october",
            "november", "december"}
 _OFSTED = re.compile(r"\b(?:inspectors?|ofsted|we|this inspection|the inspection)\b", re.IGNORECASE)
@@ -148,11 +149,12 @@ def _opens_a_quote(tokens: list[Token]) -> bool:
 
 def _trim(tokens: list[Token]) -> list[Token]:
     """No leading determiners, possessives, numbers, adverbs or punctuation (but a quote mark the
-    phrase closes); no trailing punctuation."""
+    phrase closes), nor the end of a bracket opened before it ("LGA)-led" of "(LGA)-led review"); no
+    trailing punctuation."""
     while tokens and not _opens_a_quote(tokens) and (
             tokens[0].tag_ in _DETERMINER_TAGS or tokens[0].is_punct or tokens[0].dep_ in {"poss", "case"}
             or tokens[0].pos_ in {"ADV", "ADP", "CCONJ", "PART", "PRON", "AUX", "VERB"}
-            or tokens[0].lower_ in {"s", "’s", "'s"}):
+            or tokens[0].lower_ in {"s", "’s", "'s"} or ")" in tokens[0].text and "(" not in tokens[0].text):
         tokens = tokens[1:]
     while tokens and (tokens[-1].is_punct and tokens[-1].text != ")" or tokens[-1].pos_ in {"ADP", "CCONJ", "DET",
                                                                                               "PART"}):
@@ -195,7 +197,21 @@ def phrase(noun: Token) -> list[Token]:
         else:
             if child.i >= end:
                 break
+    start, end = _whole_words(noun.doc, start, end)
     return _trim(list(noun.doc[start:end]))
+
+
+def _whole_words(doc: Doc, start: int, end: int) -> tuple[int, int]:
+    """A phrase widened to whole hyphenated words where the parse split one ("advisory sub" of
+    "advisory sub-groups")."""
+    def joined(hyphen: int) -> bool:
+        return (0 < hyphen < len(doc) - 1 and doc[hyphen].text == "-" and not doc[hyphen - 1].whitespace_
+                and not doc[hyphen].whitespace_ and doc[hyphen - 1].is_alpha and doc[hyphen + 1].is_alpha)
+    while joined(end):
+        end += 2
+    while joined(start - 1):
+        start -= 2
+    return start, end
 
 
 # statutory and national bodies every area has: named, but not a practice a council chose
@@ -208,12 +224,12 @@ _STATUTORY = re.compile(r"safeguarding (?:children|adults?|partnership)? ?board|
 # a partner organisation by its name (its last words, before any abbreviation in brackets): "Greater
 # Manchester Police", "Mersey Care NHS Foundation Trust", "the University of Reading", "UNISON", "the Thames
 # Centre for Social Care Research", "the integrated care board", a region's sector-led "Regional Improvement
-# and Innovation Alliance"; not a council's own "Centre for Professional Practice", "Social Work College"
+# and Innovation Alliance", the Local Government Association (not its "peer review"); not a council's own "Centre for Professional Practice", "Social Work College"
 # or "ICB-funded mental health service"
 _PARTNER_BODY = re.compile(r"(?:(?-i:\b(?:Police|Constabulary|University)|\bNHS\b.*\b(?:Trust|Board)"
                            r"|\b(?:Centre|Institute)\b.*\bResearch|\bResearch (?:Centre|Institute))"
                            r"|integrated care board|clinical commissioning group|\bccg|\bicb"
-                           r"|improvement (?:and innovation )?alliance)(?:\s*\([^)]*\))?$"
+                           r"|improvement (?:and innovation )?alliance|local government association|\blga)(?:\s*\([^)]*\))?$"
                            r"|(?-i:^University of\b|\bUNISON\b)", re.IGNORECASE)
 
 
@@ -351,8 +367,9 @@ def with_abbreviation(doc: Doc, tokens: list[Token]) -> tuple[int, int]:
     return start, end
 
 
-_PLAN_VERBS = {"plan", "intend", "hope", "aim", "propose", "need", "want", "expect", "consider", "seek", "explore",
-               "scope"}
+# verbs, and the nouns that name a plan ("the proposal to replace the IASS with a MASH")
+_PLAN_WORDS = {"plan", "intend", "hope", "aim", "propose", "need", "want", "expect", "consider", "seek", "explore",
+               "scope", "proposal", "intention", "ambition", "aspiration"}
 _WEIGHING = {"plan", "propose", "consider", "explore", "scope"}  # "is exploring a hub": it does not exist yet
 
 
@@ -363,7 +380,7 @@ def planned(token: Token, modals: set[str] | None = None) -> bool:
             if child.dep_ == "neg" or (child.dep_ == "aux" and child.tag_ == "MD"
                                        and (modals is None or child.lower_ in modals)):
                 return True
-        if node.lemma_ in _PLAN_VERBS:
+        if node.lemma_ in _PLAN_WORDS:
             return True
     return False
 
@@ -374,12 +391,16 @@ _OPENING = {"open", "launch", "start", "begin", "commence"}  # what a practice d
 _NOT_YET = {"forthcoming", "proposed", "planned", "future", "prospective"}
 _STARTING_NOUNS = {"introduction", "creation", "implementation", "establishment", "launch", "rollout", "opening"}
 _FUTURE_MODALS = {"will", "would", "shall", "'ll"}  # not "can" or "should": "children can use Mind of My Own"
-_SCHEDULED = {"due", "set", "expect", "schedule", "prepare", "about"}  # "is due to open", "is about to launch"
+_SCHEDULED = {"due", "set", "expect", "schedule", "prepare", "about", "be"}  # "is due to open", "is to be introduced"
 _INTRODUCING = _STARTING - {"start", "begin", "use", "join", "bring", "build"}  # done only to what is not there yet
+_HELD_BACK = {"delay", "postpone", "defer"}  # "the revised strategy has been delayed"
+_LATER = {"next", "later", "soon", "shortly", "coming", "upcoming", "forthcoming"}  # "next year", "in the coming months"
+_PRESENT_BE = {"is", "are", "am", "'re", "’re", "'s", "’s"}
+_OTHER_CLAUSES = {"conj", "ccomp", "advcl", "relcl"}  # whose time is their own: "…, which will move next year"
 
 
 def _scheduled_to_start(verb: Token, practice_is_subject: bool) -> bool:
-    """"The hub is due to open", "is set to launch Mockingbird": a start still to come; not an existing
+    """"The hub is due to open", "is set to launch Mockingbird", "is soon to be introduced": a start still to come; not an existing
     practice starting something new ("the MASH is due to start a new rota", "is expected to begin
     taking referrals"), nor families due to start one ("are due to start Family Group Conferences")."""
     if verb.dep_ != "xcomp" or verb.head.lemma_ not in _SCHEDULED:
@@ -389,11 +410,29 @@ def _scheduled_to_start(verb: Token, practice_is_subject: bool) -> bool:
     return verb.lemma_ in _INTRODUCING
 
 
+def _later_on(verb: Token) -> bool:
+    """A start told in the present with a time still to come: "we are launching Mockingbird in the new
+    year", "is developing an apprenticeship, its first cohort due to start next year"; not a past one
+    ("launched it in the new year") nor another clause's time ("its offer, which will be relaunched next year")."""
+    present = verb.tag_ in {"VBZ", "VBP"} or verb.tag_ == "VBG" and any(
+        child.dep_ == "aux" and child.lower_ in _PRESENT_BE for child in verb.children)
+    if not present:
+        return False
+    words, reach = [], [child for child in verb.children if child.dep_ not in _OTHER_CLAUSES | {"nsubj", "nsubjpass"}]
+    while reach:
+        word = reach.pop()
+        words.append(word)
+        reach += [child for child in word.children if child.dep_ not in _OTHER_CLAUSES]
+    return any(word.lower_ in _LATER or word.lower_ == "year" and word.i > 0 and word.doc[word.i - 1].lower_ == "new"
+               for word in words)
+
+
 def not_yet_begun(token: Token) -> bool:
     """A practice a council only plans, hopes for or does not have: "plans to introduce Mockingbird",
     "a Mockingbird constellation is planned", "the forthcoming MASH", "the forthcoming implementation
     of a MASH", "has yet to implement", "does not use Signs of Safety", "the hub will open in June", "the
-    hub is due to open", "is exploring a No Wrong Door hub";
+    hub is due to open", "is exploring a No Wrong Door hub", "the proposal to replace the IASS with a
+    MASH", "we are launching Mockingbird in the new year", "the revised strategy has been delayed";
     not one that exists and is planned to change ("the MASH will move", "the forthcoming MASH review",
     "a planned expansion of Mockingbird"), nor one a modal says can be used."""
     node, child = token, token  # the practice's own word is a name, whatever the tagger calls it ("Staying Close")
@@ -416,10 +455,15 @@ def not_yet_begun(token: Token) -> bool:
     if child.dep_ in {"nsubj", "nsubjpass", "dobj"} and any(_scheduled_to_start(verb, child.dep_ != "dobj")
                                                            for verb in later):
         return True
-    started_by_others = node.lemma_ in _STARTING and child.dep_ in {"dobj", "nsubjpass", "prep"}
+    if node.lemma_ in _HELD_BACK and child.dep_ in {"dobj", "nsubjpass"}:
+        return True
+    started_by_others = node.lemma_ in _STARTING and child.dep_ in {"dobj", "nsubjpass", "prep"} or (
+        node.lemma_ == "replace" and child.dep_ == "prep" and child.lower_ == "with")  # what comes in its place
     starts_itself = node.lemma_ in _OPENING and child.dep_ == "nsubj"  # "the hub will open", "has not launched"
     if not (started_by_others or starts_itself):
         return False
+    if _later_on(node):
+        return True
     doc = token.doc
     yet_to = any(word.lower_ == "yet" and word.i + 1 < len(doc) and doc[word.i + 1].lower_ == "to"
                  for verb in [node, *node.ancestors][:4] for word in verb.children)  # "has yet to implement"
@@ -552,7 +596,7 @@ def _to_come(verb: Token) -> bool:
     while True:
         if any(child.dep_ == "neg" or child.dep_ == "aux" and child.tag_ == "MD" for child in node.children):
             return True
-        if node.i != verb.i and node.lemma_.lower() in _PLAN_VERBS | {"decide", "agree"}:
+        if node.i != verb.i and node.lemma_.lower() in _PLAN_WORDS | {"decide", "agree"}:
             return True
         infinitive = any(child.dep_ == "aux" and child.lower_ == "to" for child in node.children)
         if node.dep_ == "xcomp" or infinitive and node.dep_ in {"acl", "advcl", "ccomp"}:
