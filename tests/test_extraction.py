@@ -507,6 +507,15 @@ def test_a_practice_only_planned_or_lacked_is_named_but_not_implemented(extracto
         "family_drug_alcohol_court"}
 
 
+def test_what_a_report_lists_as_needing_to_improve_is_not_implemented(extractor):
+    text = ("Kent County Council introduced Signs of Safety in 2019.\n\nWhat needs to improve?\n\n"
+            "- The implementation of an effective edge of care service.\n\n- Use of the Mockingbird model. The "
+            "experiences of children who need help: good 1. The Family Group Conference service works well.\n")
+    evidence = extractor.extract(text, ["E10000016"], None)
+    assert {finding.intervention for finding in evidence.implementations} == {
+        "signs_of_safety", "family_group_conferencing"}
+
+
 @pytest.mark.parametrize(("sentence", "recommends"), [
     ("2. Develop a coherent programme of audits.", True),
     ("Review and refresh the role of the corporate parenting forum.", True),
@@ -542,6 +551,10 @@ def test_a_recommendation_starts_with_a_verb_that_has_no_subject(sentence, recom
      False),
     ("We opened our first Mockingbird constellation in the new year.", "Mockingbird", True),
     ("The council is refreshing its Family Hub offer, which opens a new site next year.", "Family Hub", True),
+    ("Managers are keen to introduce a kinship assessment tool next spring.", "kinship assessment tool", False),
+    ("It has a budget for a kinship hub, which is about to be set up.", "kinship hub", False),
+    ("The MASH, which will move to new offices in May, works well.", "MASH", True),
+    ("The council set up a kinship hub, which opened in May.", "kinship hub", True),
 ])
 def test_a_practice_to_come_is_not_yet_begun_and_an_existing_one_doing_something_new_is(sentence, practice, begun):
     assert not_yet_begun(words_of(sentence, practice).root) is not begun

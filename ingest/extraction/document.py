@@ -161,7 +161,9 @@ class Extractor:
             naming_catalogue.pop(sentence.start, None)
         parsed_cued = parsed_sentences(text, cued + list(naming_catalogue.values()))
         # recommendations: what the council is told to do names practices it does not have
-        recommendations = {start for start, parsed in parsed_cued.items() if instruction(parsed)}
+        to_improve = _lists_of_what_to_improve(text)
+        recommendations = {start for start, parsed in parsed_cued.items()
+                           if instruction(parsed) or any(first <= start < last for first, last in to_improve)}
         mentions = self._with_practices(
             text, [sentence for sentence in cued if sentence.start not in recommendations], parsed_cued,
             evidence.mentions, sentence_at)
@@ -549,6 +551,29 @@ def _lines(text: str, start: int, end: int) -> list[Sentence]:
 
 
 _LIST_BULLET = re.compile(r"[ \t]*- ")
+# a report's heading over what the council must improve: "What needs to improve in this local authority?"
+_TO_IMPROVE = re.compile(r"[ \t]*(?:what needs to improve|areas? for (?:priority )?(?:action|improvement)|"
+                         r"recommendations?)\b[^.\n]{0,60}$", re.IGNORECASE | re.MULTILINE)
+
+
+_ITEM_END = re.compile(r"[.!?](?=\s+[A-Z0-9])")
+
+
+def _lists_of_what_to_improve(text: str) -> list[tuple[int, int]]:
+    """Where the list under a "What needs to improve?" heading lies (or "Areas for improvement",
+    "Recommendations"): its items name what the council must improve or start in phrases ("Implementation
+    of an effective quality assurance framework"), which `instruction` does not read as instructions."""
+    lists = []
+    for heading in _TO_IMPROVE.finditer(text):
+        end = heading.end()
+        for line in re.finditer(r"[^\n]+", text[heading.end():]):
+            if not _LIST_BULLET.match(line.group()):
+                break
+            stop = _ITEM_END.search(line.group())  # the list's last line may run on into the next section
+            end = heading.end() + (line.start() + stop.end() if stop else line.end())
+        if end > heading.end():
+            lists.append((heading.end(), end))
+    return lists
 
 
 def _since(sentence: str) -> int | None:

@@ -367,9 +367,9 @@ def with_abbreviation(doc: Doc, tokens: list[Token]) -> tuple[int, int]:
     return start, end
 
 
-# verbs, and the nouns that name a plan ("the proposal to replace the IASS with a MASH")
+# verbs, and the nouns and adjectives that name a plan ("the proposal to replace…", "keen to implement")
 _PLAN_WORDS = {"plan", "intend", "hope", "aim", "propose", "need", "want", "expect", "consider", "seek", "explore",
-               "scope", "proposal", "intention", "ambition", "aspiration"}
+               "scope", "proposal", "intention", "ambition", "aspiration", "keen", "eager"}
 _WEIGHING = {"plan", "propose", "consider", "explore", "scope"}  # "is exploring a hub": it does not exist yet
 
 
@@ -434,7 +434,12 @@ def not_yet_begun(token: Token) -> bool:
     hub is due to open", "is exploring a No Wrong Door hub", "the proposal to replace the IASS with a
     MASH", "we are launching Mockingbird in the new year", "the revised strategy has been delayed";
     not one that exists and is planned to change ("the MASH will move", "the forthcoming MASH review",
-    "a planned expansion of Mockingbird"), nor one a modal says can be used."""
+    "a planned expansion of Mockingbird"), nor one a modal says can be used. A relative clause about it
+    counts too: "a hub for care leavers, which is about to be created"."""
+    if token.pos_ in {"NOUN", "PROPN"} and any(
+            _clause_not_yet(clause, subject, subject) for clause in token.subtree if clause.dep_ == "relcl"
+            for subject in clause.children if subject.dep_ in {"nsubj", "nsubjpass"} and subject.tag_ in {"WDT", "WP"}):
+        return True
     node, child = token, token  # the practice's own word is a name, whatever the tagger calls it ("Staying Close")
     while node.head.i != node.i and (node.i == token.i or node.pos_ not in {"VERB", "AUX"}):
         if (node.dep_ != "compound" and (node.i == token.i or node.lemma_.lower() in _STARTING_NOUNS)
@@ -446,6 +451,12 @@ def not_yet_begun(token: Token) -> bool:
     named = token  # the practice word its name is part of: "a No Wrong Door hub", not "the Mockingbird report"
     while named.dep_ in {"compound", "det", "amod", "nmod"} and named.head.lemma_.lower() in HEADS:
         named = named.head
+    return _clause_not_yet(node, child, named)
+
+
+def _clause_not_yet(node: Token, child: Token, named: Token) -> bool:
+    """What the verb `node` says of the practice below it (through its word `child`; `named` the practice's
+    own noun): planned, weighed, scheduled, held back, or started only later or under a plan."""
     weighing = node.lemma_ in _WEIGHING and (  # "is exploring", "will explore", "proposes"; not "staff plan FGCs"
         node.tag_ == "VBG" or node.lemma_ == "propose" or any(word.lower_ in _FUTURE_MODALS for word in node.children))
     if weighing and child.dep_ == "dobj" and child.i == named.i or (
@@ -464,7 +475,7 @@ def not_yet_begun(token: Token) -> bool:
         return False
     if _later_on(node):
         return True
-    doc = token.doc
+    doc = node.doc
     yet_to = any(word.lower_ == "yet" and word.i + 1 < len(doc) and doc[word.i + 1].lower_ == "to"
                  for verb in [node, *node.ancestors][:4] for word in verb.children)  # "has yet to implement"
     return yet_to or planned(node, _FUTURE_MODALS)  # "does not use", "will introduce", "plans to introduce"
