@@ -241,7 +241,72 @@ def _phrase(noun: Token, skip: Token, first: int) -> str:
     tokens = [token for token in tokens if token.dep_ not in {"relcl", "punct", "det", "nummod", "quantmod"}
               and not any(ancestor.dep_ in {"relcl", "acl", "appos"} for ancestor in token.ancestors
                           if ancestor.i in range(noun.left_edge.i, noun.right_edge.i + 1) and ancestor.i != noun.i)]
-    return " ".join(token.text for token in tokens[:10]).strip()
+    return _printed(tokens[:10])
+
+
+def _printed(tokens: list[Token]) -> str:
+    """Words as printed: "children’s homes", not "children ’s homes"; one space where words were left out."""
+    text = ""
+    for token, following in zip(tokens, [*tokens[1:], None]):
+        text += token.text
+        if following is not None:
+            text += token.whitespace_ if following.i == token.i + 1 else " "
+    return text.strip()
+
+
+# words that name whom a figure counts and say nothing of what about them it measures ("two children")
+_GROUP_WORDS = {"child", "children", "young", "people", "person", "persons", "care", "leaver", "leavers", "family",
+                "families", "parent", "parents", "carer", "carers", "adopter", "adopters", "staff", "social",
+                "worker", "workers", "pupil", "pupils", "household", "households", "looked", "after", "and", "or",
+                "other", "remaining", "local", "only", "all", "approximately", "around", "about", "some", "nearly",
+                "almost", "over", "them", "they", "whom", "which", "who", "these", "those", "couple", "couples",
+                "fewer", "more", "further", "its", "their", "our", "new"}
+_PRONOUNS = {"them", "they", "whom", "which", "who", "these", "those"}
+_ABOUT = {"approximately", "around", "about", "nearly", "almost", "over", "only", "some", "all", "its", "their", "our"}
+_ASIDES = {"including", "excluding", "compared", "such"}  # "…, including two who …": a part, not the measure
+_LEFT_OUT = {"det", "aux", "auxpass", "advmod", "punct"}  # what a metric may leave out between its words
+_MOST_WORDS = 14
+
+
+def _bare_group(text: str) -> bool:
+    words = re.findall(r"[a-z]+", text.lower())
+    return bool(words) and all(word in _GROUP_WORDS for word in words)
+
+
+def _said_of(group: Token, text: str, figure: range) -> str:
+    """What a bare group's figure measures, from what its clause says of the group: "two children lived
+    in a private fostering placement" → "children lived in a private fostering placement"; "of whom 27%
+    live out of the area" → "live out of the area"; else the group's own relative clause or participle
+    ("children who require specialist provision", "children looked after"). `figure`: its word indexes."""
+    path = [group, *group.ancestors]
+    verb_at = next((i for i, token in enumerate(path) if token.pos_ in {"VERB", "AUX"}), None)
+    # the figure is the subject ("…, of which 40 were referred by GPs"), or the group is, through it
+    subject = next((word for word in group.doc[figure.start:figure.stop] if word.dep_ in {"nsubj", "nsubjpass"}
+                    and word.head.pos_ in {"VERB", "AUX"}), None)
+    if subject is None and verb_at and path[verb_at - 1].dep_ in {"nsubj", "nsubjpass"} and all(
+            token.i in figure or token.dep_ in {"pobj", "nsubj", "nsubjpass"} or token.lower_ == "of"
+            or token.text == "%" for token in path[:verb_at]):
+        subject = path[verb_at - 1]
+    said: list[Token] = []
+    if subject is not None:
+        verb = subject.head
+        said = [token for token in verb.subtree if token.i > max(subject.right_edge.i, group.i)  # not "At 31 May, …"
+                and _in_metric(token, verb, {"nsubj", "nsubjpass"})]
+    else:
+        said = [token for child in group.children if child.dep_ in {"relcl", "acl"} and child.i > group.i
+                and not any(word.like_num for word in child.subtree)  # "…, of which 120 were referred"
+                for token in child.subtree if not token.is_punct]
+    said = [token for token in said if token.i not in figure and not any(
+        word.dep_ == "prep" and word.lower_ in _ASIDES for word in [token, *token.ancestors] if word.i > group.i)]
+    while said and (said[-1].is_punct or said[-1].pos_ in {"CCONJ", "ADP"}):
+        said = said[:-1]  # "were in university and"
+    kept = {token.i for token in said}
+    if not any(not token.is_stop and token.is_alpha for token in said) or any(  # a parse gone astray: words
+            token.i not in kept and token.i not in figure and token.dep_ not in _LEFT_OUT  # missing between
+            for token in group.doc[said[0].i:said[-1].i]):
+        return text
+    words = [word for word in text.split() if word.lower() not in _PRONOUNS | _ABOUT]
+    return " ".join([*words, _printed(said[:_MOST_WORDS - len(words)])])
 
 
 _TEN_THOUSAND = {"10,000", "10000"}  # the population a rate is per
@@ -299,7 +364,7 @@ def _clause_metric(figure: Token) -> str:
     words = [token for token in tokens if not token.like_num and token.text != "%"]
     if by_predicate and sum(1 for token in words if not token.is_stop) < 2:
         return ""  # "only two were highlighted": too little said of what was counted
-    return " ".join(token.text for token in words[:10]).strip()
+    return _printed(words[:10])
 
 
 def _after_of_whom(figure: Token) -> bool:
@@ -317,7 +382,7 @@ def _restated(token: Token) -> bool:
 _SHARES = {"majority", "minority", "proportion", "percentage", "share", "number", "total", "half", "third", "quarter"}
 _RELATIVE_PRONOUNS = {"WP", "WDT", "WP$"}  # "whom", "which", "whose"
 # dependencies that leave a clause's metric: a relative clause, an aside, a second clause, "of whom"
-_CLAUSE_EDGES = {"relcl", "advcl", "acl", "mark", "appos", "npadvmod", "punct", "aux", "auxpass", "neg", "det"}
+_CLAUSE_EDGES = {"relcl", "advcl", "acl", "mark", "appos", "npadvmod", "punct", "aux", "auxpass", "det"}
 
 
 def _in_metric(token: Token, top: Token, edges: set[str]) -> bool:
@@ -507,6 +572,8 @@ def find_open_outcomes(doc: Doc, offset: int, taken: set[tuple[float, str]]) -> 
                 unit = "per 10,000"  # no rate before it: "the rate per 10,000 (93)" is the rate
         elif token.dep_ in {"nummod", "appos"} and token.head.pos_ in {"NOUN", "PROPN"}:
             noun = token.head  # "30 social workers"; "a high number of children (529)"
+            if noun.dep_ == "compound" and noun.tag_ == "NN" and noun.head.tag_ == "NNS":
+                noun = noun.head  # "54 care leavers", the number read as the first word's
             if noun.lower_ in _NOT_MEASURE or noun.lemma_.lower() in _NOT_MEASURE:
                 continue
             if _per_10000(noun) is not None:
@@ -522,6 +589,10 @@ def find_open_outcomes(doc: Doc, offset: int, taken: set[tuple[float, str]]) -> 
         if noun is None and unit not in _DURATIONS.values():
             noun = next((ancestor for ancestor in token.ancestors if ancestor.pos_ == "NOUN"), None)
         text = _phrase(noun, last, first) if noun is not None and noun.text != "%" else ""
+        if noun is not None and _bare_group(text):
+            text = _said_of(noun, text, range(first, last.i + 2 if unit == "%" else last.i + 1))
+        if text.lower() in _PRONOUNS:
+            text = _clause_metric(token) or text  # "…, of which 12 (27%) were out of borough"
         if len(text) < 3:
             text = _clause_metric(token)
         if len(text) < 3:
@@ -714,6 +785,8 @@ def _shares(doc: Doc, offset: int) -> list[tuple[OpenOutcome, tuple[int, int]]]:
         if exact:  # "almost a third of social workers (31 per cent)": the share is the printed 31
             value = float(exact.group("value"))
         text = _phrase(group, token, token.i)
+        if _bare_group(text):
+            text = _said_of(group, text, range(first.i, token.i + 1))
         if len(text) >= 3:
             found.append((OpenOutcome("level", text, metric_key(text), value, None, "%",
                                       offset + first.idx, offset + token.idx + len(token.text)),
