@@ -838,7 +838,7 @@ def open_changes_in(sentence: str) -> list[tuple[float | None, float | None, flo
      [(13.0, 8.0, -5.0, "points", "Placement moves")]),
     ("Some 64% of pupils in care passed, compared with 70% nationally.", []),  # a comparison group, no time
     ("About 90% of visits happened within 10 working days, up from 62% in 2022.",  # another number, not a share
-     [(62.0, 90.0, 28.0, "points", "visits")]),
+     [(62.0, 90.0, 28.0, "points", "visits happened within 10 working days")]),
     ("Average caseloads are now 17, a reduction from 24 two years ago.",
      [(24.0, 17.0, -7.0, "count", "Average caseloads")]),
     ("In 2023, 52 young people stayed with carers after their 18th birthday, an increase from 40 in 2022.",
@@ -942,6 +942,11 @@ def test_a_figure_with_no_noun_of_its_own_is_measured_by_its_clause(sentence, ex
     ("The hub worked with 150 families, of which 40 were referred by GPs.",
      [(150.0, "count", "families"), (40.0, "count", "families referred by GPs")]),  # a clause about a part
     ("Social workers visited 45 children during the week.", [(45.0, "count", "children")]),  # nothing said of them
+    ("By March, 88% of plans had been reviewed on time.", [(88.0, "%", "plans reviewed on time")]),  # a share's
+    ("The council runs five children’s homes.", [(5.0, "count", "children’s homes")]),  # measure; what "five" counts
+    ("In 2023, 12 children waited over a year for an adoptive family.",
+     [(12.0, "count", "children waited over year for adoptive family")]),
+    ("The panel matched 14 children placed for adoption.", [(14.0, "count", "children placed for adoption")]),
 ])
 def test_a_group_a_figure_counts_is_measured_by_what_its_clause_says_of_it(sentence, expected):
     """"Two children lived in a private fostering placement" measures children living there, not children."""
@@ -1165,7 +1170,8 @@ def test_open_metric_changes_levels_and_counts_reach_the_graph_and_a_second_inge
         ("change", None, "number of approved foster carers", "approved foster carer", 112.0, 140.0, "count"),
         ("level", None, "young people", "young people", None, 19.0, "count"),
         ("count", None, "advanced practitioners", "advanced practitioner", None, 14.0, "count"),
-        ("change", None, "return home interviews", "return home interview", 60.0, 85.0, "%"),
+        ("change", None, "return home interviews happen within three days",
+         "return home interview happen within three day", 60.0, 85.0, "%"),
         ("change", None, "children were in care", "children were in care", 350.0, 310.0, "count"),  # two
         ("change", None, "children were in care", "children were in care", 380.0, 310.0, "count"),  # baselines
     }, rows
@@ -1175,8 +1181,9 @@ def test_open_metric_changes_levels_and_counts_reach_the_graph_and_a_second_inge
                                                                                                    "mockingbird")
     assert "rose from 112 to 140" in carers["quote"] and carers["passage"] and {r["council"] for r in rows} == {
         "Barnsley"}
-    assert by_text["return home interviews"]["period"] == "since 2018"  # a past year after "compared with": a baseline
-    assert by_text["return home interviews"]["change"] == 25.0
+    interviews = by_text["return home interviews happen within three days"]
+    assert interviews["period"] == "since 2018"  # a past year after "compared with": a baseline
+    assert interviews["change"] == 25.0
     assert by_text["young people"]["strength"] == by_text["advanced practitioners"]["strength"] == 1  # as today
 
     listed = find_outcomes_in_graph(graph, council="E08000016")  # what `evidence outcomes` and the API list

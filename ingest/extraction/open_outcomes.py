@@ -239,9 +239,20 @@ def _phrase(noun: Token, skip: Token, first: int) -> str:
     if rate is not None:
         tokens = [token for token in tokens if token.i not in range(rate.i, rate.right_edge.i + 1)]
     tokens = [token for token in tokens if token.dep_ not in {"relcl", "punct", "det", "nummod", "quantmod"}
-              and not any(ancestor.dep_ in {"relcl", "acl", "appos"} for ancestor in token.ancestors
+              and not (token.dep_ == "acl" and not _short_participle(token))
+              and not any(ancestor.dep_ in {"relcl", "acl", "appos"} and not _short_participle(ancestor)
+                          for ancestor in token.ancestors
                           if ancestor.i in range(noun.left_edge.i, noun.right_edge.i + 1) and ancestor.i != noun.i)]
     return _printed(tokens[:10])
+
+
+_SHORT = 4  # words: "looked after", "placed for adoption"
+
+
+def _short_participle(token: Token) -> bool:
+    """A participle naming which of a group are meant ("children looked after", "children placed for
+    adoption"), kept whole; a longer one is a clause of its own, left out whole (not "children placed")."""
+    return token.dep_ == "acl" and token.tag_ == "VBN" and len(list(token.subtree)) <= _SHORT
 
 
 def _printed(tokens: list[Token]) -> str:
@@ -273,11 +284,11 @@ def _bare_group(text: str) -> bool:
     return bool(words) and all(word in _GROUP_WORDS for word in words)
 
 
-def _said_of(group: Token, text: str, figure: range) -> str:
+def _said_of(group: Token, text: str, figure: range, own_clause: bool = True) -> str:
     """What a bare group's figure measures, from what its clause says of the group: "two children lived
     in a private fostering placement" → "children lived in a private fostering placement"; "of whom 27%
     live out of the area" → "live out of the area"; else the group's own relative clause or participle
-    ("children who require specialist provision", "children looked after"). `figure`: its word indexes."""
+    ("children who require specialist provision"), where `own_clause`. `figure`: its word indexes."""
     path = [group, *group.ancestors]
     verb_at = next((i for i, token in enumerate(path) if token.pos_ in {"VERB", "AUX"}), None)
     # the figure is the subject ("…, of which 40 were referred by GPs"), or the group is, through it
@@ -291,15 +302,16 @@ def _said_of(group: Token, text: str, figure: range) -> str:
     if subject is not None:
         verb = subject.head
         said = [token for token in verb.subtree if token.i > max(subject.right_edge.i, group.i)  # not "At 31 May, …"
-                and _in_metric(token, verb, {"nsubj", "nsubjpass"})]
-    else:
+                and _in_metric(token, verb, {"nsubj", "nsubjpass"}) and not any(  # nor "…, up from 62% in 2022"
+                    word.dep_ == "advmod" and word.head.i == verb.i for word in [token, *token.ancestors])]
+    elif own_clause:
         said = [token for child in group.children if child.dep_ in {"relcl", "acl"} and child.i > group.i
                 and not any(word.like_num for word in child.subtree)  # "…, of which 120 were referred"
                 for token in child.subtree if not token.is_punct]
     said = [token for token in said if token.i not in figure and not any(
         word.dep_ == "prep" and word.lower_ in _ASIDES for word in [token, *token.ancestors] if word.i > group.i)]
-    while said and (said[-1].is_punct or said[-1].pos_ in {"CCONJ", "ADP"}):
-        said = said[:-1]  # "were in university and"
+    while said and (said[-1].is_punct or said[-1].pos_ == "CCONJ"):
+        said = said[:-1]  # "were in university and"; but "looked after" keeps its "after"
     kept = {token.i for token in said}
     if not any(not token.is_stop and token.is_alpha for token in said) or any(  # a parse gone astray: words
             token.i not in kept and token.i not in figure and token.dep_ not in _LEFT_OUT  # missing between
@@ -572,8 +584,8 @@ def find_open_outcomes(doc: Doc, offset: int, taken: set[tuple[float, str]]) -> 
                 unit = "per 10,000"  # no rate before it: "the rate per 10,000 (93)" is the rate
         elif token.dep_ in {"nummod", "appos"} and token.head.pos_ in {"NOUN", "PROPN"}:
             noun = token.head  # "30 social workers"; "a high number of children (529)"
-            if noun.dep_ == "compound" and noun.tag_ == "NN" and noun.head.tag_ == "NNS":
-                noun = noun.head  # "54 care leavers", the number read as the first word's
+            if noun.dep_ == "compound" and noun.tag_ == "NN" and noun.head.tag_ == "NNS" or noun.dep_ == "poss":
+                noun = noun.head  # "54 care leavers", "four children’s homes": the number read as the first word's
             if noun.lower_ in _NOT_MEASURE or noun.lemma_.lower() in _NOT_MEASURE:
                 continue
             if _per_10000(noun) is not None:
@@ -589,8 +601,9 @@ def find_open_outcomes(doc: Doc, offset: int, taken: set[tuple[float, str]]) -> 
         if noun is None and unit not in _DURATIONS.values():
             noun = next((ancestor for ancestor in token.ancestors if ancestor.pos_ == "NOUN"), None)
         text = _phrase(noun, last, first) if noun is not None and noun.text != "%" else ""
-        if noun is not None and _bare_group(text):
-            text = _said_of(noun, text, range(first, last.i + 2 if unit == "%" else last.i + 1))
+        if noun is not None and (_bare_group(text) or unit == "%" and noun.dep_ == "pobj" and noun.head.lower_ == "of"):
+            # "two children lived in …"; "90% of reviews were completed on time": the share's measure
+            text = _said_of(noun, text, range(first, last.i + 2 if unit == "%" else last.i + 1), _bare_group(text))
         if text.lower() in _PRONOUNS:
             text = _clause_metric(token) or text  # "…, of which 12 (27%) were out of borough"
         if len(text) < 3:
