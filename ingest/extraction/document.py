@@ -552,8 +552,9 @@ def _lines(text: str, start: int, end: int) -> list[Sentence]:
 
 _LIST_BULLET = re.compile(r"[ \t]*- ")
 # a report's heading over what the council must improve: "What needs to improve in this local authority?"
-_TO_IMPROVE = re.compile(r"[ \t]*(?:what needs to improve|areas? for (?:priority )?(?:action|improvement)|"
-                         r"recommendations?)\b[^.\n]{0,60}$", re.IGNORECASE | re.MULTILINE)
+_TO_IMPROVE = re.compile(r"^[ \t]*(?:what needs to improve(?: in this local authority)?|areas? for (?:priority )?"
+                         r"(?:action|improvement)|recommendations?)[ \t]*[?:]?[ \t]*\d*[ \t]*$",
+                         re.IGNORECASE | re.MULTILINE)
 
 
 _ITEM_END = re.compile(r"[.!?](?=\s+[A-Z0-9])")

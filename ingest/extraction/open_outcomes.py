@@ -273,7 +273,7 @@ _GROUP_WORDS = {"child", "children", "young", "people", "person", "persons", "ca
                 "almost", "over", "them", "they", "whom", "which", "who", "these", "those", "couple", "couples",
                 "fewer", "more", "further", "its", "their", "our", "new"}
 _PRONOUNS = {"them", "they", "whom", "which", "who", "these", "those"}
-_ABOUT = {"approximately", "around", "about", "nearly", "almost", "over", "only", "some", "all", "its", "their", "our"}
+_HEDGES = {"approximately", "around", "about", "nearly", "almost", "over", "only", "some", "all", "its", "their", "our"}
 _ASIDES = {"including", "excluding", "compared", "such"}  # "…, including two who …": a part, not the measure
 _LEFT_OUT = {"det", "aux", "auxpass", "advmod", "punct"}  # what a metric may leave out between its words
 _MOST_WORDS = 14
@@ -302,14 +302,15 @@ def _said_of(group: Token, text: str, figure: range, own_clause: bool = True) ->
     if subject is not None:
         verb = subject.head
         said = [token for token in verb.subtree if token.i > max(subject.right_edge.i, group.i)  # not "At 31 May, …"
-                and _in_metric(token, verb, {"nsubj", "nsubjpass"}) and not any(  # nor "…, up from 62% in 2022"
-                    word.dep_ == "advmod" and word.head.i == verb.i for word in [token, *token.ancestors])]
+                and (_in_metric(token, verb, {"nsubj", "nsubjpass"}) or _how(token, verb))
+                and not any(_when(word, verb) for word in [token, *token.ancestors])]
     elif own_clause:
         said = [token for child in group.children if child.dep_ in {"relcl", "acl"} and child.i > group.i
                 and not any(word.like_num for word in child.subtree)  # "…, of which 120 were referred"
                 for token in child.subtree if not token.is_punct]
     said = [token for token in said if token.i not in figure and not any(
-        word.dep_ == "prep" and word.lower_ in _ASIDES for word in [token, *token.ancestors] if word.i > group.i)]
+        word.dep_ == "prep" and (word.lower_ in _ASIDES or _dates(word))
+        for word in [token, *token.ancestors] if word.i > group.i)]
     while said and (said[-1].is_punct or said[-1].pos_ == "CCONJ"):
         said = said[:-1]  # "were in university and"; but "looked after" keeps its "after"
     kept = {token.i for token in said}
@@ -317,8 +318,30 @@ def _said_of(group: Token, text: str, figure: range, own_clause: bool = True) ->
             token.i not in kept and token.i not in figure and token.dep_ not in _LEFT_OUT  # missing between
             for token in group.doc[said[0].i:said[-1].i]):
         return text
-    words = [word for word in text.split() if word.lower() not in _PRONOUNS | _ABOUT]
+    words = [word for word in text.split() if not own_clause or word.lower() not in _PRONOUNS | _HEDGES]
     return " ".join([*words, _printed(said[:_MOST_WORDS - len(words)])])
+
+
+_WHEN = {"now", "currently", "subsequently", "also", "still", "recently", "already", "then", "previously", "again",
+         "additionally", "only", "just", "however", "further", "up", "down"}  # not "returned home", "seen alone"
+
+
+def _how(word: Token, verb: Token) -> bool:
+    """An adverb of the verb that says how or where ("returned home", "not seen regularly")."""
+    return word.dep_ == "advmod" and word.head.i == verb.i and word.lower_ not in _WHEN
+
+
+def _when(word: Token, verb: Token) -> bool:
+    """An adverb of the verb that says when, or holds another figure ("…, up from 62% in 2022")."""
+    return word.dep_ == "advmod" and word.head.i == verb.i and (
+        word.lower_ in _WHEN or any(inner.like_num for inner in word.subtree))
+
+
+def _dates(prep: Token) -> bool:
+    """"in March", "during 2022": a preposition whose objects are all dates (not "within 20 days")."""
+    objects = [word for word in prep.children if word.dep_ == "pobj"]
+    return bool(objects) and all(any(inner.lower_ in _MONTHS or _YEAR.fullmatch(inner.text) for inner in [
+        word, *(child for child in word.children if child.dep_ in {"compound", "nummod", "amod"})]) for word in objects)
 
 
 _TEN_THOUSAND = {"10,000", "10000"}  # the population a rate is per

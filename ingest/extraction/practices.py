@@ -154,7 +154,8 @@ def _trim(tokens: list[Token]) -> list[Token]:
     while tokens and not _opens_a_quote(tokens) and (
             tokens[0].tag_ in _DETERMINER_TAGS or tokens[0].is_punct or tokens[0].dep_ in {"poss", "case"}
             or tokens[0].pos_ in {"ADV", "ADP", "CCONJ", "PART", "PRON", "AUX", "VERB"}
-            or tokens[0].lower_ in {"s", "’s", "'s"} or ")" in tokens[0].text and "(" not in tokens[0].text):
+            or tokens[0].lower_ in {"s", "’s", "'s"} or ")" in tokens[0].text and "(" not in tokens[0].text) and not (
+            len(tokens) > 2 and tokens[1].text == "-" and not tokens[0].whitespace_):  # "well-being service"
         tokens = tokens[1:]
     while tokens and (tokens[-1].is_punct and tokens[-1].text != ")" or tokens[-1].pos_ in {"ADP", "CCONJ", "DET",
                                                                                               "PART"}):
@@ -229,7 +230,8 @@ _STATUTORY = re.compile(r"safeguarding (?:children|adults?|partnership)? ?board|
 _PARTNER_BODY = re.compile(r"(?:(?-i:\b(?:Police|Constabulary|University)|\bNHS\b.*\b(?:Trust|Board)"
                            r"|\b(?:Centre|Institute)\b.*\bResearch|\bResearch (?:Centre|Institute))"
                            r"|integrated care board|clinical commissioning group|\bccg|\bicb"
-                           r"|improvement (?:and innovation )?alliance|local government association|\blga)(?:\s*\([^)]*\))?$"
+                           r"|improvement (?:and innovation )?alliance)(?:\s*\([^)]*\))?$"
+                           r"|^(?:the )?local government association(?:\s*\([^)]*\))?$"
                            r"|(?-i:^University of\b|\bUNISON\b)", re.IGNORECASE)
 
 
@@ -367,9 +369,9 @@ def with_abbreviation(doc: Doc, tokens: list[Token]) -> tuple[int, int]:
     return start, end
 
 
-# verbs, and the nouns and adjectives that name a plan ("the proposal to replace…", "keen to implement")
+# verbs, and the nouns that name a plan ("the proposal to replace the IASS with a MASH")
 _PLAN_WORDS = {"plan", "intend", "hope", "aim", "propose", "need", "want", "expect", "consider", "seek", "explore",
-               "scope", "proposal", "intention", "ambition", "aspiration", "keen", "eager"}
+               "scope", "proposal", "intention", "ambition", "aspiration"}
 _WEIGHING = {"plan", "propose", "consider", "explore", "scope"}  # "is exploring a hub": it does not exist yet
 
 
@@ -394,16 +396,18 @@ _FUTURE_MODALS = {"will", "would", "shall", "'ll"}  # not "can" or "should": "ch
 _SCHEDULED = {"due", "set", "expect", "schedule", "prepare", "about", "be"}  # "is due to open", "is to be introduced"
 _INTRODUCING = _STARTING - {"start", "begin", "use", "join", "bring", "build"}  # done only to what is not there yet
 _HELD_BACK = {"delay", "postpone", "defer"}  # "the revised strategy has been delayed"
-_LATER = {"next", "later", "soon", "shortly", "coming", "upcoming", "forthcoming"}  # "next year", "in the coming months"
+_LATER = {"next", "coming", "upcoming", "forthcoming"}  # "next year", "in the coming months"
+_SOON = {"soon", "shortly", "later"}  # "is launching it shortly"; not "soon after referral"
+_TIMES = {"year", "month", "week", "term", "spring", "summer", "autumn", "winter", "months", "weeks", "years"}
 _PRESENT_BE = {"is", "are", "am", "'re", "’re", "'s", "’s"}
-_OTHER_CLAUSES = {"conj", "ccomp", "advcl", "relcl"}  # whose time is their own: "…, which will move next year"
 
 
 def _scheduled_to_start(verb: Token, practice_is_subject: bool) -> bool:
     """"The hub is due to open", "is set to launch Mockingbird", "is soon to be introduced": a start still to come; not an existing
     practice starting something new ("the MASH is due to start a new rota", "is expected to begin
     taking referrals"), nor families due to start one ("are due to start Family Group Conferences")."""
-    if verb.dep_ != "xcomp" or verb.head.lemma_ not in _SCHEDULED:
+    if verb.dep_ != "xcomp" or verb.head.lemma_ not in _SCHEDULED or (
+            verb.head.lemma_ == "be" and verb.head.lower_ not in _PRESENT_BE):  # not "the response was to set up"
         return False
     if practice_is_subject and not any(child.dep_ == "auxpass" for child in verb.children):  # not "is due to be set up"
         return verb.lemma_ in _OPENING and not any(child.dep_ in {"dobj", "xcomp", "ccomp"} for child in verb.children)
@@ -411,20 +415,22 @@ def _scheduled_to_start(verb: Token, practice_is_subject: bool) -> bool:
 
 
 def _later_on(verb: Token) -> bool:
-    """A start told in the present with a time still to come: "we are launching Mockingbird in the new
-    year", "is developing an apprenticeship, its first cohort due to start next year"; not a past one
-    ("launched it in the new year") nor another clause's time ("its offer, which will be relaunched next year")."""
-    present = verb.tag_ in {"VBZ", "VBP"} or verb.tag_ == "VBG" and any(
-        child.dep_ == "aux" and child.lower_ in _PRESENT_BE for child in verb.children)
+    """A start told in the present with a time still to come, said of the verb itself: "we are launching
+    Mockingbird in the new year", "opens next month", "is launching it shortly"; not a past one ("launched
+    it in the new year"), nor a time said of something else ("children coming into care", "the next tier
+    of services", "soon after referral")."""
+    helpers = {child.lower_ for child in verb.children if child.dep_ in {"aux", "auxpass"}}
+    present = verb.tag_ in {"VBZ", "VBP"} or bool(helpers & _PRESENT_BE) and (
+        verb.tag_ == "VBG" or verb.tag_ == "VBN" and "being" in helpers)  # "is launching", "is being launched"
     if not present:
         return False
-    words, reach = [], [child for child in verb.children if child.dep_ not in _OTHER_CLAUSES | {"nsubj", "nsubjpass"}]
-    while reach:
-        word = reach.pop()
-        words.append(word)
-        reach += [child for child in word.children if child.dep_ not in _OTHER_CLAUSES]
-    return any(word.lower_ in _LATER or word.lower_ == "year" and word.i > 0 and word.doc[word.i - 1].lower_ == "new"
-               for word in words)
+    held = [verb, *(child for child in verb.children if child.dep_ == "dobj")]  # "launching X in the new year"
+    times = [child for child in verb.children if child.dep_ in {"npadvmod", "advmod"}] + [
+        word for holder in held for child in holder.children if child.dep_ == "prep"
+        for word in child.children if word.dep_ == "pobj"]
+    return any(word.lower_ in _SOON and not list(word.children) or word.lemma_.lower() in _TIMES and any(
+        modifier.lower_ in _LATER or modifier.lower_ == "new" and word.lower_ == "year" for modifier in word.children)
+        for word in times)
 
 
 def not_yet_begun(token: Token) -> bool:
@@ -436,8 +442,11 @@ def not_yet_begun(token: Token) -> bool:
     not one that exists and is planned to change ("the MASH will move", "the forthcoming MASH review",
     "a planned expansion of Mockingbird"), nor one a modal says can be used. A relative clause about it
     counts too: "a hub for care leavers, which is about to be created"."""
+    described = [token, *(word for prep in token.children if prep.dep_ == "prep" and prep.lower_ in {"for", "of"}
+                           for word in prep.children if word.dep_ == "pobj")]  # "a hub for care leavers, which…"
     if token.pos_ in {"NOUN", "PROPN"} and any(
-            _clause_not_yet(clause, subject, subject) for clause in token.subtree if clause.dep_ == "relcl"
+            _clause_not_yet(clause, subject, subject) for noun in described for clause in noun.children
+            if clause.dep_ == "relcl"
             for subject in clause.children if subject.dep_ in {"nsubj", "nsubjpass"} and subject.tag_ in {"WDT", "WP"}):
         return True
     node, child = token, token  # the practice's own word is a name, whatever the tagger calls it ("Staying Close")
@@ -466,7 +475,9 @@ def _clause_not_yet(node: Token, child: Token, named: Token) -> bool:
     if child.dep_ in {"nsubj", "nsubjpass", "dobj"} and any(_scheduled_to_start(verb, child.dep_ != "dobj")
                                                            for verb in later):
         return True
-    if node.lemma_ in _HELD_BACK and child.dep_ in {"dobj", "nsubjpass"}:
+    if node.lemma_ in _HELD_BACK and child.dep_ == "nsubjpass" and not any(  # "has been delayed", not "was delayed
+            word.dep_ == "conj" for word in node.children) and any(  # but launched in 2021"
+            word.dep_ == "aux" and word.lemma_ == "have" or word.lower_ in _PRESENT_BE for word in node.children):
         return True
     started_by_others = node.lemma_ in _STARTING and child.dep_ in {"dobj", "nsubjpass", "prep"} or (
         node.lemma_ == "replace" and child.dep_ == "prep" and child.lower_ == "with")  # what comes in its place
