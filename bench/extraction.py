@@ -5,7 +5,9 @@ mention's sentence overlaps the marked quote (containment or a shared run of 40
 characters) and its surface equals the marked one after
 normalising case, quotes, hyphens, plurals and determiners, or shares >= 0.6 of its words
 (Dice); an outcome when value_from, value_to and unit match in an overlapping sentence; an
-outcome stated without any figure is counted apart as `unscored`, the marked set holding figures only).
+outcome stated without any figure is counted apart as `unscored`, the marked set holding figures only;
+`outcome_metric_words` then says how much of the reader's metric text the matched outcomes' metric
+texts hold, which the figures alone do not score).
 
     EVIDENCE_HOME=... python bench/extraction.py [--verbose]
     EVIDENCE_HOME=... python bench/extraction.py --unseen dev [--verbose]
@@ -35,7 +37,7 @@ import yaml
 
 sys.path.insert(0, str(Path(__file__).resolve().parents[1]))  # before bench/, whose ingest.py is not the package
 
-from ingest.extraction.evaluation import score, score_unseen  # noqa: E402
+from ingest.extraction.evaluation import metric_agreement, score, score_unseen  # noqa: E402
 from ingest.pipeline import Ingester  # noqa: E402
 from ingest.sources import user_sources  # noqa: E402
 from kg.connection import Graph  # noqa: E402
@@ -112,7 +114,8 @@ def run(verbose: bool, split: str | None = None, marked: Path = UNSEEN) -> dict:
                                                 for _ in entry.get("mentions", [None]))),
              "outcomes_by_kind": dict(Counter(outcome.get("kind", "change") for report in reports
                                               for outcome in report["outcomes"]))}
-    return {**{name: tally.as_json() for name, tally in tallies.items()}, "found": found}
+    agreement = {"outcome_metric_words": metric_agreement(checked, reports)} if split else {}
+    return {**{name: tally.as_json() for name, tally in tallies.items()}, **agreement, "found": found}
 
 
 if __name__ == "__main__":

@@ -15,7 +15,7 @@ import yaml
 from embedding.embedder import DIMENSIONS, Embedder, embedder_for
 from evidence.cli.output import outcome_summary
 from ingest.extraction.document import Extractor
-from ingest.extraction.evaluation import score, score_unseen
+from ingest.extraction.evaluation import metric_agreement, score, score_unseen
 from ingest.extraction.learned_practices import (
     WEIGHTS,
     Candidate,
@@ -1292,3 +1292,22 @@ def test_a_catalogue_entry_is_one_found_practice_however_its_mentions_are_worded
     assert (catalogue.true_positives, catalogue.false_positives) == (1, 0)
     emerging = score_unseen(marked, [report("emerging")])["practices"]  # two surfaces, two practices
     assert (emerging.true_positives, emerging.false_positives) == (1, 1)
+
+
+def test_the_metric_words_of_matched_outcomes_are_scored_against_the_readers():
+    quote = "Two children lived in a privately arranged fostering placement."
+    marked = [{"path": "ofsted/1_somewhere/report.pdf", "councils": [], "practices": [], "outcomes": [
+        {"kind": "level", "metric_text": "children lived in privately arranged fostering placements",
+         "value_from": None, "value_to": 2, "unit": "count", "quote": quote}]}]
+
+    def report(metric_text: str, value: float = 2.0) -> dict:
+        return {"councils": [], "interventions": [], "implementations": [], "outcomes": [
+            {"kind": "level", "metric_text": metric_text, "value_from": None, "value_to": value, "unit": "count",
+             "change": None, "quote": quote}]}
+
+    bare = metric_agreement(marked, [report("children")])
+    assert (bare["matched"], bare["word_recall"], bare["word_precision"], bare["all_words_present"]) == (
+        1, 0.167, 1.0, 0.0)  # "child" of child, lived, privately, arranged, fostering, placement
+    said = metric_agreement(marked, [report("children lived in privately arranged fostering placement")])
+    assert (said["word_recall"], said["all_words_present"]) == (1.0, 1.0)
+    assert metric_agreement(marked, [report("children", 3.0)])["matched"] == 0  # other figures: not matched

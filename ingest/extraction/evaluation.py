@@ -192,23 +192,68 @@ def score_unseen(marked: list[dict[str, Any]], reports: list[dict[str, Any]]) ->
             if not any(hits(surface, quote, practice) for surface, quote in group for practice in practices):
                 tally.false_positives += 1
                 tally.extras.append(f"{name}: {group[0][0]} | {group[0][1][:120]}")
-        # outcomes: greedy one-to-one matching within overlapping sentences
         tally = tallies["outcomes"]
-        remaining = list(expected.get("outcomes") or [])
-        for outcome in report["outcomes"]:
-            figures = unseen_outcome_key(outcome)
-            if figures[:2] == (None, None):
-                tally.unscored += 1  # "caseloads have reduced": the marked set holds stated figures only
-                continue
-            match = next((row for row in remaining if unseen_outcome_key(row) == figures
-                          and quotes_overlap(outcome["quote"], row["quote"])), None)
+        pairs, remaining = matched_outcomes(expected, report)
+        for outcome, match in pairs:
             if match is None:
+                figures = unseen_outcome_key(outcome)
+                if figures[:2] == (None, None):
+                    tally.unscored += 1  # "caseloads have reduced": the marked set holds stated figures only
+                    continue
                 tally.false_positives += 1
                 tally.extras.append(f"{name}: {figures} | {outcome['quote'][:120]}")
             else:
-                remaining.remove(match)
                 tally.true_positives += 1
         tally.false_negatives += len(remaining)
         tally.misses += [f"{name}: {row['kind']} {unseen_outcome_key(row)} {row['metric_text']} | {row['quote'][:100]}"
                          for row in remaining]
     return tallies
+
+
+def matched_outcomes(expected: dict[str, Any], report: dict[str, Any]
+                     ) -> tuple[list[tuple[dict[str, Any], dict[str, Any] | None]], list[dict[str, Any]]]:
+    """Each found outcome with the marked one it matches (greedy, one to one, same figures in overlapping
+    sentences) or None, and the marked ones left unmatched."""
+    remaining = list(expected.get("outcomes") or [])
+    pairs: list[tuple[dict[str, Any], dict[str, Any] | None]] = []
+    for outcome in report["outcomes"]:
+        figures = unseen_outcome_key(outcome)
+        match = None if figures[:2] == (None, None) else next(
+            (row for row in remaining if unseen_outcome_key(row) == figures
+             and quotes_overlap(outcome["quote"], row["quote"])), None)
+        if match is not None:
+            remaining.remove(match)
+        pairs.append((outcome, match))
+    return pairs, remaining
+
+
+_METRIC_STOP = set("a an the of to in on at for and or is are was were be been being has have had with by from as that "
+                   "which who whom this these those its their there it".split())
+
+
+def _metric_words(text: str) -> set[str]:
+    words = re.findall(r"[a-z]+", text.lower().replace("’s", "").replace("'s", ""))
+    return {word.rstrip("s") for word in words if word not in _METRIC_STOP}
+
+
+def metric_agreement(marked: list[dict[str, Any]], reports: list[dict[str, Any]]) -> dict[str, Any]:
+    """Of the outcomes whose figures match a marked one, how much of the reader's metric text the found
+    metric text holds (mean share of the reader's content words present: recall; of the found words
+    that are the reader's: precision; and the share holding every one of the reader's words). The
+    figures can be right and the metric say only "children" of "children who live out of the area"."""
+    recall = precision = whole = 0.0
+    pairs = [(outcome, match) for expected, report in zip(marked, reports)
+             for outcome, match in matched_outcomes(expected, report)[0] if match is not None]
+    scored = 0
+    for outcome, match in pairs:
+        found, theirs = _metric_words(outcome.get("metric_text") or ""), _metric_words(match["metric_text"])
+        if not theirs:
+            continue
+        scored += 1
+        shared = len(found & theirs)
+        recall += shared / len(theirs)
+        precision += shared / len(found) if found else 0.0
+        whole += shared == len(theirs)
+    return {"matched": scored, "word_recall": round(recall / scored, 3) if scored else None,
+            "word_precision": round(precision / scored, 3) if scored else None,
+            "all_words_present": round(whole / scored, 3) if scored else None}
