@@ -264,6 +264,10 @@ def test_a_hyphenated_word_the_parse_split_stays_whole_in_a_practices_name():
                           "improved communication.")
     assert [" ".join(token.text for token in phrase(token)) for token in doc if token.text == "sub"] == [
         "multi - agency advisory sub - groups"]
+    assert practices_in("The council created an in-house psychology service.") == [
+        ("in-house psychology service", "action_object")]
+    assert practices_in("The council set up a well-established edge of care team.") == [
+        ("edge of care team", "action_object")]  # how good it is, not its name
     split = full_pipeline()("It mirrors the recent Local Government Association (LGA)-led peer review.")
     assert [token.text for token in phrase(split[10])] == ["peer", "review"]  # not "LGA)-led peer review"
 

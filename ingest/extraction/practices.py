@@ -155,7 +155,8 @@ def _trim(tokens: list[Token]) -> list[Token]:
             tokens[0].tag_ in _DETERMINER_TAGS or tokens[0].is_punct or tokens[0].dep_ in {"poss", "case"}
             or tokens[0].pos_ in {"ADV", "ADP", "CCONJ", "PART", "PRON", "AUX", "VERB"}
             or tokens[0].lower_ in {"s", "’s", "'s"} or ")" in tokens[0].text and "(" not in tokens[0].text) and not (
-            len(tokens) > 2 and tokens[1].text == "-" and not tokens[0].whitespace_):  # "well-being service"
+            len(tokens) > 2 and tokens[1].text == "-" and not tokens[0].whitespace_  # "in-house", "well-being service";
+            and tokens[2].tag_ != "VBN" and tokens[2].lower_ not in EVALUATIVE):  # not "well-established team"
         tokens = tokens[1:]
     while tokens and (tokens[-1].is_punct and tokens[-1].text != ")" or tokens[-1].pos_ in {"ADP", "CCONJ", "DET",
                                                                                               "PART"}):
