@@ -280,15 +280,17 @@ _MOST_WORDS = 14
 
 
 def _bare_group(text: str) -> bool:
+    """Words that say only whom a figure counts ("children and young people", "whom")."""
     words = re.findall(r"[a-z]+", text.lower())
     return bool(words) and all(word in _GROUP_WORDS for word in words)
 
 
 def _said_of(group: Token, text: str, figure: range, own_clause: bool = True) -> str:
-    """What a bare group's figure measures, from what its clause says of the group: "two children lived
-    in a private fostering placement" → "children lived in a private fostering placement"; "of whom 27%
-    live out of the area" → "live out of the area"; else the group's own relative clause or participle
-    ("children who require specialist provision"), where `own_clause`. `figure`: its word indexes."""
+    """What a figure counting a bare group (or a share of anything) measures, from what its clause says
+    of it: "two children lived in a private fostering placement" → "children lived in a private fostering
+    placement"; "of whom 27% live out of the area" → "live out of the area"; else, where `own_clause`,
+    the group's own relative clause or participle ("children who require specialist provision").
+    `figure`: the figure's word indexes."""
     path = [group, *group.ancestors]
     verb_at = next((i for i, token in enumerate(path) if token.pos_ in {"VERB", "AUX"}), None)
     # the figure is the subject ("…, of which 40 were referred by GPs"), or the group is, through it
@@ -624,9 +626,10 @@ def find_open_outcomes(doc: Doc, offset: int, taken: set[tuple[float, str]]) -> 
         if noun is None and unit not in _DURATIONS.values():
             noun = next((ancestor for ancestor in token.ancestors if ancestor.pos_ == "NOUN"), None)
         text = _phrase(noun, last, first) if noun is not None and noun.text != "%" else ""
-        if noun is not None and (_bare_group(text) or unit == "%" and noun.dep_ == "pobj" and noun.head.lower_ == "of"):
+        bare = _bare_group(text)
+        if noun is not None and (bare or unit == "%" and noun.dep_ == "pobj" and noun.head.lower_ == "of"):
             # "two children lived in …"; "90% of reviews were completed on time": the share's measure
-            text = _said_of(noun, text, range(first, last.i + 2 if unit == "%" else last.i + 1), _bare_group(text))
+            text = _said_of(noun, text, range(first, last.i + 2 if unit == "%" else last.i + 1), bare)
         if text.lower() in _PRONOUNS:
             text = _clause_metric(token) or text  # "…, of which 12 (27%) were out of borough"
         if len(text) < 3:
