@@ -106,7 +106,8 @@ def run(verbose: bool, split: str | None = None, marked: Path = UNSEEN) -> dict:
             for line in tally.misses:
                 print(f"missed {name}: {line}", file=sys.stderr)
     if split:  # the unit used before session 29: every surface of a catalogue entry counted apart
-        tallies["practices_per_surface"] = score_unseen(checked, [per_surface(report) for report in reports])["practices"]
+        surfaces = [per_surface(report) for report in reports]
+        tallies["practices_per_surface"] = score_unseen(checked, surfaces)["practices"]
     found = {"interventions_by_status": dict(Counter(entry.get("status", "catalogue") for report in reports
                                                       for entry in report["interventions"])),
              "mentions_by_status": dict(Counter(entry.get("status", "catalogue") for report in reports

@@ -39,8 +39,8 @@ def main() -> None:
               f"with seed {args.seed}")
         for row in draw.sample(of_status, min(args.size, len(of_status))):
             number += 1
-            print(f"\n{number}. {row['council']}: {row['intervention']} (printed “{row['surface']}”; {row['method']})\n"
-                  f"   “{row['quote']}”\n   {row['passage_id']}")
+            print(f"\n{number}. {row['council']}: {row['intervention']} (printed “{row['surface']}”; "
+                  f"{row['method']})\n   “{row['quote']}”\n   {row['passage_id']}")
 
 
 if __name__ == "__main__":

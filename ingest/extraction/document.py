@@ -555,8 +555,7 @@ _LIST_BULLET = re.compile(r"[ \t]*- ")
 _TO_IMPROVE = re.compile(r"^[ \t]*(?:what needs to improve(?: in this local authority)?|areas? for (?:priority )?"
                          r"(?:action|improvement)|recommendations?)[ \t]*[?:]?[ \t]*\d*[ \t]*$",
                          re.IGNORECASE | re.MULTILINE)
-
-
+_LINE = re.compile(r"[^\n]+")
 _ITEM_END = re.compile(r"[.!?](?=\s+[A-Z0-9])")
 
 
@@ -567,11 +566,11 @@ def _lists_of_what_to_improve(text: str) -> list[tuple[int, int]]:
     lists = []
     for heading in _TO_IMPROVE.finditer(text):
         end = heading.end()
-        for line in re.finditer(r"[^\n]+", text[heading.end():]):
+        for line in _LINE.finditer(text, heading.end()):
             if not _LIST_BULLET.match(line.group()):
                 break
-            stop = _ITEM_END.search(line.group())  # the list's last line may run on into the next section
-            end = heading.end() + (line.start() + stop.end() if stop else line.end())
+            stop = _ITEM_END.search(text, line.start(), line.end())  # the last may run on into the next section
+            end = stop.end() if stop else line.end()
         if end > heading.end():
             lists.append((heading.end(), end))
     return lists

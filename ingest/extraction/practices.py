@@ -226,8 +226,8 @@ _STATUTORY = re.compile(r"safeguarding (?:children|adults?|partnership)? ?board|
 # a partner organisation by its name (its last words, before any abbreviation in brackets): "Greater
 # Manchester Police", "Mersey Care NHS Foundation Trust", "the University of Reading", "UNISON", "the Thames
 # Centre for Social Care Research", "the integrated care board", a region's sector-led "Regional Improvement
-# and Innovation Alliance", the Local Government Association (not its "peer review"); not a council's own "Centre for Professional Practice", "Social Work College"
-# or "ICB-funded mental health service"
+# and Innovation Alliance", the Local Government Association alone (not its "peer review"); not a council's own
+# "Centre for Professional Practice", "Social Work College" or "ICB-funded mental health service"
 _PARTNER_BODY = re.compile(r"(?:(?-i:\b(?:Police|Constabulary|University)|\bNHS\b.*\b(?:Trust|Board)"
                            r"|\b(?:Centre|Institute)\b.*\bResearch|\bResearch (?:Centre|Institute))"
                            r"|integrated care board|clinical commissioning group|\bccg|\bicb"
@@ -404,8 +404,8 @@ _PRESENT_BE = {"is", "are", "am", "'re", "’re", "'s", "’s"}
 
 
 def _scheduled_to_start(verb: Token, practice_is_subject: bool) -> bool:
-    """"The hub is due to open", "is set to launch Mockingbird", "is soon to be introduced": a start still to come; not an existing
-    practice starting something new ("the MASH is due to start a new rota", "is expected to begin
+    """"The hub is due to open", "is set to launch Mockingbird", "is soon to be introduced": a start still
+    to come; not an existing practice starting something new ("the MASH is due to start a new rota", "is expected to begin
     taking referrals"), nor families due to start one ("are due to start Family Group Conferences")."""
     if verb.dep_ != "xcomp" or verb.head.lemma_ not in _SCHEDULED or (
             verb.head.lemma_ == "be" and verb.head.lower_ not in _PRESENT_BE):  # not "the response was to set up"
