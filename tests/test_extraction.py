@@ -1315,3 +1315,58 @@ def test_the_metric_words_of_matched_outcomes_are_scored_against_the_readers():
     said = metric_agreement(marked, [report("children lived in privately arranged fostering placement")])
     assert (said["word_recall"], said["all_words_present"]) == (1.0, 1.0)
     assert metric_agreement(marked, [report("children", 3.0)])["matched"] == 0  # other figures: not matched
+
+
+@pytest.mark.parametrize(("sentence", "expected"), [
+    # a share in words, whatever its numerator; a per cent written as one word
+    ("Last spring nearly three in ten foster carers left the service.", [("level", 30.0, "%")]),
+    ("We think about forty-two percent of our staff were agency then.", [("level", 42.0, "%")]),
+    # a rate printed after the counted group's own words
+    ("Our rate of 71 children in care per 10,000 is stable.", [("level", 71.0, "per 10,000")]),
+    # a unit's make-up, not a result
+    ("The front door was split into pods of six practitioners.", []),
+    ("Each pod has a senior practitioner, three social workers and an assistant.", []),
+    # one family's own children
+    ("A father, whose three children were on plans, spoke at the board.", []),
+    # still to come: planned, projected, an ambition, a hope, a recommendation
+    ("The county has opened the first two of five planned hubs.", []),  # not the five
+    ("The projected overspend for next year is £2.6 million.", []),
+    ("Our ambition is to reach 75 per cent by 2027.", []),
+    ("We are opening three homes of our own, hopefully by the summer.", []),
+    ("2.4 Approve the creation of six new practice lead posts.", []),
+    ("Modelling suggests savings of £900,000 a year.", []),
+    # what a document lists about itself
+    ("The plan makes three commitments to care leavers.", []),
+    # an area's residents
+    ("Northshire is a rural county of roughly 640,000 residents, with small market towns.", []),
+    # money invested, measured by what it went on
+    ("The council invested £2.2 million over two years in its social work academy.", [("count", 2200000.0, "£")]),
+])
+def test_shares_rates_plans_and_money_invested_in_new_wordings(sentence, expected):
+    assert open_outcomes_in(sentence) == expected
+
+
+@pytest.mark.parametrize(("sentence", "expected"), [
+    ("Agency workers now cover 14% of posts, compared with 23% when the plan began.", ("change", 23.0, 14.0, "%")),
+    ("The panel approved 41 new fostering households, against 33 the previous year.", ("change", 33.0, 41.0, "count")),
+    ("Of reviews, 93% were held on time (86% in 2022/23).", ("change", 86.0, 93.0, "%")),
+    ("The average wait for a placement fell from 420 days to 365.", ("change", 420.0, 365.0, "days")),
+])
+def test_a_baseline_when_something_began_the_previous_year_or_in_brackets(sentence, expected):
+    [found] = open_found_in(sentence)
+    assert (found.kind, found.value_from, found.value, found.unit) == expected
+
+
+def test_a_bracket_that_restates_or_counts_over_a_period_is_no_baseline():
+    assert open_outcomes_in("Alerts raised by IROs are few (19 in the last 12 months), which reflects good "
+                            "practice.") == [("level", 19.0, "count")]
+    assert open_outcomes_in("Take-up is high (81% of children took up an interview in May 2019).") == [
+        ("level", 81.0, "%")]
+
+
+def test_a_readers_whole_number_matches_the_share_in_words_it_rounds():
+    from ingest.extraction.evaluation import _same_figures
+    assert _same_figures((None, 33.0, "%"), (None, 33.3, "%"))
+    assert not _same_figures((None, 33.0, "%"), (None, 34.0, "%"))
+    assert not _same_figures((None, 33.3, "%"), (None, 33.0, "%"))  # a reader's decimal is exact
+    assert not _same_figures((None, 33.0, "%"), (None, 33.3, "count"))

@@ -210,6 +210,15 @@ def score_unseen(marked: list[dict[str, Any]], reports: list[dict[str, Any]]) ->
     return tallies
 
 
+def _same_figures(marked: tuple, found: tuple) -> bool:
+    """A marked outcome's figures and a found one's: equal, or the reader's whole number is the found
+    value rounded ("a third" marked 33, found 33.3), as the set's readers write shares in words."""
+    def same(reader: Any, value: Any) -> bool:
+        return reader == value or (isinstance(reader, float) and isinstance(value, float) and reader.is_integer()
+                                   and not value.is_integer() and round(value) == reader)
+    return marked[2] == found[2] and all(same(reader, value) for reader, value in zip(marked[:2], found[:2]))
+
+
 def matched_outcomes(expected: dict[str, Any], report: dict[str, Any]
                      ) -> tuple[list[tuple[dict[str, Any], dict[str, Any] | None]], list[dict[str, Any]]]:
     """Each found outcome with the marked one it matches (greedy, one to one, same figures in overlapping
@@ -219,7 +228,7 @@ def matched_outcomes(expected: dict[str, Any], report: dict[str, Any]
     for outcome in report["outcomes"]:
         figures = unseen_outcome_key(outcome)
         match = None if figures[:2] == (None, None) else next(
-            (row for row in remaining if unseen_outcome_key(row) == figures
+            (row for row in remaining if _same_figures(unseen_outcome_key(row), figures)
              and quotes_overlap(outcome["quote"], row["quote"])), None)
         if match is not None:
             remaining.remove(match)

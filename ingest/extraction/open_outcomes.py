@@ -73,7 +73,7 @@ _DEMOGRAPHIC = re.compile(r"\b(?:(?<!10,000 )population|poverty|low[- ]income|et
                           # "a borough of around 207,000 people, with 45,000 children and young people"; not "of
                           # 1,500 children, 300 were seen", nor "has 1,250 children with a plan"
                           r"|(?:\b(?:borough|city|county|district|town|area|population) of|\bhas|\bhave|,\s*with)\s+"
-                          r"(?:(?:around|about|some|approximately|over|nearly|almost)\s+)?"
+                          r"(?:(?:around|about|some|approximately|roughly|over|nearly|almost)\s+)?"
                           r"\d{1,3}(?:,\d{3})+\s+(?:people|residents|inhabitants|children(?: and young people)?)"
                           r"(?=\s*(?:[,.;)]|$|and\b|aged\b|under\b|live|living\b))", re.IGNORECASE)
 _NOT_MEASURE = {"year", "years", "month", "months", "week", "weeks", "day", "days", "hour", "hours", "age", "section",
@@ -85,7 +85,10 @@ _NOT_MEASURE = {"year", "years", "month", "months", "week", "weeks", "day", "day
                 "recommendation", "recommendations", "priority", "priorities", "theme", "themes", "example",
                 "examples", "area", "areas", "district", "districts", "locality", "localities", "authorities",
                 "group", "groups", "member", "members", "system", "systems", "report", "reports", "risk", "risks",
-                "mile", "miles", "quarter", "quarters", "term", "terms", "gcse", "gcses"}
+                "mile", "miles", "quarter", "quarters", "term", "terms", "gcse", "gcses",
+                # what a document lists about itself: "three things", "four commitments", "three simple questions"
+                "thing", "things", "commitment", "commitments", "question", "questions", "principle", "principles",
+                "lesson", "lessons", "pillar", "pillars", "way", "ways"}
 # words a number labels rather than counts after ("stage two", "level 3", "Act 1989")
 _LABELS = {"section", "act", "page", "grade", "stage", "level", "tier", "phase", "step", "part", "chapter", "year"}
 _YEAR = re.compile(r"(?:199|20[0-3])\d")  # a year wherever it stands
@@ -272,6 +275,7 @@ _GROUP_WORDS = {"child", "children", "young", "people", "person", "persons", "ca
                 "other", "remaining", "local", "only", "all", "approximately", "around", "about", "some", "nearly",
                 "almost", "over", "them", "they", "whom", "which", "who", "these", "those", "couple", "couples",
                 "fewer", "more", "further", "its", "their", "our", "new"}
+_A_PERSONS = {"his", "her", "my", "whose"}
 _PRONOUNS = {"them", "they", "whom", "which", "who", "these", "those"}
 _HEDGES = {"approximately", "around", "about", "nearly", "almost", "over", "only", "some", "all", "its", "their", "our"}
 _ASIDES = {"including", "excluding", "compared", "such"}  # "…, including two who …": a part, not the measure
@@ -356,8 +360,11 @@ def _is_per_10000(word: Token) -> bool:
 
 
 def _per_10000(noun: Token) -> Token | None:
-    """The "per 10,000 [population]" a noun's figure is a rate of."""
-    return next((child for child in noun.children if _is_per_10000(child)), None)
+    """The "per 10,000 [population]" a noun's figure is a rate of, printed just after it or after its own
+    few words ("59 children in care per 10,000", "our rate of 59 children in care per 10,000")."""
+    owner = noun.head.head if noun.dep_ == "pobj" and noun.head.lower_ == "of" else noun
+    return next((word for word in (*noun.subtree, *owner.children) if _is_per_10000(word) and 0 < word.i - noun.i <= 4),
+                None)
 
 
 def _rated_before(token: Token) -> Token | None:
@@ -369,6 +376,21 @@ def _rated_before(token: Token) -> Token | None:
     if rate is None or rate.head.pos_ not in {"NOUN", "PROPN"}:
         return None
     return rate.head
+
+
+_SPENDING = {"invest", "spend", "commit", "allocate", "put", "earmark"}
+
+
+def _spent_on(amount: Token) -> str:
+    """"invested £1.8 million … in recruitment and retention": money a council put into something,
+    measured by what it went on (nothing when that is not said, or is a pronoun: "put £1.2m into it")."""
+    verb = amount.head
+    if amount.dep_ != "dobj" or verb.lemma_.lower() not in _SPENDING:
+        return ""
+    prep = next((child for child in (*amount.children, *verb.children) if child.dep_ == "prep"
+                 and child.lower_ in {"in", "on", "into"} and any(word.dep_ == "pobj" and word.pos_ in {"NOUN", "PROPN"}
+                                                                  for word in child.children)), None)
+    return "" if prep is None else _printed([verb, *list(prep.subtree)[:8]])
 
 
 def _clause_metric(figure: Token) -> str:
@@ -567,7 +589,7 @@ def find_open_outcomes(doc: Doc, offset: int, taken: set[tuple[float, str]]) -> 
             continue
         if following is not None and following.text in {"-", "–"}:
             continue  # an age or a range ("16-", "5–10")
-        unit, noun = "count", None
+        unit, noun, spent = "count", None, ""
         if before is not None and before.lower_ == "per":
             continue  # the 10,000 of "per 10,000"
         if before is not None and before.lower_ in _WORDS and token.lower_ in _WORDS:
@@ -586,21 +608,22 @@ def find_open_outcomes(doc: Doc, offset: int, taken: set[tuple[float, str]]) -> 
             # "£2.4m of investment", "the contract sum is £78.6m", "a £3,000 retention payment"
             noun = _of_object(anchor) or _measured_subject(anchor) or (
                 anchor.head if anchor.head.pos_ == "NOUN" and anchor.head.i != anchor.i else None)
+            spent = "" if noun is not None else _spent_on(anchor)
         elif _is_per_10000(following):
             unit = "per 10,000"
             after_rate = doc[following.i + 2] if following.i + 2 < len(doc) else None  # "56 per 10,000 children"
             noun = token.head if token.head.pos_ == "NOUN" and token.head.i != token.i else \
                 after_rate if after_rate is not None and after_rate.pos_ == "NOUN" else (
                     _measured_subject(token) or following)
-        elif following is not None and (following.text == "%" or following.lower_ == "per" and token.i + 2 < len(doc)
-                                      and doc[token.i + 2].lower_ == "cent"):
+        elif following is not None and (following.text == "%" or following.lower_ == "percent" or following.lower_ == "per"
+                                      and token.i + 2 < len(doc) and doc[token.i + 2].lower_ == "cent"):
             unit = "%"
             # "31% of posts": the noun after "of"; "31% are": the subject
             of = next((child for child in following.subtree if child.lower_ == "of"), None) or next(
                 (child for child in token.head.children if child.lower_ == "of"), None)
             objects = [child for child in (of.children if of is not None else []) if child.dep_ == "pobj"]
             # "turnover remains at 21 per cent", "… at 30%"
-            noun = objects[0] if objects else _measured_subject(following if following.text == "%" else token)
+            noun = objects[0] if objects else _measured_subject(following if following.text in {"%", "percent"} else token)
         elif following is not None and following.lower_ in _DURATIONS:
             unit, noun = _DURATIONS[following.lower_], None
         elif (rated := _rated_before(token)) is not None:
@@ -611,8 +634,9 @@ def find_open_outcomes(doc: Doc, offset: int, taken: set[tuple[float, str]]) -> 
             noun = token.head  # "30 social workers"; "a high number of children (529)"
             if noun.dep_ == "compound" and noun.tag_ == "NN" and noun.head.tag_ == "NNS" or noun.dep_ == "poss":
                 noun = noun.head  # "54 care leavers", "four children’s homes": the number read as the first word's
-            if noun.lower_ in _NOT_MEASURE or noun.lemma_.lower() in _NOT_MEASURE:
-                continue
+            if noun.lower_ in _NOT_MEASURE or noun.lemma_.lower() in _NOT_MEASURE or any(
+                    child.dep_ == "poss" and child.lower_ in _A_PERSONS for child in noun.children):
+                continue  # "whose two children", "her three brothers": one family's, not the service's
             if _per_10000(noun) is not None:
                 unit = "per 10,000"  # the rate printed first: "36 children and young people per 10,000"
         elif (subject := _measured_subject(token)) is not None:
@@ -633,11 +657,11 @@ def find_open_outcomes(doc: Doc, offset: int, taken: set[tuple[float, str]]) -> 
         if text.lower() in _PRONOUNS:
             text = _clause_metric(token) or text  # "…, of which 12 (27%) were out of borough"
         if len(text) < 3:
-            text = _clause_metric(token)
+            text = spent or _clause_metric(token)
         if len(text) < 3:
             continue
         verb = next((ancestor for ancestor in token.ancestors if ancestor.pos_ == "VERB"), None)
-        kind = "count" if unit == "count" and verb is not None and verb.lemma_ in _COUNT_VERBS and verb.tag_ in {
+        kind = "count" if spent or unit == "count" and verb is not None and verb.lemma_ in _COUNT_VERBS and verb.tag_ in {
             "VBD", "VBN"} else "level"
         found.append(OpenOutcome(kind, text, metric_key(text), value, None, unit, offset + token.idx,
                                  offset + token.idx + len(token.text)))
@@ -678,7 +702,9 @@ def _was_and_is(text: str, offset: int, found: list[OpenOutcome]) -> list[OpenOu
 
 _INTENDING = {"aim", "plan", "intend", "promise", "hope", "expect", "want", "seek", "forecast", "project", "propose",
               "assume"}
-_FORECASTS = {"projection", "forecast"}  # "current projections indicate savings of £1.6 million"
+_FORECASTS = {"projection", "forecast", "modelling"}  # "current projections indicate savings of £1.6 million"
+_AIMED = {"ambition", "aim", "target", "goal", "objective", "intention", "aspiration", "plan"}  # "our ambition is to reach 80%"
+_FORESEEN = {"plan", "propose", "project", "forecast", "anticipate", "expect", "intend", "budget"}  # "seven planned hubs"
 _METHOD = {"survey", "interview", "sample", "questionnaire", "focus", "consultation", "analysis"}
 
 
@@ -697,14 +723,19 @@ def _stated(doc: Doc, start: int) -> bool:
     figure = _figure_at(doc, start)
     if figure is None:
         return True
+    if figure.dep_ == "nummod" and _foreseen(figure.head):
+        return False
     verb = next((token for token in (figure, *figure.ancestors) if token.pos_ in {"VERB", "AUX"}), None)
+    if verb is not None and any(word.lower_ == "hopefully" for word in verb.subtree):
+        return False
     if verb is not None and any(child.dep_ == "neg" for child in verb.children) and not any(
             child.dep_ in {"nsubj", "nsubjpass"} and child.left_edge.i <= figure.i <= child.right_edge.i
             for child in verb.children):
         return False  # but "12% of care leavers are not in education" measures who is not
     while verb is not None and verb.pos_ in {"VERB", "AUX"}:
         if verb.lemma_.lower() in _INTENDING or any(child.tag_ == "MD" for child in verb.children) or any(
-                child.dep_ == "nsubj" and child.lemma_.lower() in _FORECASTS for child in verb.children):
+                child.dep_ in {"nsubj", "nsubjpass"} and (child.lemma_.lower() in _FORECASTS | _AIMED or _foreseen(child))
+                for child in verb.children) or _bidden(verb):
             return False
         goes_on = verb.dep_ in {"xcomp", "ccomp", "advcl", "acl", "relcl", "prep", "pobj"} or (
             verb.dep_ == "conj" and verb.tag_ == "VB" and not any(child.dep_ in {"nsubj", "nsubjpass"}
@@ -723,8 +754,22 @@ def _stated(doc: Doc, start: int) -> bool:
                                   if word.i == study.i or word.dep_ == "compound"))))
 
 
+def _foreseen(noun: Token) -> bool:
+    """"seven planned family hubs", "the projected overspend": a noun said to be still to come."""
+    return any(child.dep_ == "amod" and child.lemma_.lower() in _FORESEEN for child in noun.children)
+
+
+def _bidden(verb: Token) -> bool:
+    """"Agree to establish …", "(b) Note the …": a sentence that opens with a bare verb asks for
+    something (a recommendation), it does not report it."""
+    opening = next((word for word in verb.doc if word.is_alpha and len(word.text) > 1), None)
+    return verb.dep_ == "ROOT" and verb.tag_ in {"VB", "VBP"} and opening is not None and opening.i == verb.i \
+        and not any(child.dep_ in {"nsubj", "nsubjpass"} for child in verb.children)
+
+
 # the units a service is organised in: how many it has is its shape, not a result
-_UNITS = {"team", "hub", "panel", "council", "board", "group", "unit", "strand", "site", "centre", "cluster", "locality"}
+_UNITS = {"team", "hub", "panel", "council", "board", "group", "unit", "strand", "site", "centre", "cluster", "locality",
+          "pod"}
 _MORE = {"new", "additional", "extra", "further", "more"}
 _ADDING = {"create", "establish", "open", "launch", "set", "fund", "add", "form", "introduce", "commission", "expand"}
 
@@ -734,13 +779,29 @@ def _parts_of_the_service(doc: Doc, start: int) -> bool:
     hubs": how the service is organised; but "created two new teams", "funding for two extra teams" and
     "24 teams were established" are things done."""
     figure = _figure_at(doc, start)
-    if figure is None or figure.dep_ != "nummod" or figure.head.lemma_.lower() not in _UNITS:
+    if figure is None or figure.dep_ != "nummod":
+        return False
+    if _in_each_unit(figure.head):
+        return True  # "pods of five practitioners", "each unit has two social workers": a unit's make-up
+    if figure.head.lemma_.lower() not in _UNITS:
         return False
     units = figure.head
     if any(word.lower_ in _MORE for word in units.children):
         return False
     verb = next((node for node in units.ancestors if node.pos_ in {"VERB", "AUX"}), None)
     return verb is None or verb.lemma_.lower() not in _ADDING
+
+
+def _in_each_unit(noun: Token) -> bool:
+    """Whether a counted noun is what one unit holds: "pods of five practitioners", "each unit has a
+    consultant and two social workers"."""
+    while noun.dep_ in {"conj", "appos"} and noun.head.i != noun.i:
+        noun = noun.head
+    if noun.dep_ == "pobj" and noun.head.lower_ == "of" and noun.head.head.lemma_.lower() in _UNITS:
+        return True
+    verb = noun.head if noun.dep_ in {"dobj", "attr"} else None
+    return verb is not None and any(child.dep_ == "nsubj" and child.lemma_.lower() in _UNITS and any(
+        word.dep_ == "det" and word.lower_ in {"each", "every"} for word in child.children) for child in verb.children)
 
 
 def _of_a_comparison_group(doc: Doc, start: int, end: int) -> bool:
@@ -788,8 +849,8 @@ def _measured_subject(figure: Token) -> Token | None:
 
 
 def _shares(doc: Doc, offset: int) -> list[tuple[OpenOutcome, tuple[int, int]]]:
-    """"half of post-16 students", "nearly two thirds of care leavers", "one in three children": a
-    share of a group, in per cent, with the words' span."""
+    """"half of post-16 students", "nearly two thirds of care leavers", "one in three children", "four
+    in ten posts": a share of a group, in per cent, with the words' span."""
     found = []
     for token in doc:
         following = doc[token.i + 1] if token.i + 1 < len(doc) else None
@@ -808,9 +869,10 @@ def _shares(doc: Doc, offset: int) -> list[tuple[OpenOutcome, tuple[int, int]]]:
             value = float(round(share_percent(parts or 1.0, token.lower_)))
             groups = [child for child in following.children if child.dep_ == "pobj"]
             group = next((child for child in groups if child.pos_ == "NOUN"), groups[0] if groups else None)
-        elif token.lower_ in {"one", "1"} and following is not None and following.lower_ == "in" \
-                and token.i + 2 < len(doc) and (out_of := _number(doc[token.i + 2].text)):
-            first, value = token, float(round(100 / out_of))
+        elif (several_in := _number(token.text)) and following is not None and following.lower_ == "in" \
+                and token.i + 2 < len(doc) and (out_of := _number(doc[token.i + 2].text)) \
+                and several_in < out_of <= 1000 and not _YEAR.fullmatch(doc[token.i + 2].text):
+            first, value = token, float(round(100 * several_in / out_of))  # "one in three", "four in ten"
             counted = doc[token.i + 2]
             group = counted.head if counted.head.pos_ == "NOUN" else next(
                 (child for child in following.children if child.dep_ == "pobj" and child.pos_ == "NOUN"), None)
@@ -890,6 +952,9 @@ def _open_change(doc: Doc, offset: int, taken: set[tuple[float, str]], found: tu
     the span of its figures."""
     match, before, after = found
     unit = after.unit if after.unit != "count" else before.unit
+    counted = re.match(r"\s*(\w+)", doc.text[match.end("a"):])
+    if unit == "count" and counted is not None and counted.group(1).lower() in _DURATIONS:
+        unit = _DURATIONS[counted.group(1).lower()]  # "from 512 days to 398"
     if (before.value, unit) in taken or (after.value, unit) in taken:
         return None  # a controlled metric's outcome already
     anchor = next((token for token in doc if token.idx >= match.start()), None)

@@ -30,7 +30,7 @@ PARTS = {"half": 2, "third": 3, "thirds": 3, "quarter": 4, "quarters": 4, "fifth
          "tenths": 10}
 _SEVERAL = {"a": 1, "one": 1, "two": 2, "three": 3}
 FRACTION = rf"half|(?:{'|'.join(_SEVERAL)})[- ](?:{'|'.join(sorted(PARTS, key=len, reverse=True))})"
-HEDGE = r"(?:(?:a|an)\s+(?:current\s+)?(?:high|peak|rate|total|figure|level|average)\s+of\s+|average\s+of\s+|(?:an\s+)?estimated\s+|around\s+|about\s+|approximately\s+|almost\s+|nearly\s+|over\s+|under\s+|just\s+(?:over|under)?\s*|more than\s+|less than\s+)?"
+HEDGE = r"(?:(?:a|an)\s+(?:current\s+)?(?:high|peak|rate|total|figure|level|average)\s+of\s+|average\s+of\s+|(?:an\s+)?estimated\s+|around\s+|about\s+|approximately\s+|roughly\s+|almost\s+|nearly\s+|over\s+|under\s+|just\s+(?:over|under)?\s*|more than\s+|less than\s+)?"
 
 # what the first figure counts, printed between it and "to": "from 24 children per worker to 18",
 # "from 52 per 10,000 children in March 2020 to 38", "from 38% of social worker posts … to 21%"
@@ -81,14 +81,17 @@ _COMPARISON = re.compile(r"\b(?:compared\s+(?:with|to)|in\s+comparison\s+(?:with
                          r"(?:other|non-?\s?pilot|comparison|control))\b|\bcontrol\s+group|\bnon-?\s?pilot\b",
                          re.IGNORECASE)
 # a figure's baseline printed after it: "now 16%, down from 33% in 2021", "fallen to 19%, from 28% at the
-# time of the last inspection", "9%, compared with 17% two years ago"; after "compared with" or a bare
-# "from" only when a time follows, and never a comparison group's figure ("compared with 22% nationally",
-# "compared with 24% in England last year")
+# time of the last inspection", "9%, compared with 17% two years ago", "12%, compared with 21% when the
+# strategy began", "37 approved against 29 the previous year", "94% (88% in 2022/23)"; after "compared
+# with", "against", a bracket or a bare "from" only when a time follows, and never a comparison group's
+# figure or a target ("compared with 22% nationally", "compared with 24% in England last year")
 _BASELINE_AFTER = re.compile(
     rf"(?:\b(?P<moved>down|up|falling|rising|(?:increase|rise|reduction|decrease|fall|drop|decline|improvement)"
-    rf"(?:\s+of\s+\d+%?)?)\s+from|,\s*from|\bcompared\s+(?:with|to))\s+{HEDGE}"
+    rf"(?:\s+of\s+\d+%?)?)\s+from|,\s*from|\bcompared\s+(?:with|to)|\bagainst|\()\s*{HEDGE}"
     rf"(?P<v>{AMOUNT})(?P<r>{PER_10000})?(?P<when>[^,;.]{{0,60}}?\b(?:(?:19|20)\d\d|ago|before|previous|last|"
-    rf"baseline|time of|start|beginning|earlier)\b)?", re.IGNORECASE)
+    rf"baseline|time of|start|beginning|earlier|when)\b)?", re.IGNORECASE)
+_YEAR_CLOSED = re.compile(rf"\s+(?:in\s+)?{_YEAR}\s*\)")  # a bracket holds a baseline only as "(88% in 2022/23)"
+_AIMED_AT = re.compile(r"\b(?:target|aim|ambition|goal|trajectory|plan)", re.IGNORECASE)
 # the others a council's figure is compared with, not its own earlier self
 COMPARISON_GROUPS = (r"england|national(?:ly)?|statistical neighbours?|comparators?|regional|neighbouring|"
                      r"(?:comparable|comparison|similar|other) (?:authorities|areas|councils|teams)|control group")
@@ -115,7 +118,9 @@ def baselines_after(text: str) -> list[Baseline]:
     for match in _BASELINE_AFTER.finditer(text):
         whole = _FROM_TO.search(text, match.start())
         if not (match.group("moved") or match.group("when")) or _is_year(match.group("v")) \
-                or (whole is not None and whole.start() < match.start("v")) or _GROUP_NAMED.search(match.group(0)):
+                or (whole is not None and whole.start() < match.start("v")) or _GROUP_NAMED.search(match.group(0)) \
+                or _AIMED_AT.search(match.group(0)) or match.group(0).startswith("(") and not _YEAR_CLOSED.match(
+                    text, match.end("r") if match.group("r") else match.end("v")):
             continue
         amount = parse_amount(match.group("v"))
         unit = "per 10,000" if match.group("r") else None if amount.unit == "count" else amount.unit
