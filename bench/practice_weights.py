@@ -1,6 +1,6 @@
-"""Learns the weights of ingest/extraction/learned_practices.py from the unseen extraction set's dev
-split and the training reports (tests/fixtures/extraction_training.yaml); the unseen set's held_out
-split is never read here.
+"""Learns the weights of ingest/extraction/learned_practices.py from the dev splits of the unseen
+extraction set (Ofsted reports) and of the narrative set (news, case studies, committee papers…), and
+the training reports (tests/fixtures/extraction_training.yaml); no held_out split is ever read here.
 
 The reports' sentences are read as extraction reads them (cued_sentences); the rules' phrases and
 the other noun phrases are the candidates, each labelled by whether it matches a practice the reader
@@ -45,7 +45,7 @@ from ingest.extraction.document import cued_sentences, sentences_of  # noqa: E40
 from ingest.extraction.evaluation import quotes_overlap, surfaces_match  # noqa: E402
 from ingest.extraction.learned_practices import WEIGHTS, Candidate, candidates, meanings  # noqa: E402
 from ingest.extraction.nlp import full_pipeline, sentence_pipeline  # noqa: E402
-from ingest.extraction.practices import find_practices  # noqa: E402
+from ingest.extraction.practices import BY_INSPECTORS, find_practices  # noqa: E402
 from ingest.pipeline import read_document  # noqa: E402
 from ingest.sources import user_sources  # noqa: E402
 from kg.model.settings import PROJECT_ROOT, get_settings  # noqa: E402
@@ -75,11 +75,12 @@ class Labelled:
 
 
 def marked_reports() -> list[dict[str, Any]]:
-    """The unseen set's dev reports and the training reports, with their marks (held_out never)."""
+    """The unseen set's dev reports, the narrative set's dev documents (not inspection reports: "we" is
+    the council there) and the training reports, with their marks (held_out never)."""
     reports = [entry for entry in yaml.safe_load(UNSEEN.read_text())["documents"] if entry["split"] == "dev"]
-    narratives = [{**entry, "path": str(NARRATIVES.parent / entry["path"])}
+    narratives = [{**entry, "path": str(NARRATIVES.parent / entry["path"]), "inspection": False}
                   for entry in yaml.safe_load(NARRATIVES.read_text())["documents"] if entry["split"] == "dev"]
-    return reports + (narratives if "--with-narratives" in sys.argv else []) + yaml.safe_load(TRAINING.read_text())["documents"]
+    return reports + narratives + yaml.safe_load(TRAINING.read_text())["documents"]
 
 
 def report_text(entry: dict[str, Any]) -> str:
@@ -100,6 +101,7 @@ def labelled_candidates() -> Labelled:
         text = report_text(entry)
         cued = cued_sentences(text, sentences_of(text, sentence_pipeline()(text)))
         for sentence, doc in zip(cued, full_pipeline().pipe(text[sentence.start:sentence.end] for sentence in cued)):
+            doc.user_data[BY_INSPECTORS] = entry.get("inspection", True)
             marked = [practice for practice in entry.get("practices") or []
                       if quotes_overlap(doc.text, practice["quote"])]
             for candidate in candidates(doc, 0, find_practices(doc, 0)):
@@ -119,7 +121,7 @@ def labelled_candidates() -> Labelled:
 def report_weight(entry: dict) -> float:
     """How much a report's candidates count: dev's fully, the training batches' as broadly as they were marked."""
     if entry.get("split") == "dev":
-        return 0.0 if "--narratives-unweighted" in sys.argv and "narratives" in entry["path"] else 1.0
+        return 1.0
     return CALIBRATED_WEIGHT if entry.get("calibrated") else TRAINING_WEIGHT
 
 
@@ -198,20 +200,20 @@ def main() -> None:
                 best = (c, threshold, precision, recall, f1)
     assert best is not None
     c, threshold, precision, recall, _ = best
-    genre = np.array(["narratives" in report for report in reports])
-    for name, part in (("ofsted", dev[~genre[dev]]), ("narratives", dev[genre[dev]])):
-        if len(part):
-            kept = chances[c][part] >= threshold
-            print(f"  {name}: precision {labels[part][kept].sum() / max(kept.sum(), 1):.3f} "
-                  f"recall {labels[part][kept].sum() / labels[part].sum():.3f} ({labels[part].sum()} reachable)")
+    narrative = np.array([NARRATIVES.parent.name in report for report in reports])
+    for name, part in (("Ofsted reports", dev[~narrative[dev]]), ("narrative documents", dev[narrative[dev]])):
+        kept = chances[c][part] >= threshold
+        print(f"  of which {name}: precision {labels[part][kept].sum() / max(kept.sum(), 1):.3f} "
+              f"recall {labels[part][kept].sum() / labels[part].sum():.3f} ({labels[part].sum()} reachable)")
     print(f"kept: C {c}, threshold {threshold} (cross-validated on dev: precision {precision:.3f}, recall {recall:.3f})")
     if "--write" in sys.argv:
         common = _common(labelled.described, labelled.reports)
         gate_table = _table(*_fitted(common, labels, weights, GATE_C))
         table = _table(*_fitted(common, labels, weights, c, labelled.meanings))
         WEIGHTS.write_text(json.dumps({
-            "about": "Written by bench/practice_weights.py --write from the dev split of "
-                     "tests/fixtures/extraction_unseen.yaml and tests/fixtures/extraction_training.yaml; "
+            "about": "Written by bench/practice_weights.py --write from the dev splits of "
+                     "tests/fixtures/extraction_unseen.yaml and extraction_narratives.yaml and from "
+                     "tests/fixtures/extraction_training.yaml; "
                      "see ingest/extraction/learned_practices.py.",
             "C": c, "threshold": threshold,
             "cross_validated": {"precision": round(float(precision), 3), "recall": round(float(recall), 3)},

@@ -3,7 +3,8 @@
 Longest names win ("North East Lincolnshire" is never read as "Lincolnshire"), matching is
 case-sensitive so that a capitalised name is needed, and only the names of children's services
 councils count: a town inside a council is not the council, nor is a name inside another proper
-name ("University of Reading", "Greater Manchester", "councillor Peter Barnsley").
+name ("University of Reading", "Greater Manchester", "councillor Peter Barnsley"), nor a body of
+several councils ("the Liverpool City Region").
 """
 
 from __future__ import annotations
@@ -42,21 +43,26 @@ class CouncilMatcher:
             return []
         return [CouncilMention(m.start(), m.end(), self._codes[_joined(m.group(1))], m.group(1))
                 for m in self._pattern.finditer(text)
-                if not _POSTCODE.match(text, m.end()) and not _IN_ANOTHER_NAME.search(text, max(m.start() - 40, 0),
+                if not _POSTCODE.match(text, m.end()) and not _A_WIDER_BODY.match(text, m.end())
+                and not _IN_ANOTHER_NAME.search(text, max(m.start() - 40, 0),
                                                                                        m.start())]
 
 
 # "Colchester, Essex CO4 3ZL" is an address, not the council
 _POSTCODE = re.compile(r",?\s+[A-Z]{1,2}\d[A-Z\d]?\s*\d[A-Z]{2}\b")
+# "the Liverpool City Region", "the West Yorkshire Combined Authority": a body of several councils
+_A_WIDER_BODY = re.compile(r"\s+(?:City Region|Combined Authority)\b")
 # the name inside another proper name: "University of Reading", "Greater Manchester", "councillor Peter Barnsley"
 _IN_ANOTHER_NAME = re.compile(r"(?:\b(?:University|College|Diocese|Bishop|Port) of|\bGreater|\b(?:[Cc]ouncillor|Cllr|"
                               r"Mr|Mrs|Ms|Miss|Dr|Sir|Dame|Professor|Lord|Baroness)\.?\s+[A-Z][a-z]+)\s+$")
 
 
 def _flexible(surface: str) -> str:
-    """Spaces and hyphens between words may be either, or lost (PDF text): "Kingston-uponThames"."""
-    return r"[\s-]?".join(re.escape(word) for word in re.split(r"[\s-]+", surface))
+    """Spaces and hyphens between words may be either, or lost (PDF text): "Kingston-uponThames"; an
+    abbreviation's full stop may be left out ("St Helens")."""
+    return r"[\s-]?".join(re.escape(word.rstrip(".")) + (r"\.?" if word.endswith(".") else "")
+                          for word in re.split(r"[\s-]+", surface))
 
 
 def _joined(surface: str) -> str:
-    return re.sub(r"[\s-]+", "", surface)
+    return re.sub(r"[\s.-]+", "", surface)

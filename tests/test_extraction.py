@@ -25,6 +25,7 @@ from ingest.extraction.learned_practices import (
 from ingest.extraction.nlp import full_pipeline, instruction
 from ingest.extraction.outcomes import find_outcomes
 from ingest.extraction.practices import (
+    BY_INSPECTORS,
     apposed_name,
     find_practices,
     introduced,
@@ -1370,3 +1371,35 @@ def test_a_readers_whole_number_matches_the_share_in_words_it_rounds():
     assert not _same_figures((None, 33.0, "%"), (None, 34.0, "%"))
     assert not _same_figures((None, 33.3, "%"), (None, 33.0, "%"))  # a reader's decimal is exact
     assert not _same_figures((None, 33.0, "%"), (None, 33.3, "count"))
+
+
+def test_we_are_the_inspectors_only_in_an_inspection_report():
+    sentence = "In 2022 we launched Brightwater, our own model for working with families."
+    in_a_report = full_pipeline()(sentence)  # the rules' default: a sentence of an inspection report
+    assert practices_in(sentence) == []
+    in_a_blog = full_pipeline()(sentence)
+    in_a_blog.user_data[BY_INSPECTORS] = False
+    assert [(found.surface, found.method) for found in find_practices(in_a_blog, 0)] == [
+        ("Brightwater", "action_object")]
+    assert find_practices(in_a_report, 0) == []
+
+
+def test_whom_a_council_hires_is_a_practice_when_the_words_say_which_kind():
+    assert practices_in("This year the council recruited 23 permanent social workers.") == [
+        ("permanent social workers", "recruited_staff")]
+    assert practices_in("This year the council recruited 23 social workers.") == []
+
+
+def test_frontline_inside_a_sentence_is_the_programme_and_a_name_called_so_is_printed(extractor):
+    text = ("Frontline managers in Leeds know their teams. Leeds joined Frontline in 2022.\n"
+            "- Frontline staff are well supported. A new edge-of-care service, called Keep Close, "
+            "works with teenagers.")
+    evidence = extractor.extract(text, ["E08000035"], None)
+    assert [(mention.key, mention.surface) for mention in evidence.mentions if mention.kind == "intervention"
+            and mention.status == "catalogue"] == [("frontline_programme", "Frontline"),
+                                                   ("edge_of_care_team", "Keep Close")]
+
+
+def test_a_guess_between_two_numbers_is_not_a_figure():
+    assert open_outcomes_in("Parents told us they had seen three or four social workers in a year.") == []
+    assert open_outcomes_in("Ten per cent of children had three or more moves.") == [("level", 10.0, "%")]

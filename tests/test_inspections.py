@@ -271,3 +271,10 @@ def test_claims_need_a_past_judgement_a_date_and_a_council(councils):
     assert claims == [("E09000021", 2012, 7, "inadequate"), ("E06000013", 2017, None, "outstanding")]
     only = find_claims("The service was judged good in 2014.", matcher, ["E10000019"])
     assert [(c.council_code, c.grade) for c in only] == [("E10000019", "good")]
+
+
+def test_a_council_named_without_the_full_stop_of_st_and_not_a_city_region(councils):
+    found = CouncilMatcher(councils).find("St Helens Borough Council works with Halton through the Liverpool "
+                                          "City Region; St. Helens agreed.")
+    assert [(mention.code, mention.surface) for mention in found] == [
+        ("E08000013", "St Helens"), ("E06000006", "Halton"), ("E08000013", "St. Helens")]

@@ -39,6 +39,7 @@ from ingest.extraction.outcomes import (
     refers_back,
 )
 from ingest.extraction.practices import (
+    BY_INSPECTORS,
     PracticeMention,
     apposed_name,
     find_practices,
@@ -160,6 +161,8 @@ class Extractor:
         for sentence in cued:
             naming_catalogue.pop(sentence.start, None)
         parsed_cued = parsed_sentences(text, cued + list(naming_catalogue.values()))
+        for sentence_doc in parsed_cued.values():
+            sentence_doc.user_data[BY_INSPECTORS] = inspection_council is not None  # who "we" are
         # recommendations: what the council is told to do names practices it does not have
         to_improve = _lists_of_what_to_improve(text)
         recommendations = {start for start, parsed in parsed_cued.items()

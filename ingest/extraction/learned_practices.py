@@ -12,8 +12,9 @@ probability reaches a threshold. The meaning is the phrase's embedding alone (wh
 practices readers marked) and its words' vectors as the encoder reads them in the whole sentence
 (what the sentence says of it: set up by the council, or convened by a court). Embedding only what
 the first step passes keeps the cost down. The weights, the first step's bound and the threshold
-are learned by bench/practice_weights.py on the dev split of the unseen extraction set and on
-training reports marked apart (its held_out split is never seen), and shipped as
+are learned by bench/practice_weights.py on the dev splits of the unseen extraction set (Ofsted
+reports) and of the narrative set (news, case studies, committee papers…) and on training reports
+marked apart (no held_out split is ever seen), and shipped as
 practice_weights.json: the features' weights a table a reader can check, the meaning's weights one
 vector beside it. They were learned on fp32 vectors; the ONNX int8 backend's differ slightly (cosine
 about 0.998 for a phrase), so a candidate near the threshold can fall the other way there.

@@ -6,7 +6,8 @@ A short everyday form ("Richmond", "Kingston") counts only where the document al
 council in full (or as "Richmond Council") or is about it, because the same word is often a town
 elsewhere.
 Interventions come from the catalogue through spaCy phrase matchers: aliases whatever their
-case, abbreviations and ordinary-word names exactly as written; a name keeps the abbreviation
+case, abbreviations and ordinary-word names exactly as written (some, "Frontline", not where a
+sentence or a bullet opens, where any word is capitalised); a name keeps the abbreviation
 printed in brackets after it ("multi-agency safeguarding hub (MASH)"), one mention, as printed.
 """
 
@@ -38,6 +39,17 @@ class Mention:
     status: str = "catalogue"  # an intervention's: "catalogue" or "emerging" (kg.model.graph.Intervention)
 
 
+_BULLETS = {"-", "–", "•", "*", "·"}
+
+
+def _opens(doc: Doc, start: int) -> bool:
+    """Whether a word opens a sentence, a line or a bullet, where any word is capitalised: "Frontline managers
+    know their teams" does not name the programme."""
+    before = doc[start - 1] if start > 0 else None
+    return before is None or bool(doc[start].is_sent_start) or before.text in _BULLETS or (
+        before.is_space and "\n" in before.text)
+
+
 # a short form named as the council: "Hull City Council", "Richmond Council"
 _COUNCIL_AFTER = re.compile(r"\s+(?:City |Borough |County |District |Metropolitan Borough )?Council\b")
 
@@ -50,6 +62,7 @@ class EntityFinder:
                                for name in (intervention.name, *intervention.aliases, *intervention.exact)}
         self._any_case = PhraseMatcher(nlp.vocab, attr="LOWER")
         self._as_written = PhraseMatcher(nlp.vocab, attr="ORTH")
+        self._inside_only = {name for intervention in catalogue for name in intervention.inside_only}
         for intervention in catalogue:
             names = {intervention.name, *intervention.aliases} - set(intervention.exact)
             self._any_case.add(intervention.id, [nlp.make_doc(name) for name in names])
@@ -69,8 +82,9 @@ class EntityFinder:
                 for mention in found if mention.surface not in self._short or mention.code in supported]
 
     def _interventions_in(self, doc: Doc) -> list[Mention]:
-        matches = [(doc.vocab.strings[key], start, end)
-                   for matcher in (self._any_case, self._as_written) for key, start, end in matcher(doc)]
+        matches = [(doc.vocab.strings[key], start, end) for key, start, end in self._any_case(doc)] + [
+            (doc.vocab.strings[key], start, end) for key, start, end in self._as_written(doc)
+            if not (doc[start:end].text in self._inside_only and _opens(doc, start))]
         label = {(start, end): intervention_id for intervention_id, start, end in matches}
         spans = filter_spans([doc[start:end] for _id, start, end in matches])
         text = doc.text if spans else ""  # spaCy rebuilds doc.text from every word at each reading: once here

@@ -29,6 +29,7 @@ from typing import Any
 
 from spacy.tokens import Doc, Token
 
+from ingest.extraction.nlp import instruction
 from ingest.extraction.outcomes import (
     AMOUNT,
     COMPARISON_GROUPS,
@@ -88,7 +89,8 @@ _NOT_MEASURE = {"year", "years", "month", "months", "week", "weeks", "day", "day
                 "mile", "miles", "quarter", "quarters", "term", "terms", "gcse", "gcses",
                 # what a document lists about itself: "three things", "four commitments", "three simple questions"
                 "thing", "things", "commitment", "commitments", "question", "questions", "principle", "principles",
-                "lesson", "lessons", "pillar", "pillars", "way", "ways"}
+                "lesson", "lessons", "pillar", "pillars", "way", "ways", "aspiration", "aspirations", "objective",
+                "objectives", "ambition", "ambitions", "aim", "aims"}
 # words a number labels rather than counts after ("stage two", "level 3", "Act 1989")
 _LABELS = {"section", "act", "page", "grade", "stage", "level", "tier", "phase", "step", "part", "chapter", "year"}
 _YEAR = re.compile(r"(?:199|20[0-3])\d")  # a year wherever it stands
@@ -159,7 +161,7 @@ def _not_a_figure(token: Token) -> bool:
     17"), a year, the end of a range ("2015–16"), a paragraph or footnote number opening a sentence
     ("1 Ofsted produces"), a page number before a heading ("protection 10 The experiences") or after
     the last word ("operation 143."), a telephone number, a bound on who is counted ("three or more
-    placement moves", "5 A*–C grades")."""
+    placement moves", "5 A*–C grades"), a guess ("three or four social workers")."""
     doc = token.doc
     before = doc[token.i - 1] if token.i > doc[0].i else None
     after = doc[token.i + 1] if token.i + 1 < len(doc) else None
@@ -170,6 +172,9 @@ def _not_a_figure(token: Token) -> bool:
     if after is not None and (after.text == "+" or after.lower_ == "or" and token.i + 2 < len(doc)
                               and doc[token.i + 2].lower_ in _OR_MORE or after.text.startswith("A*")):
         return True  # who is counted, not how many: "three or more placement moves", "16+ young people", "5 A*–C"
+    if after is not None and after.lower_ == "or" and token.i + 2 < len(doc) and _number(doc[token.i + 2].text) \
+            or before is not None and before.lower_ == "or" and before.i > 0 and _number(doc[before.i - 1].text):
+        return True  # a guess, not a figure: "three or four social workers in a year"
     if not token.text[:1].isdigit():
         return False
     if re.match(r"0\d", token.text):
@@ -723,8 +728,8 @@ def _stated(doc: Doc, start: int) -> bool:
     figure = _figure_at(doc, start)
     if figure is None:
         return True
-    if figure.dep_ == "nummod" and _foreseen(figure.head):
-        return False
+    if instruction(doc) or figure.dep_ == "nummod" and _foreseen(figure.head):
+        return False  # a recommendation ("Agree to establish … up to four homes"), "seven planned hubs"
     verb = next((token for token in (figure, *figure.ancestors) if token.pos_ in {"VERB", "AUX"}), None)
     if verb is not None and any(word.lower_ == "hopefully" for word in verb.subtree):
         return False
@@ -735,7 +740,7 @@ def _stated(doc: Doc, start: int) -> bool:
     while verb is not None and verb.pos_ in {"VERB", "AUX"}:
         if verb.lemma_.lower() in _INTENDING or any(child.tag_ == "MD" for child in verb.children) or any(
                 child.dep_ in {"nsubj", "nsubjpass"} and (child.lemma_.lower() in _FORECASTS | _AIMED or _foreseen(child))
-                for child in verb.children) or _bidden(verb):
+                for child in verb.children):
             return False
         goes_on = verb.dep_ in {"xcomp", "ccomp", "advcl", "acl", "relcl", "prep", "pobj"} or (
             verb.dep_ == "conj" and verb.tag_ == "VB" and not any(child.dep_ in {"nsubj", "nsubjpass"}
@@ -757,14 +762,6 @@ def _stated(doc: Doc, start: int) -> bool:
 def _foreseen(noun: Token) -> bool:
     """"seven planned family hubs", "the projected overspend": a noun said to be still to come."""
     return any(child.dep_ == "amod" and child.lemma_.lower() in _FORESEEN for child in noun.children)
-
-
-def _bidden(verb: Token) -> bool:
-    """"Agree to establish …", "(b) Note the …": a sentence that opens with a bare verb asks for
-    something (a recommendation), it does not report it."""
-    opening = next((word for word in verb.doc if word.is_alpha and len(word.text) > 1), None)
-    return verb.dep_ == "ROOT" and verb.tag_ in {"VB", "VBP"} and opening is not None and opening.i == verb.i \
-        and not any(child.dep_ in {"nsubj", "nsubjpass"} for child in verb.children)
 
 
 # the units a service is organised in: how many it has is its shape, not a result

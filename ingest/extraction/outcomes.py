@@ -94,7 +94,8 @@ _YEAR_CLOSED = re.compile(rf"\s+(?:in\s+)?{_YEAR}\s*\)")  # a bracket holds a ba
 _AIMED_AT = re.compile(r"\b(?:target|aim|ambition|goal|trajectory|plan)", re.IGNORECASE)
 # the others a council's figure is compared with, not its own earlier self
 COMPARISON_GROUPS = (r"england|national(?:ly)?|statistical neighbours?|comparators?|regional|neighbouring|"
-                     r"(?:comparable|comparison|similar|other) (?:authorities|areas|councils|teams)|control group")
+                     r"(?:comparable|comparison|similar|other) (?:authorities|areas|councils|teams)|"
+                     r"(?:control|comparison) groups?")
 _GROUP_NAMED = re.compile(rf"\b(?:{COMPARISON_GROUPS}|average)", re.IGNORECASE)
 # not a year, nor "per 10,000", nor an ordinal ("18th")
 _A_NUMBER = re.compile(r"(?<!per )(?<![\d,.])\b(?!(?:19|20)\d\d\b)\d[\d,]*(?:\.\d+)?(?!\d|\.\d|(?:st|nd|rd|th)\b)")

@@ -101,7 +101,9 @@ NOT_WHAT_IT_DOES = {"carer", "adopter", "leaver", "parent", "leader", "director"
                     "condition", "plan", *QUANTITIES}
 _MONTHS = {"january", "february", "march", "april", "may", "june", "july", "august", "september", "october",
            "november", "december"}
-_OFSTED = re.compile(r"\b(?:inspectors?|ofsted|we|this inspection|the inspection)\b", re.IGNORECASE)
+_OFSTED = re.compile(r"\b(?:inspectors?|ofsted|this inspection|the inspection)\b", re.IGNORECASE)
+_WE = re.compile(r"\bwe\b", re.IGNORECASE)
+BY_INSPECTORS = "by_inspectors"  # a parsed sentence's user_data key: is it from an inspection report?
 _PLANNED = re.compile(r"\b(?:plans?|planning|intends?|intending|intention|hopes?|hoping|aims?|aiming|proposals?|"
                       r"proposed|will|would|should|could|needs? to|yet to|not yet|about to|in the process of|"
                       r"considering|exploring)\b", re.IGNORECASE)
@@ -127,7 +129,7 @@ class PracticeMention:
     start: int  # character offsets in the document
     end: int
     head: str  # lemma of the head noun, for clustering
-    method: str  # "action_object", "named_head", "capitalised_name", "quoted_name"; "learned" (learned_practices.py)
+    method: str  # "action_object", "recruited_staff", "named_head", "capitalised_name", "quoted_name"; "learned"
     confidence: float
     words: tuple[Token, ...]  # the parsed words the phrase was made of (no added abbreviation): what the weights read
 
@@ -283,7 +285,8 @@ _AFTER_APPOSITION = {"VBN", "VBD", "VBZ", "VBP", "VBG", "MD", "WDT", "WP", "PRP"
 def apposed_name(doc: Doc, end: int) -> tuple[int, int] | None:
     """The proper name a description of a practice ending at character `end` of `doc` is given right
     after it ("a perpetrator programme, Changing Patterns, delivered by…", "a recruitment hub,
-    Foster4.", "a practice framework, known locally as Greenwich Together, which…"): the name a reader
+    Foster4.", "a practice framework, known locally as Greenwich Together, which…", "…, called Stay
+    Strong, …"): the name a reader
     calls the practice by, as its character span (with any bracketed abbreviation); None for a list's
     next item ("the edge of care team, Family Solutions, and the MASH") or a person (after a role)."""
     described = [token for token in doc if token.idx + len(token.text) <= end]
@@ -294,6 +297,8 @@ def apposed_name(doc: Doc, end: int) -> tuple[int, int] | None:
     known = [word.lower_ for word in doc[i:i + 3]]
     if known[:2] == ["known", "as"] or known == ["known", "locally", "as"]:
         i += len(known) if known[-1] == "as" else 2
+    elif known[:1] in (["called"], ["named"]):  # "a new edge-of-care service, called Stay Strong, …"
+        i += 1
     if i < len(doc) and doc[i].text in OPENING_QUOTES:
         i += 1
     words: list[Token] = []
@@ -657,8 +662,13 @@ def paid_for_it(before: str, surface: str, after: str) -> bool:
 
 
 def subject_is_ofsted(verb: Token) -> bool:
-    return any(child.dep_ in {"nsubj", "agent"} and _OFSTED.search(verb.doc[child.left_edge.i:child.right_edge.i + 1].text)
-               for child in verb.children)
+    """Whether inspectors did it: "inspectors", "Ofsted", and "we" in an inspection report (its sentences'
+    user_data[BY_INSPECTORS], true unless said otherwise); elsewhere "we" is the council or its staff
+    ("we launched Hearth")."""
+    by_inspectors = verb.doc.user_data.get(BY_INSPECTORS, True)
+    return any(child.dep_ in {"nsubj", "agent"} and (
+        _OFSTED.search(text := verb.doc[child.left_edge.i:child.right_edge.i + 1].text)
+        or by_inspectors and _WE.search(text)) for child in verb.children)
 
 
 def practice_words(surface: str) -> list[str]:
@@ -698,7 +708,8 @@ def find_practices(sentence: Doc | Span, offset: int) -> list[PracticeMention]:
 
     def add(tokens: list[Token], method: str, confidence: float) -> None:
         tokens = _trim(tokens)
-        if not tokens or len(tokens) > MAX_TOKENS or generic(tokens) or names_a_person(tokens):
+        if not tokens or len(tokens) > MAX_TOKENS or names_a_person(tokens) or (
+                generic(tokens) and method != "recruited_staff"):
             return
         start, end = with_abbreviation(doc, tokens)
         head = head_of(tokens)
@@ -720,7 +731,8 @@ def find_practices(sentence: Doc | Span, offset: int) -> list[PracticeMention]:
             for child in token.children:
                 if child.dep_ in {"dobj", "nsubjpass"} and child.pos_ in {"NOUN", "PROPN"} and (
                         child.lemma_.lower() not in ABSTRACT) and not reshaped:
-                    add(phrase(child), "action_object", 0.7)
+                    hired = verb_is(token, _HIRING) and _staff_of_a_kind(_trim(phrase(child)))
+                    add(phrase(child), "recruited_staff" if hired else "action_object", 0.7)
                 elif child.dep_ == "prep" and (child.lower_ == "in" and token.lemma_ == "invest"
                                                or child.lower_ == "into" and reshaped):
                     for pobj in child.children:
@@ -755,6 +767,19 @@ def find_practices(sentence: Doc | Span, offset: int) -> list[PracticeMention]:
                 found.append(PracticeMention(span.text, offset + span.start_char, offset + span.end_char,
                                              tokens[-1].lemma_.lower(), "quoted_name", 0.6, tuple(tokens)))
     return longest(found)
+
+
+_HIRING = {"recruit", "appoint", "employ", "hire"}
+_STAFF = {"worker", "staff", "practitioner", "manager", "carer", "psychologist", "therapist", "nurse", "leader",
+          "supervisor", "assistant", "adviser", "advisor", "officer"}
+_OF_A_KIND = {"permanent", "experienced", "qualified", "additional", "extra", "more", "senior", "specialist",
+              "international", "overseas", "newly", "new"}
+
+
+def _staff_of_a_kind(tokens: list[Token]) -> bool:
+    """"recruited 41 permanent social workers", "appointed more experienced managers": whom a council
+    hires is its practice when the words say which kind (not "recruited social workers" alone)."""
+    return head_of(tokens).lemma_.lower() in _STAFF and any(token.lower_ in _OF_A_KIND for token in tokens)
 
 
 def _spoken(tokens: list[Token]) -> bool:

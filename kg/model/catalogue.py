@@ -21,8 +21,9 @@ class CatalogueEntry:
     category: str
     description: str
     aliases: tuple[str, ...]
-    exact: tuple[str, ...]
+    exact: tuple[str, ...]  # matched only as written ("ASYE", "Step Up")
     standing: bool = False  # every council has one (by statute or national scheme): named, it is not news
+    inside_only: tuple[str, ...] = ()  # of `exact`, ordinary words a name only inside a sentence ("Frontline")
 
 
 @dataclass(frozen=True)
@@ -53,8 +54,9 @@ def _load(name: str) -> list[dict[str, Any]]:
 def interventions() -> tuple[CatalogueEntry, ...]:
     return tuple(
         CatalogueEntry(entry["id"], entry["name"], entry["category"], entry["description"],
-                     tuple(entry.get("aliases") or ()), tuple(entry.get("exact") or ()),
-                     entry.get("standing") is True)
+                     tuple(entry.get("aliases") or ()),
+                     tuple(entry.get("exact") or ()) + tuple(entry.get("exact_inside") or ()),
+                     entry.get("standing") is True, tuple(entry.get("exact_inside") or ()))
         for entry in _load("interventions.yaml"))
 
 
