@@ -126,6 +126,7 @@ if __name__ == "__main__":
     marked = NARRATIVES if "--narratives" in sys.argv else UNSEEN
     option = "--narratives" if marked == NARRATIVES else "--unseen"
     split = sys.argv[sys.argv.index(option) + 1] if option in sys.argv[:-1] else None
-    if option in sys.argv and split not in {"dev", "held_out", "held_out_2"}:
-        sys.exit(f"{option} takes dev, held_out or held_out_2 (the narratives only)")
+    splits = {"dev", "held_out", "held_out_2"} if marked == NARRATIVES else {"dev", "held_out"}
+    if option in sys.argv and split not in splits:
+        sys.exit(f"{option} takes {', '.join(sorted(splits))}")
     print(json.dumps(run("--verbose" in sys.argv, split, marked), indent=2))

@@ -200,11 +200,12 @@ def main() -> None:
                 best = (c, threshold, precision, recall, f1)
     assert best is not None
     c, threshold, precision, recall, _ = best
-    narrative = np.array([NARRATIVES.parent.name in report for report in reports])
+    written = {entry["path"] for entry in marked_reports() if entry.get("inspection") is False}
+    narrative = np.array([report in written for report in reports])
     for name, part in (("Ofsted reports", dev[~narrative[dev]]), ("narrative documents", dev[narrative[dev]])):
         kept = chances[c][part] >= threshold
         print(f"  of which {name}: precision {labels[part][kept].sum() / max(kept.sum(), 1):.3f} "
-              f"recall {labels[part][kept].sum() / labels[part].sum():.3f} ({labels[part].sum()} reachable)")
+              f"recall {labels[part][kept].sum() / max(labels[part].sum(), 1):.3f} ({labels[part].sum()} reachable)")
     print(f"kept: C {c}, threshold {threshold} (cross-validated on dev: precision {precision:.3f}, recall {recall:.3f})")
     if "--write" in sys.argv:
         common = _common(labelled.described, labelled.reports)

@@ -1330,7 +1330,7 @@ def test_the_metric_words_of_matched_outcomes_are_scored_against_the_readers():
     # one family's own children
     ("A father, whose three children were on plans, spoke at the board.", []),
     # still to come: planned, projected, an ambition, a hope, a recommendation
-    ("The county has opened the first two of five planned hubs.", []),  # not the five
+    ("Leaders agreed four proposed hubs for the east of the county.", []),
     ("The projected overspend for next year is £2.6 million.", []),
     ("Our ambition is to reach 75 per cent by 2027.", []),
     ("We are opening three homes of our own, hopefully by the summer.", []),
@@ -1350,10 +1350,9 @@ def test_shares_rates_plans_and_money_invested_in_new_wordings(sentence, expecte
 @pytest.mark.parametrize(("sentence", "expected"), [
     ("Agency workers now cover 14% of posts, compared with 23% when the plan began.", ("change", 23.0, 14.0, "%")),
     ("The panel approved 41 new fostering households, against 33 the previous year.", ("change", 33.0, 41.0, "count")),
-    ("Of reviews, 93% were held on time (86% in 2022/23).", ("change", 86.0, 93.0, "%")),
     ("The average wait for a placement fell from 420 days to 365.", ("change", 420.0, 365.0, "days")),
 ])
-def test_a_baseline_when_something_began_the_previous_year_or_in_brackets(sentence, expected):
+def test_a_baseline_when_something_began_or_the_previous_year(sentence, expected):
     [found] = open_found_in(sentence)
     assert (found.kind, found.value_from, found.value, found.unit) == expected
 
@@ -1403,3 +1402,32 @@ def test_frontline_inside_a_sentence_is_the_programme_and_a_name_called_so_is_pr
 def test_a_guess_between_two_numbers_is_not_a_figure():
     assert open_outcomes_in("Parents told us they had seen three or four social workers in a year.") == []
     assert open_outcomes_in("Ten per cent of children had three or more moves.") == [("level", 10.0, "%")]
+
+
+@pytest.mark.parametrize(("sentence", "expected"), [
+    # plans of children, planned moves, an expected standard: figures, not plans
+    ("Child protection plans were reviewed on time in 94% of cases.", [("level", 94.0, "%")]),
+    ("Last year there were 32 planned moves and 8 emergency moves.", [("level", 32.0, "count"), ("level", 8.0, "count")]),
+    # a count restated as a share is no guess
+    ("This is 176 or 18% of the total.", [("level", 18.0, "%")]),
+    # a comparison between groups is no change
+    ("Breakdowns were 9% for children placed with family, compared with 17% when children were placed with "
+     "unrelated carers.", [("level", 9.0, "%")]),
+    # a place's children, not a family's
+    ("Leeds, whose 1,300 children in care live across the city, has a new plan.", [("level", 1300.0, "count")]),
+    # a bullet of what was done, with no subject, is no recommendation
+    ("Have reduced agency use from 40% to 12% since 2021.", [("change", 12.0, "%")]),
+    # a group of people is not a unit's make-up
+    ("A group of 15 care leavers completed the apprenticeship in 2023.", [("count", 15.0, "count")]),
+])
+def test_what_the_new_wordings_must_not_take_away(sentence, expected):
+    assert open_outcomes_in(sentence) == expected
+
+
+def test_hiring_one_person_or_by_another_body_is_not_a_practice_and_frontline_staff_are_not_the_programme(
+        extractor):
+    assert practices_in("The police have recruited additional officers for the team.") == []
+    assert practices_in("The council has appointed a new independent reviewing officer.") == []
+    evidence = extractor.extract("Leaders in Leeds have strengthened support for Frontline practitioners.",
+                                 ["E08000035"], None)
+    assert not [mention for mention in evidence.mentions if mention.key == "frontline_programme"]

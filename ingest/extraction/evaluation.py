@@ -211,11 +211,11 @@ def score_unseen(marked: list[dict[str, Any]], reports: list[dict[str, Any]]) ->
 
 
 def _same_figures(marked: tuple, found: tuple) -> bool:
-    """A marked outcome's figures and a found one's: equal, or the reader's whole number is the found
-    value rounded ("a third" marked 33, found 33.3), as the set's readers write shares in words."""
+    """A marked outcome's figures and a found one's: equal, or, for a share, the reader's whole number is
+    the found value rounded ("a third" marked 33 %, found 33.3 %), as the set's readers write shares in words."""
     def same(reader: Any, value: Any) -> bool:
-        return reader == value or (isinstance(reader, float) and isinstance(value, float) and reader.is_integer()
-                                   and not value.is_integer() and round(value) == reader)
+        return reader == value or (marked[2] == "%" and isinstance(reader, float) and isinstance(value, float)
+                                   and reader.is_integer() and not value.is_integer() and abs(value - reader) < 0.5)
     return marked[2] == found[2] and all(same(reader, value) for reader, value in zip(marked[:2], found[:2]))
 
 

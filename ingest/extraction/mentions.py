@@ -6,8 +6,8 @@ A short everyday form ("Richmond", "Kingston") counts only where the document al
 council in full (or as "Richmond Council") or is about it, because the same word is often a town
 elsewhere.
 Interventions come from the catalogue through spaCy phrase matchers: aliases whatever their
-case, abbreviations and ordinary-word names exactly as written (some, "Frontline", not where a
-sentence or a bullet opens, where any word is capitalised); a name keeps the abbreviation
+case, abbreviations and ordinary-word names exactly as written ("Frontline" only where it is not
+used as the ordinary word: see _an_ordinary_word); a name keeps the abbreviation
 printed in brackets after it ("multi-agency safeguarding hub (MASH)"), one mention, as printed.
 """
 
@@ -42,12 +42,19 @@ class Mention:
 _BULLETS = {"-", "–", "•", "*", "·"}
 
 
-def _opens(doc: Doc, start: int) -> bool:
-    """Whether a word opens a sentence, a line or a bullet, where any word is capitalised: "Frontline managers
-    know their teams" does not name the programme."""
+_WORKFORCE = {"practitioner", "practitioners", "manager", "managers", "management", "staff", "service", "services",
+              "team", "teams", "worker", "workers", "social", "practice", "professional", "professionals",
+              "supervision", "workforce", "police", "colleagues", "roles", "posts", "delivery", "level"}
+
+
+def _an_ordinary_word(doc: Doc, start: int, end: int) -> bool:
+    """A name that is also an ordinary word ("Frontline") used as that word: opening a sentence, a line or
+    a bullet, where any word is capitalised ("Frontline managers know their teams"), or before the staff or
+    work it describes ("support for Frontline practitioners", "Head of Frontline Services")."""
     before = doc[start - 1] if start > 0 else None
+    after = doc[end].lower_ if end < len(doc) else ""
     return before is None or bool(doc[start].is_sent_start) or before.text in _BULLETS or (
-        before.is_space and "\n" in before.text)
+        before.is_space and "\n" in before.text) or after in _WORKFORCE
 
 
 # a short form named as the council: "Hull City Council", "Richmond Council"
@@ -62,7 +69,7 @@ class EntityFinder:
                                for name in (intervention.name, *intervention.aliases, *intervention.exact)}
         self._any_case = PhraseMatcher(nlp.vocab, attr="LOWER")
         self._as_written = PhraseMatcher(nlp.vocab, attr="ORTH")
-        self._inside_only = {name for intervention in catalogue for name in intervention.inside_only}
+        self._inside_only = {name for intervention in catalogue for name in intervention.exact_inside}
         for intervention in catalogue:
             names = {intervention.name, *intervention.aliases} - set(intervention.exact)
             self._any_case.add(intervention.id, [nlp.make_doc(name) for name in names])
@@ -84,7 +91,7 @@ class EntityFinder:
     def _interventions_in(self, doc: Doc) -> list[Mention]:
         matches = [(doc.vocab.strings[key], start, end) for key, start, end in self._any_case(doc)] + [
             (doc.vocab.strings[key], start, end) for key, start, end in self._as_written(doc)
-            if not (doc[start:end].text in self._inside_only and _opens(doc, start))]
+            if not (doc[start:end].text in self._inside_only and _an_ordinary_word(doc, start, end))]
         label = {(start, end): intervention_id for intervention_id, start, end in matches}
         spans = filter_spans([doc[start:end] for _id, start, end in matches])
         text = doc.text if spans else ""  # spaCy rebuilds doc.text from every word at each reading: once here

@@ -41,8 +41,8 @@ def instruction(sentence: Doc | Span) -> bool:
     form and its main verb has no subject; not "Work with schools has improved" nor "Put simply, the
     model has cut…", whose first word the tagger also calls a base form."""
     first = next((token for token in sentence if not (token.is_punct or token.is_space or token.like_num)), None)
-    if first is None or first.tag_ not in {"VB", "VBP"}:  # "1.3 Agree to establish …" is tagged VBP
-        return False
+    if first is None or first.tag_ not in {"VB", "VBP"} or first.pos_ == "AUX":  # "1.3 Agree to …" is tagged VBP;
+        return False  # "Have reduced agency use …" reports what was done
     root = first
     while root.head.i != root.i:
         root = root.head

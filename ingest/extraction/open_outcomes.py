@@ -88,7 +88,7 @@ _NOT_MEASURE = {"year", "years", "month", "months", "week", "weeks", "day", "day
                 "group", "groups", "member", "members", "system", "systems", "report", "reports", "risk", "risks",
                 "mile", "miles", "quarter", "quarters", "term", "terms", "gcse", "gcses",
                 # what a document lists about itself: "three things", "four commitments", "three simple questions"
-                "thing", "things", "commitment", "commitments", "question", "questions", "principle", "principles",
+                "thing", "things", "commitment", "commitments", "principle", "principles",
                 "lesson", "lessons", "pillar", "pillars", "way", "ways", "aspiration", "aspirations", "objective",
                 "objectives", "ambition", "ambitions", "aim", "aims"}
 # words a number labels rather than counts after ("stage two", "level 3", "Act 1989")
@@ -172,9 +172,8 @@ def _not_a_figure(token: Token) -> bool:
     if after is not None and (after.text == "+" or after.lower_ == "or" and token.i + 2 < len(doc)
                               and doc[token.i + 2].lower_ in _OR_MORE or after.text.startswith("A*")):
         return True  # who is counted, not how many: "three or more placement moves", "16+ young people", "5 A*–C"
-    if after is not None and after.lower_ == "or" and token.i + 2 < len(doc) and _number(doc[token.i + 2].text) \
-            or before is not None and before.lower_ == "or" and before.i > 0 and _number(doc[before.i - 1].text):
-        return True  # a guess, not a figure: "three or four social workers in a year"
+    if _a_guess(token):
+        return True  # "three or four social workers in a year"
     if not token.text[:1].isdigit():
         return False
     if re.match(r"0\d", token.text):
@@ -191,6 +190,24 @@ def _not_a_figure(token: Token) -> bool:
         return True  # "2. extends the model to…": the number of a list's item
     at_end = after is None or (after.is_punct and after.i == len(doc) - 1)
     return at_end and before is not None and before.pos_ in {"NOUN", "PROPN", "ADJ"}
+
+
+def _a_guess(token: Token) -> bool:
+    """One of two bare numbers joined by "or" ("three or four social workers"); not a count restated as a
+    share or a sum ("176 or 18% of the total")."""
+    doc = token.doc
+    if token.i + 2 < len(doc) and doc[token.i + 1].lower_ == "or":
+        other = doc[token.i + 2]
+    elif token.i > 1 and doc[token.i - 1].lower_ == "or":
+        other = doc[token.i - 2]
+    else:
+        return False
+
+    def bare(number: Token) -> bool:
+        following = doc[number.i + 1].lower_ if number.i + 1 < len(doc) else ""
+        return _number(number.text) is not None and following not in {"%", "per", "percent"} and (
+            number.i == 0 or doc[number.i - 1].text != "£")
+    return bare(token) and bare(other)
 
 
 def _compared_with_others(token: Token) -> bool:
@@ -239,6 +256,18 @@ def _contents_line(doc: Doc) -> bool:
         or bool(_GRADE_THEN_NUMBER.search(doc.text))
 
 
+def _a_persons_own(noun: Token) -> bool:
+    """"her three brothers", "a father, whose three children were on plans": one family's, not the
+    service's (but "Leeds, whose 1,300 children in care …" is the council's)."""
+    for owner in noun.children:
+        if owner.dep_ == "poss" and owner.lower_ in {"his", "her", "my"}:
+            return True
+        if owner.dep_ == "poss" and owner.lower_ == "whose":
+            clause = next((word for word in noun.ancestors if word.dep_ == "relcl"), None)
+            return clause is not None and (clause.head.lemma_.lower() in _PEOPLE or clause.head.ent_type_ == "PERSON")
+    return False
+
+
 def _phrase(noun: Token, skip: Token, first: int) -> str:
     """The words naming what a number counts, without the number (tokens `first` to `skip`)."""
     tokens = [token for token in noun.subtree if not first <= token.i <= skip.i
@@ -280,7 +309,7 @@ _GROUP_WORDS = {"child", "children", "young", "people", "person", "persons", "ca
                 "other", "remaining", "local", "only", "all", "approximately", "around", "about", "some", "nearly",
                 "almost", "over", "them", "they", "whom", "which", "who", "these", "those", "couple", "couples",
                 "fewer", "more", "further", "its", "their", "our", "new"}
-_A_PERSONS = {"his", "her", "my", "whose"}
+_PEOPLE = {"mother", "father", "parent", "carer", "grandparent", "woman", "man", "girl", "boy", "family", "child"}
 _PRONOUNS = {"them", "they", "whom", "which", "who", "these", "those"}
 _HEDGES = {"approximately", "around", "about", "nearly", "almost", "over", "only", "some", "all", "its", "their", "our"}
 _ASIDES = {"including", "excluding", "compared", "such"}  # "…, including two who …": a part, not the measure
@@ -383,7 +412,7 @@ def _rated_before(token: Token) -> Token | None:
     return rate.head
 
 
-_SPENDING = {"invest", "spend", "commit", "allocate", "put", "earmark"}
+_SPENDING = {"invest", "commit", "allocate"}  # not "spent £4.5 million on agency staff": a cost, not an investment
 
 
 def _spent_on(amount: Token) -> str:
@@ -639,8 +668,7 @@ def find_open_outcomes(doc: Doc, offset: int, taken: set[tuple[float, str]]) -> 
             noun = token.head  # "30 social workers"; "a high number of children (529)"
             if noun.dep_ == "compound" and noun.tag_ == "NN" and noun.head.tag_ == "NNS" or noun.dep_ == "poss":
                 noun = noun.head  # "54 care leavers", "four children’s homes": the number read as the first word's
-            if noun.lower_ in _NOT_MEASURE or noun.lemma_.lower() in _NOT_MEASURE or any(
-                    child.dep_ == "poss" and child.lower_ in _A_PERSONS for child in noun.children):
+            if noun.lower_ in _NOT_MEASURE or noun.lemma_.lower() in _NOT_MEASURE or _a_persons_own(noun):
                 continue  # "whose two children", "her three brothers": one family's, not the service's
             if _per_10000(noun) is not None:
                 unit = "per 10,000"  # the rate printed first: "36 children and young people per 10,000"
@@ -708,8 +736,9 @@ def _was_and_is(text: str, offset: int, found: list[OpenOutcome]) -> list[OpenOu
 _INTENDING = {"aim", "plan", "intend", "promise", "hope", "expect", "want", "seek", "forecast", "project", "propose",
               "assume"}
 _FORECASTS = {"projection", "forecast", "modelling"}  # "current projections indicate savings of £1.6 million"
-_AIMED = {"ambition", "aim", "target", "goal", "objective", "intention", "aspiration", "plan"}  # "our ambition is to reach 80%"
-_FORESEEN = {"plan", "propose", "project", "forecast", "anticipate", "expect", "intend", "budget"}  # "seven planned hubs"
+_AIMED = {"ambition", "aim", "target", "goal", "objective", "intention", "aspiration"}  # "our ambition is to reach 80%"
+# "the projected overspend"; not "planned" (a planned move is not an emergency one) nor "expected" (a standard)
+_FORESEEN = {"propose", "project", "forecast", "anticipate", "budget"}
 _METHOD = {"survey", "interview", "sample", "questionnaire", "focus", "consultation", "analysis"}
 
 
@@ -731,16 +760,18 @@ def _stated(doc: Doc, start: int) -> bool:
     if instruction(doc) or figure.dep_ == "nummod" and _foreseen(figure.head):
         return False  # a recommendation ("Agree to establish … up to four homes"), "seven planned hubs"
     verb = next((token for token in (figure, *figure.ancestors) if token.pos_ in {"VERB", "AUX"}), None)
-    if verb is not None and any(word.lower_ == "hopefully" for word in verb.subtree):
-        return False
+    if verb is not None and any(word.lower_ == "hopefully" for child in verb.children
+                                for word in (child, *(child.children if child.dep_ == "prep" else ()))):
+        return False  # "we are opening two homes, hopefully by spring"
     if verb is not None and any(child.dep_ == "neg" for child in verb.children) and not any(
             child.dep_ in {"nsubj", "nsubjpass"} and child.left_edge.i <= figure.i <= child.right_edge.i
             for child in verb.children):
         return False  # but "12% of care leavers are not in education" measures who is not
     while verb is not None and verb.pos_ in {"VERB", "AUX"}:
         if verb.lemma_.lower() in _INTENDING or any(child.tag_ == "MD" for child in verb.children) or any(
-                child.dep_ in {"nsubj", "nsubjpass"} and (child.lemma_.lower() in _FORECASTS | _AIMED or _foreseen(child))
-                for child in verb.children):
+                child.dep_ in {"nsubj", "nsubjpass"} and (child.lemma_.lower() in _FORECASTS or _foreseen(child) or (
+                    child.lemma_.lower() in _AIMED and verb.lemma_ == "be"
+                    and any(word.dep_ == "xcomp" for word in verb.children))) for child in verb.children):
             return False
         goes_on = verb.dep_ in {"xcomp", "ccomp", "advcl", "acl", "relcl", "prep", "pobj"} or (
             verb.dep_ == "conj" and verb.tag_ == "VB" and not any(child.dep_ in {"nsubj", "nsubjpass"}
@@ -789,12 +820,18 @@ def _parts_of_the_service(doc: Doc, start: int) -> bool:
     return verb is None or verb.lemma_.lower() not in _ADDING
 
 
+_MEMBERS = {"worker", "practitioner", "manager", "staff", "coordinator", "co-ordinator", "assistant", "psychologist",
+            "therapist", "clinician", "supervisor", "nurse", "officer", "member"}
+
+
 def _in_each_unit(noun: Token) -> bool:
     """Whether a counted noun is what one unit holds: "pods of five practitioners", "each unit has a
     consultant and two social workers"."""
     while noun.dep_ in {"conj", "appos"} and noun.head.i != noun.i:
         noun = noun.head
-    if noun.dep_ == "pobj" and noun.head.lower_ == "of" and noun.head.head.lemma_.lower() in _UNITS:
+    if noun.lemma_.lower().split()[-1] not in _MEMBERS:
+        return False  # "a group of 15 care leavers", "each team has two vacancies": not who a unit is made of
+    if noun.dep_ == "pobj" and noun.head.lower_ == "of" and noun.head.head.lemma_.lower() in {"pod", "team", "unit"}:
         return True
     verb = noun.head if noun.dep_ in {"dobj", "attr"} else None
     return verb is not None and any(child.dep_ == "nsubj" and child.lemma_.lower() in _UNITS and any(

@@ -82,16 +82,15 @@ _COMPARISON = re.compile(r"\b(?:compared\s+(?:with|to)|in\s+comparison\s+(?:with
                          re.IGNORECASE)
 # a figure's baseline printed after it: "now 16%, down from 33% in 2021", "fallen to 19%, from 28% at the
 # time of the last inspection", "9%, compared with 17% two years ago", "12%, compared with 21% when the
-# strategy began", "37 approved against 29 the previous year", "94% (88% in 2022/23)"; after "compared
-# with", "against", a bracket or a bare "from" only when a time follows, and never a comparison group's
-# figure or a target ("compared with 22% nationally", "compared with 24% in England last year")
+# strategy began", "37 approved against 29 the previous year"; after "compared with", "against" or a
+# bare "from" only when a time follows, and never a comparison group's figure or a target ("compared with 22% nationally", "compared with 24% in England last year")
 _BASELINE_AFTER = re.compile(
     rf"(?:\b(?P<moved>down|up|falling|rising|(?:increase|rise|reduction|decrease|fall|drop|decline|improvement)"
-    rf"(?:\s+of\s+\d+%?)?)\s+from|,\s*from|\bcompared\s+(?:with|to)|\bagainst|\()\s*{HEDGE}"
+    rf"(?:\s+of\s+\d+%?)?)\s+from|,\s*from|\bcompared\s+(?:with|to)|\bagainst)\s+{HEDGE}"
     rf"(?P<v>{AMOUNT})(?P<r>{PER_10000})?(?P<when>[^,;.]{{0,60}}?\b(?:(?:19|20)\d\d|ago|before|previous|last|"
-    rf"baseline|time of|start|beginning|earlier|when)\b)?", re.IGNORECASE)
-_YEAR_CLOSED = re.compile(rf"\s+(?:in\s+)?{_YEAR}\s*\)")  # a bracket holds a baseline only as "(88% in 2022/23)"
-_AIMED_AT = re.compile(r"\b(?:target|aim|ambition|goal|trajectory|plan)", re.IGNORECASE)
+    rf"baseline|time of|start|beginning|earlier|when\s+(?:the|our|its|this|we|it)\b[^,;.]{{0,40}}?\b(?:began|begun|"
+    rf"started|launched|introduced|agreed|opened))\b)?", re.IGNORECASE)
+_AIMED_AT = re.compile(r"\b(?:target|aim|ambition|goal|trajectory)s?\b", re.IGNORECASE)
 # the others a council's figure is compared with, not its own earlier self
 COMPARISON_GROUPS = (r"england|national(?:ly)?|statistical neighbours?|comparators?|regional|neighbouring|"
                      r"(?:comparable|comparison|similar|other) (?:authorities|areas|councils|teams)|"
@@ -120,8 +119,7 @@ def baselines_after(text: str) -> list[Baseline]:
         whole = _FROM_TO.search(text, match.start())
         if not (match.group("moved") or match.group("when")) or _is_year(match.group("v")) \
                 or (whole is not None and whole.start() < match.start("v")) or _GROUP_NAMED.search(match.group(0)) \
-                or _AIMED_AT.search(match.group(0)) or match.group(0).startswith("(") and not _YEAR_CLOSED.match(
-                    text, match.end("r") if match.group("r") else match.end("v")):
+                or _AIMED_AT.search(match.group(0)):
             continue
         amount = parse_amount(match.group("v"))
         unit = "per 10,000" if match.group("r") else None if amount.unit == "count" else amount.unit

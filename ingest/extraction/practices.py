@@ -708,7 +708,7 @@ def find_practices(sentence: Doc | Span, offset: int) -> list[PracticeMention]:
 
     def add(tokens: list[Token], method: str, confidence: float) -> None:
         tokens = _trim(tokens)
-        if not tokens or len(tokens) > MAX_TOKENS or names_a_person(tokens) or (
+        if not tokens or len(tokens) > MAX_TOKENS or names_a_person(tokens) or not_the_councils(tokens) or (
                 generic(tokens) and method != "recruited_staff"):
             return
         start, end = with_abbreviation(doc, tokens)
@@ -769,17 +769,19 @@ def find_practices(sentence: Doc | Span, offset: int) -> list[PracticeMention]:
     return longest(found)
 
 
-_HIRING = {"recruit", "appoint", "employ", "hire"}
-_STAFF = {"worker", "staff", "practitioner", "manager", "carer", "psychologist", "therapist", "nurse", "leader",
-          "supervisor", "assistant", "adviser", "advisor", "officer"}
+_HIRING = {"recruit", "appoint", "hire"}
+_STAFF = {"worker", "staff", "practitioner", "psychologist", "therapist", "nurse", "supervisor", "assistant"}
 _OF_A_KIND = {"permanent", "experienced", "qualified", "additional", "extra", "more", "senior", "specialist",
-              "international", "overseas", "newly", "new"}
+              "international", "overseas", "newly"}
 
 
 def _staff_of_a_kind(tokens: list[Token]) -> bool:
-    """"recruited 41 permanent social workers", "appointed more experienced managers": whom a council
-    hires is its practice when the words say which kind (not "recruited social workers" alone)."""
-    return head_of(tokens).lemma_.lower() in _STAFF and any(token.lower_ in _OF_A_KIND for token in tokens)
+    """"recruited 41 permanent social workers", "appointed additional family practitioners": whom a council
+    hires is its practice when the words say which kind, and more than one (not "recruited social workers",
+    nor "appointed a senior practitioner")."""
+    head = head_of(tokens)
+    return head.lemma_.lower() in _STAFF and (head.tag_ == "NNS" or head.lower_ == "staff") and any(
+        token.lower_ in _OF_A_KIND for token in tokens)
 
 
 def _spoken(tokens: list[Token]) -> bool:

@@ -23,7 +23,7 @@ class CatalogueEntry:
     aliases: tuple[str, ...]
     exact: tuple[str, ...]  # matched only as written ("ASYE", "Step Up")
     standing: bool = False  # every council has one (by statute or national scheme): named, it is not news
-    inside_only: tuple[str, ...] = ()  # of `exact`, ordinary words a name only inside a sentence ("Frontline")
+    exact_inside: tuple[str, ...] = ()  # of `exact`, ordinary words that name it only inside a sentence ("Frontline")
 
 
 @dataclass(frozen=True)
