@@ -256,6 +256,9 @@ def _contents_line(doc: Doc) -> bool:
         or bool(_GRADE_THEN_NUMBER.search(doc.text))
 
 
+_PEOPLE = {"mother", "father", "parent", "carer", "grandparent", "woman", "man", "girl", "boy", "family", "child"}
+
+
 def _a_persons_own(noun: Token) -> bool:
     """"her three brothers", "a father, whose three children were on plans": one family's, not the
     service's (but "Leeds, whose 1,300 children in care …" is the council's)."""
@@ -309,7 +312,6 @@ _GROUP_WORDS = {"child", "children", "young", "people", "person", "persons", "ca
                 "other", "remaining", "local", "only", "all", "approximately", "around", "about", "some", "nearly",
                 "almost", "over", "them", "they", "whom", "which", "who", "these", "those", "couple", "couples",
                 "fewer", "more", "further", "its", "their", "our", "new"}
-_PEOPLE = {"mother", "father", "parent", "carer", "grandparent", "woman", "man", "girl", "boy", "family", "child"}
 _PRONOUNS = {"them", "they", "whom", "which", "who", "these", "those"}
 _HEDGES = {"approximately", "around", "about", "nearly", "almost", "over", "only", "some", "all", "its", "their", "our"}
 _ASIDES = {"including", "excluding", "compared", "such"}  # "…, including two who …": a part, not the measure
@@ -417,7 +419,7 @@ _SPENDING = {"invest", "commit", "allocate"}  # not "spent £4.5 million on agen
 
 def _spent_on(amount: Token) -> str:
     """"invested £1.8 million … in recruitment and retention": money a council put into something,
-    measured by what it went on (nothing when that is not said, or is a pronoun: "put £1.2m into it")."""
+    measured by what it went on (nothing when that is not said, or is a pronoun: "invested £1.2m in it")."""
     verb = amount.head
     if amount.dep_ != "dobj" or verb.lemma_.lower() not in _SPENDING:
         return ""
@@ -758,7 +760,7 @@ def _stated(doc: Doc, start: int) -> bool:
     if figure is None:
         return True
     if instruction(doc) or figure.dep_ == "nummod" and _foreseen(figure.head):
-        return False  # a recommendation ("Agree to establish … up to four homes"), "seven planned hubs"
+        return False  # a recommendation ("Agree to establish … up to four homes"), "four proposed hubs"
     verb = next((token for token in (figure, *figure.ancestors) if token.pos_ in {"VERB", "AUX"}), None)
     if verb is not None and any(word.lower_ == "hopefully" for child in verb.children
                                 for word in (child, *(child.children if child.dep_ == "prep" else ()))):
@@ -791,7 +793,7 @@ def _stated(doc: Doc, start: int) -> bool:
 
 
 def _foreseen(noun: Token) -> bool:
-    """"seven planned family hubs", "the projected overspend": a noun said to be still to come."""
+    """"four proposed hubs", "the projected overspend": a noun said to be still to come."""
     return any(child.dep_ == "amod" and child.lemma_.lower() in _FORESEEN for child in noun.children)
 
 
@@ -829,7 +831,7 @@ def _in_each_unit(noun: Token) -> bool:
     consultant and two social workers"."""
     while noun.dep_ in {"conj", "appos"} and noun.head.i != noun.i:
         noun = noun.head
-    if noun.lemma_.lower().split()[-1] not in _MEMBERS:
+    if noun.lemma_.lower() not in _MEMBERS:
         return False  # "a group of 15 care leavers", "each team has two vacancies": not who a unit is made of
     if noun.dep_ == "pobj" and noun.head.lower_ == "of" and noun.head.head.lemma_.lower() in {"pod", "team", "unit"}:
         return True
