@@ -4,7 +4,7 @@ Longest names win ("North East Lincolnshire" is never read as "Lincolnshire"), m
 case-sensitive so that a capitalised name is needed, and only the names of children's services
 councils count: a town inside a council is not the council, nor is a name inside another proper
 name ("University of Reading", "Greater Manchester", "councillor Peter Barnsley"), nor a body of
-several councils ("the Liverpool City Region").
+several councils ("the Liverpool City Region", "the York and North Yorkshire Combined Authority").
 """
 
 from __future__ import annotations
@@ -50,8 +50,8 @@ class CouncilMatcher:
 
 # "Colchester, Essex CO4 3ZL" is an address, not the council
 _POSTCODE = re.compile(r",?\s+[A-Z]{1,2}\d[A-Z\d]?\s*\d[A-Z]{2}\b")
-# "the Liverpool City Region", "the West Yorkshire Combined Authority": a body of several councils
-_A_WIDER_BODY = re.compile(r"\s+(?:City Region|Combined Authority)\b")
+# "the Liverpool City Region", "the York and North Yorkshire Combined Authority": a body of several councils
+_A_WIDER_BODY = re.compile(r"(?:\s+and(?:\s+[A-Z][\w'’-]*){1,3})?\s+(?:City Region|Combined Authority)\b")
 # the name inside another proper name: "University of Reading", "Greater Manchester", "councillor Peter Barnsley"
 _IN_ANOTHER_NAME = re.compile(r"(?:\b(?:University|College|Diocese|Bishop|Port) of|\bGreater|\b(?:[Cc]ouncillor|Cllr|"
                               r"Mr|Mrs|Ms|Miss|Dr|Sir|Dame|Professor|Lord|Baroness)\.?\s+[A-Z][a-z]+)\s+$")

@@ -278,3 +278,5 @@ def test_a_council_named_without_the_full_stop_of_st_and_not_a_city_region(counc
                                           "City Region; St. Helens agreed.")
     assert [(mention.code, mention.surface) for mention in found] == [
         ("E08000013", "St Helens"), ("E06000006", "Halton"), ("E08000013", "St. Helens")]
+    text = "The York and North Yorkshire Combined Authority met in York."
+    assert [mention.start for mention in CouncilMatcher(councils).find(text)] == [text.rindex("York")]
