@@ -41,11 +41,11 @@ sys.path.insert(0, str(Path(__file__).resolve().parents[1]))  # before bench/, w
 
 from embedding.cache import CachedEmbedder  # noqa: E402
 from embedding.embedder import backend_label, embedder_for  # noqa: E402
-from ingest.extraction.document import cued_sentences, sentences_of  # noqa: E402
+from ingest.extraction.document import cued_sentences, parsed_sentences, sentences_of  # noqa: E402
 from ingest.extraction.evaluation import quotes_overlap, surfaces_match  # noqa: E402
 from ingest.extraction.learned_practices import WEIGHTS, Candidate, candidates, meanings  # noqa: E402
-from ingest.extraction.nlp import full_pipeline, sentence_pipeline  # noqa: E402
-from ingest.extraction.practices import BY_INSPECTORS, find_practices  # noqa: E402
+from ingest.extraction.nlp import sentence_pipeline  # noqa: E402
+from ingest.extraction.practices import find_practices  # noqa: E402
 from ingest.pipeline import read_document  # noqa: E402
 from ingest.sources import user_sources  # noqa: E402
 from kg.model.settings import PROJECT_ROOT, get_settings  # noqa: E402
@@ -100,8 +100,7 @@ def labelled_candidates() -> Labelled:
     for entry in marked_reports():
         text = report_text(entry)
         cued = cued_sentences(text, sentences_of(text, sentence_pipeline()(text)))
-        for sentence, doc in zip(cued, full_pipeline().pipe(text[sentence.start:sentence.end] for sentence in cued)):
-            doc.user_data[BY_INSPECTORS] = entry.get("inspection", True)
+        for doc in parsed_sentences(text, cued, entry.get("inspection", True)).values():
             marked = [practice for practice in entry.get("practices") or []
                       if quotes_overlap(doc.text, practice["quote"])]
             for candidate in candidates(doc, 0, find_practices(doc, 0)):

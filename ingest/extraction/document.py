@@ -160,9 +160,8 @@ class Extractor:
             sentence_at(mention.start) for mention in evidence.mentions if mention.kind == "intervention")}
         for sentence in cued:
             naming_catalogue.pop(sentence.start, None)
-        parsed_cued = parsed_sentences(text, cued + list(naming_catalogue.values()))
-        for sentence_doc in parsed_cued.values():
-            sentence_doc.user_data[BY_INSPECTORS] = inspection_council is not None  # who "we" are
+        by_inspectors = inspection_council is not None  # who "we" are
+        parsed_cued = parsed_sentences(text, cued + list(naming_catalogue.values()), by_inspectors)
         # recommendations: what the council is told to do names practices it does not have
         to_improve = _lists_of_what_to_improve(text)
         recommendations = {start for start, parsed in parsed_cued.items()
@@ -205,7 +204,7 @@ class Extractor:
             context_metric = named
         # the candidates the practices' parse has not read already (most hold a figure, so it has)
         parsed = parsed_cued | parsed_sentences(text, [sentence for sentence, _ in candidates
-                                                       if sentence.start not in parsed_cued])
+                                                       if sentence.start not in parsed_cued], by_inspectors)
         for sentence, context_metric in candidates:
             drafts = find_outcomes(parsed[sentence.start], sentence.start, context_metric)
             council = about.council_for(sentence)[0] if drafts else None
@@ -507,11 +506,15 @@ class _CouncilContext:
         return mentions[bisect.bisect_left(starts, start):bisect.bisect_left(starts, end)]
 
 
-def parsed_sentences(text: str, sentences: list[Sentence]) -> dict[int, Doc]:
+def parsed_sentences(text: str, sentences: list[Sentence], by_inspectors: bool = True) -> dict[int, Doc]:
     """The sentences through the full parser in one batch (several times faster than a call per
-    sentence), by their start."""
-    return dict(zip((sentence.start for sentence in sentences),
-                    full_pipeline().pipe(text[sentence.start:sentence.end] for sentence in sentences)))
+    sentence), by their start; each says whether it is from an inspection report, where "we" are the
+    inspectors (practices.BY_INSPECTORS)."""
+    parsed = dict(zip((sentence.start for sentence in sentences),
+                      full_pipeline().pipe(text[sentence.start:sentence.end] for sentence in sentences)))
+    for doc in parsed.values():
+        doc.user_data[BY_INSPECTORS] = by_inspectors
+    return parsed
 
 
 def sentences_of(text: str, doc: Doc) -> list[Sentence]:

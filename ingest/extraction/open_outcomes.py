@@ -31,6 +31,7 @@ from spacy.tokens import Doc, Token
 
 from ingest.extraction.nlp import instruction
 from ingest.extraction.outcomes import (
+    AIM_NOUNS,
     AMOUNT,
     COMPARISON_GROUPS,
     FRACTION,
@@ -738,7 +739,7 @@ def _was_and_is(text: str, offset: int, found: list[OpenOutcome]) -> list[OpenOu
 _INTENDING = {"aim", "plan", "intend", "promise", "hope", "expect", "want", "seek", "forecast", "project", "propose",
               "assume"}
 _FORECASTS = {"projection", "forecast", "modelling"}  # "current projections indicate savings of £1.6 million"
-_AIMED = {"ambition", "aim", "target", "goal", "objective", "intention", "aspiration"}  # "our ambition is to reach 80%"
+_AIMED = AIM_NOUNS | {"intention", "aspiration"}  # "our ambition is to reach 80%"
 # "the projected overspend"; not "planned" (a planned move is not an emergency one) nor "expected" (a standard)
 _FORESEEN = {"propose", "project", "forecast", "anticipate", "budget"}
 _METHOD = {"survey", "interview", "sample", "questionnaire", "focus", "consultation", "analysis"}

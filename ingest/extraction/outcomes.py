@@ -151,7 +151,7 @@ _REFERS_BACK = re.compile(r"\b(?:the|this|these)\s+(pilot|programme|program|mode
 _REPORTING = {"VBD", "VBN", "VBZ", "VBP"}  # past, participle, present: forms that report; not VB
 _RESULT_VERBS = {"help", "manage", "continue", "begin", "start", "succeed", "go"}
 _HEDGE_ADVERBS = {"potentially", "possibly", "probably", "likely", "perhaps"}
-_AIM_NOUNS = {"target", "aim", "ambition", "goal", "objective"}  # "a target of reducing re-referrals by 25%"
+AIM_NOUNS = {"target", "aim", "ambition", "goal", "objective"}  # "a target of reducing re-referrals by 25%"
 _AIMS = {"aim", "target", "intend", "plan", "hope", "expect", "want", "seek", "need"}
 # a direction with no figure counts only when the metric is named right by it
 _DIRECTION_ONLY_REACH = 50
@@ -325,7 +325,7 @@ def _hedged(sentence: Doc, offset: int) -> bool:
                for child in token.children):
             return True
         lemma = token.lemma_.lower()
-        if (token.pos_ == "VERB" and lemma in _AIMS) or (token.pos_ == "NOUN" and lemma in _AIM_NOUNS):
+        if (token.pos_ == "VERB" and lemma in _AIMS) or (token.pos_ == "NOUN" and lemma in AIM_NOUNS):
             return True
         if _so_that(token):
             return True  # "… so that the number of referrals is reduced"

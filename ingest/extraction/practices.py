@@ -708,8 +708,9 @@ def find_practices(sentence: Doc | Span, offset: int) -> list[PracticeMention]:
 
     def add(tokens: list[Token], method: str, confidence: float) -> None:
         tokens = _trim(tokens)
-        if not tokens or len(tokens) > MAX_TOKENS or names_a_person(tokens) or not_the_councils(tokens) or (
-                generic(tokens) and method != "recruited_staff"):
+        # whom a council hires is named in generic words ("permanent social workers"), but must be its own
+        if not tokens or len(tokens) > MAX_TOKENS or names_a_person(tokens) or (
+                not_the_councils(tokens) if method == "recruited_staff" else generic(tokens)):
             return
         start, end = with_abbreviation(doc, tokens)
         head = head_of(tokens)
@@ -731,8 +732,9 @@ def find_practices(sentence: Doc | Span, offset: int) -> list[PracticeMention]:
             for child in token.children:
                 if child.dep_ in {"dobj", "nsubjpass"} and child.pos_ in {"NOUN", "PROPN"} and (
                         child.lemma_.lower() not in ABSTRACT) and not reshaped:
-                    hired = verb_is(token, _HIRING) and _staff_of_a_kind(_trim(phrase(child)))
-                    add(phrase(child), "recruited_staff" if hired else "action_object", 0.7)
+                    named = phrase(child)
+                    hired = verb_is(token, _HIRING) and _staff_of_a_kind(named)
+                    add(named, "recruited_staff" if hired else "action_object", 0.7)
                 elif child.dep_ == "prep" and (child.lower_ == "in" and token.lemma_ == "invest"
                                                or child.lower_ == "into" and reshaped):
                     for pobj in child.children:
