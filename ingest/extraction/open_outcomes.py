@@ -193,6 +193,13 @@ def _not_a_figure(token: Token) -> bool:
     return at_end and before is not None and before.pos_ in {"NOUN", "PROPN", "ADJ"}
 
 
+def _opening_in_words(token: Token, first: int) -> bool:
+    """A number in words opening its sentence, as style guides ask, which the parser reads as part of a
+    name ("Eleven children were adopted", "Twenty-seven agency workers chose …"; `first`: its first word)."""
+    return token.dep_ == "compound" and not token.text[:1].isdigit() and (
+        first == 0 or first == 1 and token.doc[0].is_quote)
+
+
 def _a_guess(token: Token) -> bool:
     """One of two bare numbers joined by "or" ("three or four social workers"); not a count restated as a
     share or a sum ("176 or 18% of the total")."""
@@ -261,8 +268,12 @@ _PEOPLE = {"mother", "father", "parent", "carer", "grandparent", "woman", "man",
 
 
 def _a_persons_own(noun: Token) -> bool:
-    """"her three brothers", "a father, whose three children were on plans": one family's, not the
-    service's (but "Leeds, whose 1,300 children in care …" is the council's)."""
+    """"her three brothers", "a father, whose three children were on plans", "I had 26 children" (one
+    worker's caseload): one person's, not the service's (but "Leeds, whose 1,300 children in care …" is
+    the council's)."""
+    if noun.dep_ == "dobj" and noun.head.lemma_ == "have" and any(
+            child.dep_ == "nsubj" and child.lower_ == "i" for child in noun.head.children):
+        return True
     for owner in noun.children:
         if owner.dep_ == "poss" and owner.lower_ in {"his", "her", "my"}:
             return True
@@ -613,7 +624,7 @@ def find_open_outcomes(doc: Doc, offset: int, taken: set[tuple[float, str]]) -> 
         if following is not None and (following.lower_ in PARTS or following.text in {"-", "–"} and token.i + 2 < len(doc)
                                       and doc[token.i + 2].lower_ in PARTS):
             continue  # the "two" of "two thirds" or "two-thirds", read as a share or not at all
-        if token.lower_ == "one" and not _after_of_whom(token):
+        if token.lower_ == "one" and not hyphenated and not _after_of_whom(token):
             continue  # "one child in particular"; but "…, of whom one returned home" counts
         if before is not None and (before.is_title and before.i > doc[0].i or before.lower_ in _LABELS):
             continue  # "Chat 2 Change", "Act 1989", "Good 2", "stage two assessments"
@@ -667,8 +678,8 @@ def find_open_outcomes(doc: Doc, offset: int, taken: set[tuple[float, str]]) -> 
             noun = rated  # the count in brackets after a rate: "36 children per 10,000 (209)"
             if not any(child.dep_ == "nummod" for child in rated.children):
                 unit = "per 10,000"  # no rate before it: "the rate per 10,000 (93)" is the rate
-        elif token.dep_ in {"nummod", "appos"} and token.head.pos_ in {"NOUN", "PROPN"}:
-            noun = token.head  # "30 social workers"; "a high number of children (529)"
+        elif token.head.pos_ in {"NOUN", "PROPN"} and (token.dep_ in {"nummod", "appos"} or _opening_in_words(token, first)):
+            noun = token.head  # "30 social workers"; "a high number of children (529)"; "Eleven children were …"
             if noun.dep_ == "compound" and noun.tag_ == "NN" and noun.head.tag_ == "NNS" or noun.dep_ == "poss":
                 noun = noun.head  # "54 care leavers", "four children’s homes": the number read as the first word's
             if noun.lower_ in _NOT_MEASURE or noun.lemma_.lower() in _NOT_MEASURE or _a_persons_own(noun):
@@ -742,6 +753,7 @@ _FORECASTS = {"projection", "forecast", "modelling"}  # "current projections ind
 _AIMED = AIM_NOUNS | {"intention", "aspiration"}  # "our ambition is to reach 80%"
 # "the projected overspend"; not "planned" (a planned move is not an emergency one) nor "expected" (a standard)
 _FORESEEN = {"propose", "project", "forecast", "anticipate", "budget"}
+_INTENDED = _INTENDING | _AIMED | {"proposal", "bid"}  # nouns whose infinitive is still to be done
 _METHOD = {"survey", "interview", "sample", "questionnaire", "focus", "consultation", "analysis"}
 
 
@@ -780,6 +792,8 @@ def _stated(doc: Doc, start: int) -> bool:
             verb.dep_ == "conj" and verb.tag_ == "VB" and not any(child.dep_ in {"nsubj", "nsubjpass"}
                                                                   for child in verb.children)) or any(
             word.lower_ == "which" and word.head.lower_ == "of" for word in verb.subtree if word.i < verb.i)
+        if verb.dep_ == "acl" and verb.head.lemma_.lower() in _INTENDED:
+            return False  # "the council's plan to open two homes", "a bid to create three hubs"
         if verb.dep_ in {"acl", "relcl"}:  # a clause about a noun: on to the verb that noun hangs from
             verb = next((node for node in verb.ancestors if node.pos_ in {"VERB", "AUX"}), None)
         else:
@@ -1017,6 +1031,8 @@ def _changed_metric(anchor: Token, start: int, end: int, verb: Token | None = No
         objects = [child for child in verb.children if child.dep_ == "dobj"]
         subjects = [child for child in verb.children if child.dep_ in {"nsubj", "nsubjpass"}]
         noun = next(iter(objects or subjects), None)
+        if noun is None and verb.dep_ == "conj" and verb.head.pos_ == "VERB":
+            return _subject_before(verb)  # "Audits graded good or outstanding increased from 29% to 52%"
     if noun is None or noun.pos_ == "PRON" or noun.lemma_.lower() in _NOT_CHANGED:
         return None
     keep = (lambda token: token.idx < start) if noun.idx < start else (lambda token: token.idx >= end)
@@ -1025,6 +1041,20 @@ def _changed_metric(anchor: Token, start: int, end: int, verb: Token | None = No
               and not any(ancestor.dep_ in {"relcl", "acl", "appos"} and ancestor.i != noun.i
                           and noun.left_edge.i <= ancestor.i <= noun.right_edge.i for ancestor in token.ancestors)
               and token.dep_ not in {"relcl", "acl", "appos"}]
+    text = " ".join(token.text for token in tokens[:10]).strip()
+    return text if len(text) >= 3 else None
+
+
+def _subject_before(verb: Token) -> str | None:
+    """A change verb the parser joined to a participle it read as the main verb ("The proportion of
+    audited cases graded good or better rose from 41% …"): the words from that verb's subject to the
+    change verb are what changed."""
+    subject = next((child for child in verb.head.children if child.dep_ in {"nsubj", "nsubjpass"}), None)
+    if subject is None or subject.pos_ == "PRON" or subject.lemma_.lower() in _NOT_CHANGED:
+        return None
+    tokens = [token for token in verb.doc[subject.left_edge.i:verb.i] if token.dep_ not in {"det", "punct"}]
+    while tokens and tokens[-1].pos_ == "CCONJ":
+        tokens = tokens[:-1]
     text = " ".join(token.text for token in tokens[:10]).strip()
     return text if len(text) >= 3 else None
 
@@ -1045,6 +1075,16 @@ _CHANGE_VERBS = {"fall": "down", "reduce": "down", "decrease": "down", "drop": "
                  "lower": "down", "rise": "up", "increase": "up", "grow": "up"}
 
 
+def _moved(verb: Token) -> str | None:
+    """Which way a change's verb goes: "fell by", "rose by", or "are up by", "is down by"."""
+    if verb.lemma_.lower() in _CHANGE_VERBS:
+        return _CHANGE_VERBS[verb.lemma_.lower()]
+    if verb.lemma_ != "be":
+        return None
+    return next((child.lower_ for child in verb.children if child.dep_ == "advmod" and child.lower_ in {"up", "down"}),
+                None)
+
+
 def _changes_by(doc: Doc, offset: int, taken: set[tuple[float, str]]) -> list[tuple[OpenOutcome, tuple[int, int]]]:
     """A change stated by its size: "the number of children entering care fell by 22%", "reduced by
     around a fifth", "has more than halved", "cut its reliance on agency staff by more than half"; of
@@ -1053,8 +1093,9 @@ def _changes_by(doc: Doc, offset: int, taken: set[tuple[float, str]]) -> list[tu
     for token in doc:
         verb, size = token.head, None
         match = _BY_SIZE.match(doc.text, token.idx) if token.lower_ == "by" else None
-        if match and verb.lemma_.lower() in _CHANGE_VERBS:
-            size = _size(match.group("c"), _CHANGE_VERBS[verb.lemma_.lower()])
+        moved = _moved(verb) if match else None
+        if match and moved:
+            size = _size(match.group("c"), moved)
             if size is None:
                 continue  # "by 2026", "by 12": a date, or a count whose base is not given
             end = match.end()

@@ -267,6 +267,8 @@ def names_a_person(tokens: list[Token]) -> bool:
     head = head_of(tokens)
     if tokens[0].lower_.rstrip(".") in _TITLES and len(tokens) > 1 and tokens[1].is_title:
         return True  # "Councillor Jo Bloggs", whatever the parser calls the name
+    if head.dep_ == "appos" and head.is_title and _role_of(head.head):
+        return True  # "a permanent Director of Children's Services, Jo Bloggs,", whatever the parser calls the name
     if head.ent_type_ != "PERSON":
         return False
     if any(token.lower_.rstrip(".") in _TITLES for token in tokens):
@@ -291,7 +293,8 @@ def apposed_name(doc: Doc, end: int) -> tuple[int, int] | None:
     next item ("the edge of care team, Family Solutions, and the MASH") or a person (after a role)."""
     described = [token for token in doc if token.idx + len(token.text) <= end]
     comma = doc[described[-1].i + 1] if described and described[-1].i + 1 < len(doc) else None
-    if comma is None or comma.text != "," or head_of(described[-3:]).lemma_.lower() in _PERSON_ROLES:
+    if comma is None or comma.text != "," or head_of(described[-3:]).lemma_.lower() in _PERSON_ROLES \
+            or _role_of(described[-1]):
         return None
     i = comma.i + 1
     known = [word.lower_ for word in doc[i:i + 3]]
@@ -320,6 +323,16 @@ def apposed_name(doc: Doc, end: int) -> tuple[int, int] | None:
             len(following) == 1 or following[1].tag_ in _AFTER_APPOSITION)):
         return None
     return start, stop
+
+
+def _role_of(last: Token) -> bool:
+    """Whether a phrase ending at `last` names a post ("a permanent Director of Children's Services"):
+    the name after it is a person's."""
+    while last.lemma_.lower() not in _PERSON_ROLES:
+        if not (last.dep_ == "pobj" and last.head.dep_ == "prep" and last.head.head.i != last.head.i):
+            return False
+        last = last.head.head  # "Services" of "Director of Children's Services"
+    return True
 
 
 def generic(tokens: list[Token]) -> bool:
