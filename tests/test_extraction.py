@@ -1351,6 +1351,10 @@ def test_the_metric_words_of_matched_outcomes_are_scored_against_the_readers():
     # a number in words opening the sentence, which the parser reads as part of a name
     ("Fourteen foster families were approved in the year.", [("count", 14.0, "count")]),
     ("Thirty-one practice educator posts were created.", [("count", 31.0, "count")]),
+    # a number spelled out in several words, read once
+    ("Three hundred and twelve children were in care in March.", [("level", 312.0, "count")]),
+    ("Over the year, two hundred and forty-six families were referred to early help.", [("level", 246.0, "count")]),
+    ("We've had a hundred and twelve people through the academy.", [("level", 112.0, "count")]),
     # a noun's plan, bid or ambition to do something: still to come
     ("The council's plan to open three children's homes was agreed in May.", []),
     ("A bid to create two more hubs went to the DfE.", []),
@@ -1380,6 +1384,10 @@ def test_a_bracket_that_restates_or_counts_over_a_period_is_no_baseline():
                             "practice.") == [("level", 19.0, "count")]
     assert open_outcomes_in("Take-up is high (81% of children took up an interview in May 2019).") == [
         ("level", 81.0, "%")]
+    # but a bracket holding only a figure and its year is the figure's baseline
+    assert [(found.kind, found.value_from, found.value) for found in open_found_in(
+        "There were 412 children in care (388 in 2021) and 61 care leavers.")] == [
+        ("change", 388.0, 412.0), ("level", None, 61.0)]
 
 
 def test_a_readers_whole_number_matches_the_share_in_words_it_rounds():

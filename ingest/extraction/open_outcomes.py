@@ -155,6 +155,23 @@ def _hyphenated(token: Token) -> float | None:
 
 
 _OR_MORE = {"more", "fewer", "less", "over", "above"}
+_SCALE_WORDS = {"hundred": 100, "thousand": 1000}
+
+
+def _spelled_out(token: Token) -> tuple[float, int] | None:
+    """A number spelled out in several words, read at its first: "four hundred and ten", "a hundred and
+    twelve", "two hundred and eighty-one", "ten thousand"; its value and the index of its last word."""
+    doc = token.doc
+    if token.i + 1 >= len(doc) or doc[token.i + 1].lower_ not in _SCALE_WORDS or not (
+            token.lower_ == "a" or token.lower_ in _WORDS and token.lower_ != "half"):
+        return None
+    value, last = (1 if token.lower_ == "a" else _WORDS[token.lower_]) * _SCALE_WORDS[doc[token.i + 1].lower_], token.i + 1
+    rest = last + 2 if last + 2 < len(doc) and doc[last + 1].lower_ == "and" else last + 1
+    if rest < len(doc) and doc[rest].lower_ in _WORDS and doc[rest].lower_ != "half":
+        tens_and_units = _hyphenated(doc[rest])
+        value += tens_and_units or _WORDS[doc[rest].lower_]
+        last = rest + 2 if tens_and_units else rest
+    return float(value), last
 
 
 def _not_a_figure(token: Token) -> bool:
@@ -592,6 +609,7 @@ def find_open_outcomes(doc: Doc, offset: int, taken: set[tuple[float, str]]) -> 
         return []  # a heading or a contents line, whose numbers are pages and grades
     found: list[OpenOutcome] = []
     skipped: list[tuple[int, int]] = []  # character spans of figures read already (a change, a baseline, a share)
+    spelled_until = -1  # the last word of a number spelled out in several words, read at its first
     for share, span in _shares(doc, offset):
         found.append(share)
         skipped.append(span)
@@ -609,22 +627,28 @@ def find_open_outcomes(doc: Doc, offset: int, taken: set[tuple[float, str]]) -> 
     for token in doc:
         if any(start <= token.idx < end for start, end in skipped):
             continue
-        if token.i > 1 and doc[token.i - 1].text == "-" and _hyphenated(doc[token.i - 2]) is not None:
-            continue  # the "eight" of "sixty-eight", read at "sixty"
+        if token.i > 1 and doc[token.i - 1].text == "-" and _hyphenated(doc[token.i - 2]) is not None \
+                or token.i <= spelled_until:
+            continue  # the "eight" of "sixty-eight", read at "sixty"; the "ten" of "four hundred and ten"
+        spelled = _spelled_out(token)
         hyphenated = _hyphenated(token)
-        value = hyphenated or _number(token.text)
+        value = spelled[0] if spelled else hyphenated or _number(token.text)
         if value is None or token.ent_type_ in {"TIME", "ORDINAL"} or _not_a_figure(token) \
                 or (_dated(token) and not _a_duration(token)):
             continue
-        first = token.i
-        if hyphenated:
+        first = counted = token.i  # the figure's first word; the word the parser hangs the counted noun on
+        if spelled:
+            counted, spelled_until = token.i + 1, spelled[1]  # "hundred"
+            token = doc[spelled[1]]
+        elif hyphenated:
             token = doc[token.i + 2]
+            counted = token.i
         following = doc[token.i + 1] if token.i + 1 < len(doc) else None
         before = doc[token.i - 1] if token.i > 0 else None
         if following is not None and (following.lower_ in PARTS or following.text in {"-", "–"} and token.i + 2 < len(doc)
                                       and doc[token.i + 2].lower_ in PARTS):
             continue  # the "two" of "two thirds" or "two-thirds", read as a share or not at all
-        if token.lower_ == "one" and not hyphenated and not _after_of_whom(token):
+        if token.lower_ == "one" and first == token.i and not _after_of_whom(token):
             continue  # "one child in particular"; but "…, of whom one returned home" counts
         if before is not None and (before.is_title and before.i > doc[0].i or before.lower_ in _LABELS):
             continue  # "Chat 2 Change", "Act 1989", "Good 2", "stage two assessments"
@@ -645,6 +669,7 @@ def find_open_outcomes(doc: Doc, offset: int, taken: set[tuple[float, str]]) -> 
         if following is not None and following.lower_ in _WORDS and token.lower_ in _WORDS and value >= 20:
             value += _WORDS[following.lower_]  # "twenty five": the parse hangs on "five"
             token = following
+            counted = token.i
             following = doc[following.i + 1] if following.i + 1 < len(doc) else None
             if following is None:
                 continue
@@ -678,8 +703,9 @@ def find_open_outcomes(doc: Doc, offset: int, taken: set[tuple[float, str]]) -> 
             noun = rated  # the count in brackets after a rate: "36 children per 10,000 (209)"
             if not any(child.dep_ == "nummod" for child in rated.children):
                 unit = "per 10,000"  # no rate before it: "the rate per 10,000 (93)" is the rate
-        elif token.head.pos_ in {"NOUN", "PROPN"} and (token.dep_ in {"nummod", "appos"} or _opening_in_words(token, first)):
-            noun = token.head  # "30 social workers"; "a high number of children (529)"; "Eleven children were …"
+        elif doc[counted].head.pos_ in {"NOUN", "PROPN"} and (doc[counted].dep_ in {"nummod", "appos"}
+                                                               or _opening_in_words(doc[counted], first)):
+            noun = doc[counted].head  # "30 social workers"; "a high number of children (529)"; "Eleven children were …"
             if noun.dep_ == "compound" and noun.tag_ == "NN" and noun.head.tag_ == "NNS" or noun.dep_ == "poss":
                 noun = noun.head  # "54 care leavers", "four children’s homes": the number read as the first word's
             if noun.lower_ in _NOT_MEASURE or noun.lemma_.lower() in _NOT_MEASURE or _a_persons_own(noun):

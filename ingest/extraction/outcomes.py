@@ -91,6 +91,9 @@ _BASELINE_AFTER = re.compile(
     rf"baseline|time of|start|beginning|earlier|when\s+(?:the|our|its|this|we|it)\b[^,;.]{{0,40}}?\b(?:began|begun|"
     rf"started|launched|introduced|agreed|opened))\b)?", re.IGNORECASE)
 _AIMED_AT = re.compile(r"\b(?:target|aim|ambition|goal|trajectory)s?\b", re.IGNORECASE)
+# a bracket holding only a figure and the year it was that: "94% were held on time (88% in 2022/23)"
+_BRACKETED_BASELINE = re.compile(rf"\(\s*(?P<v>{AMOUNT})(?P<r>{PER_10000})?\s+(?:in|at)\s+(?P<when>(?:19|20)\d\d(?:[/–-]\d\d)?)"
+                                 r"\s*\)")
 # the others a council's figure is compared with, not its own earlier self
 COMPARISON_GROUPS = (r"england|national(?:ly)?|statistical neighbours?|comparators?|regional|neighbouring|"
                      r"(?:comparable|comparison|similar|other) (?:authorities|areas|councils|teams)|"
@@ -126,7 +129,11 @@ def baselines_after(text: str) -> list[Baseline]:
         year = re.search(r"(?:19|20)\d\d", match.group("when") or "")
         found.append(Baseline(match.start(), match.end(), amount.value, unit,
                               f"since {year.group(0)}" if year else None))
-    return found
+    for match in _BRACKETED_BASELINE.finditer(text):
+        amount = parse_amount(match.group("v"))
+        unit = "per 10,000" if match.group("r") else None if amount.unit == "count" else amount.unit
+        found.append(Baseline(match.start(), match.end(), amount.value, unit, f"since {match.group('when')}"))
+    return sorted(found, key=lambda baseline: baseline.start)
 
 
 def baseline_for(text: str, baselines: list[Baseline], position: int, unit: str | None) -> Baseline | None:
