@@ -239,7 +239,7 @@ class Extractor:
                 known = known | {later}  # read already, as the previous figure's later value
                 evidence.outcomes = [finding for finding in evidence.outcomes if not (  # nor a change from nothing
                     finding.sentence.start == sentence.start and finding.draft.value_from is None
-                    and finding.draft.value_to == later[0])]
+                    and (finding.draft.value_to, finding.draft.unit) == later)]
             council = about.council_for(sentence)[0]
             if council:
                 intervention, attribution = about.intervention_for(sentence, refers_back(body))

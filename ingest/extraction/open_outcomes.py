@@ -54,8 +54,8 @@ _TENS = {"twenty": 20, "thirty": 30, "forty": 40, "fifty": 50, "sixty": 60, "sev
 _WORDS = {"zero": 0, "one": 1, "two": 2, "three": 3, "four": 4, "five": 5, "six": 6, "seven": 7, "eight": 8, "nine": 9,
           "ten": 10, "eleven": 11, "twelve": 12, "thirteen": 13, "fourteen": 14, "fifteen": 15, "sixteen": 16,
           "seventeen": 17, "eighteen": 18, "nineteen": 19, **_TENS, "half": 50}
-# a figure written in words, for the cheap test of which sentences may hold one: "fourteen", "a fifth"
-FIGURE_WORDS = sorted({*_WORDS, *PARTS})
+# a figure written in words, for the cheap test of which sentences may hold one: "fourteen", "a fifth", "halved"
+FIGURE_WORDS = sorted({*_WORDS, *PARTS, "halved", "doubled", "trebled", "tripled"})
 _COUNT_VERBS = {"recruit", "train", "appoint", "hold", "carry", "complete", "employ", "approve", "place", "adopt",
                 "create", "convene", "undertake", "deliver", "attend", "open", "qualify", "receive", "make"}
 # a comparison group's figure: printed after one of these (since the figure before), or followed by "nationally"
@@ -163,14 +163,17 @@ def _spelled_out(token: Token) -> tuple[float, int] | None:
     twelve", "two hundred and eighty-one", "ten thousand"; its value and the index of its last word."""
     doc = token.doc
     if token.i + 1 >= len(doc) or doc[token.i + 1].lower_ not in _SCALE_WORDS or not (
-            token.lower_ == "a" or token.lower_ in _WORDS and token.lower_ != "half"):
-        return None
+            token.lower_ == "a" or token.lower_ in _WORDS and token.lower_ != "half") \
+            or token.lower_ == "a" and token.i > 0 and doc[token.i - 1].lower_ == "in":
+        return None  # not the "a hundred" of "one in a hundred"
     value, last = (1 if token.lower_ == "a" else _WORDS[token.lower_]) * _SCALE_WORDS[doc[token.i + 1].lower_], token.i + 1
     rest = last + 2 if last + 2 < len(doc) and doc[last + 1].lower_ == "and" else last + 1
     if rest < len(doc) and doc[rest].lower_ in _WORDS and doc[rest].lower_ != "half":
         tens_and_units = _hyphenated(doc[rest])
         value += tens_and_units or _WORDS[doc[rest].lower_]
         last = rest + 2 if tens_and_units else rest
+    if last + 1 < len(doc) and doc[last + 1].lower_ == "thousand":
+        value, last = value * 1000, last + 1  # "two hundred and fifty thousand"
     return float(value), last
 
 
@@ -213,8 +216,8 @@ def _not_a_figure(token: Token) -> bool:
 def _opening_in_words(token: Token, first: int) -> bool:
     """A number in words opening its sentence, as style guides ask, which the parser reads as part of a
     name ("Eleven children were adopted", "Twenty-seven agency workers chose …"; `first`: its first word)."""
-    return token.dep_ == "compound" and not token.text[:1].isdigit() and (
-        first == 0 or first == 1 and token.doc[0].is_quote)
+    return token.dep_ == "compound" and not token.text[:1].isdigit() and token.head.pos_ == "NOUN" \
+        and token.head.is_lower and (first == 0 or first == 1 and token.doc[0].is_quote)  # not "Ten Steps training"
 
 
 def _a_guess(token: Token) -> bool:
@@ -282,13 +285,14 @@ def _contents_line(doc: Doc) -> bool:
 
 
 _PEOPLE = {"mother", "father", "parent", "carer", "grandparent", "woman", "man", "girl", "boy", "family", "child"}
+_CASELOAD = {"child", "family", "case"}  # what one worker holds
 
 
 def _a_persons_own(noun: Token) -> bool:
     """"her three brothers", "a father, whose three children were on plans", "I had 26 children" (one
     worker's caseload): one person's, not the service's (but "Leeds, whose 1,300 children in care …" is
     the council's)."""
-    if noun.dep_ == "dobj" and noun.head.lemma_ == "have" and any(
+    if noun.dep_ == "dobj" and noun.head.lemma_ == "have" and noun.lemma_.lower() in _CASELOAD and any(
             child.dep_ == "nsubj" and child.lower_ == "i" for child in noun.head.children):
         return True
     for owner in noun.children:
@@ -650,11 +654,12 @@ def find_open_outcomes(doc: Doc, offset: int, taken: set[tuple[float, str]]) -> 
             continue  # the "two" of "two thirds" or "two-thirds", read as a share or not at all
         if token.lower_ == "one" and first == token.i and not _after_of_whom(token):
             continue  # "one child in particular"; but "…, of whom one returned home" counts
-        if before is not None and (before.is_title and before.i > doc[0].i or before.lower_ in _LABELS):
-            continue  # "Chat 2 Change", "Act 1989", "Good 2", "stage two assessments"
+        if before is not None and (before.is_title and before.i > doc[0].i or before.lower_ in _LABELS and not (
+                following is not None and following.lower_ in {"%", "per", "percent"})):
+            continue  # "Chat 2 Change", "Act 1989", "Good 2", "stage two assessments"; not "in the year 29%"
         if _compared_with_others(token):
             continue  # "39% higher", "5% above that of all pupils": a difference from others, not a level
-        if before is not None and before.lower_ in {"the", "these", "those"}:
+        if first > 0 and doc[first - 1].lower_ in {"the", "these", "those"}:
             continue  # "the two virtual school heads", "these three young people": things already known, not a count
         if following is None or following.is_punct and following.i == len(doc) - 1 and token.i > 0 and \
                 doc[token.i - 1].is_title:
@@ -674,7 +679,11 @@ def find_open_outcomes(doc: Doc, offset: int, taken: set[tuple[float, str]]) -> 
             if following is None:
                 continue
         last = token  # the figure's last word
-        if before is not None and before.text == "£":
+        if following is not None and following.lower_ in {"pound", "pounds"}:
+            unit, last = "£", following  # "ten thousand pounds"
+            noun = _of_object(following) or _measured_subject(token)
+            spent = "" if noun is not None else _spent_on(token)
+        elif before is not None and before.text == "£":
             scale = SCALES.get(following.lower_.rstrip(".")) if following is not None else None
             anchor = following if scale and following is not None else token  # "£2.4 million": read at "million"
             unit, value, first, last = "£", round(value * (scale or 1), 2), before.i, anchor
@@ -781,6 +790,8 @@ _AIMED = AIM_NOUNS | {"intention", "aspiration"}  # "our ambition is to reach 80
 _FORESEEN = {"propose", "project", "forecast", "anticipate", "budget"}
 _INTENDED = _INTENDING | _AIMED | {"proposal", "bid"}  # nouns whose infinitive is still to be done
 _METHOD = {"survey", "interview", "sample", "questionnaire", "focus", "consultation", "analysis"}
+# "Members will recall that …", "as you will know, …": a modal of what readers know, not of what is to come
+_RECALLED = {"recall", "remember", "know", "note", "recognise", "recognize", "appreciate"}
 
 
 def _figure_at(doc: Doc, start: int) -> Token | None:
@@ -809,7 +820,8 @@ def _stated(doc: Doc, start: int) -> bool:
             for child in verb.children):
         return False  # but "12% of care leavers are not in education" measures who is not
     while verb is not None and verb.pos_ in {"VERB", "AUX"}:
-        if verb.lemma_.lower() in _INTENDING or any(child.tag_ == "MD" for child in verb.children) or any(
+        if verb.lemma_.lower() in _INTENDING or verb.lemma_.lower() not in _RECALLED and any(
+                child.tag_ == "MD" for child in verb.children) or any(
                 child.dep_ in {"nsubj", "nsubjpass"} and (child.lemma_.lower() in _FORECASTS or _foreseen(child) or (
                     child.lemma_.lower() in _AIMED and verb.lemma_ == "be"
                     and any(word.dep_ == "xcomp" for word in verb.children))) for child in verb.children):
@@ -1057,7 +1069,8 @@ def _changed_metric(anchor: Token, start: int, end: int, verb: Token | None = No
         objects = [child for child in verb.children if child.dep_ == "dobj"]
         subjects = [child for child in verb.children if child.dep_ in {"nsubj", "nsubjpass"}]
         noun = next(iter(objects or subjects), None)
-        if noun is None and verb.dep_ == "conj" and verb.head.pos_ == "VERB":
+        if noun is None and verb.dep_ == "conj" and verb.head.pos_ == "VERB" \
+                and not any(child.dep_ == "cc" for child in verb.head.children):  # not "peaked in 2021 and has fallen"
             return _subject_before(verb)  # "Audits graded good or outstanding increased from 29% to 52%"
     if noun is None or noun.pos_ == "PRON" or noun.lemma_.lower() in _NOT_CHANGED:
         return None

@@ -329,7 +329,7 @@ def _role_of(last: Token) -> bool:
     """Whether a phrase ending at `last` names a post ("a permanent Director of Children's Services"):
     the name after it is a person's."""
     while last.lemma_.lower() not in _PERSON_ROLES:
-        if not (last.dep_ == "pobj" and last.head.dep_ == "prep" and last.head.head.i != last.head.i):
+        if not (last.dep_ == "pobj" and last.head.lower_ == "of" and last.head.head.i != last.head.i):
             return False
         last = last.head.head  # "Services" of "Director of Children's Services"
     return True
