@@ -12,7 +12,7 @@ texts hold, which the figures alone do not score).
     EVIDENCE_HOME=... python bench/extraction.py [--verbose]
     EVIDENCE_HOME=... python bench/extraction.py --unseen dev [--verbose]
     EVIDENCE_HOME=... python bench/extraction.py --narratives dev|held_out|held_out_2|held_out_3 [--verbose]
-    EVIDENCE_HOME=... python bench/extraction.py --second-reader
+    EVIDENCE_HOME=... python bench/extraction.py --second-reader [narratives]
 
 --narratives scores the blind-marked narrative set (tests/fixtures/extraction_narratives.yaml: news
 articles, case studies, committee reports, blogs and evaluation summaries written for this purpose,
@@ -22,7 +22,9 @@ about councils no other extraction set uses) by the same rule as --unseen.
 (tests/fixtures/extraction_second_reader.yaml), the second reader against the first, and extraction
 against each: how far the marking itself can be trusted, and where extraction stands beside it. The
 rule is not symmetric: found practices are counted by catalogue entry or distinct normalised surface,
-marked ones one by one.
+marked ones one by one. `--second-reader narratives` does the same on the narrative set's held_out_3
+split, which a second reader marked whole (tests/fixtures/extraction_narratives_second_reader.yaml:
+councils, practices and outcomes).
 
 Needs a graph with the councils loaded (`evidence councils load`); writes nothing to it."""
 
@@ -46,6 +48,7 @@ from kg.model.settings import PROJECT_ROOT, get_settings  # noqa: E402
 CHECKED = PROJECT_ROOT / "tests" / "fixtures" / "extraction_checked.yaml"
 UNSEEN = PROJECT_ROOT / "tests" / "fixtures" / "extraction_unseen.yaml"
 SECOND_READER = PROJECT_ROOT / "tests" / "fixtures" / "extraction_second_reader.yaml"
+SECOND_READER_NARRATIVES = PROJECT_ROOT / "tests" / "fixtures" / "extraction_narratives_second_reader.yaml"
 NARRATIVES = PROJECT_ROOT / "tests" / "fixtures" / "extraction_narratives.yaml"
 
 
@@ -65,23 +68,33 @@ def examined(entries: list[dict], folder: Path | None = None) -> list[dict]:
 
 def as_report(entry: dict) -> dict:
     """A reader's marks shaped as an extraction report, so one reader can be scored against another."""
-    return {"councils": [], "outcomes": [], "interventions": [
+    return {"councils": [{"ons_code": code} for code in entry.get("councils") or []],
+            "outcomes": entry.get("outcomes") or [], "interventions": [
         {"mentions": [{"surface": practice["surface"], "quote": practice["quote"]} for practice in entry["practices"]]}]}
 
 
-def second_reader() -> dict:
-    second = yaml.safe_load(SECOND_READER.read_text())["documents"]
-    first_by_path = {entry["path"]: entry for entry in yaml.safe_load(UNSEEN.read_text())["documents"]}
+def second_reader(narratives: bool) -> dict:
+    """The second reader scored against the first, and extraction against each, on every kind the second
+    reader marked (practices only in the Ofsted reports)."""
+    second = [{"councils": [], "outcomes": [], **entry}  # the Ofsted reports' second reader marked practices only
+              for entry in yaml.safe_load((SECOND_READER_NARRATIVES if narratives else SECOND_READER).read_text())["documents"]]
+    marked = NARRATIVES if narratives else UNSEEN
+    first_by_path = {entry["path"]: entry for entry in yaml.safe_load(marked.read_text())["documents"]}
     first = [first_by_path[entry["path"]] for entry in second]
-    second = [{**entry, "councils": []} for entry in second]
-    reports = examined(first)
+    kinds = ["councils", "practices", "outcomes"] if narratives else ["practices"]
+    reports = examined(first, marked.parent if narratives else None)
+    either = [{**entry, **{kind: entry[kind] + other[kind] for kind in ("practices", "outcomes") if kind in kinds}}
+              for entry, other in zip(first, second)]
+
+    def scored(expected: list[dict], found: list[dict]) -> dict:
+        tallies = score_unseen(expected, found)
+        return {kind: tallies[kind].as_json() for kind in kinds}
     return {"documents": len(first),
-            "second reader scored against the first": score_unseen(first, [as_report(e) for e in second])["practices"].as_json(),
-            "extraction against the first reader": score_unseen(first, reports)["practices"].as_json(),
-            "extraction against the second reader": score_unseen(second, reports)["practices"].as_json(),
-            "extraction against either reader (precision only)": {"precision": round(score_unseen(
-                [{**entry, "practices": entry["practices"] + other["practices"]} for entry, other in zip(first, second)],
-                reports)["practices"].precision, 3)}}
+            "second reader scored against the first": scored(first, [as_report(entry) for entry in second]),
+            "extraction against the first reader": scored(first, reports),
+            "extraction against the second reader": scored(second, reports),
+            "extraction against either reader (precision only)": {
+                kind: tally["precision"] for kind, tally in scored(either, reports).items() if kind != "councils"}}
 
 
 def per_surface(report: dict) -> dict:
@@ -121,7 +134,7 @@ def run(verbose: bool, split: str | None = None, marked: Path = UNSEEN) -> dict:
 
 if __name__ == "__main__":
     if "--second-reader" in sys.argv:
-        print(json.dumps(second_reader(), indent=2))
+        print(json.dumps(second_reader("narratives" in sys.argv), indent=2))
         sys.exit(0)
     marked = NARRATIVES if "--narratives" in sys.argv else UNSEEN
     option = "--narratives" if marked == NARRATIVES else "--unseen"

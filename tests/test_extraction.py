@@ -1278,31 +1278,34 @@ def test_what_worked_ranks_a_change_above_a_level_of_the_same_strength(settings,
     assert (level["kind"], level["metric"], level["metric_text"]) == ("level", None, "young people")
 
 
-MARKED_FIXTURES = ["extraction_unseen.yaml", "extraction_second_reader.yaml", "extraction_training.yaml"]
+MARKED_FIXTURES = ["extraction_unseen.yaml", "extraction_second_reader.yaml", "extraction_training.yaml",
+                   "extraction_narratives.yaml", "extraction_narratives_second_reader.yaml"]
 
 
 @pytest.mark.parametrize("fixture", MARKED_FIXTURES)
-def test_every_marked_practice_is_quoted_verbatim_from_its_report(settings, fixture):
+def test_every_marked_practice_and_outcome_is_quoted_verbatim_from_its_document(settings, fixture):
     """The marks that weights are learned from and extraction is scored against must be the report's
     own words, read as the pipeline reads it: a quote that drifted would label the wrong sentence."""
     def plain(text: str) -> str:
         return re.sub(r"\s+", " ", text).strip()
 
     wrong = []
-    for entry in yaml.safe_load((PROJECT_ROOT / "tests" / "fixtures" / fixture).read_text())["documents"]:
-        sources, _ = user_sources([settings.corpus_dir / entry["path"]], settings.corpus_dir, {})
+    fixtures = PROJECT_ROOT / "tests" / "fixtures"
+    folder = fixtures if fixture.startswith("extraction_narratives") else settings.corpus_dir  # paths relative to it
+    for entry in yaml.safe_load((fixtures / fixture).read_text())["documents"]:
+        sources, _ = user_sources([folder / entry["path"]], settings.corpus_dir, {})
         raw = sources[0].path.read_bytes()
         text = plain(read_document(sources[0], raw, hashlib.sha256(raw).hexdigest()).normalised.text)
-        for practice in entry["practices"]:
+        for marked in entry["practices"] + (entry.get("outcomes") or []):
             position = 0
-            for piece in filter(None, (plain(piece) for piece in practice["quote"].split("…"))):
+            for piece in filter(None, (plain(piece) for piece in marked["quote"].split("…"))):
                 position = text.find(piece, position)
                 if position < 0:
                     wrong.append(f"{entry['path']}: {piece[:60]}")
                     break
                 position += len(piece)
-            if plain(practice["surface"]).lower() not in plain(practice["quote"]).lower():  # case as the scorer
-                wrong.append(f"{entry['path']}: surface {practice['surface']!r} not in its quote")
+            if "surface" in marked and plain(marked["surface"]).lower() not in plain(marked["quote"]).lower():
+                wrong.append(f"{entry['path']}: surface {marked['surface']!r} not in its quote")  # case as the scorer
     assert wrong == []
 
 

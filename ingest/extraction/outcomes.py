@@ -115,8 +115,8 @@ class Baseline:
 
 
 def baselines_after(text: str) -> list[Baseline]:
-    """The baselines a sentence prints after its figures (see _BASELINE_AFTER), not the start of a
-    from-to ("from 28% to 19%" is read whole)."""
+    """The baselines a sentence prints after its figures (see _BASELINE_AFTER and _BRACKETED_BASELINE),
+    not the start of a from-to ("from 28% to 19%" is read whole)."""
     found = []
     for match in _BASELINE_AFTER.finditer(text):
         whole = _FROM_TO.search(text, match.start())
