@@ -166,7 +166,8 @@ def _spelled_out(token: Token) -> tuple[float, int] | None:
             token.lower_ == "a" or token.lower_ in _WORDS and token.lower_ != "half") \
             or token.lower_ == "a" and token.i > 0 and doc[token.i - 1].lower_ == "in":
         return None  # not the "a hundred" of "one in a hundred"
-    value, last = (1 if token.lower_ == "a" else _WORDS[token.lower_]) * _SCALE_WORDS[doc[token.i + 1].lower_], token.i + 1
+    value = float((1 if token.lower_ == "a" else _WORDS[token.lower_]) * _SCALE_WORDS[doc[token.i + 1].lower_])
+    last = token.i + 1
     rest = last + 2 if last + 2 < len(doc) and doc[last + 1].lower_ == "and" else last + 1
     if rest < len(doc) and doc[rest].lower_ in _WORDS and doc[rest].lower_ != "half":
         tens_and_units = _hyphenated(doc[rest])
@@ -174,7 +175,7 @@ def _spelled_out(token: Token) -> tuple[float, int] | None:
         last = rest + 2 if tens_and_units else rest
     if last + 1 < len(doc) and doc[last + 1].lower_ == "thousand":
         value, last = value * 1000, last + 1  # "two hundred and fifty thousand"
-    return float(value), last
+    return value, last
 
 
 def _not_a_figure(token: Token) -> bool:

@@ -131,9 +131,9 @@ def baselines_after(text: str) -> list[Baseline]:
                               f"since {year.group(0)}" if year else None))
     for match in _BRACKETED_BASELINE.finditer(text):
         clause = text[:match.start()].rsplit(";", 1)[-1]
-        year = int(match.group("when")[:4])
+        bracket_year = int(match.group("when")[:4])
         if _GROUP_NAMED.search(clause) or re.search(r"\bthan\b", clause) or any(
-                int(earlier) <= year for earlier in re.findall(r"\b(?:19|20)\d\d\b", clause)):
+                int(earlier) <= bracket_year for earlier in re.findall(r"\b(?:19|20)\d\d\b", clause)):
             continue  # a comparator's figure ("above the national average (88% in 2023)"), or a later one
         amount = parse_amount(match.group("v"))
         unit = "per 10,000" if match.group("r") else None if amount.unit == "count" else amount.unit
