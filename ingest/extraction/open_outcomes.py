@@ -36,6 +36,7 @@ from ingest.extraction.outcomes import (
     COMPARISON_GROUPS,
     FRACTION,
     HEDGE,
+    MULTIPLIED_WORDS,
     MULTIPLYING,
     PARTS,
     PER_10000,
@@ -55,7 +56,7 @@ _WORDS = {"zero": 0, "one": 1, "two": 2, "three": 3, "four": 4, "five": 5, "six"
           "ten": 10, "eleven": 11, "twelve": 12, "thirteen": 13, "fourteen": 14, "fifteen": 15, "sixteen": 16,
           "seventeen": 17, "eighteen": 18, "nineteen": 19, **_TENS, "half": 50}
 # a figure written in words, for the cheap test of which sentences may hold one: "fourteen", "a fifth", "halved"
-FIGURE_WORDS = sorted({*_WORDS, *PARTS, "halved", "doubled", "trebled", "tripled"})
+FIGURE_WORDS = sorted({*_WORDS, *PARTS, *MULTIPLIED_WORDS})
 _COUNT_VERBS = {"recruit", "train", "appoint", "hold", "carry", "complete", "employ", "approve", "place", "adopt",
                 "create", "convene", "undertake", "deliver", "attend", "open", "qualify", "receive", "make"}
 # a comparison group's figure: printed after one of these (since the figure before), or followed by "nationally"
@@ -1081,8 +1082,7 @@ def _changed_metric(anchor: Token, start: int, end: int, verb: Token | None = No
               and not any(ancestor.dep_ in {"relcl", "acl", "appos"} and ancestor.i != noun.i
                           and noun.left_edge.i <= ancestor.i <= noun.right_edge.i for ancestor in token.ancestors)
               and token.dep_ not in {"relcl", "acl", "appos"}]
-    text = " ".join(token.text for token in tokens[:10]).strip()
-    return text if len(text) >= 3 else None
+    return _named_by(tokens)
 
 
 def _subject_before(verb: Token) -> str | None:
@@ -1095,6 +1095,11 @@ def _subject_before(verb: Token) -> str | None:
     tokens = [token for token in verb.doc[subject.left_edge.i:verb.i] if token.dep_ not in {"det", "punct"}]
     while tokens and tokens[-1].pos_ == "CCONJ":
         tokens = tokens[:-1]
+    return _named_by(tokens)
+
+
+def _named_by(tokens: list[Token]) -> str | None:
+    """A changed metric's words (at most ten), or None when too short to name one."""
     text = " ".join(token.text for token in tokens[:10]).strip()
     return text if len(text) >= 3 else None
 

@@ -55,7 +55,8 @@ _BY = re.compile(rf"\bby\s+{HEDGE}(?P<c>{FRACTION}|{AMOUNT})", re.IGNORECASE)
 # what "halve", "double", "treble" and "triple" change a figure by, in per cent
 MULTIPLYING = {"halve": -50.0, "double": 100.0, "treble": 200.0, "triple": 200.0}
 SCALES = {"k": 1e3, "m": 1e6, "million": 1e6, "bn": 1e9, "billion": 1e9}  # "£2.4m", "£1bn"
-_MULTIPLIED = re.compile(r"\b(?P<cue>halved|doubled|trebled|tripled)\b", re.IGNORECASE)
+MULTIPLIED_WORDS = ("halved", "doubled", "trebled", "tripled")
+_MULTIPLIED = re.compile(rf"\b(?P<cue>{'|'.join(MULTIPLIED_WORDS)})\b", re.IGNORECASE)
 _NO_LONGER_SPENT = re.compile(rf"(?P<c>£\s?{AMOUNT})\s+(?:is|was|are|were)\s+no\s+longer\s+(?:being\s+)?spent",
                               re.IGNORECASE)
 _SAVING = re.compile(rf"\bsav(?:ing|ings|ed)\s+(?:of\s+)?(?P<c>£\s?{AMOUNT})", re.IGNORECASE)
@@ -124,21 +125,23 @@ def baselines_after(text: str) -> list[Baseline]:
                 or (whole is not None and whole.start() < match.start("v")) or _GROUP_NAMED.search(match.group(0)) \
                 or _AIMED_AT.search(match.group(0)):
             continue
-        amount = parse_amount(match.group("v"))
-        unit = "per 10,000" if match.group("r") else None if amount.unit == "count" else amount.unit
         year = re.search(r"(?:19|20)\d\d", match.group("when") or "")
-        found.append(Baseline(match.start(), match.end(), amount.value, unit,
-                              f"since {year.group(0)}" if year else None))
+        found.append(_baseline(match, f"since {year.group(0)}" if year else None))
     for match in _BRACKETED_BASELINE.finditer(text):
         clause = text[:match.start()].rsplit(";", 1)[-1]
         bracket_year = int(match.group("when")[:4])
         if _GROUP_NAMED.search(clause) or re.search(r"\bthan\b", clause) or any(
                 int(earlier) <= bracket_year for earlier in re.findall(r"\b(?:19|20)\d\d\b", clause)):
             continue  # a comparator's figure ("above the national average (88% in 2023)"), or a later one
-        amount = parse_amount(match.group("v"))
-        unit = "per 10,000" if match.group("r") else None if amount.unit == "count" else amount.unit
-        found.append(Baseline(match.start(), match.end(), amount.value, unit, f"since {match.group('when')}"))
+        found.append(_baseline(match, f"since {match.group('when')}"))
     return sorted(found, key=lambda baseline: baseline.start)
+
+
+def _baseline(match: re.Match, period: str | None) -> Baseline:
+    """The baseline a match's value (`v`) and rate (`r`) give; a count's unit is the figure's own."""
+    amount = parse_amount(match.group("v"))
+    unit = "per 10,000" if match.group("r") else None if amount.unit == "count" else amount.unit
+    return Baseline(match.start(), match.end(), amount.value, unit, period)
 
 
 def baseline_for(text: str, baselines: list[Baseline], position: int, unit: str | None) -> Baseline | None:
