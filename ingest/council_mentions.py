@@ -1,7 +1,8 @@
 """Finds councils named in running text, from the reference graph's names and aliases.
 
 Longest names win ("North East Lincolnshire" is never read as "Lincolnshire"), matching is
-case-sensitive so that a capitalised name is needed, and only the names of children's services
+case-sensitive so that a capitalised name is needed (in a title block's lines in capitals, a council's
+name in any case), and only the names of children's services
 councils count: a town inside a council is not the council, nor is a name inside another proper
 name ("University of Reading", "Greater Manchester", "councillor Peter Barnsley"), nor a body of
 several councils ("the Liverpool City Region", "the York and North Yorkshire Combined Authority").
@@ -32,20 +33,32 @@ class CouncilMatcher:
                     by_surface.setdefault(name, set()).add(council.code)
         # a surface shared by two councils names neither
         unique = {surface: codes.pop() for surface, codes in by_surface.items() if len(codes) == 1}
-        self._codes = {_joined(surface): code for surface, code in unique.items()}
+        self._codes = {_joined(surface).lower(): code for surface, code in unique.items()}
         ordered = sorted(unique, key=len, reverse=True)
+        alternation = r"(?<![\w-])(" + "|".join(_flexible(s) for s in ordered) + r")(?![\w-])"
         # with no council loaded, an empty alternation would match everywhere
-        self._pattern = re.compile(r"(?<![\w-])(" + "|".join(_flexible(s) for s in ordered) + r")(?![\w-])") \
-            if ordered else None
+        self._pattern = re.compile(alternation) if ordered else None
+        self._in_capitals = re.compile(alternation, re.IGNORECASE)
 
     def find(self, text: str) -> list[CouncilMention]:
         if self._pattern is None:
             return []
-        return [CouncilMention(m.start(), m.end(), self._codes[_joined(m.group(1))], m.group(1))
-                for m in self._pattern.finditer(text)
+        matches = list(self._pattern.finditer(text))
+        for line in _CAPITALS_LINE.finditer(text, 0, HEADING_REACH):  # "DERBYSHIRE COUNTY COUNCIL" above a report
+            matches += [m for m in self._in_capitals.finditer(text, line.start(), line.end())
+                        if (_COUNCIL_OF.search(text, line.start(), m.start()) or _A_COUNCIL.match(text, m.end()))
+                        and not any(other.start() == m.start() for other in matches)]
+        return [CouncilMention(m.start(), m.end(), self._codes[_joined(m.group(1)).lower()], m.group(1))
+                for m in sorted(matches, key=lambda m: m.start())
                 if not _POSTCODE.match(text, m.end()) and not _A_WIDER_BODY.match(text, m.end())
-                and not _IN_ANOTHER_NAME.search(text, max(m.start() - 40, 0),
-                                                                                       m.start())]
+                and not _IN_ANOTHER_NAME.search(text, max(m.start() - 40, 0), m.start())]
+
+
+HEADING_REACH = 600  # characters: the lines in capitals a report's title block may have
+_CAPITALS_LINE = re.compile(r"^(?=[^\n]*[A-Z]{3})[^a-z\n]+$", re.MULTILINE)
+# in capitals, only a name said to be a council's: not "FURTHER READING", "UNIVERSITY OF READING"
+_A_COUNCIL = re.compile(r"\s+(?:CITY\s+|COUNTY\s+|BOROUGH\s+|DISTRICT\s+|METROPOLITAN\s+BOROUGH\s+)?COUNCIL\b")
+_COUNCIL_OF = re.compile(r"\b(?:BOROUGH|CITY|COUNTY|COUNCIL)\s+OF\s+(?:THE\s+)?$")
 
 
 # "Colchester, Essex CO4 3ZL" is an address, not the council

@@ -40,6 +40,7 @@ from ingest.reference import read_councils
 from ingest.sources import user_sources
 from kg.councils import all_councils, load_councils
 from kg.evidence import find_outcomes as find_outcomes_in_graph
+from kg.model.catalogue import interventions as catalogue
 from search.what_worked import what_worked
 from tests.conftest import PROJECT_ROOT, run_cli
 
@@ -544,6 +545,10 @@ def test_what_a_report_lists_as_needing_to_improve_is_not_implemented(extractor)
     ("Work with schools has improved since the MASH was launched in 2021.", False),  # "Work" tagged a verb
     ("Put simply, the Family Safeguarding model has cut re-referrals.", False),
     ("Stay Close is working with 40 young people.", False),
+    # a committee asked to decide, its verb tagged a proper noun or a noun
+    ("1.3 Approve further spending of £1.2 million on the academy in 2025/26.", True),
+    ("5.2 Agree the allocation of £400,000 to recruit 12 additional social workers.", True),
+    ("Approve Plus sessions were attended by 64 parents.", False),
 ])
 def test_a_recommendation_starts_with_a_verb_that_has_no_subject(sentence, recommends):
     assert instruction(full_pipeline()(sentence)) is recommends
@@ -913,6 +918,11 @@ def test_open_changes_from_a_later_baseline_or_by_their_size(sentence, expected)
     ("Leaders say the new unit will open four more homes.", []),
     ("The study drew on a survey of 140 foster carers.", []),
     ("The review used interviews with 30 parents and 11 young people, and an analysis of 90 case files.", []),
+    # what the writer did: a commissioner's or a reviewer's own tally
+    ("Since June I have visited the teams and spoken with 41 foster carers.", []),
+    ("I am glad to report that 23 foster carers were approved this year.", [(23.0, "count", "foster carers")]),
+    ("We have approved, um, I think 23 foster carers so far.", [(23.0, "count", "foster carers")]),
+    ("In my first year I recruited 30 permanent social workers.", [(30.0, "count", "permanent social workers")]),
     ("Trends were compared with a group of six statistical neighbours.", []),
     ("The service is forecasting an overspend of £3.2 million, of which £2.1 million relates to placements.", []),
     ("The business case assumed savings of £1.5 million; current projections indicate £0.9 million.", []),
@@ -1387,6 +1397,8 @@ def test_the_metric_words_of_matched_outcomes_are_scored_against_the_readers():
     ("When I joined I had 28 children and no time to see them.", []),
     # "are up by", "is down by": a change by its size
     ("Referrals to the front door are up by roughly a third this year.", [("change", None, None)]),
+    # a sentence the parser read as one noun phrase, its change verb a clause on the last noun
+    ("Families supported by the new hub service reduced by about a quarter.", [("change", None, None)]),
 ])
 def test_shares_rates_plans_and_money_invested_in_new_wordings(sentence, expected):
     assert open_outcomes_in(sentence) == expected
@@ -1465,6 +1477,58 @@ def test_frontline_inside_a_sentence_is_the_programme_and_a_name_called_so_is_pr
     assert [(mention.key, mention.surface) for mention in evidence.mentions if mention.kind == "intervention"
             and mention.status == "catalogue"] == [("frontline_programme", "Frontline"),
                                                    ("edge_of_care_team", "Keep Close")]
+
+
+def test_a_one_word_name_is_matched_only_as_written(extractor):
+    """A programme called by an ordinary word ("Pause") is not every pause in a transcript."""
+    one_word = {name for entry in catalogue() for name in (entry.name, *entry.aliases) if name.isalpha()}
+    assert one_word <= {name for entry in catalogue() for name in entry.exact}
+    evidence = extractor.extract("Pause for thought\n\nLeeds joined Pause in 2021. [pause] We have not looked back.",
+                                 ["E08000035"], None)
+    assert [mention.surface for mention in evidence.mentions if mention.key == "pause"] == ["Pause"]
+
+
+def figures_of(evidence) -> list[tuple]:
+    return [(found.draft.metric, found.draft.value_from, found.draft.value_to) for found in evidence.outcomes] + [
+        (found.outcome.kind, found.outcome.value_from, found.outcome.value) for found in evidence.open_outcomes]
+
+
+@pytest.mark.parametrize(("text", "expected"), [
+    # a controlled metric's change printed with its end only: its start in an earlier sentence, after the figure
+    ("Turnover in 2022 was 19%, above the regional average of 16%. The council then paid a market supplement. "
+     "Turnover has fallen to 13%.", ("staff_turnover", 19.0, 13.0)),
+    # an open measure's change to a figure, from a share an earlier sentence gave it
+    ("In April 32% of posts were covered by agency staff. We recruited 40 permanent social workers. "
+     "Agency reliance has now dropped to 21%.", ("change", 32.0, 21.0)),
+    # and a change from a figure, to the share given earlier
+    ("Today 27 per cent of posts are still filled by agency staff. Members praised the academy. "
+     "Agency use, while still too high, had fallen from 45 per cent.", ("change", 45.0, 27.0)),
+])
+def test_a_change_printed_with_one_end_takes_the_other_from_an_earlier_sentence(extractor, text, expected):
+    evidence = extractor.extract(text, ["E08000035"], None)
+    assert expected in figures_of(evidence)
+    assert "per cent" not in [found.outcome.metric_text for found in evidence.open_outcomes]  # "Agency use", its subject
+
+
+@pytest.mark.parametrize(("text", "kept"), [
+    # the earlier share went the other way, was another measure's, or a comparison group's
+    ("Turnover in 2022 was 9%. Turnover has fallen to 13%.", ("staff_turnover", None, 13.0)),
+    ("The vacancy rate in 2022 was 24%. Turnover has fallen to 13%.", ("staff_turnover", None, 13.0)),
+    ("The national average for turnover is 19%. Turnover has fallen to 13%.", ("staff_turnover", None, 13.0)),
+    ("In April 32% of posts had a multi-agency plan. Agency reliance has now dropped to 21%.", ("level", None, 21.0)),
+    # a change, a comparison group however far before it, a target, another council's, a part of the measure
+    ("In 2023 turnover dropped by 20% in Leeds. Turnover has now fallen to 13%.", ("staff_turnover", None, 13.0)),
+    ("Nationally, among children's social workers, turnover stood at 17.1% last year. Turnover has fallen to 13%.",
+     ("staff_turnover", None, 13.0)),
+    ("Leaders set a target of keeping turnover below 20%. Turnover has fallen to 13%.", ("staff_turnover", None, 13.0)),
+    ("In Bradford, turnover was 26% in 2023. In Leeds, turnover has fallen to 13%.", ("staff_turnover", None, 13.0)),
+    ("In Leeds, 64% of re-referrals were for neglect. Re-referrals have fallen to 19%.", ("re_referrals", None, 19.0)),
+    # a change's start takes the share as it is now, not as it was in some earlier year
+    ("In 2017, 25% of posts were covered by agency staff. Agency use has since fallen from 41 per cent.",
+     ("level", None, 41.0)),
+])
+def test_an_earlier_share_that_does_not_fit_is_not_a_change_s_other_end(extractor, text, kept):
+    assert kept in figures_of(extractor.extract(text, ["E08000035"], None))
 
 
 def test_a_guess_between_two_numbers_is_not_a_figure():

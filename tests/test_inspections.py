@@ -280,3 +280,12 @@ def test_a_council_named_without_the_full_stop_of_st_and_not_a_city_region(counc
         ("E08000013", "St Helens"), ("E06000006", "Halton"), ("E08000013", "St. Helens")]
     text = "The York and North Yorkshire Combined Authority met in York."
     assert [mention.start for mention in CouncilMatcher(councils).find(text)] == [text.rindex("York")]
+
+
+def test_a_council_named_in_a_title_block_in_capitals_but_not_an_ordinary_word_in_lower_case(councils):
+    text = ("DERBYSHIRE COUNTY COUNCIL\n\nREPORT TO THE LONDON BOROUGH OF BROMLEY\n\nUNIVERSITY OF READING\n\n"
+            "FURTHER READING\n\nStaff in Derbyshire are reading more. Work in sunderland continues.")
+    assert [(mention.code, mention.surface) for mention in CouncilMatcher(councils).find(text)] == [
+        ("E10000007", "DERBYSHIRE"), ("E09000006", "BROMLEY"), ("E10000007", "Derbyshire")]
+    far = "Title\n\n" + "Text. " * 120 + "\nLEEDS CITY COUNCIL\n"  # past the title block: a heading is not read so
+    assert CouncilMatcher(councils).find(far) == []

@@ -30,13 +30,17 @@ from ingest.extraction.open_outcomes import (
     baseline_of,
     find_open_outcomes,
     later_value_of,
+    metric_key,
 )
 from ingest.extraction.outcomes import (
     OutcomeDraft,
     candidate,
+    change_end,
     find_outcomes,
     metric_named,
+    own_share,
     refers_back,
+    share_position,
 )
 from ingest.extraction.practices import (
     BY_INSPECTORS,
@@ -52,7 +56,7 @@ from ingest.extraction.practices import (
 )
 from ingest.extraction.strength import graded, strength_of
 from ingest.normalise import SENTENCE_END
-from kg.model.catalogue import interventions
+from kg.model.catalogue import interventions, metric_by_id
 from kg.model.graph import Council
 
 _PRACTICE_CUE = re.compile(
@@ -247,6 +251,7 @@ class Extractor:
                                                inspection_council is not None)
                             for found in find_open_outcomes(parsed_cued[sentence.start], sentence.start, known)]
                 evidence.open_outcomes += previous
+        _ends_from_before(text, [sentence for sentence in sentences if sentence.start not in area], evidence)
         return evidence
 
 
@@ -428,6 +433,77 @@ def _changed_to(previous: list[OpenOutcomeFinding], value: float, unit: str) -> 
     assert earlier is not None
     found.outcome.changed_from(earlier)
     return True
+
+
+# words too common to say two sentences give the same measure
+_COMMON_WORDS = set("""a an the of to in on at for and or is are was were be been has have had with by from as that
+which who its their our this these those per cent percent number numbers proportion percentage rate rates share level
+levels figure total average all new now still also only children child young people family families social work
+worker workers staff case cases council service services team teams year years month months""".split())
+_SUBJECT_END = re.compile(r",|\b(?:has|have|had|is|are|was|were)\b", re.IGNORECASE)  # "Agency use, while …" → "Agency use"
+_CURRENT = re.compile(r"\b(?:now|still|currently|today|at present|is|are|stands?)\b", re.IGNORECASE)
+
+
+def _ends_from_before(text: str, sentences: list[Sentence], evidence: DocumentEvidence) -> None:
+    """A change printed with one end ("Turnover has fallen to 13%", "Agency use had fallen from 41 per cent")
+    takes its other end from the nearest earlier sentence within CONTEXT_WINDOW that names the same measure
+    and gives a share of it (own_share: "Turnover in 2022 was 19%"; for a change's start the share now:
+    "27% of posts are still filled by agency staff"), about no other council, when the two agree with the
+    way the change went: the text states them apart, and a reader reads them together."""
+    councils_named = [mention for mention in evidence.mentions if mention.kind == "council"]
+
+    def other_end(sentence: Sentence, council: str, change: tuple[str, str], value: float,
+                  measure: Callable[[str], re.Match | None]) -> tuple[float, float] | None:
+        direction, end = change
+        for earlier in reversed(sentences):
+            if earlier.start >= sentence.start:
+                continue
+            if earlier.start < sentence.start - CONTEXT_WINDOW:
+                return None
+            body = text[earlier.start:earlier.end]
+            named = measure(body)
+            if named is None or (end == "from" and not _CURRENT.search(body)) or any(
+                    earlier.start <= mention.start < earlier.end and mention.key != council for mention in councils_named):
+                continue
+            share = own_share(body, named)
+            if share is None:
+                continue
+            value_from, value_to = (share, value) if end == "to" else (value, share)
+            went = "down" if value_to < value_from else "up" if value_to > value_from else None
+            return (value_from, value_to) if went == direction else None
+        return None
+
+    for finding in evidence.outcomes:
+        draft = finding.draft
+        if draft.unit != "%" or draft.value_from is not None or not isinstance(draft.value_to, float) \
+                or draft.change is not None:
+            continue
+        figure = share_position(text, draft.char_start, draft.char_end, draft.value_to)
+        if figure is None or change_end(text[finding.sentence.start:figure]) != (draft.direction, "to"):
+            continue
+        ends = other_end(finding.sentence, finding.council, (draft.direction, "to"), draft.value_to,
+                         metric_by_id()[draft.metric].pattern.search)
+        if ends is not None:
+            draft.value_from, draft.change, draft.change_unit = ends[0], round(ends[1] - ends[0], 2), "points"
+    for found in evidence.open_outcomes:
+        outcome = found.outcome
+        before = text[found.sentence.start:outcome.char_start]
+        change = change_end(before) if outcome.kind == "level" and outcome.unit == "%" else None
+        if change is None or outcome.value is None:
+            continue
+        subject = _SUBJECT_END.split(before, maxsplit=1)[0].strip()
+        words = _measure_words(outcome.metric_text) or _measure_words(subject)
+        pattern = re.compile(rf"(?<![-\w])(?:{'|'.join(map(re.escape, sorted(words)))})", re.IGNORECASE)
+        ends = other_end(found.sentence, found.council, change, outcome.value, pattern.search) if words else None
+        if ends is not None:
+            if not _measure_words(outcome.metric_text):  # "had fallen from 41 per cent": the measure is its subject
+                outcome.metric_text, outcome.metric_key = subject, metric_key(subject)
+            outcome.value = ends[1]
+            outcome.changed_from(ends[0])
+
+
+def _measure_words(text: str) -> set[str]:
+    return {word for word in re.findall(r"[a-z]+", text.lower()) if word not in _COMMON_WORDS and len(word) > 2}
 
 
 def emerging_id(key: str) -> str:

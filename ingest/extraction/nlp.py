@@ -33,6 +33,8 @@ def full_pipeline() -> Language:
 
 
 _SUBJECTS = {"nsubj", "nsubjpass", "csubj", "csubjpass", "expl"}
+# what a committee is asked to do, opening a numbered recommendation
+_RESOLUTIONS = {"approve", "agree", "endorse", "delegate", "authorise", "authorize", "recommend"}
 
 
 def instruction(sentence: Doc | Span) -> bool:
@@ -41,6 +43,9 @@ def instruction(sentence: Doc | Span) -> bool:
     form and its main verb has no subject; not "Work with schools has improved" nor "Put simply, the
     model has cut…", whose first word the tagger also calls a base form."""
     first = next((token for token in sentence if not (token.is_punct or token.is_space or token.like_num)), None)
+    if first is not None and first.lower_ in _RESOLUTIONS and (first.i > sentence[0].i or first.tag_ == "NNP") \
+            and not (first.i + 1 < len(first.doc) and first.doc[first.i + 1].is_title):
+        return True  # "1.2 Approve continued investment of …", however tagged; not "Approve Plus sessions ran"
     if first is None or first.tag_ not in {"VB", "VBP"} or first.pos_ == "AUX":  # "1.3 Agree to …" is tagged VBP;
         return False  # "Have reduced agency use …" reports what was done
     root = first

@@ -807,13 +807,19 @@ def _stated(doc: Doc, start: int) -> bool:
     21), nor in one that plans, hopes or forecasts ("aims to bring agency use below 8%", "will open
     four homes", "may recruit 15", "is forecasting an overspend of £6.8 million, of which £5.9 million…"),
     nor a count of how a study was made ("a survey of 212 practitioners", "interviews with 38 parents and
-    14 young people") or of the parts a service was divided into ("restructured into six teams")."""
+    14 young people", what the writer did: "I met 120 staff") or of the parts a service was divided into ("restructured into six teams")."""
     figure = _figure_at(doc, start)
     if figure is None:
         return True
     if instruction(doc) or figure.dep_ == "nummod" and _foreseen(figure.head):
         return False  # a recommendation ("Agree to establish … up to four homes"), "four proposed hubs"
     verb = next((token for token in (figure, *figure.ancestors) if token.pos_ in {"VERB", "AUX"}), None)
+    doer = verb
+    while doer is not None and doer.dep_ == "conj" and not any(child.dep_ == "nsubj" for child in doer.children):
+        doer = doer.head  # "I have visited the teams and spoken with 34 children"
+    if doer is not None and doer.lemma_.lower() in _INQUIRING and any(
+            child.dep_ == "nsubj" and child.text == "I" for child in doer.children):
+        return False  # the writer's own tally, like an inspector's; not "I recruited 30 social workers"
     if verb is not None and any(word.lower_ == "hopefully" for child in verb.children
                                 for word in (child, *(child.children if child.dep_ == "prep" else ()))):
         return False  # "we are opening two homes, hopefully by spring"
@@ -845,6 +851,10 @@ def _stated(doc: Doc, start: int) -> bool:
     return not (noun.dep_ == "pobj" and (noun.head.lower_ == "into" or noun.head.lower_ in {"of", "with"} and (
         study is not None and any(word.lemma_.lower() in _METHOD for word in (study, *study.children)
                                   if word.i == study.i or word.dep_ == "compound"))))
+
+
+_INQUIRING = {"meet", "speak", "talk", "visit", "sample", "interview", "review", "audit", "observe", "attend", "read",
+              "examine", "consult", "hear", "survey", "track"}  # what a commissioner or reviewer did to find out
 
 
 def _foreseen(noun: Token) -> bool:
@@ -1073,7 +1083,13 @@ def _changed_metric(anchor: Token, start: int, end: int, verb: Token | None = No
         noun = next(iter(objects or subjects), None)
         if noun is None and verb.dep_ == "conj" and verb.head.pos_ == "VERB" \
                 and not any(child.dep_ == "cc" for child in verb.head.children):  # not "peaked in 2021 and has fallen"
-            return _subject_before(verb)  # "Audits graded good or outstanding increased from 29% to 52%"
+            subject = next((child for child in verb.head.children if child.dep_ in {"nsubj", "nsubjpass"}), None)
+            return _words_from(subject, verb)  # "Audits graded good or outstanding increased from 29% to 52%"
+        if noun is None and verb.dep_ == "acl" and not any(token.tag_ in _FINITE for token in verb.doc):
+            root = next(token for token in verb.doc if token.dep_ == "ROOT")  # "Children entering care from the
+            phrase = verb.doc[root.left_edge.i:verb.i]  # teams reduced by a fifth", not "Highlights: X, with Y reduced"
+            return _words_from(root, verb) if root.pos_ in {"NOUN", "PROPN"} and not any(
+                token.is_punct for token in phrase) else None
     if noun is None or noun.pos_ == "PRON" or noun.lemma_.lower() in _NOT_CHANGED:
         return None
     keep = (lambda token: token.idx < start) if noun.idx < start else (lambda token: token.idx >= end)
@@ -1085,11 +1101,14 @@ def _changed_metric(anchor: Token, start: int, end: int, verb: Token | None = No
     return _named_by(tokens)
 
 
-def _subject_before(verb: Token) -> str | None:
-    """A change verb the parser joined to a participle it read as the main verb ("The proportion of
-    audited cases graded good or better rose from 41% …"): the words from that verb's subject to the
-    change verb are what changed."""
-    subject = next((child for child in verb.head.children if child.dep_ in {"nsubj", "nsubjpass"}), None)
+_FINITE = {"VBD", "VBZ", "VBP", "MD"}
+
+
+def _words_from(subject: Token | None, verb: Token) -> str | None:
+    """A change verb the parser did not read as the main verb: joined to a participle it read so ("The
+    proportion of audited cases graded good or better rose from 41% …"), or a clause on the last noun of a
+    sentence it read as one noun phrase ("Children entering care from the teams reduced by a fifth"): the
+    words from `subject` to the change verb are what changed."""
     if subject is None or subject.pos_ == "PRON" or subject.lemma_.lower() in _NOT_CHANGED:
         return None
     tokens = [token for token in verb.doc[subject.left_edge.i:verb.i] if token.dep_ not in {"det", "punct"}]

@@ -102,7 +102,7 @@ COMPARISON_GROUPS = (r"england|national(?:ly)?|statistical neighbours?|comparato
 _GROUP_NAMED = re.compile(rf"\b(?:{COMPARISON_GROUPS}|average)", re.IGNORECASE)
 # not a year, nor "per 10,000", nor an ordinal ("18th")
 _A_NUMBER = re.compile(r"(?<!per )(?<![\d,.])\b(?!(?:19|20)\d\d\b)\d[\d,]*(?:\.\d+)?(?!\d|\.\d|(?:st|nd|rd|th)\b)")
-_A_SHARE = re.compile(_A_NUMBER.pattern + r"\s*(?:%|per\s?cent)", re.IGNORECASE)
+_A_SHARE = re.compile(rf"(?P<v>{_A_NUMBER.pattern})\s*(?:%|per\s?cent)", re.IGNORECASE)
 
 
 @dataclass
@@ -142,6 +142,46 @@ def _baseline(match: re.Match, period: str | None) -> Baseline:
     amount = parse_amount(match.group("v"))
     unit = "per 10,000" if match.group("r") else None if amount.unit == "count" else amount.unit
     return Baseline(match.start(), match.end(), amount.value, unit, period)
+
+
+# the words a figure follows when a change ends or begins at it: "has now dropped to", "had fallen from"
+_ONE_END = re.compile(rf"\b(?P<verb>\w+)\s+(?:(?:now|further|steadily|sharply|back)\s+)?(?P<end>to|from)\s+{HEDGE}$",
+                      re.IGNORECASE)
+_A_CHANGE_BEFORE = re.compile(rf"\b(?:by|from)\s+{HEDGE}$", re.IGNORECASE)  # "dropped by 20%", "from 25% to 19%"
+_OF_IT = re.compile(r"\s*of\s+(?:the\s+|all\s+)?")
+
+
+def change_end(before: str) -> tuple[str, str] | None:
+    """Which way a change went and which end of it ("to" or "from") the figure after `before` is, when the
+    words just before the figure say so ("has now dropped to", "had fallen from"); otherwise None."""
+    match = _ONE_END.search(before)
+    if match is None:
+        return None
+    verb = match.group("verb")
+    direction = "down" if _DOWN.fullmatch(verb) else "up" if _UP.fullmatch(verb) else None
+    return (direction, match.group("end").lower()) if direction else None
+
+
+def own_share(sentence: str, measure: re.Match) -> float | None:
+    """The first share a sentence gives of the `measure` it names, as it stood: not after a comparison
+    group or a target ("Nationally, turnover was 17%", "a target of 20%"), not a change ("dropped by 20%",
+    "fell from 25% to 19%" gives 19), and not a part of the measure ("64% of re-referrals were for neglect")."""
+    for match in _A_SHARE.finditer(sentence):
+        if _GROUP_NAMED.search(sentence, 0, match.start()) or _AIMED_AT.search(sentence, 0, match.start()):
+            return None
+        if _A_CHANGE_BEFORE.search(sentence[max(0, match.start() - 40):match.start()]):
+            continue
+        of_it = _OF_IT.match(sentence, match.end())
+        if of_it is not None and of_it.end() == measure.start():
+            return None
+        return float(match.group("v").replace(",", ""))
+    return None
+
+
+def share_position(text: str, start: int, end: int, value: float) -> int | None:
+    """Where, between `start` and `end`, the share `value` is printed."""
+    return next((match.start() for match in _A_SHARE.finditer(text, start, end)
+                 if float(match.group("v").replace(",", "")) == value), None)
 
 
 def baseline_for(text: str, baselines: list[Baseline], position: int, unit: str | None) -> Baseline | None:
