@@ -1,8 +1,8 @@
 """Finds councils named in running text, from the reference graph's names and aliases.
 
 Longest names win ("North East Lincolnshire" is never read as "Lincolnshire"), matching is
-case-sensitive so that a capitalised name is needed (in a title block's lines in capitals, a council's
-name in any case), and only the names of children's services
+case-sensitive so that a capitalised name is needed (in a title block's lines in capitals, a name said
+to be a council's: "DERBYSHIRE COUNTY COUNCIL"), and only the names of children's services
 councils count: a town inside a council is not the council, nor is a name inside another proper
 name ("University of Reading", "Greater Manchester", "councillor Peter Barnsley"), nor a body of
 several councils ("the Liverpool City Region", "the York and North Yorkshire Combined Authority").

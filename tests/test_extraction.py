@@ -1507,7 +1507,8 @@ def figures_of(evidence) -> list[tuple]:
 def test_a_change_printed_with_one_end_takes_the_other_from_an_earlier_sentence(extractor, text, expected):
     evidence = extractor.extract(text, ["E08000035"], None)
     assert expected in figures_of(evidence)
-    assert "per cent" not in [found.outcome.metric_text for found in evidence.open_outcomes]  # "Agency use", its subject
+    # "had fallen from 41 per cent" measures its subject, "Agency use"
+    assert "per cent" not in [found.outcome.metric_text for found in evidence.open_outcomes]
 
 
 @pytest.mark.parametrize(("text", "kept"), [

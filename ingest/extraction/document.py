@@ -440,7 +440,8 @@ _COMMON_WORDS = set("""a an the of to in on at for and or is are was were be bee
 which who its their our this these those per cent percent number numbers proportion percentage rate rates share level
 levels figure total average all new now still also only children child young people family families social work
 worker workers staff case cases council service services team teams year years month months""".split())
-_SUBJECT_END = re.compile(r",|\b(?:has|have|had|is|are|was|were)\b", re.IGNORECASE)  # "Agency use, while …" → "Agency use"
+# where a sentence's subject ends: "Agency use, while still too high, had fallen …" → "Agency use"
+_SUBJECT_END = re.compile(r",|\b(?:has|have|had|is|are|was|were)\b", re.IGNORECASE)
 _CURRENT = re.compile(r"\b(?:now|still|currently|today|at present|is|are|stands?)\b", re.IGNORECASE)
 
 
@@ -462,8 +463,9 @@ def _ends_from_before(text: str, sentences: list[Sentence], evidence: DocumentEv
                 return None
             body = text[earlier.start:earlier.end]
             named = measure(body)
-            if named is None or (end == "from" and not _CURRENT.search(body)) or any(
-                    earlier.start <= mention.start < earlier.end and mention.key != council for mention in councils_named):
+            another_council = any(earlier.start <= mention.start < earlier.end and mention.key != council
+                                  for mention in councils_named)
+            if named is None or another_council or (end == "from" and not _CURRENT.search(body)):
                 continue
             share = own_share(body, named)
             if share is None:

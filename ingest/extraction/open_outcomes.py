@@ -807,7 +807,8 @@ def _stated(doc: Doc, start: int) -> bool:
     21), nor in one that plans, hopes or forecasts ("aims to bring agency use below 8%", "will open
     four homes", "may recruit 15", "is forecasting an overspend of £6.8 million, of which £5.9 million…"),
     nor a count of how a study was made ("a survey of 212 practitioners", "interviews with 38 parents and
-    14 young people", what the writer did: "I met 120 staff") or of the parts a service was divided into ("restructured into six teams")."""
+    14 young people", what the writer did: "I met 120 staff") or of the parts a service was divided into
+    ("restructured into six teams")."""
     figure = _figure_at(doc, start)
     if figure is None:
         return True
