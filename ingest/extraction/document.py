@@ -494,11 +494,12 @@ def _ends_from_before(text: str, sentences: list[Sentence], evidence: DocumentEv
         if change is None or outcome.value is None:
             continue
         subject = _SUBJECT_END.split(before, maxsplit=1)[0].strip()
-        words = _measure_words(outcome.metric_text) or _measure_words(subject)
+        metric_words = _measure_words(outcome.metric_text)
+        words = metric_words or _measure_words(subject)
         pattern = re.compile(rf"(?<![-\w])(?:{'|'.join(map(re.escape, sorted(words)))})", re.IGNORECASE)
         ends = other_end(found.sentence, found.council, change, outcome.value, pattern.search) if words else None
         if ends is not None:
-            if not _measure_words(outcome.metric_text):  # "had fallen from 41 per cent": the measure is its subject
+            if not metric_words:  # "had fallen from 41 per cent": the measure is its subject
                 outcome.metric_text, outcome.metric_key = subject, metric_key(subject)
             outcome.value = ends[1]
             outcome.changed_from(ends[0])

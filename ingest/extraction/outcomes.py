@@ -102,7 +102,7 @@ COMPARISON_GROUPS = (r"england|national(?:ly)?|statistical neighbours?|comparato
 _GROUP_NAMED = re.compile(rf"\b(?:{COMPARISON_GROUPS}|average)", re.IGNORECASE)
 # not a year, nor "per 10,000", nor an ordinal ("18th")
 _A_NUMBER = re.compile(r"(?<!per )(?<![\d,.])\b(?!(?:19|20)\d\d\b)\d[\d,]*(?:\.\d+)?(?!\d|\.\d|(?:st|nd|rd|th)\b)")
-_A_SHARE = re.compile(rf"(?P<v>{_A_NUMBER.pattern})\s*(?:%|per\s?cent)", re.IGNORECASE)
+_A_SHARE = re.compile(_A_NUMBER.pattern + r"\s*(?:%|per\s?cent)", re.IGNORECASE)
 
 
 @dataclass
@@ -174,14 +174,14 @@ def own_share(sentence: str, measure: re.Match) -> float | None:
         of_it = _OF_IT.match(sentence, match.end())
         if of_it is not None and of_it.end() == measure.start():
             return None
-        return float(match.group("v").replace(",", ""))
+        return parse_amount(match.group(0)).value
     return None
 
 
 def share_position(text: str, start: int, end: int, value: float) -> int | None:
     """Where, between `start` and `end`, the share `value` is printed."""
     return next((match.start() for match in _A_SHARE.finditer(text, start, end)
-                 if float(match.group("v").replace(",", "")) == value), None)
+                 if parse_amount(match.group(0)).value == value), None)
 
 
 def baseline_for(text: str, baselines: list[Baseline], position: int, unit: str | None) -> Baseline | None:
