@@ -1564,3 +1564,80 @@ def test_hiring_one_person_or_by_another_body_is_not_a_practice_and_frontline_st
     evidence = extractor.extract("Leaders in Leeds have strengthened support for Frontline practitioners.",
                                  ["E08000035"], None)
     assert not [mention for mention in evidence.mentions if mention.key == "frontline_programme"]
+
+
+@pytest.mark.parametrize(("sentence", "expected"), [
+    # a change's two ends and its size as a share, printed beside them: two figures, as a reader marks them
+    ("The number of children on child protection plans dropped from 310 to 236, a fall of about a quarter.",
+     [("child_protection_plans", "down", 310.0, 236.0, -74.0), ("child_protection_plans", "down", None, None, -25.0)]),
+    ("Looked-after children fell by 14%, from 500 to 430.",
+     [("looked_after_children", "down", 500.0, 430.0, -70.0), ("looked_after_children", "down", None, None, -14.0)]),
+    ("Looked-after children fell from 500 to 430, a 14% reduction.",
+     [("looked_after_children", "down", 500.0, 430.0, -70.0), ("looked_after_children", "down", None, None, -14.0)]),
+    # a difference in children is the two ends' own, not a second figure
+    ("Looked-after children fell from 500 to 430, a reduction of 70 children.",
+     [("looked_after_children", "down", 500.0, 430.0, -70.0)]),
+])
+def test_a_changes_size_as_a_share_beside_its_ends_is_a_figure_too(sentence, expected):
+    assert outcomes_of(sentence) == expected
+
+
+def test_percentage_points_are_a_change_in_points():
+    assert [(draft.change, draft.change_unit) for draft in find_outcomes(
+        full_pipeline()("Repeat referrals were cut by 7 percentage points."), 0)] == [(-7.0, "points")]
+
+
+@pytest.mark.parametrize(("sentence", "expected"), [
+    # a timescale inside a from-to is what the share is measured against, not a figure
+    ("The share of reviews held on time rose from 61% within 20 working days to 83%.", [("change", 61.0, 83.0)]),
+    ("Assessments improved from 58% completed within 45 days to 79%.", [("change", 58.0, 79.0)]),
+    # a baseline in words, or after a year written as a range
+    ("Agency social workers now cover 14% of posts, against more than a third two years ago.",
+     [("change", 33.33, 14.0)]),
+    ("Requests were 540 per 10,000 children in 2023/24, down from 620 the year before.", [("change", 620.0, 540.0)]),
+])
+def test_a_timescale_inside_a_change_and_baselines_in_words(sentence, expected):
+    assert [(found.kind, found.value_from, found.value) for found in open_found_in(sentence)] == expected
+
+
+@pytest.mark.parametrize(("sentence", "expected"), [
+    # a paragraph's number after its heading, or before a figure
+    ("Workforce 3.1 Agency workers were thanked for their service.", []),
+    ("Children in care 5.1 362 children are in our care.", [("level", 362.0, "count")]),
+    # a forecast, how a study was made, a label, a rank, the other half of a story
+    ("The forecast overspend currently stands at £1.6m, mostly on residential care.", []),
+    ("We analysed case files for 2,840 children and interviewed 41 practitioners.", []),
+    ("We surveyed 230 foster carers in the spring.", []),
+    ("Partnership case study no. 4 was published in the spring.", []),
+    ("The other half of the story is about practice.", []),
+    ("The re-referral rate puts us in the lowest quarter of North West councils.", []),
+    # what a cabinet resolves, and a lettered list's aims
+    ("b) approves capital expenditure of up to £2.9m for two children's homes;", []),
+    ("c) bring the rate of children in care down to 105 per 10,000 by March 2027.", []),
+    # what these must not take away
+    ("We recruited 24 permanent social workers last year.", [("count", 24.0, "count")]),
+    ("The average caseload in the hub is 3.5 children per worker.", [("level", 3.5, "count")]),
+    ("Nearly half of care leavers are in education.", [("level", 50.0, "%")]),
+])
+def test_paragraph_numbers_forecasts_a_studys_counts_labels_ranks_and_resolutions_are_not_figures(sentence, expected):
+    assert open_outcomes_in(sentence) == expected
+
+
+@pytest.mark.parametrize(("text", "kept"), [
+    # another council as the subject: a comparison; the document's own council, or others beside it, its figures
+    ("Oldham Council's re-referral rate is 18%. Oldham Council has recruited 25 social workers. Oldham Council "
+     "reported to members. He reminded the board that Rochdale was at around 30%.", [18.0, 25.0]),
+    ("Oldham Council's re-referral rate is 18%. Oldham Council has recruited 25 social workers. Oldham Council "
+     "reported to members. Working with Rochdale and Bury, 21 children were adopted.", [18.0, 25.0, 21.0]),
+])
+def test_a_figure_whose_subject_is_another_council_is_a_comparison(extractor, text, kept):
+    assert [value for _, _, value in figures_of(extractor.extract(text, [], None))] == kept
+
+
+def test_that_number_later_in_a_sentence_after_a_time_is_the_previous_figures_later_value(extractor):
+    text = ("In March 2022, 57 of Oldham's children in care were living in placements outside the borough. "
+            "By the end of June this year that number had dropped to 31, after the council opened two homes.")
+    evidence = extractor.extract(text, ["E08000004"], None)
+    changed = [found for found in evidence.open_outcomes if found.outcome.value_from is not None]
+    assert [(found.outcome.value_from, found.outcome.value) for found in changed] == [(57.0, 31.0)]
+    assert text[changed[0].sentence.start:changed[0].sentence.end] == text  # quoted with both sentences

@@ -211,7 +211,8 @@ class Extractor:
                                                        if sentence.start not in parsed_cued], by_inspectors)
         for sentence, context_metric in candidates:
             drafts = find_outcomes(parsed[sentence.start], sentence.start, context_metric)
-            council = about.council_for(sentence)[0] if drafts else None
+            council = about.council_for(sentence)[0] \
+                if drafts and not about.about_another(sentence, parsed[sentence.start]) else None
             if not council:
                 continue
             for draft in drafts:
@@ -235,16 +236,17 @@ class Extractor:
                 continue  # "(Figures are rounded to the nearest 5.)": neither an outcome nor the one a baseline follows
             points = baseline_of(body)
             if points is not None:
-                evidence.open_outcomes += _changed_from(previous, points)
+                evidence.open_outcomes += _changed_from(previous, points, sentence)
                 continue
             known = taken.get(sentence.start, set())
             later = later_value_of(body)
-            if later is not None and _changed_to(previous, *later):
+            if later is not None and _changed_to(previous, *later, sentence):
                 known = known | {later}  # read already, as the previous figure's later value
                 evidence.outcomes = [finding for finding in evidence.outcomes if not (  # nor a change from nothing
                     finding.sentence.start == sentence.start and finding.draft.value_from is None
                     and (finding.draft.value_to, finding.draft.unit) == later)]
-            council = about.council_for(sentence)[0]
+            council = None if about.about_another(sentence, parsed_cued[sentence.start]) \
+                else about.council_for(sentence)[0]
             if council:
                 intervention, attribution = about.intervention_for(sentence, refers_back(body))
                 previous = [OpenOutcomeFinding(council, found, sentence, intervention, attribution,
@@ -406,9 +408,11 @@ def _last_level(previous: list[OpenOutcomeFinding], unit: str) -> OpenOutcomeFin
                  and found.outcome.value_from is None and found.outcome.value is not None), None)
 
 
-def _changed_from(previous: list[OpenOutcomeFinding], points: list[dict[str, float]]) -> list[OpenOutcomeFinding]:
+def _changed_from(previous: list[OpenOutcomeFinding], points: list[dict[str, float]],
+                  sentence: Sentence) -> list[OpenOutcomeFinding]:
     """The previous sentence's last level of each unit becomes a change from the first earlier
-    point; each further point ("… and 489 at 31 March 2015") adds a change of its own. Returns those."""
+    point (`sentence` gives it), quoted with both sentences; each further point ("… and 489 at 31
+    March 2015") adds a change of its own. Returns those."""
     added: list[OpenOutcomeFinding] = []
     for unit in points[0]:
         found = _last_level(previous, unit)
@@ -416,6 +420,7 @@ def _changed_from(previous: list[OpenOutcomeFinding], points: list[dict[str, flo
             continue
         level = copy(found.outcome)
         found.outcome.changed_from(points[0][unit])
+        found.sentence = Sentence(found.sentence.start, sentence.end)
         for point in points[1:]:
             if unit in point:
                 outcome = copy(level)
@@ -424,14 +429,16 @@ def _changed_from(previous: list[OpenOutcomeFinding], points: list[dict[str, flo
     return added
 
 
-def _changed_to(previous: list[OpenOutcomeFinding], value: float, unit: str) -> bool:
-    """The previous sentence's last level in `unit` becomes a change to `value`; False when it has none."""
+def _changed_to(previous: list[OpenOutcomeFinding], value: float, unit: str, sentence: Sentence) -> bool:
+    """The previous sentence's last level in `unit` becomes a change to `value` (which `sentence`
+    gives), quoted with both sentences; False when it has none."""
     found = _last_level(previous, unit)
     if found is None:
         return False
     earlier, found.outcome.value = found.outcome.value, value
     assert earlier is not None
     found.outcome.changed_from(earlier)
+    found.sentence = Sentence(found.sentence.start, sentence.end)
     return True
 
 
@@ -567,6 +574,23 @@ class _CouncilContext:
         if self._main_council:
             return self._main_council, "main_council", 0.6
         return None, None, 0.0
+
+    def about_another(self, sentence: Sentence, parsed: Doc) -> bool:
+        """A sentence of a document about one council whose subject is another council ("Slough was at
+        around 30%", "Wigan's rate is 15%"): its figures are that council's, a comparison, not this
+        council's results; not one naming others beside it ("working with Bexley, 21 children were …")."""
+        named = self._within(self._councils, self._council_starts, sentence.start, sentence.end)
+        own = self._only_council or self._main_council
+        if own is None or not named or any(mention.key == own for mention in named):
+            return False
+        for mention in named:
+            token = next((word for word in parsed if word.idx >= mention.start - sentence.start), None)
+            while token is not None and token.dep_ in {"compound", "poss", "case", "appos", "conj"} \
+                    and token.head.i != token.i:
+                token = token.head
+            if token is not None and token.dep_ in {"nsubj", "nsubjpass"}:
+                return True
+        return False
 
     def intervention_for(self, sentence: Sentence, referred: str | None) -> tuple[str | None, str | None]:
         """The intervention the text links an outcome to: named in its sentence, or "the pilot" named

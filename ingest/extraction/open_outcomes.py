@@ -94,8 +94,11 @@ _NOT_MEASURE = {"year", "years", "month", "months", "week", "weeks", "day", "day
                 "lesson", "lessons", "pillar", "pillars", "way", "ways", "aspiration", "aspirations", "objective",
                 "objectives", "ambition", "ambitions", "aim", "aims"}
 # words a number labels rather than counts after ("stage two", "level 3", "Act 1989")
-_LABELS = {"section", "act", "page", "grade", "stage", "level", "tier", "phase", "step", "part", "chapter", "year"}
+_LABELS = {"section", "act", "page", "grade", "stage", "level", "tier", "phase", "step", "part", "chapter", "year",
+           "no."}
 _YEAR = re.compile(r"(?:199|20[0-3])\d")  # a year wherever it stands
+_SECTION_NUMBER = re.compile(r"\d{1,2}\.\d{1,2}")
+_BEFORE_A_FIGURE = {"ADP", "VERB", "AUX", "DET", "NUM", "SYM"}  # "of 3.5", "is 3.5", "£3.5": a figure after all
 _YEAR_NAMED = re.compile(r"(?:19|20)\d\d")  # a year when the parser reads it as a number
 _GRADE_THEN_NUMBER = re.compile(GRADE_PATTERN + r"\s+\d", re.IGNORECASE)
 _MONTHS = {"january", "february", "march", "april", "may", "june", "july", "august", "september", "october",
@@ -182,7 +185,7 @@ def _spelled_out(token: Token) -> tuple[float, int] | None:
 def _not_a_figure(token: Token) -> bool:
     """A number that is not a figure of the text: a day of a date ("9 May"), an age ("aged 16 to
     17"), a year, the end of a range ("2015–16"), a paragraph or footnote number opening a sentence
-    ("1 Ofsted produces"), a page number before a heading ("protection 10 The experiences") or after
+    ("1 Ofsted produces") or after a heading ("Workforce 3.1 Agency …"), a page number before a heading ("protection 10 The experiences") or after
     the last word ("operation 143."), a telephone number, a bound on who is counted ("three or more
     placement moves", "5 A*–C grades"), a guess ("three or four social workers")."""
     doc = token.doc
@@ -209,6 +212,9 @@ def _not_a_figure(token: Token) -> bool:
         return True
     if after is not None and after.text == "." and after.i + 1 < len(doc) and doc[after.i + 1].is_title:
         return True  # "… exploitation 5. Improve …": a numbered item run into the sentence
+    if _SECTION_NUMBER.fullmatch(token.text) and after is not None and (after.text[:1].isdigit() or after.text[:1].isupper()
+                                                                         and (before is None or before.pos_ not in _BEFORE_A_FIGURE)):
+        return True  # "Workforce 3.1 Agency workers fell …", "5.1 371 children are …": a paragraph's number
     if before is None and (token.text.endswith(".") or after is not None and after.text == "."):
         return True  # "2. extends the model to…": the number of a list's item
     at_end = after is None or (after.is_punct and after.i == len(doc) - 1)
@@ -573,8 +579,9 @@ def baseline_of(sentence: str) -> list[dict[str, float]] | None:
     return points or None
 
 
-_LATER = re.compile(rf"^\W*(?:that|this) (?:figure|proportion|percentage|share|number|rate|total)\b[^.;]{{0,20}}?"
-                    rf"\b(?:now )?(?:stands at|is now|(?:has )?(?:since |now )?(?:fallen|fell|dropped|risen|rose|"
+_LATER = re.compile(rf"^\W*(?:(?:by|in|at|since|over|after|within)\b[^.;]{{0,40}}?[\s,]+)?"  # "By March, that …"
+                    rf"(?:that|this) (?:figure|proportion|percentage|share|number|rate|total)\b[^.;]{{0,20}}?"
+                    rf"\b(?:now )?(?:stands at|is now|(?:has |had )?(?:since |now )?(?:fallen|fell|dropped|risen|rose|"
                     rf"increased|decreased|reduced|grown|come down|gone up) to)\s+{HEDGE}(?P<v>{AMOUNT})"
                     rf"(?P<r>{PER_10000})?", re.IGNORECASE)
 
@@ -659,6 +666,8 @@ def find_open_outcomes(doc: Doc, offset: int, taken: set[tuple[float, str]]) -> 
         if before is not None and (before.is_title and before.i > doc[0].i or before.lower_ in _LABELS and not (
                 following is not None and following.lower_ in {"%", "per", "percent"})):
             continue  # "Chat 2 Change", "Act 1989", "Good 2", "stage two assessments"; not "in the year 29%"
+        if before is not None and before.text == "." and before.i > 0 and doc[before.i - 1].lower_ == "no":
+            continue  # "case study no. 7"
         if _compared_with_others(token):
             continue  # "39% higher", "5% above that of all pupils": a difference from others, not a level
         if first > 0 and doc[first - 1].lower_ in {"the", "these", "those"}:
@@ -819,7 +828,8 @@ def _stated(doc: Doc, start: int) -> bool:
     while doer is not None and doer.dep_ == "conj" and not any(child.dep_ == "nsubj" for child in doer.children):
         doer = doer.head  # "I have visited the teams and spoken with 34 children"
     if doer is not None and doer.lemma_.lower() in _INQUIRING and any(
-            child.dep_ == "nsubj" and child.text == "I" for child in doer.children):
+            child.dep_ == "nsubj" and (child.text == "I" or child.lower_ == "we" and doer.lemma_.lower() in _STUDYING)
+            for child in doer.children):
         return False  # the writer's own tally, like an inspector's; not "I recruited 30 social workers"
     if verb is not None and any(word.lower_ == "hopefully" for child in verb.children
                                 for word in (child, *(child.children if child.dep_ == "prep" else ()))):
@@ -855,12 +865,13 @@ def _stated(doc: Doc, start: int) -> bool:
 
 
 _INQUIRING = {"meet", "speak", "talk", "visit", "sample", "interview", "review", "audit", "observe", "attend", "read",
-              "examine", "consult", "hear", "survey", "track"}  # what a commissioner or reviewer did to find out
+              "examine", "consult", "hear", "survey", "track", "analyse", "analyze"}  # what a commissioner or reviewer did to find out
+_STUDYING = {"interview", "survey", "analyse", "analyze"}  # "we interviewed 46 practitioners": an evaluation's "we"
 
 
 def _foreseen(noun: Token) -> bool:
-    """"four proposed hubs", "the projected overspend": a noun said to be still to come."""
-    return any(child.dep_ == "amod" and child.lemma_.lower() in _FORESEEN for child in noun.children)
+    """"four proposed hubs", "the projected overspend", "the forecast overspend": a noun said to be still to come."""
+    return any(child.dep_ in {"amod", "compound"} and child.lemma_.lower() in _FORESEEN for child in noun.children)
 
 
 # the units a service is organised in: how many it has is its shape, not a result
@@ -998,7 +1009,8 @@ def _shares(doc: Doc, offset: int) -> list[tuple[OpenOutcome, tuple[int, int]]]:
 
 
 _EXACTLY = re.compile(r"\s*\(\s*(?P<value>\d+(?:\.\d+)?)\s*(?:%|per ?cent)\s*\)", re.IGNORECASE)
-_NOT_A_SHARE = {"the", "this", "that", "each", "every", "per", "first", "second", "last", "final", "next", "previous"}
+_NOT_A_SHARE = {"the", "this", "that", "each", "every", "per", "first", "second", "last", "final", "next", "previous",
+                "other", "top", "bottom", "upper", "lower", "lowest", "highest", "best", "worst"}  # a rank, not a share
 # never counted, but "in two thirds of cases" measures a result
 _SHARED_OUT = {"case", "cases", "record", "records", "file", "files", "audit", "audits"}
 
@@ -1167,7 +1179,7 @@ def _changes_by(doc: Doc, offset: int, taken: set[tuple[float, str]]) -> list[tu
         elif token.lemma_.lower() in MULTIPLYING and token.pos_ == "VERB" \
                 and token.tag_ in {"VBD", "VBN", "VBZ", "VBP"}:
             verb, size, end = token, (MULTIPLYING[token.lemma_.lower()], "%"), token.idx + len(token.text)
-        if size is None or (abs(size[0]), size[1]) in taken:
+        if size is None or (round(abs(size[0]), 2), size[1]) in taken:  # "a third": 33.33 as the other rules keep it
             continue
         text = _changed_metric(token, token.idx, end, verb)
         if text is not None:

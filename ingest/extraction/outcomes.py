@@ -24,7 +24,7 @@ from ingest.extraction.nlp import instruction
 from kg.model.catalogue import Metric, metric_by_id, metrics
 
 _YEAR = r"(?:19|20)\d\d(?:[-/–−]\d\d(?:\d\d)?)?"  # 2019, 2019-20, 2013–14, 2014−15 (a minus sign)
-AMOUNT = r"(?:£\s?)?\d+(?:,\d{3})*(?:\.\d+)?(?:\s?(?:%|per\s?cent\b|percent\b|million\b|m\b|k\b|bn\b|billion\b))?"
+AMOUNT = r"(?:£\s?)?\d+(?:,\d{3})*(?:\.\d+)?(?:\s?(?:%|percentage\s+points?\b|per\s?cent\b|percent\b|million\b|m\b|k\b|bn\b|billion\b))?"
 # a share in words is so many parts of a whole: "two thirds" = 2 of 3 = 66.7%
 PARTS = {"half": 2, "third": 3, "thirds": 3, "quarter": 4, "quarters": 4, "fifth": 5, "fifths": 5, "tenth": 10,
          "tenths": 10}
@@ -38,8 +38,10 @@ PER_10000 = r"\s+per\s+10,000"
 _COUNTED = (rf"(?P<ra>{PER_10000})?(?:\s+(?!(?:to|in|at|from|and|by|during|was|were|is|are|has|have|had|been|"
             rf"january|february|march|april|may|june|july|august|september|october|november|december)\b)"
             rf"[a-z][a-z'’-]*){{0,4}}?")
+# a timescale the first figure is measured against: "from 58% within 72 hours to 86%"
+_WITHIN = r"(?:\s+within\s+\d+\s+(?:working\s+)?(?:hours?|days?|weeks?|months?))?"
 _FROM_TO = re.compile(
-    rf"\bfrom\s+{HEDGE}(?P<a>{AMOUNT}){_COUNTED}(?:\s+in\s+(?:[A-Z][a-z]+\s+)?(?P<ya>{_YEAR})|\s+(?:at|in|during) "
+    rf"\bfrom\s+{HEDGE}(?P<a>{AMOUNT}){_COUNTED}{_WITHIN}(?:\s+in\s+(?:[A-Z][a-z]+\s+)?(?P<ya>{_YEAR})|\s+(?:at|in|during) "
     rf"the (?:previous|last|time of the) (?:inspection|year|visit))?,?\s+(?:down\s+|up\s+)?to\s+"
     rf"{HEDGE}(?P<b>{AMOUNT})(?P<rb>{PER_10000})?(?:\s+in\s+(?:[A-Z][a-z]+\s+)?(?P<yb>{_YEAR}))?", re.IGNORECASE)
 _PAIRED_YEARS = re.compile(
@@ -52,6 +54,12 @@ _CHANGE_NOUN = re.compile(
     rf"(?P<c>{AMOUNT})\s+(?P<cue>reduction|decrease|fall|drop|decline|cut|increase|rise|improvement|growth)\b",
     re.IGNORECASE)
 _BY = re.compile(rf"\bby\s+{HEDGE}(?P<c>{FRACTION}|{AMOUNT})", re.IGNORECASE)
+_SHARE = r"\d+(?:\.\d+)?\s?(?:%|percentage\s+points?\b|per\s?cent\b|percent\b)"
+# a change's size as a share beside its two ends: "by a quarter", "a reduction of almost 25%", "a 20% fall"
+_STATED_SHARE = re.compile(
+    rf"\bby\s+{HEDGE}(?:a\s+)?(?P<c>{FRACTION}|{_SHARE})|\b(?:a|an)\s+(?:(?P<d>{_SHARE})\s+|(?:[a-z]+\s+)?)"
+    rf"(?:reduction|decrease|fall|drop|decline|cut|increase|rise|improvement)\b(?(d)|\s+of\s+{HEDGE}(?:a\s+)?"
+    rf"(?P<e>{FRACTION}|{_SHARE}))", re.IGNORECASE)
 # what "halve", "double", "treble" and "triple" change a figure by, in per cent
 MULTIPLYING = {"halve": -50.0, "double": 100.0, "treble": 200.0, "triple": 200.0}
 SCALES = {"k": 1e3, "m": 1e6, "million": 1e6, "bn": 1e9, "billion": 1e9}  # "£2.4m", "£1bn"
@@ -88,7 +96,7 @@ _COMPARISON = re.compile(r"\b(?:compared\s+(?:with|to)|in\s+comparison\s+(?:with
 _BASELINE_AFTER = re.compile(
     rf"(?:\b(?P<moved>down|up|falling|rising|(?:increase|rise|reduction|decrease|fall|drop|decline|improvement)"
     rf"(?:\s+of\s+\d+%?)?)\s+from|,\s*from|\bcompared\s+(?:with|to)|\bagainst)\s+{HEDGE}"
-    rf"(?P<v>{AMOUNT})(?P<r>{PER_10000})?(?P<when>[^,;.]{{0,60}}?\b(?:(?:19|20)\d\d|ago|before|previous|last|"
+    rf"(?P<v>{AMOUNT}|{FRACTION})(?P<r>{PER_10000})?(?P<when>[^,;.]{{0,60}}?\b(?:(?:19|20)\d\d|ago|before|previous|last|"
     rf"baseline|time of|start|beginning|earlier|when\s+(?:the|our|its|this|we|it)\b[^,;.]{{0,40}}?\b(?:began|begun|"
     rf"started|launched|introduced|agreed|opened))\b)?", re.IGNORECASE)
 _AIMED_AT = re.compile(r"\b(?:target|aim|ambition|goal|trajectory)s?\b", re.IGNORECASE)
@@ -101,7 +109,7 @@ COMPARISON_GROUPS = (r"england|national(?:ly)?|statistical neighbours?|comparato
                      r"(?:control|comparison) groups?")
 _GROUP_NAMED = re.compile(rf"\b(?:{COMPARISON_GROUPS}|average)", re.IGNORECASE)
 # not a year, nor "per 10,000", nor an ordinal ("18th")
-_A_NUMBER = re.compile(r"(?<!per )(?<![\d,.])\b(?!(?:19|20)\d\d\b)\d[\d,]*(?:\.\d+)?(?!\d|\.\d|(?:st|nd|rd|th)\b)")
+_A_NUMBER = re.compile(r"(?<!per )(?<!\d/)(?<![\d,.])\b(?!(?:19|20)\d\d\b)\d[\d,]*(?:\.\d+)?(?!\d|\.\d|(?:st|nd|rd|th)\b)")
 _A_SHARE = re.compile(_A_NUMBER.pattern + r"\s*(?:%|per\s?cent)", re.IGNORECASE)
 
 
@@ -139,6 +147,9 @@ def baselines_after(text: str) -> list[Baseline]:
 
 def _baseline(match: re.Match, period: str | None) -> Baseline:
     """The baseline a match's value (`v`) and rate (`r`) give; a count's unit is the figure's own."""
+    share = share_in_words(match.group("v"))  # "against more than a quarter two years ago"
+    if share is not None:
+        return Baseline(match.start(), match.end(), round(share, 2), "%", period)
     amount = parse_amount(match.group("v"))
     unit = "per 10,000" if match.group("r") else None if amount.unit == "count" else amount.unit
     return Baseline(match.start(), match.end(), amount.value, unit, period)
@@ -246,9 +257,11 @@ class _Amount:
 
 
 def parse_amount(text: str) -> _Amount:
-    """'£3million' → (3000000, '£'); '36%' → (36, '%'); '436' → (436, 'count')."""
+    """'£3million' → (3000000, '£'); '36%' → (36, '%'); '7 percentage points' → (7, 'points');
+    '436' → (436, 'count')."""
     lowered = text.lower().replace(",", "").replace(" ", "")
-    unit = "£" if "£" in lowered else "%" if ("%" in lowered or "cent" in lowered) else "count"
+    unit = "£" if "£" in lowered else "points" if "point" in lowered else "%" if (
+        "%" in lowered or "cent" in lowered) else "count"
     digits = re.search(r"\d+(?:\.\d+)?", lowered)
     if digits is None:
         raise ValueError(f"no figure in {text!r}")
@@ -461,6 +474,12 @@ def find_outcomes(sentence: Doc, offset: int, context_metric: str | None = None)
         found.append(OutcomeDraft(
             metric_id, direction, value_from, value_to, unit, change, change_unit, draft_period, compared,
             refers_back(text), offset + clause_start, offset + clause_end))
+        stated = _STATED_SHARE.search(scope) if value_from is not None else None
+        if stated:  # "fell from 224 to 171, a reduction of almost 25%": the change as printed, too
+            share, share_unit = signed_change(stated.group("c") or stated.group("d") or stated.group("e"), direction)
+            found.append(OutcomeDraft(
+                metric_id, direction, None, None, None, round(share, 2), share_unit, draft_period, compared,
+                refers_back(text), offset + clause_start, offset + clause_end))
     return found
 
 
@@ -476,12 +495,7 @@ def _outcome_in(scope: str, inherited_direction: str | None = None, token_at=lam
                 return None
             unit = after.unit if after.unit != "count" else before.unit
             direction = "down" if after.value < before.value else "up"
-            change = None
-            noun = _CHANGE_NOUN.search(scope) or _BY.search(scope)
-            if noun and noun.group("c") not in (match.group("a"), match.group("b")):
-                change, change_unit = signed_change(noun.group("c"), direction)
-            else:
-                change, change_unit = after.value - before.value, "points" if unit == "%" else unit
+            change, change_unit = after.value - before.value, "points" if unit == "%" else unit
             return None, direction, before.value, after.value, unit, round(change, 2), change_unit, match.start()
     match = _TO_VALUE.search(scope)
     if match and not _is_year(match.group("b")):

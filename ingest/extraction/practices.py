@@ -452,6 +452,35 @@ def _later_on(verb: Token) -> bool:
         for word in times)
 
 
+_GIVEN_UP = {"shelve", "abandon", "pause", "drop", "scrap", "withdraw", "reject", "halt", "suspend", "postpone"}
+_RESUMED = {"reopen", "resume", "restart", "relaunch", "reinstate", "return"}  # "paused in 2020 and resumed in 2021"
+_FAILED = {"unsuccessful", "rejected", "refused", "declined"}
+_FINITE = {"VBD", "VBZ", "VBP", "MD"}
+
+
+def given_up(token: Token) -> bool:
+    """A practice its clause says was given up before it began, or never won: "a plan to open a No Wrong
+    Door hub was shelved", "plans for a second home were dropped", "our bid for Staying Close was
+    unsuccessful", "we bid to become a Staying Close site but were unsuccessful", "the pilot was put on
+    hold", "the plan fell through"; read at the first finite verb above it, so not "referrals to the MASH
+    dropped" (its subject, not what was dropped) nor "re-referrals fell after we launched Mockingbird"."""
+    node, child = token, token
+    while node.head.i != node.i and not (node.pos_ in {"VERB", "AUX"} and (
+            node.tag_ in _FINITE or any(word.dep_ in {"aux", "auxpass"} and word.tag_ != "TO" for word in node.children))):
+        node, child = node.head, node
+    if node.pos_ not in {"VERB", "AUX"}:
+        return False
+    if verb_is(node, _GIVEN_UP) and child.dep_ in {"nsubjpass", "dobj"} and not any(
+            word.dep_ == "conj" and verb_is(word, _RESUMED) for word in node.children):
+        return True
+    clause = [node, *(word for word in node.children if word.dep_ == "conj" and word.pos_ in {"VERB", "AUX"}
+                      and not any(subject.dep_ in {"nsubj", "nsubjpass"} for subject in word.children))]
+    return any(word.dep_ == "acomp" and word.lower_ in _FAILED for verb in clause for word in verb.children) or any(
+        verb.lemma_ == "put" and any(prep.lower_ == "on" and any(held.lower_ == "hold" for held in prep.children)
+                                     for prep in verb.children) or verb.lemma_ == "fall" and any(
+            word.lower_ == "through" and word.i == verb.i + 1 for word in verb.children) for verb in clause)
+
+
 def not_yet_begun(token: Token) -> bool:
     """A practice a council only plans, hopes for or does not have: "plans to introduce Mockingbird",
     "a Mockingbird constellation is planned", "the forthcoming MASH", "the forthcoming implementation
@@ -460,7 +489,10 @@ def not_yet_begun(token: Token) -> bool:
     MASH", "we are launching Mockingbird in the new year", "the revised strategy has been delayed";
     not one that exists and is planned to change ("the MASH will move", "the forthcoming MASH review",
     "a planned expansion of Mockingbird"), nor one a modal says can be used. A relative clause about it
-    counts too: "a hub for care leavers, which is about to be created"."""
+    counts too: "a hub for care leavers, which is about to be created". So does one given up before it began
+    (`given_up`)."""
+    if given_up(token):
+        return True
     described = [token, *(word for prep in token.children if prep.dep_ == "prep" and prep.lower_ in {"for", "of"}
                            for word in prep.children if word.dep_ == "pobj")]  # "a hub for care leavers, which…"
     if token.pos_ in {"NOUN", "PROPN"} and any(
