@@ -1641,3 +1641,20 @@ def test_that_number_later_in_a_sentence_after_a_time_is_the_previous_figures_la
     changed = [found for found in evidence.open_outcomes if found.outcome.value_from is not None]
     assert [(found.outcome.value_from, found.outcome.value) for found in changed] == [(57.0, 31.0)]
     assert text[changed[0].sentence.start:changed[0].sentence.end] == text  # quoted with both sentences
+
+
+@pytest.mark.parametrize(("sentence", "implemented"), [
+    # given up before it began, or never won
+    ("A plan to open a residential hub based on the No Wrong Door model was shelved when the site fell through.", False),
+    ("We bid to become a Staying Close site in 2023 but were unsuccessful.", False),
+    ("Our bid to run Staying Close was unsuccessful.", False),
+    ("The pilot of Mockingbird was put on hold.", False),
+    # what was dropped is not the practice, it resumed, or the practice came first
+    ("Re-referrals dropped after we launched Mockingbird.", True),
+    ("Referrals to the MASH dropped by a fifth after it opened in 2021.", True),
+    ("Our Mockingbird constellation was paused in 2020 and reopened in 2021.", True),
+])
+def test_a_practice_given_up_before_it_began_is_named_but_not_implemented(extractor, sentence, implemented):
+    evidence = extractor.extract("Oldham Council update\n\n" + sentence, ["E08000004"], None)
+    assert any(mention.kind == "intervention" for mention in evidence.mentions)
+    assert bool(evidence.implementations) == implemented

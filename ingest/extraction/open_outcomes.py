@@ -871,7 +871,8 @@ _STUDYING = {"interview", "survey", "analyse", "analyze"}  # "we interviewed 46 
 
 def _foreseen(noun: Token) -> bool:
     """"four proposed hubs", "the projected overspend", "the forecast overspend": a noun said to be still to come."""
-    return any(child.dep_ in {"amod", "compound"} and child.lemma_.lower() in _FORESEEN for child in noun.children)
+    return any(child.dep_ == "amod" and child.lemma_.lower() in _FORESEEN
+               or child.dep_ == "compound" and child.lemma_.lower() in _FORECASTS for child in noun.children)
 
 
 # the units a service is organised in: how many it has is its shape, not a result
