@@ -971,7 +971,8 @@ def test_a_figure_with_no_noun_of_its_own_is_measured_by_its_clause(sentence, ex
     ("On 1 March, three children lived with unrelated foster carers abroad.",
      [(3.0, "count", "children lived with unrelated foster carers abroad")]),  # not "At 1 March"
     ("Currently 31 care leavers are studying at college, including four who started this year.",
-     [(31.0, "count", "care leavers studying at college")]),  # the part "including" names is another figure
+     [(31.0, "count", "care leavers studying at college"),  # the part "including" names is another figure
+      (4.0, "count", "care leavers studying at college who started this year")]),
     ("Nine young people are not matched to a mentor.", [(9.0, "count", "young people not matched to mentor")]),
     ("The panel approved 20 children who were waiting for a family.",
      [(20.0, "count", "children who were waiting for a family")]),  # the group's own clause
@@ -1658,3 +1659,30 @@ def test_a_practice_given_up_before_it_began_is_named_but_not_implemented(extrac
     evidence = extractor.extract("Oldham Council update\n\n" + sentence, ["E08000004"], None)
     assert any(mention.kind == "intervention" for mention in evidence.mentions)
     assert bool(evidence.implementations) == implemented
+
+
+@pytest.mark.parametrize(("sentence", "expected"), [
+    # money a council put into something, however the parser reads "£2.5m"
+    ("The council invested £2.5m in its workforce over two years.", [("count", 2500000.0, "£")]),
+    ("The council put an extra £1.8m into its fostering service.", [("count", 1800000.0, "£")]),
+    ("The council has invested £2.4m of its own money over two years in workforce stability.",
+     [("count", 2400000.0, "£")]),
+    ("The council spent £4.5m on agency staff.", []),  # a cost, not an investment
+    # a part of a count printed after it
+    ("The council recruited 41 permanent social workers during the year, 15 of them through Step Up to Social Work.",
+     [("count", 41.0, "count"), ("count", 15.0, "count")]),
+    ("Between 2022 and 2024 the council trained 560 staff, including 150 from schools and health.",
+     [("count", 560.0, "count"), ("count", 150.0, "count")]),
+    ("The team works with 11 children, including one in custody.", [("level", 11.0, "count")]),
+    # a free measure's change and its size as a share
+    ("Approved foster carers increased from 112 to 140, a rise of a quarter.",
+     [("change", 140.0, "count"), ("change", None, None)]),
+])
+def test_money_put_in_parts_of_a_count_and_a_free_changes_share(sentence, expected):
+    assert open_outcomes_in(sentence) == expected
+
+
+def test_a_part_is_named_by_the_whole_and_what_sets_it_apart():
+    texts = [found.metric_text for found in open_found_in(
+        "Between 2022 and 2024 the council trained 560 staff, including 150 from schools and health.")]
+    assert texts == ["staff", "staff from schools and health"]

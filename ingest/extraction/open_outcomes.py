@@ -41,6 +41,7 @@ from ingest.extraction.outcomes import (
     PARTS,
     PER_10000,
     SCALES,
+    STATED_SHARE,
     baseline_for,
     baselines_after,
     from_to,
@@ -320,6 +321,7 @@ def _phrase(noun: Token, skip: Token, first: int) -> str:
     if rate is not None:
         tokens = [token for token in tokens if token.i not in range(rate.i, rate.right_edge.i + 1)]
     tokens = [token for token in tokens if token.dep_ not in {"relcl", "punct", "det", "nummod", "quantmod"}
+              and not any(word.lower_ in _ASIDES for word in (token, *token.ancestors) if word.i > noun.i)
               and not (token.dep_ == "acl" and not _short_participle(token))
               and not any(ancestor.dep_ in {"relcl", "acl", "appos"} and not _short_participle(ancestor)
                           for ancestor in token.ancestors
@@ -455,18 +457,19 @@ def _rated_before(token: Token) -> Token | None:
     return rate.head
 
 
-_SPENDING = {"invest", "commit", "allocate"}  # not "spent £4.5 million on agency staff": a cost, not an investment
+_SPENDING = {"invest", "commit", "allocate", "put"}  # not "spent £4.5 million on agency staff": a cost, not an investment
 
 
 def _spent_on(amount: Token) -> str:
     """"invested £1.8 million … in recruitment and retention": money a council put into something,
     measured by what it went on (nothing when that is not said, or is a pronoun: "invested £1.2m in it")."""
     verb = amount.head
-    if amount.dep_ != "dobj" or verb.lemma_.lower() not in _SPENDING:
-        return ""
-    prep = next((child for child in (*amount.children, *verb.children) if child.dep_ == "prep"
-                 and child.lower_ in {"in", "on", "into"} and any(word.dep_ == "pobj" and word.pos_ in {"NOUN", "PROPN"}
-                                                                  for word in child.children)), None)
+    if amount.dep_ not in {"dobj", "npadvmod"} or verb.lemma_.lower() not in _SPENDING:  # "£2.5m" is read as a
+        return ""  # noun phrase of its own, "m" hanging from the verb
+    below = [word for child in verb.children if child.dep_ == "prep" for word in child.children if word.dep_ == "pobj"]
+    prep = next((child for child in (*amount.children, *verb.children, *(child for word in below for child in word.children))
+                 if child.dep_ == "prep" and child.lower_ in {"in", "on", "into"}  # "over two years in workforce stability"
+                 and any(word.dep_ == "pobj" and word.pos_ in {"NOUN", "PROPN"} for word in child.children)), None)
     return "" if prep is None else _printed([verb, *list(prep.subtree)[:8]])
 
 
@@ -501,6 +504,41 @@ def _clause_metric(figure: Token) -> str:
     if by_predicate and sum(1 for token in words if not token.is_stop) < 2:
         return ""  # "only two were highlighted": too little said of what was counted
     return _printed(words[:10])
+
+
+_PART_WORDS = {"them", "these", "those", "whom"}
+_PART_ENDS = {",", ";", ".", ":", "(", "-", "–"}
+
+
+def _parts_counted(doc: Doc, offset: int, found: list[OpenOutcome]) -> list[OpenOutcome]:
+    """A part of a count printed after it, with what sets it apart: "recruited 41 social workers, 15 of
+    them through Step Up", "trained 560 staff, including 150 from schools", "23 young people have stayed
+    there and 16 of them have returned home": a count of its own, of the whole's measure and those words;
+    not "including two youth workers", which names its own noun (read as a figure of its own if at all)."""
+    parts = []
+    for token in doc:
+        value = _number(token.text)
+        after = token.i + 1
+        if value is None or value < 2 or after >= len(doc):
+            continue  # "including one in custody": one child, not a count
+        if doc[after].lower_ == "of" and after + 1 < len(doc) and doc[after + 1].lower_ in _PART_WORDS:
+            after += 2  # "15 of them through …"
+        elif not (token.i > 0 and doc[token.i - 1].lower_ == "including" and doc[after].pos_ in {"ADP", "PRON"}):
+            continue  # "including 150 from schools", "including nine who …"
+        whole = next((outcome for outcome in reversed(found) if outcome.unit == "count" and outcome.value is not None
+                      and outcome.char_start - offset < token.idx and outcome.value > value), None)
+        if whole is None or any(outcome.value == value and outcome.char_start - offset == token.idx for outcome in found):
+            continue
+        words = []
+        for word in doc[after:]:
+            if word.text in _PART_ENDS or word.lower_ == "and" and word.i + 1 < len(doc) and doc[word.i + 1].like_num:
+                break
+            words.append(word)
+        if words:
+            text = f"{whole.metric_text} {_printed(words[:8])}"
+            parts.append(OpenOutcome(whole.kind, text, metric_key(text), value, None, "count", offset + token.idx,
+                                     offset + token.idx + len(token.text)))
+    return parts
 
 
 def _after_of_whom(figure: Token) -> bool:
@@ -632,6 +670,15 @@ def find_open_outcomes(doc: Doc, offset: int, taken: set[tuple[float, str]]) -> 
     else:  # "halved, from 58 to 29" is one change
         change = _open_change(doc, offset, taken, whole_change)
         changes = [change] if change is not None else []
+        stated = STATED_SHARE.search(doc.text) if change is not None else None
+        if change is not None and stated is not None:  # "…, a reduction of almost 25%": its size as printed, too
+            outcome = change[0]
+            size, size_unit = signed_change(stated.group("c") or stated.group("d") or stated.group("e"), outcome.direction)
+            if (round(abs(size), 2), size_unit) not in taken:
+                changes.append((OpenOutcome("change", outcome.metric_text, outcome.metric_key, None, None, None,
+                                            offset + stated.start(), offset + stated.end(), direction=outcome.direction,
+                                            change=round(size, 2), period=outcome.period, change_unit=size_unit),
+                                (stated.start(), stated.end())))
     for outcome, span in changes:
         found.append(outcome)
         skipped.append(span)
@@ -701,7 +748,7 @@ def find_open_outcomes(doc: Doc, offset: int, taken: set[tuple[float, str]]) -> 
             # "£2.4m of investment", "the contract sum is £78.6m", "a £3,000 retention payment"
             noun = _of_object(anchor) or _measured_subject(anchor) or (
                 anchor.head if anchor.head.pos_ == "NOUN" and anchor.head.i != anchor.i else None)
-            spent = "" if noun is not None else _spent_on(anchor)
+            spent = _spent_on(anchor)  # "invested £2.4m of its own money … in workforce stability": a count
         elif _is_per_10000(following):
             unit = "per 10,000"
             after_rate = doc[following.i + 2] if following.i + 2 < len(doc) else None  # "56 per 10,000 children"
@@ -758,6 +805,7 @@ def find_open_outcomes(doc: Doc, offset: int, taken: set[tuple[float, str]]) -> 
             "VBD", "VBN"} else "level"
         found.append(OpenOutcome(kind, text, metric_key(text), value, None, unit, offset + token.idx,
                                  offset + token.idx + len(token.text)))
+    found += _parts_counted(doc, offset, found)
     # a negated clause states no figure, but "does not operate any homes" counts none
     found = _none_counted(doc, offset) + [
         outcome for outcome in found if _stated(doc, outcome.char_start - offset)

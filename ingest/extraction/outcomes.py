@@ -56,7 +56,7 @@ _CHANGE_NOUN = re.compile(
 _BY = re.compile(rf"\bby\s+{HEDGE}(?P<c>{FRACTION}|{AMOUNT})", re.IGNORECASE)
 _SHARE = r"\d+(?:\.\d+)?\s?(?:%|percentage\s+points?\b|per\s?cent\b|percent\b)"
 # a change's size as a share beside its two ends: "by a quarter", "a reduction of almost 25%", "a 20% fall"
-_STATED_SHARE = re.compile(
+STATED_SHARE = re.compile(
     rf"\bby\s+{HEDGE}(?:a\s+)?(?P<c>{FRACTION}|{_SHARE})|\b(?:a|an)\s+(?:(?P<d>{_SHARE})\s+|(?:[a-z]+\s+)?)"
     rf"(?:reduction|decrease|fall|drop|decline|cut|increase|rise|improvement)\b(?(d)|\s+of\s+{HEDGE}(?:a\s+)?"
     rf"(?P<e>{FRACTION}|{_SHARE}))", re.IGNORECASE)
@@ -474,7 +474,7 @@ def find_outcomes(sentence: Doc, offset: int, context_metric: str | None = None)
         found.append(OutcomeDraft(
             metric_id, direction, value_from, value_to, unit, change, change_unit, draft_period, compared,
             refers_back(text), offset + clause_start, offset + clause_end))
-        stated = _STATED_SHARE.search(scope) if value_from is not None else None
+        stated = STATED_SHARE.search(scope) if value_from is not None else None
         if stated:  # "fell from 224 to 171, a reduction of almost 25%": the change as printed, too
             share, share_unit = signed_change(stated.group("c") or stated.group("d") or stated.group("e"), direction)
             found.append(OutcomeDraft(

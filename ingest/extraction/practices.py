@@ -468,6 +468,8 @@ def given_up(token: Token) -> bool:
     while node.head.i != node.i and not (node.pos_ in {"VERB", "AUX"} and (
             node.tag_ in _FINITE or any(word.dep_ in {"aux", "auxpass"} and word.tag_ != "TO" for word in node.children))):
         node, child = node.head, node
+        if node.lemma_ == "replace" and child.dep_ == "dobj":
+            return False  # "the proposal to replace the duty desk with a MASH was rejected": the desk stays
     if node.pos_ not in {"VERB", "AUX"}:
         return False
     if verb_is(node, _GIVEN_UP) and child.dep_ in {"nsubjpass", "dobj"} and not any(
