@@ -1649,11 +1649,18 @@ def test_that_number_later_in_a_sentence_after_a_time_is_the_previous_figures_la
     ("A plan to open a residential hub based on the No Wrong Door model was shelved when the site fell through.", False),
     ("We bid to become a Staying Close site in 2023 but were unsuccessful.", False),
     ("Our bid to run Staying Close was unsuccessful.", False),
-    ("The pilot of Mockingbird was put on hold.", False),
-    # what was dropped is not the practice, it resumed, or the practice came first
+    ("The plan to pilot Mockingbird was put on hold.", False),
+    ("Plans for a Mockingbird constellation were shelved after the funding was withdrawn.", False),
+    # what was dropped is not the practice, it ran before it was paused or dropped, a plan to change one that
+    # runs, a bid that later succeeded
     ("Re-referrals dropped after we launched Mockingbird.", True),
     ("Referrals to the MASH dropped by a fifth after it opened in 2021.", True),
     ("Our Mockingbird constellation was paused in 2020 and reopened in 2021.", True),
+    ("Our Mockingbird constellation was paused during the pandemic.", True),
+    ("Mockingbird was unsuccessful in retaining carers, but we kept it running.", True),
+    ("Plans to extend Mockingbird were dropped, although the existing constellation continues.", True),
+    ("Our first bid for Staying Close was rejected, but a second bid succeeded and the programme launched in 2023.",
+     True),
 ])
 def test_a_practice_given_up_before_it_began_is_named_but_not_implemented(extractor, sentence, implemented):
     evidence = extractor.extract("Oldham Council update\n\n" + sentence, ["E08000004"], None)
@@ -1686,3 +1693,83 @@ def test_a_part_is_named_by_the_whole_and_what_sets_it_apart():
     texts = [found.metric_text for found in open_found_in(
         "Between 2022 and 2024 the council trained 560 staff, including 150 from schools and health.")]
     assert texts == ["staff", "staff from schools and health"]
+
+
+@pytest.mark.parametrize(("sentence", "expected"), [
+    # a share said of something else in the sentence is not the change's size
+    ("Despite a 10% increase in referrals, the number of children on child protection plans fell from 320 to 280.",
+     [("child_protection_plans", "down", 320.0, 280.0, -40.0)]),
+    ("Looked after children fell from 480 to 430 as referrals were reduced by 12%.",
+     [("looked_after_children", "down", 480.0, 430.0, -50.0)]),
+    ("The number of children in care fell from 300 to 200, against a target reduction of 40%.",
+     [("looked_after_children", "down", 300.0, 200.0, -100.0)]),
+    ("The number of children in care fell from 400 to 300, a reduction of three quarters of the gap.",
+     [("looked_after_children", "down", 400.0, 300.0, -100.0)]),
+    # the ends' own difference in points is no second figure
+    ("Re-referrals fell from 24% to 19%, a drop of 5 percentage points.", [("re_referrals", "down", 24.0, 19.0, -5.0)]),
+    # a share printed before the ends
+    ("There has been a 36% reduction in child protection plans (from 436 to 279).",
+     [("child_protection_plans", "down", 436.0, 279.0, -157.0), ("child_protection_plans", "down", None, None, -36.0)]),
+    # "went down by": the direction is the particle's
+    ("Child protection plans went down by nearly a third over the year.",
+     [("child_protection_plans", "down", None, None, -33.33)]),
+])
+def test_a_changes_stated_share_is_only_the_one_beside_its_ends(sentence, expected):
+    assert outcomes_of(sentence) == expected
+
+
+@pytest.mark.parametrize(("sentence", "expected"), [
+    ("Contacts were 9,870 in 2023-24, down from 11,200 the year before.", [("change", 11200.0, 9870.0)]),
+    # decimals that are figures, not a paragraph's number
+    ("We recruited a further 2.5 FTE social workers in the MASH.", [("count", None, 2.5)]),
+    ("There are now 12.5 FTE Independent Reviewing Officers.", [("level", None, 12.5)]),
+    ("At best half of children's plans were reviewed on time.", [("level", None, 50.0)]),
+    # an evaluation's "we" did not approve the families it interviewed; pressure on a budget is no investment
+    ("We interviewed 41 prospective adopters and approved 28 new adoptive families.", [("count", None, 28.0)]),
+    ("Rising placement costs put £3m of pressure on the budget.", []),
+    # resolutions in other lettered forms
+    ("(b) approves the creation of 6 new posts in the MASH;", []),
+    ("b. approves the creation of 6 new posts in the MASH;", []),
+])
+def test_what_the_review_found_the_new_rules_reached_too_far(sentence, expected):
+    assert [(found.kind, found.value_from, found.value) for found in open_found_in(sentence)] == expected
+
+
+def test_another_councils_figure_is_read_from_the_clause_that_holds_it(extractor):
+    own = "Oldham Council has published its annual report. " * 4
+    sentences = {
+        "Our re-referral rate is 18%, while Rochdale's is 26%.": [18.0],
+        "After Rochdale closed its residential unit, our referrals rose from 300 to 420.": [420.0],
+        "Bury's Family Hub model, which we adopted in 2022, has helped us reduce children in care from 520 to 470.":
+            [470.0],
+        "Salford Royal Hospital made 310 referrals to our front door.": [310.0],
+        "When Rochdale inspected our front door, 92% of contacts were screened within 24 hours.": [92.0],
+        "Officers said that Stockport, which brought in a similar model in 2021, saw its child protection numbers "
+        "fall by a third.": [],
+        "Wigan reports that around 15% of young people supported returned to care.": [],
+    }
+    for sentence, kept in sentences.items():
+        evidence = extractor.extract("Oldham Council update\n\n" + own + sentence, [], None)
+        assert [value for _, _, value in figures_of(evidence) if value is not None] == kept, sentence
+
+
+@pytest.mark.parametrize("text", [
+    # "that number" is a level's, not a count of things done; and it is said after a time, not a place
+    "In March 2022, 57 children were living outside the borough. The council opened two homes. "
+    "By the end of June this year that number had dropped to 31.",
+    "In March 2022, 57 children were living outside the borough. In Rochdale, that number has fallen to 30.",
+    "In March 2022, 57 children were living outside the borough. By comparison, that number nationally had "
+    "fallen to 38.",
+])
+def test_that_number_later_is_a_levels_after_a_time(extractor, text):
+    evidence = extractor.extract("Oldham Council update\n\n" + text, ["E08000004"], None)
+    assert [found.outcome.value_from for found in evidence.open_outcomes if found.outcome.value_from is not None] == []
+
+
+def test_a_change_across_two_sentences_is_quoted_with_both_only_when_they_are_neighbours(extractor):
+    text = ("Oldham Council update\n\nIn March 2022, 57 children were living outside the borough. "
+            "Members thanked the team. That number has since fallen to 31.")
+    changed = [found for found in extractor.extract(text, ["E08000004"], None).open_outcomes
+               if found.outcome.value_from is not None]
+    assert [(found.outcome.value_from, found.outcome.value) for found in changed] == [(57.0, 31.0)]
+    assert text[changed[0].sentence.start:changed[0].sentence.end].endswith("borough.")

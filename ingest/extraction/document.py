@@ -44,6 +44,7 @@ from ingest.extraction.outcomes import (
 )
 from ingest.extraction.practices import (
     BY_INSPECTORS,
+    HEADS,
     PracticeMention,
     apposed_name,
     find_practices,
@@ -211,11 +212,12 @@ class Extractor:
                                                        if sentence.start not in parsed_cued], by_inspectors)
         for sentence, context_metric in candidates:
             drafts = find_outcomes(parsed[sentence.start], sentence.start, context_metric)
-            council = about.council_for(sentence)[0] \
-                if drafts and not about.about_another(sentence, parsed[sentence.start]) else None
+            council = about.council_for(sentence)[0] if drafts else None
             if not council:
                 continue
             for draft in drafts:
+                if about.about_another(sentence, parsed[sentence.start], draft.figure_at):
+                    continue
                 intervention, attribution = about.intervention_for(sentence, draft.refers_back)
                 evidence.outcomes.append(OutcomeFinding(council, draft, sentence, intervention, attribution,
                                                  strength_of(draft, inspection_council is not None)))
@@ -236,22 +238,22 @@ class Extractor:
                 continue  # "(Figures are rounded to the nearest 5.)": neither an outcome nor the one a baseline follows
             points = baseline_of(body)
             if points is not None:
-                evidence.open_outcomes += _changed_from(previous, points, sentence)
+                evidence.open_outcomes += _changed_from(previous, points, sentence, text)
                 continue
             known = taken.get(sentence.start, set())
             later = later_value_of(body)
-            if later is not None and _changed_to(previous, *later, sentence):
+            if later is not None and _changed_to(previous, *later, sentence, text):
                 known = known | {later}  # read already, as the previous figure's later value
                 evidence.outcomes = [finding for finding in evidence.outcomes if not (  # nor a change from nothing
                     finding.sentence.start == sentence.start and finding.draft.value_from is None
                     and (finding.draft.value_to, finding.draft.unit) == later)]
-            council = None if about.about_another(sentence, parsed_cued[sentence.start]) \
-                else about.council_for(sentence)[0]
+            council = about.council_for(sentence)[0]
             if council:
                 intervention, attribution = about.intervention_for(sentence, refers_back(body))
                 previous = [OpenOutcomeFinding(council, found, sentence, intervention, attribution,
                                                inspection_council is not None)
-                            for found in find_open_outcomes(parsed_cued[sentence.start], sentence.start, known)]
+                            for found in find_open_outcomes(parsed_cued[sentence.start], sentence.start, known)
+                            if not about.about_another(sentence, parsed_cued[sentence.start], found.char_start)]
                 evidence.open_outcomes += previous
         _ends_from_before(text, [sentence for sentence in sentences if sentence.start not in area], evidence)
         return evidence
@@ -408,11 +410,17 @@ def _last_level(previous: list[OpenOutcomeFinding], unit: str) -> OpenOutcomeFin
                  and found.outcome.value_from is None and found.outcome.value is not None), None)
 
 
+def _quoted_with(found: OpenOutcomeFinding, sentence: Sentence, text: str) -> None:
+    """A change read across two sentences is quoted with both, when nothing stands between them."""
+    if not text[found.sentence.end:sentence.start].strip():
+        found.sentence = Sentence(found.sentence.start, sentence.end)
+
+
 def _changed_from(previous: list[OpenOutcomeFinding], points: list[dict[str, float]],
-                  sentence: Sentence) -> list[OpenOutcomeFinding]:
+                  sentence: Sentence, text: str) -> list[OpenOutcomeFinding]:
     """The previous sentence's last level of each unit becomes a change from the first earlier
-    point (`sentence` gives it), quoted with both sentences; each further point ("… and 489 at 31
-    March 2015") adds a change of its own. Returns those."""
+    point (`sentence` gives it); each further point ("… and 489 at 31 March 2015") adds a change of
+    its own. Returns those."""
     added: list[OpenOutcomeFinding] = []
     for unit in points[0]:
         found = _last_level(previous, unit)
@@ -420,7 +428,7 @@ def _changed_from(previous: list[OpenOutcomeFinding], points: list[dict[str, flo
             continue
         level = copy(found.outcome)
         found.outcome.changed_from(points[0][unit])
-        found.sentence = Sentence(found.sentence.start, sentence.end)
+        _quoted_with(found, sentence, text)
         for point in points[1:]:
             if unit in point:
                 outcome = copy(level)
@@ -429,16 +437,16 @@ def _changed_from(previous: list[OpenOutcomeFinding], points: list[dict[str, flo
     return added
 
 
-def _changed_to(previous: list[OpenOutcomeFinding], value: float, unit: str, sentence: Sentence) -> bool:
+def _changed_to(previous: list[OpenOutcomeFinding], value: float, unit: str, sentence: Sentence, text: str) -> bool:
     """The previous sentence's last level in `unit` becomes a change to `value` (which `sentence`
-    gives), quoted with both sentences; False when it has none."""
+    gives); False when it has none."""
     found = _last_level(previous, unit)
-    if found is None:
-        return False
+    if found is None or found.outcome.kind != "level":
+        return False  # "The council opened two homes. … that number had dropped to 31": not the homes
     earlier, found.outcome.value = found.outcome.value, value
     assert earlier is not None
     found.outcome.changed_from(earlier)
-    found.sentence = Sentence(found.sentence.start, sentence.end)
+    _quoted_with(found, sentence, text)
     return True
 
 
@@ -575,21 +583,32 @@ class _CouncilContext:
             return self._main_council, "main_council", 0.6
         return None, None, 0.0
 
-    def about_another(self, sentence: Sentence, parsed: Doc) -> bool:
-        """A sentence of a document about one council whose subject is another council ("Slough was at
-        around 30%", "Wigan's rate is 15%"): its figures are that council's, a comparison, not this
-        council's results; not one naming others beside it ("working with Bexley, 21 children were …")."""
-        named = self._within(self._councils, self._council_starts, sentence.start, sentence.end)
+    def about_another(self, sentence: Sentence, parsed: Doc, figure_at: int) -> bool:
+        """A figure (at document offset `figure_at`) whose clause has another council than the document's
+        own as its subject ("Slough was at around 30%", "while Rochdale's rate is 26%", "Wigan reports that
+        15% …", "St Helens saw its numbers fall by a third"): that council's figure, a comparison, not this
+        council's result. Not a clause whose subject is "we", a measure, the figure itself, or a practice
+        named after a council ("Bury's Family Hub model … has helped us reduce …")."""
         own = self._only_council or self._main_council
-        if own is None or not named or any(mention.key == own for mention in named):
+        others = [mention for mention in self._within(self._councils, self._council_starts, sentence.start, sentence.end)
+                  if mention.key != own]
+        if own is None or not others:
             return False
-        for mention in named:
-            token = next((word for word in parsed if word.idx >= mention.start - sentence.start), None)
-            while token is not None and token.dep_ in {"compound", "poss", "case", "appos", "conj"} \
-                    and token.head.i != token.i:
-                token = token.head
-            if token is not None and token.dep_ in {"nsubj", "nsubjpass"}:
+        covered = {token.i for mention in others for token in parsed
+                   if mention.start <= sentence.start + token.idx < mention.end}
+        at = [token for token in parsed if sentence.start + token.idx >= figure_at][:4]  # "by a third", "£2.4m"
+        figure = next((token for token in at if token.like_num), at[0] if at else None)
+        for verb in (word for word in (figure.ancestors if figure is not None else ()) if word.pos_ in {"VERB", "AUX"}):
+            subject = next((child for child in verb.children if child.dep_ in {"nsubj", "nsubjpass"}), None)
+            if subject is None:
+                continue
+            if any(word.lower_ in {"we", "our", "us", "ours"} for word in subject.subtree):
+                return False
+            owner = next((child for child in subject.children if child.dep_ == "poss"), None)
+            if subject.i in covered or owner is not None and owner.i in covered and subject.lemma_.lower() not in HEADS:
                 return True
+            if not (owner is not None and owner.lower_ in {"its", "their"} or verb.dep_ == "ccomp"):
+                return False  # the clause is said of its own subject; but "its numbers", "reports that …" look further
         return False
 
     def intervention_for(self, sentence: Sentence, referred: str | None) -> tuple[str | None, str | None]:

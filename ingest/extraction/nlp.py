@@ -8,6 +8,7 @@ sentence as a whole.
 
 from __future__ import annotations
 
+import re
 from functools import lru_cache
 
 import spacy
@@ -47,8 +48,8 @@ def instruction(sentence: Doc | Span) -> bool:
     if first is not None and first.lower_ in _RESOLUTIONS and (first.i > sentence[0].i or first.tag_ == "NNP") \
             and not (first.i + 1 < len(first.doc) and first.doc[first.i + 1].is_title):
         return True  # "1.2 Approve continued investment of …", however tagged; not "Approve Plus sessions ran"
-    if first is not None and first.i > sentence[0].i and _item_letter(sentence[0]) and first.tag_ == "VBZ" \
-            and first.lemma_.lower() in _RESOLUTIONS:
+    if first is not None and first.tag_ == "VBZ" and first.lemma_.lower() in _RESOLUTIONS and any(
+            _item_letter(token) for token in sentence[:first.i - sentence[0].i]):
         return True  # "b) approves capital expenditure of up to £3.6m": what "That the Executive:" resolves
     if first is None or first.tag_ not in {"VB", "VBP"} or first.pos_ == "AUX":  # "1.3 Agree to …" is tagged VBP;
         return False  # "Have reduced agency use …" reports what was done
@@ -59,6 +60,6 @@ def instruction(sentence: Doc | Span) -> bool:
 
 
 def _item_letter(token: Token) -> bool:
-    """The "b" of a lettered list item "b) bring the rate down …"."""
-    return len(token.text) == 1 and token.text.isalpha() and token.i + 1 < len(token.doc) \
-        and token.doc[token.i + 1].text == ")"
+    """The "b" of a lettered list item: "b) bring the rate down …", "(b) approves …", "b. approves …"."""
+    return re.fullmatch(r"[a-z]\.?", token.text) is not None and token.i + 1 < len(token.doc) and (
+        token.text.endswith(".") or token.doc[token.i + 1].text in {")", "."})

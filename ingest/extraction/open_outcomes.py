@@ -41,14 +41,15 @@ from ingest.extraction.outcomes import (
     PARTS,
     PER_10000,
     SCALES,
-    STATED_SHARE,
     baseline_for,
     baselines_after,
     from_to,
     parse_amount,
     period_of,
     share_percent,
+    share_words,
     signed_change,
+    stated_share,
 )
 from kg.model.vocabulary import GRADE_PATTERN
 
@@ -99,7 +100,6 @@ _LABELS = {"section", "act", "page", "grade", "stage", "level", "tier", "phase",
            "no."}
 _YEAR = re.compile(r"(?:199|20[0-3])\d")  # a year wherever it stands
 _SECTION_NUMBER = re.compile(r"\d{1,2}\.\d{1,2}")
-_BEFORE_A_FIGURE = {"ADP", "VERB", "AUX", "DET", "NUM", "SYM"}  # "of 3.5", "is 3.5", "£3.5": a figure after all
 _YEAR_NAMED = re.compile(r"(?:19|20)\d\d")  # a year when the parser reads it as a number
 _GRADE_THEN_NUMBER = re.compile(GRADE_PATTERN + r"\s+\d", re.IGNORECASE)
 _MONTHS = {"january", "february", "march", "april", "may", "june", "july", "august", "september", "october",
@@ -214,8 +214,8 @@ def _not_a_figure(token: Token) -> bool:
     if after is not None and after.text == "." and after.i + 1 < len(doc) and doc[after.i + 1].is_title:
         return True  # "… exploitation 5. Improve …": a numbered item run into the sentence
     if _SECTION_NUMBER.fullmatch(token.text) and after is not None and (after.text[:1].isdigit() or after.text[:1].isupper()
-                                                                         and (before is None or before.pos_ not in _BEFORE_A_FIGURE)):
-        return True  # "Workforce 3.1 Agency workers fell …", "5.1 371 children are …": a paragraph's number
+                                                                         and (before is None or before.is_title and after.is_title)):
+        return True  # "Workforce 3.1 Agency workers fell …", "5.1 371 children are …": a paragraph's number; not "2.5 FTE"
     if before is None and (token.text.endswith(".") or after is not None and after.text == "."):
         return True  # "2. extends the model to…": the number of a list's item
     at_end = after is None or (after.is_punct and after.i == len(doc) - 1)
@@ -468,7 +468,7 @@ def _spent_on(amount: Token) -> str:
         return ""  # noun phrase of its own, "m" hanging from the verb
     below = [word for child in verb.children if child.dep_ == "prep" for word in child.children if word.dep_ == "pobj"]
     prep = next((child for child in (*amount.children, *verb.children, *(child for word in below for child in word.children))
-                 if child.dep_ == "prep" and child.lower_ in {"in", "on", "into"}  # "over two years in workforce stability"
+                 if child.dep_ == "prep" and child.lower_ in ({"in", "into"} if verb.lemma_.lower() == "put" else {"in", "on", "into"})
                  and any(word.dep_ == "pobj" and word.pos_ in {"NOUN", "PROPN"} for word in child.children)), None)
     return "" if prep is None else _printed([verb, *list(prep.subtree)[:8]])
 
@@ -523,8 +523,9 @@ def _parts_counted(doc: Doc, offset: int, found: list[OpenOutcome]) -> list[Open
             continue  # "including one in custody": one child, not a count
         if doc[after].lower_ == "of" and after + 1 < len(doc) and doc[after + 1].lower_ in _PART_WORDS:
             after += 2  # "15 of them through …"
-        elif not (token.i > 0 and doc[token.i - 1].lower_ == "including" and doc[after].pos_ in {"ADP", "PRON"}):
-            continue  # "including 150 from schools", "including nine who …"
+        elif not (token.i > 0 and doc[token.i - 1].lower_ == "including" and doc[after].pos_ in {"ADP", "PRON"}
+                  and doc[after].lower_ != "of"):
+            continue  # "including 150 from schools", "including nine who …"; not "including 20 of our care leavers"
         whole = next((outcome for outcome in reversed(found) if outcome.unit == "count" and outcome.value is not None
                       and outcome.char_start - offset < token.idx and outcome.value > value), None)
         if whole is None or any(outcome.value == value and outcome.char_start - offset == token.idx for outcome in found):
@@ -617,8 +618,9 @@ def baseline_of(sentence: str) -> list[dict[str, float]] | None:
     return points or None
 
 
-_LATER = re.compile(rf"^\W*(?:(?:by|in|at|since|over|after|within)\b[^.;]{{0,40}}?[\s,]+)?"  # "By March, that …"
-                    rf"(?:that|this) (?:figure|proportion|percentage|share|number|rate|total)\b[^.;]{{0,20}}?"
+_LATER = re.compile(rf"^\W*(?:(?:by|in|at|since|after)\s+(?:the\s+end\s+of\s+)?(?:{'|'.join(sorted(_MONTHS))}|"
+                    rf"(?:19|20)\d\d|(?:last|this|the) (?:year|spring|summer|autumn|winter|quarter))\b[^.;,]{{0,20}}?,?\s+)?"
+                    rf"(?:that|this) (?:figure|proportion|percentage|share|number|rate|total)\b[^.;A-Z]{{0,20}}?"
                     rf"\b(?:now )?(?:stands at|is now|(?:has |had )?(?:since |now )?(?:fallen|fell|dropped|risen|rose|"
                     rf"increased|decreased|reduced|grown|come down|gone up) to)\s+{HEDGE}(?P<v>{AMOUNT})"
                     rf"(?P<r>{PER_10000})?", re.IGNORECASE)
@@ -670,10 +672,10 @@ def find_open_outcomes(doc: Doc, offset: int, taken: set[tuple[float, str]]) -> 
     else:  # "halved, from 58 to 29" is one change
         change = _open_change(doc, offset, taken, whole_change)
         changes = [change] if change is not None else []
-        stated = STATED_SHARE.search(doc.text) if change is not None else None
+        stated = stated_share(doc.text, whole_change) if change is not None else None
         if change is not None and stated is not None:  # "…, a reduction of almost 25%": its size as printed, too
             outcome = change[0]
-            size, size_unit = signed_change(stated.group("c") or stated.group("d") or stated.group("e"), outcome.direction)
+            size, size_unit = signed_change(share_words(stated), outcome.direction)
             if (round(abs(size), 2), size_unit) not in taken:
                 changes.append((OpenOutcome("change", outcome.metric_text, outcome.metric_key, None, None, None,
                                             offset + stated.start(), offset + stated.end(), direction=outcome.direction,
@@ -877,8 +879,10 @@ def _stated(doc: Doc, start: int) -> bool:
         doer = doer.head  # "I have visited the teams and spoken with 34 children"
     if doer is not None and doer.lemma_.lower() in _INQUIRING and any(
             child.dep_ == "nsubj" and (child.text == "I" or child.lower_ == "we" and doer.lemma_.lower() in _STUDYING)
-            for child in doer.children):
-        return False  # the writer's own tally, like an inspector's; not "I recruited 30 social workers"
+            for child in doer.children) and not (verb is not None and verb.lemma_ in _COUNT_VERBS
+                                                 and figure.head.dep_ == "dobj" and figure.head.head.i == verb.i):
+        return False  # the writer's own tally, like an inspector's; not "I recruited 30 social workers", nor "we
+        # interviewed 41 adopters and approved 28 families"
     if verb is not None and any(word.lower_ == "hopefully" for child in verb.children
                                 for word in (child, *(child.children if child.dep_ == "prep" else ()))):
         return False  # "we are opening two homes, hopefully by spring"
@@ -1059,7 +1063,7 @@ def _shares(doc: Doc, offset: int) -> list[tuple[OpenOutcome, tuple[int, int]]]:
 
 _EXACTLY = re.compile(r"\s*\(\s*(?P<value>\d+(?:\.\d+)?)\s*(?:%|per ?cent)\s*\)", re.IGNORECASE)
 _NOT_A_SHARE = {"the", "this", "that", "each", "every", "per", "first", "second", "last", "final", "next", "previous",
-                "other", "top", "bottom", "upper", "lower", "lowest", "highest", "best", "worst"}  # a rank, not a share
+                "other", "top", "bottom", "upper", "lower", "lowest", "highest", "worst"}  # a rank, not a share
 # never counted, but "in two thirds of cases" measures a result
 _SHARED_OUT = {"case", "cases", "record", "records", "file", "files", "audit", "audits"}
 

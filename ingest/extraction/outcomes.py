@@ -55,11 +55,19 @@ _CHANGE_NOUN = re.compile(
     re.IGNORECASE)
 _BY = re.compile(rf"\bby\s+{HEDGE}(?P<c>{FRACTION}|{AMOUNT})", re.IGNORECASE)
 _SHARE = r"\d+(?:\.\d+)?\s?(?:%|percentage\s+points?\b|per\s?cent\b|percent\b)"
-# a change's size as a share beside its two ends: "by a quarter", "a reduction of almost 25%", "a 20% fall"
-STATED_SHARE = re.compile(
-    rf"\bby\s+{HEDGE}(?:a\s+)?(?P<c>{FRACTION}|{_SHARE})|\b(?:a|an)\s+(?:(?P<d>{_SHARE})\s+|(?:[a-z]+\s+)?)"
-    rf"(?:reduction|decrease|fall|drop|decline|cut|increase|rise|improvement)\b(?(d)|\s+of\s+{HEDGE}(?:a\s+)?"
-    rf"(?P<e>{FRACTION}|{_SHARE}))", re.IGNORECASE)
+def _size(group: str) -> str:
+    return rf"{HEDGE}(?:a\s+)?(?P<{group}>(?:{FRACTION})(?!\w)|{_SHARE})(?!\s+of\b)"  # not "three quarters of the gap"
+
+
+
+_CHANGE_NOUNS = r"(?:reduction|decrease|fall|drop|decline|cut|increase|rise|improvement)"
+# a change's size as a share printed right beside its two ends: "…, a reduction of almost 25%", "(a 36%
+# reduction)", "…, by a tenth"; and before them: "fell by 12%, from 600 to 528"
+_SHARE_AFTER = re.compile(
+    rf"\s*(?:,|\(|\s[-–])?\s*(?:by\s+{_size('by')}|an?\s+(?:(?P<first>{_SHARE})\s+{_CHANGE_NOUNS}\b|(?:[a-z]+\s+)?"
+    rf"{_CHANGE_NOUNS}\s+of\s+{_size('of')}))", re.IGNORECASE)
+_SHARE_BEFORE = re.compile(rf"(?:\bby\s+{_size('by')},?|\ban?\s+(?P<ahead>{_SHARE})\s+{_CHANGE_NOUNS}\b[^.;,()]{{0,60}}?"
+                           rf"\(?)\s*$", re.IGNORECASE)  # "fell by 12%, from …", "a 36% reduction in plans (from …"
 # what "halve", "double", "treble" and "triple" change a figure by, in per cent
 MULTIPLYING = {"halve": -50.0, "double": 100.0, "treble": 200.0, "triple": 200.0}
 SCALES = {"k": 1e3, "m": 1e6, "million": 1e6, "bn": 1e9, "billion": 1e9}  # "£2.4m", "£1bn"
@@ -109,7 +117,7 @@ COMPARISON_GROUPS = (r"england|national(?:ly)?|statistical neighbours?|comparato
                      r"(?:control|comparison) groups?")
 _GROUP_NAMED = re.compile(rf"\b(?:{COMPARISON_GROUPS}|average)", re.IGNORECASE)
 # not a year, nor "per 10,000", nor an ordinal ("18th")
-_A_NUMBER = re.compile(r"(?<!per )(?<!\d/)(?<![\d,.])\b(?!(?:19|20)\d\d\b)\d[\d,]*(?:\.\d+)?(?!\d|\.\d|(?:st|nd|rd|th)\b)")
+_A_NUMBER = re.compile(r"(?<!per )(?<!\d/)(?<!\d-)(?<!\d–)(?<![\d,.])\b(?!(?:19|20)\d\d\b)\d[\d,]*(?:\.\d+)?(?!\d|\.\d|(?:st|nd|rd|th)\b)")
 _A_SHARE = re.compile(_A_NUMBER.pattern + r"\s*(?:%|per\s?cent)", re.IGNORECASE)
 
 
@@ -248,6 +256,7 @@ class OutcomeDraft:
     refers_back: str | None  # "the pilot", "this approach": the intervention is named earlier, as this noun
     char_start: int  # of the clause the figure is in, in document offsets
     char_end: int
+    figure_at: int  # where its figure (or the words of its change) starts, in document offsets
 
 
 @dataclass
@@ -349,6 +358,25 @@ def from_to(text: str) -> tuple[re.Match, _Amount, _Amount] | None:
     return None if before.value == after.value else (match, before, after)
 
 
+def stated_share(text: str, whole: tuple[re.Match, _Amount, _Amount]) -> re.Match | None:
+    """A change's size as a share printed right beside its two ends (`whole`, from_to's reading), with
+    its words read by share_words; not the ends' own difference in points ("from 24% to 19%, a
+    drop of 5 percentage points"), nor a share said of anything else in the sentence."""
+    match, before, after = whole
+    share = _SHARE_AFTER.match(text, match.end()) or _SHARE_BEFORE.search(text, 0, match.start())
+    if share is None:
+        return None
+    words = share_words(share)
+    restated = before.unit == "%" and share_in_words(words) is None and parse_amount(words).value == round(
+        abs(after.value - before.value), 2)
+    return None if restated else share
+
+
+def share_words(share: re.Match) -> str:
+    """The size's words in a stated_share match: "almost 25%", "a tenth"."""
+    return next(words for words in share.groupdict(default="").values() if words)
+
+
 def _from_to_amounts(match: re.Match) -> tuple[_Amount, _Amount]:
     """The two amounts of a from-to match; a rate per 10,000 printed after either is both's unit."""
     before, after = parse_amount(match.group("a")), parse_amount(match.group("b"))
@@ -429,10 +457,11 @@ def _is_verb(token: Token | None) -> bool:
 
 
 def _by_a_change(token: Token | None) -> bool:
-    """'reduced by 36%' gives a change; 'evidenced by 12 agency workers' does not."""
+    """'reduced by 36%' and 'went down by a third' give a change; 'evidenced by 12 agency workers' does not."""
     if token is None or token.lower_ != "by" or token.head.pos_ != "VERB":
         return True
-    return any(pattern.match(token.head.text) for pattern in (_DOWN, _UP, _IMPROVED))
+    words = [token.head, *(child for child in token.head.children if child.dep_ == "prt")]
+    return any(pattern.match(word.text) for word in words for pattern in (_DOWN, _UP, _IMPROVED))
 
 
 def find_outcomes(sentence: Doc, offset: int, context_metric: str | None = None) -> list[OutcomeDraft]:
@@ -473,13 +502,14 @@ def find_outcomes(sentence: Doc, offset: int, context_metric: str | None = None)
             metric_id = previous_metric.id
         found.append(OutcomeDraft(
             metric_id, direction, value_from, value_to, unit, change, change_unit, draft_period, compared,
-            refers_back(text), offset + clause_start, offset + clause_end))
-        stated = STATED_SHARE.search(scope) if value_from is not None else None
-        if stated:  # "fell from 224 to 171, a reduction of almost 25%": the change as printed, too
-            share, share_unit = signed_change(stated.group("c") or stated.group("d") or stated.group("e"), direction)
+            refers_back(text), offset + clause_start, offset + clause_end, offset + clause_start + position))
+        whole = from_to(scope) if value_from is not None else None
+        share = stated_share(scope, whole) if whole is not None else None
+        if share is not None:  # "fell from 224 to 171, a reduction of almost 25%": the change as printed, too
+            size, size_unit = signed_change(share_words(share), direction)
             found.append(OutcomeDraft(
-                metric_id, direction, None, None, None, round(share, 2), share_unit, draft_period, compared,
-                refers_back(text), offset + clause_start, offset + clause_end))
+                metric_id, direction, None, None, None, round(size, 2), size_unit, draft_period, compared,
+                refers_back(text), offset + clause_start, offset + clause_end, offset + clause_start + share.start()))
     return found
 
 

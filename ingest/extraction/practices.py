@@ -452,28 +452,37 @@ def _later_on(verb: Token) -> bool:
         for word in times)
 
 
-_GIVEN_UP = {"shelve", "abandon", "pause", "drop", "scrap", "withdraw", "reject", "halt", "suspend", "postpone"}
-_RESUMED = {"reopen", "resume", "restart", "relaunch", "reinstate", "return"}  # "paused in 2020 and resumed in 2021"
+_GIVEN_UP = {"shelve", "abandon", "drop", "scrap", "withdraw", "reject", "halt", "pause", "suspend", "postpone"}
 _FAILED = {"unsuccessful", "rejected", "refused", "declined"}
+_ASKED = {"plan", "proposal", "bid", "application", "idea", "attempt"}  # what can be shelved before anything ran
+_BIDDING = {"bid", "apply", "try", "attempt", "seek"}
+_SUCCEEDED = {"succeed", "launch", "open", "start", "begin", "win", "approve", "continue", "resume", "reopen"}
 _FINITE = {"VBD", "VBZ", "VBP", "MD"}
 
 
 def given_up(token: Token) -> bool:
-    """A practice its clause says was given up before it began, or never won: "a plan to open a No Wrong
-    Door hub was shelved", "plans for a second home were dropped", "our bid for Staying Close was
-    unsuccessful", "we bid to become a Staying Close site but were unsuccessful", "the pilot was put on
-    hold", "the plan fell through"; read at the first finite verb above it, so not "referrals to the MASH
-    dropped" (its subject, not what was dropped) nor "re-referrals fell after we launched Mockingbird"."""
-    node, child = token, token
+    """A practice that was only asked for, and the asking was given up or failed: "a plan to open a No
+    Wrong Door hub was shelved", "plans for a second home were dropped", "our bid for Staying Close was
+    unsuccessful", "we bid to become a Staying Close site but were unsuccessful", "the plan was put on
+    hold", "the plan fell through". Read at the first finite verb above it: not "referrals to the MASH
+    dropped", nor a practice that ran and was then paused or dropped ("our constellation was paused"),
+    nor plans to change one that runs ("plans to extend Mockingbird were dropped"), nor one that later
+    succeeded ("…, but a second bid succeeded")."""
+    node, child, asked = token, token, False
     while node.head.i != node.i and not (node.pos_ in {"VERB", "AUX"} and (
             node.tag_ in _FINITE or any(word.dep_ in {"aux", "auxpass"} and word.tag_ != "TO" for word in node.children))):
         node, child = node.head, node
-        if node.lemma_ == "replace" and child.dep_ == "dobj":
-            return False  # "the proposal to replace the duty desk with a MASH was rejected": the desk stays
-    if node.pos_ not in {"VERB", "AUX"}:
+        if node.pos_ == "VERB" and (verb_is(node, _REDOING) or node.lemma_ == "replace" and child.dep_ == "dobj"):
+            return False  # "plans to extend Mockingbird", "a proposal to replace the duty desk": it runs already
+        asked = asked or node.lemma_.lower() in _ASKED or node.pos_ == "VERB" and node.lemma_ in _BIDDING
+    if node.pos_ not in {"VERB", "AUX"} or any(verb_is(word, _SUCCEEDED) for word in node.doc
+                                               if word.pos_ == "VERB" and word.i > node.i and word.dep_ == "conj"):
         return False
-    if verb_is(node, _GIVEN_UP) and child.dep_ in {"nsubjpass", "dobj"} and not any(
-            word.dep_ == "conj" and verb_is(word, _RESUMED) for word in node.children):
+    subject = [word for word in node.children if word.dep_ in {"nsubj", "nsubjpass", "dobj"}]
+    asked = asked or node.lemma_ in _BIDDING or any(word.lemma_.lower() in _ASKED for word in subject)
+    if not asked:
+        return False
+    if verb_is(node, _GIVEN_UP) and child.dep_ in {"nsubjpass", "dobj"}:
         return True
     clause = [node, *(word for word in node.children if word.dep_ == "conj" and word.pos_ in {"VERB", "AUX"}
                       and not any(subject.dep_ in {"nsubj", "nsubjpass"} for subject in word.children))]
