@@ -590,8 +590,8 @@ class _CouncilContext:
         council's result. Not a clause whose subject is "we", a measure, the figure itself, or a practice
         named after a council ("Bury's Family Hub model … has helped us reduce …")."""
         own = self._only_council or self._main_council
-        others = [mention for mention in self._within(self._councils, self._council_starts, sentence.start, sentence.end)
-                  if mention.key != own]
+        named = self._within(self._councils, self._council_starts, sentence.start, sentence.end)
+        others = [mention for mention in named if mention.key != own]
         if own is None or not others:
             return False
         covered = {token.i for mention in others for token in parsed
@@ -608,7 +608,7 @@ class _CouncilContext:
             if subject.i in covered or owner is not None and owner.i in covered and subject.lemma_.lower() not in HEADS:
                 return True
             if not (owner is not None and owner.lower_ in {"its", "their"} or verb.dep_ == "ccomp"):
-                return False  # the clause is said of its own subject; but "its numbers", "reports that …" look further
+                return False  # said of its own subject; but "its numbers", "reports that …" look further up
         return False
 
     def intervention_for(self, sentence: Sentence, referred: str | None) -> tuple[str | None, str | None]:

@@ -96,8 +96,7 @@ _NOT_MEASURE = {"year", "years", "month", "months", "week", "weeks", "day", "day
                 "lesson", "lessons", "pillar", "pillars", "way", "ways", "aspiration", "aspirations", "objective",
                 "objectives", "ambition", "ambitions", "aim", "aims"}
 # words a number labels rather than counts after ("stage two", "level 3", "Act 1989")
-_LABELS = {"section", "act", "page", "grade", "stage", "level", "tier", "phase", "step", "part", "chapter", "year",
-           "no."}
+_LABELS = {"section", "act", "page", "grade", "stage", "level", "tier", "phase", "step", "part", "chapter", "year"}
 _YEAR = re.compile(r"(?:199|20[0-3])\d")  # a year wherever it stands
 _SECTION_NUMBER = re.compile(r"\d{1,2}\.\d{1,2}")
 _YEAR_NAMED = re.compile(r"(?:19|20)\d\d")  # a year when the parser reads it as a number
@@ -186,9 +185,10 @@ def _spelled_out(token: Token) -> tuple[float, int] | None:
 def _not_a_figure(token: Token) -> bool:
     """A number that is not a figure of the text: a day of a date ("9 May"), an age ("aged 16 to
     17"), a year, the end of a range ("2015–16"), a paragraph or footnote number opening a sentence
-    ("1 Ofsted produces") or after a heading ("Workforce 3.1 Agency …"), a page number before a heading ("protection 10 The experiences") or after
-    the last word ("operation 143."), a telephone number, a bound on who is counted ("three or more
-    placement moves", "5 A*–C grades"), a guess ("three or four social workers")."""
+    ("1 Ofsted produces") or after a heading ("Workforce 3.1 Agency …"), a page number before a
+    heading ("protection 10 The experiences") or after the last word ("operation 143."), a telephone
+    number, a bound on who is counted ("three or more placement moves", "5 A*–C grades"), a guess
+    ("three or four social workers")."""
     doc = token.doc
     before = doc[token.i - 1] if token.i > doc[0].i else None
     after = doc[token.i + 1] if token.i + 1 < len(doc) else None
@@ -213,9 +213,9 @@ def _not_a_figure(token: Token) -> bool:
         return True
     if after is not None and after.text == "." and after.i + 1 < len(doc) and doc[after.i + 1].is_title:
         return True  # "… exploitation 5. Improve …": a numbered item run into the sentence
-    if _SECTION_NUMBER.fullmatch(token.text) and after is not None and (after.text[:1].isdigit() or after.text[:1].isupper()
-                                                                         and (before is None or before.is_title and after.is_title)):
-        return True  # "Workforce 3.1 Agency workers fell …", "5.1 371 children are …": a paragraph's number; not "2.5 FTE"
+    if _SECTION_NUMBER.fullmatch(token.text) and after is not None and (after.text[:1].isdigit() or (
+            after.text[:1].isupper() and (before is None or before.is_title and after.is_title))):
+        return True  # "Workforce 3.1 Agency workers …", "5.1 371 children …": a paragraph's number; not "2.5 FTE"
     if before is None and (token.text.endswith(".") or after is not None and after.text == "."):
         return True  # "2. extends the model to…": the number of a list's item
     at_end = after is None or (after.is_punct and after.i == len(doc) - 1)
@@ -457,7 +457,8 @@ def _rated_before(token: Token) -> Token | None:
     return rate.head
 
 
-_SPENDING = {"invest", "commit", "allocate", "put"}  # not "spent £4.5 million on agency staff": a cost, not an investment
+# not "spent £4.5 million on agency staff": a cost, not an investment
+_SPENDING = {"invest", "commit", "allocate", "put"}
 
 
 def _spent_on(amount: Token) -> str:
@@ -466,9 +467,10 @@ def _spent_on(amount: Token) -> str:
     verb = amount.head
     if amount.dep_ not in {"dobj", "npadvmod"} or verb.lemma_.lower() not in _SPENDING:  # "£2.5m" is read as a
         return ""  # noun phrase of its own, "m" hanging from the verb
+    into = {"in", "into"} if verb.lemma_.lower() == "put" else {"in", "on", "into"}  # not "put £3m of pressure on"
     below = [word for child in verb.children if child.dep_ == "prep" for word in child.children if word.dep_ == "pobj"]
     prep = next((child for child in (*amount.children, *verb.children, *(child for word in below for child in word.children))
-                 if child.dep_ == "prep" and child.lower_ in ({"in", "into"} if verb.lemma_.lower() == "put" else {"in", "on", "into"})
+                 if child.dep_ == "prep" and child.lower_ in into  # "over two years in workforce stability"
                  and any(word.dep_ == "pobj" and word.pos_ in {"NOUN", "PROPN"} for word in child.children)), None)
     return "" if prep is None else _printed([verb, *list(prep.subtree)[:8]])
 
@@ -916,8 +918,9 @@ def _stated(doc: Doc, start: int) -> bool:
                                   if word.i == study.i or word.dep_ == "compound"))))
 
 
+# what a commissioner or reviewer did to find out
 _INQUIRING = {"meet", "speak", "talk", "visit", "sample", "interview", "review", "audit", "observe", "attend", "read",
-              "examine", "consult", "hear", "survey", "track", "analyse", "analyze"}  # what a commissioner or reviewer did to find out
+              "examine", "consult", "hear", "survey", "track", "analyse", "analyze"}
 _STUDYING = {"interview", "survey", "analyse", "analyze"}  # "we interviewed 46 practitioners": an evaluation's "we"
 
 
