@@ -255,7 +255,7 @@ class Extractor:
                             for found in find_open_outcomes(parsed_cued[sentence.start], sentence.start, known)
                             if not about.about_another(sentence, parsed_cued[sentence.start], found.char_start)]
                 evidence.open_outcomes += previous
-        _ends_from_before(text, [sentence for sentence in sentences if sentence.start not in area], evidence)
+        _ends_from_before(text, [sentence for sentence in sentences if sentence.start not in area], evidence, about)
         return evidence
 
 
@@ -460,13 +460,13 @@ _SUBJECT_END = re.compile(r",|\b(?:has|have|had|is|are|was|were)\b", re.IGNORECA
 _CURRENT = re.compile(r"\b(?:now|still|currently|today|at present|is|are|stands?)\b", re.IGNORECASE)
 
 
-def _ends_from_before(text: str, sentences: list[Sentence], evidence: DocumentEvidence) -> None:
+def _ends_from_before(text: str, sentences: list[Sentence], evidence: DocumentEvidence,
+                      about: _CouncilContext) -> None:
     """A change printed with one end ("Turnover has fallen to 13%", "Agency use had fallen from 41 per cent")
     takes its other end from the nearest earlier sentence within CONTEXT_WINDOW that names the same measure
     and gives a share of it (own_share: "Turnover in 2022 was 19%"; for a change's start the share now:
     "27% of posts are still filled by agency staff"), about no other council, when the two agree with the
     way the change went: the text states them apart, and a reader reads them together."""
-    councils_named = [mention for mention in evidence.mentions if mention.kind == "council"]
 
     def other_end(sentence: Sentence, council: str, change: tuple[str, str], value: float,
                   measure: Callable[[str], re.Match | None]) -> tuple[float, float] | None:
@@ -478,8 +478,7 @@ def _ends_from_before(text: str, sentences: list[Sentence], evidence: DocumentEv
                 return None
             body = text[earlier.start:earlier.end]
             named = measure(body)
-            another_council = any(earlier.start <= mention.start < earlier.end and mention.key != council
-                                  for mention in councils_named)
+            another_council = any(mention.key != council for mention in about.named_in(earlier))
             if named is None or another_council or (end == "from" and not _CURRENT.search(body)):
                 continue
             share = own_share(body, named)
@@ -565,7 +564,7 @@ class _CouncilContext:
         """(council code, method, confidence) for what a sentence says, or (None, None, 0)."""
         if self._inspection_council:
             return self._inspection_council, "inspection_report", 0.9
-        named = self._within(self._councils, self._council_starts, sentence.start, sentence.end)
+        named = self.named_in(sentence)
         if named:
             return named[0].key, "named_in_sentence", 0.9
         if self._only_council:
@@ -583,6 +582,10 @@ class _CouncilContext:
             return self._main_council, "main_council", 0.6
         return None, None, 0.0
 
+    def named_in(self, sentence: Sentence) -> list[Mention]:
+        """The councils a sentence names, in order."""
+        return self._within(self._councils, self._council_starts, sentence.start, sentence.end)
+
     def about_another(self, sentence: Sentence, parsed: Doc, figure_at: int) -> bool:
         """A figure (at document offset `figure_at`) whose clause has another council than the document's
         own as its subject ("Slough was at around 30%", "while Rochdale's rate is 26%", "Wigan reports that
@@ -590,8 +593,7 @@ class _CouncilContext:
         council's result. Not a clause whose subject is "we", a measure, the figure itself, or a practice
         named after a council ("Bury's Family Hub model … has helped us reduce …")."""
         own = self._only_council or self._main_council
-        named = self._within(self._councils, self._council_starts, sentence.start, sentence.end)
-        others = [mention for mention in named if mention.key != own]
+        others = [mention for mention in self.named_in(sentence) if mention.key != own]
         if own is None or not others:
             return False
         covered = {token.i for mention in others for token in parsed

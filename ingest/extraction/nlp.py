@@ -34,6 +34,7 @@ def full_pipeline() -> Language:
 
 
 _SUBJECTS = {"nsubj", "nsubjpass", "csubj", "csubjpass", "expl"}
+FINITE_TAGS = {"VBD", "VBZ", "VBP", "MD"}  # a verb that makes a clause of its own: past, present, modal
 # what a committee is asked to do, opening a numbered recommendation
 _RESOLUTIONS = {"approve", "agree", "endorse", "delegate", "authorise", "authorize", "recommend"}
 

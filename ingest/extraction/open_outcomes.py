@@ -29,7 +29,7 @@ from typing import Any
 
 from spacy.tokens import Doc, Token
 
-from ingest.extraction.nlp import instruction
+from ingest.extraction.nlp import FINITE_TAGS, instruction
 from ingest.extraction.outcomes import (
     AIM_NOUNS,
     AMOUNT,
@@ -1154,7 +1154,7 @@ def _changed_metric(anchor: Token, start: int, end: int, verb: Token | None = No
                 and not any(child.dep_ == "cc" for child in verb.head.children):  # not "peaked in 2021 and has fallen"
             subject = next((child for child in verb.head.children if child.dep_ in {"nsubj", "nsubjpass"}), None)
             return _words_from(subject, verb)  # "Audits graded good or outstanding increased from 29% to 52%"
-        if noun is None and verb.dep_ == "acl" and not any(token.tag_ in _FINITE for token in verb.doc):
+        if noun is None and verb.dep_ == "acl" and not any(token.tag_ in FINITE_TAGS for token in verb.doc):
             root = next(token for token in verb.doc if token.dep_ == "ROOT")  # "Children entering care from the
             phrase = verb.doc[root.left_edge.i:verb.i]  # teams reduced by a fifth", not "Highlights: X, with Y reduced"
             return _words_from(root, verb) if root.pos_ in {"NOUN", "PROPN"} and not any(
@@ -1168,9 +1168,6 @@ def _changed_metric(anchor: Token, start: int, end: int, verb: Token | None = No
                           and noun.left_edge.i <= ancestor.i <= noun.right_edge.i for ancestor in token.ancestors)
               and token.dep_ not in {"relcl", "acl", "appos"}]
     return _named_by(tokens)
-
-
-_FINITE = {"VBD", "VBZ", "VBP", "MD"}
 
 
 def _words_from(subject: Token | None, verb: Token) -> str | None:

@@ -24,7 +24,8 @@ from ingest.extraction.nlp import instruction
 from kg.model.catalogue import Metric, metric_by_id, metrics
 
 _YEAR = r"(?:19|20)\d\d(?:[-/–−]\d\d(?:\d\d)?)?"  # 2019, 2019-20, 2013–14, 2014−15 (a minus sign)
-AMOUNT = r"(?:£\s?)?\d+(?:,\d{3})*(?:\.\d+)?(?:\s?(?:%|percentage\s+points?\b|per\s?cent\b|percent\b|million\b|m\b|k\b|bn\b|billion\b))?"
+_PERCENT = r"(?:%|percentage\s+points?\b|per\s?cent\b|percent\b)"
+AMOUNT = rf"(?:£\s?)?\d+(?:,\d{{3}})*(?:\.\d+)?(?:\s?(?:{_PERCENT}|million\b|m\b|k\b|bn\b|billion\b))?"
 # a share in words is so many parts of a whole: "two thirds" = 2 of 3 = 66.7%
 PARTS = {"half": 2, "third": 3, "thirds": 3, "quarter": 4, "quarters": 4, "fifth": 5, "fifths": 5, "tenth": 10,
          "tenths": 10}
@@ -50,17 +51,16 @@ _TO_VALUE = re.compile(
     rf"\b(?P<cue>increased|rose|risen|fell|fallen|reduced|decreased|dropped|declined|(?:come|gone) (?:down|up))\b"
     rf"[^.;()]{{0,60}}?,?\s+to\s+{HEDGE}"
     rf"(?P<b>{AMOUNT})(?![.,]?\d)(?!\s*(?:months?|years?|weeks?|days?)\b)", re.IGNORECASE)
-_CHANGE_NOUN = re.compile(
-    rf"(?P<c>{AMOUNT})\s+(?P<cue>reduction|decrease|fall|drop|decline|cut|increase|rise|improvement|growth)\b",
-    re.IGNORECASE)
+_CHANGE_NOUNS = r"(?:reduction|decrease|fall|drop|decline|cut|increase|rise|improvement)"
+_CHANGE_NOUN = re.compile(rf"(?P<c>{AMOUNT})\s+(?P<cue>{_CHANGE_NOUNS}|growth)\b", re.IGNORECASE)
 _BY = re.compile(rf"\bby\s+{HEDGE}(?P<c>{FRACTION}|{AMOUNT})", re.IGNORECASE)
-_SHARE = r"\d+(?:\.\d+)?\s?(?:%|percentage\s+points?\b|per\s?cent\b|percent\b)"
+_SHARE = rf"\d+(?:\.\d+)?\s?{_PERCENT}"
+
+
 def _size(group: str) -> str:
     return rf"{HEDGE}(?:a\s+)?(?P<{group}>(?:{FRACTION})(?!\w)|{_SHARE})(?!\s+of\b)"  # not "three quarters of the gap"
 
 
-
-_CHANGE_NOUNS = r"(?:reduction|decrease|fall|drop|decline|cut|increase|rise|improvement)"
 # a change's size as a share printed right beside its two ends: "…, a reduction of almost 25%", "(a 36%
 # reduction)", "…, by a tenth"; and before them: "fell by 12%, from 600 to 528"
 _SHARE_AFTER = re.compile(

@@ -21,6 +21,8 @@ from typing import Any, Callable
 
 from spacy.tokens import Doc, Span, Token
 
+from ingest.extraction.nlp import FINITE_TAGS
+
 ACTIONS = {"introduce", "establish", "launch", "pilot", "invest", "recruit", "restructure", "create", "commission",
            "recommission", "adopt", "embed", "implement", "develop", "appoint", "employ", "fund", "initiate",
            "set", "roll", "reorganise", "redesign", "form", "expand", "secure", "extend", "strengthen", "increase"}
@@ -457,7 +459,6 @@ _FAILED = {"unsuccessful", "rejected", "refused", "declined"}
 _ASKED = {"plan", "proposal", "bid", "application", "idea", "attempt"}  # what can be shelved before anything ran
 _BIDDING = {"bid", "apply", "try", "attempt", "seek"}
 _SUCCEEDED = {"succeed", "launch", "open", "start", "begin", "win", "approve", "continue", "resume", "reopen"}
-_FINITE = {"VBD", "VBZ", "VBP", "MD"}
 
 
 def given_up(token: Token) -> bool:
@@ -470,7 +471,7 @@ def given_up(token: Token) -> bool:
     succeeded ("…, but a second bid succeeded")."""
     node, child, asked = token, token, False
     while node.head.i != node.i and not (node.pos_ in {"VERB", "AUX"} and (
-            node.tag_ in _FINITE or any(word.dep_ in {"aux", "auxpass"} and word.tag_ != "TO" for word in node.children))):
+            node.tag_ in FINITE_TAGS or any(word.dep_ in {"aux", "auxpass"} and word.tag_ != "TO" for word in node.children))):
         node, child = node.head, node
         if node.pos_ == "VERB" and (verb_is(node, _REDOING) or node.lemma_ == "replace" and child.dep_ == "dobj"):
             return False  # "plans to extend Mockingbird", "a proposal to replace the duty desk": it runs already
