@@ -27,6 +27,7 @@ from ingest.extraction.outcomes import find_outcomes
 from ingest.extraction.practices import (
     BY_INSPECTORS,
     apposed_name,
+    described_name,
     find_practices,
     introduced,
     left_behind,
@@ -549,6 +550,9 @@ def test_what_a_report_lists_as_needing_to_improve_is_not_implemented(extractor)
     ("1.3 Approve further spending of £1.2 million on the academy in 2025/26.", True),
     ("5.2 Agree the allocation of £400,000 to recruit 12 additional social workers.", True),
     ("Approve Plus sessions were attended by 64 parents.", False),
+    # a paragraph's number the parser took for a subject; a count that is one
+    ("3.11 Submit a bid in 2026/27 for Staying Close funding to support care leavers.", True),
+    ("212 live with foster carers, of whom 15% live outside the county.", False),
 ])
 def test_a_recommendation_starts_with_a_verb_that_has_no_subject(sentence, recommends):
     assert instruction(full_pipeline()(sentence)) is recommends
@@ -586,6 +590,14 @@ def test_a_recommendation_starts_with_a_verb_that_has_no_subject(sentence, recom
     ("It has a budget for a kinship hub, which is about to be set up.", "kinship hub", False),
     ("The MASH, which will move to new offices in May, works well.", "MASH", True),
     ("The council set up a kinship hub, which opened in May.", "kinship hub", True),
+    # hoped for, weighed, turned down or applied for: not begun; decided on: begun
+    ("The council hopes to launch its first Mockingbird constellation in the autumn.", "Mockingbird", False),
+    ("Members debated whether to adopt Signs of Safety.", "Signs of Safety", False),
+    ("We looked at introducing Mockingbird but decided against it.", "Mockingbird", False),
+    ("The borough decided against a four-day working week.", "four-day working week", False),
+    ("The council has applied to join the Family Hubs programme.", "Family Hubs", False),
+    ("We decided to adopt Signs of Safety in 2019.", "Signs of Safety", True),
+    ("The council applied the Signs of Safety model to every assessment.", "Signs of Safety", True),
 ])
 def test_a_practice_to_come_is_not_yet_begun_and_an_existing_one_doing_something_new_is(sentence, practice, begun):
     assert not_yet_begun(words_of(sentence, practice).root) is not begun
@@ -909,7 +921,9 @@ def test_open_changes_from_a_later_baseline_or_by_their_size(sentence, expected)
     ("Caseloads are 19, against a target of 16.", [(19.0, "count", "Caseloads")]),
     # money in pounds, named by what it is of, or by the subject it is the level of
     ("The service is funded by £1.5 million of council investment.", [(1_500_000.0, "£", "council investment")]),
-    ("The annual placements budget is £9.3m.", [(9_300_000.0, "£", "annual placements budget")]),
+    ("The average weekly cost of a residential placement is £5,200.",
+     [(5_200.0, "£", "average weekly cost of residential placement")]),
+    ("The annual placements budget is £9.3m.", []),  # what was set aside, not what was done
     # a negated clause states nothing, the clause beside it still does
     ("Agency use has not fallen and remains at 30%.", [(30.0, "%", "Agency use")]),
     ("Caseloads have not dropped below 20.", []),
@@ -1773,3 +1787,84 @@ def test_a_change_across_two_sentences_is_quoted_with_both_only_when_they_are_ne
                if found.outcome.value_from is not None]
     assert [(found.outcome.value_from, found.outcome.value) for found in changed] == [(57.0, 31.0)]
     assert text[changed[0].sentence.start:changed[0].sentence.end].endswith("borough.")
+
+
+@pytest.mark.parametrize(("sentence", "description", "name"), [
+    # a name, then what kind of practice it is: the reader calls it by the name
+    ("The council set up Lighthouse, an edge-of-care service for teenagers, in 2022.", "edge-of-care service",
+     "Lighthouse"),
+    ("Families now meet Kinder Steps, the borough's own model of family support, at the front door.",
+     "model of family support", "Kinder Steps"),
+    ("Bright Harbour is the council's model of early help.", "model of early help", "Bright Harbour"),
+    # a list's next item, a sentence's opening pronoun, a person's post
+    ("The council adopted Mockingbird, a MASH and family group conferencing.", "family group conferencing", None),
+    ("It's a team of family workers and two youth workers.", "team of family workers", None),
+    ("Jo Bloggs, the council's edge-of-care team manager, spoke first.", "edge-of-care team", None),
+])
+def test_a_practice_named_then_described_is_known_by_its_name(sentence, description, name):
+    start = sentence.index(description)
+    span = described_name(full_pipeline()(sentence), start, start + len(description))
+    assert (sentence[span[0]:span[1]] if span else None) == name
+
+
+def test_a_role_given_to_a_practice_is_not_another_practice(extractor):
+    text = "Leeds City Council update\n\nThe council adopted restorative practice as its whole-service model in 2021."
+    surfaces = [m.surface for m in extractor.extract(text, ["E08000035"], None).mentions if m.kind == "intervention"]
+    assert "whole-service model" not in surfaces and "restorative practice" in surfaces
+
+
+@pytest.mark.parametrize(("text", "named"), [
+    # a police force or an NHS body named after its area is not that area's council
+    ("Kent Police and NHS Kent and Medway worked with Medway Council.", ["Medway"]),
+    ("Our partners include Lancashire and South Cumbria Integrated Care Board.", []),
+    # a former council's name beside one of its successors is the county, unless called a council
+    ("Since reorganisation in Cumbria, Cumberland Council runs children's services.", ["Cumberland"]),
+    ("Cumbria County Council handed children's services to Cumberland Council.", ["Cumbria", "Cumberland"]),
+])
+def test_a_partner_or_a_former_councils_area_is_not_a_council(extractor, text, named):
+    evidence = extractor.extract(text, [], None)
+    assert [m.surface for m in evidence.mentions if m.kind == "council"] == named
+
+
+@pytest.mark.parametrize(("text", "expected"), [
+    # figures in words at either end of a change, or its baseline
+    ("The service grew from four coordinators to eleven.", [("change", 4.0, 11.0)]),
+    ("The wait came down from nine weeks to four.", [("change", 9.0, 4.0)]),
+    ("There are now nine constellations, up from two, supporting 64 children.",
+     [("change", 2.0, 9.0), ("level", None, 64.0)]),
+    # a date after the first end, a month as the time of a baseline
+    ("Children in care fell from 310 at 31 March 2023 to 288 at 31 March 2024.", [("looked_after_children", 310.0, 288.0)]),
+    ("Three children were in unregistered settings in May, compared with eight in January.", [("change", 8.0, 3.0)]),
+    # what the figure was, printed after it in the same sentence or in the next
+    ("Average caseloads now sit at 15 children per worker; in 2021 the figure was 23.", [("change", 23.0, 15.0)]),
+    ("In June caseloads stood at 17 per worker, having been 24 a year earlier.", [("change", 24.0, 17.0)]),
+    ("Caseloads in the duty team are now 16, having peaked at 26.", [("change", 26.0, 16.0)]),
+    ("Agency workers now fill 11% of posts. In March 2022 the figure was 27%.", [("change", 27.0, 11.0)]),
+    ("In 2021 agency workers covered 35% of posts. It's now 13%.", [("change", 35.0, 13.0)]),
+    ("Two years ago almost four in ten of our social workers were agency staff. Today the figure is 16%.",
+     [("change", 40.0, 16.0)]),
+    ("There were 380 children in care, a rate of 96 per 10,000. This is lower than the 104 per 10,000 recorded "
+     "a year before.", [("level", None, 380.0), ("change", 104.0, 96.0)]),
+    # not a later value: no time; not a baseline: a comparison group's
+    ("In 2021, 28% of posts were vacant. It is a concern.", [("level", None, 28.0)]),
+    ("There were 380 children in care, a rate of 96 per 10,000. This is lower than the 104 per 10,000 recorded "
+     "nationally a year before.", [("level", None, 380.0), ("level", None, 96.0)]),
+])
+def test_changes_with_ends_in_words_dated_ends_and_baselines_said_after(extractor, text, expected):
+    evidence = extractor.extract("Oldham Council update\n\n" + text, ["E08000004"], None)
+    assert figures_of(evidence) == expected
+
+
+@pytest.mark.parametrize(("sentence", "expected"), [
+    # a budget or its overspend is what was set aside, not what was done; a budget spent on something is
+    ("The children's services budget for 2025/26 is £38.2 million.", []),
+    ("Officers reported an overspend of £3.4m on placements.", []),
+    ("A budget of £2.2 million was allocated to the workforce programme.", [("level", 2200000.0, "£")]),
+    # numbers in words inside someone's words are how people talk; in digits they are reported
+    ("\"Families told us they had met three different social workers in a year,\" she said.", []),
+    ("\"We recruited 30 social workers last year,\" she said.", [("count", 30.0, "count")]),
+    # a share of a group said with "of" after its "in"
+    ("Back then, almost four in ten of our social workers were agency staff.", [("level", 40.0, "%")]),
+])
+def test_budgets_spoken_numbers_and_shares_in_ten(sentence, expected):
+    assert open_outcomes_in(sentence) == expected

@@ -47,6 +47,7 @@ from ingest.extraction.practices import (
     HEADS,
     PracticeMention,
     apposed_name,
+    described_name,
     find_practices,
     introduced,
     left_behind,
@@ -54,6 +55,7 @@ from ingest.extraction.practices import (
     paid_for_it,
     practice_key,
     practice_words,
+    role_given,
 )
 from ingest.extraction.strength import graded, strength_of
 from ingest.normalise import SENTENCE_END
@@ -276,7 +278,9 @@ class Extractor:
             if mention.key in self._standing:
                 continue
             sentence_start = sentence_at(mention.start).start
-            named = apposed_name(parsed[sentence_start], mention.end - sentence_start)  # every one is parsed
+            words = parsed[sentence_start]  # every one is parsed
+            named = apposed_name(words, mention.end - sentence_start) or described_name(
+                words, mention.start - sentence_start, mention.end - sentence_start)
             if named is not None:
                 mention.surface = text[sentence_start + named[0]:sentence_start + named[1]]
                 mention.start, mention.end = sentence_start + named[0], sentence_start + named[1]
@@ -293,7 +297,11 @@ class Extractor:
         for practice in [*weighed, *(practice for practice in ruled if (practice.start, practice.end) not in kept)]:
             was_kept = (practice.start, practice.end) in kept
             sentence_start = sentence_at(practice.start).start
-            named = apposed_name(parsed[sentence_start], practice.end - sentence_start)
+            words = parsed[sentence_start]
+            if role_given(words, practice.start - sentence_start, practice.end - sentence_start):
+                continue
+            named = apposed_name(words, practice.end - sentence_start) or described_name(
+                words, practice.start - sentence_start, practice.end - sentence_start)
             if named is not None:
                 start, end = sentence_start + named[0], sentence_start + named[1]
                 practice = replace(practice, surface=text[start:end], start=start, end=end)

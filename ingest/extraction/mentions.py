@@ -64,6 +64,7 @@ _COUNCIL_AFTER = re.compile(r"\s+(?:City |Borough |County |District |Metropolita
 class EntityFinder:
     def __init__(self, nlp, councils: list[Council], catalogue: tuple[CatalogueEntry, ...]):
         self._councils = CouncilMatcher(councils)
+        self._successors = {council.code: set(council.successor_codes) for council in councils if council.historic}
         self._short = {name for names in short_forms().values() for name in names}
         self.catalogue_keys = {practice_key(name): intervention.id for intervention in catalogue
                                for name in (intervention.name, *intervention.aliases, *intervention.exact)}
@@ -80,13 +81,18 @@ class EntityFinder:
         return self._councils_in(doc.text, document_councils) + self._interventions_in(doc)
 
     def _councils_in(self, text: str, document_councils: list[str]) -> list[Mention]:
+        """A short form counts only beside its full name; a former council's name only where no
+        successor is named ("reorganisation in Cumbria" beside Cumberland is the county, not the
+        council), unless it is called a council."""
         found = self._councils.find(text)
         named_in_full = {mention.code for mention in found
                          if mention.surface not in self._short or _COUNCIL_AFTER.match(text, mention.end)}
         supported = named_in_full | set(document_councils)
         return [Mention("council", mention.code, mention.surface, mention.start, mention.end,
                         0.8 if mention.surface in self._short else 1.0)
-                for mention in found if mention.surface not in self._short or mention.code in supported]
+                for mention in found if (mention.surface not in self._short or mention.code in supported)
+                and not (self._successors.get(mention.code, set()) & supported
+                         and not _COUNCIL_AFTER.match(text, mention.end))]
 
     def _interventions_in(self, doc: Doc) -> list[Mention]:
         matches = [(doc.vocab.strings[key], start, end) for key, start, end in self._any_case(doc)] + [

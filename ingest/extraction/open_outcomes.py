@@ -38,9 +38,12 @@ from ingest.extraction.outcomes import (
     HEDGE,
     MULTIPLIED_WORDS,
     MULTIPLYING,
+    NUMBER_WORDS,
     PARTS,
+    PAST,
     PER_10000,
     SCALES,
+    TENS,
     baseline_for,
     baselines_after,
     from_to,
@@ -53,10 +56,8 @@ from ingest.extraction.outcomes import (
 )
 from kg.model.vocabulary import GRADE_PATTERN
 
-_TENS = {"twenty": 20, "thirty": 30, "forty": 40, "fifty": 50, "sixty": 60, "seventy": 70, "eighty": 80, "ninety": 90}
-_WORDS = {"zero": 0, "one": 1, "two": 2, "three": 3, "four": 4, "five": 5, "six": 6, "seven": 7, "eight": 8, "nine": 9,
-          "ten": 10, "eleven": 11, "twelve": 12, "thirteen": 13, "fourteen": 14, "fifteen": 15, "sixteen": 16,
-          "seventeen": 17, "eighteen": 18, "nineteen": 19, **_TENS, "half": 50}
+_TENS = TENS
+_WORDS = {**NUMBER_WORDS, "half": 50}
 # a figure written in words, for the cheap test of which sentences may hold one: "fourteen", "a fifth", "halved"
 FIGURE_WORDS = sorted({*_WORDS, *PARTS, *MULTIPLIED_WORDS})
 _COUNT_VERBS = {"recruit", "train", "appoint", "hold", "carry", "complete", "employ", "approve", "place", "adopt",
@@ -588,6 +589,14 @@ def _infinitive(token: Token) -> bool:
 _BASELINE = re.compile(r"^\W*this (?:is|was|represents) (?:an? (?:\w+ )?(?:increase|reduction|decrease|rise|fall|drop|"
                        r"improvement)|(?:\w+ )?unchanged) (?:from|on|compared with) (?:both )?(?:the )?",
                        re.IGNORECASE)
+# "This is lower than the 112 per 10,000 recorded a year before": a year gone by, in the clause, and no comparison group
+_THAN_BEFORE_BASELINE = re.compile(rf"^\W*this is (?:\w+ )?(?:lower|higher|fewer|more|less) than (?:the )?"
+                                   rf"(?=\d(?:[^,;]|,\d)*?\b(?:(?:19|20)\d\d|ago|before|earlier|previously|last year)\b)"
+                                   rf"(?!(?:[^,;]|,\d)*\b(?:{COMPARISON_GROUPS}|average)\b)", re.IGNORECASE)
+# "In March 2023 the figure was 22%.", "Three years ago it was 31.": what the previous sentence's figure was then
+_FIGURE_WAS = re.compile(rf"^\W*{PAST},?\s+(?:the|that|this|it)(?:\s+(?:figure|proportion|percentage|share|number|"
+                         rf"rate|total))?\s+(?:was|had\s+been|stood\s+at)\s+{HEDGE}(?=[\w,.]+?(?:\s*%|\s*per 10,000)?\W*$)",
+                         re.IGNORECASE)
 # one earlier figure: "374", "374 (64.0 per 10,000)", "26 per 10,000 (152)", "13%", "four", "the ten children"
 _EARLIER = re.compile(r"(?P<first>\d[\d,]*(?:\.\d+)?|[a-z]+)(?P<first_unit>\s*%|\s*per 10,000)?"
                       r"(?:\s*\((?P<second>\d[\d,]*(?:\.\d+)?)(?P<second_unit>\s*per 10,000)?[^)]*\))?", re.IGNORECASE)
@@ -598,7 +607,7 @@ def baseline_of(sentence: str) -> list[dict[str, float]] | None:
     """"This is an increase from 374 (64.0 per 10,000) at 31 March 2013": the previous sentence's
     figures were these before, by unit; "from both 403 per 10,000 (2,341) at … and 489 per 10,000
     (2,017) at …" gives two earlier points."""
-    match = _BASELINE.search(sentence)
+    match = _BASELINE.search(sentence) or _FIGURE_WAS.search(sentence) or _THAN_BEFORE_BASELINE.search(sentence)
     if not match:
         return None
     points: list[dict[str, float]] = []
@@ -620,20 +629,25 @@ def baseline_of(sentence: str) -> list[dict[str, float]] | None:
     return points or None
 
 
-_LATER = re.compile(rf"^\W*(?:(?:by|in|at|since|after)\s+(?:the\s+end\s+of\s+)?(?:{'|'.join(sorted(_MONTHS))}|"
-                    rf"(?:19|20)\d\d|(?:last|this|the) (?:year|spring|summer|autumn|winter|quarter))\b[^.;,]{{0,20}}?,?\s+)?"
-                    rf"(?:that|this) (?:figure|proportion|percentage|share|number|rate|total)\b[^.;A-Z]{{0,20}}?"
-                    rf"\b(?:now )?(?:stands at|is now|(?:has |had )?(?:since |now )?(?:fallen|fell|dropped|risen|rose|"
+_LATER = re.compile(rf"^\W*(?P<when>(?:(?:by|in|at|since|after)\s+(?:the\s+end\s+of\s+)?(?:{'|'.join(sorted(_MONTHS))}|"
+                    rf"(?:19|20)\d\d|(?:last|this|the) (?:year|spring|summer|autumn|winter|quarter))\b[^.;,]{{0,20}}?|"
+                    rf"today|now|currently),?\s+)?"
+                    rf"(?:(?:that|this|the) (?:figure|proportion|percentage|share|number|rate|total)|(?:that|this|it)"
+                    rf"(?=\s+ha[sd]\b)|(?P<it>it)(?=['’]s\b|\s+is\b))\b[^.;A-Z]{{0,20}}?"
+                    rf"\b(?P<now>now )?(?:stands at|is now|is|['’]s(?P<now_after> now)?|(?:has |had )?(?:since |now )?(?:fallen|fell|dropped|risen|rose|"
                     rf"increased|decreased|reduced|grown|come down|gone up) to)\s+{HEDGE}(?P<v>{AMOUNT})"
                     rf"(?P<r>{PER_10000})?", re.IGNORECASE)
 
 
 def later_value_of(sentence: str) -> tuple[float, str] | None:
     """"That figure now stands at 12 per cent": the previous sentence's figure, later; its value and
-    unit. Only "that"/"this" figure: "The number in care is now 1,650" may be another metric's."""
+    unit. Only "that"/"this" figure, "the figure", "that" or "it" with nothing between ("Today the figure is
+    17%", "that had fallen to 17%", "It's now 17%"): "The number in care is now 1,650" may be another metric's; never a
+    comparison group's ("the figure nationally is 18%")."""
     match = _LATER.search(sentence)
-    if not match:
-        return None
+    if not match or re.search(rf"\b(?:{COMPARISON_GROUPS}|average)\b", match.group(0), re.IGNORECASE) or (
+            match.group("it") and not (match.group("when") or match.group("now") or match.group("now_after"))):
+        return None  # "it is 15%" only with a time: "Today it's 15%", "It's now 17%"
     amount = parse_amount(match.group("v"))
     return amount.value, "per 10,000" if match.group("r") else amount.unit
 
@@ -869,11 +883,12 @@ def _stated(doc: Doc, start: int) -> bool:
     four homes", "may recruit 15", "is forecasting an overspend of £6.8 million, of which £5.9 million…"),
     nor a count of how a study was made ("a survey of 212 practitioners", "interviews with 38 parents and
     14 young people", what the writer did: "I met 120 staff") or of the parts a service was divided into
-    ("restructured into six teams")."""
+    ("restructured into six teams"), nor a budget ("The budget for 2024/25 is £41.6m", "an overspend of £4.2m"),
+    nor a number in words someone says ("'… they'd had four, five social workers,' she said")."""
     figure = _figure_at(doc, start)
     if figure is None:
         return True
-    if instruction(doc) or figure.dep_ == "nummod" and _foreseen(figure.head):
+    if instruction(doc) or figure.dep_ == "nummod" and _foreseen(figure.head) or _a_budget(figure) or _spoken(figure):
         return False  # a recommendation ("Agree to establish … up to four homes"), "four proposed hubs"
     verb = next((token for token in (figure, *figure.ancestors) if token.pos_ in {"VERB", "AUX"}), None)
     doer = verb
@@ -916,6 +931,34 @@ def _stated(doc: Doc, start: int) -> bool:
     return not (noun.dep_ == "pobj" and (noun.head.lower_ == "into" or noun.head.lower_ in {"of", "with"} and (
         study is not None and any(word.lemma_.lower() in _METHOD for word in (study, *study.children)
                                   if word.i == study.i or word.dep_ == "compound"))))
+
+
+def _spoken(figure: Token) -> bool:
+    """A number written in words inside quoted speech: how people talk ("three different people in three
+    months"), not a figure a document reports; in digits it is reported ("'We recruited 30,' she said")."""
+    if figure.lower_ not in NUMBER_WORDS:
+        return False
+    before = figure.doc.text[:figure.idx]
+    return before.count("“") > before.count("”") or before.count('"') % 2 == 1
+
+
+_BUDGETS = {"budget", "overspend", "underspend", "overspending", "deficit", "forecast", "allocation", "shortfall"}
+
+
+def _a_budget(figure: Token) -> bool:
+    """A sum of money that is a budget or its overspend ("The budget for 2024/25 is £41.6m", "an
+    overspend of £4.2m"), what was set aside rather than what was done; but a budget something is done
+    with is spent: "A budget of £3.1m was allocated to …"."""
+    if not (figure.text.startswith("£") or figure.i > 0 and figure.doc[figure.i - 1].text == "£"):
+        return False
+    amount = next((token for token in figure.doc[figure.i:figure.i + 3] if token.like_num), figure)
+    for node in (amount, *amount.ancestors):
+        if node.pos_ == "NOUN" and node.lemma_.lower() in _BUDGETS:
+            return not (node.dep_ in {"nsubj", "nsubjpass"} and node.head.lemma_ != "be")
+        if node.pos_ in {"VERB", "AUX"}:
+            return node.lemma_ == "be" and any(child.dep_ == "nsubj" and child.lemma_.lower() in _BUDGETS
+                                               for child in node.children)
+    return False
 
 
 # what a commissioner or reviewer did to find out
@@ -1044,7 +1087,9 @@ def _shares(doc: Doc, offset: int) -> list[tuple[OpenOutcome, tuple[int, int]]]:
             first, value = token, float(round(100 * several_in / out_of))  # "one in three", "four in ten"
             counted = doc[token.i + 2]
             group = counted.head if counted.head.pos_ == "NOUN" else next(
-                (child for child in following.children if child.dep_ == "pobj" and child.pos_ == "NOUN"), None)
+                (child for child in following.children if child.dep_ == "pobj" and child.pos_ == "NOUN"), None) or next(
+                (word for of in counted.children if of.dep_ == "prep" and of.lower_ == "of"
+                 for word in of.children if word.dep_ == "pobj" and word.pos_ == "NOUN"), None)  # "four in ten of our staff"
         else:
             continue
         if group is None or group.like_num or group.ent_type_ == "DATE" or _YEAR.match(group.text) \
@@ -1129,6 +1174,9 @@ def _open_change(doc: Doc, offset: int, taken: set[tuple[float, str]], found: tu
         return None  # a controlled metric's outcome already
     anchor = next((token for token in doc if token.idx >= match.start()), None)
     text = _changed_metric(anchor, match.start(), match.end()) if anchor is not None else None
+    if text is None and counted is not None:  # "expanded its service from four coordinators to eleven"
+        noun = next((token for token in doc if token.idx == match.start("a") + len(match.group("a")) + 1), None)
+        text = noun.text if noun is not None and noun.pos_ == "NOUN" and noun.text == counted.group(1) else None
     if text is None:
         return None
     outcome = OpenOutcome("level", text, metric_key(text), after.value, None, unit, offset + match.start(),

@@ -24,12 +24,24 @@ from ingest.extraction.nlp import instruction
 from kg.model.catalogue import Metric, metric_by_id, metrics
 
 _YEAR = r"(?:19|20)\d\d(?:[-/–−]\d\d(?:\d\d)?)?"  # 2019, 2019-20, 2013–14, 2014−15 (a minus sign)
+_MONTH = r"(?:january|february|march|april|may|june|july|august|september|october|november|december)"
+# a time gone by, said before what a figure was then: "in March 2023", "in 2022", "three years ago", "a year earlier"
+PAST = (rf"(?:(?:in|at|by)\s+(?:the\s+end\s+of\s+)?(?:\d{{1,2}}\s+)?(?:{_MONTH}\s+)?{_YEAR}|"
+        rf"(?:[\w-]+\s+){{1,2}}(?:years?|months?)\s+(?:ago|earlier|before)|a\s+year\s+(?:ago|earlier|before)|back\s+then|"
+        rf"at\s+the\s+(?:last|previous)\s+inspection)")
 _PERCENT = r"(?:%|percentage\s+points?\b|per\s?cent\b|percent\b)"
 AMOUNT = rf"(?:£\s?)?\d+(?:,\d{{3}})*(?:\.\d+)?(?:\s?(?:{_PERCENT}|million\b|m\b|k\b|bn\b|billion\b))?"
 # a share in words is so many parts of a whole: "two thirds" = 2 of 3 = 66.7%
 PARTS = {"half": 2, "third": 3, "thirds": 3, "quarter": 4, "quarters": 4, "fifth": 5, "fifths": 5, "tenth": 10,
          "tenths": 10}
 _SEVERAL = {"a": 1, "one": 1, "two": 2, "three": 3}
+TENS = {"twenty": 20, "thirty": 30, "forty": 40, "fifty": 50, "sixty": 60, "seventy": 70, "eighty": 80, "ninety": 90}
+NUMBER_WORDS = {"zero": 0, "one": 1, "two": 2, "three": 3, "four": 4, "five": 5, "six": 6, "seven": 7, "eight": 8,
+                "nine": 9, "ten": 10, "eleven": 11, "twelve": 12, "thirteen": 13, "fourteen": 14, "fifteen": 15,
+                "sixteen": 16, "seventeen": 17, "eighteen": 18, "nineteen": 19, **TENS}
+# a figure in words where a from-to or a baseline may print one: "from four coordinators to eleven", "up from three"
+_IN_WORDS = (rf"(?:(?:{'|'.join(TENS)})-(?:one|two|three|four|five|six|seven|eight|nine)|"
+             rf"{'|'.join(sorted(NUMBER_WORDS, key=len, reverse=True))})\b(?!-)")
 FRACTION = rf"half|(?:{'|'.join(_SEVERAL)})[- ](?:{'|'.join(sorted(PARTS, key=len, reverse=True))})"
 HEDGE = r"(?:(?:a|an)\s+(?:current\s+)?(?:high|peak|rate|total|figure|level|average)\s+of\s+|average\s+of\s+|(?:an\s+)?estimated\s+|around\s+|about\s+|approximately\s+|roughly\s+|almost\s+|nearly\s+|over\s+|under\s+|just\s+(?:over|under)?\s*|more than\s+|less than\s+)?"
 
@@ -42,9 +54,11 @@ _COUNTED = (rf"(?P<ra>{PER_10000})?(?:\s+(?!(?:to|in|at|from|and|by|during|was|w
 # a timescale the first figure is measured against: "from 58% within 72 hours to 86%"
 _WITHIN = r"(?:\s+within\s+\d+\s+(?:working\s+)?(?:hours?|days?|weeks?|months?))?"
 _FROM_TO = re.compile(
-    rf"\bfrom\s+{HEDGE}(?P<a>{AMOUNT}){_COUNTED}{_WITHIN}(?:\s+in\s+(?:[A-Z][a-z]+\s+)?(?P<ya>{_YEAR})|\s+(?:at|in|during) "
-    rf"the (?:previous|last|time of the) (?:inspection|year|visit))?,?\s+(?:down\s+|up\s+)?to\s+"
-    rf"{HEDGE}(?P<b>{AMOUNT})(?P<rb>{PER_10000})?(?:\s+in\s+(?:[A-Z][a-z]+\s+)?(?P<yb>{_YEAR}))?", re.IGNORECASE)
+    rf"\bfrom\s+{HEDGE}(?P<a>{AMOUNT}|{_IN_WORDS}){_COUNTED}{_WITHIN}(?:\s+in\s+(?:[A-Z][a-z]+\s+)?(?P<ya>{_YEAR})|\s+(?:at|in|during) "
+    rf"the (?:previous|last|time of the) (?:inspection|year|visit)|\s+(?:in|at|on|by)\s+(?:the\s+(?:end|start|beginning)\s+of\s+)?"
+    rf"(?:\d{{1,2}}\s+)?{_MONTH}(?:\s+{_YEAR})?)?,?\s+(?:down\s+|up\s+)?to\s+"
+    rf"{HEDGE}(?P<b>{AMOUNT}|{_IN_WORDS})(?P<rb>{PER_10000})?(?:\s+in\s+(?:[A-Z][a-z]+\s+)?(?P<yb>{_YEAR}))?",
+    re.IGNORECASE)
 _PAIRED_YEARS = re.compile(
     rf"(?P<a>{AMOUNT})\s+in\s+(?P<ya>{_YEAR})\s*(?:,|to|and)\s*(?P<b>{AMOUNT})\s+in\s+(?P<yb>{_YEAR})", re.IGNORECASE)
 _TO_VALUE = re.compile(
@@ -103,8 +117,10 @@ _COMPARISON = re.compile(r"\b(?:compared\s+(?:with|to)|in\s+comparison\s+(?:with
 # bare "from" only when a time follows, and never a comparison group's figure or a target ("compared with 22% nationally", "compared with 24% in England last year")
 _BASELINE_AFTER = re.compile(
     rf"(?:\b(?P<moved>down|up|falling|rising|(?:increase|rise|reduction|decrease|fall|drop|decline|improvement)"
-    rf"(?:\s+of\s+\d+%?)?)\s+from|,\s*from|\bcompared\s+(?:with|to)|\bagainst)\s+{HEDGE}"
-    rf"(?P<v>{AMOUNT}|{FRACTION})(?P<r>{PER_10000})?(?P<when>[^,;.]{{0,60}}?\b(?:(?:19|20)\d\d|ago|before|previous|last|"
+    rf"(?:\s+of\s+\d+%?)?)\s+from|,\s*from|\bcompared\s+(?:with|to)|\bagainst|(?P<was>,\s*having\s+(?:been|peaked)(?:\s+at)?|[;,]\s*"
+    rf"(?:and\s+)?{PAST},?\s+(?:the|that|this|it)(?:\s+(?:figure|proportion|percentage|share|number|rate|total))?\s+"
+    rf"(?:was|had\s+been|stood\s+at)))\s+{HEDGE}"
+    rf"(?P<v>{AMOUNT}|{FRACTION}|{_IN_WORDS})(?P<r>{PER_10000})?(?P<when>[^,;.]{{0,60}}?\b(?:(?:19|20)\d\d|ago|before|previous|last|{_MONTH}|"
     rf"baseline|time of|start|beginning|earlier|when\s+(?:the|our|its|this|we|it)\b[^,;.]{{0,40}}?\b(?:began|begun|"
     rf"started|launched|introduced|agreed|opened))\b)?", re.IGNORECASE)
 _AIMED_AT = re.compile(r"\b(?:target|aim|ambition|goal|trajectory)s?\b", re.IGNORECASE)
@@ -137,7 +153,7 @@ def baselines_after(text: str) -> list[Baseline]:
     found = []
     for match in _BASELINE_AFTER.finditer(text):
         whole = _FROM_TO.search(text, match.start())
-        if not (match.group("moved") or match.group("when")) or _is_year(match.group("v")) \
+        if not (match.group("moved") or match.group("was") or match.group("when")) or _is_year(match.group("v")) \
                 or (whole is not None and whole.start() < match.start("v")) or _GROUP_NAMED.search(match.group(0)) \
                 or _AIMED_AT.search(match.group(0)):
             continue
@@ -205,12 +221,12 @@ def share_position(text: str, start: int, end: int, value: float) -> int | None:
 
 def baseline_for(text: str, baselines: list[Baseline], position: int, unit: str | None) -> Baseline | None:
     """Of the sentence's `baselines` (baselines_after), the one printed after the figure at
-    `position` in the same clause, with one figure and no other between them (no other share, for a
-    share: "88% within 45 days, up from 71%")."""
+    `position` in the same clause, with no other figure in digits between them (no other share, for a
+    share: "88% within 45 days, up from 71%"; a figure in words has none: "eight, up from three")."""
     for baseline in baselines:
         between = _A_SHARE if baseline.unit == "%" else _A_NUMBER
         if baseline.start > position and (baseline.unit is None or baseline.unit == unit) \
-                and len(between.findall(text, position, baseline.start)) == 1 \
+                and len(between.findall(text, position, baseline.start)) <= 1 \
                 and ";" not in text[position:baseline.start]:
             return baseline
     return None
@@ -273,7 +289,10 @@ def parse_amount(text: str) -> _Amount:
         "%" in lowered or "cent" in lowered) else "count"
     digits = re.search(r"\d+(?:\.\d+)?", lowered)
     if digits is None:
-        raise ValueError(f"no figure in {text!r}")
+        tens, _, units = text.lower().strip().partition("-")
+        if tens not in NUMBER_WORDS or units and units not in NUMBER_WORDS:
+            raise ValueError(f"no figure in {text!r}")
+        return _Amount(float(NUMBER_WORDS[tens] + NUMBER_WORDS.get(units, 0)), "count")
     number = float(digits.group(0))
     scale = re.search(r"(?:million|billion|bn|m|k)$", lowered)
     return _Amount(number * SCALES[scale.group(0)] if scale else number, unit)

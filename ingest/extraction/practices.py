@@ -327,6 +327,61 @@ def apposed_name(doc: Doc, end: int) -> tuple[int, int] | None:
     return start, stop
 
 
+# what a name is said to be: "Harbour, an edge-of-care service", "Our Family Way is the council's model of …"
+_KINDS = {"model", "approach", "programme", "program", "service", "hub", "panel", "academy", "team", "unit", "pathway",
+          "framework", "scheme", "project", "initiative", "toolkit", "protocol", "offer", "agency", "partnership",
+          "tool", "campaign", "clinic", "network", "home", "trust", "strategy", "pilot", "fund"}
+_BEFORE_DESCRIPTION = {"DT", "PRP$", "POS"}  # "an", "the council's own", "WCF's", "our own"
+
+
+def described_name(doc: Doc, start: int, end: int) -> tuple[int, int] | None:
+    """The name a practice phrase (characters `start` to `end` of `doc`) describes, as its character
+    span: "Harbour, an edge-of-care service for …" and "Our Family Way is the council's model of …"
+    name "Harbour" and "Our Family Way", which a reader calls the practice by; the description is not a
+    second practice. None when the phrase is not a kind of practice said of a capitalised name."""
+    words = doc.char_span(start, end, alignment_mode="expand")
+    inside = range(words.start, words.end) if words is not None else range(0)
+    head = next((token for token in words or () if token.head.i not in inside or token.head.i == token.i), None)
+    if words is None or head is None or head.lemma_.lower() not in _KINDS:
+        return None
+    i = words[0].i - 1
+    while i >= 0 and (doc[i].tag_ in _BEFORE_DESCRIPTION or doc[i].dep_ in {"poss", "case"} or doc[i].lower_ == "own"):
+        i -= 1
+    if i == words[0].i - 1:
+        return None  # "Mockingbird, Family Hubs and …": a list's next item, not a description
+    if head.dep_ == "appos" and i >= 0 and doc[i].text == "," and head.head.i < i:
+        named = head.head
+        end = i
+    elif head.dep_ == "attr" and head.head.lemma_ == "be" and doc[i].i == head.head.i:
+        named = next((child for child in head.head.children if child.dep_ == "nsubj"), head)
+        end = named.i + 1
+    else:
+        return None
+    name: list[Token] = []
+    for token in reversed(doc[:end]):
+        if not (token.is_title or token.is_upper and len(token) > 1 or name and token.lower_ in _NAME_LINKS):
+            break
+        name.insert(0, token)
+    while name and (name[0].lower_ in _NAME_LINKS or name[0].lower_ in {"a", "an"}):
+        name = name[1:]
+    if not name or named not in name or len(name) > 6 or not any(token.tag_ in {"NNP", "NNPS"} for token in name) \
+            or names_a_person(name):
+        return None
+    return name[0].idx, name[-1].idx + len(name[-1].text)
+
+
+def role_given(doc: Doc, start: int, end: int) -> bool:
+    """A phrase saying what role a practice named before it plays, "adopted systemic practice as its
+    whole-service model", "embedded as our practice approach": a description, not a second practice."""
+    words = doc.char_span(start, end, alignment_mode="expand")
+    if words is None:
+        return False
+    root = words.root
+    before = doc[root.left_edge.i:words.start]
+    return (root.dep_ == "pobj" and root.head.lower_ == "as" and root.head.head.pos_ in {"VERB", "AUX"}
+            and any(token.tag_ in {"PRP$", "POS"} for token in [*before, *words]))
+
+
 def _role_of(last: Token) -> bool:
     """Whether a phrase ending at `last` names a post ("a permanent Director of Children's Services"):
     the name after it is a person's."""
@@ -397,13 +452,14 @@ _WEIGHING = {"plan", "propose", "consider", "explore", "scope"}  # "is exploring
 
 
 def planned(token: Token, modals: set[str] | None = None) -> bool:
-    """A verb under a plan, hope, modal (any, or one of `modals`) or negation, or in a clause that is."""
-    for node in [token, *token.ancestors][:4]:
+    """A verb under a plan, hope, modal (any, or one of `modals`), negation or application ("has applied
+    to join"), or in a clause that is."""
+    for below, node in zip([token, token, *token.ancestors], [token, *token.ancestors][:4]):
         for child in node.children:
             if child.dep_ == "neg" or (child.dep_ == "aux" and child.tag_ == "MD"
                                        and (modals is None or child.lower_ in modals)):
                 return True
-        if node.lemma_ in _PLAN_WORDS:
+        if node.lemma_ in _PLAN_WORDS or node.lemma_ in _BIDDING and below.dep_ == "xcomp" and below.head.i == node.i:
             return True
     return False
 
@@ -526,6 +582,19 @@ def not_yet_begun(token: Token) -> bool:
     return _clause_not_yet(node, child, named)
 
 
+_DECIDING = {"decide", "opt", "choose", "vote"}
+
+
+def _weighed_or_turned_down(verb: Token) -> bool:
+    """A start only weighed ("discussed whether to adopt Signs of Safety") or turned down ("looked at
+    introducing Mockingbird but decided against it", "decided not to adopt it")."""
+    if any(child.dep_ == "mark" and child.lower_ in {"whether", "if"} for child in verb.children):
+        return True
+    return any(word.lemma_ in _DECIDING and any(child.dep_ == "neg" or child.dep_ == "prep" and child.lower_ == "against"
+                                                for child in word.children)
+               for word in verb.sent if word.pos_ == "VERB")
+
+
 def _clause_not_yet(node: Token, child: Token, named: Token) -> bool:
     """What the verb `node` says of the practice below it (through its word `child`; `named` the practice's
     own noun): planned, weighed, scheduled, held back, or started only later or under a plan."""
@@ -542,12 +611,14 @@ def _clause_not_yet(node: Token, child: Token, named: Token) -> bool:
             word.dep_ == "conj" for word in node.children) and any(  # but launched in 2021"
             word.dep_ == "aux" and word.lemma_ == "have" or word.lower_ in _PRESENT_BE for word in node.children):
         return True
+    if node.lemma_ in _DECIDING and child.dep_ == "prep" and child.lower_ == "against":
+        return True  # "decided against a four-day week"
     started_by_others = node.lemma_ in _STARTING and child.dep_ in {"dobj", "nsubjpass", "prep"} or (
         node.lemma_ == "replace" and child.dep_ == "prep" and child.lower_ == "with")  # what comes in its place
     starts_itself = node.lemma_ in _OPENING and child.dep_ == "nsubj"  # "the hub will open", "has not launched"
     if not (started_by_others or starts_itself):
         return False
-    if _later_on(node):
+    if _later_on(node) or _weighed_or_turned_down(node):
         return True
     doc = node.doc
     yet_to = any(word.lower_ == "yet" and word.i + 1 < len(doc) and doc[word.i + 1].lower_ == "to"
