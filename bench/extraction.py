@@ -14,6 +14,9 @@ texts hold, which the figures alone do not score).
     EVIDENCE_HOME=... python bench/extraction.py --narratives dev|held_out|held_out_2|held_out_3|held_out_4|held_out_5 [--verbose]
     EVIDENCE_HOME=... python bench/extraction.py --second-reader [narratives]
 
+`practices_implemented` scores, by the same rule, only the practices a council implementation rests on
+(what council pages and what-worked show); `practices` every practice named.
+
 --narratives scores the blind-marked narrative set (tests/fixtures/extraction_narratives.yaml: news
 articles, case studies, committee reports, blogs and evaluation summaries written for this purpose,
 about councils no other extraction set uses) by the same rule as --unseen.
@@ -103,6 +106,15 @@ def per_surface(report: dict) -> dict:
                                         for entry in report["interventions"]]}
 
 
+def implemented_only(report: dict) -> dict:
+    """The report with only the mentions a council implementation rests on: a practice named only as
+    planned, hoped for, turned down or another body's is in the report, not in the graph's council pages."""
+    done = {(implementation["intervention"], implementation["quote"]) for implementation in report["implementations"]}
+    return {**report, "interventions": [
+        {**entry, "mentions": [mention for mention in entry.get("mentions", []) if (entry["id"], mention["quote"]) in done]}
+        for entry in report["interventions"]]}
+
+
 def run(verbose: bool, split: str | None = None, marked: Path = UNSEEN) -> dict:
     """`marked`'s documents of one split (their paths relative to the corpus, or for the narrative set
     to its own folder), or with no split the hand-checked set."""
@@ -121,6 +133,8 @@ def run(verbose: bool, split: str | None = None, marked: Path = UNSEEN) -> dict:
     if split:  # the unit used before session 29: every surface of a catalogue entry counted apart
         surfaces = [per_surface(report) for report in reports]
         tallies["practices_per_surface"] = score_unseen(checked, surfaces)["practices"]
+        tallies["practices_implemented"] = score_unseen(checked, [implemented_only(report) for report in reports])[
+            "practices"]
     found = {"interventions_by_status": dict(Counter(entry.get("status", "catalogue") for report in reports
                                                       for entry in report["interventions"])),
              "mentions_by_status": dict(Counter(entry.get("status", "catalogue") for report in reports

@@ -69,8 +69,9 @@ _A_WIDER_BODY = re.compile(r"(?:\s+and(?:\s+(?:[A-Z][\w'’-]*|of|upon)){1,4})?\
                            r"Constabulary|Police|Fire and Rescue|Integrated Care (?:Board|System)|ICB|Clinical "
                            r"Commissioning Group|CCG|(?:[A-Z][\w'’-]*\s+)*(?:NHS|Hospitals?)|Healthcare|Magistrates)\b")
 # the name inside another proper name: "University of Reading", "Greater Manchester", "councillor Peter Barnsley",
-# "NHS Gloucestershire", "NHS Kent and Medway"
-_IN_ANOTHER_NAME = re.compile(r"(?:\b(?:University|College|Diocese|Bishop|Port) of|\bGreater|\bNHS(?:(?:\s+[A-Z][\w'’-]*)+\s+and)?|"
+# "NHS Gloucestershire", "NHS Kent and Medway" (not "NHS England and Kirklees Council")
+_IN_ANOTHER_NAME = re.compile(r"(?:\b(?:University|College|Diocese|Bishop|Port) of|\bGreater|\bNHS(?!\s+England\b)"
+                              r"(?:(?:\s+[A-Z][\w'’-]*)+\s+and)?|"
                               r"\b(?:[Cc]ouncillor|Cllr|"
                               r"Mr|Mrs|Ms|Miss|Dr|Sir|Dame|Professor|Lord|Baroness)\.?\s+[A-Z][a-z]+)\s+$")
 

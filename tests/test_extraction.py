@@ -597,6 +597,9 @@ def test_a_recommendation_starts_with_a_verb_that_has_no_subject(sentence, recom
     ("The borough decided against a four-day working week.", "four-day working week", False),
     ("The council has applied to join the Family Hubs programme.", "Family Hubs", False),
     ("We decided to adopt Signs of Safety in 2019.", "Signs of Safety", True),
+    ("The council introduced Mockingbird but decided against extending it to the north.", "Mockingbird", True),
+    ("The council voted against closing its homes and introduced Mockingbird.", "Mockingbird", True),
+    ("We applied to join the Family Safeguarding programme in 2020 and went live in 2021.", "Family Safeguarding", True),
     ("The council applied the Signs of Safety model to every assessment.", "Signs of Safety", True),
 ])
 def test_a_practice_to_come_is_not_yet_begun_and_an_existing_one_doing_something_new_is(sentence, practice, begun):
@@ -1624,6 +1627,7 @@ def test_a_timescale_inside_a_change_and_baselines_in_words(sentence, expected):
     ("We analysed case files for 2,840 children and interviewed 41 practitioners.", []),
     ("We surveyed 230 foster carers in the spring.", []),
     ("Partnership case study no. 4 was published in the spring.", []),
+    ("The sum set out in recommendation 2.3 was agreed, as was paragraph 4.", []),
     ("The other half of the story is about practice.", []),
     ("The re-referral rate puts us in the lowest quarter of North West councils.", []),
     # what a cabinet resolves, and a lettered list's aims
@@ -1820,6 +1824,10 @@ def test_a_role_given_to_a_practice_is_not_another_practice(extractor):
     # a former council's name beside one of its successors is the county, unless called a council
     ("Since reorganisation in Cumbria, Cumberland Council runs children's services.", ["Cumberland"]),
     ("Cumbria County Council handed children's services to Cumberland Council.", ["Cumbria", "Cumberland"]),
+    ("In 2019 Cumbria was judged to require improvement; Cumberland was judged good.", ["Cumbria", "Cumberland"]),
+    ("Northamptonshire Children's Trust works for West Northamptonshire Council.", ["West Northamptonshire"]),
+    # the national body is not a place
+    ("The pilot was funded by NHS England and Kirklees Council.", ["Kirklees"]),
 ])
 def test_a_partner_or_a_former_councils_area_is_not_a_council(extractor, text, named):
     evidence = extractor.extract(text, [], None)
@@ -1830,6 +1838,7 @@ def test_a_partner_or_a_former_councils_area_is_not_a_council(extractor, text, n
     # figures in words at either end of a change, or its baseline
     ("The service grew from four coordinators to eleven.", [("change", 4.0, 11.0)]),
     ("The wait came down from nine weeks to four.", [("change", 9.0, 4.0)]),
+    ("The duty service was reorganised from six large teams into 11 smaller teams.", [("change", 6.0, 11.0)]),
     ("There are now nine constellations, up from two, supporting 64 children.",
      [("change", 2.0, 9.0), ("level", None, 64.0)]),
     # a date after the first end, a month as the time of a baseline
@@ -1845,8 +1854,17 @@ def test_a_partner_or_a_former_councils_area_is_not_a_council(extractor, text, n
      [("change", 40.0, 16.0)]),
     ("There were 380 children in care, a rate of 96 per 10,000. This is lower than the 104 per 10,000 recorded "
      "a year before.", [("level", None, 380.0), ("change", 104.0, 96.0)]),
-    # not a later value: no time; not a baseline: a comparison group's
+    # not a later value: no time, a share, another area; not a baseline: a comparison group's, another area's, a
+    # number in words that is not one ("three years ago", "one of the highest"), clock hours
     ("In 2021, 28% of posts were vacant. It is a concern.", [("level", None, 28.0)]),
+    ("Caseloads were 23 in 2021. Today it's 1 in 4 families who wait.", [("level", None, 23.0), ("level", None, 25.0)]),
+    ("Our rate of children in need is 330 per 10,000, having been 305 per 10,000 in statistical neighbours.",
+     [("level", None, 330.0)]),
+    ("The rate is 81 per 10,000, having been 76 per 10,000 across the region in 2023.", [("level", None, 81.0)]),
+    ("Caseloads are 17, up from three years ago when they averaged 25.", [("level", None, 17.0)]),
+    ("Turnover is 15%, down from one of the highest rates in the region.", [("level", None, 15.0)]),
+    ("Timeliness is 84%, compared with nine teams in June.", [("level", None, 84.0)]),
+    ("The family hub is open from ten to four.", []),
     ("There were 380 children in care, a rate of 96 per 10,000. This is lower than the 104 per 10,000 recorded "
      "nationally a year before.", [("level", None, 380.0), ("level", None, 96.0)]),
 ])
@@ -1863,8 +1881,12 @@ def test_changes_with_ends_in_words_dated_ends_and_baselines_said_after(extracto
     # numbers in words inside someone's words are how people talk; in digits they are reported
     ("\"Families told us they had met three different social workers in a year,\" she said.", []),
     ("\"We recruited 30 social workers last year,\" she said.", [("count", 30.0, "count")]),
+    ("\"We have recruited eleven new foster carers this year,\" the director said.", [("count", 11.0, "count")]),
     # a share of a group said with "of" after its "in"
     ("Back then, almost four in ten of our social workers were agency staff.", [("level", 40.0, "%")]),
+    # a hyphenated subject the parser split, a level held steady
+    ("Re-referrals within twelve months are 21%.", [("level", 21.0, "%")]),
+    ("The number of children in care held steady at around 410.", [("level", 410.0, "count")]),
 ])
 def test_budgets_spoken_numbers_and_shares_in_ten(sentence, expected):
     assert open_outcomes_in(sentence) == expected

@@ -57,6 +57,10 @@ def _an_ordinary_word(doc: Doc, start: int, end: int) -> bool:
         before.is_space and "\n" in before.text) or after in _WORKFORCE
 
 
+# a place, not a body: "in Cumbria", "across Northamptonshire", "families in Northamptonshire"
+_A_PLACE_BEFORE = re.compile(r"\b(?:in|across|throughout|around|of)\s+(?:the\s+(?:former\s+)?(?:county\s+of\s+)?)?$")
+# the trust a former county's successors share: "Northamptonshire Children's Trust" beside West Northamptonshire
+_ITS_TRUST = re.compile(r"\s+Children['’]s\s+Trust\b")
 # a short form named as the council: "Hull City Council", "Richmond Council"
 _COUNCIL_AFTER = re.compile(r"\s+(?:City |Borough |County |District |Metropolitan Borough )?Council\b")
 
@@ -81,9 +85,10 @@ class EntityFinder:
         return self._councils_in(doc.text, document_councils) + self._interventions_in(doc)
 
     def _councils_in(self, text: str, document_councils: list[str]) -> list[Mention]:
-        """A short form counts only beside its full name; a former council's name only where no
-        successor is named ("reorganisation in Cumbria" beside Cumberland is the county, not the
-        council), unless it is called a council."""
+        """A short form counts only beside its full name; a former council's name said as a place
+        ("reorganisation in Cumbria", "across Cumbria") beside a successor is the county, not the
+        council, and its name on the trust its successors share is the trust's; "In 2019 Cumbria was
+        judged …" is the council."""
         found = self._councils.find(text)
         named_in_full = {mention.code for mention in found
                          if mention.surface not in self._short or _COUNCIL_AFTER.match(text, mention.end)}
@@ -92,7 +97,8 @@ class EntityFinder:
                         0.8 if mention.surface in self._short else 1.0)
                 for mention in found if (mention.surface not in self._short or mention.code in supported)
                 and not (self._successors.get(mention.code, set()) & supported
-                         and not _COUNCIL_AFTER.match(text, mention.end))]
+                         and (_A_PLACE_BEFORE.search(text, max(mention.start - 40, 0), mention.start)
+                              or _ITS_TRUST.match(text, mention.end)))]
 
     def _interventions_in(self, doc: Doc) -> list[Mention]:
         matches = [(doc.vocab.strings[key], start, end) for key, start, end in self._any_case(doc)] + [

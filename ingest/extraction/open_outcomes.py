@@ -25,6 +25,7 @@ from __future__ import annotations
 
 import re
 from dataclasses import dataclass
+from itertools import takewhile
 from typing import Any
 
 from spacy.tokens import Doc, Token
@@ -46,6 +47,7 @@ from ingest.extraction.outcomes import (
     TENS,
     baseline_for,
     baselines_after,
+    elsewhere,
     from_to,
     parse_amount,
     period_of,
@@ -67,8 +69,9 @@ _COUNT_VERBS = {"recruit", "train", "appoint", "hold", "carry", "complete", "emp
 # average of 21", "statistical neighbours (45)", "a target of 16"; not "a manageable average of 15"
 _COMPARISON_GROUP = re.compile(rf"\b(?:{COMPARISON_GROUPS}|(?-i:[A-Z][a-z]+) average|threshold|target)\b"
                                r"(?:[\s('’]+[\w/-]+){0,4}?[\s(:]*$", re.IGNORECASE)
-_GROUP_AFTER = re.compile(r"\s*(?:%|per ?cent|per 10,000(?: children)?)?\s*(?:nationally|in england|across england|"
-                          r"for england|target(?=\s*[)\],.;]|\s*$))\b", re.IGNORECASE)  # "711 families (689 target)"
+_GROUP_AFTER = re.compile(r"\s*(?:%|per ?cent|per 10,000(?: children)?)?\s*(?:nationally|regionally|in england|across "
+                          r"england|for england|(?:in|across|for) (?:our |its |their )?statistical neighbours|"
+                          r"(?:in|across) the region|target(?=\s*[)\],.;]|\s*$))\b", re.IGNORECASE)  # "711 families (689 target)"
 # how many comparators a study had: "a comparison group of five statistical neighbours"
 _GROUP_COUNTED = re.compile(r"\s+(?:statistical neighbours?|comparators?|(?:comparable|comparison|similar|neighbouring) "
                             r"(?:authorities|areas|councils)|control groups?)\b", re.IGNORECASE)
@@ -97,7 +100,8 @@ _NOT_MEASURE = {"year", "years", "month", "months", "week", "weeks", "day", "day
                 "lesson", "lessons", "pillar", "pillars", "way", "ways", "aspiration", "aspirations", "objective",
                 "objectives", "ambition", "ambitions", "aim", "aims"}
 # words a number labels rather than counts after ("stage two", "level 3", "Act 1989")
-_LABELS = {"section", "act", "page", "grade", "stage", "level", "tier", "phase", "step", "part", "chapter", "year"}
+_LABELS = {"section", "act", "page", "grade", "stage", "level", "tier", "phase", "step", "part", "chapter", "year",
+           "recommendation", "paragraph", "para", "appendix", "annex", "table", "item", "option"}
 _YEAR = re.compile(r"(?:199|20[0-3])\d")  # a year wherever it stands
 _SECTION_NUMBER = re.compile(r"\d{1,2}\.\d{1,2}")
 _YEAR_NAMED = re.compile(r"(?:19|20)\d\d")  # a year when the parser reads it as a number
@@ -608,8 +612,8 @@ def baseline_of(sentence: str) -> list[dict[str, float]] | None:
     figures were these before, by unit; "from both 403 per 10,000 (2,341) at … and 489 per 10,000
     (2,017) at …" gives two earlier points."""
     match = _BASELINE.search(sentence) or _FIGURE_WAS.search(sentence) or _THAN_BEFORE_BASELINE.search(sentence)
-    if not match:
-        return None
+    if not match or match.re is _THAN_BEFORE_BASELINE and elsewhere(sentence[match.end():]):
+        return None  # "… than the 112 recorded in Bradford", "… than the 52 we expected"
     points: list[dict[str, float]] = []
     at = match.end()
     while (earlier := _EARLIER.match(sentence, at)) is not None:
@@ -648,6 +652,9 @@ def later_value_of(sentence: str) -> tuple[float, str] | None:
     if not match or re.search(rf"\b(?:{COMPARISON_GROUPS}|average)\b", match.group(0), re.IGNORECASE) or (
             match.group("it") and not (match.group("when") or match.group("now") or match.group("now_after"))):
         return None  # "it is 15%" only with a time: "Today it's 15%", "It's now 17%"
+    rest = sentence[match.end():]
+    if elsewhere(rest) or re.match(rf"\s*(?:in|out of)\s+(?:\d|{'|'.join(NUMBER_WORDS)})\b", rest, re.IGNORECASE):
+        return None  # "that had fallen to 12% in Kirklees", "Today it's 1 in 5 families"
     amount = parse_amount(match.group("v"))
     return amount.value, "per 10,000" if match.group("r") else amount.unit
 
@@ -820,7 +827,7 @@ def find_open_outcomes(doc: Doc, offset: int, taken: set[tuple[float, str]]) -> 
             continue
         verb = next((ancestor for ancestor in token.ancestors if ancestor.pos_ == "VERB"), None)
         kind = "count" if spent or unit == "count" and verb is not None and verb.lemma_ in _COUNT_VERBS and verb.tag_ in {
-            "VBD", "VBN"} else "level"
+            "VBD", "VBN"} and not _held_steady(verb) else "level"
         found.append(OpenOutcome(kind, text, metric_key(text), value, None, unit, offset + token.idx,
                                  offset + token.idx + len(token.text)))
     found += _parts_counted(doc, offset, found)
@@ -933,12 +940,22 @@ def _stated(doc: Doc, start: int) -> bool:
                                   if word.i == study.i or word.dep_ == "compound"))))
 
 
+_SPOKEN_AT_MOST = 5  # "three different people", "four, five social workers": a story's small numbers
+
+
 def _spoken(figure: Token) -> bool:
-    """A number written in words inside quoted speech: how people talk ("three different people in three
-    months"), not a figure a document reports; in digits it is reported ("'We recruited 30,' she said")."""
-    if figure.lower_ not in NUMBER_WORDS:
+    """A small number written in words inside quoted speech, not a share ("three in ten") nor what was done
+    ("recruited eleven carers"): how people tell a story ("meeting three different people in three months"),
+    not a figure a document reports; in digits it is reported ("'We had 30,' she said")."""
+    if NUMBER_WORDS.get(figure.lower_, _SPOKEN_AT_MOST + 1) > _SPOKEN_AT_MOST:
         return False
-    before = figure.doc.text[:figure.idx]
+    doc = figure.doc
+    if figure.i + 1 < len(doc) and doc[figure.i + 1].lower_ in {"in", "out"}:
+        return False
+    verb = next((word for word in figure.ancestors if word.pos_ == "VERB"), None)
+    if verb is not None and verb.lemma_ in _COUNT_VERBS:
+        return False
+    before = doc.text[:figure.idx]
     return before.count("“") > before.count("”") or before.count('"') % 2 == 1
 
 
@@ -1038,6 +1055,11 @@ def _of_object(word: Token) -> Token | None:
     return next((child for child in of.children if child.dep_ == "pobj"), None) if of is not None else None
 
 
+def _held_steady(verb: Token) -> bool:
+    """"held steady at 390": a level kept, not a meeting held."""
+    return verb.lemma_ == "hold" and any(child.lower_ in {"steady", "stable"} for child in verb.children)
+
+
 def _measured_subject(figure: Token) -> Token | None:
     """The subject whose level a figure states: "average caseloads are 15", "caseloads now stand at
     16", "the number remained stable at around 340", "referrals totalled 3,412"; not a pronoun or
@@ -1045,12 +1067,15 @@ def _measured_subject(figure: Token) -> Token | None:
     verb = figure.head
     if figure.dep_ == "pobj" and verb.lower_ == "at":
         verb = verb.head.head if verb.head.pos_ == "ADJ" else verb.head  # "remained stable at"
-        if verb.lemma_.lower() not in _STAND_AT:
+        if verb.lemma_.lower() not in _STAND_AT and not _held_steady(verb):
             return None
     elif not ((figure.dep_ == "attr" and verb.lemma_ == "be")
               or (figure.dep_ == "dobj" and verb.lemma_.lower() in _STATE_AS_OBJECT)):
         return None
-    subject = next((child for child in verb.children if child.dep_ in {"nsubj", "nsubjpass"}), None)
+    subjects = [child for child in verb.children if child.dep_ in {"nsubj", "nsubjpass"}]
+    # a hyphenated subject the parser split into several ("Re-referrals are 19%"): its last word
+    joined = len(subjects) > 1 and all(not word.whitespace_ for word in verb.doc[subjects[0].i:subjects[-1].i])
+    subject = subjects[-1] if joined else next(iter(subjects), None)
     if subject is None and verb.dep_ == "conj":  # "… looked after in Calderdale remained stable at 340"
         subject = next((child for child in verb.head.children if child.dep_ in {"nsubj", "nsubjpass"}), None)
     if subject is None or subject.pos_ != "NOUN" or subject.lemma_.lower() in _NOT_MEASURE | _NOT_CHANGED:
@@ -1174,9 +1199,10 @@ def _open_change(doc: Doc, offset: int, taken: set[tuple[float, str]], found: tu
         return None  # a controlled metric's outcome already
     anchor = next((token for token in doc if token.idx >= match.start()), None)
     text = _changed_metric(anchor, match.start(), match.end()) if anchor is not None else None
-    if text is None and counted is not None:  # "expanded its service from four coordinators to eleven"
-        noun = next((token for token in doc if token.idx == match.start("a") + len(match.group("a")) + 1), None)
-        text = noun.text if noun is not None and noun.pos_ == "NOUN" and noun.text == counted.group(1) else None
+    if text is None:  # "expanded its service from four coordinators to eleven", "from eight large teams into 14"
+        between = [token for token in doc if match.end("a") < token.idx < match.start("b")]
+        named = list(takewhile(lambda token: token.pos_ in {"ADJ", "NOUN"}, between))
+        text = " ".join(token.text for token in named) if named and named[-1].pos_ == "NOUN" else None
     if text is None:
         return None
     outcome = OpenOutcome("level", text, metric_key(text), after.value, None, unit, offset + match.start(),

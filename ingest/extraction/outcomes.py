@@ -42,6 +42,9 @@ NUMBER_WORDS = {"zero": 0, "one": 1, "two": 2, "three": 3, "four": 4, "five": 5,
 # a figure in words where a from-to or a baseline may print one: "from four coordinators to eleven", "up from three"
 _IN_WORDS = (rf"(?:(?:{'|'.join(TENS)})-(?:one|two|three|four|five|six|seven|eight|nine)|"
              rf"{'|'.join(sorted(NUMBER_WORDS, key=len, reverse=True))})\b(?!-)")
+# a figure in words standing alone as a baseline: "up from three,", "compared with nine in June"; not "one in five",
+# "one of the highest", "three years ago", "nine hundred", "nine teams"
+_WORDS_ALONE = rf"{_IN_WORDS}(?=\s*(?:[,;.)]|$)|\s+(?:in|at|by|during)\s+(?![\d]|{_IN_WORDS})|\s+(?:last|the previous)\b)"
 FRACTION = rf"half|(?:{'|'.join(_SEVERAL)})[- ](?:{'|'.join(sorted(PARTS, key=len, reverse=True))})"
 HEDGE = r"(?:(?:a|an)\s+(?:current\s+)?(?:high|peak|rate|total|figure|level|average)\s+of\s+|average\s+of\s+|(?:an\s+)?estimated\s+|around\s+|about\s+|approximately\s+|roughly\s+|almost\s+|nearly\s+|over\s+|under\s+|just\s+(?:over|under)?\s*|more than\s+|less than\s+)?"
 
@@ -56,7 +59,7 @@ _WITHIN = r"(?:\s+within\s+\d+\s+(?:working\s+)?(?:hours?|days?|weeks?|months?))
 _FROM_TO = re.compile(
     rf"\bfrom\s+{HEDGE}(?P<a>{AMOUNT}|{_IN_WORDS}){_COUNTED}{_WITHIN}(?:\s+in\s+(?:[A-Z][a-z]+\s+)?(?P<ya>{_YEAR})|\s+(?:at|in|during) "
     rf"the (?:previous|last|time of the) (?:inspection|year|visit)|\s+(?:in|at|on|by)\s+(?:the\s+(?:end|start|beginning)\s+of\s+)?"
-    rf"(?:\d{{1,2}}\s+)?{_MONTH}(?:\s+{_YEAR})?)?,?\s+(?:down\s+|up\s+)?to\s+"
+    rf"(?:\d{{1,2}}\s+)?{_MONTH}(?:\s+{_YEAR})?)?,?\s+(?:down\s+|up\s+)?(?:to|into)\s+"
     rf"{HEDGE}(?P<b>{AMOUNT}|{_IN_WORDS})(?P<rb>{PER_10000})?(?:\s+in\s+(?:[A-Z][a-z]+\s+)?(?P<yb>{_YEAR}))?",
     re.IGNORECASE)
 _PAIRED_YEARS = re.compile(
@@ -120,7 +123,7 @@ _BASELINE_AFTER = re.compile(
     rf"(?:\s+of\s+\d+%?)?)\s+from|,\s*from|\bcompared\s+(?:with|to)|\bagainst|(?P<was>,\s*having\s+(?:been|peaked)(?:\s+at)?|[;,]\s*"
     rf"(?:and\s+)?{PAST},?\s+(?:the|that|this|it)(?:\s+(?:figure|proportion|percentage|share|number|rate|total))?\s+"
     rf"(?:was|had\s+been|stood\s+at)))\s+{HEDGE}"
-    rf"(?P<v>{AMOUNT}|{FRACTION}|{_IN_WORDS})(?P<r>{PER_10000})?(?P<when>[^,;.]{{0,60}}?\b(?:(?:19|20)\d\d|ago|before|previous|last|{_MONTH}|"
+    rf"(?P<v>{AMOUNT}|{FRACTION}|{_WORDS_ALONE})(?P<r>{PER_10000})?(?P<when>[^,;.]{{0,60}}?\b(?:(?:19|20)\d\d|ago|before|previous|last|{_MONTH}|"
     rf"baseline|time of|start|beginning|earlier|when\s+(?:the|our|its|this|we|it)\b[^,;.]{{0,40}}?\b(?:began|begun|"
     rf"started|launched|introduced|agreed|opened))\b)?", re.IGNORECASE)
 _AIMED_AT = re.compile(r"\b(?:target|aim|ambition|goal|trajectory)s?\b", re.IGNORECASE)
@@ -155,7 +158,7 @@ def baselines_after(text: str) -> list[Baseline]:
         whole = _FROM_TO.search(text, match.start())
         if not (match.group("moved") or match.group("was") or match.group("when")) or _is_year(match.group("v")) \
                 or (whole is not None and whole.start() < match.start("v")) or _GROUP_NAMED.search(match.group(0)) \
-                or _AIMED_AT.search(match.group(0)):
+                or _AIMED_AT.search(match.group(0)) or match.group("was") and elsewhere(text[match.end("r") if match.group("r") else match.end("v"):]):
             continue
         year = re.search(r"(?:19|20)\d\d", match.group("when") or "")
         found.append(_baseline(match, f"since {year.group(0)}" if year else None))
@@ -169,13 +172,27 @@ def baselines_after(text: str) -> list[Baseline]:
     return sorted(found, key=lambda baseline: baseline.start)
 
 
+# what follows a figure said to be another area's, or one expected: "… in statistical neighbours", "… across the
+# region", "… in Bradford", "… we expected"
+_ELSEWHERE = re.compile(rf"^[^,;.]*?(?:\b(?:{COMPARISON_GROUPS}|average|region|expected|forecast|projected|"
+                        r"target)\b|\b(?:in|across|for)\s+(?-i:[A-Z][a-z]+))", re.IGNORECASE)
+
+
+def elsewhere(rest: str) -> bool:
+    """Whether the words after a figure, up to the clause's end, give it to another area or to a forecast."""
+    rest = re.sub(rf"{PER_10000}|\b(?:in|at|by)\s+(?:{_MONTH}|(?:19|20)\d\d)", "", rest, flags=re.IGNORECASE)
+    return bool(_ELSEWHERE.search(rest))
+
+
 def _baseline(match: re.Match, period: str | None) -> Baseline:
-    """The baseline a match's value (`v`) and rate (`r`) give; a count's unit is the figure's own."""
+    """The baseline a match's value (`v`) and rate (`r`) give; a count's unit is the figure's own, and a
+    count in words is a count ("compared with nine in June" is not 9%)."""
     share = share_in_words(match.group("v"))  # "against more than a quarter two years ago"
     if share is not None:
         return Baseline(match.start(), match.end(), round(share, 2), "%", period)
     amount = parse_amount(match.group("v"))
-    unit = "per 10,000" if match.group("r") else None if amount.unit == "count" else amount.unit
+    in_words = not re.search(r"\d", match.group("v"))
+    unit = "per 10,000" if match.group("r") else "count" if in_words else None if amount.unit == "count" else amount.unit
     return Baseline(match.start(), match.end(), amount.value, unit, period)
 
 
@@ -371,10 +388,19 @@ def from_to(text: str) -> tuple[re.Match, _Amount, _Amount] | None:
     or the same figure."""
     match = _FROM_TO.search(text)
     if match is None or (_is_year(match.group("a")) and _is_year(match.group("b"))) or _DURATION.match(
-            text, match.end()):
+            text, match.end()) or _bare_words(match):
         return None
     before, after = _from_to_amounts(match)
     return None if before.value == after.value else (match, before, after)
+
+
+def _bare_words(match: re.Match) -> bool:
+    """Ends in words with nothing counted between them ("open from ten to four", "from nine to five"): a
+    clock's hours as often as a figure; "from four coordinators to eleven" counts something."""
+    in_words = [not re.search(r"\d", match.group(end)) for end in ("a", "b")]
+    counted = match.string[match.end("a"):match.start("b")]
+    return any(in_words) and not re.search(r"[a-z]{3,}\s+(?:in|into|to)\b", counted, re.IGNORECASE) \
+        and not re.search(r"\d", match.group("a"))
 
 
 def stated_share(text: str, whole: tuple[re.Match, _Amount, _Amount]) -> re.Match | None:

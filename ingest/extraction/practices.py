@@ -256,6 +256,7 @@ def not_the_councils(tokens: list[Token]) -> bool:
     return partner or bool(_STATUTORY.search(words)) or any(token.lower_ in _INSPECTION_WORDS for token in tokens)
 
 
+_PARTNERS = {"Police", "Constabulary", "NHS"}
 _PERSON_ROLES = {"worker", "director", "manager", "officer", "leader", "lead", "member", "head", "chief", "executive",
                  "commissioner", "councillor", "minister", "inspector", "practitioner", "chair", "mayor", "secretary",
                  "spokesperson", "spokesman", "spokeswoman", "carer", "parent", "mother", "father", "author"}
@@ -372,14 +373,16 @@ def described_name(doc: Doc, start: int, end: int) -> tuple[int, int] | None:
 
 def role_given(doc: Doc, start: int, end: int) -> bool:
     """A phrase saying what role a practice named before it plays, "adopted systemic practice as its
-    whole-service model", "embedded as our practice approach": a description, not a second practice."""
+    whole-service model", "embedded as our practice approach": a description, not a second practice; a
+    name given after "as" is a name."""
     words = doc.char_span(start, end, alignment_mode="expand")
     if words is None:
         return False
     root = words.root
     before = doc[root.left_edge.i:words.start]
     return (root.dep_ == "pobj" and root.head.lower_ == "as" and root.head.head.pos_ in {"VERB", "AUX"}
-            and any(token.tag_ in {"PRP$", "POS"} for token in [*before, *words]))
+            and any(token.tag_ in {"PRP$", "POS"} for token in [*before, *words])
+            and not any(token.tag_ in {"NNP", "NNPS"} for token in words))  # "rebranded it as our Youth Justice Service"
 
 
 def _role_of(last: Token) -> bool:
@@ -459,9 +462,15 @@ def planned(token: Token, modals: set[str] | None = None) -> bool:
             if child.dep_ == "neg" or (child.dep_ == "aux" and child.tag_ == "MD"
                                        and (modals is None or child.lower_ in modals)):
                 return True
-        if node.lemma_ in _PLAN_WORDS or node.lemma_ in _BIDDING and below.dep_ == "xcomp" and below.head.i == node.i:
+        if node.lemma_ in _PLAN_WORDS or _applied_for(node, below):
             return True
     return False
+
+
+def _applied_for(node: Token, below: Token) -> bool:
+    """"has applied to join the programme": asked, not yet in; but "applied to join … and went live"."""
+    return node.lemma_ in _BIDDING and below.dep_ == "xcomp" and below.head.i == node.i and not any(
+        child.dep_ == "conj" and child.pos_ == "VERB" for child in node.children)
 
 
 _STARTING = {"introduce", "launch", "establish", "set", "create", "open", "pilot", "implement", "adopt", "develop",
@@ -586,13 +595,16 @@ _DECIDING = {"decide", "opt", "choose", "vote"}
 
 
 def _weighed_or_turned_down(verb: Token) -> bool:
-    """A start only weighed ("discussed whether to adopt Signs of Safety") or turned down ("looked at
-    introducing Mockingbird but decided against it", "decided not to adopt it")."""
+    """A start only weighed ("discussed whether to adopt Signs of Safety") or turned down after ("looked at
+    introducing Mockingbird but decided against it"): the decision joined to a verb above the start, and
+    against "it"; not "introduced Mockingbird but decided against extending it"."""
     if any(child.dep_ == "mark" and child.lower_ in {"whether", "if"} for child in verb.children):
         return True
-    return any(word.lemma_ in _DECIDING and any(child.dep_ == "neg" or child.dep_ == "prep" and child.lower_ == "against"
-                                                for child in word.children)
-               for word in verb.sent if word.pos_ == "VERB")
+    decisions = [word for node in verb.ancestors for word in node.children if word.dep_ == "conj"
+                 and word.lemma_ in _DECIDING]
+    return any(child.dep_ == "prep" and child.lower_ == "against" and any(
+        word.dep_ == "pobj" and word.lower_ in {"it", "this", "that", "them"} for word in child.children)
+        for decision in decisions for child in decision.children)
 
 
 def _clause_not_yet(node: Token, child: Token, named: Token) -> bool:
@@ -879,6 +891,8 @@ def find_practices(sentence: Doc | Span, offset: int) -> list[PracticeMention]:
                 add(phrase(token), "named_head", 0.6)
     for name in _capitalised(doc):
         after = doc.text[name[-1].idx + len(name[-1].text):]
+        if any(token.text in _PARTNERS for token in name):
+            continue  # "Kent Police and Kent County Council": the bodies, not a practice
         if name[-1].lemma_.lower() in HEADS or _ABBREVIATION.match(after):
             add(name, "capitalised_name", 0.6)
     for match in _QUOTED.finditer(doc.text):
