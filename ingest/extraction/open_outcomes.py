@@ -58,7 +58,6 @@ from ingest.extraction.outcomes import (
 )
 from kg.model.vocabulary import GRADE_PATTERN
 
-_TENS = TENS
 _WORDS = {**NUMBER_WORDS, "half": 50}
 # a figure written in words, for the cheap test of which sentences may hold one: "fourteen", "a fifth", "halved"
 FIGURE_WORDS = sorted({*_WORDS, *PARTS, *MULTIPLIED_WORDS})
@@ -157,9 +156,9 @@ def metric_key(text: str) -> str:
 def _hyphenated(token: Token) -> float | None:
     """'sixty-eight' (three tokens): 68 read at its first word."""
     doc = token.doc
-    if token.i + 2 < len(doc) and doc[token.i + 1].text == "-" and token.lower_ in _TENS \
+    if token.i + 2 < len(doc) and doc[token.i + 1].text == "-" and token.lower_ in TENS \
             and doc[token.i + 2].lower_ in _WORDS and _WORDS[doc[token.i + 2].lower_] < 10:
-        return float(_TENS[token.lower_] + _WORDS[doc[token.i + 2].lower_])
+        return float(TENS[token.lower_] + _WORDS[doc[token.i + 2].lower_])
     return None
 
 

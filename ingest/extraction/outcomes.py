@@ -156,9 +156,10 @@ def baselines_after(text: str) -> list[Baseline]:
     found = []
     for match in _BASELINE_AFTER.finditer(text):
         whole = _FROM_TO.search(text, match.start())
+        rest = text[match.end("r") if match.group("r") else match.end("v"):]
         if not (match.group("moved") or match.group("was") or match.group("when")) or _is_year(match.group("v")) \
                 or (whole is not None and whole.start() < match.start("v")) or _GROUP_NAMED.search(match.group(0)) \
-                or _AIMED_AT.search(match.group(0)) or match.group("was") and elsewhere(text[match.end("r") if match.group("r") else match.end("v"):]):
+                or _AIMED_AT.search(match.group(0)) or match.group("was") and elsewhere(rest):
             continue
         year = re.search(r"(?:19|20)\d\d", match.group("when") or "")
         found.append(_baseline(match, f"since {year.group(0)}" if year else None))
@@ -397,10 +398,9 @@ def from_to(text: str) -> tuple[re.Match, _Amount, _Amount] | None:
 def _bare_words(match: re.Match) -> bool:
     """Ends in words with nothing counted between them ("open from ten to four", "from nine to five"): a
     clock's hours as often as a figure; "from four coordinators to eleven" counts something."""
-    in_words = [not re.search(r"\d", match.group(end)) for end in ("a", "b")]
     counted = match.string[match.end("a"):match.start("b")]
-    return any(in_words) and not re.search(r"[a-z]{3,}\s+(?:in|into|to)\b", counted, re.IGNORECASE) \
-        and not re.search(r"\d", match.group("a"))
+    return not re.search(r"\d", match.group("a")) and not re.search(r"[a-z]{3,}\s+(?:in|into|to)\b", counted,
+                                                                   re.IGNORECASE)
 
 
 def stated_share(text: str, whole: tuple[re.Match, _Amount, _Amount]) -> re.Match | None:
