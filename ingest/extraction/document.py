@@ -278,9 +278,8 @@ class Extractor:
             if mention.key in self._standing:
                 continue
             sentence_start = sentence_at(mention.start).start
-            words = parsed[sentence_start]  # every one is parsed
-            named = apposed_name(words, mention.end - sentence_start) or described_name(
-                words, mention.start - sentence_start, mention.end - sentence_start)
+            named = _printed_name(parsed[sentence_start], mention.start - sentence_start,  # every one is parsed
+                                  mention.end - sentence_start)
             if named is not None:
                 mention.surface = text[sentence_start + named[0]:sentence_start + named[1]]
                 mention.start, mention.end = sentence_start + named[0], sentence_start + named[1]
@@ -300,8 +299,7 @@ class Extractor:
             words = parsed[sentence_start]
             if role_given(words, practice.start - sentence_start, practice.end - sentence_start):
                 continue
-            named = apposed_name(words, practice.end - sentence_start) or described_name(
-                words, practice.start - sentence_start, practice.end - sentence_start)
+            named = _printed_name(words, practice.start - sentence_start, practice.end - sentence_start)
             if named is not None:
                 start, end = sentence_start + named[0], sentence_start + named[1]
                 practice = replace(practice, surface=text[start:end], start=start, end=end)
@@ -345,6 +343,12 @@ def _about_the_area(text: str, sentences: list[Sentence]) -> set[int]:
         following = _NEXT_AREA_HEADING.search(text, heading.end(), heading.end() + AREA_SECTION)
         spans.append((heading.start(), following.start() if following else heading.end() + AREA_SECTION))
     return {sentence.start for sentence in sentences if any(start <= sentence.start < end for start, end in spans)}
+
+
+def _printed_name(words: Doc, start: int, end: int) -> tuple[int, int] | None:
+    """The name a practice phrase (characters `start` to `end` of its parsed sentence) is given beside
+    it, before ("a parenting programme, Strong Starts,") or after ("Harbour, an edge-of-care service")."""
+    return apposed_name(words, end) or described_name(words, start, end)
 
 
 def _mention_words(parsed: dict[int, Doc], sentence: Sentence, mention: Mention) -> Span | None:

@@ -50,7 +50,7 @@ FINITE_TAGS = {"VBD", "VBZ", "VBP", "MD"}  # a verb that makes a clause of its o
 _RESOLUTIONS = {"approve", "agree", "endorse", "delegate", "authorise", "authorize", "recommend"}
 
 
-_PARAGRAPH_NUMBER = re.compile(r"\d{1,2}\.\d{1,2}")
+PARAGRAPH_NUMBER = re.compile(r"\d{1,2}\.\d{1,2}")  # "3.11", "5.1": a report's numbered paragraph
 
 
 def instruction(sentence: Doc | Span) -> bool:
@@ -74,7 +74,7 @@ def instruction(sentence: Doc | Span) -> bool:
     # a paragraph's number the parser took for the subject ("3.11 Submit a bid …") is none; a count is one
     # ("334 live with foster families")
     return first.lower_ == "ensure" or not any(
-        child.dep_ in _SUBJECTS and not (child.i < first.i and _PARAGRAPH_NUMBER.fullmatch(child.text))
+        child.dep_ in _SUBJECTS and not (child.i < first.i and PARAGRAPH_NUMBER.fullmatch(child.text))
         for child in root.children)
 
 

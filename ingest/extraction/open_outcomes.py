@@ -30,13 +30,14 @@ from typing import Any
 
 from spacy.tokens import Doc, Token
 
-from ingest.extraction.nlp import FINITE_TAGS, instruction
+from ingest.extraction.nlp import FINITE_TAGS, PARAGRAPH_NUMBER, instruction
 from ingest.extraction.outcomes import (
     AIM_NOUNS,
     AMOUNT,
     COMPARISON_GROUPS,
     FRACTION,
     HEDGE,
+    MONTHS,
     MULTIPLIED_WORDS,
     MULTIPLYING,
     NUMBER_WORDS,
@@ -102,11 +103,8 @@ _NOT_MEASURE = {"year", "years", "month", "months", "week", "weeks", "day", "day
 _LABELS = {"section", "act", "page", "grade", "stage", "level", "tier", "phase", "step", "part", "chapter", "year",
            "recommendation", "paragraph", "para", "appendix", "annex", "table", "item", "option"}
 _YEAR = re.compile(r"(?:199|20[0-3])\d")  # a year wherever it stands
-_SECTION_NUMBER = re.compile(r"\d{1,2}\.\d{1,2}")
 _YEAR_NAMED = re.compile(r"(?:19|20)\d\d")  # a year when the parser reads it as a number
 _GRADE_THEN_NUMBER = re.compile(GRADE_PATTERN + r"\s+\d", re.IGNORECASE)
-_MONTHS = {"january", "february", "march", "april", "may", "june", "july", "august", "september", "october",
-           "november", "december"}
 _DURATIONS = {"day": "days", "days": "days", "week": "weeks", "weeks": "weeks", "month": "months", "months": "months",
               "hour": "hours", "hours": "hours"}
 _DETERMINERS = {"a", "an", "the", "of", "these", "those", "their", "its", "all", "some"}
@@ -196,7 +194,7 @@ def _not_a_figure(token: Token) -> bool:
     doc = token.doc
     before = doc[token.i - 1] if token.i > doc[0].i else None
     after = doc[token.i + 1] if token.i + 1 < len(doc) else None
-    if (before is not None and before.lower_ in _MONTHS) or (after is not None and after.lower_ in _MONTHS):
+    if (before is not None and before.lower_ in MONTHS) or (after is not None and after.lower_ in MONTHS):
         return True
     if any(word.lower_ == "aged" for word in doc[max(token.i - 3, 0):token.i]):
         return True  # an age ("aged 16 to 17")
@@ -217,7 +215,7 @@ def _not_a_figure(token: Token) -> bool:
         return True
     if after is not None and after.text == "." and after.i + 1 < len(doc) and doc[after.i + 1].is_title:
         return True  # "… exploitation 5. Improve …": a numbered item run into the sentence
-    if _SECTION_NUMBER.fullmatch(token.text) and after is not None and (after.text[:1].isdigit() or (
+    if PARAGRAPH_NUMBER.fullmatch(token.text) and after is not None and (after.text[:1].isdigit() or (
             after.text[:1].isupper() and (before is None or before.is_title and after.is_title))):
         return True  # "Workforce 3.1 Agency workers …", "5.1 371 children …": a paragraph's number; not "2.5 FTE"
     if before is None and (token.text.endswith(".") or after is not None and after.text == "."):
@@ -293,7 +291,7 @@ def _contents_line(doc: Doc) -> bool:
     """Several numbers each followed by a capitalised word, or a grade followed by a number: a table
     of contents or of grades."""
     return sum(1 for token in doc[:-1] if token.text.isdigit() and doc[token.i + 1].is_title
-               and doc[token.i + 1].lower_ not in _MONTHS) >= 2 \
+               and doc[token.i + 1].lower_ not in MONTHS) >= 2 \
         or bool(_GRADE_THEN_NUMBER.search(doc.text))
 
 
@@ -429,7 +427,7 @@ def _when(word: Token, verb: Token) -> bool:
 def _dates(prep: Token) -> bool:
     """"in March", "during 2022": a preposition whose objects are all dates (not "within 20 days")."""
     objects = [word for word in prep.children if word.dep_ == "pobj"]
-    return bool(objects) and all(any(inner.lower_ in _MONTHS or _YEAR.fullmatch(inner.text) for inner in [
+    return bool(objects) and all(any(inner.lower_ in MONTHS or _YEAR.fullmatch(inner.text) for inner in [
         word, *(child for child in word.children if child.dep_ in {"compound", "nummod", "amod"})]) for word in objects)
 
 
@@ -632,7 +630,7 @@ def baseline_of(sentence: str) -> list[dict[str, float]] | None:
     return points or None
 
 
-_LATER = re.compile(rf"^\W*(?P<when>(?:(?:by|in|at|since|after)\s+(?:the\s+end\s+of\s+)?(?:{'|'.join(sorted(_MONTHS))}|"
+_LATER = re.compile(rf"^\W*(?P<when>(?:(?:by|in|at|since|after)\s+(?:the\s+end\s+of\s+)?(?:{'|'.join(sorted(MONTHS))}|"
                     rf"(?:19|20)\d\d|(?:last|this|the) (?:year|spring|summer|autumn|winter|quarter))\b[^.;,]{{0,20}}?|"
                     rf"today|now|currently),?\s+)?"
                     rf"(?:(?:that|this|the) (?:figure|proportion|percentage|share|number|rate|total)|(?:that|this|it)"
@@ -846,7 +844,7 @@ def find_open_outcomes(doc: Doc, offset: int, taken: set[tuple[float, str]]) -> 
 _WAS_AND_IS = re.compile(rf"\b(?:was|were)\s+{HEDGE}(?P<was>\d)(?P<when>(?:[^.;]|\.\d){{0,60}}?)\s(?:and|but)\s+"
                          rf"(?:it\s+|they\s+)?(?:is|are|stands? at|ha(?:s|ve) (?:fallen|dropped|risen|increased|"
                          rf"decreased|reduced) to)\s+(?:now\s+)?{HEDGE}(?P<is>\d)", re.IGNORECASE)
-_A_TIME = re.compile(rf"(?:19|20)\d\d|\b(?:{'|'.join(sorted(_MONTHS))}|last year|ago|previously|quarter)\b",
+_A_TIME = re.compile(rf"(?:19|20)\d\d|\b(?:{'|'.join(sorted(MONTHS))}|last year|ago|previously|quarter)\b",
                      re.IGNORECASE)
 
 

@@ -24,7 +24,9 @@ from ingest.extraction.nlp import instruction
 from kg.model.catalogue import Metric, metric_by_id, metrics
 
 _YEAR = r"(?:19|20)\d\d(?:[-/–−]\d\d(?:\d\d)?)?"  # 2019, 2019-20, 2013–14, 2014−15 (a minus sign)
-_MONTH = r"(?:january|february|march|april|may|june|july|august|september|october|november|december)"
+MONTHS = {"january", "february", "march", "april", "may", "june", "july", "august", "september", "october",
+          "november", "december"}
+_MONTH = rf"(?:{'|'.join(sorted(MONTHS))})"
 # a time gone by, said before what a figure was then: "in March 2023", "in 2022", "three years ago", "a year earlier"
 PAST = (rf"(?:(?:in|at|by)\s+(?:the\s+end\s+of\s+)?(?:\d{{1,2}}\s+)?(?:{_MONTH}\s+)?{_YEAR}|"
         rf"(?:[\w-]+\s+){{1,2}}(?:years?|months?)\s+(?:ago|earlier|before)|a\s+year\s+(?:ago|earlier|before)|back\s+then|"
