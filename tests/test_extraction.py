@@ -1800,6 +1800,15 @@ def test_a_change_across_two_sentences_is_quoted_with_both_only_when_they_are_ne
     ("Families now meet Kinder Steps, the borough's own model of family support, at the front door.",
      "model of family support", "Kinder Steps"),
     ("Bright Harbour is the council's model of early help.", "model of early help", "Bright Harbour"),
+    # a name opening the sentence or after "through", however the parser hangs the description
+    ("Placements are now made through Foster Moor, the regional fostering partnership for the county.",
+     "regional fostering partnership", "Foster Moor"),
+    ("Through Adopt Riverside, the regional adoption agency, 14 children were adopted.", "regional adoption agency",
+     "Adopt Riverside"),
+    # a place after "in", a list's first item
+    ("Children placed in Kirklees and Calderdale, the regional adoption agency says, settle well.",
+     "regional adoption agency", None),
+    ("Through Signs of Safety, the MASH and a new panel, practice changed.", "MASH", None),
     # a list's next item, a sentence's opening pronoun, a person's post
     ("The council adopted Mockingbird, a MASH and family group conferencing.", "family group conferencing", None),
     ("It's a team of family workers and two youth workers.", "team of family workers", None),
@@ -1890,3 +1899,41 @@ def test_changes_with_ends_in_words_dated_ends_and_baselines_said_after(extracto
 ])
 def test_budgets_spoken_numbers_and_shares_in_ten(sentence, expected):
     assert open_outcomes_in(sentence) == expected
+
+
+@pytest.mark.parametrize(("text", "expected"), [
+    # the end a change moved to printed first, the start right after it
+    ("The share of assessments completed within 45 days rose to 91% from 78% last year.",
+     [("assessment_timeliness", 78.0, 91.0)]),
+    ("Timeliness of initial health assessments improved to 84% from 52% in 2021.", [("change", 52.0, 84.0)]),
+    # a budget's size moving is not a result; spending on something is
+    ("Over the same period the overspend on placements fell from £8.2m to £3.1m.", []),
+    ("We reduced the deficit on the placements budget from £6.4m to £2.9m in two years.", []),
+    ("Spending on agency social workers fell from £4.1m to £1.9m.", [("agency_staff", 4100000.0, 1900000.0)]),
+    # a spread of pay or ages is neither a change nor two levels
+    ("Social workers are paid from £37,500 to £45,200 depending on experience.", []),
+    ("Salaries for advanced practitioners range from £46,000 to £51,000.", []),
+    ("Entries to care for children aged under 12 fell from 394 in 2021/22 to 318 in 2023/24.",
+     [("change", 394.0, 318.0)]),
+    # a question states nothing; a small number kept back is no count
+    ("So has the number of children in care come down from 420 to 380?", []),
+    ("Fewer than five children were placed out of area, so the exact figure is withheld.", []),
+    # a number after a label ("Episode 42:", "Proposal 3:") labels; a proposal is an instruction
+    ("Episode 42: keeping teenagers safe at home, with guests from children's services.", []),
+    ("Proposal 3: reduce spending on external residential placements by £1.2m in 2025/26.", []),
+    # who a team is made of is not a result; whom a council recruited, or who did the work, is
+    ("It is a team of family workers, a clinical psychologist and two youth workers.", []),
+    ("We set up the Bridges team in 2023, four family workers and a psychologist.", []),
+    ("The council recruited 30 social workers and a principal social worker last year.", [("count", None, 30.0)]),
+    # a share in words closing its clause measures the clause's subject
+    ("Our agency rate is now around one in five.", [("level", None, 20.0)]),
+])
+def test_reversed_ends_budgets_spreads_questions_labels_and_teams(extractor, text, expected):
+    evidence = extractor.extract("Oldham Council update\n\n" + text, ["E08000004"], None)
+    assert figures_of(evidence) == expected
+
+
+def test_a_question_names_a_practice_without_saying_the_council_has_it(extractor):
+    evidence = extractor.extract("Oldham Council update\n\nDoes the council use Signs of Safety?\n\n"
+                                 "The council introduced Family Group Conferencing in 2021.", ["E08000004"], None)
+    assert [found.intervention for found in evidence.implementations] == ["family_group_conferencing"]

@@ -169,10 +169,12 @@ class Extractor:
             naming_catalogue.pop(sentence.start, None)
         by_inspectors = inspection_council is not None  # who "we" are
         parsed_cued = parsed_sentences(text, cued + list(naming_catalogue.values()), by_inspectors)
-        # recommendations: what the council is told to do names practices it does not have
+        # recommendations: what the council is told to do names practices it does not have; nor does a
+        # question state that it has one ("Does the council use Signs of Safety?")
         to_improve = _lists_of_what_to_improve(text)
-        recommendations = {start for start, parsed in parsed_cued.items()
-                           if instruction(parsed) or any(first <= start < last for first, last in to_improve)}
+        asked = {sentence.start for sentence in sentences if text[sentence.start:sentence.end].rstrip().endswith("?")}
+        recommendations = asked | {start for start, parsed in parsed_cued.items()
+                                   if instruction(parsed) or any(first <= start < last for first, last in to_improve)}
         mentions = self._with_practices(
             text, [sentence for sentence in cued if sentence.start not in recommendations], parsed_cued,
             evidence.mentions, sentence_at)
@@ -200,7 +202,8 @@ class Extractor:
                         method, confidence))
         candidates: list[tuple[Sentence, str | None]] = []  # with the metric the sentence before named
         context_metric = None
-        area = _about_the_area(text, sentences)  # the area's children described: demographics, not outcomes
+        # the area's children described (demographics) and questions asked: not outcomes
+        area = _about_the_area(text, sentences) | asked
         for sentence in sentences:
             if sentence.start in area:
                 continue

@@ -58,8 +58,9 @@ def instruction(sentence: Doc | Span) -> bool:
     recommendation, neither a result nor a practice the council has. Its first word is a verb's base
     form and its main verb has no subject; not "Work with schools has improved" nor "Put simply, the
     model has cut…", whose first word the tagger also calls a base form."""
-    first = next((token for token in sentence if not (token.is_punct or token.is_space or token.like_num
-                                                       or _item_letter(token))), None)
+    label = _label_length(sentence)
+    first = next((token for token in sentence[label:] if not (
+        token.is_punct or token.is_space or token.like_num or _item_letter(token))), None)
     if first is not None and first.lower_ in _RESOLUTIONS and (first.i > sentence[0].i or first.tag_ == "NNP") \
             and not (first.i + 1 < len(first.doc) and first.doc[first.i + 1].is_title):
         return True  # "1.2 Approve continued investment of …", however tagged; not "Approve Plus sessions ran"
@@ -71,11 +72,20 @@ def instruction(sentence: Doc | Span) -> bool:
     root = first
     while root.head.i != root.i:
         root = root.head
-    # a paragraph's number the parser took for the subject ("3.11 Submit a bid …") is none; a count is one
-    # ("334 live with foster families")
+    # a paragraph's number or a label the parser took for the subject ("3.11 Submit a bid …", "Proposal 3:
+    # reduce …") is none; a count is one ("334 live with foster families")
     return first.lower_ == "ensure" or not any(
-        child.dep_ in _SUBJECTS and not (child.i < first.i and PARAGRAPH_NUMBER.fullmatch(child.text))
+        child.dep_ in _SUBJECTS and not (child.i < first.i and (PARAGRAPH_NUMBER.fullmatch(child.text)
+                                                                 or child.i < sentence[0].i + label))
         for child in root.children)
+
+
+def _label_length(sentence: Doc | Span) -> int:
+    """How many tokens a leading label takes ("Proposal 3:", "Action 2.1:"), else 0."""
+    colon = next((token.i - sentence[0].i for token in sentence[:4] if token.text == ":"), None)
+    if colon is None or colon == 0 or not sentence[0].is_title or not any(token.like_num for token in sentence[1:colon]):
+        return 0
+    return colon + 1
 
 
 def _item_letter(token: Token) -> bool:

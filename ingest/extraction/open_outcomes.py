@@ -46,12 +46,14 @@ from ingest.extraction.outcomes import (
     PER_10000,
     SCALES,
     TENS,
+    a_budget,
     baseline_for,
     baselines_after,
     elsewhere,
     from_to,
     parse_amount,
     period_of,
+    ranges,
     share_percent,
     share_words,
     signed_change,
@@ -101,13 +103,15 @@ _NOT_MEASURE = {"year", "years", "month", "months", "week", "weeks", "day", "day
                 "objectives", "ambition", "ambitions", "aim", "aims"}
 # words a number labels rather than counts after ("stage two", "level 3", "Act 1989")
 _LABELS = {"section", "act", "page", "grade", "stage", "level", "tier", "phase", "step", "part", "chapter", "year",
-           "recommendation", "paragraph", "para", "appendix", "annex", "table", "item", "option"}
+           "recommendation", "paragraph", "para", "appendix", "annex", "table", "item", "option", "question",
+           "action", "priority", "objective", "figure", "chart", "box", "episode", "issue", "series", "volume", "vol",
+           "column", "proposal", "clause", "reference", "ref"}
 _YEAR = re.compile(r"(?:199|20[0-3])\d")  # a year wherever it stands
 _YEAR_NAMED = re.compile(r"(?:19|20)\d\d")  # a year when the parser reads it as a number
 _GRADE_THEN_NUMBER = re.compile(GRADE_PATTERN + r"\s+\d", re.IGNORECASE)
 _DURATIONS = {"day": "days", "days": "days", "week": "weeks", "weeks": "weeks", "month": "months", "months": "months",
               "hour": "hours", "hours": "hours"}
-_DETERMINERS = {"a", "an", "the", "of", "these", "those", "their", "its", "all", "some"}
+_DETERMINERS = {"a", "an", "the", "of", "these", "those", "their", "its", "our", "all", "some"}
 
 
 _NOT_CHANGED = {"council", "authority", "service", "department", "we", "they", "it", "this", "that", "which"}
@@ -184,6 +188,10 @@ def _spelled_out(token: Token) -> tuple[float, int] | None:
     return value, last
 
 
+_WITHHELD = re.compile(r"\b(?:withheld|withhold|suppressed|redacted|not\s+(?:be\s+)?(?:disclosed|published|released))\b",
+                       re.IGNORECASE)
+
+
 def _not_a_figure(token: Token) -> bool:
     """A number that is not a figure of the text: a day of a date ("9 May"), an age ("aged 16 to
     17"), a year, the end of a range ("2015–16"), a paragraph or footnote number opening a sentence
@@ -203,6 +211,8 @@ def _not_a_figure(token: Token) -> bool:
         return True  # who is counted, not how many: "three or more placement moves", "16+ young people", "5 A*–C"
     if _a_guess(token):
         return True  # "three or four social workers in a year"
+    if before is not None and before.lower_ == "than" and _WITHHELD.search(doc.text):
+        return True  # "fewer than five …; the exact figure is withheld": a small number kept back, not a count
     if not token.text[:1].isdigit():
         return False
     if re.match(r"0\d", token.text):
@@ -681,7 +691,7 @@ def find_open_outcomes(doc: Doc, offset: int, taken: set[tuple[float, str]]) -> 
     if not any(token.pos_ in {"VERB", "AUX"} for token in doc) or _contents_line(doc):
         return []  # a heading or a contents line, whose numbers are pages and grades
     found: list[OpenOutcome] = []
-    skipped: list[tuple[int, int]] = []  # character spans of figures read already (a change, a baseline, a share)
+    skipped = ranges(doc.text)  # character spans of figures read already (a change, a baseline, a share) or spreads
     spelled_until = -1  # the last word of a number spelled out in several words, read at its first
     for share, span in _shares(doc, offset):
         found.append(share)
@@ -892,7 +902,7 @@ def _stated(doc: Doc, start: int) -> bool:
     figure = _figure_at(doc, start)
     if figure is None:
         return True
-    if instruction(doc) or figure.dep_ == "nummod" and _foreseen(figure.head) or _a_budget(figure) or _spoken(figure):
+    if instruction(doc) or figure.dep_ == "nummod" and _foreseen(figure.head) or a_budget(figure) or _spoken(figure):
         return False  # a recommendation ("Agree to establish … up to four homes"), "four proposed hubs"
     verb = next((token for token in (figure, *figure.ancestors) if token.pos_ in {"VERB", "AUX"}), None)
     doer = verb
@@ -956,25 +966,6 @@ def _spoken(figure: Token) -> bool:
     return before.count("“") > before.count("”") or before.count('"') % 2 == 1
 
 
-_BUDGETS = {"budget", "overspend", "underspend", "overspending", "deficit", "forecast", "allocation", "shortfall"}
-
-
-def _a_budget(figure: Token) -> bool:
-    """A sum of money that is a budget or its overspend ("The budget for 2024/25 is £41.6m", "an
-    overspend of £4.2m"), what was set aside rather than what was done; but a budget something is done
-    with is spent: "A budget of £3.1m was allocated to …"."""
-    if not (figure.text.startswith("£") or figure.i > 0 and figure.doc[figure.i - 1].text == "£"):
-        return False
-    amount = next((token for token in figure.doc[figure.i:figure.i + 3] if token.like_num), figure)
-    for node in (amount, *amount.ancestors):
-        if node.pos_ == "NOUN" and node.lemma_.lower() in _BUDGETS:
-            return not (node.dep_ in {"nsubj", "nsubjpass"} and node.head.lemma_ != "be")
-        if node.pos_ in {"VERB", "AUX"}:
-            return node.lemma_ == "be" and any(child.dep_ == "nsubj" and child.lemma_.lower() in _BUDGETS
-                                               for child in node.children)
-    return False
-
-
 # what a commissioner or reviewer did to find out
 _INQUIRING = {"meet", "speak", "talk", "visit", "sample", "interview", "review", "audit", "observe", "attend", "read",
               "examine", "consult", "hear", "survey", "track", "analyse", "analyze"}
@@ -1001,7 +992,7 @@ def _parts_of_the_service(doc: Doc, start: int) -> bool:
     figure = _figure_at(doc, start)
     if figure is None or figure.dep_ != "nummod":
         return False
-    if _in_each_unit(figure.head):
+    if _in_each_unit(figure.head) or _among_roles(figure.head):
         return True  # "pods of five practitioners", "each unit has two social workers": a unit's make-up
     if figure.head.lemma_.lower() not in _UNITS:
         return False
@@ -1013,7 +1004,31 @@ def _parts_of_the_service(doc: Doc, start: int) -> bool:
 
 
 _MEMBERS = {"worker", "practitioner", "manager", "staff", "coordinator", "co-ordinator", "assistant", "psychologist",
-            "therapist", "clinician", "supervisor", "nurse", "officer", "member"}
+            "therapist", "clinician", "supervisor", "nurse", "officer", "member", "sergeant", "consultant", "mentor",
+            "navigator", "advocate", "lead"}
+
+
+def _among_roles(noun: Token) -> bool:
+    """Whether a counted role is listed beside a single one ("a team of family workers, a clinical
+    psychologist and two youth workers", "four family workers and a psychologist"): who a team is made
+    of; not whom a council hired ("recruited 30 social workers and a principal social worker") nor who
+    did something."""
+    if noun.lemma_.lower() not in _MEMBERS:
+        return False
+    top = noun
+    while top.dep_ in {"conj", "appos"} and top.head.i != top.i:
+        top = top.head
+    if top.dep_ == "pobj" and top.head.lower_ == "by":
+        return False  # "driven by two dedicated SGO workers and a fostering worker": who does it, not a team's make-up
+    listed, frontier = [top], [top]
+    while frontier:
+        frontier = [child for word in frontier for child in word.children if child.dep_ in {"conj", "appos"}]
+        listed += frontier
+    if not any(word.i != noun.i and word.lemma_.lower() in _MEMBERS and not any(child.like_num for child in word.children)
+               and any(child.dep_ == "det" and child.lower_ in {"a", "an"} for child in word.children) for word in listed):
+        return False
+    verb = next((node for node in top.ancestors if node.pos_ == "VERB"), None)
+    return verb is None or verb.lemma_.lower() not in _COUNT_VERBS
 
 
 def _in_each_unit(noun: Token) -> bool:
@@ -1112,6 +1127,8 @@ def _shares(doc: Doc, offset: int) -> list[tuple[OpenOutcome, tuple[int, int]]]:
                 (child for child in following.children if child.dep_ == "pobj" and child.pos_ == "NOUN"), None) or next(
                 (word for of in counted.children if of.dep_ == "prep" and of.lower_ == "of"
                  for word in of.children if word.dep_ == "pobj" and word.pos_ == "NOUN"), None)  # "four in ten of our staff"
+            if group is None and (counted.i + 1 == len(doc) or doc[counted.i + 1].is_punct):
+                group = _subject_of_clause(token)  # "our agency rate is now around one in five."
         else:
             continue
         if group is None or group.like_num or group.ent_type_ == "DATE" or _YEAR.match(group.text) \
@@ -1129,6 +1146,19 @@ def _shares(doc: Doc, offset: int) -> list[tuple[OpenOutcome, tuple[int, int]]]:
                                       offset + first.idx, offset + token.idx + len(token.text)),
                           (first.idx, max(group.idx, exact.end() if exact else 0))))
     return found
+
+
+def _subject_of_clause(figure: Token) -> Token | None:
+    """The measured noun subject of the verb a figure closing its clause hangs on ("our agency rate is
+    down to one in five"), when that verb states a level or a move."""
+    verb = next((word for word in figure.ancestors if word.pos_ in {"VERB", "AUX"}), None)
+    if verb is None or verb.lemma_.lower() not in _STAND_AT | {"be", "fall", "rise", "drop", "reduce", "increase",
+                                                               "improve", "come", "go", "grow"}:
+        return None
+    subject = next((child for child in verb.children if child.dep_ in {"nsubj", "nsubjpass"}), None)
+    if subject is None or subject.pos_ != "NOUN" or subject.lemma_.lower() in _NOT_MEASURE | _NO_MEASURE_ALONE:
+        return None
+    return subject
 
 
 _EXACTLY = re.compile(r"\s*\(\s*(?P<value>\d+(?:\.\d+)?)\s*(?:%|per ?cent)\s*\)", re.IGNORECASE)
@@ -1194,6 +1224,9 @@ def _open_change(doc: Doc, offset: int, taken: set[tuple[float, str]], found: tu
         unit = _DURATIONS[counted.group(1).lower()]  # "from 512 days to 398"
     if (before.value, unit) in taken or (after.value, unit) in taken:
         return None  # a controlled metric's outcome already
+    figure = next((token for token in doc if token.idx >= match.start("a")), None)
+    if figure is not None and a_budget(figure):
+        return None  # "the overspend fell from £8.2m to £3.1m"
     anchor = next((token for token in doc if token.idx >= match.start()), None)
     text = _changed_metric(anchor, match.start(), match.end()) if anchor is not None else None
     if text is None:  # "expanded its service from four coordinators to eleven", "from eight large teams into 14"

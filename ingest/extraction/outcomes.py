@@ -122,7 +122,7 @@ _COMPARISON = re.compile(r"\b(?:compared\s+(?:with|to)|in\s+comparison\s+(?:with
 # bare "from" only when a time follows, and never a comparison group's figure or a target ("compared with 22% nationally", "compared with 24% in England last year")
 _BASELINE_AFTER = re.compile(
     rf"(?:\b(?P<moved>down|up|falling|rising|(?:increase|rise|reduction|decrease|fall|drop|decline|improvement)"
-    rf"(?:\s+of\s+\d+%?)?)\s+from|,\s*from|\bcompared\s+(?:with|to)|\bagainst|(?P<was>,\s*having\s+(?:been|peaked)(?:\s+at)?|[;,]\s*"
+    rf"(?:\s+of\s+\d+%?)?)\s+from|,\s*from|(?P<adjacent>(?<=\d)|(?<=%)|(?<=\bcent))\s+from|\bcompared\s+(?:with|to)|\bagainst|(?P<was>,\s*having\s+(?:been|peaked)(?:\s+at)?|[;,]\s*"
     rf"(?:and\s+)?{PAST},?\s+(?:the|that|this|it)(?:\s+(?:figure|proportion|percentage|share|number|rate|total))?\s+"
     rf"(?:was|had\s+been|stood\s+at)))\s+{HEDGE}"
     rf"(?P<v>{AMOUNT}|{FRACTION}|{_WORDS_ALONE})(?P<r>{PER_10000})?(?P<when>[^,;.]{{0,60}}?\b(?:(?:19|20)\d\d|ago|before|previous|last|{_MONTH}|"
@@ -159,7 +159,8 @@ def baselines_after(text: str) -> list[Baseline]:
     for match in _BASELINE_AFTER.finditer(text):
         whole = _FROM_TO.search(text, match.start())
         rest = text[match.end("r") if match.group("r") else match.end("v"):]
-        if not (match.group("moved") or match.group("was") or match.group("when")) or _is_year(match.group("v")) \
+        if not (match.group("moved") or match.group("was") or match.group("when") or _after_a_move(match)) \
+                or _is_year(match.group("v")) \
                 or (whole is not None and whole.start() < match.start("v")) or _GROUP_NAMED.search(match.group(0)) \
                 or _AIMED_AT.search(match.group(0)) or match.group("was") and elsewhere(rest):
             continue
@@ -173,6 +174,16 @@ def baselines_after(text: str) -> list[Baseline]:
             continue  # a comparator's figure ("above the national average (88% in 2023)"), or a later one
         found.append(_baseline(match, f"since {match.group('when')}"))
     return sorted(found, key=lambda baseline: baseline.start)
+
+
+# a figure a change moved to, printed last: "rose to 91%" (before " from 78%")
+_MOVED_TO = re.compile(rf"\b(?:increased|rose|risen|fell|fallen|reduced|decreased|dropped|declined|improved|grew|grown|"
+                       rf"(?:come|gone|went)\s+(?:down|up))\b[^.;()]{{0,60}}?\bto\s+{HEDGE}{AMOUNT}$", re.IGNORECASE)
+
+
+def _after_a_move(match: re.Match) -> bool:
+    """'rose to 91% from 78%': the figure it moved from, printed right after the one it moved to."""
+    return match.group("adjacent") is not None and _MOVED_TO.search(match.string, 0, match.start()) is not None
 
 
 # what follows a figure said to be another area's, or one expected: "… in statistical neighbours", "… across the
@@ -315,7 +326,7 @@ def parse_amount(text: str) -> _Amount:
         return _Amount(float(NUMBER_WORDS[tens] + NUMBER_WORDS.get(units, 0)), "count")
     number = float(digits.group(0))
     scale = re.search(r"(?:million|billion|bn|m|k)$", lowered)
-    return _Amount(number * SCALES[scale.group(0)] if scale else number, unit)
+    return _Amount(round(number * SCALES[scale.group(0)], 2) if scale else number, unit)  # not 4099999.9999999995
 
 
 def candidate(text: str, named: str | None, context_metric: str | None = None) -> bool:
@@ -391,10 +402,27 @@ def from_to(text: str) -> tuple[re.Match, _Amount, _Amount] | None:
     or the same figure."""
     match = _FROM_TO.search(text)
     if match is None or (_is_year(match.group("a")) and _is_year(match.group("b"))) or _DURATION.match(
-            text, match.end()) or _bare_words(match):
+            text, match.end()) or _bare_words(match) or a_range(match):
         return None
     before, after = _from_to_amounts(match)
     return None if before.value == after.value else (match, before, after)
+
+
+# what a from-to printed as a spread, not a change, follows or comes with: "salaries range from £38,000 to
+# £45,000", "paid from … to … depending on experience"
+_RANGE_BEFORE = re.compile(r"(?:\b(?:rang(?:e|es|ed|ing)|var(?:y|ies|ied|ying)|paid|pay|salar(?:y|ies)|wages?)\W+"
+                           r"(?:\w+\W+){0,3}|\baged\s+)$", re.IGNORECASE)
+_RANGE_AFTER = re.compile(r"\W*(?:depending|according\s+to\s+(?:experience|grade))", re.IGNORECASE)
+
+
+def a_range(match: re.Match) -> bool:
+    """Whether a from-to match is a spread of pay, ages or sizes rather than a change."""
+    return bool(_RANGE_BEFORE.search(match.string, 0, match.start()) or _RANGE_AFTER.match(match.string, match.end()))
+
+
+def ranges(text: str) -> list[tuple[int, int]]:
+    """The spans of the from-to spreads a sentence prints (a_range): figures that are neither changes nor levels."""
+    return [(match.start(), match.end()) for match in _FROM_TO.finditer(text) if a_range(match)]
 
 
 def _bare_words(match: re.Match) -> bool:
@@ -511,6 +539,34 @@ def _by_a_change(token: Token | None) -> bool:
     return any(pattern.match(word.text) for word in words for pattern in (_DOWN, _UP, _IMPROVED))
 
 
+BUDGET_NOUNS = {"budget", "overspend", "underspend", "overspending", "deficit", "forecast", "allocation", "shortfall"}
+# what a sum's size does: "the overspend is £4.2m", "fell to £3.1m", "we reduced the deficit to £2m"
+_SIZE_VERBS = {"be", "fall", "rise", "reduce", "increase", "grow", "drop", "decrease", "stand", "remain", "cut"}
+
+
+def a_budget(figure: Token) -> bool:
+    """A sum of money that is a budget or its overspend ("The budget for 2024/25 is £41.6m", "an
+    overspend of £4.2m", "the overspend fell from £8.2m to £3.1m"), what was set aside rather than what
+    was done; but a budget something is done with is spent: "A budget of £3.1m was allocated to …"."""
+    if not (figure.text.startswith("£") or figure.i > 0 and figure.doc[figure.i - 1].text == "£"):
+        return False
+    amount = next((token for token in figure.doc[figure.i:figure.i + 3] if token.like_num), figure)
+    for node in (amount, *amount.ancestors):
+        if node.pos_ == "NOUN" and node.lemma_.lower() in BUDGET_NOUNS:
+            return not (node.dep_ in {"nsubj", "nsubjpass"} and node.head.lemma_ != "be")
+        if node.pos_ in {"VERB", "AUX"}:
+            return node.lemma_ in _SIZE_VERBS and any(
+                child.dep_ == "nsubj" or child.dep_ == "dobj" and node.lemma_ != "be"
+                for child in node.children if child.lemma_.lower() in BUDGET_NOUNS)
+    return False
+
+
+def _of_a_budget(sentence: Doc, start: int) -> bool:
+    """Whether the first sum printed from `start` on is a budget's (a_budget)."""
+    figure = next((token for token in sentence if token.idx >= start and (token.like_num or token.text == "£")), None)
+    return figure is not None and a_budget(figure)
+
+
 def find_outcomes(sentence: Doc, offset: int, context_metric: str | None = None) -> list[OutcomeDraft]:
     """Outcomes stated in one sentence, parsed on its own; `offset` places it in the document.
     `context_metric`, the metric the previous sentence named, is what "the number" refers to."""
@@ -530,7 +586,7 @@ def find_outcomes(sentence: Doc, offset: int, context_metric: str | None = None)
         if draft is None:
             continue
         metric_id, direction, value_from, value_to, unit, change, change_unit, position = draft
-        if _hedged(sentence, clause_start + position):
+        if _hedged(sentence, clause_start + position) or _of_a_budget(sentence, clause_start + position):
             continue
         draft_period, compared = period, comparison_sentence
         if value_from is None and isinstance(value_to, float) and change is None \
@@ -565,7 +621,7 @@ def _outcome_in(scope: str, inherited_direction: str | None = None, token_at=lam
     for pattern in (_FROM_TO, _PAIRED_YEARS):
         match = pattern.search(scope)
         if match and not (_is_year(match.group("a")) and _is_year(match.group("b"))) and not _DURATION.match(
-                scope, match.end()):
+                scope, match.end()) and not a_range(match):
             before, after = _from_to_amounts(match) if pattern is _FROM_TO else (
                 parse_amount(match.group("a")), parse_amount(match.group("b")))
             if before.value == after.value:

@@ -350,8 +350,11 @@ def described_name(doc: Doc, start: int, end: int) -> tuple[int, int] | None:
         i -= 1
     if i == words[0].i - 1:
         return None  # "Mockingbird, Family Hubs and …": a list's next item, not a description
-    if head.dep_ == "appos" and i >= 0 and doc[i].text == "," and head.head.i < i:
-        named = head.head
+    if i > 0 and doc[i].text == "," and (head.dep_ == "appos" and head.head.i < i
+                                         or _fronted(doc, i) and not _listed_after(words)):
+        # the apposed name, or one opening the sentence or after a preposition however parsed ("Through
+        # Adopt South West, the regional adoption agency we share with …")
+        named = head.head if head.dep_ == "appos" and head.head.i < i and _fronted(doc, i, head.head.i) else doc[i - 1]
         end = i
     elif head.dep_ == "attr" and head.head.lemma_ == "be" and doc[i].i == head.head.i:
         named = next((child for child in head.head.children if child.dep_ == "nsubj"), head)
@@ -363,12 +366,34 @@ def described_name(doc: Doc, start: int, end: int) -> tuple[int, int] | None:
         if not (token.is_title or token.is_upper and len(token) > 1 or name and token.lower_ in _NAME_LINKS):
             break
         name.insert(0, token)
-    while name and (name[0].lower_ in _NAME_LINKS or name[0].lower_ in {"a", "an"}):
-        name = name[1:]
+    while name and (name[0].lower_ in _NAME_LINKS or name[0].lower_ in {"a", "an"} or name[0].pos_ == "ADP"):
+        name = name[1:]  # not the "Through" opening "Through Adopt South, the …"
     if not name or named not in name or len(name) > 6 or not any(token.tag_ in {"NNP", "NNPS"} for token in name) \
             or names_a_person(name):
         return None
     return name[0].idx, name[-1].idx + len(name[-1].text)
+
+
+_BY_WAY_OF = {"through", "via", "with", "by", "from"}  # not "in", after which a place is named
+
+
+def _fronted(doc: Doc, comma: int, within: int | None = None) -> bool:
+    """Whether the capitalised words before a comma open their sentence or follow a preposition ("Through
+    Adopt South West, …", "arranged through Adopt South, …"): a name a description may follow, not a list's
+    first item after a verb ("introduced Signs of Safety, the MASH and …"). With `within`, whether that
+    token is one of the words instead."""
+    i = comma - 1
+    while i >= 0 and (doc[i].is_title or doc[i].is_upper and len(doc[i]) > 1 or doc[i].lower_ in _NAME_LINKS):
+        i -= 1
+    if within is not None:
+        return i < within < comma
+    return i < comma - 1 and (i < 0 or doc[i].lower_ in _BY_WAY_OF or doc[i].text in {":", "("} or doc[i].like_num)
+
+
+def _listed_after(words: Span) -> bool:
+    """Whether a phrase is followed by "and"/"or" (right away or after a comma): a list's item."""
+    after = [token.lower_ for token in words.doc[words.end:words.end + 2]]
+    return bool(after) and (after[0] in {"and", "or"} or after[0] == "," and after[1:] in (["and"], ["or"]))
 
 
 def role_given(doc: Doc, start: int, end: int) -> bool:
