@@ -1937,3 +1937,15 @@ def test_a_question_names_a_practice_without_saying_the_council_has_it(extractor
     evidence = extractor.extract("Oldham Council update\n\nDoes the council use Signs of Safety?\n\n"
                                  "The council introduced Family Group Conferencing in 2021.", ["E08000004"], None)
     assert [found.intervention for found in evidence.implementations] == ["family_group_conferencing"]
+
+
+@pytest.mark.parametrize(("line", "body"), [
+    ("– Sam Porter, senior coordinator, Harewood Family Trust", "Harewood Family Trust"),
+    ("Press enquiries: Communications Team, Oldham Council, 0161 770 0000.", "Communications Team"),
+    ("Amira Shah - Improvement Adviser, Department for Education", "Department for Education"),
+    ("Kinship Circles is an approach developed by the Kinship Alliance to keep children with relatives.",
+     "Kinship Alliance"),
+])
+def test_bylines_contact_lines_and_a_models_originator_are_not_the_councils_practices(extractor, line, body):
+    evidence = extractor.extract("Oldham Council update\n\n" + line, ["E08000004"], None)
+    assert body not in [mention.surface for mention in evidence.mentions]

@@ -22,7 +22,7 @@ from spacy.tokens import Doc, Span
 from embedding.embedder import Embedder
 from ingest.extraction.learned_practices import Candidate, candidates, weighed_practices
 from ingest.extraction.mentions import EntityFinder, Mention
-from ingest.extraction.nlp import full_pipeline, instruction, sentence_pipeline
+from ingest.extraction.nlp import byline, full_pipeline, instruction, sentence_pipeline
 from ingest.extraction.open_outcomes import (
     FIGURE_WORDS,
     OpenOutcome,
@@ -169,14 +169,16 @@ class Extractor:
             naming_catalogue.pop(sentence.start, None)
         by_inspectors = inspection_council is not None  # who "we" are
         parsed_cued = parsed_sentences(text, cued + list(naming_catalogue.values()), by_inspectors)
-        # recommendations: what the council is told to do names practices it does not have; nor does a
-        # question state that it has one ("Does the council use Signs of Safety?")
+        # sentences that state nothing the council does: what it is told to do names practices it does not
+        # have, a question asks ("Does the council use Signs of Safety?"), a byline or a contact line names
+        # who wrote or whom to call ("– Jo Bloggs, coordinator, Brightwell Family Trust")
         to_improve = _lists_of_what_to_improve(text)
         asked = {sentence.start for sentence in sentences if text[sentence.start:sentence.end].rstrip().endswith("?")}
-        recommendations = asked | {start for start, parsed in parsed_cued.items()
-                                   if instruction(parsed) or any(first <= start < last for first, last in to_improve)}
+        unstated = asked | {start for start, parsed in parsed_cued.items()
+                            if instruction(parsed) or byline(parsed) or any(first <= start < last
+                                                                            for first, last in to_improve)}
         mentions = self._with_practices(
-            text, [sentence for sentence in cued if sentence.start not in recommendations], parsed_cued,
+            text, [sentence for sentence in cued if sentence.start not in unstated], parsed_cued,
             evidence.mentions, sentence_at)
         mention_sentences = [sentence_at(mention.start) for mention in mentions]
         # an outcome is credited to a practice its sentence names, even one every council has ("the
@@ -188,12 +190,12 @@ class Extractor:
                     mention.start >= title_end
                     and not _not_its_practice(text, parsed_cued, sentence, mention)
                     and (mention.status == "catalogue" or not _not_yet_begun(parsed_cued, sentence, mention))
-                    and (mention.key not in self._standing or (sentence.start not in recommendations
+                    and (mention.key not in self._standing or (sentence.start not in unstated
                                                                and _introduced(parsed_cued, sentence, mention))))]
         evidence.mentions = [mention for mention, _ in kept]
         evidence.mention_sentences = [sentence for _, sentence in kept]
         for mention, sentence in zip(evidence.mentions, evidence.mention_sentences):
-            if mention.kind == "intervention" and sentence.start not in recommendations \
+            if mention.kind == "intervention" and sentence.start not in unstated \
                     and not _not_yet_begun(parsed_cued, sentence, mention):
                 council, method, confidence = about.council_for(sentence)
                 if council and method:

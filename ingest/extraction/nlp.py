@@ -80,6 +80,17 @@ def instruction(sentence: Doc | Span) -> bool:
         for child in root.children)
 
 
+_CONTACT = re.compile(r"\b0\d{2,4}[ -]?\d{3}[ -]?\d{3,4}\b|@\w|\benquiries\b", re.IGNORECASE)
+
+
+def byline(sentence: Doc | Span) -> bool:
+    """A line with no verb naming a person, a telephone number or an e-mail address ("– Jo Bloggs, senior
+    coordinator, Brightwell Family Trust", "Media enquiries: Communications Team, 01632 960 000"): who
+    wrote or whom to call, not what was done."""
+    return not any(token.pos_ in {"VERB", "AUX"} for token in sentence) and (
+        any(token.ent_type_ == "PERSON" for token in sentence) or bool(_CONTACT.search(sentence.text)))
+
+
 def _label_length(sentence: Doc | Span) -> int:
     """How many tokens a leading label takes ("Proposal 3:", "Action 2.1:"), else 0."""
     colon = next((token.i - sentence[0].i for token in sentence[:4] if token.text == ":"), None)

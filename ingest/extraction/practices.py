@@ -253,7 +253,19 @@ def not_the_councils(tokens: list[Token]) -> bool:
     going_on = [token.text for token in takewhile(lambda token: token.pos_ in {"PROPN", "NOUN", "ADJ", "CCONJ"},
                                                   tokens[-1].doc[after:after + 4])]
     partner = any(_PARTNER_BODY.search(" ".join([words, *going_on[:length]])) for length in range(len(going_on) + 1))
-    return partner or bool(_STATUTORY.search(words)) or any(token.lower_ in _INSPECTION_WORDS for token in tokens)
+    return partner or bool(_STATUTORY.search(words)) or any(token.lower_ in _INSPECTION_WORDS for token in tokens) \
+        or _originator(head_of(tokens))
+
+
+_ORIGINATING = {"develop", "design", "devise", "create", "found", "pioneer", "originate", "write", "invent"}
+
+
+def _originator(head: Token) -> bool:
+    """Who first made a model ("an approach developed by Family Rights Group"): another body, not the
+    council's practice."""
+    by = head.head
+    return head.dep_ == "pobj" and by.lower_ == "by" and by.head.tag_ == "VBN" and \
+        by.head.lemma_.lower() in _ORIGINATING
 
 
 _PARTNERS = {"Police", "Constabulary", "NHS"}
