@@ -1949,3 +1949,21 @@ def test_a_question_names_a_practice_without_saying_the_council_has_it(extractor
 def test_bylines_contact_lines_and_a_models_originator_are_not_the_councils_practices(extractor, line, body):
     evidence = extractor.extract("Oldham Council update\n\n" + line, ["E08000004"], None)
     assert body not in [mention.surface for mention in evidence.mentions]
+
+
+@pytest.mark.parametrize(("text", "gone", "kept"), [
+    # a practice relaunched or renamed as another is the new one; "as part of" is no new name
+    ("The multi-agency safeguarding hub was relaunched as Oldham Front Door in 2023.", "mash", None),
+    ("The multi-agency safeguarding hub was restructured as part of the improvement plan.", None, "mash"),
+])
+def test_a_practice_relaunched_as_another_is_left_behind(extractor, text, gone, kept):
+    evidence = extractor.extract("Oldham Council update\n\n" + text, ["E08000004"], None)
+    implemented = [found.intervention for found in evidence.implementations]
+    assert (gone is None or gone not in implemented) and (kept is None or kept in implemented)
+
+
+def test_a_name_after_the_description_and_the_is_the_practices_name():
+    sentence = "A new edge-of-care service, the Harbour Team, was set up in June 2023."
+    end = sentence.index("edge-of-care service") + len("edge-of-care service")
+    span = apposed_name(full_pipeline()(sentence), end)
+    assert span is not None and sentence[span[0]:span[1]] == "Harbour Team"

@@ -317,6 +317,8 @@ def apposed_name(doc: Doc, end: int) -> tuple[int, int] | None:
         i += len(known) if known[-1] == "as" else 2
     elif known[:1] in (["called"], ["named"]):  # "a new edge-of-care service, called Stay Strong, …"
         i += 1
+    if i + 1 < len(doc) and doc[i].lower_ == "the" and doc[i + 1].is_title:
+        i += 1  # "a new edge-of-care service, the Bridge Team, was set up"
     if i < len(doc) and doc[i].text in OPENING_QUOTES:
         i += 1
     words: list[Token] = []
@@ -760,12 +762,12 @@ def introduced(words: Span) -> bool:
 _ENDING = {"decommission", "discontinue", "cease", "stop", "end", "abandon", "withdraw", "scrap", "disband",
            "dismantle", "replace", "retire"}
 _RESHAPING = {"restructure", "reorganise", "reorganize", "remodel", "transform", "convert", "reshape", "reconfigure",
-              "redesign", "split"}  # not "moved the MASH into the hub building": still there
+              "redesign", "split", "relaunch", "rebrand", "rename"}  # not "moved the MASH into the hub building": still there
 
 
 def left_behind(words: Span) -> bool:
     """A practice the council gave up or turned into another: "moved away from Signs of Safety", "the
-    MASH was restructured into the Front Door", "the framework replaced tick-box audits", "stopped
+    MASH was restructured into the Front Door", "relaunched as Family Connect", "the framework replaced tick-box audits", "stopped
     using the model", "in place of individual supervision", "the panel was disbanded"; not "the hub
     replaced the duty team" (the hub is the new one), "restructured its teams" (still there), nor a
     plan to ("will replace the panel")."""
@@ -781,7 +783,8 @@ def left_behind(words: Span) -> bool:
         if verb_is(verb, _ENDING) and not _to_come(verb):
             return True
         return verb_is(head, _RESHAPING) and not _to_come(head) and any(
-            child.dep_ == "prep" and child.lower_ == "into" for child in head.children)
+            child.dep_ == "prep" and (child.lower_ == "into" or child.lower_ == "as" and not any(
+                word.lower_ == "part" for word in child.children)) for child in head.children)
     if node.dep_ != "pobj":
         return False
     if head.lower_ == "from":  # "moved away from"
