@@ -22,7 +22,13 @@ from spacy.tokens import Doc, Span
 from embedding.embedder import Embedder
 from ingest.extraction.learned_practices import Candidate, candidates, weighed_practices
 from ingest.extraction.mentions import EntityFinder, Mention
-from ingest.extraction.nlp import byline, full_pipeline, instruction, sentence_pipeline
+from ingest.extraction.nlp import (
+    asks,
+    byline,
+    full_pipeline,
+    instruction,
+    sentence_pipeline,
+)
 from ingest.extraction.open_outcomes import (
     FIGURE_WORDS,
     OpenOutcome,
@@ -173,7 +179,7 @@ class Extractor:
         # have, a question asks ("Does the council use Signs of Safety?"), a byline or a contact line names
         # who wrote or whom to call ("– Jo Bloggs, coordinator, Brightwell Family Trust")
         to_improve = _lists_of_what_to_improve(text)
-        asked = {sentence.start for sentence in sentences if text[sentence.start:sentence.end].rstrip().endswith("?")}
+        asked = {sentence.start for sentence in sentences if asks(text[sentence.start:sentence.end])}
         unstated = asked | {start for start, parsed in parsed_cued.items()
                             if instruction(parsed) or byline(parsed) or any(first <= start < last
                                                                             for first, last in to_improve)}

@@ -59,6 +59,8 @@ def instruction(sentence: Doc | Span) -> bool:
     form and its main verb has no subject; not "Work with schools has improved" nor "Put simply, the
     model has cut…", whose first word the tagger also calls a base form."""
     label = _label_length(sentence)
+    if label and _DONE.search(sentence.text):
+        return False  # "Action 3: Implement Signs of Safety – completed March 2024": an action plan's progress
     first = next((token for token in sentence[label:] if not (
         token.is_punct or token.is_space or token.like_num or _item_letter(token))), None)
     if first is not None and first.lower_ in _RESOLUTIONS and (first.i > sentence[0].i or first.tag_ == "NNP") \
@@ -80,15 +82,36 @@ def instruction(sentence: Doc | Span) -> bool:
         for child in root.children)
 
 
+_DONE = re.compile(r"\b(?:completed?|achieved|done|delivered|in place|implemented|embedded)\b", re.IGNORECASE)
 _CONTACT = re.compile(r"\b0\d{2,4}[ -]?\d{3}[ -]?\d{3,4}\b|@\w|\benquiries\b", re.IGNORECASE)
 
 
 def byline(sentence: Doc | Span) -> bool:
-    """A line with no verb naming a person, a telephone number or an e-mail address ("– Jo Bloggs, senior
-    coordinator, Brightwell Family Trust", "Media enquiries: Communications Team, 01632 960 000"): who
-    wrote or whom to call, not what was done."""
-    return not any(token.pos_ in {"VERB", "AUX"} for token in sentence) and (
-        any(token.ent_type_ == "PERSON" for token in sentence) or bool(_CONTACT.search(sentence.text)))
+    """A line with no verb that opens with a person's name and a comma or dash, or gives a telephone number,
+    an e-mail address or whom to ask ("– Jo Bloggs, senior coordinator, Brightwell Family Trust", "Media
+    enquiries: Communications Team, 01632 960 000"): who wrote or whom to call, not what was done; not
+    "Lifelong Links for 30 young people" however the tagger reads the name."""
+    if any(token.pos_ in {"VERB", "AUX"} for token in sentence):
+        return False
+    words = [token for token in sentence if not (token.is_punct or token.is_space)]
+    opening = next((entity for entity in sentence.ents if words and entity.start == words[0].i), None)
+    after = sentence.doc[opening.end] if opening is not None and opening.end < len(sentence.doc) else None
+    return bool(_CONTACT.search(sentence.text)) or (
+        opening is not None and opening.label_ == "PERSON" and after is not None and after.text in {",", "-", "–", "—"})
+
+
+# a speaker's name and a discourse word before a question's first word: "Host: So has …", "Q3. Does …"
+_ASKING = re.compile(r"^\W*(?:(?:Q\d*\.?|[A-Z][\w.' ]{0,30}:)\s*)?(?:(?:so|and|but|then|now|well|ok|okay|right),?\s+)?"
+                     r"(?:what|why|how|when|where|who|whom|which|whose|is|are|was|were|do|does|did|has|have|had|can|"
+                     r"could|will|would|should|shall|may|might|isn't|aren't|doesn't|don't|didn't|hasn't|haven't)\b",
+                     re.IGNORECASE)
+
+
+def asks(sentence: str) -> bool:
+    """A question asked ("Does the council use Signs of Safety?", "Host: So has the number come down?"),
+    which states nothing; not a statement ending in one ("We introduced Mockingbird in 2021 – why did we
+    choose it?") nor one said back ("So you set up your own team?")."""
+    return sentence.rstrip().endswith("?") and bool(_ASKING.match(sentence))
 
 
 def _label_length(sentence: Doc | Span) -> int:

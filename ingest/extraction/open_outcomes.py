@@ -51,6 +51,7 @@ from ingest.extraction.outcomes import (
     baselines_after,
     elsewhere,
     from_to,
+    of_a_budget,
     parse_amount,
     period_of,
     ranges,
@@ -71,6 +72,7 @@ _COUNT_VERBS = {"recruit", "train", "appoint", "hold", "carry", "complete", "emp
 # average of 21", "statistical neighbours (45)", "a target of 16"; not "a manageable average of 15"
 _COMPARISON_GROUP = re.compile(rf"\b(?:{COMPARISON_GROUPS}|(?-i:[A-Z][a-z]+) average|threshold|target)\b"
                                r"(?:[\s('’]+[\w/-]+){0,4}?[\s(:]*$", re.IGNORECASE)
+_NAMES_A_GROUP = re.compile(rf"\b(?:{COMPARISON_GROUPS})\b", re.IGNORECASE)
 _GROUP_AFTER = re.compile(r"\s*(?:%|per ?cent|per 10,000(?: children)?)?\s*(?:nationally|regionally|in england|across "
                           r"england|for england|(?:in|across|for) (?:our |its |their )?statistical neighbours|"
                           r"(?:in|across) the region|target(?=\s*[)\],.;]|\s*$))\b", re.IGNORECASE)  # "711 families (689 target)"
@@ -211,7 +213,8 @@ def _not_a_figure(token: Token) -> bool:
         return True  # who is counted, not how many: "three or more placement moves", "16+ young people", "5 A*–C"
     if _a_guess(token):
         return True  # "three or four social workers in a year"
-    if before is not None and before.lower_ == "than" and _WITHHELD.search(doc.text):
+    if before is not None and before.lower_ == "than" and token.i > 1 and doc[token.i - 2].lower_ in {"fewer", "less"} \
+            and (_number(token.text) or 11) <= 10 and _WITHHELD.search(doc.text):
         return True  # "fewer than five …; the exact figure is withheld": a small number kept back, not a count
     if not token.text[:1].isdigit():
         return False
@@ -697,6 +700,8 @@ def find_open_outcomes(doc: Doc, offset: int, taken: set[tuple[float, str]]) -> 
         found.append(share)
         skipped.append(span)
     whole_change = from_to(doc.text)
+    while whole_change is not None and of_a_budget(doc, whole_change[0].start("a")):
+        whole_change = from_to(doc.text, whole_change[0].end())  # "the overspend fell from £8.2m to £3.1m, and …"
     if whole_change is None:
         changes = _changes_by(doc, offset, taken)
     else:  # "halved, from 58 to 29" is one change
@@ -1028,7 +1033,10 @@ def _among_roles(noun: Token) -> bool:
                and any(child.dep_ == "det" and child.lower_ in {"a", "an"} for child in word.children) for word in listed):
         return False
     verb = next((node for node in top.ancestors if node.pos_ == "VERB"), None)
-    return verb is None or verb.lemma_.lower() not in _COUNT_VERBS
+    return verb is None or verb.lemma_.lower() not in _COUNT_VERBS | _STAFF_MOVES
+
+
+_STAFF_MOVES = {"hire", "bring", "lose", "leave", "add", "welcome", "join", "gain", "take", "retain", "keep"}
 
 
 def _in_each_unit(noun: Token) -> bool:
@@ -1127,7 +1135,8 @@ def _shares(doc: Doc, offset: int) -> list[tuple[OpenOutcome, tuple[int, int]]]:
                 (child for child in following.children if child.dep_ == "pobj" and child.pos_ == "NOUN"), None) or next(
                 (word for of in counted.children if of.dep_ == "prep" and of.lower_ == "of"
                  for word in of.children if word.dep_ == "pobj" and word.pos_ == "NOUN"), None)  # "four in ten of our staff"
-            if group is None and (counted.i + 1 == len(doc) or doc[counted.i + 1].is_punct):
+            if group is None and (counted.i + 1 == len(doc) or doc[counted.i + 1].is_punct) and not (
+                    token.i > 0 and doc[token.i - 1].lower_ == "from") and not _NAMES_A_GROUP.search(doc.text):
                 group = _subject_of_clause(token)  # "our agency rate is now around one in five."
         else:
             continue
@@ -1156,7 +1165,8 @@ def _subject_of_clause(figure: Token) -> Token | None:
                                                                "improve", "come", "go", "grow"}:
         return None
     subject = next((child for child in verb.children if child.dep_ in {"nsubj", "nsubjpass"}), None)
-    if subject is None or subject.pos_ != "NOUN" or subject.lemma_.lower() in _NOT_MEASURE | _NO_MEASURE_ALONE:
+    if subject is None or subject.pos_ != "NOUN" or subject.lemma_.lower() in _NOT_MEASURE | _NO_MEASURE_ALONE \
+            | _NOT_CHANGED:
         return None
     return subject
 
@@ -1224,9 +1234,6 @@ def _open_change(doc: Doc, offset: int, taken: set[tuple[float, str]], found: tu
         unit = _DURATIONS[counted.group(1).lower()]  # "from 512 days to 398"
     if (before.value, unit) in taken or (after.value, unit) in taken:
         return None  # a controlled metric's outcome already
-    figure = next((token for token in doc if token.idx >= match.start("a")), None)
-    if figure is not None and a_budget(figure):
-        return None  # "the overspend fell from £8.2m to £3.1m"
     anchor = next((token for token in doc if token.idx >= match.start()), None)
     text = _changed_metric(anchor, match.start(), match.end()) if anchor is not None else None
     if text is None:  # "expanded its service from four coordinators to eleven", "from eight large teams into 14"

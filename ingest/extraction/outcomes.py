@@ -122,7 +122,7 @@ _COMPARISON = re.compile(r"\b(?:compared\s+(?:with|to)|in\s+comparison\s+(?:with
 # bare "from" only when a time follows, and never a comparison group's figure or a target ("compared with 22% nationally", "compared with 24% in England last year")
 _BASELINE_AFTER = re.compile(
     rf"(?:\b(?P<moved>down|up|falling|rising|(?:increase|rise|reduction|decrease|fall|drop|decline|improvement)"
-    rf"(?:\s+of\s+\d+%?)?)\s+from|,\s*from|(?P<adjacent>(?<=\d)|(?<=%)|(?<=\bcent))\s+from|\bcompared\s+(?:with|to)|\bagainst|(?P<was>,\s*having\s+(?:been|peaked)(?:\s+at)?|[;,]\s*"
+    rf"(?:\s+of\s+\d+%?)?)\s+from|(?P<adjacent>(?<=\d)|(?<=%)|(?<=\bcent))\s+from|(?P<comma>,)\s*from|\bcompared\s+(?:with|to)|\bagainst|(?P<was>,\s*having\s+(?:been|peaked)(?:\s+at)?|[;,]\s*"
     rf"(?:and\s+)?{PAST},?\s+(?:the|that|this|it)(?:\s+(?:figure|proportion|percentage|share|number|rate|total))?\s+"
     rf"(?:was|had\s+been|stood\s+at)))\s+{HEDGE}"
     rf"(?P<v>{AMOUNT}|{FRACTION}|{_WORDS_ALONE})(?P<r>{PER_10000})?(?P<when>[^,;.]{{0,60}}?\b(?:(?:19|20)\d\d|ago|before|previous|last|{_MONTH}|"
@@ -159,7 +159,8 @@ def baselines_after(text: str) -> list[Baseline]:
     for match in _BASELINE_AFTER.finditer(text):
         whole = _FROM_TO.search(text, match.start())
         rest = text[match.end("r") if match.group("r") else match.end("v"):]
-        if not (match.group("moved") or match.group("was") or match.group("when") or _after_a_move(match)) \
+        if not (match.group("moved") or match.group("was") or match.group("when") and match.group("adjacent") is None
+                or _after_a_move(match)) \
                 or _is_year(match.group("v")) \
                 or (whole is not None and whole.start() < match.start("v")) or _GROUP_NAMED.search(match.group(0)) \
                 or _AIMED_AT.search(match.group(0)) or match.group("was") and elsewhere(rest):
@@ -178,12 +179,23 @@ def baselines_after(text: str) -> list[Baseline]:
 
 # a figure a change moved to, printed last: "rose to 91%" (before " from 78%")
 _MOVED_TO = re.compile(rf"\b(?:increased|rose|risen|fell|fallen|reduced|decreased|dropped|declined|improved|grew|grown|"
-                       rf"(?:come|gone|went)\s+(?:down|up))\b[^.;()]{{0,60}}?\bto\s+{HEDGE}{AMOUNT}$", re.IGNORECASE)
+                       rf"reached|(?:come|gone|went)\s+(?:down|up))\b[^.;()]{{0,60}}?\b(?:to\s+)?{HEDGE}(?P<to>{AMOUNT})"
+                       rf"(?:{PER_10000})?$", re.IGNORECASE)
+_AFTER_A_BASELINE = {"in", "at", "on", "by", "last", "a", "the", "when", "before", "ago", "previously", "and", "but",
+                     "per", "earlier", "over", "during", "since", "two", "three", "four", "five"}
 
 
 def _after_a_move(match: re.Match) -> bool:
-    """'rose to 91% from 78%': the figure it moved from, printed right after the one it moved to."""
-    return match.group("adjacent") is not None and _MOVED_TO.search(match.string, 0, match.start()) is not None
+    """'rose to 91% from 78%': the figure it moved from, printed right after the one it moved to, in its
+    unit and counting nothing else ("rose to 420 from 35 schools", "fell to 18 from 1 April" are no
+    baselines)."""
+    moved = _MOVED_TO.search(match.string, 0, match.start())
+    if match.group("adjacent") is None and match.group("comma") is None or moved is None \
+            or match.group("v")[:1].isalpha():
+        return False
+    counted = re.match(r"\s*([a-z]+)", match.string[match.end("v"):], re.IGNORECASE)
+    return parse_amount(moved.group("to")).unit == parse_amount(match.group("v")).unit and (
+        counted is None or counted.group(1).lower() in _AFTER_A_BASELINE)
 
 
 # what follows a figure said to be another area's, or one expected: "… in statistical neighbours", "… across the
@@ -397,27 +409,33 @@ def _is_year(amount_text: str) -> bool:
     return bool(re.fullmatch(_YEAR, amount_text.strip()))
 
 
-def from_to(text: str) -> tuple[re.Match, _Amount, _Amount] | None:
-    """'rose from 112 to 140': the match and its two amounts, unless they are two years, a duration
-    or the same figure."""
-    match = _FROM_TO.search(text)
+def from_to(text: str, start: int = 0) -> tuple[re.Match, _Amount, _Amount] | None:
+    """'rose from 112 to 140' (the first from character `start` on): the match and its two amounts, unless
+    they are two years, a duration or the same figure."""
+    match = next((match for match in _FROM_TO.finditer(text, start) if not a_range(match)), None)  # not a spread
     if match is None or (_is_year(match.group("a")) and _is_year(match.group("b"))) or _DURATION.match(
-            text, match.end()) or _bare_words(match) or a_range(match):
+            text, match.end()) or _bare_words(match):
         return None
     before, after = _from_to_amounts(match)
     return None if before.value == after.value else (match, before, after)
 
 
 # what a from-to printed as a spread, not a change, follows or comes with: "salaries range from £38,000 to
-# £45,000", "paid from … to … depending on experience"
-_RANGE_BEFORE = re.compile(r"(?:\b(?:rang(?:e|es|ed|ing)|var(?:y|ies|ied|ying)|paid|pay|salar(?:y|ies)|wages?)\W+"
-                           r"(?:\w+\W+){0,3}|\baged\s+)$", re.IGNORECASE)
+# £45,000", "aged from 11 to 17", "paid from … to … depending on experience"; pay unless said to move
+_RANGE_BEFORE = re.compile(r"(?:\b(?:rang(?:e|es|ed|ing)|var(?:y|ies|ied|ying))\W+(?:\w+\W+){0,3}|\baged\s+)$",
+                           re.IGNORECASE)
+_PAY_MOVED = re.compile(r"\b(?:increas|rais|rose|risen|fell|fallen|cut|reduc|decreas|grew|grown|went|lift|uplift)\w*",
+                        re.IGNORECASE)
+_PAY_BEFORE = re.compile(r"\b(?:paid|pay|salar(?:y|ies)|wages?)\W+(?:\w+\W+){0,3}$", re.IGNORECASE)
 _RANGE_AFTER = re.compile(r"\W*(?:depending|according\s+to\s+(?:experience|grade))", re.IGNORECASE)
 
 
 def a_range(match: re.Match) -> bool:
-    """Whether a from-to match is a spread of pay, ages or sizes rather than a change."""
-    return bool(_RANGE_BEFORE.search(match.string, 0, match.start()) or _RANGE_AFTER.match(match.string, match.end()))
+    """Whether a from-to match is a spread of pay, ages or sizes rather than a change ("salaries rose from …
+    to …" is one)."""
+    clause = re.split(r"[,;.]\s", match.string[:match.start()])[-1]
+    return bool(_RANGE_BEFORE.search(clause) or _PAY_BEFORE.search(clause) and not _PAY_MOVED.search(clause)
+                or _RANGE_AFTER.match(match.string, match.end()))
 
 
 def ranges(text: str) -> list[tuple[int, int]]:
@@ -556,12 +574,12 @@ def a_budget(figure: Token) -> bool:
             return not (node.dep_ in {"nsubj", "nsubjpass"} and node.head.lemma_ != "be")
         if node.pos_ in {"VERB", "AUX"}:
             return node.lemma_ in _SIZE_VERBS and any(
-                child.dep_ == "nsubj" or child.dep_ == "dobj" and node.lemma_ != "be"
+                child.dep_ == "nsubj" or child.dep_ in {"dobj", "nsubjpass"} and node.lemma_ != "be"
                 for child in node.children if child.lemma_.lower() in BUDGET_NOUNS)
     return False
 
 
-def _of_a_budget(sentence: Doc, start: int) -> bool:
+def of_a_budget(sentence: Doc, start: int) -> bool:
     """Whether the first sum printed from `start` on is a budget's (a_budget)."""
     figure = next((token for token in sentence if token.idx >= start and (token.like_num or token.text == "£")), None)
     return figure is not None and a_budget(figure)
@@ -586,7 +604,7 @@ def find_outcomes(sentence: Doc, offset: int, context_metric: str | None = None)
         if draft is None:
             continue
         metric_id, direction, value_from, value_to, unit, change, change_unit, position = draft
-        if _hedged(sentence, clause_start + position) or _of_a_budget(sentence, clause_start + position):
+        if _hedged(sentence, clause_start + position) or of_a_budget(sentence, clause_start + position):
             continue
         draft_period, compared = period, comparison_sentence
         if value_from is None and isinstance(value_to, float) and change is None \
@@ -619,9 +637,9 @@ def find_outcomes(sentence: Doc, offset: int, context_metric: str | None = None)
 def _outcome_in(scope: str, inherited_direction: str | None = None, token_at=lambda _offset: None):
     """(metric id or None, direction, from, to, unit, change, change unit, position) or None."""
     for pattern in (_FROM_TO, _PAIRED_YEARS):
-        match = pattern.search(scope)
+        match = next((match for match in pattern.finditer(scope) if pattern is not _FROM_TO or not a_range(match)), None)
         if match and not (_is_year(match.group("a")) and _is_year(match.group("b"))) and not _DURATION.match(
-                scope, match.end()) and not a_range(match):
+                scope, match.end()):
             before, after = _from_to_amounts(match) if pattern is _FROM_TO else (
                 parse_amount(match.group("a")), parse_amount(match.group("b")))
             if before.value == after.value:

@@ -380,28 +380,32 @@ def described_name(doc: Doc, start: int, end: int) -> tuple[int, int] | None:
         if not (token.is_title or token.is_upper and len(token) > 1 or name and token.lower_ in _NAME_LINKS):
             break
         name.insert(0, token)
-    while name and (name[0].lower_ in _NAME_LINKS or name[0].lower_ in {"a", "an"} or name[0].pos_ == "ADP"):
-        name = name[1:]  # not the "Through" opening "Through Adopt South, the …"
+    while name and (name[0].lower_ in _NAME_LINKS or name[0].lower_ in {"a", "an"} or name[0].pos_ == "ADP"
+                    or name[0].lower_ in _BY_WAY_OF):
+        name = name[1:]  # not the "Through" opening "Through Adopt South, the …", nor a "Via" tagged as a name
     if not name or named not in name or len(name) > 6 or not any(token.tag_ in {"NNP", "NNPS"} for token in name) \
             or names_a_person(name):
         return None
     return name[0].idx, name[-1].idx + len(name[-1].text)
 
 
-_BY_WAY_OF = {"through", "via", "with", "by", "from"}  # not "in", after which a place is named
+_BY_WAY_OF = {"through", "via", "with", "by", "from"}  # not "in" or "across", after which a place is named
 
 
 def _fronted(doc: Doc, comma: int, within: int | None = None) -> bool:
-    """Whether the capitalised words before a comma open their sentence or follow a preposition ("Through
-    Adopt South West, …", "arranged through Adopt South, …"): a name a description may follow, not a list's
-    first item after a verb ("introduced Signs of Safety, the MASH and …"). With `within`, whether that
-    token is one of the words instead."""
+    """Whether two or more capitalised words before a comma follow "through", "via", "with", "by" or "from"
+    ("Through Adopt South West, …", "arranged through Adopt South, …"): a name a description may follow;
+    not a list's first item after a verb ("introduced Signs of Safety, the MASH and …"), nor a time ("From
+    April, …", "During Covid, …"). With `within`, whether that token is one of the capitalised words instead."""
     i = comma - 1
-    while i >= 0 and (doc[i].is_title or doc[i].is_upper and len(doc[i]) > 1 or doc[i].lower_ in _NAME_LINKS):
+    while i >= 0 and doc[i].lower_ not in _BY_WAY_OF and (
+            doc[i].is_title or doc[i].is_upper and len(doc[i]) > 1 or doc[i].lower_ in _NAME_LINKS):
         i -= 1
     if within is not None:
         return i < within < comma
-    return i < comma - 1 and (i < 0 or doc[i].lower_ in _BY_WAY_OF or doc[i].text in {":", "("} or doc[i].like_num)
+    run = doc[i + 1:comma]
+    return len(run) >= 2 and i >= 0 and doc[i].lower_ in _BY_WAY_OF and not any(
+        token.ent_type_ in {"DATE", "TIME", "EVENT"} or token.lower_ in _INSPECTION_WORDS for token in run)
 
 
 def _listed_after(words: Span) -> bool:
