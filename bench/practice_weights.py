@@ -14,9 +14,9 @@ gives a probability of at least GATE_BOUND; the second on every candidate's feat
 first step passes), cross-validated over its regularisation C and the threshold by five folds of the
 dev reports (the training reports always among the fitted ones, scores read on the dev fold only),
 a candidate the first step stops counting as dropped, as in extraction. The setting kept is the most
-precise of those within F1_TOLERANCE of the highest F1 of precision and recall (of the right phrases the dev candidates hold; each
-candidate is counted on its own, though extraction keeps only the most probable of overlapping
-phrases, so a practice two candidates match counts twice). Fitted on all reports with that setting,
+precise of those within F1_TOLERANCE of the highest F1 of precision and recall (of the right phrases
+the dev candidates hold; each candidate is counted on its own, though extraction keeps only the most
+probable of overlapping phrases, so a practice two candidates match counts twice). Fitted on all reports with that setting,
 both are written to practice_weights.json with --write.
 
     EVIDENCE_HOME=... python bench/practice_weights.py [--write]

@@ -96,8 +96,8 @@ def byline(sentence: Doc | Span) -> bool:
     words = [token for token in sentence if not (token.is_punct or token.is_space)]
     opening = next((entity for entity in sentence.ents if words and entity.start == words[0].i), None)
     after = sentence.doc[opening.end] if opening is not None and opening.end < len(sentence.doc) else None
-    return bool(_CONTACT.search(sentence.text)) or (
-        opening is not None and opening.label_ == "PERSON" and after is not None and after.text in {",", "-", "–", "—"})
+    return bool(_CONTACT.search(sentence.text)) or (opening is not None and opening.label_ == "PERSON"
+                                                     and after is not None and after.text in {",", "-", "–", "—"})
 
 
 # a speaker's name and a discourse word before a question's first word: "Host: So has …", "Q3. Does …"
@@ -117,7 +117,8 @@ def asks(sentence: str) -> bool:
 def _label_length(sentence: Doc | Span) -> int:
     """How many tokens a leading label takes ("Proposal 3:", "Action 2.1:"), else 0."""
     colon = next((token.i - sentence[0].i for token in sentence[:4] if token.text == ":"), None)
-    if colon is None or colon == 0 or not sentence[0].is_title or not any(token.like_num for token in sentence[1:colon]):
+    if colon is None or colon == 0 or not sentence[0].is_title \
+            or not any(token.like_num for token in sentence[1:colon]):
         return 0
     return colon + 1
 

@@ -366,8 +366,8 @@ def described_name(doc: Doc, start: int, end: int) -> tuple[int, int] | None:
         return None  # "Mockingbird, Family Hubs and …": a list's next item, not a description
     if i > 0 and doc[i].text == "," and (head.dep_ == "appos" and head.head.i < i
                                          or _fronted(doc, i) and not _listed_after(words)):
-        # the apposed name, or one opening the sentence or after a preposition however parsed ("Through
-        # Adopt South West, the regional adoption agency we share with …")
+        # the apposed name, or a name after "through", "with"… however parsed ("Through Adopt South West, the
+        # regional adoption agency we share with …")
         named = head.head if head.dep_ == "appos" and head.head.i < i and _fronted(doc, i, head.head.i) else doc[i - 1]
         end = i
     elif head.dep_ == "attr" and head.head.lemma_ == "be" and doc[i].i == head.head.i:
@@ -765,14 +765,15 @@ def introduced(words: Span) -> bool:
 # what a council does to a practice it gives up, and to one it turns into another ("restructured into")
 _ENDING = {"decommission", "discontinue", "cease", "stop", "end", "abandon", "withdraw", "scrap", "disband",
            "dismantle", "replace", "retire"}
+# not "moved the MASH into the hub building": still there
 _RESHAPING = {"restructure", "reorganise", "reorganize", "remodel", "transform", "convert", "reshape", "reconfigure",
-              "redesign", "split", "relaunch", "rebrand", "rename"}  # not "moved the MASH into the hub building": still there
+              "redesign", "split", "relaunch", "rebrand", "rename"}
 
 
 def left_behind(words: Span) -> bool:
     """A practice the council gave up or turned into another: "moved away from Signs of Safety", "the
-    MASH was restructured into the Front Door", "relaunched as Family Connect", "the framework replaced tick-box audits", "stopped
-    using the model", "in place of individual supervision", "the panel was disbanded"; not "the hub
+    MASH was restructured into the Front Door", "relaunched as Family Connect", "the framework replaced
+    tick-box audits", "stopped using the model", "in place of individual supervision", "the panel was disbanded"; not "the hub
     replaced the duty team" (the hub is the new one), "restructured its teams" (still there), nor a
     plan to ("will replace the panel")."""
     node, doc = words.root, words.doc
