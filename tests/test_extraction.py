@@ -1506,6 +1506,11 @@ def test_a_one_word_name_is_matched_only_as_written(extractor):
     assert [mention.surface for mention in evidence.mentions if mention.key == "pause"] == ["Pause"]
 
 
+def in_oldham(extractor, text: str):
+    """What the extractor finds in `text` as a short document about Oldham."""
+    return extractor.extract("Oldham Council update\n\n" + text, ["E08000004"], None)
+
+
 def figures_of(evidence) -> list[tuple]:
     return [(found.draft.metric, found.draft.value_from, found.draft.value_to) for found in evidence.outcomes] + [
         (found.outcome.kind, found.outcome.value_from, found.outcome.value) for found in evidence.open_outcomes]
@@ -1681,7 +1686,7 @@ def test_that_number_later_in_a_sentence_after_a_time_is_the_previous_figures_la
      True),
 ])
 def test_a_practice_given_up_before_it_began_is_named_but_not_implemented(extractor, sentence, implemented):
-    evidence = extractor.extract("Oldham Council update\n\n" + sentence, ["E08000004"], None)
+    evidence = in_oldham(extractor, sentence)
     assert any(mention.kind == "intervention" for mention in evidence.mentions)
     assert bool(evidence.implementations) == implemented
 
@@ -1780,7 +1785,7 @@ def test_another_councils_figure_is_read_from_the_clause_that_holds_it(extractor
     "fallen to 38.",
 ])
 def test_that_number_later_is_a_levels_after_a_time(extractor, text):
-    evidence = extractor.extract("Oldham Council update\n\n" + text, ["E08000004"], None)
+    evidence = in_oldham(extractor, text)
     assert [found.outcome.value_from for found in evidence.open_outcomes if found.outcome.value_from is not None] == []
 
 
@@ -1878,7 +1883,7 @@ def test_a_partner_or_a_former_councils_area_is_not_a_council(extractor, text, n
      "nationally a year before.", [("level", None, 380.0), ("level", None, 96.0)]),
 ])
 def test_changes_with_ends_in_words_dated_ends_and_baselines_said_after(extractor, text, expected):
-    evidence = extractor.extract("Oldham Council update\n\n" + text, ["E08000004"], None)
+    evidence = in_oldham(extractor, text)
     assert figures_of(evidence) == expected
 
 
@@ -1929,7 +1934,7 @@ def test_budgets_spoken_numbers_and_shares_in_ten(sentence, expected):
     ("Our agency rate is now around one in five.", [("level", None, 20.0)]),
 ])
 def test_reversed_ends_budgets_spreads_questions_labels_and_teams(extractor, text, expected):
-    evidence = extractor.extract("Oldham Council update\n\n" + text, ["E08000004"], None)
+    evidence = in_oldham(extractor, text)
     assert figures_of(evidence) == expected
 
 
@@ -1947,7 +1952,7 @@ def test_a_question_names_a_practice_without_saying_the_council_has_it(extractor
      "Kinship Alliance"),
 ])
 def test_bylines_contact_lines_and_a_models_originator_are_not_the_councils_practices(extractor, line, body):
-    evidence = extractor.extract("Oldham Council update\n\n" + line, ["E08000004"], None)
+    evidence = in_oldham(extractor, line)
     assert body not in [mention.surface for mention in evidence.mentions]
 
 
@@ -1957,7 +1962,7 @@ def test_bylines_contact_lines_and_a_models_originator_are_not_the_councils_prac
     ("The multi-agency safeguarding hub was restructured as part of the improvement plan.", None, "mash"),
 ])
 def test_a_practice_relaunched_as_another_is_left_behind(extractor, text, gone, kept):
-    evidence = extractor.extract("Oldham Council update\n\n" + text, ["E08000004"], None)
+    evidence = in_oldham(extractor, text)
     implemented = [found.intervention for found in evidence.implementations]
     assert (gone is None or gone not in implemented) and (kept is None or kept in implemented)
 
@@ -1984,7 +1989,7 @@ def test_a_name_after_the_description_and_the_is_the_practices_name():
     ("So the number of children in care has come down from 900 to 780?", [("looked_after_children", 900.0, 780.0)]),
 ])
 def test_the_rules_do_not_reach_past_what_they_are_for(extractor, text, expected):
-    evidence = extractor.extract("Oldham Council update\n\n" + text, ["E08000004"], None)
+    evidence = in_oldham(extractor, text)
     assert figures_of(evidence) == expected
 
 
@@ -1996,6 +2001,6 @@ def test_the_rules_do_not_reach_past_what_they_are_for(extractor, text, expected
     ("Action 3: Implement Signs of Safety across all teams – completed March 2024.", "signs_of_safety", None),
 ])
 def test_practices_named_beside_times_tagged_names_questions_and_actions_done(extractor, line, implemented, surface):
-    evidence = extractor.extract("Oldham Council update\n\n" + line, ["E08000004"], None)
+    evidence = in_oldham(extractor, line)
     assert [found.intervention for found in evidence.implementations] == [implemented]
     assert surface is None or surface in [mention.surface for mention in evidence.mentions]

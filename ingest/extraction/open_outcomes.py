@@ -1013,6 +1013,9 @@ _MEMBERS = {"worker", "practitioner", "manager", "staff", "coordinator", "co-ord
             "navigator", "advocate", "lead"}
 
 
+_STAFF_MOVES = {"hire", "bring", "lose", "leave", "add", "welcome", "join", "gain", "take", "retain", "keep"}
+
+
 def _among_roles(noun: Token) -> bool:
     """Whether a counted role is listed beside a single one ("a team of family workers, a clinical
     psychologist and two youth workers", "four family workers and a psychologist"): who a team is made
@@ -1035,8 +1038,6 @@ def _among_roles(noun: Token) -> bool:
     verb = next((node for node in top.ancestors if node.pos_ == "VERB"), None)
     return verb is None or verb.lemma_.lower() not in _COUNT_VERBS | _STAFF_MOVES
 
-
-_STAFF_MOVES = {"hire", "bring", "lose", "leave", "add", "welcome", "join", "gain", "take", "retain", "keep"}
 
 
 def _in_each_unit(noun: Token) -> bool:

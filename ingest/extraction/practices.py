@@ -364,11 +364,11 @@ def described_name(doc: Doc, start: int, end: int) -> tuple[int, int] | None:
         i -= 1
     if i == words[0].i - 1:
         return None  # "Mockingbird, Family Hubs and …": a list's next item, not a description
-    if i > 0 and doc[i].text == "," and (head.dep_ == "appos" and head.head.i < i
-                                         or _fronted(doc, i) and not _listed_after(words)):
+    apposed = head.dep_ == "appos" and head.head.i < i
+    if i > 0 and doc[i].text == "," and (apposed or _fronted(doc, i) and not _listed_after(words)):
         # the apposed name, or a name after "through", "with"… however parsed ("Through Adopt South West, the
         # regional adoption agency we share with …")
-        named = head.head if head.dep_ == "appos" and head.head.i < i and _fronted(doc, i, head.head.i) else doc[i - 1]
+        named = head.head if apposed and _name_start(doc, i) <= head.head.i else doc[i - 1]
         end = i
     elif head.dep_ == "attr" and head.head.lemma_ == "be" and doc[i].i == head.head.i:
         named = next((child for child in head.head.children if child.dep_ == "nsubj"), head)
@@ -392,19 +392,24 @@ def described_name(doc: Doc, start: int, end: int) -> tuple[int, int] | None:
 _BY_WAY_OF = {"through", "via", "with", "by", "from"}  # not "in" or "across", after which a place is named
 
 
-def _fronted(doc: Doc, comma: int, within: int | None = None) -> bool:
-    """Whether two or more capitalised words before a comma follow "through", "via", "with", "by" or "from"
-    ("Through Adopt South West, …", "arranged through Adopt South, …"): a name a description may follow;
-    not a list's first item after a verb ("introduced Signs of Safety, the MASH and …"), nor a time ("From
-    April, …", "During Covid, …"). With `within`, whether that token is one of the capitalised words instead."""
+def _name_start(doc: Doc, comma: int) -> int:
+    """Where the capitalised words right before a comma begin (the comma itself if there are none); a
+    "Through" opening the sentence is not one of them."""
     i = comma - 1
     while i >= 0 and doc[i].lower_ not in _BY_WAY_OF and (
             doc[i].is_title or doc[i].is_upper and len(doc[i]) > 1 or doc[i].lower_ in _NAME_LINKS):
         i -= 1
-    if within is not None:
-        return i < within < comma
-    run = doc[i + 1:comma]
-    return len(run) >= 2 and i >= 0 and doc[i].lower_ in _BY_WAY_OF and not any(
+    return i + 1
+
+
+def _fronted(doc: Doc, comma: int) -> bool:
+    """Whether two or more capitalised words before a comma follow "through", "via", "with", "by" or "from"
+    ("Through Adopt South West, …", "arranged through Adopt South, …"): a name a description may follow;
+    not a list's first item after a verb ("introduced Signs of Safety, the MASH and …"), nor a time ("From
+    April, …", "During Covid, …")."""
+    start = _name_start(doc, comma)
+    run = doc[start:comma]
+    return len(run) >= 2 and start > 0 and doc[start - 1].lower_ in _BY_WAY_OF and not any(
         token.ent_type_ in {"DATE", "TIME", "EVENT"} or token.lower_ in _INSPECTION_WORDS for token in run)
 
 
