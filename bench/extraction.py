@@ -15,7 +15,8 @@ texts hold, which the figures alone do not score).
     EVIDENCE_HOME=... python bench/extraction.py --second-reader [narratives]
 
 `practices_implemented` scores, by the same rule, only the practices a council implementation rests on
-(what council pages and what-worked show); `practices` every practice named.
+(what council pages and what-worked show); `practices` every practice the document says was done, with or
+without a council (not those it names only as planned, hoped for, turned down or asked about).
 
 --narratives scores the blind-marked narrative set (tests/fixtures/extraction_narratives.yaml: news
 articles, case studies, committee reports, blogs and evaluation summaries written for this purpose,

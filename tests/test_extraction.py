@@ -36,6 +36,7 @@ from ingest.extraction.practices import (
     paid_for_it,
     phrase,
 )
+from ingest.extraction.records import extract_report
 from ingest.pipeline import Ingester, read_document
 from ingest.reference import read_councils
 from ingest.sources import user_sources
@@ -522,9 +523,14 @@ def test_a_practice_only_planned_or_lacked_is_named_but_not_implemented(extracto
     assert {"signs_of_safety", "mockingbird", "family_safeguarding", "lifelong_links", "mash", "family_hubs",
             "staying_close", "no_wrong_door", "pause", "bright_spots"} <= {
         mention.key for mention in evidence.mentions if mention.kind == "intervention"}
-    assert {finding.intervention for finding in evidence.implementations} == {
-        "signs_of_safety", "mash", "mind_of_my_own", "family_group_conferencing", "edge_of_care_team",
-        "family_drug_alcohol_court"}
+    implemented = {"signs_of_safety", "mash", "mind_of_my_own", "family_group_conferencing", "edge_of_care_team",
+                   "family_drug_alcohol_court"}
+    assert {finding.intervention for finding in evidence.implementations} == implemented
+    report = extract_report(evidence, [], [], {}, None, [])  # what `evidence extract --json` lists
+    assert {entry["id"] for entry in report["interventions"]} == implemented
+    assert {entry["id"] for entry in report["named_only"]} == {
+        "mockingbird", "family_safeguarding", "lifelong_links", "family_hubs", "staying_close", "no_wrong_door",
+        "pause", "bright_spots"}
 
 
 def test_what_a_report_lists_as_needing_to_improve_is_not_implemented(extractor):

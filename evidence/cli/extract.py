@@ -36,6 +36,8 @@ def extract(
     console.print(f"[bold]{report['document']['title']}[/bold] ({report['document']['passages']} passages)")
     console.print("councils: " + (", ".join(f"{c['name']} ×{c['count']}" for c in report["councils"]) or "none"))
     console.print("interventions: " + (", ".join(i["name"] for i in report["interventions"]) or "none"))
+    if report["named_only"]:
+        console.print("named, not said to be done: " + ", ".join(sorted({i["surface"] for i in report["named_only"]})))
     for outcome in report["outcomes"]:
         metric = outcome["metric"] or f"“{outcome['metric_text']}”"
         console.print(f"  {outcome['council']} {outcome['kind']} {metric} {outcome['direction']} "

@@ -142,6 +142,9 @@ class DocumentEvidence:
     implementations: list[ImplementationFinding] = field(default_factory=list)
     outcomes: list[OutcomeFinding] = field(default_factory=list)
     open_outcomes: list[OpenOutcomeFinding] = field(default_factory=list)
+    # practices named but not said to be done (planned, hoped for, turned down, asked about): search
+    # tags for their passages, not practices of the document
+    named_only: list[Mention] = field(default_factory=list)
 
     def quote(self, sentence: Sentence) -> str:
         return re.sub(r"\s+", " ", self.text[sentence.start:sentence.end]).strip()
@@ -201,8 +204,11 @@ class Extractor:
         evidence.mentions = [mention for mention, _ in kept]
         evidence.mention_sentences = [sentence for _, sentence in kept]
         for mention, sentence in zip(evidence.mentions, evidence.mention_sentences):
-            if mention.kind == "intervention" and sentence.start not in unstated \
-                    and not _not_yet_begun(parsed_cued, sentence, mention):
+            if mention.kind != "intervention":
+                continue
+            if sentence.start in unstated or _not_yet_begun(parsed_cued, sentence, mention):
+                evidence.named_only.append(mention)
+            else:
                 council, method, confidence = about.council_for(sentence)
                 if council and method:
                     evidence.implementations.append(ImplementationFinding(

@@ -184,12 +184,16 @@ def extract_report(evidence: DocumentEvidence, enabler_links: list[list[EnablerS
     """What `evidence extract FILE --json` prints."""
     councils: dict[str, dict[str, Any]] = {}
     found_interventions: dict[str, dict[str, Any]] = {}
+    named_only: list[dict[str, Any]] = []
     catalogue = intervention_by_id()
     for mention, sentence in zip(evidence.mentions, evidence.mention_sentences):
         if mention.kind == "council":
             entry = councils.setdefault(mention.key, {"ons_code": mention.key, "name": council_names.get(mention.key),
                                                       "surface": mention.surface, "count": 0})
             entry["count"] += 1
+        elif mention in evidence.named_only:
+            named_only.append({"id": mention.key, "status": mention.status, "surface": mention.surface,
+                               "quote": evidence.quote(sentence)})
         else:
             entry = found_interventions.setdefault(mention.key, {
                 "id": mention.key, "name": catalogue[mention.key].name if mention.key in catalogue else mention.surface,
@@ -203,6 +207,7 @@ def extract_report(evidence: DocumentEvidence, enabler_links: list[list[EnablerS
     return {
         "councils": sorted(councils.values(), key=lambda entry: -entry["count"]),
         "interventions": list(found_interventions.values()),
+        "named_only": named_only,
         "implementations": [{"council": item.council, "intervention": item.intervention, "since": item.since,
                              "method": item.method, "quote": evidence.quote(item.sentence)}
                             for item in evidence.implementations],
