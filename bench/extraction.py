@@ -17,6 +17,7 @@ texts hold, which the figures alone do not score).
 `practices_implemented` scores, by the same rule, only the practices a council implementation rests on
 (what council pages and what-worked show); `practices` every practice the document says was done, with or
 without a council (not those it names only as planned, hoped for, turned down or asked about).
+`outcomes_credited` counts an outcome right only when it is also credited to the document's council.
 
 --narratives scores the blind-marked narrative set (tests/fixtures/extraction_narratives.yaml: news
 articles, case studies, committee reports, blogs and evaluation summaries written for this purpose,
@@ -116,6 +117,12 @@ def implemented_only(report: dict) -> dict:
         for entry in report["interventions"]]}
 
 
+def credited_to(report: dict, council: str) -> dict:
+    """The report with only the outcomes it credits to `council`: a marked figure is the document's council's,
+    so one credited to a partner or a council named before is wrong however its figures read."""
+    return {**report, "outcomes": [outcome for outcome in report["outcomes"] if outcome["council"] == council]}
+
+
 def run(verbose: bool, split: str | None = None, marked: Path = UNSEEN) -> dict:
     """`marked`'s documents of one split (their paths relative to the corpus, or for the narrative set
     to its own folder), or with no split the hand-checked set."""
@@ -136,6 +143,8 @@ def run(verbose: bool, split: str | None = None, marked: Path = UNSEEN) -> dict:
         tallies["practices_per_surface"] = score_unseen(checked, surfaces)["practices"]
         tallies["practices_implemented"] = score_unseen(checked, [implemented_only(report) for report in reports])[
             "practices"]
+        tallies["outcomes_credited"] = score_unseen(checked, [credited_to(report, entry["council"])
+                                                              for entry, report in zip(checked, reports)])["outcomes"]
     found = {"interventions_by_status": dict(Counter(entry.get("status", "catalogue") for report in reports
                                                       for entry in report["interventions"])),
              "mentions_by_status": dict(Counter(entry.get("status", "catalogue") for report in reports

@@ -607,6 +607,13 @@ def test_a_recommendation_starts_with_a_verb_that_has_no_subject(sentence, recom
     ("The council voted against closing its homes and introduced Mockingbird.", "Mockingbird", True),
     ("We applied to join the Family Safeguarding programme in 2020 and went live in 2021.", "Family Safeguarding", True),
     ("The council applied the Signs of Safety model to every assessment.", "Signs of Safety", True),
+    # some of what was planned is there; a clause of its own tells what is done, whatever the next one plans
+    ("Last spring we opened the first three of five planned kinship hubs.", "kinship hubs", True),
+    ("Two of the planned kinship hubs are now open.", "kinship hubs", True),
+    ("The planned kinship hubs will open in 2027.", "kinship hubs", False),
+    ("Six Family Hubs have opened since May; two more will open next year.", "Family Hubs", True),
+    ("We will make sure that Mockingbird is launched in the spring.", "Mockingbird", False),
+    ("We hope Mockingbird has launched by then.", "Mockingbird", False),
 ])
 def test_a_practice_to_come_is_not_yet_begun_and_an_existing_one_doing_something_new_is(sentence, practice, begun):
     assert not_yet_begun(words_of(sentence, practice).root) is not begun
@@ -760,6 +767,28 @@ def test_a_document_plainly_about_one_council_gives_it_the_figures_of_its_unname
     assert [(found.council, found.outcome.value) for found in evidence.open_outcomes] == [("E08000030", 16.0)]
     several = about_one.replace("Walsall's road", "Sandwell's road").replace("Walsall kept", "Sandwell kept")
     assert extractor.extract(several, [], None).open_outcomes == []  # no council plainly its subject
+
+
+KENT_OPENING = "Kent's year\n\nKent County Council reports on its year. Kent grew its workforce and Kent kept it. "
+
+
+@pytest.mark.parametrize(("sentences", "credited"), [
+    # another council named before is the subject only right after it, and never where "we" speak
+    ("Medway saw a similar fall. Caseloads were discussed at length. We introduced Lifelong Links in 2021.",
+     "E10000016"),
+    ("Medway saw a similar fall. Caseloads were discussed at length. The council introduced Lifelong Links in 2021.",
+     "E10000016"),
+    ("Medway saw a similar fall. We introduced Lifelong Links in 2021.", "E10000016"),
+    ("Medway Council trained its staff. It introduced Lifelong Links in 2021.", "E06000035"),
+    # a partner "we" work with, or where a model began, is not who did it
+    ("We run the adoption agency jointly with Medway and introduced Lifelong Links in 2021.", "E10000016"),
+    ("The council introduced Lifelong Links, first developed in Medway, in 2021.", "E10000016"),
+    ("The council introduced Medway's Lifelong Links model in 2021.", "E10000016"),
+    ("Medway Council introduced Lifelong Links in 2021.", "E06000035"),
+])
+def test_a_practice_is_credited_to_who_did_it_not_the_council_last_named(extractor, sentences, credited):
+    evidence = extractor.extract(KENT_OPENING + sentences, [], None)
+    assert {(found.council, found.intervention) for found in evidence.implementations} == {(credited, "lifelong_links")}
 
 
 def test_a_figure_written_in_words_is_read(extractor):

@@ -192,7 +192,7 @@ class Extractor:
         mention_sentences = [sentence_at(mention.start) for mention in mentions]
         # an outcome is credited to a practice its sentence names, even one every council has ("the
         # early help service has cut re-referrals"), which is the council's practice only where it is news
-        about = _CouncilContext(mentions, mention_sentences, document_councils, inspection_council)
+        about = _CouncilContext(text, mentions, mention_sentences, document_councils, inspection_council)
         title_end = _title_end(text)
         kept = [(mention, sentence) for mention, sentence in zip(mentions, mention_sentences)
                 if mention.kind != "intervention" or (
@@ -576,9 +576,17 @@ def _widens(practice: str, catalogue: str) -> bool:
     return 0 < extra <= 4
 
 
+_FIRST_PERSON = re.compile(r"\b(?:[Ww]e|[Oo]urs?|us)\b")
+# a council named as where a model began ("first developed in Hertfordshire", "pioneered by Leeds")
+_ORIGIN = re.compile(r"\b(?:developed|pioneered|designed|devised|created|started|originated|founded|led)\s+(?:\w+\s+)?"
+                     r"(?:in|by)\s+(?:the\s+)?$")
+_ITS_MODEL = re.compile(r"(?:['’]s)?(?:\s+[\w-]+){0,3}?\s+(?:model|approach)\b")  # "North Yorkshire's No Wrong Door model"
+
+
 class _CouncilContext:
-    def __init__(self, mentions: list[Mention], sentences: list[Sentence], document_councils: list[str],
+    def __init__(self, text: str, mentions: list[Mention], sentences: list[Sentence], document_councils: list[str],
                  inspection_council: str | None):
+        self._text = text
         pairs = sorted(zip(mentions, sentences), key=lambda pair: pair[0].start)
         self._councils = [mention for mention, _ in pairs if mention.kind == "council"]
         self._sentence_of = {id(mention): sentence for mention, sentence in pairs}
@@ -594,8 +602,14 @@ class _CouncilContext:
         if self._inspection_council:
             return self._inspection_council, "inspection_report", 0.9
         named = self.named_in(sentence)
-        if named:
-            return named[0].key, "named_in_sentence", 0.9
+        makers = [mention for mention in named if _ORIGIN.search(self._text[sentence.start:mention.start])
+                  or _ITS_MODEL.match(self._text, mention.end, sentence.end)]
+        doers = [mention for mention in named if mention not in makers]
+        we_speak = self._main_council is not None and bool(_FIRST_PERSON.search(self._text, sentence.start, sentence.end))
+        if doers and not (we_speak and self._main_council not in {mention.key for mention in doers}):
+            return doers[0].key, "named_in_sentence", 0.9
+        if named and self._main_council:  # "we" with partners, or a model "first developed in Hertfordshire"
+            return self._main_council, "main_council", 0.6
         if self._only_council:
             return self._only_council, "document_council", 0.8
         recent = self._within(self._councils, self._council_starts, sentence.start - CONTEXT_WINDOW, sentence.start)
@@ -605,6 +619,11 @@ class _CouncilContext:
             latest = [mention for mention in recent if mention.start >= self._sentence_of[id(recent[-1])].start]
             if self._main_council in {mention.key for mention in latest}:
                 return self._main_council, "main_council", 0.6  # "Bradford and Leeds share …" in a Leeds story
+            # in a document about one council, another named before is what follows only right after it,
+            # and never where "we" speak: they wrote the document ("Camden saw a similar fall. Caseloads …")
+            just_before = not self._text[self._sentence_of[id(recent[-1])].end:sentence.start].strip()
+            if self._main_council and (not just_before or _FIRST_PERSON.search(self._text, sentence.start, sentence.end)):
+                return self._main_council, "main_council", 0.6
             if len({mention.key for mention in latest}) < 3:
                 return latest[0].key, "named_before", 0.6
         if self._main_council:

@@ -505,14 +505,23 @@ _WEIGHING = {"plan", "propose", "consider", "explore", "scope"}  # "is exploring
 def planned(token: Token, modals: set[str] | None = None) -> bool:
     """A verb under a plan, hope, modal (any, or one of `modals`), negation or application ("has applied
     to join"), or in a clause that is."""
+    told_as_done = False  # below a clause of its own in the past or perfect, a modal above it is not its own
     for below, node in zip([token, token, *token.ancestors], [token, *token.ancestors][:4]):
+        told_as_done = told_as_done or below.i != node.i and _past_clause(below)
         for child in node.children:
-            if child.dep_ == "neg" or (child.dep_ == "aux" and child.tag_ == "MD"
-                                       and (modals is None or child.lower_ in modals)):
+            if not told_as_done and (child.dep_ == "neg" or (child.dep_ == "aux" and child.tag_ == "MD"
+                                                             and (modals is None or child.lower_ in modals))):
                 return True
         if node.lemma_ in _PLAN_WORDS or _applied_for(node, below):
             return True
     return False
+
+
+def _past_clause(verb: Token) -> bool:
+    """A clause of its own that tells of something done: "Eight hubs have opened; four more will open" (the
+    first clause parsed as hanging from the second)."""
+    return verb.dep_ in {"ccomp", "parataxis"} and (verb.tag_ == "VBD" or any(
+        child.dep_ == "aux" and child.lemma_ == "have" and child.tag_ != "VB" for child in verb.children))
 
 
 def _applied_for(node: Token, below: Token) -> bool:
@@ -628,7 +637,8 @@ def not_yet_begun(token: Token) -> bool:
     node, child = token, token  # the practice's own word is a name, whatever the tagger calls it ("Staying Close")
     while node.head.i != node.i and (node.i == token.i or node.pos_ not in {"VERB", "AUX"}):
         if (node.dep_ != "compound" and (node.i == token.i or node.lemma_.lower() in _STARTING_NOUNS)
-                and any(word.lower_ in _NOT_YET for word in node.children if word.dep_ == "amod")):
+                and any(word.lower_ in _NOT_YET for word in node.children if word.dep_ == "amod")
+                and not _some_of(node)):
             return True
         node, child = node.head, node
     if node.i == token.i or node.pos_ not in {"VERB", "AUX"}:
@@ -640,6 +650,17 @@ def not_yet_begun(token: Token) -> bool:
 
 
 _DECIDING = {"decide", "opt", "choose", "vote"}
+
+
+_SHARES = {"first", "some", "most", "half", "several", "many"}
+
+
+def _some_of(noun: Token) -> bool:
+    """Some of what was planned is there: "opened the first four of seven planned hubs", "two of the
+    planned hubs are open"."""
+    counted = any(word.dep_ == "nummod" and any(part.lower_ == "of" for part in word.children) for word in noun.children)
+    return counted or noun.dep_ == "pobj" and noun.head.lower_ == "of" and (
+        noun.head.head.tag_ == "CD" or noun.head.head.lower_ in _SHARES)
 
 
 def _weighed_or_turned_down(verb: Token) -> bool:
