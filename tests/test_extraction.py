@@ -769,6 +769,18 @@ def test_a_document_plainly_about_one_council_gives_it_the_figures_of_its_unname
     assert extractor.extract(several, [], None).open_outcomes == []  # no council plainly its subject
 
 
+def test_a_letter_naming_its_council_once_in_its_opening_is_about_that_council(extractor):
+    letter = ("Medway Council: children's services peer challenge\n\nDear colleagues,\n\nThank you for inviting "
+              "the team to spend three days with your children's services in November. This letter sets out what "
+              "the team saw, what is working well and what you may wish to consider next, in the order of the "
+              "scope agreed with us at the start. The team included a director from Kent County Council. We met "
+              "staff and partners. The council introduced Lifelong Links in 2021. Average caseloads are 15.")
+    evidence = extractor.extract(letter, [], None)
+    assert [(found.council, found.intervention) for found in evidence.implementations] == [
+        ("E06000035", "lifelong_links")]
+    assert [(found.council, found.outcome.value) for found in evidence.open_outcomes] == [("E06000035", 15.0)]
+
+
 KENT_OPENING = "Kent's year\n\nKent County Council reports on its year. Kent grew its workforce and Kent kept it. "
 
 

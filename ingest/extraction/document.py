@@ -423,14 +423,19 @@ MAIN_COUNCIL_OPENING = 300  # characters: a title and its standfirst
 def _main_council(councils: list[Mention]) -> str | None:
     """The council a document with no metadata is about, when the text makes it plain: named in its
     opening, at least three times, and at least twice as often as any other (a case study naming its
-    partners); None for a report about several councils."""
-    counts = Counter(mention.key for mention in councils).most_common(2)
+    partners), or the only one its opening names; None for a report about several councils."""
+    counts = Counter(mention.key for mention in councils)
     if not counts:
         return None
-    key, times = counts[0]
-    runner_up = counts[1][1] if len(counts) > 1 else 0
-    opening = any(mention.key == key and mention.start < MAIN_COUNCIL_OPENING for mention in councils)
-    return key if opening and times >= 3 and times >= 2 * runner_up else None
+    (key, times), *rest = counts.most_common(2)
+    runner_up = rest[0][1] if rest else 0
+    opening = {mention.key for mention in councils if mention.start < MAIN_COUNCIL_OPENING}
+    if key in opening and times >= 3 and times >= 2 * runner_up:
+        return key
+    # a letter, minutes or a feature that names its council once or twice and then says "the council":
+    # the only council its opening names, named no less often than any other
+    only = next(iter(opening)) if len(opening) == 1 else None
+    return only if only is not None and counts[only] == times else None
 
 
 def _last_level(previous: list[OpenOutcomeFinding], unit: str) -> OpenOutcomeFinding | None:
