@@ -35,6 +35,7 @@ from ingest.extraction.practices import (
     not_yet_begun,
     paid_for_it,
     phrase,
+    turned_down,
 )
 from ingest.extraction.records import extract_report
 from ingest.pipeline import Ingester, read_document
@@ -368,6 +369,8 @@ def test_whom_a_council_recruits_when_and_what_it_achieves_are_not_practices(sen
     ("Services include the edge of care team, Family Solutions, and the MASH.", "edge of care team", None),  # a list
     ("Help comes from the edge of care team, Family Solutions, the MASH and schools.", "edge of care team", None),
     ("The council appointed a new practice lead, Sarah Jones, in May.", "practice lead", None),  # a person
+    ("Instead we set up our own edge-of-care service, the Holding Together team.", "edge-of-care service",
+     "Holding Together team"),  # the name's own head noun
 ])
 def test_a_practice_described_then_named_is_known_by_its_name(sentence, description, name):
     span = apposed_name(full_pipeline()(sentence), sentence.index(description) + len(description))
@@ -562,6 +565,22 @@ def test_what_a_report_lists_as_needing_to_improve_is_not_implemented(extractor)
 ])
 def test_a_recommendation_starts_with_a_verb_that_has_no_subject(sentence, recommends):
     assert instruction(full_pipeline()(sentence)) is recommends
+
+
+@pytest.mark.parametrize(("sentence", "practice", "refused"), [
+    ("We looked closely at Lifelong Links, which our neighbours run well, but decided against it.", "Lifelong Links", True),
+    ("A kinship hub was considered but not taken forward.", "kinship hub", True),
+    ("We bid for money to run Staying Close and were not successful.", "Staying Close", True),
+    ("The borough expressed interest in a fostering pathfinder but was not selected.", "fostering pathfinder", True),
+    ("Leaders considered a trust model in 2020 and rejected it.", "trust model", True),
+    ("We visited Stockport's hub and decided it was not right for us.", "hub", True),
+    ("Having considered several models, we adopted Signs of Safety and rejected the rest.", "Signs of Safety", False),
+    ("We introduced Mockingbird in 2020 but decided against extending it.", "Mockingbird", False),
+    ("We looked at Mockingbird, launched it in May and rejected a second model.", "Mockingbird", False),
+])
+def test_a_practice_weighed_and_turned_down_is_not_the_councils(sentence, practice, refused):
+    at = sentence.index(practice)
+    assert turned_down(sentence[:at], sentence[at + len(practice):]) is refused
 
 
 @pytest.mark.parametrize(("sentence", "practice", "begun"), [
@@ -801,6 +820,12 @@ KENT_OPENING = "Kent's year\n\nKent County Council reports on its year. Kent gre
 def test_a_practice_is_credited_to_who_did_it_not_the_council_last_named(extractor, sentences, credited):
     evidence = extractor.extract(KENT_OPENING + sentences, [], None)
     assert {(found.council, found.intervention) for found in evidence.implementations} == {(credited, "lifelong_links")}
+
+
+def test_where_we_speak_with_a_partner_the_practice_is_the_councils_the_document_is_given_for(extractor):
+    evidence = extractor.extract("We run an adoption agency with Medway and introduced Lifelong Links in 2021.",
+                                 ["E10000016"], None)
+    assert {found.council for found in evidence.implementations} == {"E10000016"}
 
 
 def test_a_figure_written_in_words_is_read(extractor):
@@ -1861,6 +1886,8 @@ def test_a_change_across_two_sentences_is_quoted_with_both_only_when_they_are_ne
     ("Children placed in Kirklees and Calderdale, the regional adoption agency says, settle well.",
      "regional adoption agency", None),
     ("Through Signs of Safety, the MASH and a new panel, practice changed.", "MASH", None),
+    # a place after the name is where it is, not its name
+    ("The council opened The Anchorage in Margate, a drop-in hub for care leavers.", "drop-in hub", "Anchorage"),
     # a list's next item, a sentence's opening pronoun, a person's post
     ("The council adopted Mockingbird, a MASH and family group conferencing.", "family group conferencing", None),
     ("It's a team of family workers and two youth workers.", "team of family workers", None),

@@ -62,6 +62,7 @@ from ingest.extraction.practices import (
     practice_key,
     practice_words,
     role_given,
+    turned_down,
 )
 from ingest.extraction.strength import graded, strength_of
 from ingest.normalise import SENTENCE_END
@@ -198,7 +199,7 @@ class Extractor:
                 if mention.kind != "intervention" or (
                     mention.start >= title_end
                     and not _not_its_practice(text, parsed_cued, sentence, mention)
-                    and (mention.status == "catalogue" or not _not_yet_begun(parsed_cued, sentence, mention))
+                    and (mention.status == "catalogue" or not _not_yet_begun(text, parsed_cued, sentence, mention))
                     and (mention.key not in self._standing or (sentence.start not in unstated
                                                                and _introduced(parsed_cued, sentence, mention))))]
         evidence.mentions = [mention for mention, _ in kept]
@@ -206,7 +207,7 @@ class Extractor:
         for mention, sentence in zip(evidence.mentions, evidence.mention_sentences):
             if mention.kind != "intervention":
                 continue
-            if sentence.start in unstated or _not_yet_begun(parsed_cued, sentence, mention):
+            if sentence.start in unstated or _not_yet_begun(text, parsed_cued, sentence, mention):
                 evidence.named_only.append(mention)
             else:
                 council, method, confidence = about.council_for(sentence)
@@ -411,10 +412,12 @@ def _not_its_practice(text: str, parsed: dict[int, Doc], sentence: Sentence, men
         text[sentence.start:mention.start], mention.surface, text[mention.end:sentence.end])
 
 
-def _not_yet_begun(parsed: dict[int, Doc], sentence: Sentence, mention: Mention) -> bool:
-    """A practice its (parsed) sentence only plans or says the council lacks: named, not implemented."""
+def _not_yet_begun(text: str, parsed: dict[int, Doc], sentence: Sentence, mention: Mention) -> bool:
+    """A practice its (parsed) sentence only plans, turned down or says the council lacks: named, not
+    implemented."""
     words = _mention_words(parsed, sentence, mention)
-    return words is not None and not_yet_begun(words.root)
+    return (words is not None and not_yet_begun(words.root)) or turned_down(
+        text[sentence.start:mention.start], text[mention.end:sentence.end])
 
 
 MAIN_COUNCIL_OPENING = 300  # characters: a title and its standfirst
@@ -606,34 +609,29 @@ class _CouncilContext:
         """(council code, method, confidence) for what a sentence says, or (None, None, 0)."""
         if self._inspection_council:
             return self._inspection_council, "inspection_report", 0.9
+        own = self._only_council or self._main_council
+        own_found = (own, "document_council", 0.8) if self._only_council else (own, "main_council", 0.6)
+        we_speak = own is not None and bool(_FIRST_PERSON.search(self._text, sentence.start, sentence.end))
         named = self.named_in(sentence)
-        makers = [mention for mention in named if _ORIGIN.search(self._text[sentence.start:mention.start])
-                  or _ITS_MODEL.match(self._text, mention.end, sentence.end)]
-        doers = [mention for mention in named if mention not in makers]
-        we_speak = self._main_council is not None and bool(_FIRST_PERSON.search(self._text, sentence.start, sentence.end))
-        if doers and not (we_speak and self._main_council not in {mention.key for mention in doers}):
+        doers = [mention for mention in named if not (_ORIGIN.search(self._text[sentence.start:mention.start])
+                                                      or _ITS_MODEL.match(self._text, mention.end, sentence.end))]
+        if doers and not (we_speak and own not in {mention.key for mention in doers}):
             return doers[0].key, "named_in_sentence", 0.9
-        if named and self._main_council:  # "we" with partners, or a model "first developed in Hertfordshire"
-            return self._main_council, "main_council", 0.6
-        if self._only_council:
-            return self._only_council, "document_council", 0.8
+        if own and (named or self._only_council):  # "we" with partners, a model "first developed in Hertfordshire"
+            return own_found
         recent = self._within(self._councils, self._council_starts, sentence.start - CONTEXT_WINDOW, sentence.start)
         if recent:
             # the first council of the latest sentence naming one: its subject, not a partner named after
             # it; a sentence listing several councils makes none of them the subject of what follows
             latest = [mention for mention in recent if mention.start >= self._sentence_of[id(recent[-1])].start]
-            if self._main_council in {mention.key for mention in latest}:
-                return self._main_council, "main_council", 0.6  # "Bradford and Leeds share …" in a Leeds story
-            # in a document about one council, another named before is what follows only right after it,
-            # and never where "we" speak: they wrote the document ("Camden saw a similar fall. Caseloads …")
+            # but in a document about one council, another named before is what follows only right after
+            # it, and never where "we" speak: they wrote the document ("Camden saw a similar fall. Caseloads …")
             just_before = not self._text[self._sentence_of[id(recent[-1])].end:sentence.start].strip()
-            if self._main_council and (not just_before or _FIRST_PERSON.search(self._text, sentence.start, sentence.end)):
-                return self._main_council, "main_council", 0.6
+            if own and (own in {mention.key for mention in latest} or we_speak or not just_before):
+                return own_found
             if len({mention.key for mention in latest}) < 3:
                 return latest[0].key, "named_before", 0.6
-        if self._main_council:
-            return self._main_council, "main_council", 0.6
-        return None, None, 0.0
+        return own_found if own else (None, None, 0.0)
 
     def named_in(self, sentence: Sentence) -> list[Mention]:
         """The councils a sentence names, in order."""

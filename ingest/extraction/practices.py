@@ -170,7 +170,10 @@ def _trim(tokens: list[Token]) -> list[Token]:
 
 def _where_it_applies(qualifier: Token) -> bool:
     """A qualifier saying where or instead of what a practice applies, not which practice it is:
-    "for each team", "in every locality", "for most cases", "in place of individual supervision"."""
+    "for each team", "in every locality", "for most cases", "in place of individual supervision", a
+    place ("The Launchpad in Chatham", "constellations in Burton and Cannock")."""
+    if qualifier.head.lower_ == "in" and qualifier.ent_type_ in {"GPE", "LOC", "FAC"}:
+        return True
     if qualifier.lower_ == "place":
         return any(word.dep_ == "prep" and word.lower_ == "of" for word in qualifier.children)
     return any(word.text in {"each", "every", "all", "most"} for word in qualifier.children)  # not "Every Child"
@@ -329,7 +332,10 @@ def apposed_name(doc: Doc, end: int) -> tuple[int, int] | None:
         i += 1
     while words and words[-1].lower_ in _NAME_LINKS:
         words.pop()
-    if not 1 <= len(words) <= 6:
+    head = words[-1].i + 1 if words else len(doc)
+    if head < len(doc) and doc[head].lower_ in HEADS:  # "…, the Holding Together team."
+        words.append(doc[head])
+    if not 1 <= len(words) <= 7:
         return None
     start, stop = with_abbreviation(doc, words)
     following = [token for token in doc if token.idx >= stop and token.text not in {"’", "”", "'", '"'}]
@@ -375,11 +381,10 @@ def described_name(doc: Doc, start: int, end: int) -> tuple[int, int] | None:
         end = named.i + 1
     else:
         return None
-    name: list[Token] = []
-    for token in reversed(doc[:end]):
-        if not (token.is_title or token.is_upper and len(token) > 1 or name and token.lower_ in _NAME_LINKS):
-            break
-        name.insert(0, token)
+    name = _capitalised_before(doc, end)
+    if name and name[0].i > 1 and doc[name[0].i - 1].lower_ in {"in", "at"} and _capitalised_before(doc, name[0].i - 1):
+        named = doc[name[0].i - 2]  # "The Launchpad in Chatham, a drop-in hub": where the hub is, not its name
+        name = _capitalised_before(doc, named.i + 1)
     while name and (name[0].lower_ in _NAME_LINKS or name[0].lower_ in {"a", "an"} or name[0].pos_ == "ADP"
                     or name[0].lower_ in _BY_WAY_OF):
         name = name[1:]  # not the "Through" opening "Through Adopt South, the …", nor a "Via" tagged as a name
@@ -390,6 +395,16 @@ def described_name(doc: Doc, start: int, end: int) -> tuple[int, int] | None:
 
 
 _BY_WAY_OF = {"through", "via", "with", "by", "from"}  # not "in" or "across", after which a place is named
+
+
+def _capitalised_before(doc: Doc, end: int) -> list[Token]:
+    """The capitalised words (and the small words inside a name) that end at token `end`."""
+    name: list[Token] = []
+    for token in reversed(doc[:end]):
+        if not (token.is_title or token.is_upper and len(token) > 1 or name and token.lower_ in _NAME_LINKS):
+            break
+        name.insert(0, token)
+    return name
 
 
 def _name_start(doc: Doc, comma: int) -> int:
@@ -870,6 +885,33 @@ def paid_for_it(before: str, surface: str, after: str) -> bool:
     if supported:
         return bool(supported.group("funder") or _NATIONAL.match(surface))
     return bool(_PAID_THROUGH.search(before) or _PAID_WITH.match(after))
+
+
+_WEIGHED_BEFORE = re.compile(
+    r"\b(?i:look(?:ed|ing)?(?:\s+\w+)?\s+at|consider(?:ed|ing)?|explor(?:ed|ing)|visit(?:ed|ing)|bid\s+(?:for|to)|"
+    r"appl(?:ied|y)\s+(?:for|to)|expressed\s+(?:an\s+)?interest\s+in|discuss(?:ed|ing)?)\b(?P<gap>[^.;:]*)$")
+_WEIGHED_AFTER = re.compile(r"^[^.;:]*?\b(?i:was|were)\s+(?i:considered|explored|discussed)\b")
+_TURNED_DOWN = re.compile(
+    r"\b(?i:(?:decided|chose|opted)\s+(?:against|not\s+to)|rejected|turned\s+(?:it|them)\s+down|not\s+taken\s+forward|"
+    r"not\s+selected|unsuccessful|but\s+concluded|(?:wasn['’]t|weren['’]t|was\s+not|were\s+not|isn['’]t|is\s+not)\s+"
+    r"(?:successful|right\s+for\s+us))")
+_LATER_SUCCESS = re.compile(r"\b(?i:but|however|although|later)\b[^.;]*\b(?i:succeeded|went\s+live|launched|started|"
+                            r"began|opened|introduced|adopted)\b")  # "rejected, but a second bid succeeded"
+_STARTED_WORDS = re.compile(r"\b(?i:adopt|introduc|launch|implement|set\s+up|establish|creat|open|roll)")
+
+
+def turned_down(before: str, after: str) -> bool:
+    """A practice its sentence (`before` and `after` it) says was weighed and turned down: "we looked hard
+    at X but decided against it", "X was considered but not taken forward", "bid for money to run X and
+    weren't successful", "considered X and rejected it"; not "having considered several models, we adopted
+    X and rejected Y" (a start between the weighing and X, or between X and the refusal), nor "the first bid
+    for X was rejected, but a second succeeded"."""
+    weighed = _WEIGHED_BEFORE.search(before)
+    refusal = _TURNED_DOWN.search(after)
+    if refusal is None or _STARTED_WORDS.search(after[:refusal.start()]) or _LATER_SUCCESS.search(
+            after, refusal.end()):
+        return False
+    return bool(weighed and not _STARTED_WORDS.search(weighed.group("gap")) or _WEIGHED_AFTER.match(after))
 
 
 def subject_is_ofsted(verb: Token) -> bool:
