@@ -426,7 +426,8 @@ MAIN_COUNCIL_OPENING = 300  # characters: a title and its standfirst
 def _main_council(councils: list[Mention]) -> str | None:
     """The council a document with no metadata is about, when the text makes it plain: named in its
     opening, at least three times, and at least twice as often as any other (a case study naming its
-    partners), or the only one its opening names; None for a report about several councils."""
+    partners), or the only one its opening names when no other is named more often (and it is named twice
+    if another is named as often); None for a report about several councils."""
     counts = Counter(mention.key for mention in councils)
     if not counts:
         return None
@@ -436,9 +437,9 @@ def _main_council(councils: list[Mention]) -> str | None:
     if key in opening and times >= 3 and times >= 2 * runner_up:
         return key
     # a letter, minutes or a feature that names its council once or twice and then says "the council":
-    # the only council its opening names, named no less often than any other
+    # the only council its opening names, named more often than any other, or as often and at least twice
     only = next(iter(opening)) if len(opening) == 1 else None
-    return only if only is not None and counts[only] == times else None
+    return only if only is not None and counts[only] == times and (times > runner_up or times >= 2) else None
 
 
 def _last_level(previous: list[OpenOutcomeFinding], unit: str) -> OpenOutcomeFinding | None:
@@ -586,9 +587,12 @@ def _widens(practice: str, catalogue: str) -> bool:
 
 _FIRST_PERSON = re.compile(r"\b(?:[Ww]e|[Oo]urs?|us)\b")
 # a council named as where a model began ("first developed in Hertfordshire", "pioneered by Leeds")
-_ORIGIN = re.compile(r"\b(?:developed|pioneered|designed|devised|created|started|originated|founded|led)\s+(?:\w+\s+)?"
-                     r"(?:in|by)\s+(?:the\s+)?$")
-_ITS_MODEL = re.compile(r"(?:['’]s)?(?:\s+[\w-]+){0,3}?\s+(?:model|approach)\b")  # "North Yorkshire's No Wrong Door model"
+_ORIGIN = re.compile(r"\b(?:developed|pioneered|designed|devised|originated|founded)\s+(?:\w+\s+)?(?:in|by)\s+(?:the\s+)?$")
+_ITS_MODEL = re.compile(r"['’]s(?:\s+[\w-]+){0,3}?\s+(?:model|approach)\b")  # "… adopted North Yorkshire's No Wrong Door model"
+_AGENT = re.compile(r"\b(?:[Ww]e|[Tt]he (?:council|borough|county|city|authority|trust|service))\b")  # who adopted it
+# a council "we" work with, not who did it: "with Medway", "alongside Kent", "jointly with Bucks"
+_PARTNER = re.compile(r"\b(?:with|alongside|and|including)\s+(?:the\s+)?(?:(?:London\s+)?Borough\s+of\s+|City\s+of\s+)?$")
+_QUOTED = re.compile(r"[“\"][^”\"]*[”\"]")  # what someone quoted says: their "we", not the document's
 
 
 class _CouncilContext:
@@ -611,11 +615,12 @@ class _CouncilContext:
             return self._inspection_council, "inspection_report", 0.9
         own = self._only_council or self._main_council
         own_found = (own, "document_council", 0.8) if self._only_council else (own, "main_council", 0.6)
-        we_speak = own is not None and bool(_FIRST_PERSON.search(self._text, sentence.start, sentence.end))
+        words = self._text[sentence.start:sentence.end]
+        we_speak = own is not None and bool(_FIRST_PERSON.search(_QUOTED.sub("", words)))
         named = self.named_in(sentence)
-        doers = [mention for mention in named if not (_ORIGIN.search(self._text[sentence.start:mention.start])
-                                                      or _ITS_MODEL.match(self._text, mention.end, sentence.end))]
-        if doers and not (we_speak and own not in {mention.key for mention in doers}):
+        doers = [mention for mention in named if not self._maker_or_partner(words, mention.start - sentence.start,
+                                                                            mention.end - sentence.start, we_speak)]
+        if doers:
             return doers[0].key, "named_in_sentence", 0.9
         if own and (named or self._only_council):  # "we" with partners, a model "first developed in Hertfordshire"
             return own_found
@@ -624,14 +629,22 @@ class _CouncilContext:
             # the first council of the latest sentence naming one: its subject, not a partner named after
             # it; a sentence listing several councils makes none of them the subject of what follows
             latest = [mention for mention in recent if mention.start >= self._sentence_of[id(recent[-1])].start]
-            # but in a document about one council, another named before is what follows only right after
-            # it, and never where "we" speak: they wrote the document ("Camden saw a similar fall. Caseloads …")
-            just_before = not self._text[self._sentence_of[id(recent[-1])].end:sentence.start].strip()
-            if own and (own in {mention.key for mention in latest} or we_speak or not just_before):
+            # but in a document about one council, another named before is what follows only in its own
+            # paragraph, and never where "we" speak: they wrote the document ("Camden saw a similar fall.\n\n…")
+            same_paragraph = "\n" not in self._text[self._sentence_of[id(recent[-1])].end:sentence.start]
+            if own and (own in {mention.key for mention in latest} or we_speak or not same_paragraph):
                 return own_found
             if len({mention.key for mention in latest}) < 3:
                 return latest[0].key, "named_before", 0.6
         return own_found if own else (None, None, 0.0)
+
+    @staticmethod
+    def _maker_or_partner(words: str, start: int, end: int, we_speak: bool) -> bool:
+        """A council a sentence names (characters `start` to `end` of its `words`) only as where a model began
+        ("first developed in Hertfordshire", "the council adopted Medway's model") or as a partner of the
+        "we" who speak ("we run the agency jointly with Medway"): not who did what the sentence says."""
+        return bool(_ORIGIN.search(words[:start]) or _ITS_MODEL.match(words, end) and _AGENT.search(words[:start])
+                    or we_speak and _PARTNER.search(words[:start]))
 
     def named_in(self, sentence: Sentence) -> list[Mention]:
         """The councils a sentence names, in order."""

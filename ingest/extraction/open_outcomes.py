@@ -55,6 +55,7 @@ from ingest.extraction.outcomes import (
     parse_amount,
     period_of,
     ranges,
+    said_of_a_group,
     share_percent,
     share_words,
     signed_change,
@@ -107,7 +108,7 @@ _NOT_MEASURE = {"year", "years", "month", "months", "week", "weeks", "day", "day
 _LABELS = {"section", "act", "page", "grade", "stage", "level", "tier", "phase", "step", "part", "chapter", "year",
            "recommendation", "paragraph", "para", "appendix", "annex", "table", "item", "option", "question",
            "action", "priority", "objective", "figure", "chart", "box", "episode", "issue", "series", "volume", "vol",
-           "column", "proposal", "clause", "reference", "ref"}
+           "column", "proposal", "clause", "reference", "ref", "answer"}
 _YEAR = re.compile(r"(?:199|20[0-3])\d")  # a year wherever it stands
 _YEAR_NAMED = re.compile(r"(?:19|20)\d\d")  # a year when the parser reads it as a number
 _GRADE_THEN_NUMBER = re.compile(GRADE_PATTERN + r"\s+\d", re.IGNORECASE)
@@ -847,7 +848,8 @@ def find_open_outcomes(doc: Doc, offset: int, taken: set[tuple[float, str]]) -> 
     found = _none_counted(doc, offset) + [
         outcome for outcome in found if _stated(doc, outcome.char_start - offset)
         and not _of_a_comparison_group(doc, outcome.char_start - offset, outcome.char_end - offset)
-        and not _parts_of_the_service(doc, outcome.char_start - offset)]
+        and not _parts_of_the_service(doc, outcome.char_start - offset)
+        and not _an_age_or_a_capacity(doc, outcome.char_start - offset, outcome.unit)]
     for outcome in found:
         # "85% now, compared with about 60% in 2018", "16%, down from 33%": a baseline, not a comparison group
         baseline = baseline_for(doc.text, baselines, outcome.char_start - offset, outcome.unit)
@@ -1054,6 +1056,25 @@ def _in_each_unit(noun: Token) -> bool:
         word.dep_ == "det" and word.lower_ in {"each", "every"} for word in child.children) for child in verb.children)
 
 
+_UP_TO = re.compile(r"\b(?:for|tak\w*|accommodat\w*|support\w*|offer\w*|hous\w*|hold\w*|room\s+for|capacity\s+"
+                    r"(?:for|of))\s+up\s+to\s+$", re.IGNORECASE)  # what a place can take, not "up to 10 carers have …"
+
+
+def _an_age_or_a_capacity(doc: Doc, start: int, unit: str | None) -> bool:
+    """A number that is someone's age after their name ("said Kayden, 13.", "Ellie, 15, said"), or how many a
+    place can take ("homes for up to three young people"): neither is a result."""
+    if unit != "count":
+        return False
+    if _UP_TO.search(doc.text, 0, start):
+        return True
+    number = next((token for token in doc if token.idx == start), None)
+    if number is None or number.i < 2 or not number.text.isdigit() or int(number.text) > 99:
+        return False
+    name, comma = doc[number.i - 2], doc[number.i - 1]
+    following = doc[number.i + 1].text if number.i + 1 < len(doc) else "."
+    return comma.text == "," and following in {",", ".", ")"} and name.pos_ == "PROPN" and name.is_title
+
+
 def _of_a_comparison_group(doc: Doc, start: int, end: int) -> bool:
     """A figure (characters start to end of the sentence) a comparison group's: printed just after "the
     England average", "statistical neighbours" or "a target of", or followed by "nationally"; "14%,
@@ -1062,7 +1083,7 @@ def _of_a_comparison_group(doc: Doc, start: int, end: int) -> bool:
                     if token.like_num and not _YEAR.match(token.text) and token.idx + len(token.text) <= start),
                    default=0)
     return bool(_COMPARISON_GROUP.search(doc.text, previous, start) or _GROUP_AFTER.match(doc.text, end)
-                or _GROUP_COUNTED.match(doc.text, end))
+                or _GROUP_COUNTED.match(doc.text, end) or said_of_a_group(doc.text, start))
 
 
 _NO_MEASURE_ALONE = {"aim", "ambition", "target", "goal", "objective", "figure", "total", "team", "number"}

@@ -58,10 +58,13 @@ _COUNTED = (rf"(?P<ra>{PER_10000})?(?:\s+(?!(?:to|in|at|from|and|by|during|was|w
             rf"[a-z][a-z'’-]*){{0,4}}?")
 # a timescale the first figure is measured against: "from 58% within 72 hours to 86%"
 _WITHIN = r"(?:\s+within\s+\d+\s+(?:working\s+)?(?:hours?|days?|weeks?|months?))?"
+# a quarter the first figure was measured in: "from 54% in Q1 to 88%", "in the first quarter of 2024"
+_QUARTER = (r"(?:q[1-4]|quarter\s+(?:one|two|three|four|[1-4])|the\s+(?:first|second|third|fourth|last)\s+quarter)"
+            rf"(?:\s+(?:of\s+)?{_YEAR})?")
 _FROM_TO = re.compile(
     rf"\bfrom\s+{HEDGE}(?P<a>{AMOUNT}|{_IN_WORDS}){_COUNTED}{_WITHIN}(?:\s+in\s+(?:[A-Z][a-z]+\s+)?(?P<ya>{_YEAR})|\s+(?:at|in|during) "
     rf"the (?:previous|last|time of the) (?:inspection|year|visit)|\s+(?:in|at|on|by)\s+(?:the\s+(?:end|start|beginning)\s+of\s+)?"
-    rf"(?:\d{{1,2}}\s+)?{_MONTH}(?:\s+{_YEAR})?)?,?\s+(?:down\s+|up\s+)?(?:to|into)\s+"
+    rf"(?:\d{{1,2}}\s+)?{_MONTH}(?:\s+{_YEAR})?|\s+in\s+{_QUARTER})?,?\s+(?:down\s+|up\s+)?(?:to|into)\s+"
     rf"{HEDGE}(?P<b>{AMOUNT}|{_IN_WORDS})(?P<rb>{PER_10000})?(?:\s+in\s+(?:[A-Z][a-z]+\s+)?(?P<yb>{_YEAR}))?",
     re.IGNORECASE)
 _PAIRED_YEARS = re.compile(
@@ -585,6 +588,20 @@ def of_a_budget(sentence: Doc, start: int) -> bool:
     return figure is not None and a_budget(figure)
 
 
+# a sentence opening with the group its figures are about: "Nationally, …", "Across England, …", "In the region, …"
+_FRONTED_GROUP = re.compile(r"^\W*(?:\d[\d.]*\s+)?(?:nationally|regionally|(?:across|in|for)\s+(?:england|the\s+"
+                            r"(?:country|region)))\b", re.IGNORECASE)
+_TURN = re.compile(r";|\b(?:but|while|whereas|ours|our|we|locally|here|compared)\b", re.IGNORECASE)  # "…; ours is 68"
+
+
+def said_of_a_group(text: str, position: int) -> bool:
+    """A figure (at `position` of a sentence) in a sentence that opens by naming the comparison group its
+    figures are about ("Nationally, turnover is 17%"), before the sentence turns to the council's own ("…;
+    ours is 14%", "…, but we …")."""
+    fronted = _FRONTED_GROUP.match(text)
+    return fronted is not None and not _TURN.search(text, fronted.end(), position)
+
+
 def find_outcomes(sentence: Doc, offset: int, context_metric: str | None = None) -> list[OutcomeDraft]:
     """Outcomes stated in one sentence, parsed on its own; `offset` places it in the document.
     `context_metric`, the metric the previous sentence named, is what "the number" refers to."""
@@ -604,7 +621,8 @@ def find_outcomes(sentence: Doc, offset: int, context_metric: str | None = None)
         if draft is None:
             continue
         metric_id, direction, value_from, value_to, unit, change, change_unit, position = draft
-        if _hedged(sentence, clause_start + position) or of_a_budget(sentence, clause_start + position):
+        if _hedged(sentence, clause_start + position) or of_a_budget(sentence, clause_start + position) \
+                or said_of_a_group(text, clause_start + position):
             continue
         draft_period, compared = period, comparison_sentence
         if value_from is None and isinstance(value_to, float) and change is None \

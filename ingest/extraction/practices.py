@@ -168,11 +168,14 @@ def _trim(tokens: list[Token]) -> list[Token]:
     return tokens
 
 
+_PLACES = {"GPE", "LOC", "FAC"}  # entity types of a place
+
+
 def _where_it_applies(qualifier: Token) -> bool:
     """A qualifier saying where or instead of what a practice applies, not which practice it is:
     "for each team", "in every locality", "for most cases", "in place of individual supervision", a
     place ("The Launchpad in Chatham", "constellations in Burton and Cannock")."""
-    if qualifier.head.lower_ == "in" and qualifier.ent_type_ in {"GPE", "LOC", "FAC"}:
+    if qualifier.head.lower_ == "in" and qualifier.ent_type_ in _PLACES:
         return True
     if qualifier.lower_ == "place":
         return any(word.dep_ == "prep" and word.lower_ == "of" for word in qualifier.children)
@@ -382,7 +385,8 @@ def described_name(doc: Doc, start: int, end: int) -> tuple[int, int] | None:
     else:
         return None
     name = _capitalised_before(doc, end)
-    if name and name[0].i > 1 and doc[name[0].i - 1].lower_ in {"in", "at"} and _capitalised_before(doc, name[0].i - 1):
+    if name and name[0].i > 1 and doc[name[0].i - 1].lower_ in {"in", "at"} and _capitalised_before(doc, name[0].i - 1) \
+            and all(token.ent_type_ in _PLACES for token in name):
         named = doc[name[0].i - 2]  # "The Launchpad in Chatham, a drop-in hub": where the hub is, not its name
         name = _capitalised_before(doc, named.i + 1)
     while name and (name[0].lower_ in _NAME_LINKS or name[0].lower_ in {"a", "an"} or name[0].pos_ == "ADP"
@@ -672,10 +676,15 @@ _SHARES = {"first", "some", "most", "half", "several", "many"}
 
 def _some_of(noun: Token) -> bool:
     """Some of what was planned is there: "opened the first four of seven planned hubs", "two of the
-    planned hubs are open"."""
+    planned hubs are open"; not "two of the proposed hubs await funding", "cancelled half of the planned hubs"."""
     counted = any(word.dep_ == "nummod" and any(part.lower_ == "of" for part in word.children) for word in noun.children)
-    return counted or noun.dep_ == "pobj" and noun.head.lower_ == "of" and (
-        noun.head.head.tag_ == "CD" or noun.head.head.lower_ in _SHARES)
+    if not (counted or noun.dep_ == "pobj" and noun.head.lower_ == "of" and (
+            noun.head.head.tag_ == "CD" or noun.head.head.lower_ in _SHARES)):
+        return False
+    verb = next((node for node in noun.ancestors if node.pos_ in {"VERB", "AUX"}), None)
+    return verb is not None and (verb.lemma_ in _OPENING | {"set", "establish", "create", "build"} or verb.lemma_ == "be" and any(
+        child.dep_ in {"acomp", "advmod"} and child.lower_ in {"open", "running", "operational", "live"}
+        for child in verb.children))
 
 
 def _weighed_or_turned_down(verb: Token) -> bool:
@@ -897,6 +906,14 @@ _TURNED_DOWN = re.compile(
     r"(?:successful|right\s+for\s+us))")
 _LATER_SUCCESS = re.compile(r"\b(?i:but|however|although|later)\b[^.;]*\b(?i:succeeded|went\s+live|launched|started|"
                             r"began|opened|introduced|adopted)\b")  # "rejected, but a second bid succeeded"
+# what the weighing was of, when it is a change to a practice that runs ("considered closing our constellation")
+_CHANGING_WORDS = re.compile(r"\b(?i:clos\w*|replac\w*|extend\w*|expand\w*|ending|cutting|stopp\w*|withdraw\w*|chang\w*|"
+                             r"moving|merg\w*|reduc\w*|scal\w*|decommission\w*)\b|,\s*(?i:we|it|they|the council)\b")
+# a refusal in a clause of its own, or of something else: "where mediation has been unsuccessful", "families who
+# had rejected earlier offers", "rejected those that …"
+_OTHER_CLAUSE = re.compile(r"\b(?i:where|when|who|although|though|because|so|since|if|whose)\b|(?<!,)\s(?i:which|that)\b")
+_REJECTED_ELSE = re.compile(r"\s+(?!(?:it|them|this|that|the\s+(?:idea|proposal|model|option|approach|bid|plan))\b)\w",
+                            re.IGNORECASE)
 _STARTED_WORDS = re.compile(r"\b(?i:adopt|introduc|launch|implement|set\s+up|establish|creat|open|roll)")
 
 
@@ -909,9 +926,11 @@ def turned_down(before: str, after: str) -> bool:
     weighed = _WEIGHED_BEFORE.search(before)
     refusal = _TURNED_DOWN.search(after)
     if refusal is None or _STARTED_WORDS.search(after[:refusal.start()]) or _LATER_SUCCESS.search(
-            after, refusal.end()):
+            after, refusal.end()) or _OTHER_CLAUSE.search(after[:refusal.start()]) or (
+            refusal.group().lower() == "rejected" and _REJECTED_ELSE.match(after, refusal.end())):
         return False
-    return bool(weighed and not _STARTED_WORDS.search(weighed.group("gap")) or _WEIGHED_AFTER.match(after))
+    return bool(weighed and not (_STARTED_WORDS.search(weighed.group("gap")) or _CHANGING_WORDS.search(weighed.group("gap")))
+                or _WEIGHED_AFTER.match(after))
 
 
 def subject_is_ofsted(verb: Token) -> bool:
