@@ -607,14 +607,15 @@ class _CouncilContext:
         self._intervention_starts = [mention.start for mention in self._interventions]
         self._inspection_council = inspection_council
         self._only_council = document_councils[0] if len(document_councils) == 1 else None
-        self._main_council = None if document_councils or inspection_council else _main_council(self._councils)
+        main = None if document_councils or inspection_council else _main_council(self._councils)
+        self._own = self._only_council or main  # the council the document is given for, or plainly about
+        self._own_found = (self._own, "document_council", 0.8) if self._only_council else (main, "main_council", 0.6)
 
     def council_for(self, sentence: Sentence) -> tuple[str | None, str | None, float]:
         """(council code, method, confidence) for what a sentence says, or (None, None, 0)."""
         if self._inspection_council:
             return self._inspection_council, "inspection_report", 0.9
-        own = self._only_council or self._main_council
-        own_found = (own, "document_council", 0.8) if self._only_council else (own, "main_council", 0.6)
+        own, own_found = self._own, self._own_found
         words = self._text[sentence.start:sentence.end]
         we_speak = own is not None and bool(_FIRST_PERSON.search(_QUOTED.sub("", words)))
         named = self.named_in(sentence)
@@ -656,7 +657,7 @@ class _CouncilContext:
         15% …", "St Helens saw its numbers fall by a third"): that council's figure, a comparison, not this
         council's result. Not a clause whose subject is "we", a measure, the figure itself, or a practice
         named after a council ("Bury's Family Hub model … has helped us reduce …")."""
-        own = self._only_council or self._main_council
+        own = self._own
         others = [mention for mention in self.named_in(sentence) if mention.key != own]
         if own is None or not others:
             return False

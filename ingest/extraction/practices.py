@@ -672,6 +672,7 @@ _DECIDING = {"decide", "opt", "choose", "vote"}
 
 
 _SHARES = {"first", "some", "most", "half", "several", "many"}
+_MADE = _OPENING | {"set", "establish", "create", "build"}  # what says part of a plan now exists
 
 
 def _some_of(noun: Token) -> bool:
@@ -682,7 +683,7 @@ def _some_of(noun: Token) -> bool:
             noun.head.head.tag_ == "CD" or noun.head.head.lower_ in _SHARES)):
         return False
     verb = next((node for node in noun.ancestors if node.pos_ in {"VERB", "AUX"}), None)
-    return verb is not None and (verb.lemma_ in _OPENING | {"set", "establish", "create", "build"} or verb.lemma_ == "be" and any(
+    return verb is not None and (verb.lemma_ in _MADE or verb.lemma_ == "be" and any(
         child.dep_ in {"acomp", "advmod"} and child.lower_ in {"open", "running", "operational", "live"}
         for child in verb.children))
 
