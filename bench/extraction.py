@@ -11,7 +11,7 @@ texts hold, which the figures alone do not score).
 
     EVIDENCE_HOME=... python bench/extraction.py [--verbose]
     EVIDENCE_HOME=... python bench/extraction.py --unseen dev [--verbose]
-    EVIDENCE_HOME=... python bench/extraction.py --narratives dev|held_out|held_out_2|held_out_3|held_out_4|held_out_5|held_out_6|held_out_7 [--verbose]
+    EVIDENCE_HOME=... python bench/extraction.py --narratives SPLIT [--verbose] (a split of the marked file)
     EVIDENCE_HOME=... python bench/extraction.py --second-reader [narratives]
 
 `practices_implemented` scores, by the same rule, only the practices a council implementation rests on
@@ -163,8 +163,7 @@ if __name__ == "__main__":
     marked = NARRATIVES if "--narratives" in sys.argv else UNSEEN
     option = "--narratives" if marked == NARRATIVES else "--unseen"
     split = sys.argv[sys.argv.index(option) + 1] if option in sys.argv[:-1] else None
-    narrative_splits = {"dev", "held_out", *(f"held_out_{n}" for n in range(2, 8))}
-    splits = narrative_splits if marked == NARRATIVES else {"dev", "held_out"}
+    splits = {entry["split"] for entry in yaml.safe_load(marked.read_text())["documents"]}
     if option in sys.argv and split not in splits:
         sys.exit(f"{option} takes {', '.join(sorted(splits))}")
     print(json.dumps(run("--verbose" in sys.argv, split, marked), indent=2))

@@ -1938,6 +1938,20 @@ def test_a_role_given_to_a_practice_is_not_another_practice(extractor):
     assert "whole-service model" not in surfaces and "restorative practice" in surfaces
 
 
+@pytest.mark.parametrize(("sentence", "kept", "dropped"), [
+    # a body engaged to do something runs the practice; a practice engaged to do something is one
+    ("The council commissioned Harbour Circle to run an independent advocacy service.", "advocacy service",
+     "Harbour Circle"),
+    ("We contracted Westbrook College to deliver a 12-week pre-employment course.", "pre-employment course",
+     "Westbrook College"),
+    ("We commissioned the Hope Project to deliver therapy to teenagers.", "Hope Project", None),
+])
+def test_a_body_engaged_to_run_a_practice_is_not_the_practice(extractor, sentence, kept, dropped):
+    text = "Leeds City Council update\n\n" + sentence
+    surfaces = [m.surface for m in extractor.extract(text, ["E08000035"], None).mentions if m.kind == "intervention"]
+    assert any(kept in surface for surface in surfaces) and dropped not in surfaces
+
+
 @pytest.mark.parametrize(("text", "named"), [
     # a police force or an NHS body named after its area is not that area's council
     ("Kent Police and NHS Kent and Medway worked with Medway Council.", ["Medway"]),
@@ -2043,6 +2057,38 @@ def test_budgets_spoken_numbers_and_shares_in_ten(sentence, expected):
 def test_reversed_ends_budgets_spreads_questions_labels_and_teams(extractor, text, expected):
     evidence = in_oldham(extractor, text)
     assert figures_of(evidence) == expected
+
+
+@pytest.mark.parametrize(("text", "expected"), [
+    # a time taken, its unit printed at both ends or named before it ("The average wait"; not a comparison
+    # group's average), and a from-to of ages or a period, which is neither
+    ("The average wait fell from 31 weeks to 19 weeks.", [("change", 31.0, 19.0)]),
+    ("The average time to panel fell from 39 to 27 weeks.", [("change", 39.0, 27.0)]),
+    ("The Regional average fell from 31 weeks to 19 weeks.", []),
+    ("We extended support to care leavers from 21 to 25 years.", []),
+    # "nine out of ten" is a share like "nine in ten"; a share whose group is not read counts nothing
+    ("Nine out of ten children took part in their review.", [("level", None, 90.0)]),
+    ("Four in five said they had worked late.", []),
+    # money said to have been put into something, in the passive
+    ("A further £0.9m has been invested in the workforce strategy.", [("count", None, 900000.0)]),
+])
+def test_times_taken_shares_out_of_ten_and_sums_invested(extractor, text, expected):
+    evidence = in_oldham(extractor, text)
+    assert figures_of(evidence) == expected
+
+
+def test_a_list_of_what_is_still_to_be_done_names_no_practice_the_council_has(extractor):
+    """Under "What we will do next" or after "Our priorities are to:", items are plans however the
+    tagger reads their first word; the next section's numbered paragraph, and a list of what money was
+    used for, are not."""
+    text = ("Oldham Council update\n\nWhat we will do next\n\n4.9 Expand the Academy to take a cohort of team "
+            "managers.\n\n4.10 Commission a Family Group Conferencing service.\n\n5.1 In 2023 we launched Mockingbird "
+            "for our foster carers.\n\nOur priorities for 2025 are to:\n\na) commission a Lifelong Links service;\n\n"
+            "b) introduce Signs of Safety.\n\nThe grant was used to:\n\n- set up Staying Close for care leavers.\n")
+    evidence = extractor.extract(text, ["E08000004"], None)
+    assert sorted(found.intervention for found in evidence.implementations) == ["mockingbird", "staying_close"]
+    assert {mention.key for mention in evidence.named_only} >= {"family_group_conferencing", "lifelong_links",
+                                                                 "signs_of_safety"}
 
 
 def test_a_question_names_a_practice_without_saying_the_council_has_it(extractor):

@@ -61,6 +61,7 @@ from ingest.extraction.practices import (
     paid_for_it,
     practice_key,
     practice_words,
+    provider_engaged,
     role_given,
     turned_down,
 )
@@ -315,7 +316,8 @@ class Extractor:
             was_kept = (practice.start, practice.end) in kept
             sentence_start = sentence_at(practice.start).start
             words = parsed[sentence_start]
-            if role_given(words, practice.start - sentence_start, practice.end - sentence_start):
+            if role_given(words, practice.start - sentence_start, practice.end - sentence_start) or provider_engaged(
+                    words, practice.start - sentence_start, practice.end - sentence_start):
                 continue
             named = _printed_name(words, practice.start - sentence_start, practice.end - sentence_start)
             if named is not None:
@@ -749,29 +751,54 @@ def _lines(text: str, start: int, end: int) -> list[Sentence]:
 
 
 _LIST_BULLET = re.compile(r"[ \t]*- ")
-# a report's heading over what the council must improve: "What needs to improve in this local authority?"
-_TO_IMPROVE = re.compile(r"^[ \t]*(?:what needs to improve(?: in this local authority)?|areas? for (?:priority )?"
-                         r"(?:action|improvement)|recommendations?)[ \t]*[?:]?[ \t]*\d*[ \t]*$",
-                         re.IGNORECASE | re.MULTILINE)
+# a report's heading over what the council must improve: "What needs to improve in this local authority?"; or
+# over what it will do: "Next steps", "What we will do next", "Priorities for 2025/26"
+_TO_IMPROVE = re.compile(r"^[ \t]*(?:\d+(?:\.\d+)*\.?[ \t]+)?(?:what needs to improve(?: in this local authority)?|"
+                         r"areas? for (?:priority )?(?:action|improvement)|recommendations?|next steps|"
+                         r"what we (?:will|plan to) do next|(?:our |key )?priorities(?: for (?:the )?[\w/–-]+(?: \w+)?)?)"
+                         r"[ \t]*[?:]?[ \t]*\d*[ \t]*$", re.IGNORECASE | re.MULTILINE)
+# a line leading into a list of what is still to be done: "Over the next year we will:", "Our priorities are
+# to:"; not "The grant was used to:", whose items were done, nor "Cabinet is recommended to:", whose items
+# may note what runs
+_WILL_DO = re.compile(r"^[^\n]*\b(?:will|shall|should|must|(?:plans?|aims?|intends?|is|are|wants?|hopes?|going|"
+                      r"proposes?|needs?) to)[ \t]*:[ \t]*$", re.IGNORECASE | re.MULTILINE)
+# a list item: bulleted, lettered ("a)", "(b)", "c.") or numbered ("2.", "4.10") and, unless bulleted, a
+# sentence (ending in a stop or a semicolon), so that the next section's numbered heading ends the list
+_ITEM = re.compile(r"[ \t]*(?:(?P<bullet>[-•*])[ \t]|(?:(?P<letter>\(?[a-z]\)|[a-z]\.)|(?P<number>\d+(?:\.\d+)*)[.)]?)"
+                   r"[ \t]+[^\n]*[.;:,][ \t]*$)")
 _LINE = re.compile(r"[^\n]+")
 _ITEM_END = re.compile(r"[.!?](?=\s+[A-Z0-9])")
 
 
 def _lists_of_what_to_improve(text: str) -> list[tuple[int, int]]:
-    """Where the list under a "What needs to improve?" heading lies (or "Areas for improvement",
-    "Recommendations"): its items name what the council must improve or start in phrases ("Implementation
-    of an effective quality assurance framework"), which `instruction` does not read as instructions."""
+    """Where a list of what is still to be done lies: under a "What needs to improve?" heading (or
+    "Areas for improvement", "Recommendations", "Next steps", "Priorities") or after a line leading into
+    it ("Over the next year we will:"). Its items name what the council must or will improve or start in
+    phrases ("Implementation of an effective quality assurance framework", "a) commission a Family Group
+    Conferencing service"), which `instruction` does not always read as instructions."""
     lists = []
-    for heading in _TO_IMPROVE.finditer(text):
-        end = heading.end()
-        for line in _LINE.finditer(text, heading.end()):
-            if not _LIST_BULLET.match(line.group()):
-                break
+    # a heading is part of its list (the parse may join it to the first item); a line leading into one may
+    # also tell of what was done before it
+    leads = [(heading.start(), heading.end()) for heading in _TO_IMPROVE.finditer(text)] + [
+        (line.end(), line.end()) for line in _WILL_DO.finditer(text)]
+    for start, after in leads:
+        end, kind = after, None
+        for line in _LINE.finditer(text, after):
+            item = _ITEM.match(line.group())
+            if item is None or kind is not None and _kind_of_item(item) != kind:
+                break  # not an item, or one of another list ("5.1 In 2023 we …" after "- recruit …")
+            kind = _kind_of_item(item)
             stop = _ITEM_END.search(text, line.start(), line.end())  # the last may run on into the next section
             end = stop.end() if stop else line.end()
-        if end > heading.end():
-            lists.append((heading.end(), end))
+        if end > after:
+            lists.append((start, end))
     return lists
+
+
+def _kind_of_item(item: re.Match) -> str:
+    """"bullet", "letter", or "number" with what precedes its last part ("4.10" is of 4, as "4.9" is; "5.1" is not)."""
+    return "bullet" if item.group("bullet") else "letter" if item.group("letter") else \
+        f"number {item.group('number').rpartition('.')[0]}"
 
 
 def _since(sentence: str) -> int | None:

@@ -70,8 +70,10 @@ _COUNT_VERBS = {"recruit", "train", "appoint", "hold", "carry", "complete", "emp
                 "create", "convene", "undertake", "deliver", "attend", "open", "qualify", "receive", "make"}
 # a comparison group's figure: printed after one of these (since the figure before), or followed by "nationally"
 # a comparison group named in the words just before a figure: "a national average of around 18%", "the South East
-# average of 21", "statistical neighbours (45)", "a target of 16"; not "a manageable average of 15"
-_COMPARISON_GROUP = re.compile(rf"\b(?:{COMPARISON_GROUPS}|(?-i:[A-Z][a-z]+) average|threshold|target)\b"
+# average of 21", "statistical neighbours (45)", "a target of 16"; not "a manageable average of 15", nor "The
+# average wait fell from 31 to 19 weeks"
+_COMPARISON_GROUP = re.compile(rf"\b(?:{COMPARISON_GROUPS}|(?-i:(?!(?:The|This|That|Our|Its|Their|An?)\b)[A-Z][a-z]+) "
+                               r"average|threshold|target)\b"
                                r"(?:[\s('’]+[\w/-]+){0,4}?[\s(:]*$", re.IGNORECASE)
 _NAMES_A_GROUP = re.compile(rf"\b(?:{COMPARISON_GROUPS})\b", re.IGNORECASE)
 _GROUP_AFTER = re.compile(r"\s*(?:%|per ?cent|per 10,000(?: children)?)?\s*(?:nationally|regionally|in england|across "
@@ -479,9 +481,10 @@ _SPENDING = {"invest", "commit", "allocate", "put"}
 
 def _spent_on(amount: Token) -> str:
     """"invested £1.8 million … in recruitment and retention": money a council put into something,
-    measured by what it went on (nothing when that is not said, or is a pronoun: "invested £1.2m in it")."""
+    measured by what it went on (nothing when that is not said, or is a pronoun: "invested £1.2m in it");
+    "£0.9m has been invested in …" too."""
     verb = amount.head
-    if amount.dep_ not in {"dobj", "npadvmod"} or verb.lemma_.lower() not in _SPENDING:  # "£2.5m" is read as a
+    if amount.dep_ not in {"dobj", "npadvmod", "nsubjpass"} or verb.lemma_.lower() not in _SPENDING:  # "£2.5m" is read as a
         return ""  # noun phrase of its own, "m" hanging from the verb
     into = {"in", "into"} if verb.lemma_.lower() == "put" else {"in", "on", "into"}  # not "put £3m of pressure on"
     below = [word for child in verb.children if child.dep_ == "prep" for word in child.children if word.dep_ == "pobj"]
@@ -697,9 +700,11 @@ def find_open_outcomes(doc: Doc, offset: int, taken: set[tuple[float, str]]) -> 
     found: list[OpenOutcome] = []
     skipped = ranges(doc.text)  # character spans of figures read already (a change, a baseline, a share) or spreads
     spelled_until = -1  # the last word of a number spelled out in several words, read at its first
-    for share, span in _shares(doc, offset):
+    shares, unread = _shares(doc, offset)
+    for share, span in shares:
         found.append(share)
         skipped.append(span)
+    skipped += unread
     whole_change = from_to(doc.text)
     while whole_change is not None and of_a_budget(doc, whole_change[0].start("a")):
         whole_change = from_to(doc.text, whole_change[0].end())  # "the overspend fell from £8.2m to £3.1m, and …"
@@ -1127,10 +1132,20 @@ def _measured_subject(figure: Token) -> Token | None:
     return subject
 
 
-def _shares(doc: Doc, offset: int) -> list[tuple[OpenOutcome, tuple[int, int]]]:
+def _in_or_out_of(token: Token) -> Token | None:
+    """The "in" of "four in ten" or the "of" of "nine out of ten", when a word follows it."""
+    doc = token.doc
+    words = [word.lower_ for word in doc[token.i + 1:token.i + 3]]
+    gap = 1 if words[:1] == ["in"] else 2 if words == ["out", "of"] else 0
+    return doc[token.i + gap] if gap and token.i + gap + 1 < len(doc) else None
+
+
+def _shares(doc: Doc, offset: int) -> tuple[list[tuple[OpenOutcome, tuple[int, int]]], list[tuple[int, int]]]:
     """"half of post-16 students", "nearly two thirds of care leavers", "one in three children", "four
-    in ten posts": a share of a group, in per cent, with the words' span."""
+    in ten posts": a share of a group, in per cent, with the words' span; and the spans of shares
+    whose group could not be read ("four in five said …"), whose numbers count nothing either."""
     found = []
+    unread: list[tuple[int, int]] = []
     for token in doc:
         following = doc[token.i + 1] if token.i + 1 < len(doc) else None
         before = doc[token.i - 1] if token.i > 0 else None
@@ -1148,13 +1163,14 @@ def _shares(doc: Doc, offset: int) -> list[tuple[OpenOutcome, tuple[int, int]]]:
             value = float(round(share_percent(parts or 1.0, token.lower_)))
             groups = [child for child in following.children if child.dep_ == "pobj"]
             group = next((child for child in groups if child.pos_ == "NOUN"), groups[0] if groups else None)
-        elif (several_in := _number(token.text)) and following is not None and following.lower_ == "in" \
-                and token.i + 2 < len(doc) and (out_of := _number(doc[token.i + 2].text)) \
-                and several_in < out_of <= 1000 and not _YEAR.fullmatch(doc[token.i + 2].text):
-            first, value = token, float(round(100 * several_in / out_of))  # "one in three", "four in ten"
-            counted = doc[token.i + 2]
+        elif (several_in := _number(token.text)) and (joiner := _in_or_out_of(token)) is not None \
+                and (out_of := _number(doc[joiner.i + 1].text)) \
+                and several_in < out_of <= 1000 and not _YEAR.fullmatch(doc[joiner.i + 1].text):
+            first, value = token, float(round(100 * several_in / out_of))  # "one in three", "nine out of ten"
+            counted = doc[joiner.i + 1]
+            unread.append((token.idx, counted.idx + len(counted.text)))  # the ten of "nine out of ten" counts nothing
             group = counted.head if counted.head.pos_ == "NOUN" else next(
-                (child for child in following.children if child.dep_ == "pobj" and child.pos_ == "NOUN"), None) or next(
+                (child for child in joiner.children if child.dep_ == "pobj" and child.pos_ == "NOUN"), None) or next(
                 (word for of in counted.children if of.dep_ == "prep" and of.lower_ == "of"
                  for word in of.children if word.dep_ == "pobj" and word.pos_ == "NOUN"), None)  # "four in ten of our staff"
             if group is None and (counted.i + 1 == len(doc) or doc[counted.i + 1].is_punct) and not (
@@ -1176,7 +1192,7 @@ def _shares(doc: Doc, offset: int) -> list[tuple[OpenOutcome, tuple[int, int]]]:
             found.append((OpenOutcome("level", text, metric_key(text), value, None, "%",
                                       offset + first.idx, offset + token.idx + len(token.text)),
                           (first.idx, max(group.idx, exact.end() if exact else 0))))
-    return found
+    return found, unread
 
 
 def _subject_of_clause(figure: Token) -> Token | None:
@@ -1251,9 +1267,6 @@ def _open_change(doc: Doc, offset: int, taken: set[tuple[float, str]], found: tu
     the span of its figures."""
     match, before, after = found
     unit = after.unit if after.unit != "count" else before.unit
-    counted = re.match(r"\s*(\w+)", doc.text[match.end("a"):])
-    if unit == "count" and counted is not None and counted.group(1).lower() in _DURATIONS:
-        unit = _DURATIONS[counted.group(1).lower()]  # "from 512 days to 398"
     if (before.value, unit) in taken or (after.value, unit) in taken:
         return None  # a controlled metric's outcome already
     anchor = next((token for token in doc if token.idx >= match.start()), None)
@@ -1261,7 +1274,8 @@ def _open_change(doc: Doc, offset: int, taken: set[tuple[float, str]], found: tu
     if text is None:  # "expanded its service from four coordinators to eleven", "from eight large teams into 14"
         between = [token for token in doc if match.end("a") < token.idx < match.start("b")]
         named = list(takewhile(lambda token: token.pos_ in {"ADJ", "NOUN"}, between))
-        text = " ".join(token.text for token in named) if named and named[-1].pos_ == "NOUN" else None
+        text = " ".join(token.text for token in named) if named and named[-1].pos_ == "NOUN" \
+            and named[-1].lower_ not in _DURATIONS else None
     if text is None:
         return None
     outcome = OpenOutcome("level", text, metric_key(text), after.value, None, unit, offset + match.start(),

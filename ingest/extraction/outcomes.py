@@ -416,8 +416,8 @@ def from_to(text: str, start: int = 0) -> tuple[re.Match, _Amount, _Amount] | No
     """'rose from 112 to 140' (the first from character `start` on): the match and its two amounts, unless
     they are two years, a duration or the same figure."""
     match = next((match for match in _FROM_TO.finditer(text, start) if not a_range(match)), None)  # not a spread
-    if match is None or (_is_year(match.group("a")) and _is_year(match.group("b"))) or _DURATION.match(
-            text, match.end()) or _bare_words(match):
+    if match is None or (_is_year(match.group("a")) and _is_year(match.group("b"))) or _ages_or_a_period(
+            text, match) or _bare_words(match):
         return None
     before, after = _from_to_amounts(match)
     return None if before.value == after.value else (match, before, after)
@@ -444,6 +444,18 @@ def a_range(match: re.Match) -> bool:
 def ranges(text: str) -> list[tuple[int, int]]:
     """The spans of the from-to spreads a sentence prints (a_range): figures that are neither changes nor levels."""
     return [(match.start(), match.end()) for match in _FROM_TO.finditer(text) if a_range(match)]
+
+
+# what says a from-to ending in weeks or days measures a time taken: "the average wait fell from 31 to 19 weeks"
+_TIME_TAKEN = re.compile(r"\b(?:times?|waits?|waiting|took|timescales?|durations?|lengths?|delays?)\b", re.IGNORECASE)
+
+
+def _ages_or_a_period(text: str, match: re.Match) -> bool:
+    """A from-to ending in a unit of time gives ages or a period ("support from 18 to 25 years"), unless
+    both ends print the unit ("from 31 weeks to 19 weeks") or its clause names a time taken."""
+    if not _DURATION.match(text, match.end()) or _DURATION.match(text, match.end("a")):
+        return False
+    return not _TIME_TAKEN.search(re.split(r"[,;.]\s", text[:match.start()])[-1])
 
 
 def _bare_words(match: re.Match) -> bool:
@@ -474,10 +486,14 @@ def share_words(share: re.Match) -> str:
 
 
 def _from_to_amounts(match: re.Match) -> tuple[_Amount, _Amount]:
-    """The two amounts of a from-to match; a rate per 10,000 printed after either is both's unit."""
+    """The two amounts of a from-to match; a rate per 10,000, or a unit of time, printed after either is
+    both's unit ("from 512 days to 398", "from 512 to 398 days")."""
     before, after = parse_amount(match.group("a")), parse_amount(match.group("b"))
+    time = _DURATION.match(match.string, match.end("a")) or _DURATION.match(match.string, match.end())
     if match.group("ra") or match.group("rb"):
         before.unit = after.unit = "per 10,000"
+    elif time and before.unit == after.unit == "count":
+        before.unit = after.unit = time.group().strip().lower().rstrip("s") + "s"
     return before, after
 
 
@@ -656,8 +672,8 @@ def _outcome_in(scope: str, inherited_direction: str | None = None, token_at=lam
     """(metric id or None, direction, from, to, unit, change, change unit, position) or None."""
     for pattern in (_FROM_TO, _PAIRED_YEARS):
         match = next((match for match in pattern.finditer(scope) if pattern is not _FROM_TO or not a_range(match)), None)
-        if match and not (_is_year(match.group("a")) and _is_year(match.group("b"))) and not _DURATION.match(
-                scope, match.end()):
+        if match and not (_is_year(match.group("a")) and _is_year(match.group("b"))) and not _ages_or_a_period(
+                scope, match):
             before, after = _from_to_amounts(match) if pattern is _FROM_TO else (
                 parse_amount(match.group("a")), parse_amount(match.group("b")))
             if before.value == after.value:

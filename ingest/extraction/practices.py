@@ -452,6 +452,24 @@ def role_given(doc: Doc, start: int, end: int) -> bool:
             and not any(token.tag_ in {"NNP", "NNPS"} for token in words))  # "rebranded it as our Youth Justice Service"
 
 
+_ENGAGING = {"commission", "contract", "appoint", "engage", "fund", "ask", "pay"}
+
+
+def provider_engaged(doc: Doc, start: int, end: int) -> bool:
+    """A body engaged to do something, "commissioned Coram Voice to run the survey", "contracted Harbour
+    College to deliver a course": who runs the practice, not the practice; but "commissioned the Hope
+    Project to deliver therapy" names one (a practice's head word)."""
+    words = doc.char_span(start, end, alignment_mode="expand")
+    if words is None:
+        return False
+    root = words.root
+    verb = root.head
+    return root.dep_ == "dobj" and verb.lemma_.lower() in _ENGAGING and root.lemma_.lower() not in HEADS and any(
+        child.dep_ in {"xcomp", "advcl"} and child.i > root.i and any(word.dep_ == "aux" and word.lower_ == "to"
+                                                                   for word in child.children)
+        for child in verb.children)
+
+
 def _role_of(last: Token) -> bool:
     """Whether a phrase ending at `last` names a post ("a permanent Director of Children's Services"):
     the name after it is a person's."""
@@ -900,9 +918,9 @@ def paid_for_it(before: str, surface: str, after: str) -> bool:
 _WEIGHED_BEFORE = re.compile(
     r"\b(?i:look(?:ed|ing)?(?:\s+\w+)?\s+at|consider(?:ed|ing)?|explor(?:ed|ing)|visit(?:ed|ing)|bid\s+(?:for|to)|"
     r"appl(?:ied|y)\s+(?:for|to)|expressed\s+(?:an\s+)?interest\s+in|discuss(?:ed|ing)?)\b(?P<gap>[^.;:]*)$")
-_WEIGHED_AFTER = re.compile(r"^[^.;:]*?\b(?i:was|were)\s+(?i:considered|explored|discussed)\b")
+_WEIGHED_AFTER = re.compile(r"^[^.;:]*?\b(?i:was|were)\s+(?i:considered|explored|discussed|looked\s+at)\b")
 _TURNED_DOWN = re.compile(
-    r"\b(?i:(?:decided|chose|opted)\s+(?:against|not\s+to)|rejected|turned\s+(?:it|them)\s+down|not\s+taken\s+forward|"
+    r"\b(?i:(?:decided|chose|opted)\s+(?:against|not\s+to)|rejected|turned\s+(?:(?:it|them)\s+)?down|not\s+taken\s+forward|"
     r"not\s+selected|unsuccessful|but\s+concluded|(?:wasn['’]t|weren['’]t|was\s+not|were\s+not|isn['’]t|is\s+not)\s+"
     r"(?:successful|right\s+for\s+us))")
 _LATER_SUCCESS = re.compile(r"\b(?i:but|however|although|later)\b[^.;]*\b(?i:succeeded|went\s+live|launched|started|"
