@@ -2077,6 +2077,22 @@ def test_times_taken_shares_out_of_ten_and_sums_invested(extractor, text, expect
     assert figures_of(evidence) == expected
 
 
+@pytest.mark.parametrize(("text", "expected"), [
+    # a comparison group's measure as the clause's subject, a target as the subject or holding the figure
+    ("The regional average agency rate is still around 17%.", []),
+    ("The Midlands average for agency social workers is 24%.", []),
+    ("The target in the improvement plan remains 15% by March 2025.", []),
+    ("The council has set itself a target of getting agency use down to 12% by 2026.", []),
+    ("Agency use fell to 12%, beating our target.", [("level", None, 12.0)]),
+    # the places or groups another figure of the clause went into are no count; new things it made are
+    ("The Academy has recruited 22 newly qualified social workers across two cohorts.", [("count", None, 22.0)]),
+    ("The council opened two children's homes in 2023.", [("count", None, 2.0)]),
+])
+def test_targets_groups_and_where_a_figure_went(extractor, text, expected):
+    evidence = in_oldham(extractor, text)
+    assert figures_of(evidence) == expected
+
+
 def test_a_list_of_what_is_still_to_be_done_names_no_practice_the_council_has(extractor):
     """Under "What we will do next" or after "Our priorities are to:", items are plans however the
     tagger reads their first word; the next section's numbered paragraph, and a list of what money was

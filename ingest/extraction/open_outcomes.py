@@ -315,6 +315,20 @@ _PEOPLE = {"mother", "father", "parent", "carer", "grandparent", "woman", "man",
 _CASELOAD = {"child", "family", "case"}  # what one worker holds
 
 
+_SPREAD_OVER = {"across", "in", "into", "over", "among", "between"}
+
+
+def _where_it_went(noun: Token, first: int) -> bool:
+    """A number of places or groups another figure of the clause went into or across ("invested £3.4m in
+    two children's homes", "recruited 22 social workers across two cohorts"); not "opened two homes", nor
+    new things the money made ("invested £1.8m in 14 new senior practitioner roles")."""
+    if noun.dep_ != "pobj" or noun.head.lower_ not in _SPREAD_OVER or any(
+            child.lower_ in _MORE for child in noun.children):
+        return False
+    return any(word.like_num and not _YEAR.fullmatch(word.text) for word in noun.doc[:noun.head.i]
+               if word.i < first and word.head.i != noun.head.i)
+
+
 def _a_persons_own(noun: Token) -> bool:
     """"her three brothers", "a father, whose three children were on plans", "I had 26 children" (one
     worker's caseload): one person's, not the service's (but "Leeds, whose 1,300 children in care …" is
@@ -820,6 +834,8 @@ def find_open_outcomes(doc: Doc, offset: int, taken: set[tuple[float, str]]) -> 
                 noun = noun.head  # "54 care leavers", "four children’s homes": the number read as the first word's
             if noun.lower_ in _NOT_MEASURE or noun.lemma_.lower() in _NOT_MEASURE or _a_persons_own(noun):
                 continue  # "whose two children", "her three brothers": one family's, not the service's
+            if _where_it_went(noun, first):
+                continue  # "recruited 22 social workers across two cohorts": the 22 is the count
             if _per_10000(noun) is not None:
                 unit = "per 10,000"  # the rate printed first: "36 children and young people per 10,000"
         elif (subject := _measured_subject(token)) is not None:
@@ -938,8 +954,10 @@ def _stated(doc: Doc, start: int) -> bool:
                 child.tag_ == "MD" for child in verb.children) or any(
                 child.dep_ in {"nsubj", "nsubjpass"} and (child.lemma_.lower() in _FORECASTS or _foreseen(child) or (
                     child.lemma_.lower() in _AIMED and verb.lemma_ == "be"
-                    and any(word.dep_ == "xcomp" for word in verb.children))) for child in verb.children):
-            return False
+                    and any(word.dep_ == "xcomp" for word in verb.children)) or (
+                    child.lemma_.lower() in AIM_NOUNS and verb.lemma_ in _STAND_AT | {"be"}))
+                for child in verb.children):
+            return False  # "our ambition is to reach 80%", "the target remains 15%"
         goes_on = verb.dep_ in {"xcomp", "ccomp", "advcl", "acl", "relcl", "prep", "pobj"} or (
             verb.dep_ == "conj" and verb.tag_ == "VB" and not any(child.dep_ in {"nsubj", "nsubjpass"}
                                                                   for child in verb.children)) or any(
@@ -950,6 +968,8 @@ def _stated(doc: Doc, start: int) -> bool:
             verb = next((node for node in verb.ancestors if node.pos_ in {"VERB", "AUX"}), None)
         else:
             verb = verb.head if goes_on and verb.head.i != verb.i else None  # "plans to open… and (to) recruit 50"
+    if any(node.pos_ == "NOUN" and node.lemma_.lower() in AIM_NOUNS for node in figure.ancestors):
+        return False  # "set itself a target of getting agency use down to 12%"
     noun = figure.head  # "a survey of 212 practitioners", "into six teams"
     while noun.dep_ == "conj" and noun.head.i != noun.i:
         noun = noun.head  # "interviews with 38 parents and 14 young people"
@@ -1088,7 +1108,26 @@ def _of_a_comparison_group(doc: Doc, start: int, end: int) -> bool:
                     if token.like_num and not _YEAR.match(token.text) and token.idx + len(token.text) <= start),
                    default=0)
     return bool(_COMPARISON_GROUP.search(doc.text, previous, start) or _GROUP_AFTER.match(doc.text, end)
-                or _GROUP_COUNTED.match(doc.text, end) or said_of_a_group(doc.text, start))
+                or _GROUP_COUNTED.match(doc.text, end) or said_of_a_group(doc.text, start)
+                or _subject_names_a_group(doc, start))
+
+
+_GROUP_AVERAGE = re.compile(r"\b(?-i:(?!(?:The|This|That|Our|Its|Their|An?)\b)[A-Z][a-z]+) average\b")
+
+
+def _subject_names_a_group(doc: Doc, start: int) -> bool:
+    """The subject of the figure's clause is a comparison group's measure, named before its noun: "The regional
+    average agency rate is still around 17%", "The England rate stands at 70 per 10,000", "The London average
+    is 24%"."""
+    figure = _figure_at(doc, start)
+    verb = next((token for token in (figure.ancestors if figure is not None else ()) if token.pos_ in {"VERB", "AUX"}),
+                None)
+    subjects = [child for child in verb.children if child.dep_ in {"nsubj", "nsubjpass"}] if verb else []
+    if not subjects or figure is None or any(subject.right_edge.i >= figure.i for subject in subjects):
+        return False  # after the figure, or holding it ("…, the regional adoption agency, 19 children were placed")
+    subject = subjects[-1]
+    named = doc[subject.left_edge.i:subject.i + 1].text
+    return bool(_NAMES_A_GROUP.search(named) or _GROUP_AVERAGE.search(named))
 
 
 _NO_MEASURE_ALONE = {"aim", "ambition", "target", "goal", "objective", "figure", "total", "team", "number"}
