@@ -2087,6 +2087,14 @@ def test_times_taken_shares_out_of_ten_and_sums_invested(extractor, text, expect
     # the places or groups another figure of the clause went into are no count; new things it made are
     ("The Academy has recruited 22 newly qualified social workers across two cohorts.", [("count", None, 22.0)]),
     ("The council opened two children's homes in 2023.", [("count", None, 2.0)]),
+    # work done, counted, though audits, cases and times counted otherwise measure nothing; not a habit
+    ("A further 148 audits were completed this quarter.", [("count", None, 148.0)]),
+    ("The fostering panel sat 21 times in the year.", [("level", None, 21.0)]),
+    ("Every manager completes two audits a month.", []),
+    ("The child had moved three times.", []),
+    ("Ofsted carried out seven monitoring visits.", []),
+    # a time given as an average of it
+    ("Assessments are now completed in an average of 9 weeks.", [("level", None, 9.0)]),
 ])
 def test_targets_groups_and_where_a_figure_went(extractor, text, expected):
     evidence = in_oldham(extractor, text)

@@ -315,6 +315,20 @@ _PEOPLE = {"mother", "father", "parent", "carer", "grandparent", "woman", "man",
 _CASELOAD = {"child", "family", "case"}  # what one worker holds
 
 
+_DONE_AND_COUNTED = {"audit", "review", "visit", "case"}  # what a service does, counted: "completed 340 audits"
+_MEETING = {"meet", "sit", "convene"}
+
+
+def _done_and_counted(noun: Token) -> bool:
+    """Work a service did, counted ("we completed 340 audits", "the panel considered 47 cases", "the panel
+    sat 21 times"), though audits, cases and times counted otherwise measure nothing."""
+    verb = noun.head
+    lemma = noun.lemma_.lower()
+    return verb.pos_ == "VERB" and verb.tag_ in {"VBD", "VBN"} and (  # not "completes two audits a month"
+        lemma in _DONE_AND_COUNTED and noun.dep_ in {"dobj", "nsubjpass"} and verb.lemma_ in _COUNT_VERBS | {"consider"}
+        or lemma == "time" and verb.lemma_ in _MEETING)
+
+
 _SPREAD_OVER = {"across", "in", "into", "over", "among", "between"}
 
 
@@ -508,6 +522,9 @@ def _spent_on(amount: Token) -> str:
     return "" if prep is None else _printed([verb, *list(prep.subtree)[:8]])
 
 
+_AVERAGES = {"average", "mean", "median"}
+
+
 def _clause_metric(figure: Token) -> str:
     """What a figure with no noun of its own measures, read from its clause: the predicate when the
     figure is the subject ("157 (43%) were placed out of borough"; "of whom 66% live out of the area"),
@@ -523,8 +540,9 @@ def _clause_metric(figure: Token) -> str:
         return ""  # a second clause, the size of a change ("fell by 90%") or where it heads, not a level
     verb, below = path[verb_at], path[:verb_at]
     if any(token.pos_ in {"NOUN", "PROPN"} and token.text != "%" and token.lower_ not in _DURATIONS
-           and token.lemma_.lower() not in _SHARES for token in below):
-        return ""  # the figure belongs to a noun the rules above did not take as its measure
+           and token.lemma_.lower() not in _SHARES | _AVERAGES for token in below):
+        return ""  # the figure belongs to a noun the rules above did not take as its measure; not "an average
+        # of 14 weeks"
     by_predicate = below[-1].dep_ in {"nsubj", "nsubjpass"} or _after_of_whom(figure)
     if by_predicate:
         tokens = [token for token in verb.subtree if _in_metric(token, verb, {"nsubj", "nsubjpass"})]
@@ -707,8 +725,8 @@ def find_open_outcomes(doc: Doc, offset: int, taken: set[tuple[float, str]]) -> 
     already gives."""
     if _DEMOGRAPHIC.search(doc.text):
         return []
-    if any(token.dep_ in {"nsubj", "nsubjpass"} and token.lemma_.lower() == "inspector" for token in doc):
-        return []  # "inspectors visited two houses": the inspection's own tally
+    if any(token.dep_ in {"nsubj", "nsubjpass"} and token.lemma_.lower() in {"inspector", "ofsted"} for token in doc):
+        return []  # "inspectors visited two houses", "Ofsted carried out seven visits": the inspection's own tally
     if not any(token.pos_ in {"VERB", "AUX"} for token in doc) or _contents_line(doc):
         return []  # a heading or a contents line, whose numbers are pages and grades
     found: list[OpenOutcome] = []
@@ -832,7 +850,8 @@ def find_open_outcomes(doc: Doc, offset: int, taken: set[tuple[float, str]]) -> 
             noun = doc[counted].head  # "30 social workers"; "a high number of children (529)"; "Eleven children were …"
             if noun.dep_ == "compound" and noun.tag_ == "NN" and noun.head.tag_ == "NNS" or noun.dep_ == "poss":
                 noun = noun.head  # "54 care leavers", "four children’s homes": the number read as the first word's
-            if noun.lower_ in _NOT_MEASURE or noun.lemma_.lower() in _NOT_MEASURE or _a_persons_own(noun):
+            if (noun.lower_ in _NOT_MEASURE or noun.lemma_.lower() in _NOT_MEASURE) and not _done_and_counted(noun) \
+                    or _a_persons_own(noun):
                 continue  # "whose two children", "her three brothers": one family's, not the service's
             if _where_it_went(noun, first):
                 continue  # "recruited 22 social workers across two cohorts": the 22 is the count
@@ -849,6 +868,9 @@ def find_open_outcomes(doc: Doc, offset: int, taken: set[tuple[float, str]]) -> 
         if noun is None and unit not in _DURATIONS.values():
             noun = next((ancestor for ancestor in token.ancestors if ancestor.pos_ == "NOUN"), None)
         text = _phrase(noun, last, first) if noun is not None and noun.text != "%" else ""
+        if noun is not None and noun.lemma_.lower() == "time":  # "the panel sat 21 times": how often it sat
+            text = _printed([*(word for child in noun.head.children if child.dep_ == "nsubj" for word in child.subtree
+                               if word.dep_ != "det"), noun.head])
         bare = _bare_group(text)
         if noun is not None and (bare or unit == "%" and noun.dep_ == "pobj" and noun.head.lower_ == "of"):
             # "two children lived in …"; "90% of reviews were completed on time": the share's measure
