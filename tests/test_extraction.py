@@ -2095,10 +2095,20 @@ def test_times_taken_shares_out_of_ten_and_sums_invested(extractor, text, expect
     ("Ofsted carried out seven monitoring visits.", []),
     # a time given as an average of it
     ("Assessments are now completed in an average of 9 weeks.", [("level", None, 9.0)]),
+    # a level and the size of its move printed at the end of its clause, two outcomes; not "up 1 in 5"
+    ("Some 62% of care leavers are in education, employment or training, up 9 percentage points on 2022.",
+     [("level", None, 62.0), ("change", None, None)]),
+    ("Re-referrals are 17%, up 1 in 5 areas.", [("level", None, 17.0)]),
 ])
 def test_targets_groups_and_where_a_figure_went(extractor, text, expected):
     evidence = in_oldham(extractor, text)
     assert figures_of(evidence) == expected
+
+
+def test_the_size_of_a_move_after_a_level_is_a_change_of_the_same_measure():
+    level, move = open_found_in("Re-referrals are 17%, down 6 percentage points on last year.")
+    assert (level.kind, level.value, move.kind, move.change, move.change_unit, move.metric_key) == (
+        "level", 17.0, "change", -6.0, "points", level.metric_key)
 
 
 def test_a_list_of_what_is_still_to_be_done_names_no_practice_the_council_has(extractor):

@@ -898,7 +898,34 @@ def find_open_outcomes(doc: Doc, offset: int, taken: set[tuple[float, str]]) -> 
         baseline = baseline_for(doc.text, baselines, outcome.char_start - offset, outcome.unit)
         if outcome.kind != "change" and baseline is not None:
             outcome.changed_from(baseline.value, baseline.period)
-    return _was_and_is(doc.text, offset, found)
+    return _was_and_is(doc.text, offset, found + _moved_by(doc.text, offset, found))
+
+
+# the size of a move printed after a level, at the end of its clause: "62% of care leavers are in education,
+# employment or training, up 9 percentage points on 2022", "412 carers, down 30"; not "up 1 in 5"
+_MOVED_BY = re.compile(r",\s*(?P<direction>up|down)\s+(?:by\s+)?(?P<size>\d+(?:\.\d+)?)"
+                       r"(?:\s*(?P<points>percentage points?|points?)|\s*(?P<percent>%|per ?cent))?(?!\s+(?:in|out of)\s+\d)",
+                       re.IGNORECASE)
+
+
+def _moved_by(text: str, offset: int, found: list[OpenOutcome]) -> list[OpenOutcome]:
+    """A level followed by the size of its move ("Some 62% of care leavers are in education, employment or
+    training, up 9 percentage points"), with no other figure found between: that change too, of the same
+    measure, by its size only."""
+    moves = []
+    for outcome in found:
+        moved = _MOVED_BY.search(text, outcome.char_end - offset)
+        if outcome.kind == "change" or outcome.value is None or moved is None or any(
+                outcome.char_end <= other.char_start < offset + moved.start() for other in found):
+            continue
+        direction = moved.group("direction").lower()
+        size = float(moved.group("size"))
+        unit = "points" if moved.group("points") or outcome.unit == "%" and not moved.group("percent") else (
+            "%" if moved.group("percent") else outcome.unit)
+        moves.append(OpenOutcome("change", outcome.metric_text, outcome.metric_key, None, None, None,
+                                 offset + moved.start("size"), offset + moved.end(), direction=direction,
+                                 change=size if direction == "up" else -size, period=outcome.period, change_unit=unit))
+    return moves
 
 
 _WAS_AND_IS = re.compile(rf"\b(?:was|were)\s+{HEDGE}(?P<was>\d)(?P<when>(?:[^.;]|\.\d){{0,60}}?)\s(?:and|but)\s+"
