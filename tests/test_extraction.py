@@ -2118,11 +2118,13 @@ def test_a_list_of_what_is_still_to_be_done_names_no_practice_the_council_has(ex
     text = ("Oldham Council update\n\nWhat we will do next\n\n4.9 Expand the Academy to take a cohort of team "
             "managers.\n\n4.10 Commission a Family Group Conferencing service.\n\n5.1 In 2023 we launched Mockingbird "
             "for our foster carers.\n\nOur priorities for 2025 are to:\n\na) commission a Lifelong Links service;\n\n"
-            "b) introduce Signs of Safety.\n\nThe grant was used to:\n\n- set up Staying Close for care leavers.\n")
+            "b) introduce Signs of Safety.\n\nThe grant was used to:\n\n- set up Staying Close for care leavers.\n\n"
+            "6. Recommendations\n\n6.1 I recommend that the council:\n\na) extends Family Safeguarding to its "
+            "adolescent teams.\n")
     evidence = extractor.extract(text, ["E08000004"], None)
     assert sorted(found.intervention for found in evidence.implementations) == ["mockingbird", "staying_close"]
     assert {mention.key for mention in evidence.named_only} >= {"family_group_conferencing", "lifelong_links",
-                                                                 "signs_of_safety"}
+                                                                 "signs_of_safety", "family_safeguarding"}
 
 
 def test_a_question_names_a_practice_without_saying_the_council_has_it(extractor):

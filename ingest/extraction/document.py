@@ -758,10 +758,10 @@ _TO_IMPROVE = re.compile(r"^[ \t]*(?:\d+(?:\.\d+)*\.?[ \t]+)?(?:what needs to im
                          r"what we (?:will|plan to) do next|(?:our |key )?priorities(?: for (?:the )?[\w/–-]+(?: \w+)?)?)"
                          r"[ \t]*[?:]?[ \t]*\d*[ \t]*$", re.IGNORECASE | re.MULTILINE)
 # a line leading into a list of what is still to be done: "Over the next year we will:", "Our priorities are
-# to:"; not "The grant was used to:", whose items were done, nor "Cabinet is recommended to:", whose items
-# may note what runs
+# to:", "I recommend that the Minister:"; not "The grant was used to:", whose items were done, nor "Cabinet is
+# recommended to:", whose items may note what runs
 _WILL_DO = re.compile(r"^[^\n]*\b(?:will|shall|should|must|(?:plans?|aims?|intends?|is|are|wants?|hopes?|going|"
-                      r"proposes?|needs?) to)[ \t]*:[ \t]*$", re.IGNORECASE | re.MULTILINE)
+                      r"proposes?|needs?) to|recommends? that[^\n:]*)[ \t]*:[ \t]*$", re.IGNORECASE | re.MULTILINE)
 # a list item: bulleted, lettered ("a)", "(b)", "c.") or numbered ("2.", "4.10") and, unless bulleted, a
 # sentence (ending in a stop or a semicolon), so that the next section's numbered heading ends the list
 _ITEM = re.compile(r"[ \t]*(?:(?P<bullet>[-•*])[ \t]|(?:(?P<letter>\(?[a-z]\)|[a-z]\.)|(?P<number>\d+(?:\.\d+)*)[.)]?)"
@@ -787,7 +787,7 @@ def _lists_of_what_to_improve(text: str) -> list[tuple[int, int]]:
             item = _ITEM.match(line.group())
             if item is None or kind is not None and _kind_of_item(item) != kind:
                 break  # not an item, or one of another list ("5.1 In 2023 we …" after "- recruit …")
-            kind = _kind_of_item(item)
+            kind = None if line.group().rstrip().endswith(":") else _kind_of_item(item)  # "5.1 I recommend:" a), b)
             stop = _ITEM_END.search(text, line.start(), line.end())  # the last may run on into the next section
             end = stop.end() if stop else line.end()
         if end > after:
