@@ -2099,6 +2099,10 @@ def test_times_taken_shares_out_of_ten_and_sums_invested(extractor, text, expect
     ("Some 62% of care leavers are in education, employment or training, up 9 percentage points on 2022.",
      [("level", None, 62.0), ("change", None, None)]),
     ("Re-referrals are 17%, up 1 in 5 areas.", [("level", None, 17.0)]),
+    # what something costs is no result; what a programme cost is what was spent on it
+    ("Four children are placed in residential homes costing over £6,000 a week.", [("count", None, 4.0)]),
+    ("The cost of extending the service is £600,000 per year.", []),
+    ("The programme cost £4.1 million a year to run.", [("level", None, 4100000.0)]),
 ])
 def test_targets_groups_and_where_a_figure_went(extractor, text, expected):
     evidence = in_oldham(extractor, text)

@@ -967,6 +967,19 @@ def _figure_at(doc: Doc, start: int) -> Token | None:
     return next((token for token in doc if token.idx >= start), None)
 
 
+_PRICED = {"be", "average", "stand", "remain"}
+
+
+def _a_price(figure: Token) -> bool:
+    """What something costs, not what was done: "placements costing £6,000 a week", "The cost of extending
+    the service is £600,000 a year", "The cost of a placement averages £960 a week"; but what a programme
+    cost is what was spent on it ("The programme cost £4.1m a year"), and a cost that moved from one sum to
+    another is a change, read elsewhere."""
+    verb = next((token for token in figure.ancestors if token.pos_ in {"VERB", "AUX"}), None)
+    return verb is not None and (verb.lemma_.lower() == "cost" and verb.tag_ != "VBD" or verb.lemma_ in _PRICED and any(
+        child.dep_ == "nsubj" and child.lemma_.lower() == "cost" for child in verb.children))
+
+
 def _stated(doc: Doc, start: int) -> bool:
     """Whether the figure at `start` (characters into the sentence) is stated as a result: not in a
     negated clause ("has not reduced to 10%", though "has not reduced, and remains at 21%" states the
@@ -979,7 +992,8 @@ def _stated(doc: Doc, start: int) -> bool:
     figure = _figure_at(doc, start)
     if figure is None:
         return True
-    if instruction(doc) or figure.dep_ == "nummod" and _foreseen(figure.head) or a_budget(figure) or _spoken(figure):
+    if instruction(doc) or figure.dep_ == "nummod" and _foreseen(figure.head) or a_budget(figure) or _spoken(figure) \
+            or _a_price(figure):
         return False  # a recommendation ("Agree to establish … up to four homes"), "four proposed hubs"
     verb = next((token for token in (figure, *figure.ancestors) if token.pos_ in {"VERB", "AUX"}), None)
     doer = verb
