@@ -1938,6 +1938,19 @@ def test_a_role_given_to_a_practice_is_not_another_practice(extractor):
     assert "whole-service model" not in surfaces and "restorative practice" in surfaces
 
 
+@pytest.mark.parametrize(("sentence", "named"), [
+    # a unit every council has, named in passing, is no practice; set up, or what teams became, it is
+    ("Care leavers are supported by the Leaving Care Service.", False),
+    ("Vacancies in the Disabled Children's Team remain high.", False),
+    ("In 2023 the council set up a Disabled Children's Team.", True),
+    ("The council restructured its front door into four locality teams.", True),
+])
+def test_a_standing_unit_named_in_passing_is_not_a_practice(extractor, sentence, named):
+    text = "Leeds City Council update\n\n" + sentence
+    found = [m for m in extractor.extract(text, ["E08000035"], None).mentions if m.kind == "intervention"]
+    assert bool(found) == named
+
+
 @pytest.mark.parametrize(("sentence", "kept", "dropped"), [
     # a body engaged to do something runs the practice; a practice engaged to do something is one
     ("The council commissioned Harbour Circle to run an independent advocacy service.", "advocacy service",

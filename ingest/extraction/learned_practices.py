@@ -48,7 +48,7 @@ def candidate_phrases(doc: Doc, offset: int, taken: list[rules.PracticeMention])
     what the rules took there (their mentions, `offset` placing the sentence in the document) and
     what the issue rules out: a common noun alone ("staffing", "support"), a quantity ("35 per cent of
     social workers"), a statutory body or the inspection's machinery, what is planned or hoped for, what
-    inspectors did, a person."""
+    inspectors did, a person, a unit every council has named in passing."""
     spans = [(mention.start - offset, mention.end - offset) for mention in taken]
     found: dict[tuple[int, int], list[Token]] = {}
     for token in doc:
@@ -57,7 +57,7 @@ def candidate_phrases(doc: Doc, offset: int, taken: list[rules.PracticeMention])
             if (tokens and len(tokens) <= rules.MAX_TOKENS and not _common_noun_alone(tokens)
                     and rules.head_of(tokens).lemma_.lower() not in rules.QUANTITIES
                     and not rules.not_the_councils(tokens) and not rules.planned_or_by_inspectors(token)
-                    and not rules.names_a_person(tokens)):
+                    and not rules.names_a_person(tokens) and not rules.standing_unit_in_passing(token, tokens)):
                 start, end = rules.with_abbreviation(doc, tokens)
                 if not any(start < last and first < end for first, last in spans):
                     found[(start, end)] = tokens

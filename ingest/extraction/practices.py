@@ -77,7 +77,8 @@ _STANDING_UNITS = {"assessment", "adoption", "fostering", "leadership", "managem
                    "information policy", "corporate parenting", "independent reviewing", "child protection", "housing",
                    "children in care", "looked after", "duty", "court", "legal", "health", "school", "schools",
                    "daytime", "day", "out of hour", "children with disabilities", "private fostering",
-                   "connected person", "recruitment", "commissioning", "board", "directorate", "senior management"}
+                   "connected person", "recruitment", "commissioning", "board", "directorate", "senior management",
+                   "youth justice", "disabled children"}
 EVALUATIVE = {"stable", "strong", "committed", "ambitious", "dedicated", "talented", "effective", "robust", "good",
                "clear", "skilled", "experienced", "capable", "small", "large", "wide", "well",
                "established", "highly", "very", "appropriate", "timely", "consistent", "excellent", "outstanding",
@@ -480,6 +481,25 @@ def _role_of(last: Token) -> bool:
     return True
 
 
+def _a_standing_unit(words: list[str]) -> bool:
+    """"leaving care service", "Disabled Children's Team": a unit every council has."""
+    return len(words) >= 2 and (" ".join(practice_words(" ".join(words[:-1]))) in _STANDING_UNITS
+                                or practice_key(" ".join(words[:-1])) in _STANDING_UNITS)
+
+
+_UNITS = {"service", "team", "unit", "department", "directorate"}
+
+
+def standing_unit_in_passing(noun: Token, tokens: list[Token]) -> bool:
+    """A unit every council has, named where something else is said ("supported by the Leaving Care
+    Service", "vacancies in the Disabled Children's Team"), not where it was set up or changed."""
+    words = [token.lower_ for token in tokens if not token.is_punct and token.pos_ not in {"ADP", "CCONJ", "DET"}
+             and token.lower_ not in EVALUATIVE]
+    made = noun.dep_ in {"dobj", "nsubjpass"} and verb_is(noun.head, STRONG_ACTIONS) or (
+        noun.dep_ == "pobj" and noun.head.lower_ == "into")  # "restructured into four locality teams"
+    return noun.lemma_.lower() in _UNITS and _a_standing_unit(words) and not made
+
+
 def generic(tokens: list[Token]) -> bool:
     """Generic words alone, evaluation plus a head ("stable senior leadership team"), a standing
     unit, or the inspection's own machinery (its framework, its judgements)."""
@@ -491,8 +511,7 @@ def generic(tokens: list[Token]) -> bool:
     if len(content) <= 3 and not any(distinctive(token) for token in content):
         return True
     words = [token.lower_ for token in content if token.lower_ not in EVALUATIVE]
-    if len(words) >= 2 and (" ".join(practice_words(" ".join(words[:-1]))) in _STANDING_UNITS
-                            or practice_key(" ".join(words[:-1])) in _STANDING_UNITS):
+    if _a_standing_unit(words):
         return True
     if not words or any(word in {"information", "licence", "archives", "standards", "skills"} for word in words):
         return True
