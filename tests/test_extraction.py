@@ -585,6 +585,7 @@ def test_a_recommendation_starts_with_a_verb_that_has_no_subject(sentence, recom
     ("Workers discussed Signs of Safety plans with families who had rejected earlier offers.", "Signs of Safety", False),
     ("We explored with families how Family Group Conferences could help; two families rejected the offer.",
      "Family Group Conferences", False),
+    ("Staff asked for a four-day week pilot, and that was looked at and turned down.", "four-day week pilot", True),
 ])
 def test_a_practice_weighed_and_turned_down_is_not_the_councils(sentence, practice, refused):
     at = sentence.index(practice)
@@ -598,6 +599,9 @@ def test_a_practice_weighed_and_turned_down_is_not_the_councils(sentence, practi
     ("The improvement board considered the Mockingbird evaluation report in March.", "Mockingbird", True),
     ("Social workers plan Family Group Conferences early.", "Family Group Conferences", True),
     ("The council is scoping a No Wrong Door hub.", "No Wrong Door", False),
+    ("We're looking closely at No Wrong Door, the North Yorkshire model.", "North Yorkshire model", False),
+    ("We're looking at No Wrong Door for adolescents.", "No Wrong Door", False),
+    ("We looked at No Wrong Door in 2021 and adopted it.", "No Wrong Door", True),
     ("With the DfE, we will explore alternative delivery models.", "alternative delivery models", False),
     ("Leaders are considering a Staying Close scheme.", "Staying Close", False),
     ("The council is preparing to launch a Mockingbird constellation.", "Mockingbird", False),

@@ -741,9 +741,14 @@ def _weighed_or_turned_down(verb: Token) -> bool:
 def _clause_not_yet(node: Token, child: Token, named: Token) -> bool:
     """What the verb `node` says of the practice below it (through its word `child`; `named` the practice's
     own noun): planned, weighed, scheduled, held back, or started only later or under a plan."""
-    weighing = node.lemma_ in _WEIGHING and (  # "is exploring", "will explore", "proposes"; not "staff plan FGCs"
-        node.tag_ == "VBG" or node.lemma_ == "propose" or any(word.lower_ in _FUTURE_MODALS for word in node.children))
-    if weighing and child.dep_ == "dobj" and child.i == named.i or (
+    weighing = node.lemma_ in _WEIGHING | {"look"} and (  # "is exploring", "will explore", "proposes", "is looking
+        node.tag_ == "VBG" or node.lemma_ == "propose"  # at"; not "staff plan FGCs", "we looked at X and adopted it"
+        or any(word.lower_ in _FUTURE_MODALS for word in node.children))
+    weighed_word = named.head if named.dep_ == "appos" else named  # "No Wrong Door, the North Yorkshire model"
+    weighed = child.dep_ == "dobj" and child.i == weighed_word.i and node.lemma_ != "look" or (
+        node.lemma_ == "look" and child.dep_ == "prep" and child.lower_ in {"at", "into"}
+        and weighed_word.head.i == child.i)
+    if weighing and weighed or (
             node.lemma_ in {"plan", "propose"} and child.dep_ == "nsubjpass"):
         return True
     later = [node, *node.children, *(word for verb in node.children if verb.dep_ == "acomp" for word in verb.children)]
@@ -949,7 +954,8 @@ _CHANGING_WORDS = re.compile(r"\b(?i:clos\w*|replac\w*|extend\w*|expand\w*|endin
                              r"moving|merg\w*|reduc\w*|scal\w*|decommission\w*)\b|,\s*(?i:we|it|they|the council)\b")
 # a refusal in a clause of its own, or of something else: "where mediation has been unsuccessful", "families who
 # had rejected earlier offers", "rejected those that …"
-_OTHER_CLAUSE = re.compile(r"\b(?i:where|when|who|although|though|because|so|since|if|whose)\b|(?<!,)\s(?i:which|that)\b")
+_OTHER_CLAUSE = re.compile(r"\b(?i:where|when|who|although|though|because|so|since|if|whose)\b|(?<!,)\s(?i:which|that)\b"
+                           r"(?!\s+(?i:was|were)\s)")  # but "…, and that was looked at and turned down"
 _REJECTED_ELSE = re.compile(r"\s+(?!(?:it|them|this|that|the\s+(?:idea|proposal|model|option|approach|bid|plan))\b)\w",
                             re.IGNORECASE)
 _STARTED_WORDS = re.compile(r"\b(?i:adopt|introduc|launch|implement|set\s+up|establish|creat|open|roll)")
