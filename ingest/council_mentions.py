@@ -64,10 +64,12 @@ _COUNCIL_OF = re.compile(r"\b(?:BOROUGH|CITY|COUNTY|COUNCIL)\s+OF\s+(?:THE\s+)?$
 # "Colchester, Essex CO4 3ZL" is an address, not the council
 _POSTCODE = re.compile(r",?\s+[A-Z]{1,2}\d[A-Z\d]?\s*\d[A-Z]{2}\b")
 # "the Liverpool City Region", "the York and North Yorkshire Combined Authority": a body of several councils;
-# "Cumbria Constabulary", "Lancashire and South Cumbria Integrated Care Board": a partner named after its area
-_A_WIDER_BODY = re.compile(r"(?:\s+and(?:\s+(?:[A-Z][\w'’-]*|of|upon)){1,4})?\s+(?:City Region|Combined Authority|"
-                           r"Constabulary|Police|Fire and Rescue|Integrated Care (?:Board|System)|ICB|Clinical "
-                           r"Commissioning Group|CCG|(?:[A-Z][\w'’-]*\s+)*(?:NHS|Hospitals?)|Healthcare|Magistrates)\b")
+# "Cumbria Constabulary", "Lancashire and South Cumbria Integrated Care Board", "Barnet, Enfield and Haringey
+# Mental Health NHS Trust", "Sheffield Hallam University": a partner named after its area
+_A_WIDER_BODY = re.compile(r"(?:(?:,\s+[A-Z][\w'’-]*)*\s+and(?:\s+(?:[A-Z][\w'’-]*|of|upon)){1,4})?\s+(?:City Region|"
+                           r"Combined Authority|Constabulary|Police|Fire and Rescue|Integrated Care (?:Board|System)|ICB|"
+                           r"Clinical Commissioning Group|CCG|(?:[A-Z][\w'’-]*\s+)*(?:NHS|Hospitals?|University|College)|"
+                           r"Healthcare|Magistrates)\b")
 # the name inside another proper name: "University of Reading", "Greater Manchester", "councillor Peter Barnsley",
 # "NHS Gloucestershire", "NHS Kent and Medway" (not "NHS England and Kirklees Council")
 _IN_ANOTHER_NAME = re.compile(r"(?:\b(?:University|College|Diocese|Bishop|Port) of|\bGreater|\bNHS(?!\s+England\b)"

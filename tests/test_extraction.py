@@ -1973,6 +1973,8 @@ def test_a_body_engaged_to_run_a_practice_is_not_the_practice(extractor, sentenc
     # a police force or an NHS body named after its area is not that area's council
     ("Kent Police and NHS Kent and Medway worked with Medway Council.", ["Medway"]),
     ("Our partners include Lancashire and South Cumbria Integrated Care Board.", []),
+    ("Barnet, Enfield and Haringey Mental Health NHS Trust placed two nurses with Camden Council.", ["Camden"]),
+    ("Sheffield Hallam University and Barnsley College train Rotherham's staff.", ["Rotherham"]),
     # a former council's name beside one of its successors is the county, unless called a council
     ("Since reorganisation in Cumbria, Cumberland Council runs children's services.", ["Cumberland"]),
     ("Cumbria County Council handed children's services to Cumberland Council.", ["Cumbria", "Cumberland"]),
