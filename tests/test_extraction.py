@@ -2122,6 +2122,15 @@ def test_times_taken_shares_out_of_ten_and_sums_invested(extractor, text, expect
     ("Four children are placed in residential homes costing over £6,000 a week.", [("count", None, 4.0)]),
     ("The cost of extending the service is £600,000 per year.", []),
     ("The programme cost £4.1 million a year to run.", [("level", None, 4100000.0)]),
+    # the area served, a spread, a comparison or matched group, a contract's value, a survey's sample
+    ("We are a unitary authority serving around 155,000 people, of whom 55,000 are under 26.", []),
+    ("Each hub carer supports between six and ten fostering families.", []),
+    ("Average caseloads are 58 children, within the 50 to 70 range.", [("level", None, 58.0)]),
+    ("A year later, 64% were living with family, compared with 47% of the comparison group.", [("level", None, 64.0)]),
+    ("The entry rate fell from 38 to 27 per 10,000, while the London rate stayed at around 22.",
+     [("change", 38.0, 27.0)]),
+    ("The estimated value of the contract is £3.6m over the initial term.", []),
+    ("Some 118 staff responded, around 55% of the social work workforce.", []),
 ])
 def test_targets_groups_and_where_a_figure_went(extractor, text, expected):
     evidence = in_oldham(extractor, text)

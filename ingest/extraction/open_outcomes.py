@@ -77,7 +77,8 @@ _COMPARISON_GROUP = re.compile(rf"\b(?:{COMPARISON_GROUPS}|(?-i:(?!(?:The|This|T
                                r"(?:[\s('’]+[\w/-]+){0,4}?[\s(:]*$", re.IGNORECASE)
 _NAMES_A_GROUP = re.compile(rf"\b(?:{COMPARISON_GROUPS})\b", re.IGNORECASE)
 _GROUP_AFTER = re.compile(r"\s*(?:%|per ?cent|per 10,000(?: children)?)?\s*(?:nationally|regionally|in england|across "
-                          r"england|for england|(?:in|across|for) (?:our |its |their )?statistical neighbours|"
+                          r"england|for england|of (?:the|a) (?:comparison|control|matched) (?:group|cohort|sample)|"
+                          r"(?:in|across|for) (?:our |its |their )?statistical neighbours|"
                           r"(?:in|across) the region|target(?=\s*[)\],.;]|\s*$))\b", re.IGNORECASE)  # "711 families (689 target)"
 # how many comparators a study had: "a comparison group of five statistical neighbours"
 _GROUP_COUNTED = re.compile(r"\s+(?:statistical neighbours?|comparators?|(?:comparable|comparison|similar|neighbouring) "
@@ -88,7 +89,8 @@ _DEMOGRAPHIC = re.compile(r"\b(?:(?<!10,000 )population|poverty|low[- ]income|et
                           r"under the age of|live in (?:the|this) (?:area|county|city|borough))\b"
                           # "a borough of around 207,000 people, with 45,000 children and young people"; not "of
                           # 1,500 children, 300 were seen", nor "has 1,250 children with a plan"
-                          r"|(?:\b(?:borough|city|county|district|town|area|population) of|\bhas|\bhave|,\s*with)\s+"
+                          r"|(?:\b(?:borough|city|county|district|town|area|population) of|\bhas|\bhave|,\s*with|"
+                          r"\bserv(?:es|ing)|\bhome to)\s+"
                           r"(?:(?:around|about|some|approximately|roughly|over|nearly|almost)\s+)?"
                           r"\d{1,3}(?:,\d{3})+\s+(?:people|residents|inhabitants|children(?: and young people)?)"
                           r"(?=\s*(?:[,.;)]|$|and\b|aged\b|under\b|live|living\b))", re.IGNORECASE)
@@ -1005,6 +1007,8 @@ def _stated(doc: Doc, start: int) -> bool:
                                                  and figure.head.dep_ == "dobj" and figure.head.head.i == verb.i):
         return False  # the writer's own tally, like an inspector's; not "I recruited 30 social workers", nor "we
         # interviewed 41 adopters and approved 28 families"
+    if verb is not None and verb.lemma_ == "respond":
+        return False  # "Some 118 staff responded, around 55% of the workforce": a survey's sample
     if verb is not None and any(word.lower_ == "hopefully" for child in verb.children
                                 for word in (child, *(child.children if child.dep_ == "prep" else ()))):
         return False  # "we are opening two homes, hopefully by spring"
@@ -1175,7 +1179,7 @@ def _of_a_comparison_group(doc: Doc, start: int, end: int) -> bool:
                 or _subject_names_a_group(doc, start))
 
 
-_GROUP_AVERAGE = re.compile(r"\b(?-i:(?!(?:The|This|That|Our|Its|Their|An?)\b)[A-Z][a-z]+) average\b")
+_GROUP_AVERAGE = re.compile(r"\b(?-i:(?!(?:The|This|That|Our|Its|Their|An?)\b)[A-Z][a-z]+) average\b|\bLondon (?:rate|figure)\b")
 
 
 def _subject_names_a_group(doc: Doc, start: int) -> bool:

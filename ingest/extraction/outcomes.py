@@ -138,7 +138,7 @@ _BRACKETED_BASELINE = re.compile(rf"\(\s*(?P<v>{AMOUNT})(?P<r>{PER_10000})?\s+(?
 # the others a council's figure is compared with, not its own earlier self
 COMPARISON_GROUPS = (r"england|national(?:ly)?|statistical neighbours?|comparators?|regional|neighbouring|"
                      r"(?:comparable|comparison|similar|other) (?:authorities|areas|councils|teams)|"
-                     r"(?:control|comparison) groups?")
+                     r"(?:control|comparison|matched) groups?")
 _GROUP_NAMED = re.compile(rf"\b(?:{COMPARISON_GROUPS}|average)", re.IGNORECASE)
 # not a year, nor "per 10,000", nor an ordinal ("18th")
 _A_NUMBER = re.compile(r"(?<!per )(?<!\d/)(?<!\d-)(?<!\d–)(?<![\d,.])\b(?!(?:19|20)\d\d\b)\d[\d,]*(?:\.\d+)?(?!\d|\.\d|(?:st|nd|rd|th)\b)")
@@ -441,9 +441,17 @@ def a_range(match: re.Match) -> bool:
                 or _RANGE_AFTER.match(match.string, match.end()))
 
 
+# a spread printed without "from": "between six and ten families", "within the 50 to 70 range"; not sums, whose
+# spread is an estimate's ("avoided costs of between £2.4m and £3.1m")
+_SPREAD = re.compile(rf"\bbetween\s+(?!£)(?:{AMOUNT}|{_IN_WORDS})\s+and\s+(?!£)(?:{AMOUNT}|{_IN_WORDS})|"
+                     rf"\b(?:{AMOUNT})\s*(?:to|-|–)\s*(?:{AMOUNT})\s+range\b", re.IGNORECASE)
+
+
 def ranges(text: str) -> list[tuple[int, int]]:
-    """The spans of the from-to spreads a sentence prints (a_range): figures that are neither changes nor levels."""
-    return [(match.start(), match.end()) for match in _FROM_TO.finditer(text) if a_range(match)]
+    """The spans of the spreads a sentence prints (a from-to that is one, a_range; "between six and ten",
+    "the 50 to 70 range"): figures that are neither changes nor levels."""
+    return [(match.start(), match.end()) for match in _FROM_TO.finditer(text) if a_range(match)] + [
+        (match.start(), match.end()) for match in _SPREAD.finditer(text)]
 
 
 # what says a from-to ending in weeks or days measures a time taken: "the average wait fell from 31 to 19 weeks"
@@ -576,7 +584,8 @@ def _by_a_change(token: Token | None) -> bool:
     return any(pattern.match(word.text) for word in words for pattern in (_DOWN, _UP, _IMPROVED))
 
 
-BUDGET_NOUNS = {"budget", "overspend", "underspend", "overspending", "deficit", "forecast", "allocation", "shortfall"}
+BUDGET_NOUNS = {"budget", "overspend", "underspend", "overspending", "deficit", "forecast", "allocation", "shortfall",
+                "value"}  # a contract's: "the estimated value is £3.6m"
 # what a sum's size does: "the overspend is £4.2m", "fell to £3.1m", "we reduced the deficit to £2m"
 _SIZE_VERBS = {"be", "fall", "rise", "reduce", "increase", "grow", "drop", "decrease", "stand", "remain", "cut"}
 
@@ -591,7 +600,7 @@ def a_budget(figure: Token) -> bool:
     for node in (amount, *amount.ancestors):
         if node.pos_ == "NOUN" and node.lemma_.lower() in BUDGET_NOUNS:
             return not (node.dep_ in {"nsubj", "nsubjpass"} and node.head.lemma_ != "be")
-        if node.pos_ in {"VERB", "AUX"}:
+        if node.pos_ in {"VERB", "AUX"} and node.lower_ not in SCALES:  # "£3.6m": the "m" is tagged a verb
             return node.lemma_ in _SIZE_VERBS and any(
                 child.dep_ == "nsubj" or child.dep_ in {"dobj", "nsubjpass"} and node.lemma_ != "be"
                 for child in node.children if child.lemma_.lower() in BUDGET_NOUNS)
