@@ -68,8 +68,9 @@ _POSTCODE = re.compile(r",?\s+[A-Z]{1,2}\d[A-Z\d]?\s*\d[A-Z]{2}\b")
 # Mental Health NHS Trust", "Sheffield Hallam University": a partner named after its area
 _A_WIDER_BODY = re.compile(r"(?:(?:,\s+[A-Z][\w'’-]*)*\s+and(?:\s+(?:[A-Z][\w'’-]*|of|upon)){1,4})?\s+(?:City Region|"
                            r"Combined Authority|Constabulary|Police|Fire and Rescue|Integrated Care (?:Board|System)|ICB|"
-                           r"Clinical Commissioning Group|CCG|(?:[A-Z][\w'’-]*\s+)*(?:NHS|Hospitals?|University|College)|"
-                           r"Healthcare|Magistrates)\b")
+                           r"Clinical Commissioning Group|CCG|(?:[A-Z][\w'’-]*\s+)*(?:NHS|Hospitals?)|"
+                           r"Healthcare|Magistrates)\b|(?:\s+and\s+[A-Z][\w'’-]*)?(?:\s+[A-Z][\w'’-]*)?\s+(?:University|"
+                           r"College)\b")  # "Sheffield Hallam University", "Wigan and Leigh College"; no longer list
 # the name inside another proper name: "University of Reading", "Greater Manchester", "councillor Peter Barnsley",
 # "NHS Gloucestershire", "NHS Kent and Medway" (not "NHS England and Kirklees Council")
 _IN_ANOTHER_NAME = re.compile(r"(?:\b(?:University|College|Diocese|Bishop|Port) of|\bGreater|\bNHS(?!\s+England\b)"

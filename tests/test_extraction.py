@@ -602,6 +602,7 @@ def test_a_practice_weighed_and_turned_down_is_not_the_councils(sentence, practi
     ("We're looking closely at No Wrong Door, the North Yorkshire model.", "North Yorkshire model", False),
     ("We're looking at No Wrong Door for adolescents.", "No Wrong Door", False),
     ("We looked at No Wrong Door in 2021 and adopted it.", "No Wrong Door", True),
+    ("Looking at our Mockingbird constellations, carers told us they feel less isolated.", "Mockingbird", True),
     ("With the DfE, we will explore alternative delivery models.", "alternative delivery models", False),
     ("Leaders are considering a Staying Close scheme.", "Staying Close", False),
     ("The council is preparing to launch a Mockingbird constellation.", "Mockingbird", False),
@@ -1947,6 +1948,7 @@ def test_a_role_given_to_a_practice_is_not_another_practice(extractor):
     ("Care leavers are supported by the Leaving Care Service.", False),
     ("Vacancies in the Disabled Children's Team remain high.", False),
     ("In 2023 the council set up a Disabled Children's Team.", True),
+    ("In 2022 we brought the Leaving Care Service in-house.", True),
     ("The council restructured its front door into four locality teams.", True),
 ])
 def test_a_standing_unit_named_in_passing_is_not_a_practice(extractor, sentence, named):
@@ -1975,6 +1977,7 @@ def test_a_body_engaged_to_run_a_practice_is_not_the_practice(extractor, sentenc
     ("Our partners include Lancashire and South Cumbria Integrated Care Board.", []),
     ("Barnet, Enfield and Haringey Mental Health NHS Trust placed two nurses with Camden Council.", ["Camden"]),
     ("Sheffield Hallam University and Barnsley College train Rotherham's staff.", ["Rotherham"]),
+    ("Care leavers on Wigan and Leigh College courses did well, as did those in Bolton.", ["Bolton"]),
     # a former council's name beside one of its successors is the county, unless called a council
     ("Since reorganisation in Cumbria, Cumberland Council runs children's services.", ["Cumberland"]),
     ("Cumbria County Council handed children's services to Cumberland Council.", ["Cumbria", "Cumberland"]),
@@ -2085,6 +2088,11 @@ def test_reversed_ends_budgets_spreads_questions_labels_and_teams(extractor, tex
     ("The average time to panel fell from 39 to 27 weeks.", [("change", 39.0, 27.0)]),
     ("The Regional average fell from 31 weeks to 19 weeks.", []),
     ("We extended support to care leavers from 21 to 25 years.", []),
+    ("Young people stay in full-time education from 16 to 18 years.", []),
+    ("We now support care leavers from 18 years to 25 years.", []),
+    # a time taken is no controlled metric's: the caseloads' change is the second from-to
+    ("Waits fell from 31 to 19 weeks and caseloads fell from 22 to 17.", [("caseloads", 22.0, 17.0),
+                                                                          ("change", 31.0, 19.0)]),
     # "nine out of ten" is a share like "nine in ten"; a share whose group is not read counts nothing
     ("Nine out of ten children took part in their review.", [("level", None, 90.0)]),
     ("Four in five said they had worked late.", []),
@@ -2103,6 +2111,8 @@ def test_times_taken_shares_out_of_ten_and_sums_invested(extractor, text, expect
     ("The target in the improvement plan remains 15% by March 2025.", []),
     ("The council has set itself a target of getting agency use down to 12% by 2026.", []),
     ("Agency use fell to 12%, beating our target.", [("level", None, 12.0)]),
+    ("Our national award-winning Family Hub team supported 420 families.", [("level", None, 420.0)]),
+    ("Since Ofsted rated the service good in 2022, we have recruited 40 new foster carers.", [("count", None, 40.0)]),
     # the places or groups another figure of the clause went into are no count; new things it made are
     ("The Academy has recruited 22 newly qualified social workers across two cohorts.", [("count", None, 22.0)]),
     ("The council opened two children's homes in 2023.", [("count", None, 2.0)]),
@@ -2112,16 +2122,20 @@ def test_times_taken_shares_out_of_ten_and_sums_invested(extractor, text, expect
     ("Every manager completes two audits a month.", []),
     ("The child had moved three times.", []),
     ("Ofsted carried out seven monitoring visits.", []),
+    ("We received two monitoring visits from the Department for Education.", []),
     # a time given as an average of it
     ("Assessments are now completed in an average of 9 weeks.", [("level", None, 9.0)]),
     # a level and the size of its move printed at the end of its clause, two outcomes; not "up 1 in 5"
     ("Some 62% of care leavers are in education, employment or training, up 9 percentage points on 2022.",
      [("level", None, 62.0), ("change", None, None)]),
     ("Re-referrals are 17%, up 1 in 5 areas.", [("level", None, 17.0)]),
+    ("Timeliness is 91%, up 2 places in the regional ranking.", [("level", None, 91.0), ("level", None, 2.0)]),
     # what something costs is no result; what a programme cost is what was spent on it
     ("Four children are placed in residential homes costing over £6,000 a week.", [("count", None, 4.0)]),
     ("The cost of extending the service is £600,000 per year.", []),
     ("The programme cost £4.1 million a year to run.", [("level", None, 4100000.0)]),
+    ("Placement costs stood at £6.2m at year end.", [("level", None, 6200000.0)]),
+    ("The average weekly cost of a placement is now £4,800, down from £5,600.", [("change", 5600.0, 4800.0)]),
     # the area served, a spread, a comparison or matched group, a contract's value, a survey's sample
     ("We are a unitary authority serving around 155,000 people, of whom 55,000 are under 26.", []),
     ("Each hub carer supports between six and ten fostering families.", []),
@@ -2152,9 +2166,10 @@ def test_a_list_of_what_is_still_to_be_done_names_no_practice_the_council_has(ex
             "for our foster carers.\n\nOur priorities for 2025 are to:\n\na) commission a Lifelong Links service;\n\n"
             "b) introduce Signs of Safety.\n\nThe grant was used to:\n\n- set up Staying Close for care leavers.\n\n"
             "6. Recommendations\n\n6.1 I recommend that the council:\n\na) extends Family Safeguarding to its "
-            "adolescent teams.\n")
+            "adolescent teams.\n\nNext steps\n\n- No Wrong Door was launched in 2022 and now has two hubs.\n")
     evidence = extractor.extract(text, ["E08000004"], None)
-    assert sorted(found.intervention for found in evidence.implementations) == ["mockingbird", "staying_close"]
+    assert sorted(found.intervention for found in evidence.implementations) == ["mockingbird", "no_wrong_door",
+                                                                                "staying_close"]
     assert {mention.key for mention in evidence.named_only} >= {"family_group_conferencing", "lifelong_links",
                                                                  "signs_of_safety", "family_safeguarding"}
 

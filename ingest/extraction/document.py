@@ -760,12 +760,18 @@ _TO_IMPROVE = re.compile(r"^[ \t]*(?:\d+(?:\.\d+)*\.?[ \t]+)?(?:what needs to im
 # a line leading into a list of what is still to be done: "Over the next year we will:", "Our priorities are
 # to:", "I recommend that the Minister:"; not "The grant was used to:", whose items were done, nor "Cabinet is
 # recommended to:", whose items may note what runs
-_WILL_DO = re.compile(r"^[^\n]*\b(?:will|shall|should|must|(?:plans?|aims?|intends?|is|are|wants?|hopes?|going|"
+_WILL_DO = re.compile(r"^(?![^\n]*\b(?:report|document|paper|letter|section|briefing|update)\s+(?:will|should|is|are)\b)"
+                      r"[^\n]*\b(?:will|shall|should|must|(?:plans?|aims?|intends?|is|are|wants?|hopes?|going|"
                       r"proposes?|needs?) to|recommends? that[^\n:]*)[ \t]*:[ \t]*$", re.IGNORECASE | re.MULTILINE)
+# an item telling what was done, or that a practice the council has goes on: "- Mockingbird was launched in
+# 2022", "- Build on our three constellations", "- Embed the neglect toolkit agreed in March"
+_DONE_OR_GOING_ON = re.compile(r"\b(?:was|were|has been|have been|had)\b|\b(?:launched|introduced|opened|began|started|"
+                               r"rolled out|set up)\b(?!\s+(?:a|an|the|our|its|new)\b)|^\W*(?:\w+\W{1,3})?"
+                               r"(?:build on|continue|sustain|maintain|embed|strengthen)\b", re.IGNORECASE)
 # a list item: bulleted, lettered ("a)", "(b)", "c.") or numbered ("2.", "4.10") and, unless bulleted, a
 # sentence (ending in a stop or a semicolon), so that the next section's numbered heading ends the list
-_ITEM = re.compile(r"[ \t]*(?:(?P<bullet>[-•*])[ \t]|(?:(?P<letter>\(?[a-z]\)|[a-z]\.)|(?P<number>\d+(?:\.\d+)*)[.)]?)"
-                   r"[ \t]+[^\n]*[.;:,][ \t]*$)")
+_ITEM = re.compile(r"[ \t]*(?P<marker>(?P<bullet>[-•*])[ \t]|(?:(?P<letter>\(?[a-z]\)|[a-z]\.)|(?P<number>\d+(?:\.\d+)*)[.)]?)"
+                   r"[ \t]+)(?:(?<=[-•*][ \t])|[^\n]*[.;:,][ \t]*$)")
 _LINE = re.compile(r"[^\n]+")
 _ITEM_END = re.compile(r"[.!?](?=\s+[A-Z0-9])")
 
@@ -776,13 +782,13 @@ def _lists_of_what_to_improve(text: str) -> list[tuple[int, int]]:
     it ("Over the next year we will:"). Its items name what the council must or will improve or start in
     phrases ("Implementation of an effective quality assurance framework", "a) commission a Family Group
     Conferencing service"), which `instruction` does not always read as instructions."""
-    lists = []
+    spans = []
     # a heading is part of its list (the parse may join it to the first item); a line leading into one may
     # also tell of what was done before it
     leads = [(heading.start(), heading.end()) for heading in _TO_IMPROVE.finditer(text)] + [
         (line.end(), line.end()) for line in _WILL_DO.finditer(text)]
     for start, after in leads:
-        end, kind = after, None
+        kind, items = None, []
         for line in _LINE.finditer(text, after):
             item = _ITEM.match(line.group())
             if item is None or kind is not None and _kind_of_item(item) != kind:
@@ -790,9 +796,12 @@ def _lists_of_what_to_improve(text: str) -> list[tuple[int, int]]:
             kind = None if line.group().rstrip().endswith(":") else _kind_of_item(item)  # "5.1 I recommend:" a), b)
             stop = _ITEM_END.search(text, line.start(), line.end())  # the last may run on into the next section
             end = stop.end() if stop else line.end()
-        if end > after:
-            lists.append((start, end))
-    return lists
+            if not _DONE_OR_GOING_ON.search(text[line.start() + item.end("marker"):end]):
+                items.append((line.start(), end))
+        if items and start < after:
+            spans.append((start, after))
+        spans += items
+    return spans
 
 
 def _kind_of_item(item: re.Match) -> str:

@@ -317,13 +317,14 @@ _PEOPLE = {"mother", "father", "parent", "carer", "grandparent", "woman", "man",
 _CASELOAD = {"child", "family", "case"}  # what one worker holds
 
 
-_DONE_AND_COUNTED = {"audit", "review", "visit", "case"}  # what a service does, counted: "completed 340 audits"
+_DONE_AND_COUNTED = {"audit", "case"}  # what a service does, counted: "completed 340 audits"
 _MEETING = {"meet", "sit", "convene"}
 
 
 def _done_and_counted(noun: Token) -> bool:
     """Work a service did, counted ("we completed 340 audits", "the panel considered 47 cases", "the panel
-    sat 21 times"), though audits, cases and times counted otherwise measure nothing."""
+    sat 21 times"), though audits, cases and times counted otherwise measure nothing; not visits or reviews,
+    which are as often the inspectorate's or a review of the service ("received two monitoring visits")."""
     verb = noun.head
     lemma = noun.lemma_.lower()
     return verb.pos_ == "VERB" and verb.tag_ in {"VBD", "VBN"} and (  # not "completes two audits a month"
@@ -517,6 +518,9 @@ def _spent_on(amount: Token) -> str:
     if amount.dep_ not in {"dobj", "npadvmod", "nsubjpass"} or verb.lemma_.lower() not in _SPENDING:  # "£2.5m" is read as a
         return ""  # noun phrase of its own, "m" hanging from the verb
     into = {"in", "into"} if verb.lemma_.lower() == "put" else {"in", "on", "into"}  # not "put £3m of pressure on"
+    if any(child.dep_ == "prep" and child.lower_ == "in" and any(word.lower_ in {"principle", "advance"}
+                                                                 for word in child.children) for child in verb.children):
+        return ""  # "committed in principle": not yet spent
     below = [word for child in verb.children if child.dep_ == "prep" for word in child.children if word.dep_ == "pobj"]
     prep = next((child for child in (*amount.children, *verb.children, *(child for word in below for child in word.children))
                  if child.dep_ == "prep" and child.lower_ in into  # "over two years in workforce stability"
@@ -727,8 +731,8 @@ def find_open_outcomes(doc: Doc, offset: int, taken: set[tuple[float, str]]) -> 
     already gives."""
     if _DEMOGRAPHIC.search(doc.text):
         return []
-    if any(token.dep_ in {"nsubj", "nsubjpass"} and token.lemma_.lower() in {"inspector", "ofsted"} for token in doc):
-        return []  # "inspectors visited two houses", "Ofsted carried out seven visits": the inspection's own tally
+    if any(token.dep_ in {"nsubj", "nsubjpass"} and token.lemma_.lower() == "inspector" for token in doc):
+        return []  # "inspectors visited two houses": the inspection's own tally
     if not any(token.pos_ in {"VERB", "AUX"} for token in doc) or _contents_line(doc):
         return []  # a heading or a contents line, whose numbers are pages and grades
     found: list[OpenOutcome] = []
@@ -904,10 +908,10 @@ def find_open_outcomes(doc: Doc, offset: int, taken: set[tuple[float, str]]) -> 
 
 
 # the size of a move printed after a level, at the end of its clause: "62% of care leavers are in education,
-# employment or training, up 9 percentage points on 2022", "412 carers, down 30"; not "up 1 in 5"
+# employment or training, up 9 percentage points on 2022", "412 carers, down 30"; not "up 1 in 5", "up 2 places"
 _MOVED_BY = re.compile(r",\s*(?P<direction>up|down)\s+(?:by\s+)?(?P<size>\d+(?:\.\d+)?)"
-                       r"(?:\s*(?P<points>percentage points?|points?)|\s*(?P<percent>%|per ?cent))?(?!\s+(?:in|out of)\s+\d)",
-                       re.IGNORECASE)
+                       r"(?:\s*(?P<points>percentage points?|points?)|\s*(?P<percent>%|per ?cent)|"
+                       r"(?=\s*(?:[,.;)]|$|(?:on|since|from|compared|over)\b)))", re.IGNORECASE)
 
 
 def _moved_by(text: str, offset: int, found: list[OpenOutcome]) -> list[OpenOutcome]:
@@ -970,13 +974,17 @@ def _figure_at(doc: Doc, start: int) -> Token | None:
 
 
 _PRICED = {"be", "average", "stand", "remain"}
+_PER_UNIT = re.compile(r"\s*(?:m|k|bn|million|thousand)?\s*(?:a|an|per|each)\s+(?:week|night|day|month|year|placement|"
+                       r"child|young person|head|family|case)\b|\s*(?:m|k|bn|million|thousand)?\s*each\b", re.IGNORECASE)
 
 
 def _a_price(figure: Token) -> bool:
-    """What something costs, not what was done: "placements costing £6,000 a week", "The cost of extending
-    the service is £600,000 a year", "The cost of a placement averages £960 a week"; but what a programme
-    cost is what was spent on it ("The programme cost £4.1m a year"), and a cost that moved from one sum to
-    another is a change, read elsewhere."""
+    """A price, what something costs a week, a year or each, not what was done: "placements costing £6,000 a
+    week", "The cost of extending the service is £600,000 a year", "The cost of a placement averages £960 a
+    week"; but what a programme cost is what was spent on it ("The programme cost £4.1m a year"), and a total
+    ("placement costs stood at £6.2m") is a level."""
+    if not _PER_UNIT.match(figure.doc.text, figure.idx + len(figure.text)):
+        return False  # a total ("Placement costs stood at £6.2m"), not a price
     verb = next((token for token in figure.ancestors if token.pos_ in {"VERB", "AUX"}), None)
     return verb is not None and (verb.lemma_.lower() == "cost" and verb.tag_ != "VBD" or verb.lemma_ in _PRICED and any(
         child.dep_ == "nsubj" and child.lemma_.lower() == "cost" for child in verb.children))
@@ -1179,6 +1187,7 @@ def _of_a_comparison_group(doc: Doc, start: int, end: int) -> bool:
                 or _subject_names_a_group(doc, start))
 
 
+_GROUP_MEASURES = {"rate", "average", "figure", "level", "proportion", "percentage", "share"}
 _GROUP_AVERAGE = re.compile(r"\b(?-i:(?!(?:The|This|That|Our|Its|Their|An?)\b)[A-Z][a-z]+) average\b|\bLondon (?:rate|figure)\b")
 
 
@@ -1193,6 +1202,9 @@ def _subject_names_a_group(doc: Doc, start: int) -> bool:
     if not subjects or figure is None or any(subject.right_edge.i >= figure.i for subject in subjects):
         return False  # after the figure, or holding it ("…, the regional adoption agency, 19 children were placed")
     subject = subjects[-1]
+    before = doc[subject.left_edge.i:subject.i]
+    if subject.lemma_.lower() not in _GROUP_MEASURES or any(word.lower_ in {"our", "its"} for word in before):
+        return False  # not "Our national award-winning team supported 420 families"
     named = doc[subject.left_edge.i:subject.i + 1].text
     return bool(_NAMES_A_GROUP.search(named) or _GROUP_AVERAGE.search(named))
 

@@ -454,14 +454,19 @@ def ranges(text: str) -> list[tuple[int, int]]:
         (match.start(), match.end()) for match in _SPREAD.finditer(text)]
 
 
-# what says a from-to ending in weeks or days measures a time taken: "the average wait fell from 31 to 19 weeks"
-_TIME_TAKEN = re.compile(r"\b(?:times?|waits?|waiting|took|timescales?|durations?|lengths?|delays?)\b", re.IGNORECASE)
+# what says a from-to ending in weeks or days measures a time taken: "the average wait fell from 31 to 19 weeks";
+# not "full-time", "at times", "the length of support"
+_TIME_TAKEN = re.compile(r"(?<![-\w])(?:time|waits?|waiting|took|timescales?|durations?|delays?)\b", re.IGNORECASE)
+_YEARS = re.compile(r"\s*years?\b", re.IGNORECASE)
 
 
 def _ages_or_a_period(text: str, match: re.Match) -> bool:
     """A from-to ending in a unit of time gives ages or a period ("support from 18 to 25 years"), unless
-    both ends print the unit ("from 31 weeks to 19 weeks") or its clause names a time taken."""
-    if not _DURATION.match(text, match.end()) or _DURATION.match(text, match.end("a")):
+    both ends print the unit ("from 31 weeks to 19 weeks"; in years, ages too: "from 18 years to 25 years")
+    or its clause names a time taken."""
+    if not _DURATION.match(text, match.end()):
+        return False
+    if _DURATION.match(text, match.end("a")) and not _YEARS.match(text, match.end()):
         return False
     return not _TIME_TAKEN.search(re.split(r"[,;.]\s", text[:match.start()])[-1])
 
@@ -680,9 +685,11 @@ def find_outcomes(sentence: Doc, offset: int, context_metric: str | None = None)
 def _outcome_in(scope: str, inherited_direction: str | None = None, token_at=lambda _offset: None):
     """(metric id or None, direction, from, to, unit, change, change unit, position) or None."""
     for pattern in (_FROM_TO, _PAIRED_YEARS):
-        match = next((match for match in pattern.finditer(scope) if pattern is not _FROM_TO or not a_range(match)), None)
-        if match and not (_is_year(match.group("a")) and _is_year(match.group("b"))) and not _ages_or_a_period(
-                scope, match):
+        # a time taken is no controlled metric's ("Waits fell from 31 to 19 weeks and caseloads fell from 22 to
+        # 17": the caseloads' change is the second); the open reading gives it its own measure
+        match = next((match for match in pattern.finditer(scope) if (pattern is not _FROM_TO or not a_range(match))
+                      and not _DURATION.match(scope, match.end())), None)
+        if match and not (_is_year(match.group("a")) and _is_year(match.group("b"))):
             before, after = _from_to_amounts(match) if pattern is _FROM_TO else (
                 parse_amount(match.group("a")), parse_amount(match.group("b")))
             if before.value == after.value:

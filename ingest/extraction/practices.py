@@ -495,7 +495,8 @@ def standing_unit_in_passing(noun: Token, tokens: list[Token]) -> bool:
     Service", "vacancies in the Disabled Children's Team"), not where it was set up or changed."""
     words = [token.lower_ for token in tokens if not token.is_punct and token.pos_ not in {"ADP", "CCONJ", "DET"}
              and token.lower_ not in EVALUATIVE]
-    made = noun.dep_ in {"dobj", "nsubjpass"} and verb_is(noun.head, STRONG_ACTIONS) or (
+    made = noun.dep_ in {"dobj", "nsubjpass"} and (verb_is(noun.head, STRONG_ACTIONS) or noun.head.lemma_ in {
+        "bring", "merge", "insource"}) or (
         noun.dep_ == "pobj" and noun.head.lower_ == "into")  # "restructured into four locality teams"
     return noun.lemma_.lower() in _UNITS and _a_standing_unit(words) and not made
 
@@ -747,7 +748,8 @@ def _clause_not_yet(node: Token, child: Token, named: Token) -> bool:
     weighed_word = named.head if named.dep_ == "appos" else named  # "No Wrong Door, the North Yorkshire model"
     weighed = child.dep_ == "dobj" and child.i == weighed_word.i and node.lemma_ != "look" or (
         node.lemma_ == "look" and child.dep_ == "prep" and child.lower_ in {"at", "into"}
-        and weighed_word.head.i == child.i)
+        and weighed_word.head.i == child.i and any(word.dep_ in {"aux", "nsubj"} for word in node.children)
+        and not any(word.lower_ in {"our", "its"} for word in weighed_word.children))  # not "Looking at our X, …"
     if weighing and weighed or (
             node.lemma_ in {"plan", "propose"} and child.dep_ == "nsubjpass"):
         return True
