@@ -772,6 +772,7 @@ _DONE_OR_GOING_ON = re.compile(r"\b(?:was|were|has been|have been|had)\b|\b(?:la
 # sentence (ending in a stop or a semicolon), so that the next section's numbered heading ends the list
 _ITEM = re.compile(r"[ \t]*(?P<marker>(?P<bullet>[-•*])[ \t]|(?:(?P<letter>\(?[a-z]\)|[a-z]\.)|(?P<number>\d+(?:\.\d+)*)[.)]?)"
                    r"[ \t]+)(?:(?<=[-•*][ \t])|[^\n]*[.;:,][ \t]*$)")
+_ASKED_FOR = re.compile(r"improve|recommendation", re.IGNORECASE)
 _LINE = re.compile(r"[^\n]+")
 _ITEM_END = re.compile(r"[.!?](?=\s+[A-Z0-9])")
 
@@ -785,9 +786,11 @@ def _lists_of_what_to_improve(text: str) -> list[tuple[int, int]]:
     spans = []
     # a heading is part of its list (the parse may join it to the first item); a line leading into one may
     # also tell of what was done before it
-    leads = [(heading.start(), heading.end()) for heading in _TO_IMPROVE.finditer(text)] + [
-        (line.end(), line.end()) for line in _WILL_DO.finditer(text)]
-    for start, after in leads:
+    # (an inspector's "What needs to improve" or "Recommendations" asks for every item, whatever its tense)
+    leads = [(heading.start(), heading.end(), bool(_ASKED_FOR.search(heading.group())))
+             for heading in _TO_IMPROVE.finditer(text)] + [(line.end(), line.end(), False)
+                                                           for line in _WILL_DO.finditer(text)]
+    for start, after, asked_for in leads:
         kind, items = None, []
         for line in _LINE.finditer(text, after):
             item = _ITEM.match(line.group())
@@ -796,7 +799,7 @@ def _lists_of_what_to_improve(text: str) -> list[tuple[int, int]]:
             kind = None if line.group().rstrip().endswith(":") else _kind_of_item(item)  # "5.1 I recommend:" a), b)
             stop = _ITEM_END.search(text, line.start(), line.end())  # the last may run on into the next section
             end = stop.end() if stop else line.end()
-            if not _DONE_OR_GOING_ON.search(text[line.start() + item.end("marker"):end]):
+            if asked_for or not _DONE_OR_GOING_ON.search(text[line.start() + item.end("marker"):end]):
                 items.append((line.start(), end))
         if items and start < after:
             spans.append((start, after))
