@@ -1188,13 +1188,13 @@ def _of_a_comparison_group(doc: Doc, start: int, end: int) -> bool:
 
 
 _GROUP_MEASURES = {"rate", "average", "figure", "level", "proportion", "percentage", "share"}
-_GROUP_AVERAGE = re.compile(r"\b(?-i:(?!(?:The|This|That|Our|Its|Their|An?)\b)[A-Z][a-z]+) average\b|\bLondon (?:rate|figure)\b")
+_GROUP_AVERAGE = re.compile(r"\b(?-i:(?!(?:The|This|That|Our|Its|Their|An?)\b)[A-Z][a-z]+) average\b"
+                            r"|\bLondon (?:rate|figure)\b")
 
 
 def _subject_names_a_group(doc: Doc, start: int) -> bool:
     """The subject of the figure's clause is a comparison group's measure, named before its noun: "The regional
-    average agency rate is still around 17%", "The England rate stands at 70 per 10,000", "The London average
-    is 24%"."""
+    average agency rate is still around 17%", "The London average is 24%"."""
     figure = _figure_at(doc, start)
     verb = next((token for token in (figure.ancestors if figure is not None else ()) if token.pos_ in {"VERB", "AUX"}),
                 None)
@@ -1260,8 +1260,8 @@ def _in_or_out_of(token: Token) -> Token | None:
 
 def _shares(doc: Doc, offset: int) -> tuple[list[tuple[OpenOutcome, tuple[int, int]]], list[tuple[int, int]]]:
     """"half of post-16 students", "nearly two thirds of care leavers", "one in three children", "four
-    in ten posts": a share of a group, in per cent, with the words' span; and the spans of shares
-    whose group could not be read ("four in five said …"), whose numbers count nothing either."""
+    in ten posts": a share of a group, in per cent, with the words' span; and the spans of every "N in M"
+    share, its group read or not ("four in five said …"), whose numbers count nothing else."""
     found = []
     unread: list[tuple[int, int]] = []
     for token in doc:
