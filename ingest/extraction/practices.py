@@ -481,6 +481,16 @@ def _role_of(last: Token) -> bool:
     return True
 
 
+def _content(tokens: list[Token]) -> list[Token]:
+    """A phrase's words but punctuation, prepositions, conjunctions and determiners."""
+    return [token for token in tokens if not token.is_punct and token.pos_ not in {"ADP", "CCONJ", "DET"}]
+
+
+def _plain_words(content: list[Token]) -> list[str]:
+    """Content words, lower case, evaluation ("strong", "effective") set aside."""
+    return [token.lower_ for token in content if token.lower_ not in EVALUATIVE]
+
+
 def _a_standing_unit(words: list[str]) -> bool:
     """"leaving care service", "Disabled Children's Team": a unit every council has."""
     return len(words) >= 2 and (" ".join(practice_words(" ".join(words[:-1]))) in _STANDING_UNITS
@@ -493,8 +503,7 @@ _UNITS = {"service", "team", "unit", "department", "directorate"}
 def standing_unit_in_passing(noun: Token, tokens: list[Token]) -> bool:
     """A unit every council has, named where something else is said ("supported by the Leaving Care
     Service", "vacancies in the Disabled Children's Team"), not where it was set up or changed."""
-    words = [token.lower_ for token in tokens if not token.is_punct and token.pos_ not in {"ADP", "CCONJ", "DET"}
-             and token.lower_ not in EVALUATIVE]
+    words = _plain_words(_content(tokens))
     made = noun.dep_ in {"dobj", "nsubjpass"} and (verb_is(noun.head, STRONG_ACTIONS) or noun.head.lemma_ in {
         "bring", "merge", "insource"}) or (
         noun.dep_ == "pobj" and noun.head.lower_ == "into")  # "restructured into four locality teams"
@@ -504,14 +513,14 @@ def standing_unit_in_passing(noun: Token, tokens: list[Token]) -> bool:
 def generic(tokens: list[Token]) -> bool:
     """Generic words alone, evaluation plus a head ("stable senior leadership team"), a standing
     unit, or the inspection's own machinery (its framework, its judgements)."""
-    content = [token for token in tokens if not token.is_punct and token.pos_ not in {"ADP", "CCONJ", "DET"}]
+    content = _content(tokens)
     if not_the_councils(tokens):
         return True
     # nothing left once evaluation, generic modifiers and practice heads are set aside: "clear vision",
     # "comprehensive approach", "The Way" — capitalised or not
     if len(content) <= 3 and not any(distinctive(token) for token in content):
         return True
-    words = [token.lower_ for token in content if token.lower_ not in EVALUATIVE]
+    words = _plain_words(content)
     if _a_standing_unit(words):
         return True
     if not words or any(word in {"information", "licence", "archives", "standards", "skills"} for word in words):
