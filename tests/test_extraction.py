@@ -586,6 +586,9 @@ def test_a_recommendation_starts_with_a_verb_that_has_no_subject(sentence, recom
     ("We explored with families how Family Group Conferences could help; two families rejected the offer.",
      "Family Group Conferences", False),
     ("Staff asked for a four-day week pilot, and that was looked at and turned down.", "four-day week pilot", True),
+    # "closely" is no closing of what runs
+    ("We went to Essex and looked closely at Lifelong Links, but decided against adopting the model.", "Lifelong Links",
+     True),
 ])
 def test_a_practice_weighed_and_turned_down_is_not_the_councils(sentence, practice, refused):
     at = sentence.index(practice)
@@ -632,6 +635,10 @@ def test_a_practice_weighed_and_turned_down_is_not_the_councils(sentence, practi
     ("The council hopes to launch its first Mockingbird constellation in the autumn.", "Mockingbird", False),
     ("Members debated whether to adopt Signs of Safety.", "Signs of Safety", False),
     ("We looked at introducing Mockingbird but decided against it.", "Mockingbird", False),
+    ("We continue to look at Sefton's Mockingbird constellation as a possible model.", "Mockingbird constellation",
+     False),
+    ("We continue to look at Essex and Kent's Mockingbird constellation as a possible model.", "Mockingbird constellation",
+     False),
     ("The borough decided against a four-day working week.", "four-day working week", False),
     ("The council has applied to join the Family Hubs programme.", "Family Hubs", False),
     ("We decided to adopt Signs of Safety in 2019.", "Signs of Safety", True),
@@ -1926,6 +1933,11 @@ def test_a_change_across_two_sentences_is_quoted_with_both_only_when_they_are_ne
     # a place after the name is where it is, not its name
     ("For care leavers we opened The Launchpad in Chatham, a drop-in hub with personal advisers.", "drop-in hub",
      "Launchpad"),
+    # a name in quote marks, a description with its own words before the phrase, a catalogue name in it
+    ('In 2020 we launched "Open Doors", a drop-in service for care leavers.', "drop-in service", "Open Doors"),
+    ("The council set up Kinship Matters, our in-house family group conferencing service.",
+     "family group conferencing", "Kinship Matters"),
+    ("The council set up Home Base, a Staying Close offer for care leavers.", "Staying Close", None),
     # a list's next item, a sentence's opening pronoun, a person's post
     ("The council adopted Mockingbird, a MASH and family group conferencing.", "family group conferencing", None),
     ("It's a team of family workers and two youth workers.", "team of family workers", None),
@@ -1935,6 +1947,37 @@ def test_a_practice_named_then_described_is_known_by_its_name(sentence, descript
     start = sentence.index(description)
     span = described_name(full_pipeline()(sentence), start, start + len(description))
     assert (sentence[span[0]:span[1]] if span else None) == name
+
+
+def test_a_name_linked_to_the_catalogue_once_is_linked_throughout_the_document(extractor):
+    text = ("Leeds City Council update\n\nIn 2022 the council set up the Tideway Team, a small edge-of-care "
+            "service.\n\nIn 2024 the Tideway Team was expanded with two more family workers.")
+    found = [(m.key, m.surface) for m in extractor.extract(text, ["E08000035"], None).mentions
+             if m.kind == "intervention"]
+    assert len(found) == 2 and {key for key, _ in found} == {"edge_of_care_team"}
+
+
+def test_a_practice_something_is_aligned_with_is_not_started_there(extractor):
+    def named(sentence: str) -> list[str]:
+        text = "Leeds City Council update\n\n" + sentence
+        return [m.surface for m in extractor.extract(text, ["E08000035"], None).mentions if m.kind == "intervention"]
+    assert "family hubs" not in named("The council reorganised its teams into six areas aligned with the family hubs.")
+    assert "family hubs" not in named("Each team is now linked to one of the family hubs.")
+    assert any(surface.endswith("Family Hubs") for surface in named(
+        "Early help was reorganised into four teams aligned with the new Family Hubs."))
+
+
+@pytest.mark.parametrize(("sentence", "surface"), [
+    # what a service was reshaped into is named with the reshaping, however generic its words
+    ("The council restructured its assessment service into five locality teams.", "restructured into five locality teams"),
+    ("Children's social work was reorganised in 2022 into three locality teams.",
+     "reorganised into three locality teams"),
+])
+def test_what_a_service_was_reshaped_into_is_named_with_the_reshaping(extractor, sentence, surface):
+    text = "Leeds City Council update\n\n" + sentence
+    found = [m for m in extractor.extract(text, ["E08000035"], None).mentions if m.kind == "intervention"]
+    assert [m.surface for m in found] == [surface]
+    assert found[0].key == "emerging:" + surface.split()[0] + "_into_" + "_".join(surface.split()[3:])[:-1]
 
 
 def test_a_role_given_to_a_practice_is_not_another_practice(extractor):
@@ -2149,6 +2192,38 @@ def test_times_taken_shares_out_of_ten_and_sums_invested(extractor, text, expect
 def test_targets_groups_and_where_a_figure_went(extractor, text, expected):
     evidence = in_oldham(extractor, text)
     assert figures_of(evidence) == expected
+
+
+@pytest.mark.parametrize(("text", "expected"), [
+    # a time in working days, on average; a timescale in working days is none
+    ("Plans now take 27 working days on average, down from 39.", [("change", 39.0, 27.0)]),
+    ("Nearly all (94%) plans are now written within the statutory 10 working days.", [("level", None, 94.0)]),
+    ("Panels are reported to members every six months.", []),
+    # a baseline in words a year before; two changes joined by "yet"
+    ("Three children were placed with early permanence carers, up from one the year before.",
+     [("change", 1.0, 3.0)]),
+    ("Contacts rose by 6% to 41,000, yet the share decided within a day rose from 60% to 85%.",
+     [("referrals", None, 41000.0), ("referrals", None, None), ("referrals", 60.0, 85.0)]),
+])
+def test_working_days_and_changes_said_in_more_ways(extractor, text, expected):
+    assert figures_of(in_oldham(extractor, text)) == expected
+
+
+@pytest.mark.parametrize("sentence", [
+    "Dental checks are up 8 percentage points, to 81%.",
+    "Health checks rose by 8 percentage points to 81%.",
+    "Annual health checks went up 8 percentage points, to 81%.",
+])
+def test_the_size_of_a_move_before_the_level_it_came_to_is_a_change_too(sentence):
+    level, move = open_found_in(sentence)
+    assert (level.kind, level.value, move.kind, move.change, move.change_unit, move.metric_key) == (
+        "level", 81.0, "change", 8.0, "points", level.metric_key)
+
+
+def test_a_controlled_measure_moved_by_a_size_to_a_level_gives_both(extractor):
+    evidence = in_oldham(extractor, "Re-referrals within 12 months fell by 5 percentage points, to 19%.")
+    drafts = [(finding.draft.value_to, finding.draft.change) for finding in evidence.outcomes]
+    assert drafts == [(19.0, None), (None, -5.0)]
 
 
 def test_the_size_of_a_move_after_a_level_is_a_change_of_the_same_measure():

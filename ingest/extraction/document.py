@@ -52,6 +52,7 @@ from ingest.extraction.practices import (
     BY_INSPECTORS,
     HEADS,
     PracticeMention,
+    aligned_with,
     apposed_name,
     described_name,
     find_practices,
@@ -62,6 +63,7 @@ from ingest.extraction.practices import (
     practice_key,
     practice_words,
     provider_engaged,
+    reshaped_into,
     role_given,
     turned_down,
 )
@@ -338,6 +340,11 @@ class Extractor:
                 continue  # inside a council's name, or around more than one council or catalogue name
             key = practice_key(practice.surface)
             known = self._finder.catalogue_keys.get(key)
+            reshaped = None if known else reshaped_into(words, practice.start - sentence_start,
+                                                        practice.end - sentence_start)
+            if reshaped is not None:  # "restructured its teams into four locality teams"
+                surface, key = reshaped
+                practice = replace(practice, surface=surface)
             if known:
                 found.append(Mention("intervention", known, practice.surface, practice.start, practice.end,
                                      practice.confidence, "normalised_alias"))
@@ -345,6 +352,13 @@ class Extractor:
                 found.append(Mention("intervention", emerging_id(key), practice.surface, practice.start,
                                      practice.end, practice.confidence, practice.method, "emerging"))
             added.add((practice.start, practice.end))
+        # a name is one practice throughout a document: "the Keystone Team, a small edge-of-care service" links
+        # "the Keystone Team" of the next sentence to the same entry
+        linked = {practice_key(mention.surface): mention.key for mention in found
+                  if mention.kind == "intervention" and mention.status == "catalogue"}
+        for mention in found:
+            if mention.status == "emerging" and practice_key(mention.surface) in linked:
+                mention.key, mention.status = linked[practice_key(mention.surface)], "catalogue"
         return sorted(found, key=lambda mention: mention.start)
 
 
@@ -408,9 +422,10 @@ def _title_end(text: str) -> int:
 
 
 def _not_its_practice(text: str, parsed: dict[int, Doc], sentence: Sentence, mention: Mention) -> bool:
-    """A practice its sentence names as one the council gave up, or as what paid for the work."""
+    """A practice its sentence names as one the council gave up, as what something else is aligned with,
+    or as what paid for the work."""
     words = _mention_words(parsed, sentence, mention)
-    return (words is not None and left_behind(words)) or paid_for_it(
+    return (words is not None and (left_behind(words) or aligned_with(words))) or paid_for_it(
         text[sentence.start:mention.start], mention.surface, text[mention.end:sentence.end])
 
 

@@ -38,6 +38,7 @@ from ingest.extraction.outcomes import (
     FRACTION,
     HEDGE,
     MONTHS,
+    MOVED_BY_THEN_TO,
     MULTIPLIED_WORDS,
     MULTIPLYING,
     NUMBER_WORDS,
@@ -51,6 +52,7 @@ from ingest.extraction.outcomes import (
     baselines_after,
     elsewhere,
     from_to,
+    moved_size,
     of_a_budget,
     parse_amount,
     period_of,
@@ -288,16 +290,30 @@ def _dated(token: Token) -> bool:
     return len(entity) > 1 or bool(_YEAR.fullmatch(token.text))
 
 
+def _duration_unit(token: Token) -> Token | None:
+    """The unit of time a number is followed by: "32 weeks", "31 working days"."""
+    doc = token.doc
+    unit = doc[token.i + 1] if token.i + 1 < len(doc) else None
+    if unit is not None and unit.lower_ in {"working", "calendar"} and token.i + 2 < len(doc):
+        unit = doc[token.i + 2]
+    return unit if unit is not None and unit.lower_ in _DURATIONS else None
+
+
 def _a_duration(token: Token) -> bool:
     """"32 weeks" (which the tagger calls a date) measures how long something took; "within 45
     days", "at 35 days", "every 6 weeks", "in the 12 months prior" and "six months on" are
     timescales and points in time, not figures."""
     doc = token.doc
-    unit = doc[token.i + 1] if token.i + 1 < len(doc) else None
-    before = doc[token.i - 1] if token.i > doc[0].i else None
-    after = doc[token.i + 2] if token.i + 2 < len(doc) else None
-    return unit is not None and unit.lower_ in _DURATIONS and (before is None or before.lower_ not in _BEFORE_A_SPAN) \
-        and (after is None or after.lower_ not in _AFTER_A_SPAN)
+    unit = _duration_unit(token)
+    i = token.i - 1
+    while i > doc[0].i and doc[i].dep_ in {"det", "amod"} and doc[i].lower_ not in _BEFORE_A_SPAN:
+        i -= 1  # "within the statutory 45 working days"
+    before = doc[i] if i >= doc[0].i else None
+    after = doc[unit.i + 1] if unit is not None and unit.i + 1 < len(doc) else None
+    on_average = after is not None and after.lower_ == "on" and after.i + 1 < len(doc) \
+        and doc[after.i + 1].lower_ == "average"  # "31 days on average", not "six months on"
+    return unit is not None and (before is None or before.lower_ not in _BEFORE_A_SPAN) \
+        and (after is None or after.lower_ not in _AFTER_A_SPAN or on_average)
 
 
 _BEFORE_A_SPAN = {"within", "every", "for", "after", "over", "last", "past", "next", "at", "in", "first", "than",
@@ -845,8 +861,8 @@ def find_open_outcomes(doc: Doc, offset: int, taken: set[tuple[float, str]]) -> 
             objects = [child for child in (of.children if of is not None else []) if child.dep_ == "pobj"]
             # "turnover remains at 21 per cent", "… at 30%"
             noun = objects[0] if objects else _measured_subject(following if following.text in {"%", "percent"} else token)
-        elif following is not None and following.lower_ in _DURATIONS:
-            unit, noun = _DURATIONS[following.lower_], None
+        elif (timed := _duration_unit(token)) is not None:
+            unit, noun = _DURATIONS[timed.lower_], None
         elif (rated := _rated_before(token)) is not None:
             noun = rated  # the count in brackets after a rate: "36 children per 10,000 (209)"
             if not any(child.dep_ == "nummod" for child in rated.children):
@@ -904,7 +920,8 @@ def find_open_outcomes(doc: Doc, offset: int, taken: set[tuple[float, str]]) -> 
         baseline = baseline_for(doc.text, baselines, outcome.char_start - offset, outcome.unit)
         if outcome.kind != "change" and baseline is not None:
             outcome.changed_from(baseline.value, baseline.period)
-    return _was_and_is(doc.text, offset, found + _moved_by(doc.text, offset, found))
+    return _was_and_is(doc.text, offset, found + _moved_by(doc.text, offset, found) + _moved_then(doc.text, offset, found,
+                                                                                                 taken))
 
 
 # the size of a move printed after a level, at the end of its clause: "62% of care leavers are in education,
@@ -931,6 +948,25 @@ def _moved_by(text: str, offset: int, found: list[OpenOutcome]) -> list[OpenOutc
         moves.append(OpenOutcome("change", outcome.metric_text, outcome.metric_key, None, None, None,
                                  offset + moved.start("size"), offset + moved.end(), direction=direction,
                                  change=size if direction == "up" else -size, period=outcome.period, change_unit=unit))
+    return moves
+
+
+def _moved_then(text: str, offset: int, found: list[OpenOutcome], taken: set[tuple[float, str]]) -> list[OpenOutcome]:
+    """A level printed after the size of its move ("Dental checks are up 9 percentage points, to 86%"): that
+    change too, of the same measure, by its size only."""
+    moves = []
+    for outcome in found:
+        moved = next((match for match in MOVED_BY_THEN_TO.finditer(text, 0, outcome.char_start - offset + 1)
+                      if match.end() == outcome.char_start - offset), None)
+        if outcome.kind == "change" or outcome.value is None or moved is None:
+            continue
+        size, unit = moved_size(moved)
+        if (abs(size), unit) in taken:
+            continue
+        moves.append(OpenOutcome("change", outcome.metric_text, outcome.metric_key, None, None, None,
+                                 offset + moved.start("c"), offset + moved.end("c"),
+                                 direction="down" if size < 0 else "up", change=size, period=outcome.period,
+                                 change_unit=unit))
     return moves
 
 

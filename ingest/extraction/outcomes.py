@@ -44,9 +44,10 @@ NUMBER_WORDS = {"zero": 0, "one": 1, "two": 2, "three": 3, "four": 4, "five": 5,
 # a figure in words where a from-to or a baseline may print one: "from four coordinators to eleven", "up from three"
 _IN_WORDS = (rf"(?:(?:{'|'.join(TENS)})-(?:one|two|three|four|five|six|seven|eight|nine)|"
              rf"{'|'.join(sorted(NUMBER_WORDS, key=len, reverse=True))})\b(?!-)")
-# a figure in words standing alone as a baseline: "up from three,", "compared with nine in June"; not "one in five",
-# "one of the highest", "three years ago", "nine hundred", "nine teams"
-_WORDS_ALONE = rf"{_IN_WORDS}(?=\s*(?:[,;.)]|$)|\s+(?:in|at|by|during)\s+(?![\d]|{_IN_WORDS})|\s+(?:last|the previous)\b)"
+# a figure in words standing alone as a baseline: "up from three,", "compared with nine in June", "up from one the
+# year before"; not "one in five", "one of the highest", "three years ago", "nine hundred", "nine teams"
+_WORDS_ALONE = (rf"{_IN_WORDS}(?=\s*(?:[,;.)]|$)|\s+(?:in|at|by|during)\s+(?![\d]|{_IN_WORDS})|\s+(?:last|the previous|"
+                rf"(?:the|a) year (?:before|earlier|ago))\b)")
 FRACTION = rf"half|(?:{'|'.join(_SEVERAL)})[- ](?:{'|'.join(sorted(PARTS, key=len, reverse=True))})"
 HEDGE = r"(?:(?:a|an)\s+(?:current\s+)?(?:high|peak|rate|total|figure|level|average)\s+of\s+|average\s+of\s+|(?:an\s+)?estimated\s+|around\s+|about\s+|approximately\s+|roughly\s+|almost\s+|nearly\s+|over\s+|under\s+|just\s+(?:over|under)?\s*|more than\s+|less than\s+)?"
 
@@ -70,13 +71,20 @@ _FROM_TO = re.compile(
 _PAIRED_YEARS = re.compile(
     rf"(?P<a>{AMOUNT})\s+in\s+(?P<ya>{_YEAR})\s*(?:,|to|and)\s*(?P<b>{AMOUNT})\s+in\s+(?P<yb>{_YEAR})", re.IGNORECASE)
 _TO_VALUE = re.compile(
-    rf"\b(?P<cue>increased|rose|risen|fell|fallen|reduced|decreased|dropped|declined|(?:come|gone) (?:down|up))\b"
-    rf"[^.;()]{{0,60}}?,?\s+to\s+{HEDGE}"
+    rf"\b(?P<cue>increased|rose|risen|fell|fallen|reduced|decreased|dropped|declined|(?:is|are|was|were|went|come|gone) "
+    rf"(?:down|up))\b[^.;()]{{0,60}}?,?\s+to\s+{HEDGE}"
     rf"(?P<b>{AMOUNT})(?![.,]?\d)(?!\s*(?:months?|years?|weeks?|days?)\b)", re.IGNORECASE)
 _CHANGE_NOUNS = r"(?:reduction|decrease|fall|drop|decline|cut|increase|rise|improvement)"
 _CHANGE_NOUN = re.compile(rf"(?P<c>{AMOUNT})\s+(?P<cue>{_CHANGE_NOUNS}|growth)\b", re.IGNORECASE)
 _BY = re.compile(rf"\bby\s+{HEDGE}(?P<c>{FRACTION}|{AMOUNT})", re.IGNORECASE)
 _SHARE = rf"\d+(?:\.\d+)?\s?{_PERCENT}"
+
+# a change's size printed before the level it came to: "fell by 6 percentage points, to 20%", "are up 9
+# points, to 86%": both are results, the move and where it ended (a reader marks the two)
+MOVED_BY_THEN_TO = re.compile(
+    rf"\b(?P<cue>increased|rose|risen|fell|fallen|reduced|decreased|dropped|declined|improved|cut|(?:is|are|was|were|"
+    rf"went|gone|come|been) (?:down|up)|up|down)\s+(?:by\s+)?{HEDGE}(?P<c>{_SHARE}),?\s+to\s+{HEDGE}(?=\d|£)",
+    re.IGNORECASE)
 
 
 def _size(group: str) -> str:
@@ -279,7 +287,7 @@ def baseline_for(text: str, baselines: list[Baseline], position: int, unit: str 
 
 
 _CLAUSE_BREAK = re.compile(
-    r";|,?\s+(?:and|while|whereas|but)\s+(?=(?:a|an|the|there|this|these|its|their|(?:[\w-]+\s+){1,5}(?:has|have|had|was|were))\b)"
+    r";|,?\s+(?:and|while|whereas|but|yet)\s+(?=(?:a|an|the|there|this|these|its|their|(?:[\w-]+\s+){1,5}(?:has|have|had|was|were))\b)"
     r"|,\s+as\s+(?:has|have|had|did)\b", re.IGNORECASE)
 _BETWEEN_YEARS = re.compile(rf"\b(?:between|from)\s+(?:\w+\s+)?({_YEAR})\s+(?:and|to)\s+(?:\w+\s+)?({_YEAR})\b", re.IGNORECASE)
 _REFERS_BACK = re.compile(r"\b(?:the|this|these)\s+(pilot|programme|program|model|approach|scheme|initiative|"
@@ -672,6 +680,12 @@ def find_outcomes(sentence: Doc, offset: int, context_metric: str | None = None)
         found.append(OutcomeDraft(
             metric_id, direction, value_from, value_to, unit, change, change_unit, draft_period, compared,
             refers_back(text), offset + clause_start, offset + clause_end, offset + clause_start + position))
+        moved = MOVED_BY_THEN_TO.match(scope, position) if value_from is None and change is None else None
+        if moved is not None:  # "fell by 6 percentage points, to 20%": the move, too
+            size, size_unit = moved_size(moved)
+            found.append(OutcomeDraft(
+                metric_id, direction, None, None, None, size, size_unit, draft_period, compared,
+                refers_back(text), offset + clause_start, offset + clause_end, offset + clause_start + moved.start("c")))
         whole = from_to(scope) if value_from is not None else None
         share = stated_share(scope, whole) if whole is not None else None
         if share is not None:  # "fell from 224 to 171, a reduction of almost 25%": the change as printed, too
@@ -740,6 +754,12 @@ def _outcome_in(scope: str, inherited_direction: str | None = None, token_at=lam
             cue = match.group("cue") or ("fewer" if match.group("fewer").lower() == "fewer" else "increase")
             return nearest[1].id, _direction_of(cue), None, None, None, None, None, match.start()
     return None
+
+
+def moved_size(moved: re.Match) -> tuple[float, str]:
+    """The signed size and unit of a move MOVED_BY_THEN_TO found."""
+    size, unit = signed_change(moved.group("c"), _direction_of(moved.group("cue")))
+    return round(size, 2), unit
 
 
 def _direction_of(cue: str) -> str:

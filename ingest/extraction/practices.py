@@ -355,7 +355,7 @@ def apposed_name(doc: Doc, end: int) -> tuple[int, int] | None:
 # what a name is said to be: "Harbour, an edge-of-care service", "Our Family Way is the council's model of …"
 _KINDS = {"model", "approach", "programme", "program", "service", "hub", "panel", "academy", "team", "unit", "pathway",
           "framework", "scheme", "project", "initiative", "toolkit", "protocol", "offer", "agency", "partnership",
-          "tool", "campaign", "clinic", "network", "home", "trust", "strategy", "pilot", "fund"}
+          "tool", "campaign", "clinic", "network", "home", "trust", "strategy", "pilot", "fund", "platform"}
 _BEFORE_DESCRIPTION = {"DT", "PRP$", "POS"}  # "an", "the council's own", "WCF's", "our own"
 
 
@@ -367,19 +367,29 @@ def described_name(doc: Doc, start: int, end: int) -> tuple[int, int] | None:
     words = doc.char_span(start, end, alignment_mode="expand")
     inside = range(words.start, words.end) if words is not None else range(0)
     head = next((token for token in words or () if token.head.i not in inside or token.head.i == token.i), None)
+    while words is not None and head is not None and head.dep_ in {"compound", "amod", "nmod"} \
+            and head.head.i >= words.end and head.head.lemma_.lower() in _KINDS \
+            and not any(token.is_title for token in words):  # not "a Staying Close offer", a name of its own
+        head = head.head  # "family group conferencing" of "our in-house family group conferencing service"
+        words = doc[words.start:head.i + 1]
     if words is None or head is None or head.lemma_.lower() not in _KINDS:
         return None
-    i = words[0].i - 1
-    while i >= 0 and (doc[i].tag_ in _BEFORE_DESCRIPTION or doc[i].dep_ in {"poss", "case"} or doc[i].lower_ == "own"):
+    def introduces(token: Token) -> bool:  # "an", "the council's own"
+        return token.tag_ in _BEFORE_DESCRIPTION or token.dep_ in {"poss", "case"} or token.lower_ == "own"
+
+    i = words[0].i - 1  # back over the description's words before the phrase ("our in-house")
+    while i >= 0 and (introduces(doc[i]) or head.left_edge.i <= i and doc[i].text != ","):
         i -= 1
-    if i == words[0].i - 1:
+    if not any(introduces(token) for token in doc[i + 1:words[0].i]):
         return None  # "Mockingbird, Family Hubs and …": a list's next item, not a description
     apposed = head.dep_ == "appos" and head.head.i < i
     if i > 0 and doc[i].text == "," and (apposed or _fronted(doc, i) and not _listed_after(words)):
         # the apposed name, or a name after "through", "with"… however parsed ("Through Adopt South West, the
-        # regional adoption agency we share with …")
-        named = head.head if apposed and _name_start(doc, i) <= head.head.i else doc[i - 1]
+        # regional adoption agency we share with …"), inside its quote marks ("“Stronger Together”, an …")
         end = i
+        while end > 0 and doc[end - 1].text in _CLOSING_QUOTES:
+            end -= 1
+        named = head.head if apposed and _name_start(doc, end) <= head.head.i else doc[end - 1]
     elif head.dep_ == "attr" and head.head.lemma_ == "be" and doc[i].i == head.head.i:
         named = next((child for child in head.head.children if child.dep_ == "nsubj"), head)
         end = named.i + 1
@@ -393,12 +403,15 @@ def described_name(doc: Doc, start: int, end: int) -> tuple[int, int] | None:
     while name and (name[0].lower_ in _NAME_LINKS or name[0].lower_ in {"a", "an"} or name[0].pos_ == "ADP"
                     or name[0].lower_ in _BY_WAY_OF):
         name = name[1:]  # not the "Through" opening "Through Adopt South, the …", nor a "Via" tagged as a name
-    if not name or named not in name or len(name) > 6 or not any(token.tag_ in {"NNP", "NNPS"} for token in name) \
+    quoted = end < len(doc) and doc[end].text in _CLOSING_QUOTES  # a name however tagged
+    if not name or named not in name or len(name) > 6 or not (quoted or any(token.tag_ in {"NNP", "NNPS"}
+                                                                            for token in name)) \
             or names_a_person(name):
         return None
     return name[0].idx, name[-1].idx + len(name[-1].text)
 
 
+_CLOSING_QUOTES = set(OPENING_QUOTES.values())
 _BY_WAY_OF = {"through", "via", "with", "by", "from"}  # not "in" or "across", after which a place is named
 
 
@@ -406,7 +419,8 @@ def _capitalised_before(doc: Doc, end: int) -> list[Token]:
     """The capitalised words (and the small words inside a name) that end at token `end`."""
     name: list[Token] = []
     for token in reversed(doc[:end]):
-        if not (token.is_title or token.is_upper and len(token) > 1 or name and token.lower_ in _NAME_LINKS):
+        if not (token.is_title or token.is_upper and len(token) > 1 or token.is_alpha and token.text[0].isupper()
+                or name and token.lower_ in _NAME_LINKS):
             break
         name.insert(0, token)
     return name
@@ -748,13 +762,19 @@ def _weighed_or_turned_down(verb: Token) -> bool:
         for decision in decisions for child in decision.children)
 
 
+_STILL_TO = {"continue", "keep", "want", "need", "plan", "hope", "intend", "wish"}  # "continue to look at", "want to explore"
+
+
 def _clause_not_yet(node: Token, child: Token, named: Token) -> bool:
     """What the verb `node` says of the practice below it (through its word `child`; `named` the practice's
     own noun): planned, weighed, scheduled, held back, or started only later or under a plan."""
     weighing = node.lemma_ in _WEIGHING | {"look"} and (  # "is exploring", "will explore", "proposes", "is looking
         node.tag_ == "VBG" or node.lemma_ == "propose"  # at"; not "staff plan FGCs", "we looked at X and adopted it"
-        or any(word.lower_ in _FUTURE_MODALS for word in node.children))
+        or any(word.lower_ in _FUTURE_MODALS for word in node.children)
+        or node.dep_ == "xcomp" and node.head.lemma_ in _STILL_TO)  # "we continue to look at X"
     weighed_word = named.head if named.dep_ == "appos" else named  # "No Wrong Door, the North Yorkshire model"
+    while weighed_word.dep_ == "conj" and weighed_word.head.i != weighed_word.i:
+        weighed_word = weighed_word.head  # "looked at Hammersmith and Fulham's constellation", parsed as a list
     weighed = child.dep_ == "dobj" and child.i == weighed_word.i and node.lemma_ != "look" or (
         node.lemma_ == "look" and child.dep_ == "prep" and child.lower_ in {"at", "into"}
         and weighed_word.head.i == child.i and any(word.dep_ in {"aux", "nsubj"} for word in node.children)
@@ -874,6 +894,40 @@ _RESHAPING = {"restructure", "reorganise", "reorganize", "remodel", "transform",
               "redesign", "split", "relaunch", "rebrand", "rename"}
 
 
+_LINKED = {"align", "link", "attach", "connect", "match", "tie", "map"}
+
+
+def aligned_with(words: Span) -> bool:
+    """A practice named as what something else is aligned with or linked to ("four locality teams aligned
+    with the family hubs", "each linked to a Family Hub"): there already, not started here (but "aligned
+    with the new Family Hubs")."""
+    node = words.root
+    while node.dep_ in {"conj", "compound"} and node.head.i != node.i:
+        node = node.head
+    if node.dep_ == "pobj" and node.head.lower_ == "of" and node.head.head.lower_ in {"one", "each", "any"}:
+        node = node.head.head  # "linked to one of the family hubs"
+    linked = node.head.head
+    return (node.dep_ == "pobj" and node.head.lower_ in {"with", "to"} and linked.lemma_.lower() in _LINKED
+            and not any(word.lower_ == "new" for word in node.lefts))
+
+
+def reshaped_into(doc: Doc, start: int, end: int) -> tuple[str, str] | None:
+    """What a service was reshaped into, named with the reshaping as a reader names the practice: "four
+    locality teams" of "restructured its teams into four locality teams" is "restructured into four
+    locality teams"; with the key it groups under across documents, without the count ("restructured into
+    locality team"). None for a phrase (characters `start` to `end` of `doc`) that is no such thing."""
+    words = doc.char_span(start, end, alignment_mode="expand")
+    if words is None or len(words) == 0:
+        return None
+    noun, into = words.root, words.root.head
+    verb = into.head
+    if noun.dep_ != "pobj" or into.lower_ != "into" or not verb_is(verb, _RESHAPING) or planned(verb):
+        return None
+    counted = [child for child in noun.lefts if child.dep_ == "nummod" and child.i < words.start]
+    printed = doc.text[(counted[0].idx if counted else words.start_char):end]
+    return f"{verb.text} into {printed}", practice_key(f"{verb.text} into {words.text}")
+
+
 def left_behind(words: Span) -> bool:
     """A practice the council gave up or turned into another: "moved away from Signs of Safety", "the
     MASH was restructured into the Front Door", "relaunched as Family Connect", "the framework replaced
@@ -961,7 +1015,7 @@ _TURNED_DOWN = re.compile(
 _LATER_SUCCESS = re.compile(r"\b(?i:but|however|although|later)\b[^.;]*\b(?i:succeeded|went\s+live|launched|started|"
                             r"began|opened|introduced|adopted)\b")  # "rejected, but a second bid succeeded"
 # what the weighing was of, when it is a change to a practice that runs ("considered closing our constellation")
-_CHANGING_WORDS = re.compile(r"\b(?i:clos\w*|replac\w*|extend\w*|expand\w*|ending|cutting|stopp\w*|withdraw\w*|chang\w*|"
+_CHANGING_WORDS = re.compile(r"\b(?i:clos(?:e|ed|es|ing|ure)\b|replac\w*|extend\w*|expand\w*|ending|cutting|stopp\w*|withdraw\w*|chang\w*|"
                              r"moving|merg\w*|reduc\w*|scal\w*|decommission\w*)\b|,\s*(?i:we|it|they|the council)\b")
 # a refusal in a clause of its own, or of something else: "where mediation has been unsuccessful", "families who
 # had rejected earlier offers", "rejected those that …"
@@ -1033,11 +1087,12 @@ def find_practices(sentence: Doc | Span, offset: int) -> list[PracticeMention]:
     doc = sentence.doc if isinstance(sentence, Span) else sentence
     found: list[PracticeMention] = []
 
-    def add(tokens: list[Token], method: str, confidence: float) -> None:
+    def add(tokens: list[Token], method: str, confidence: float, plainly_named: bool = False) -> None:
         tokens = _trim(tokens)
-        # whom a council hires is named in generic words ("permanent social workers"), but must be its own
+        # whom a council hires is named in generic words ("permanent social workers"), but must be its own;
+        # so is what it reshaped a service into ("into four locality teams"): the reshaping is the practice
         if not tokens or len(tokens) > MAX_TOKENS or names_a_person(tokens) or (
-                not_the_councils(tokens) if method == "recruited_staff" else generic(tokens)):
+                not_the_councils(tokens) if plainly_named else generic(tokens)):
             return
         start, end = with_abbreviation(doc, tokens)
         head = head_of(tokens)
@@ -1061,12 +1116,12 @@ def find_practices(sentence: Doc | Span, offset: int) -> list[PracticeMention]:
                         child.lemma_.lower() not in ABSTRACT) and not reshaped:
                     named = phrase(child)
                     hired = verb_is(token, _HIRING) and _staff_of_a_kind(named)
-                    add(named, "recruited_staff" if hired else "action_object", 0.7)
+                    add(named, "recruited_staff" if hired else "action_object", 0.7, plainly_named=hired)
                 elif child.dep_ == "prep" and (child.lower_ == "in" and token.lemma_ == "invest"
                                                or child.lower_ == "into" and reshaped):
                     for pobj in child.children:
                         if pobj.dep_ == "pobj" and pobj.pos_ in {"NOUN", "PROPN"}:
-                            add(phrase(pobj), "action_object", 0.7)
+                            add(phrase(pobj), "action_object", 0.7, plainly_named=reshaped)
         elif token.pos_ == "NOUN" and token.lemma_.lower() in NOMINAL_ACTIONS:
             for child in token.children:
                 if child.dep_ == "prep" and child.lower_ in {"of", "in"}:
