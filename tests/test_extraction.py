@@ -1980,6 +1980,22 @@ def test_what_a_service_was_reshaped_into_is_named_with_the_reshaping(extractor,
     assert found[0].key == "emerging:" + surface.split()[0] + "_into_" + "_".join(surface.split()[3:])[:-1]
 
 
+@pytest.mark.parametrize(("sentence", "surface", "key"), [
+    # money put into the workforce is a practice of its own, named as printed and grouped by what it went on
+    ("In 2023 the council invested £2.2 million in its workforce.", "invested £2.2 million in its workforce",
+     "emerging:investment_in_workforce"),
+    ("We put £900,000 over two years into pay, supervision and training.",
+     "put £900,000 over two years into pay, supervision and training", "emerging:investment_in_pay"),
+    # money for a thing a reader names instead, or money still to be spent, is no such practice
+    ("The council invested £300,000 in a wellbeing service for care leavers.", None, None),
+    ("The council will invest £2 million in its workforce next year.", None, None),
+])
+def test_money_put_into_the_workforce_is_a_practice(extractor, sentence, surface, key):
+    text = "Leeds City Council update\n\n" + sentence
+    found = [m for m in extractor.extract(text, ["E08000035"], None).mentions if m.method == "money_invested"]
+    assert [(m.surface, m.key) for m in found] == ([(surface, key)] if surface else [])
+
+
 def test_a_role_given_to_a_practice_is_not_another_practice(extractor):
     text = "Leeds City Council update\n\nThe council adopted restorative practice as its whole-service model in 2021."
     surfaces = [m.surface for m in extractor.extract(text, ["E08000035"], None).mentions if m.kind == "intervention"]

@@ -58,6 +58,7 @@ from ingest.extraction.practices import (
     find_practices,
     introduced,
     left_behind,
+    money_invested,
     not_yet_begun,
     paid_for_it,
     practice_key,
@@ -352,6 +353,13 @@ class Extractor:
                 found.append(Mention("intervention", emerging_id(key), practice.surface, practice.start,
                                      practice.end, practice.confidence, practice.method, "emerging"))
             added.add((practice.start, practice.end))
+        for sentence in cued:  # money put into the workforce, whatever the weights make of its words
+            for start, end, key in money_invested(parsed[sentence.start]):
+                start, end = sentence.start + start, sentence.start + end
+                found = [mention for mention in found if mention.kind != "intervention" or mention.status != "emerging"
+                         or not start <= mention.start < mention.end <= end]
+                found.append(Mention("intervention", emerging_id(key), text[start:end], start, end, 0.7,
+                                     "money_invested", "emerging"))
         # a name is one practice throughout a document: "the Keystone Team, a small edge-of-care service" links
         # "the Keystone Team" of the next sentence to the same entry
         linked = {practice_key(mention.surface): mention.key for mention in found

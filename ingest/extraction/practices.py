@@ -894,6 +894,39 @@ _RESHAPING = {"restructure", "reorganise", "reorganize", "remodel", "transform",
               "redesign", "split", "relaunch", "rebrand", "rename"}
 
 
+_INVESTING = {"invest", "put", "commit", "allocate", "plough", "spend"}
+# what money put into the workforce went on, when a reader names the investment rather than a thing bought
+_WORKFORCE_SPENDING = {"workforce", "recruitment", "retention", "staffing", "stability", "pay", "salary", "staff",
+                       "people"}
+
+
+def money_invested(doc: Doc) -> list[tuple[int, int, str]]:
+    """Money a council put into its workforce, a practice of its own ("invested £3.1 million in its
+    workforce", "put £2.3m into pay, training and market supplements"), as its characters in `doc` (the
+    verb to the end of what the money went on) and the key it groups under ("investment in workforce");
+    not money for a thing a reader names instead ("invested £280,000 in a wellbeing service"), nor money
+    planned, hoped for or put in by inspectors' reckoning."""
+    found = []
+    for verb in doc:
+        if verb.pos_ != "VERB" or verb.lemma_.lower() not in _INVESTING or planned(verb) or subject_is_ofsted(verb):
+            continue
+        money = [child for child in verb.children if child.dep_ in {"dobj", "npadvmod"} and any(
+            word.text == "£" or word.ent_type_ == "MONEY" for word in child.subtree)]
+        into = {"in", "into"} if verb.lemma_.lower() == "put" else {"in", "into", "on"}
+        # "in its workforce", "over two years in pay, supervision and development"
+        preps = [word for word in verb.subtree if word.dep_ == "prep" and word.lower_ in into and word.i > verb.i
+                 and next(node for node in word.ancestors if node.pos_ in {"VERB", "AUX"}).i == verb.i]
+        spent_on = next(((word, part) for prep in preps for word in prep.children if word.dep_ == "pobj"
+                         for part in (word, *word.subtree) if (part.i == word.i or part.dep_ in {"conj", "nmod"})
+                         and part.lemma_.lower() in _WORKFORCE_SPENDING), None)
+        if not money or spent_on is None:
+            continue
+        recipient, part = spent_on
+        end = max(word.i for word in recipient.subtree if not word.is_punct or word.text == ")") + 1
+        found.append((verb.idx, doc[end - 1].idx + len(doc[end - 1].text), f"investment in {part.lemma_.lower()}"))
+    return found
+
+
 _LINKED = {"align", "link", "attach", "connect", "match", "tie", "map"}
 
 
