@@ -250,6 +250,14 @@ def practices_in(sentence: str) -> list[tuple[str, str]]:
     return [(found.surface, found.method) for found in find_practices(full_pipeline()(sentence), 0)]
 
 
+def test_what_a_council_opened_is_a_practice_without_its_order_time_or_area():
+    assert practices_in("The trust opened a three-bed children's home near Hexham in 2023.") == [
+        ("three-bed children's home", "action_object")]
+    assert practices_in("The council opened its second advice clinic in 2024.") == [("advice clinic", "action_object")]
+    assert practices_in("The council launched a drop-in clinic in the Blyth area last year.") == [
+        ("drop-in clinic", "action_object")]
+
+
 def test_what_a_council_set_up_is_a_practice_with_its_printed_extent():
     found = practices_in("Last spring the council set up a kinship navigator service for grandparents raising "
                          "children.")

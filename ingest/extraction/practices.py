@@ -45,7 +45,7 @@ STRONG_HEADS = {"model", "approach", "programme", "program", "hub", "panel", "ac
                 "navigator", "champion", "apprenticeship"}
 STRONG_ACTIONS = {"introduce", "establish", "launch", "pilot", "invest", "recruit", "restructure", "create", "commission",
                   "recommission", "set", "roll", "implement", "appoint", "employ", "initiate", "reorganise", "redesign",
-                  "adopt"}
+                  "adopt", "open"}
 # modifiers that leave a phrase generic: "the leadership team", "a new service", "the social work team"
 _GENERIC_MODIFIERS = {"new", "same", "other", "local", "whole", "current", "existing", "previous", "relevant", "senior",
                       "leadership", "management", "social", "work", "children", "child", "council", "authority",
@@ -152,14 +152,18 @@ def _opens_a_quote(tokens: list[Token]) -> bool:
     return closing is not None and any(token.text == closing for token in tokens[1:])
 
 
+_ORDINALS = {"first", "second", "third", "fourth", "fifth", "latest"}  # "our first Mockingbird constellation"
+
+
 def _trim(tokens: list[Token]) -> list[Token]:
-    """No leading determiners, possessives, numbers, adverbs or punctuation (but a quote mark the
+    """No leading determiners, possessives, numbers, ordinals, adverbs or punctuation (but a quote mark the
     phrase closes), nor the end of a bracket opened before it ("LGA)-led" of "(LGA)-led review"); no
     trailing punctuation."""
     while tokens and not _opens_a_quote(tokens) and (
             tokens[0].tag_ in _DETERMINER_TAGS or tokens[0].is_punct or tokens[0].dep_ in {"poss", "case"}
             or tokens[0].pos_ in {"ADV", "ADP", "CCONJ", "PART", "PRON", "AUX", "VERB"}
-            or tokens[0].lower_ in {"s", "’s", "'s"} or ")" in tokens[0].text and "(" not in tokens[0].text) and not (
+            or tokens[0].lower_ in {"s", "’s", "'s"} or ")" in tokens[0].text and "(" not in tokens[0].text
+            or tokens[0].lower_ in _ORDINALS and len(tokens) > 1) and not (
             len(tokens) > 2 and tokens[1].text == "-" and not tokens[0].whitespace_  # "in-house", "well-being service";
             and tokens[2].tag_ != "VBN" and tokens[2].lower_ not in EVALUATIVE):  # not "well-established team"
         tokens = tokens[1:]
@@ -170,14 +174,16 @@ def _trim(tokens: list[Token]) -> list[Token]:
 
 
 _PLACES = {"GPE", "LOC", "FAC"}  # entity types of a place
+_AREAS = {"area", "district", "locality", "borough", "county", "town", "city", "region", "ward"}
 
 
 def _where_it_applies(qualifier: Token) -> bool:
     """A qualifier saying where or instead of what a practice applies, not which practice it is:
     "for each team", "in every locality", "for most cases", "in place of individual supervision", a
     place ("The Launchpad in Chatham", "constellations in Burton and Cannock")."""
-    if qualifier.head.lower_ == "in" and qualifier.ent_type_ in _PLACES:
-        return True
+    if qualifier.head.lower_ == "in" and (qualifier.ent_type_ in _PLACES | {"DATE", "TIME"}
+                                          or qualifier.lemma_.lower() in _AREAS):
+        return True  # or when: "our first constellation in 2022", "in the Washington area"
     if qualifier.lower_ == "place":
         return any(word.dep_ == "prep" and word.lower_ == "of" for word in qualifier.children)
     return any(word.text in {"each", "every", "all", "most"} for word in qualifier.children)  # not "Every Child"
