@@ -2233,6 +2233,19 @@ def test_working_days_and_changes_said_in_more_ways(extractor, text, expected):
     assert figures_of(in_oldham(extractor, text)) == expected
 
 
+@pytest.mark.parametrize(("text", "expected"), [
+    # "average" as a verb: what is averaged is the measure; a place's average is a comparison group's
+    ("Caseloads average 12 children.", [("level", None, 12.0)]),
+    ("The pan-London average is 24%.", []),
+    ("That is above both the England average (544) and the core cities average (738).", []),
+    # a change by a share alone, however the parser reads the subject
+    ("Missing episodes among the group fell by around a third.", [("change", None, None)]),
+    ("Social work vacancies are down by half.", [("vacancy_rate", None, None)]),
+])
+def test_averages_and_changes_by_a_share(extractor, text, expected):
+    assert figures_of(in_oldham(extractor, text)) == expected
+
+
 @pytest.mark.parametrize("sentence", [
     "Dental checks are up 8 percentage points, to 81%.",
     "Health checks rose by 8 percentage points to 81%.",

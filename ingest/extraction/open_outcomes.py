@@ -74,8 +74,9 @@ _COUNT_VERBS = {"recruit", "train", "appoint", "hold", "carry", "complete", "emp
 # a comparison group named in the words just before a figure: "a national average of around 18%", "the South East
 # average of 21", "statistical neighbours (45)", "a target of 16"; not "a manageable average of 15", nor "The
 # average wait fell from 31 to 19 weeks"
-_COMPARISON_GROUP = re.compile(rf"\b(?:{COMPARISON_GROUPS}|(?-i:(?!(?:The|This|That|Our|Its|Their|An?)\b)[A-Z][a-z]+) "
-                               r"average|threshold|target)\b"
+# a place's average, the place's name not the sentence's first word: "the London average", not "Caseloads average 15"
+_PLACE_AVERAGE = r"(?<=\S[ -])(?-i:(?!(?:The|This|That|Our|Its|Their|An?)\b)[A-Z][a-z]+) average"
+_COMPARISON_GROUP = re.compile(rf"\b(?:{COMPARISON_GROUPS}|{_PLACE_AVERAGE}|threshold|target)\b"
                                r"(?:[\s('’]+[\w/-]+){0,4}?[\s(:]*$", re.IGNORECASE)
 _NAMES_A_GROUP = re.compile(rf"\b(?:{COMPARISON_GROUPS})\b", re.IGNORECASE)
 _GROUP_AFTER = re.compile(r"\s*(?:%|per ?cent|per 10,000(?: children)?)?\s*(?:nationally|regionally|in england|across "
@@ -360,6 +361,17 @@ def _where_it_went(noun: Token, first: int) -> bool:
         return False
     return any(word.like_num and not _YEAR.fullmatch(word.text) for word in noun.doc[:noun.head.i]
                if word.i < first and word.head.i != noun.head.i)
+
+
+def _averaged(figure: Token) -> Token | None:
+    """What "average" as a verb says a figure is the average of: "Caseloads average 18 children", "Waits
+    now average 9 weeks"; not a pronoun ("they average 17")."""
+    counted = figure.head if figure.dep_ == "nummod" else figure
+    verb = counted.head
+    if counted.dep_ not in {"dobj", "npadvmod", "attr"} or verb.lemma_.lower() != "average" or verb.pos_ != "VERB" \
+            or any(word.is_punct for word in figure.doc[verb.i:figure.i]):
+        return None  # not "the core cities average (738)", a noun the parser took for a verb
+    return next((child for child in verb.children if child.dep_ == "nsubj" and child.pos_ != "PRON"), None)
 
 
 def _a_persons_own(noun: Token) -> bool:
@@ -867,6 +879,8 @@ def find_open_outcomes(doc: Doc, offset: int, taken: set[tuple[float, str]]) -> 
             noun = rated  # the count in brackets after a rate: "36 children per 10,000 (209)"
             if not any(child.dep_ == "nummod" for child in rated.children):
                 unit = "per 10,000"  # no rate before it: "the rate per 10,000 (93)" is the rate
+        elif (averaged := _averaged(doc[counted])) is not None:
+            noun = averaged  # "caseloads average 18 children": the caseloads, not the children
         elif doc[counted].head.pos_ in {"NOUN", "PROPN"} and (doc[counted].dep_ in {"nummod", "appos"}
                                                                or _opening_in_words(doc[counted], first)):
             noun = doc[counted].head  # "30 social workers"; "a high number of children (529)"; "Eleven children were …"
@@ -1224,7 +1238,7 @@ def _of_a_comparison_group(doc: Doc, start: int, end: int) -> bool:
 
 
 _GROUP_MEASURES = {"rate", "average", "figure", "level", "proportion", "percentage", "share"}
-_GROUP_AVERAGE = re.compile(r"\b(?-i:(?!(?:The|This|That|Our|Its|Their|An?)\b)[A-Z][a-z]+) average\b"
+_GROUP_AVERAGE = re.compile(rf"\b{_PLACE_AVERAGE}\b"
                             r"|\bLondon (?:rate|figure)\b")
 
 
@@ -1449,7 +1463,8 @@ def _changed_metric(anchor: Token, start: int, end: int, verb: Token | None = No
         if verb is None or any(child.tag_ == "MD" for child in verb.children):
             return None
         objects = [child for child in verb.children if child.dep_ == "dobj"]
-        subjects = [child for child in verb.children if child.dep_ in {"nsubj", "nsubjpass"}]
+        # a subject the parser read as a clause: "Missing episodes among them halved"
+        subjects = [child for child in verb.children if child.dep_ in {"nsubj", "nsubjpass", "csubj"}]
         noun = next(iter(objects or subjects), None)
         if noun is None and verb.dep_ == "conj" and verb.head.pos_ == "VERB" \
                 and not any(child.dep_ == "cc" for child in verb.head.children):  # not "peaked in 2021 and has fallen"

@@ -356,7 +356,7 @@ def candidate(text: str, named: str | None, context_metric: str | None = None) -
     """Cheap test: could this sentence hold an outcome? Only these go through the parser.
     `named` is `metric_named(text)`, which the caller needs anyway."""
     if not (re.search(r"\d", text) or _DIRECTION_VERB.search(text) or _DIRECTION_NOUN.search(text)
-            or _MULTIPLIED.search(text) or _RANK.search(text)):
+            or _MULTIPLIED.search(text) or _RANK.search(text) or _BY.search(text)):  # "are down by half"
         return False
     if context_metric and _REFERS_TO_NUMBER.search(text) and re.search(r"\d", text):
         return True
