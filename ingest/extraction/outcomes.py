@@ -136,7 +136,7 @@ _BASELINE_AFTER = re.compile(
     rf"(?:\s+of\s+\d+%?)?)\s+from|(?P<adjacent>(?<=\d)|(?<=%)|(?<=\bcent))\s+from|(?P<comma>,)\s*from|\bcompared\s+(?:with|to)|\bagainst|(?P<was>,\s*having\s+(?:been|peaked)(?:\s+at)?|[;,]\s*"
     rf"(?:and\s+)?{PAST},?\s+(?:the|that|this|it)(?:\s+(?:figure|proportion|percentage|share|number|rate|total))?\s+"
     rf"(?:was|had\s+been|stood\s+at)))\s+{HEDGE}"
-    rf"(?P<v>{AMOUNT}|{FRACTION}|{_WORDS_ALONE})(?P<r>{PER_10000})?(?P<when>[^,;.]{{0,60}}?\b(?:(?:19|20)\d\d|ago|before|previous|last|{_MONTH}|"
+    rf"(?P<v>{AMOUNT}|{FRACTION}|{_WORDS_ALONE})(?!(?:st|nd|rd|th)?\s+{_MONTH}\b)(?P<r>{PER_10000})?(?P<when>[^,;.]{{0,60}}?\b(?:(?:19|20)\d\d|ago|before|previous|last|{_MONTH}|"
     rf"baseline|time of|start|beginning|earlier|when\s+(?:the|our|its|this|we|it)\b[^,;.]{{0,40}}?\b(?:began|begun|"
     rf"started|launched|introduced|agreed|opened))\b)?", re.IGNORECASE)
 _AIMED_AT = re.compile(r"\b(?:target|aim|ambition|goal|trajectory)s?\b", re.IGNORECASE)
