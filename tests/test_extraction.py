@@ -2241,6 +2241,8 @@ def test_working_days_and_changes_said_in_more_ways(extractor, text, expected):
     # a change by a share alone, however the parser reads the subject
     ("Missing episodes among the group fell by around a third.", [("change", None, None)]),
     ("Social work vacancies are down by half.", [("vacancy_rate", None, None)]),
+    # a share said as "nine cases out of ten"
+    ("Strategy meetings are now held within a day in nearly nine cases out of ten.", [("level", None, 90.0)]),
 ])
 def test_averages_and_changes_by_a_share(extractor, text, expected):
     assert figures_of(in_oldham(extractor, text)) == expected

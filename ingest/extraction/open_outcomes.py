@@ -25,7 +25,7 @@ from __future__ import annotations
 
 import re
 from dataclasses import dataclass
-from itertools import takewhile
+from itertools import dropwhile, takewhile
 from typing import Any
 
 from spacy.tokens import Doc, Token
@@ -1301,10 +1301,12 @@ def _measured_subject(figure: Token) -> Token | None:
 
 
 def _in_or_out_of(token: Token) -> Token | None:
-    """The "in" of "four in ten" or the "of" of "nine out of ten", when a word follows it."""
+    """The "in" of "four in ten" or the "of" of "nine out of ten" or "nine cases out of ten", when a word
+    follows it."""
     doc = token.doc
-    words = [word.lower_ for word in doc[token.i + 1:token.i + 3]]
-    gap = 1 if words[:1] == ["in"] else 2 if words == ["out", "of"] else 0
+    words = [word.lower_ for word in doc[token.i + 1:token.i + 4]]
+    gap = 1 if words[:1] == ["in"] else 2 if words[:2] == ["out", "of"] else 3 if (
+        words[1:] == ["out", "of"] and doc[token.i + 1].pos_ == "NOUN") else 0
     return doc[token.i + gap] if gap and token.i + gap + 1 < len(doc) else None
 
 
@@ -1337,7 +1339,7 @@ def _shares(doc: Doc, offset: int) -> tuple[list[tuple[OpenOutcome, tuple[int, i
             first, value = token, float(round(100 * several_in / out_of))  # "one in three", "nine out of ten"
             counted = doc[joiner.i + 1]
             unread.append((token.idx, counted.idx + len(counted.text)))  # the ten of "nine out of ten" counts nothing
-            group = counted.head if counted.head.pos_ == "NOUN" else next(
+            group = doc[token.i + 1] if joiner.i == token.i + 3 else counted.head if counted.head.pos_ == "NOUN" else next(
                 (child for child in joiner.children if child.dep_ == "pobj" and child.pos_ == "NOUN"), None) or next(
                 (word for of in counted.children if of.dep_ == "prep" and of.lower_ == "of"
                  for word in of.children if word.dep_ == "pobj" and word.pos_ == "NOUN"), None)  # "four in ten of our staff"
@@ -1353,7 +1355,7 @@ def _shares(doc: Doc, offset: int) -> tuple[list[tuple[OpenOutcome, tuple[int, i
         exact = _EXACTLY.search(doc.text, token.idx, last.idx + 1) or _EXACTLY.match(doc.text, last.idx + len(last.text))
         if exact:  # "almost a third of social workers (31 per cent)": the share is the printed 31
             value = float(exact.group("value"))
-        text = _phrase(group, token, token.i)
+        text = " ".join(dropwhile(lambda word: word.lower() in _HEDGES, _phrase(group, token, token.i).split()))
         if _bare_group(text):
             text = _said_of(group, text, range(first.i, token.i + 1))
         if len(text) >= 3:
