@@ -52,13 +52,13 @@ from ingest.extraction.practices import (
     BY_INSPECTORS,
     HEADS,
     PracticeMention,
-    aligned_with,
     apposed_name,
     described_name,
     find_practices,
     introduced,
     left_behind,
     money_invested,
+    only_a_reference,
     not_yet_begun,
     paid_for_it,
     practice_key,
@@ -430,10 +430,10 @@ def _title_end(text: str) -> int:
 
 
 def _not_its_practice(text: str, parsed: dict[int, Doc], sentence: Sentence, mention: Mention) -> bool:
-    """A practice its sentence names as one the council gave up, as what something else is aligned with,
-    or as what paid for the work."""
+    """A practice its sentence names as one the council gave up, as what something else is aligned with
+    or reported to, or as what paid for the work."""
     words = _mention_words(parsed, sentence, mention)
-    return (words is not None and (left_behind(words) or aligned_with(words))) or paid_for_it(
+    return (words is not None and (left_behind(words) or only_a_reference(words))) or paid_for_it(
         text[sentence.start:mention.start], mention.surface, text[mention.end:sentence.end])
 
 

@@ -933,13 +933,14 @@ def money_invested(doc: Doc) -> list[tuple[int, int, str]]:
     return found
 
 
-_LINKED = {"align", "link", "attach", "connect", "match", "tie", "map"}
+_LINKED = {"align", "link", "attach", "connect", "match", "tie", "map",  # "aligned with", "linked to"
+           "report", "submit", "present", "escalate"}  # "reported to the improvement board"
 
 
-def aligned_with(words: Span) -> bool:
-    """A practice named as what something else is aligned with or linked to ("four locality teams aligned
-    with the family hubs", "each linked to a Family Hub"): there already, not started here (but "aligned
-    with the new Family Hubs")."""
+def only_a_reference(words: Span) -> bool:
+    """A practice named as what something else is aligned with, linked to or reported to ("four locality
+    teams aligned with the family hubs", "each linked to a Family Hub", "findings are reported quarterly to
+    the Improvement Board"): there already, not started here (but "aligned with the new Family Hubs")."""
     node = words.root
     while node.dep_ in {"conj", "compound"} and node.head.i != node.i:
         node = node.head
