@@ -2243,6 +2243,9 @@ def test_working_days_and_changes_said_in_more_ways(extractor, text, expected):
     # a change by a share alone, however the parser reads the subject
     ("Missing episodes among the group fell by around a third.", [("change", None, None)]),
     ("Social work vacancies are down by half.", [("vacancy_rate", None, None)]),
+    # one measure at two dated times is a change from the earlier, in whichever order printed
+    ("Agency staff filled 31% of posts in May 2023 and 19% in November 2024.", [("change", 31.0, 19.0)]),
+    ("Re-referrals were 19% in 2024 and 24% in 2020.", [("re_referrals", 24.0, 19.0)]),
     # a share said as "nine cases out of ten"
     ("Strategy meetings are now held within a day in nearly nine cases out of ten.", [("level", None, 90.0)]),
 ])

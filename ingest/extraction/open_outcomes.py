@@ -934,6 +934,7 @@ def find_open_outcomes(doc: Doc, offset: int, taken: set[tuple[float, str]]) -> 
         baseline = baseline_for(doc.text, baselines, outcome.char_start - offset, outcome.unit)
         if outcome.kind != "change" and baseline is not None:
             outcome.changed_from(baseline.value, baseline.period)
+    found = _dated_pair(doc.text, offset, found)
     return _was_and_is(doc.text, offset, found + _moved_by(doc.text, offset, found) + _moved_then(doc.text, offset, found,
                                                                                                  taken))
 
@@ -982,6 +983,33 @@ def _moved_then(text: str, offset: int, found: list[OpenOutcome], taken: set[tup
                                  direction="down" if size < 0 else "up", change=size, period=outcome.period,
                                  change_unit=unit))
     return moves
+
+
+_DATED = rf"(?:(?:{'|'.join(sorted(MONTHS))})\s+)?(?P<year{{0}}>(?:19|20)\d\d)"  # "in March 2024", "in 2019"
+_DATED_PAIR = re.compile(rf"(?P<a>\d[\d,]*(?:\.\d+)?)(?P<unit_a>\s*%|\s*per ?cent)?[^.;\d]{{0,60}}?\s+in\s+{_DATED.format('_a')}"
+                         rf"\s*,?\s+and\s+(?:to\s+)?(?P<b>\d[\d,]*(?:\.\d+)?)(?P<unit_b>\s*%|\s*per ?cent)?\s+in\s+"
+                         rf"{_DATED.format('_b')}\b", re.IGNORECASE)
+
+
+def _dated_pair(text: str, offset: int, found: list[OpenOutcome]) -> list[OpenOutcome]:
+    """"38% of the workforce in March 2024 and 26% in December 2024", "48% in 2021 and 57% in 2024": one
+    measure at two times, a change from the earlier to the later (of the first figure's measure)."""
+    match = _DATED_PAIR.search(text)
+    if match is None or int(match.group("year_a")) > int(match.group("year_b")) or (
+            bool(match.group("unit_a")) != bool(match.group("unit_b"))):
+        return found
+    first = next((outcome for outcome in found if outcome.char_start == offset + match.start("a")), None)
+    if first is None or first.kind == "change" or first.value is None or first.unit is None:
+        return found
+    later = _number(match.group("b"))
+    if later is None or later == first.value:
+        return found
+    kept = [outcome for outcome in found if outcome is not first
+            and outcome.char_start != offset + match.start("b")]
+    moved = OpenOutcome("level", first.metric_text, first.metric_key, later, None, first.unit,
+                        offset + match.start("b"), offset + match.end("b"))
+    moved.changed_from(first.value, f"{match.group('year_a')} to {match.group('year_b')}")
+    return kept + [moved]
 
 
 _WAS_AND_IS = re.compile(rf"\b(?:was|were)\s+{HEDGE}(?P<was>\d)(?P<when>(?:[^.;]|\.\d){{0,60}}?)\s(?:and|but)\s+"

@@ -706,6 +706,8 @@ def _outcome_in(scope: str, inherited_direction: str | None = None, token_at=lam
         if match and not (_is_year(match.group("a")) and _is_year(match.group("b"))):
             before, after = _from_to_amounts(match) if pattern is _FROM_TO else (
                 parse_amount(match.group("a")), parse_amount(match.group("b")))
+            if pattern is _PAIRED_YEARS and match.group("ya")[:4] > match.group("yb")[:4]:
+                before, after = after, before  # "22% in 2024 and 25% in 2019": from 2019's to 2024's
             if before.value == after.value:
                 return None
             unit = after.unit if after.unit != "count" else before.unit
