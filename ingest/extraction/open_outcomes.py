@@ -74,8 +74,7 @@ _COUNT_VERBS = {"recruit", "train", "appoint", "hold", "carry", "complete", "emp
 # a comparison group named in the words just before a figure: "a national average of around 18%", "the South East
 # average of 21", "statistical neighbours (45)", "a target of 16"; not "a manageable average of 15", nor "The
 # average wait fell from 31 to 19 weeks"
-# a place's average, the place's name not the sentence's first word: "the London average", not "Caseloads average 15"
-_PLACE_AVERAGE = r"(?<=\S[ -])(?-i:(?!(?:The|This|That|Our|Its|Their|An?)\b)[A-Z][a-z]+) average"
+_PLACE_AVERAGE = r"(?-i:(?!(?:The|This|That|Our|Its|Their|An?)\b)[A-Z][a-z]+) average"  # "the London average"
 _COMPARISON_GROUP = re.compile(rf"\b(?:{COMPARISON_GROUPS}|{_PLACE_AVERAGE}|threshold|target)\b"
                                r"(?:[\s('’]+[\w/-]+){0,4}?[\s(:]*$", re.IGNORECASE)
 _NAMES_A_GROUP = re.compile(rf"\b(?:{COMPARISON_GROUPS})\b", re.IGNORECASE)
@@ -365,13 +364,13 @@ def _where_it_went(noun: Token, first: int) -> bool:
 
 def _averaged(figure: Token) -> Token | None:
     """What "average" as a verb says a figure is the average of: "Caseloads average 18 children", "Waits
-    now average 9 weeks"; not a pronoun ("they average 17")."""
+    now average 9 weeks"; a common noun, not a pronoun ("they average 17") nor a place ("Leeds average 19")."""
     counted = figure.head if figure.dep_ == "nummod" else figure
     verb = counted.head
     if counted.dep_ not in {"dobj", "npadvmod", "attr"} or verb.lemma_.lower() != "average" or verb.pos_ != "VERB" \
             or any(word.is_punct for word in figure.doc[verb.i:figure.i]):
         return None  # not "the core cities average (738)", a noun the parser took for a verb
-    return next((child for child in verb.children if child.dep_ == "nsubj" and child.pos_ != "PRON"), None)
+    return next((child for child in verb.children if child.dep_ == "nsubj" and child.pos_ == "NOUN"), None)
 
 
 def _a_persons_own(noun: Token) -> bool:
@@ -1257,6 +1256,10 @@ def _of_a_comparison_group(doc: Doc, start: int, end: int) -> bool:
     """A figure (characters start to end of the sentence) a comparison group's: printed just after "the
     England average", "statistical neighbours" or "a target of", or followed by "nationally"; "14%,
     against a national average of 18%" keeps the 14."""
+    figure = _figure_at(doc, start)
+    averaged = _averaged(figure) if figure is not None else None
+    if averaged is not None:  # "Caseloads average 15": a verb, not "the London average"; but "neighbours average 19"
+        return bool(_NAMES_A_GROUP.search(doc[averaged.left_edge.i:averaged.right_edge.i + 1].text))
     previous = max((token.idx + len(token.text) for token in doc  # a year is not a figure: "for 2022/23"
                     if token.like_num and not _YEAR.match(token.text) and token.idx + len(token.text) <= start),
                    default=0)

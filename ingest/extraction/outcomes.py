@@ -71,9 +71,9 @@ _FROM_TO = re.compile(
 _PAIRED_YEARS = re.compile(
     rf"(?P<a>{AMOUNT})\s+in\s+(?P<ya>{_YEAR})\s*(?:,|to|and)\s*(?P<b>{AMOUNT})\s+in\s+(?P<yb>{_YEAR})", re.IGNORECASE)
 _TO_VALUE = re.compile(
-    rf"\b(?P<cue>increased|rose|risen|fell|fallen|reduced|decreased|dropped|declined|(?:is|are|was|were|went|come|gone) "
-    rf"(?:down|up))\b[^.;()]{{0,60}}?,?\s+to\s+{HEDGE}"
-    rf"(?P<b>{AMOUNT})(?![.,]?\d)(?!\s*(?:months?|years?|weeks?|days?)\b)", re.IGNORECASE)
+    rf"\b(?P<cue>increased|rose|risen|fell|fallen|reduced|decreased|dropped|declined|(?:went|come|gone) (?:down|up)|"
+    rf"(?:is|are|was|were) (?:down|up)(?!\s+to\b))\b[^.;()]{{0,60}}?,?\s+to\s+{HEDGE}"  # "are up to 25" is at most 25
+    rf"(?P<b>{AMOUNT})(?![.,]?\d)(?P<rb>{PER_10000})?(?!\s*(?:months?|years?|weeks?|days?)\b)", re.IGNORECASE)
 _CHANGE_NOUNS = r"(?:reduction|decrease|fall|drop|decline|cut|increase|rise|improvement)"
 _CHANGE_NOUN = re.compile(rf"(?P<c>{AMOUNT})\s+(?P<cue>{_CHANGE_NOUNS}|growth)\b", re.IGNORECASE)
 _BY = re.compile(rf"\bby\s+{HEDGE}(?P<c>{FRACTION}|{AMOUNT})", re.IGNORECASE)
@@ -83,7 +83,8 @@ _SHARE = rf"\d+(?:\.\d+)?\s?{_PERCENT}"
 # points, to 86%": both are results, the move and where it ended (a reader marks the two)
 MOVED_BY_THEN_TO = re.compile(
     rf"\b(?P<cue>increased|rose|risen|fell|fallen|reduced|decreased|dropped|declined|improved|cut|(?:is|are|was|were|"
-    rf"went|gone|come|been) (?:down|up)|up|down)\s+(?:by\s+)?{HEDGE}(?P<c>{_SHARE}),?\s+to\s+{HEDGE}(?=\d|£)",
+    rf"went|gone|come|been) (?:down|up)|up|down)\s+(?:by\s+)?{HEDGE}(?P<c>{_SHARE}|\d+(?:\.\d+)?\s+points?\b),?\s+to\s+"
+    rf"{HEDGE}(?=\d|£)",
     re.IGNORECASE)
 
 
@@ -287,7 +288,8 @@ def baseline_for(text: str, baselines: list[Baseline], position: int, unit: str 
 
 
 _CLAUSE_BREAK = re.compile(
-    r";|,?\s+(?:and|while|whereas|but|yet)\s+(?=(?:a|an|the|there|this|these|its|their|(?:[\w-]+\s+){1,5}(?:has|have|had|was|were))\b)"
+    r";|,?\s+(?:and|while|whereas|but|yet)\s+(?=(?:a|an|the|there|this|these|its|their|(?:[\w-]+\s+){1,5}(?:has|have|had|was|"
+    r"were|is|are))\b)"
     r"|,\s+as\s+(?:has|have|had|did)\b", re.IGNORECASE)
 _BETWEEN_YEARS = re.compile(rf"\b(?:between|from)\s+(?:\w+\s+)?({_YEAR})\s+(?:and|to)\s+(?:\w+\s+)?({_YEAR})\b", re.IGNORECASE)
 _REFERS_BACK = re.compile(r"\b(?:the|this|these)\s+(pilot|programme|program|model|approach|scheme|initiative|"
@@ -717,7 +719,8 @@ def _outcome_in(scope: str, inherited_direction: str | None = None, token_at=lam
     match = _TO_VALUE.search(scope)
     if match and not _is_year(match.group("b")):
         amount = parse_amount(match.group("b"))
-        return None, _direction_of(match.group("cue")), None, amount.value, amount.unit, None, None, match.start()
+        unit = "per 10,000" if match.group("rb") else amount.unit
+        return None, _direction_of(match.group("cue")), None, amount.value, unit, None, None, match.start()
     match = _NO_LONGER_SPENT.search(scope) or _SAVING.search(scope)
     if match:
         amount = parse_amount(match.group("c"))

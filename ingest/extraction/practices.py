@@ -163,7 +163,7 @@ def _trim(tokens: list[Token]) -> list[Token]:
             tokens[0].tag_ in _DETERMINER_TAGS or tokens[0].is_punct or tokens[0].dep_ in {"poss", "case"}
             or tokens[0].pos_ in {"ADV", "ADP", "CCONJ", "PART", "PRON", "AUX", "VERB"}
             or tokens[0].lower_ in {"s", "’s", "'s"} or ")" in tokens[0].text and "(" not in tokens[0].text
-            or tokens[0].lower_ in _ORDINALS and len(tokens) > 1) and not (
+            or tokens[0].text in _ORDINALS and len(tokens) > 1) and not (  # not "First Steps programme"
             len(tokens) > 2 and tokens[1].text == "-" and not tokens[0].whitespace_  # "in-house", "well-being service";
             and tokens[2].tag_ != "VBN" and tokens[2].lower_ not in EVALUATIVE):  # not "well-established team"
         tokens = tokens[1:]
@@ -900,10 +900,12 @@ _RESHAPING = {"restructure", "reorganise", "reorganize", "remodel", "transform",
               "redesign", "split", "relaunch", "rebrand", "rename"}
 
 
-_INVESTING = {"invest", "put", "commit", "allocate", "plough", "spend"}
+_INVESTING = {"invest", "put", "commit", "allocate", "plough"}  # not "spent £900,000 on agency staff": a cost
 # what money put into the workforce went on, when a reader names the investment rather than a thing bought
-_WORKFORCE_SPENDING = {"workforce", "recruitment", "retention", "staffing", "stability", "pay", "salary", "staff",
-                       "people"}
+_WORKFORCE_SPENDING = {"workforce", "recruitment", "retention", "staffing", "pay", "staff"}
+# who invests when the council does: "we", "the council", "children's services", "the trust"
+_THE_COUNCIL = {"we", "it", "council", "authority", "service", "trust", "directorate", "administration", "cabinet",
+                "borough", "corporation", "company", "partnership"}
 
 
 def money_invested(doc: Doc) -> list[tuple[int, int, str]]:
@@ -911,14 +913,16 @@ def money_invested(doc: Doc) -> list[tuple[int, int, str]]:
     workforce", "put £2.3m into pay, training and market supplements"), as its characters in `doc` (the
     verb to the end of what the money went on) and the key it groups under ("investment in workforce");
     not money for a thing a reader names instead ("invested £280,000 in a wellbeing service"), nor money
-    planned, hoped for or put in by inspectors' reckoning."""
+    planned, hoped for, spent as a cost, or put in by others (the government, partners)."""
     found = []
     for verb in doc:
         if verb.pos_ != "VERB" or verb.lemma_.lower() not in _INVESTING or planned(verb) or subject_is_ofsted(verb):
             continue
+        if any(child.dep_ == "nsubj" and child.lemma_.lower() not in _THE_COUNCIL for child in verb.children):
+            continue  # "The government invested £50m in pay", "Partners invested £1m"
         money = [child for child in verb.children if child.dep_ in {"dobj", "npadvmod"} and any(
             word.text == "£" or word.ent_type_ == "MONEY" for word in child.subtree)]
-        into = {"in", "into"} if verb.lemma_.lower() == "put" else {"in", "into", "on"}
+        into = {"in", "into"} if verb.lemma_.lower() in {"put", "plough"} else {"in", "into", "on", "to"}
         # "in its workforce", "over two years in pay, supervision and development"
         preps = [word for word in verb.subtree if word.dep_ == "prep" and word.lower_ in into and word.i > verb.i
                  and next(node for node in word.ancestors if node.pos_ in {"VERB", "AUX"}).i == verb.i]
@@ -935,6 +939,9 @@ def money_invested(doc: Doc) -> list[tuple[int, int, str]]:
 
 _LINKED = {"align", "link", "attach", "connect", "match", "tie", "map",  # "aligned with", "linked to"
            "report", "submit", "present", "escalate"}  # "reported to the improvement board"
+# what something is aligned with or reported to as a place or body that is there already
+_PLACES_OF = {"hub", "centre", "center", "school", "network", "board", "panel", "site", "building", "office", "cluster",
+              "neighbourhood", "ward", "district", "locality", "area"}
 
 
 def only_a_reference(words: Span) -> bool:
@@ -944,11 +951,18 @@ def only_a_reference(words: Span) -> bool:
     node = words.root
     while node.dep_ in {"conj", "compound"} and node.head.i != node.i:
         node = node.head
+    if node.lemma_.lower().removesuffix("s") not in _PLACES_OF or any(word.lower_ == "new" for word in node.lefts):
+        return False  # not "aligned with Signs of Safety principles": a framework aligned with is used
     if node.dep_ == "pobj" and node.head.lower_ == "of" and node.head.head.lower_ in {"one", "each", "any"}:
         node = node.head.head  # "linked to one of the family hubs"
     linked = node.head.head
-    return (node.dep_ == "pobj" and node.head.lower_ in {"with", "to"} and linked.lemma_.lower() in _LINKED
-            and not any(word.lower_ == "new" for word in node.lefts))
+    if linked.pos_ == "ADV":
+        linked = linked.head  # "reported quarterly to the board", however parsed
+    return node.dep_ == "pobj" and node.head.lower_ in {"with", "to"} and linked.lemma_.lower() in _LINKED
+
+
+_UNITS_OF_A_SERVICE = {"team", "unit", "hub", "pod", "locality", "service", "area", "cluster", "district", "group",
+                       "patch", "quadrant", "zone", "division", "panel"}
 
 
 def reshaped_into(doc: Doc, start: int, end: int) -> tuple[str, str] | None:
@@ -961,8 +975,9 @@ def reshaped_into(doc: Doc, start: int, end: int) -> tuple[str, str] | None:
         return None
     noun, into = words.root, words.root.head
     verb = into.head
-    if noun.dep_ != "pobj" or into.lower_ != "into" or not verb_is(verb, _RESHAPING) or planned(verb):
-        return None
+    if noun.dep_ != "pobj" or into.lower_ != "into" or not verb_is(verb, _RESHAPING) or planned(verb) \
+            or noun.lemma_.lower() not in _UNITS_OF_A_SERVICE or any(word.is_title for word in (noun, *noun.lefts)):
+        return None  # not "into fewer senior posts", nor a named destination ("into the new Front Door")
     counted = [child for child in noun.lefts if child.dep_ == "nummod" and child.i < words.start]
     printed = doc.text[(counted[0].idx if counted else words.start_char):end]
     return f"{verb.text} into {printed}", practice_key(f"{verb.text} into {words.text}")
@@ -1161,7 +1176,8 @@ def find_practices(sentence: Doc | Span, offset: int) -> list[PracticeMention]:
                                                or child.lower_ == "into" and reshaped):
                     for pobj in child.children:
                         if pobj.dep_ == "pobj" and pobj.pos_ in {"NOUN", "PROPN"}:
-                            add(phrase(pobj), "action_object", 0.7, plainly_named=reshaped)
+                            add(phrase(pobj), "action_object", 0.7,
+                                plainly_named=reshaped and pobj.lemma_.lower() in _UNITS_OF_A_SERVICE)
         elif token.pos_ == "NOUN" and token.lemma_.lower() in NOMINAL_ACTIONS:
             for child in token.children:
                 if child.dep_ == "prep" and child.lower_ in {"of", "in"}:
