@@ -2023,6 +2023,13 @@ def test_money_put_into_the_workforce_is_a_practice(extractor, sentence, surface
     assert [(m.surface, m.key) for m in found] == ([(surface, key)] if surface else [])
 
 
+def test_a_role_signed_under_a_name_is_not_a_practice(extractor):
+    signed = "Leeds City Council update\n\nThe council has made good progress.\n\nDr Sam Okafor\nChildren's Services Commissioner\n"
+    assert not extractor.extract(signed, ["E08000035"], None).implementations
+    appointed = "Leeds City Council update\n\nIn 2023 the DfE appointed a Children's Services Commissioner.\n"
+    assert extractor.extract(appointed, ["E08000035"], None).implementations
+
+
 def test_a_role_given_to_a_practice_is_not_another_practice(extractor):
     text = "Leeds City Council update\n\nThe council adopted restorative practice as its whole-service model in 2021."
     surfaces = [m.surface for m in extractor.extract(text, ["E08000035"], None).mentions if m.kind == "intervention"]

@@ -23,6 +23,7 @@ from embedding.embedder import Embedder
 from ingest.extraction.learned_practices import Candidate, candidates, weighed_practices
 from ingest.extraction.mentions import EntityFinder, Mention
 from ingest.extraction.nlp import (
+    FINITE_TAGS,
     asks,
     byline,
     full_pipeline,
@@ -189,8 +190,8 @@ class Extractor:
         to_improve = _lists_of_what_to_improve(text)
         asked = {sentence.start for sentence in sentences if asks(text[sentence.start:sentence.end])}
         unstated = asked | {start for start, parsed in parsed_cued.items()
-                            if instruction(parsed) or byline(parsed) or any(first <= start < last
-                                                                            for first, last in to_improve)}
+                            if instruction(parsed) or byline(parsed) or signed_off(text, start, parsed)
+                            or any(first <= start < last for first, last in to_improve)}
         mentions = self._with_practices(
             text, [sentence for sentence in cued if sentence.start not in unstated], parsed_cued,
             evidence.mentions, sentence_at)
@@ -375,6 +376,21 @@ class Extractor:
 AREA_SECTION = 4000
 _AREA_HEADING = re.compile(r"^[^\S\n]*Children living in this area[^\S\n]*$", re.MULTILINE)
 _NEXT_AREA_HEADING = re.compile(r"^[^\S\n]*[A-Z][^.\n]{0,60}\bin this area[^\S\n]*$", re.MULTILINE)
+
+
+_PERSON_LINE = re.compile(r"(?:(?:Dr|Mr|Mrs|Ms|Miss|Mx|Cllr|Councillor|Professor|Prof|Sir|Dame)\.?\s+)?"
+                          r"[A-Z][a-z'’-]+(?:\s+[A-Z][a-z'’-]+){1,3}")
+_SIGNING_ROLES = {"commissioner", "adviser", "advisor", "director", "chair", "manager", "officer", "lead", "head",
+                  "leader", "executive", "member", "councillor", "worker"}
+
+
+def signed_off(text: str, start: int, line: Doc) -> bool:
+    """A role printed under a person's name at a letter's or report's end ("Dr Jo Bloggs" / "Children's Services
+    Commissioner"): who signs, not a practice the council has."""
+    words = [token for token in line if not token.is_punct]
+    previous = text[:start].rstrip().rpartition("\n")[2].strip()
+    return (0 < len(words) <= 6 and words[-1].lemma_.lower() in _SIGNING_ROLES
+            and not any(token.tag_ in FINITE_TAGS for token in line) and bool(_PERSON_LINE.fullmatch(previous)))
 
 
 def _about_the_area(text: str, sentences: list[Sentence]) -> set[int]:
