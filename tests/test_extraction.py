@@ -2238,6 +2238,7 @@ def test_times_taken_shares_out_of_ten_and_sums_invested(extractor, text, expect
      [("change", 38.0, 27.0)]),
     ("The estimated value of the contract is £3.6m over the initial term.", []),
     ("Some 118 staff responded, around 55% of the social work workforce.", []),
+    ("It draws on a sample of 30 case files and conversations with about 45 staff.", []),
 ])
 def test_targets_groups_and_where_a_figure_went(extractor, text, expected):
     evidence = in_oldham(extractor, text)
@@ -2278,6 +2279,11 @@ def test_working_days_and_changes_said_in_more_ways(extractor, text, expected):
      [("referrals", None, None), ("change", None, None)]),
     ("Our statistical neighbours average 19.", []),
     ("Leeds average is 19 children per worker.", []),
+    # a spread is no count; a meeting's formalities and a finding about records count nothing; a council's none does
+    ("Each hub carer supports a group of six to ten fostering households.", []),
+    ("No declarations of interest were made.", []),
+    ("In five cases the case notes had no actions recorded.", []),
+    ("The council has no children's homes of its own.", [("level", None, 0.0)]),
     # a share said as "nine cases out of ten"
     ("Strategy meetings are now held within a day in nearly nine cases out of ten.", [("level", None, 90.0)]),
 ])

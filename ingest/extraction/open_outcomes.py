@@ -290,6 +290,18 @@ def _dated(token: Token) -> bool:
     return len(entity) > 1 or bool(_YEAR.fullmatch(token.text))
 
 
+def _in_a_spread(doc: Doc, first: int, last: Token) -> bool:
+    """A number at either end of "N to M" with no "from" before it ("a cluster of six to ten families",
+    "aged 11 to 17"): a spread; a from-to is read as a change elsewhere."""
+    before = doc[first - 2:first] if first >= 2 else None
+    after = doc[last.i + 1:last.i + 3]
+    starts = len(after) == 2 and after[0].lower_ == "to" and _number(after[1].text) is not None
+    ends = before is not None and before[1].lower_ == "to" and _number(before[0].text) is not None
+    opening = doc[first - 1] if starts and first > 0 else doc[before[0].i - 1] if ends and before[0].i > 0 else None
+    return (starts or ends) and not (opening is not None and opening.lower_ in {"from", "rose", "fell", "increased",
+                                                                              "decreased", "reduced", "risen", "fallen"})
+
+
 def _duration_unit(token: Token) -> Token | None:
     """The unit of time a number is followed by: "32 weeks", "31 working days"."""
     doc = token.doc
@@ -832,6 +844,8 @@ def find_open_outcomes(doc: Doc, offset: int, taken: set[tuple[float, str]]) -> 
             continue
         if following is not None and following.text in {"-", "–"}:
             continue  # an age or a range ("16-", "5–10")
+        if _in_a_spread(doc, first, token):
+            continue  # "a group of six to ten households": a spread, not a count
         unit, noun, spent = "count", None, ""
         if before is not None and before.lower_ == "per":
             continue  # the 10,000 of "per 10,000"
@@ -1040,7 +1054,7 @@ _AIMED = AIM_NOUNS | {"intention", "aspiration"}  # "our ambition is to reach 80
 # "the projected overspend"; not "planned" (a planned move is not an emergency one) nor "expected" (a standard)
 _FORESEEN = {"propose", "project", "forecast", "anticipate", "budget"}
 _INTENDED = _INTENDING | _AIMED | {"proposal", "bid"}  # nouns whose infinitive is still to be done
-_METHOD = {"survey", "interview", "sample", "questionnaire", "focus", "consultation", "analysis"}
+_METHOD = {"survey", "interview", "sample", "questionnaire", "focus", "consultation", "analysis", "conversation"}
 # "Members will recall that …", "as you will know, …": a modal of what readers know, not of what is to come
 _RECALLED = {"recall", "remember", "know", "note", "recognise", "recognize", "appreciate"}
 
@@ -1434,6 +1448,10 @@ def _none_counted(doc: Doc, offset: int) -> list[OpenOutcome]:
         existential = noun.dep_ == "attr" and any(child.dep_ == "expl" for child in verb.children)
         if not (existential or noun.dep_ in {"nsubj", "nsubjpass", "dobj"}):
             continue
+        having = verb if verb.lemma_ == "have" else verb.head if verb.dep_ in {"ccomp", "xcomp"} else None
+        if having is not None and having.lemma_ == "have" and any(
+                child.dep_ == "nsubj" and child.lemma_.lower() not in _HOLDERS for child in having.children):
+            continue  # "supervision notes had no actions": a finding about them, not a count; "the council has no homes"
         negated = any(child.dep_ == "neg" for child in verb.children)
         if (token.lower_ == "any") != negated or noun.lemma_.lower() in _NOT_COUNTED | _NOT_MEASURE \
                 or verb.lemma_.lower() in _FOUND \
@@ -1454,10 +1472,12 @@ def _none_counted(doc: Doc, offset: int) -> list[OpenOutcome]:
 
 
 # what an absence is stated of that is not counted ("no concerns", "no delays"); what inspectors saw or found
+_HOLDERS = {"council", "authority", "we", "it", "service", "trust", "borough", "county", "city", "corporation",
+            "partnership", "company"}  # who has none of something a service counts
 _NOT_COUNTED = {"concern", "implication", "plan", "failure", "difference", "aspect", "record", "issue", "gap",
                 "delay", "sign", "indication", "evidence", "barrier", "problem", "weakness", "question", "reason",
                 "change", "service", "arrangement", "consequence", "opportunity", "exception", "shortfall", "data",
-                "datum"}
+                "datum", "declaration", "apology"}  # a meeting's "No declarations of interest were made"
 _FOUND = {"see", "find", "identify", "observe", "note", "notice", "seen", "found"}
 
 
