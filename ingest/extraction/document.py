@@ -295,7 +295,9 @@ class Extractor:
         description given a name right after it is that name ("a perpetrator programme, Caring Dads,"),
         and so is a catalogue entry's ("the regional adoption agency, Adoption Counts,": that agency) but
         for one every council has, whose name is the council's own practice ("the children in care
-        council, Voices Heard,")."""
+        council, Voices Heard,"). What a service was reshaped into is named with the reshaping ("restructured
+        into four locality teams"); money put into the workforce is a practice whatever the weights say; a
+        name linked to an entry once is linked wherever the document prints it."""
         catalogue = [mention for mention in mentions if mention.kind == "intervention"]
         for mention in catalogue:
             if mention.key in self._standing:
