@@ -293,13 +293,15 @@ def _dated(token: Token) -> bool:
 def _in_a_spread(doc: Doc, first: int, last: Token) -> bool:
     """A number at either end of "N to M" with no "from" before it ("a cluster of six to ten families",
     "aged 11 to 17"): a spread; a from-to is read as a change elsewhere."""
-    before = doc[first - 2:first] if first >= 2 else None
-    after = doc[last.i + 1:last.i + 3]
-    starts = len(after) == 2 and after[0].lower_ == "to" and _number(after[1].text) is not None
-    ends = before is not None and before[1].lower_ == "to" and _number(before[0].text) is not None
-    opening = doc[first - 1] if starts and first > 0 else doc[before[0].i - 1] if ends and before[0].i > 0 else None
-    return (starts or ends) and not (opening is not None and opening.lower_ in {"from", "rose", "fell", "increased",
-                                                                              "decreased", "reduced", "risen", "fallen"})
+    starts = last.i + 2 < len(doc) and doc[last.i + 1].lower_ == "to" and _number(doc[last.i + 2].text) is not None
+    ends = first >= 2 and doc[first - 1].lower_ == "to" and _number(doc[first - 2].text) is not None
+    if not (starts or ends):
+        return False
+    opening = first - 1 if starts else first - 3  # the word before the spread's first number
+    return opening < 0 or doc[opening].lower_ not in _MOVED_FROM
+
+
+_MOVED_FROM = {"from", "rose", "fell", "increased", "decreased", "reduced", "risen", "fallen"}
 
 
 def _duration_unit(token: Token) -> Token | None:
