@@ -2255,12 +2255,6 @@ def test_targets_groups_and_where_a_figure_went(extractor, text, expected):
      [("change", 1.0, 3.0)]),
     ("Contacts rose by 6% to 41,000, yet the share decided within a day rose from 60% to 85%.",
      [("referrals", None, 41000.0), ("referrals", None, None), ("referrals", 60.0, 85.0)]),
-])
-def test_working_days_and_changes_said_in_more_ways(extractor, text, expected):
-    assert figures_of(in_oldham(extractor, text)) == expected
-
-
-@pytest.mark.parametrize(("text", "expected"), [
     # "average" as a verb: what is averaged is the measure; a place's average is a comparison group's
     ("Caseloads average 12 children.", [("level", None, 12.0)]),
     ("The pan-London average is 24%.", []),
@@ -2287,7 +2281,7 @@ def test_working_days_and_changes_said_in_more_ways(extractor, text, expected):
     # a share said as "nine cases out of ten"
     ("Strategy meetings are now held within a day in nearly nine cases out of ten.", [("level", None, 90.0)]),
 ])
-def test_averages_and_changes_by_a_share(extractor, text, expected):
+def test_durations_moves_averages_and_shares_said_in_more_ways(extractor, text, expected):
     assert figures_of(in_oldham(extractor, text)) == expected
 
 

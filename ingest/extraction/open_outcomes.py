@@ -141,6 +141,11 @@ class OpenOutcome:
     period: str | None = None
     change_unit: str | None = None  # "points" for a change of a share, "%" for a relative one
 
+    def moved(self, direction: str, change: float, change_unit: str | None, start: int, end: int) -> OpenOutcome:
+        """The move of the same measure printed beside it, by its size only ("…, up 9 percentage points")."""
+        return OpenOutcome("change", self.metric_text, self.metric_key, None, None, None, start, end,
+                           direction=direction, change=change, period=self.period, change_unit=change_unit)
+
     def changed_from(self, value_from: float, period: str | None = None) -> None:
         """Its baseline is given: a level (or count) becomes a change from it."""
         assert self.value is not None and self.unit is not None
@@ -975,28 +980,24 @@ def _moved_by(text: str, offset: int, found: list[OpenOutcome]) -> list[OpenOutc
         size = float(moved.group("size"))
         unit = "points" if moved.group("points") or outcome.unit == "%" and not moved.group("percent") else (
             "%" if moved.group("percent") else outcome.unit)
-        moves.append(OpenOutcome("change", outcome.metric_text, outcome.metric_key, None, None, None,
-                                 offset + moved.start("size"), offset + moved.end(), direction=direction,
-                                 change=size if direction == "up" else -size, period=outcome.period, change_unit=unit))
+        moves.append(outcome.moved(direction, size if direction == "up" else -size, unit,
+                                   offset + moved.start("size"), offset + moved.end()))
     return moves
 
 
 def _moved_then(text: str, offset: int, found: list[OpenOutcome], taken: set[tuple[float, str]]) -> list[OpenOutcome]:
     """A level printed after the size of its move ("Dental checks are up 9 percentage points, to 86%"): that
     change too, of the same measure, by its size only."""
+    before_level = {offset + match.end(): match for match in MOVED_BY_THEN_TO.finditer(text)}
     moves = []
     for outcome in found:
-        moved = next((match for match in MOVED_BY_THEN_TO.finditer(text, 0, outcome.char_start - offset + 1)
-                      if match.end() == outcome.char_start - offset), None)
+        moved = before_level.get(outcome.char_start)
         if outcome.kind == "change" or outcome.value is None or moved is None:
             continue
         size, unit = moved_size(moved)
-        if (abs(size), unit) in taken:
-            continue
-        moves.append(OpenOutcome("change", outcome.metric_text, outcome.metric_key, None, None, None,
-                                 offset + moved.start("c"), offset + moved.end("c"),
-                                 direction="down" if size < 0 else "up", change=size, period=outcome.period,
-                                 change_unit=unit))
+        if (abs(size), unit) not in taken:
+            moves.append(outcome.moved("down" if size < 0 else "up", size, unit, offset + moved.start("c"),
+                                       offset + moved.end("c")))
     return moves
 
 

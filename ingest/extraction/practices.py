@@ -365,6 +365,11 @@ _KINDS = {"model", "approach", "programme", "program", "service", "hub", "panel"
 _BEFORE_DESCRIPTION = {"DT", "PRP$", "POS"}  # "an", "the council's own", "WCF's", "our own"
 
 
+def _introduces(token: Token) -> bool:
+    """A word that opens a description: "an", "the council's own"."""
+    return token.tag_ in _BEFORE_DESCRIPTION or token.dep_ in {"poss", "case"} or token.lower_ == "own"
+
+
 def described_name(doc: Doc, start: int, end: int) -> tuple[int, int] | None:
     """The name a practice phrase (characters `start` to `end` of `doc`) describes, as its character
     span: "Harbour, an edge-of-care service for …" and "Our Family Way is the council's model of …"
@@ -380,13 +385,10 @@ def described_name(doc: Doc, start: int, end: int) -> tuple[int, int] | None:
         words = doc[words.start:head.i + 1]
     if words is None or head is None or head.lemma_.lower() not in _KINDS:
         return None
-    def introduces(token: Token) -> bool:  # "an", "the council's own"
-        return token.tag_ in _BEFORE_DESCRIPTION or token.dep_ in {"poss", "case"} or token.lower_ == "own"
-
     i = words[0].i - 1  # back over the description's words before the phrase ("our in-house")
-    while i >= 0 and (introduces(doc[i]) or head.left_edge.i <= i and doc[i].text != ","):
+    while i >= 0 and (_introduces(doc[i]) or head.left_edge.i <= i and doc[i].text != ","):
         i -= 1
-    if not any(introduces(token) for token in doc[i + 1:words[0].i]):
+    if not any(_introduces(token) for token in doc[i + 1:words[0].i]):
         return None  # "Mockingbird, Family Hubs and …": a list's next item, not a description
     apposed = head.dep_ == "appos" and head.head.i < i
     if i > 0 and doc[i].text == "," and (apposed or _fronted(doc, i) and not _listed_after(words)):
