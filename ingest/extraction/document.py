@@ -27,6 +27,7 @@ from ingest.extraction.nlp import (
     asks,
     byline,
     full_pipeline,
+    heading_over,
     instruction,
     sentence_pipeline,
 )
@@ -56,6 +57,7 @@ from ingest.extraction.practices import (
     apposed_name,
     described_name,
     find_practices,
+    governance_in_passing,
     introduced,
     left_behind,
     money_invested,
@@ -190,7 +192,8 @@ class Extractor:
         to_improve = _lists_of_what_to_improve(text)
         asked = {sentence.start for sentence in sentences if asks(text[sentence.start:sentence.end])}
         unstated = asked | {start for start, parsed in parsed_cued.items()
-                            if instruction(parsed) or byline(parsed) or signed_off(text, start, parsed)
+                            if instruction(parsed) or byline(parsed) or heading_over(parsed)
+                            or signed_off(text, start, parsed)
                             or any(first <= start < last for first, last in to_improve)}
         mentions = self._with_practices(
             text, [sentence for sentence in cued if sentence.start not in unstated], parsed_cued,
@@ -322,8 +325,8 @@ class Extractor:
             was_kept = (practice.start, practice.end) in kept
             sentence_start = sentence_at(practice.start).start
             words = parsed[sentence_start]
-            if role_given(words, practice.start - sentence_start, practice.end - sentence_start) or provider_engaged(
-                    words, practice.start - sentence_start, practice.end - sentence_start):
+            at = (practice.start - sentence_start, practice.end - sentence_start)
+            if role_given(words, *at) or provider_engaged(words, *at) or governance_in_passing(words, *at):
                 continue
             named = _printed_name(words, practice.start - sentence_start, practice.end - sentence_start)
             if named is not None:
@@ -449,9 +452,10 @@ def _title_end(text: str) -> int:
 
 def _not_its_practice(text: str, parsed: dict[int, Doc], sentence: Sentence, mention: Mention) -> bool:
     """A practice its sentence names as one the council gave up, as what something else is aligned with
-    or reported to, or as what paid for the work."""
+    or reported to, as a board or strategy already known, or as what paid for the work."""
     words = _mention_words(parsed, sentence, mention)
-    return (words is not None and (left_behind(words) or only_a_reference(words))) or paid_for_it(
+    return (words is not None and (left_behind(words) or only_a_reference(words) or governance_in_passing(
+        words.doc, words.start_char, words.end_char))) or paid_for_it(
         text[sentence.start:mention.start], mention.surface, text[mention.end:sentence.end])
 
 
@@ -460,17 +464,17 @@ def _not_yet_begun(text: str, parsed: dict[int, Doc], sentence: Sentence, mentio
     implemented."""
     words = _mention_words(parsed, sentence, mention)
     return (words is not None and not_yet_begun(words.root)) or turned_down(
-        text[sentence.start:mention.start], text[mention.end:sentence.end])
+        text[sentence.start:mention.start], text[mention.end:sentence.end], text[sentence.end:sentence.end + 200])
 
 
 MAIN_COUNCIL_OPENING = 300  # characters: a title and its standfirst
 
 
-def _main_council(councils: list[Mention]) -> str | None:
+def _main_council(councils: list[Mention], text: str) -> str | None:
     """The council a document with no metadata is about, when the text makes it plain: named in its
     opening, at least three times, and at least twice as often as any other (a case study naming its
-    partners), or the only one its opening names when no other is named more often (and it is named twice
-    if another is named as often); None for a report about several councils."""
+    partners), or the only one its opening names when no other is named more often (and it is named twice,
+    or in the title line, if another is named as often); None for a report about several councils."""
     counts = Counter(mention.key for mention in councils)
     if not counts:
         return None
@@ -482,7 +486,11 @@ def _main_council(councils: list[Mention]) -> str | None:
     # a letter, minutes or a feature that names its council once or twice and then says "the council":
     # the only council its opening names, named more often than any other, or as often and at least twice
     only = next(iter(opening)) if len(opening) == 1 else None
-    return only if only is not None and counts[only] == times and (times > runner_up or times >= 2) else None
+    title_end = text.find("\n", len(text) - len(text.lstrip()))
+    in_title = any(mention.key == only and mention.end <= (title_end if title_end >= 0 else len(text))
+                   for mention in councils)
+    return only if only is not None and counts[only] == times and (times > runner_up or times >= 2 or in_title) \
+        else None
 
 
 def _last_level(previous: list[OpenOutcomeFinding], unit: str) -> OpenOutcomeFinding | None:
@@ -631,10 +639,28 @@ def _widens(practice: str, catalogue: str) -> bool:
 _FIRST_PERSON = re.compile(r"\b(?:[Ww]e|[Oo]urs?|us)\b")
 # a council named as where a model began ("first developed in Hertfordshire", "pioneered by Leeds")
 _ORIGIN = re.compile(r"\b(?:developed|pioneered|designed|devised|originated|founded)\s+(?:\w+\s+)?(?:in|by)\s+(?:the\s+)?$")
+# a council named as where what the sentence tells was learned, seen or brought from: "after visiting Leeds",
+# "with help from Leeds City Council", "modelled on the approach used in Doncaster", "colleagues who'd done it in
+# Leeds", "learned from the London Borough of Hounslow", "who joined from Staffordshire County Council"
+_SOURCE = re.compile(r"\b(?:visit(?:ed|ing|s)?(?:\s+to)?|(?:help|support|advice|lessons?|learning)\s+from|"
+                     r"learn(?:ed|t|ing)?(?:\s+a\s+(?:great\s+)?deal)?\s+from|joined(?:\s+us)?\s+from|modelled\s+on|"
+                     r"based\s+on|(?:colleagues|counterparts|peers)\s+(?:in|at|from)|(?:used|done\s+it|tried)\s+in)"
+                     r"(?:\s+(?!(?:we|our|the\s+council)\b)[\w'’-]+){0,4}?\s+(?:the\s+)?"
+                     r"(?:(?:London\s+)?Borough\s+of\s+|City\s+of\s+)?$", re.IGNORECASE)
+# … or described after its name as where a model began: "Leeds, which pioneered the approach", "North Yorkshire,
+# where No Wrong Door started", "Hounslow, whose approach …"
+_SOURCE_AFTER = re.compile(r"(?:\s+(?:County|City|Borough|District)?\s*Council)?,\s+(?:which|who|where|whose)\b[^.;,]*?"
+                           r"\b(?:pioneer\w*|develop\w*|start\w*|began|begun|devis\w*|design\w*|originat\w*|approach|model)\b")
+_DOES_AFTER = re.compile(r"(?:\s+(?:County|City|Borough|District)?\s*Council)?,\s+(?:which|who)\s+(?:has\s+|had\s+)?"
+                         r"(?:introduced|launched|set\s+up|adopted|opened|created|established|implemented|rolled\s+out|"
+                         r"piloted|commissioned|runs|ran)\b")
 _ITS_MODEL = re.compile(r"['’]s(?:\s+[\w-]+){0,3}?\s+(?:model|approach)\b")  # "… adopted North Yorkshire's No Wrong Door model"
+_THE_PLACE_MODEL = re.compile(r"(?:\s+[\w-]+){0,3}?\s+(?:model|approach)\b")  # "the North Yorkshire (No Wrong Door) model"
 _AGENT = re.compile(r"\b(?:[Ww]e|[Tt]he (?:council|borough|county|city|authority|trust|service))\b")  # who adopted it
 # a council "we" work with, not who did it: "with Medway", "alongside Kent", "jointly with Bucks"
 _PARTNER = re.compile(r"\b(?:with|alongside|and|including)\s+(?:the\s+)?(?:(?:London\s+)?Borough\s+of\s+|City\s+of\s+)?$")
+_GOES_ON = re.compile(r"\W*(?:It|They|Its|Their)\b")  # a sentence going on about the council named before it
+_LISTED_AFTER = re.compile(r"(?:\s*,\s*|\s+and\s+|\s*,\s*and\s+)(?:the\s+)?")  # "with Darlington, Hartlepool and …"
 _QUOTED = re.compile(r"[“\"][^”\"]*[”\"]")  # what someone quoted says: their "we", not the document's
 
 
@@ -650,7 +676,7 @@ class _CouncilContext:
         self._intervention_starts = [mention.start for mention in self._interventions]
         self._inspection_council = inspection_council
         self._only_council = document_councils[0] if len(document_councils) == 1 else None
-        main = None if document_councils or inspection_council else _main_council(self._councils)
+        main = None if document_councils or inspection_council else _main_council(self._councils, text)
         self._own = self._only_council or main  # the council the document is given for, or plainly about
         self._own_found = (self._own, "document_council", 0.8) if self._only_council else (main, "main_council", 0.6)
 
@@ -662,33 +688,58 @@ class _CouncilContext:
         words = self._text[sentence.start:sentence.end]
         we_speak = own is not None and bool(_FIRST_PERSON.search(_QUOTED.sub("", words)))
         named = self.named_in(sentence)
-        doers = [mention for mention in named if not self._maker_or_partner(words, mention.start - sentence.start,
-                                                                            mention.end - sentence.start, we_speak)]
-        if doers:
-            return doers[0].key, "named_in_sentence", 0.9
+        doers = self._doers(words, sentence, named, we_speak)
+        if doers:  # a shared service names its councils: the document's own among them is the one it is about
+            return next((mention for mention in doers if mention.key == own), doers[0]).key, "named_in_sentence", 0.9
         if own and (named or self._only_council):  # "we" with partners, a model "first developed in Hertfordshire"
             return own_found
         recent = self._within(self._councils, self._council_starts, sentence.start - CONTEXT_WINDOW, sentence.start)
         if recent:
-            # the first council of the latest sentence naming one: its subject, not a partner named after
-            # it; a sentence listing several councils makes none of them the subject of what follows
-            latest = [mention for mention in recent if mention.start >= self._sentence_of[id(recent[-1])].start]
-            # but in a document about one council, another named before is what follows only in its own
-            # paragraph, and never where "we" speak: they wrote the document ("Camden saw a similar fall.\n\n…")
-            same_paragraph = "\n" not in self._text[self._sentence_of[id(recent[-1])].end:sentence.start]
-            if own and (own in {mention.key for mention in latest} or we_speak or not same_paragraph):
+            # the first council that acts in the latest sentence naming one: its subject, not a partner named
+            # after it nor where a model began; a sentence listing several councils makes none of them the
+            # subject of what follows
+            last = self._sentence_of[id(recent[-1])]
+            last_words = self._text[last.start:last.end]
+            latest = self._doers(last_words, last, [mention for mention in recent if mention.start >= last.start],
+                                 own is not None and bool(_FIRST_PERSON.search(_QUOTED.sub("", last_words))))
+            # but in a document about one council, another named before is what follows only when the
+            # sentence goes on with "it" or "they" in the same paragraph, and never where "we" speak: they
+            # wrote the document ("Camden saw a similar fall.\n\nThe council …", "… with help from Leeds. It set
+            # up …")
+            same_paragraph = "\n" not in self._text[last.end:sentence.start]
+            if own and (not latest or own in {mention.key for mention in latest} or we_speak or not same_paragraph
+                        or not _GOES_ON.match(words)):
                 return own_found
-            if len({mention.key for mention in latest}) < 3:
+            if latest and len({mention.key for mention in latest}) < 3:
                 return latest[0].key, "named_before", 0.6
         return own_found if own else (None, None, 0.0)
+
+    def _doers(self, words: str, sentence: Sentence, named: list[Mention], we_speak: bool) -> list[Mention]:
+        """The councils a sentence (`words`) names as doing what it says: not a partner, nor where a model
+        began or was learned; a council listed after a partner ("with Darlington, Hartlepool and …") is one."""
+        doers: list[Mention] = []
+        partners: list[Mention] = []
+        for mention in named:
+            start, end = mention.start - sentence.start, mention.end - sentence.start
+            listed = partners and _LISTED_AFTER.fullmatch(words, partners[-1].end - sentence.start, start)
+            (partners if listed or self._maker_or_partner(words, start, end, we_speak) else doers).append(mention)
+        return doers
 
     @staticmethod
     def _maker_or_partner(words: str, start: int, end: int, we_speak: bool) -> bool:
         """A council a sentence names (characters `start` to `end` of its `words`) only as where a model began
-        ("first developed in Hertfordshire", "the council adopted Medway's model") or as a partner of the
-        "we" who speak ("we run the agency jointly with Medway"): not who did what the sentence says."""
-        return bool(_ORIGIN.search(words[:start]) or _ITS_MODEL.match(words, end) and _AGENT.search(words[:start])
-                    or we_speak and _PARTNER.search(words[:start]))
+        ("first developed in Hertfordshire", "Leeds, which pioneered it", "the council adopted Medway's model",
+        "we adopted the North Yorkshire model"), as where it was learned or seen ("after visiting Leeds",
+        "with support from Hertfordshire") or as a partner of the "we" or the council who speak ("we run the
+        agency jointly with Medway", "the council worked with Sutton on …"): not who did what the sentence says."""
+        if _DOES_AFTER.match(words, end):
+            return False  # "We visited Medway, which introduced Lifelong Links": Medway did it
+        before = words[:start]
+        source = _SOURCE.search(before)
+        others_act = we_speak or bool(_AGENT.search(before))  # not "Colleagues in Leeds launched …"
+        return bool(_ORIGIN.search(before) or source and (source.start() > 0 or others_act) or others_act and (
+            _SOURCE_AFTER.match(words, end) or _ITS_MODEL.match(words, end) or _PARTNER.search(before)
+            or before.endswith("the ") and _THE_PLACE_MODEL.match(words, end)))
 
     def named_in(self, sentence: Sentence) -> list[Mention]:
         """The councils a sentence names, in order."""

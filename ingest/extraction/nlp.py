@@ -86,6 +86,12 @@ _DONE = re.compile(r"\b(?:completed?|achieved|done|delivered|in place|implemente
 _CONTACT = re.compile(r"\b0\d{2,4}[ -]?\d{3}[ -]?\d{3,4}\b|@\w|\benquiries\b", re.IGNORECASE)
 
 
+def heading_over(sentence: Doc | Span) -> bool:
+    """A line with no verb that ends in a colon ("Front door and MASH:"): a heading over what follows,
+    which says what was done; the heading itself says nothing of it."""
+    return sentence.text.rstrip().endswith(":") and not any(token.pos_ in {"VERB", "AUX"} for token in sentence)
+
+
 def byline(sentence: Doc | Span) -> bool:
     """A line with no verb that opens with a person's name and a comma or dash, or gives a telephone number,
     an e-mail address or whom to ask ("– Jo Bloggs, senior coordinator, Brightwell Family Trust", "Media

@@ -61,6 +61,7 @@ from ingest.extraction.outcomes import (
     share_percent,
     share_words,
     signed_change,
+    size_printed_before,
     stated_share,
 )
 from kg.model.vocabulary import GRADE_PATTERN
@@ -78,10 +79,16 @@ _PLACE_AVERAGE = r"(?-i:(?!(?:The|This|That|Our|Its|Their|An?)\b)[A-Z][a-z]+) av
 _COMPARISON_GROUP = re.compile(rf"\b(?:{COMPARISON_GROUPS}|{_PLACE_AVERAGE}|threshold|target)\b"
                                r"(?:[\s('’]+[\w/-]+){0,4}?[\s(:]*$", re.IGNORECASE)
 _NAMES_A_GROUP = re.compile(rf"\b(?:{COMPARISON_GROUPS})\b", re.IGNORECASE)
+_REGION = (r"(?:inner |outer )?London|the (?:North East|North West|South East|South West|East Midlands|West Midlands|"
+           r"East of England)|Yorkshire(?: and the Humber)?")  # England's regions, whose figures compare, not the council's
 _GROUP_AFTER = re.compile(r"\s*(?:%|per ?cent|per 10,000(?: children)?)?\s*(?:nationally|regionally|in england|across "
                           r"england|for england|of (?:the|a) (?:comparison|control|matched) (?:group|cohort|sample)|"
                           r"(?:in|across|for) (?:our |its |their )?statistical neighbours|"
-                          r"(?:in|across) the region|target(?=\s*[)\],.;]|\s*$))\b", re.IGNORECASE)  # "711 families (689 target)"
+                          rf"(?:in|across) (?:the region|{_REGION})|"
+                          r"target(?=\s*[)\],.;]|\s*$))\b", re.IGNORECASE)  # "711 families (689 target)"
+# a sentence that only gives what the one before is set against: "That compares with 49 per 10,000 across London"
+_COMPARES_OPENING = re.compile(r"\W*(?:that|this|these|those|which|it)\s+(?:compares?|is\s+compared|contrasts?)\s+"
+                               r"(?:with|to)\b", re.IGNORECASE)
 # how many comparators a study had: "a comparison group of five statistical neighbours"
 _GROUP_COUNTED = re.compile(r"\s+(?:statistical neighbours?|comparators?|(?:comparable|comparison|similar|neighbouring) "
                             r"(?:authorities|areas|councils)|control groups?)\b", re.IGNORECASE)
@@ -585,6 +592,8 @@ def _clause_metric(figure: Token) -> str:
     if figure.lower_ == "half" or any(child.dep_ == "prep" and child.lower_ == "of" and any(
             noun.lemma_.lower().split("-")[-1] in _NOT_MEASURE for noun in child.children) for child in figure.children):
         return ""  # "over half did so" says too little; "two of the sub-groups" counts the service's parts
+    if _parts_of_a_list(figure.doc):
+        return ""  # "Of the seven commitments, four are rated green": how a document's list stands
     path = [figure, *figure.ancestors]
     verb_at = next((i for i, token in enumerate(path) if token.pos_ in {"VERB", "AUX"}), None)
     if not verb_at or any(token.dep_ == "conj" and not _restated(token) or token.lower_ in {"by", "towards"}
@@ -600,7 +609,8 @@ def _clause_metric(figure: Token) -> str:
         tokens = [token for token in verb.subtree if _in_metric(token, verb, {"nsubj", "nsubjpass"})]
     else:
         subject = next((child for child in verb.children if child.dep_ in {"nsubj", "nsubjpass"}), None)
-        if subject is None or subject.pos_ == "PRON" or subject.lemma_.lower() in _NOT_CHANGED | _NOT_MEASURE:
+        if subject is None or subject.pos_ == "PRON" or subject.lemma_.lower() in _NOT_CHANGED | _NOT_MEASURE \
+                and not _time_taken(subject):
             return ""
         if any(token.dep_ == "conj" and token.pos_ in {"NOUN", "PROPN"} for token in verb.doc[verb.i + 1:figure.i]):
             return ""  # "… in 61% and emotional abuse in 22%": a second subject, listed after the verb
@@ -609,6 +619,26 @@ def _clause_metric(figure: Token) -> str:
     if by_predicate and sum(1 for token in words if not token.is_stop) < 2:
         return ""  # "only two were highlighted": too little said of what was counted
     return _printed(words[:10])
+
+
+def _time_taken(subject: Token) -> bool:
+    """"The time to find a placement", "the time taken to allocate", "the time between referral and
+    plan": how long something takes is a measure, though "time" alone is not."""
+    return subject.lemma_.lower() == "time" and any(
+        child.dep_ in {"acl", "relcl"} or child.dep_ == "prep" and child.lower_ in {"for", "between", "from"}
+        for child in subject.children)
+
+
+def _parts_of_a_list(doc: Doc) -> bool:
+    """A sentence opening "Of the ten actions in the plan, …": it counts the parts of what a document lists."""
+    opening = next((token for token in doc if not (token.like_num or token.is_punct)), None)
+    return opening is not None and opening.lower_ == "of" and opening.dep_ == "prep" and any(
+        word.dep_ == "pobj" and word.lemma_.lower() in _LISTED_ITEMS for word in opening.children)
+
+
+# what a plan or a report lists: how many of them stand where is its progress, not a result for children
+_LISTED_ITEMS = {"action", "commitment", "recommendation", "priority", "objective", "aim", "ambition", "pillar",
+                 "principle", "theme", "milestone", "measure", "target"}
 
 
 _PART_WORDS = {"them", "these", "those", "whom"}
@@ -794,7 +824,9 @@ def find_open_outcomes(doc: Doc, offset: int, taken: set[tuple[float, str]]) -> 
         whole_change = from_to(doc.text, whole_change[0].end())  # "the overspend fell from £8.2m to £3.1m, and …"
     if whole_change is None:
         changes = _changes_by(doc, offset, taken)
-    else:  # "halved, from 58 to 29" is one change
+    else:  # "halved, from 58 to 29" and "fell by 18%, from 812 to 666" are one change
+        told_twice = size_printed_before(doc.text, whole_change)
+        skipped += [told_twice] if told_twice is not None else []
         change = _open_change(doc, offset, taken, whole_change)
         changes = [change] if change is not None else []
         stated = stated_share(doc.text, whole_change) if change is not None else None
@@ -1281,10 +1313,12 @@ def _of_a_comparison_group(doc: Doc, start: int, end: int) -> bool:
                     if token.like_num and not _YEAR.match(token.text) and token.idx + len(token.text) <= start),
                    default=0)
     return bool(_COMPARISON_GROUP.search(doc.text, previous, start) or _GROUP_AFTER.match(doc.text, end)
+                or _COMPARES_OPENING.match(doc.text)
                 or _GROUP_COUNTED.match(doc.text, end) or said_of_a_group(doc.text, start)
                 or _subject_names_a_group(doc, start))
 
 
+_ACROSS_A_REGION = re.compile(rf"\w+\s+(?:across|in|for)\s+(?:{_REGION})\b")
 _GROUP_MEASURES = {"rate", "average", "figure", "level", "proportion", "percentage", "share"}
 _GROUP_AVERAGE = re.compile(rf"\b{_PLACE_AVERAGE}\b"
                             r"|\bLondon (?:rate|figure)\b")
@@ -1304,7 +1338,8 @@ def _subject_names_a_group(doc: Doc, start: int) -> bool:
     if subject.lemma_.lower() not in _GROUP_MEASURES or any(word.lower_ in {"our", "its"} for word in before):
         return False  # not "Our national award-winning team supported 420 families"
     named = doc[subject.left_edge.i:subject.i + 1].text
-    return bool(_NAMES_A_GROUP.search(named) or _GROUP_AVERAGE.search(named))
+    across = doc[subject.i:subject.right_edge.i + 1].text  # "the average across the North West group"
+    return bool(_NAMES_A_GROUP.search(named) or _GROUP_AVERAGE.search(named) or _ACROSS_A_REGION.match(across))
 
 
 _NO_MEASURE_ALONE = {"aim", "ambition", "target", "goal", "objective", "figure", "total", "team", "number"}

@@ -93,12 +93,12 @@ def _size(group: str) -> str:
 
 
 # a change's size as a share printed right beside its two ends: "…, a reduction of almost 25%", "(a 36%
-# reduction)", "…, by a tenth"; and before them: "fell by 12%, from 600 to 528"
+# reduction)", "…, by a tenth"; and before them as a noun: "a 36% reduction in plans (from 436 to 279)". Not
+# "fell by 12%, from 600 to 528" or "halved, from 58 to 29": readers take that as one change, the ends' own
 _SHARE_AFTER = re.compile(
     rf"\s*(?:,|\(|\s[-–])?\s*(?:by\s+{_size('by')}|an?\s+(?:(?P<first>{_SHARE})\s+{_CHANGE_NOUNS}\b|(?:[a-z]+\s+)?"
     rf"{_CHANGE_NOUNS}\s+of\s+{_size('of')}))", re.IGNORECASE)
-_SHARE_BEFORE = re.compile(rf"(?:\bby\s+{_size('by')},?|\ban?\s+(?P<ahead>{_SHARE})\s+{_CHANGE_NOUNS}\b[^.;,()]{{0,60}}?"
-                           rf"\(?)\s*$", re.IGNORECASE)  # "fell by 12%, from …", "a 36% reduction in plans (from …"
+_SHARE_BEFORE = re.compile(rf"\ban?\s+(?P<ahead>{_SHARE})\s+{_CHANGE_NOUNS}\b[^.;,()]{{0,60}}?\(?\s*$", re.IGNORECASE)
 # what "halve", "double", "treble" and "triple" change a figure by, in per cent
 MULTIPLYING = {"halve": -50.0, "double": 100.0, "treble": 200.0, "triple": 200.0}
 SCALES = {"k": 1e3, "m": 1e6, "million": 1e6, "bn": 1e9, "billion": 1e9}  # "£2.4m", "£1bn"
@@ -298,7 +298,8 @@ _REPORTING = {"VBD", "VBN", "VBZ", "VBP"}  # past, participle, present: forms th
 _RESULT_VERBS = {"help", "manage", "continue", "begin", "start", "succeed", "go"}
 _HEDGE_ADVERBS = {"potentially", "possibly", "probably", "likely", "perhaps"}
 AIM_NOUNS = {"target", "aim", "ambition", "goal", "objective"}  # "a target of reducing re-referrals by 25%"
-_AIMS = {"aim", "target", "intend", "plan", "hope", "expect", "want", "seek", "need"}
+_AIMS = {"aim", "target", "intend", "plan", "hope", "expect", "want", "seek", "need", "assume", "forecast", "project",
+         "anticipate"}  # "the business case assumed savings of £2.4 million"
 # a direction with no figure counts only when the metric is named right by it
 _DIRECTION_ONLY_REACH = 50
 _ADJECTIVE_REACH = 15  # "a reduction in unnecessary referrals"
@@ -483,10 +484,16 @@ def _ages_or_a_period(text: str, match: re.Match) -> bool:
 
 def _bare_words(match: re.Match) -> bool:
     """Ends in words with nothing counted between them ("open from ten to four", "from nine to five"): a
-    clock's hours as often as a figure; "from four coordinators to eleven" counts something."""
+    clock's hours as often as a figure; "from four coordinators to eleven" counts something, and so does a
+    move told just before ("halved, from six to three")."""
     counted = match.string[match.end("a"):match.start("b")]
     return not re.search(r"\d", match.group("a")) and not re.search(r"[a-z]{3,}\s+(?:in|into|to)\b", counted,
-                                                                   re.IGNORECASE)
+                                                                   re.IGNORECASE) \
+        and not _MOVED_JUST_BEFORE.search(match.string, 0, match.start())  # "halved, from six to three"
+
+
+_MOVED_JUST_BEFORE = re.compile(r"\b(?:halved|doubled|trebled|tripled|fell|fallen|rose|risen|dropped|reduced|increased|"
+                                r"decreased|cut|grew|grown|went\s+(?:up|down))\W*$", re.IGNORECASE)
 
 
 def stated_share(text: str, whole: tuple[re.Match, _Amount, _Amount]) -> re.Match | None:
@@ -501,6 +508,16 @@ def stated_share(text: str, whole: tuple[re.Match, _Amount, _Amount]) -> re.Matc
     restated = before.unit == "%" and share_in_words(words) is None and parse_amount(words).value == round(
         abs(after.value - before.value), 2)
     return None if restated else share
+
+
+def size_printed_before(text: str, whole: tuple[re.Match, _Amount, _Amount]) -> tuple[int, int] | None:
+    """The span of the size a change's two ends follow ("fell by 18%, from 812 to 666"): the same change
+    told twice, so not a figure of its own."""
+    size = _BY_SIZE_BEFORE.search(text, 0, whole[0].start())
+    return (size.start(), size.end()) if size is not None else None
+
+
+_BY_SIZE_BEFORE = re.compile(rf"\bby\s+{_size('by')},?\s*$", re.IGNORECASE)
 
 
 def share_words(share: re.Match) -> str:

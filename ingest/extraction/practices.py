@@ -153,6 +153,8 @@ def _opens_a_quote(tokens: list[Token]) -> bool:
 
 
 _ORDINALS = {"first", "second", "third", "fourth", "fifth", "latest"}  # "our first Mockingbird constellation"
+# participles that are part of what a practice is called: "supported lodgings", "enhanced case management"
+_NAMING_PARTICIPLES = {"supported", "targeted", "enhanced", "integrated", "specialised", "specialized"}
 
 
 def _trim(tokens: list[Token]) -> list[Token]:
@@ -162,6 +164,7 @@ def _trim(tokens: list[Token]) -> list[Token]:
     while tokens and not _opens_a_quote(tokens) and (
             tokens[0].tag_ in _DETERMINER_TAGS or tokens[0].is_punct or tokens[0].dep_ in {"poss", "case"}
             or tokens[0].pos_ in {"ADV", "ADP", "CCONJ", "PART", "PRON", "AUX", "VERB"}
+            and not (tokens[0].lower_ in _NAMING_PARTICIPLES and len(tokens) > 1)
             or tokens[0].lower_ in {"s", "’s", "'s"} or ")" in tokens[0].text and "(" not in tokens[0].text
             or tokens[0].text in _ORDINALS and len(tokens) > 1) and not (  # not "First Steps programme"
             len(tokens) > 2 and tokens[1].text == "-" and not tokens[0].whitespace_  # "in-house", "well-being service";
@@ -178,14 +181,16 @@ _AREAS = {"area", "district", "locality", "borough", "county", "town", "city", "
 
 
 def _where_it_applies(qualifier: Token) -> bool:
-    """A qualifier saying where or instead of what a practice applies, not which practice it is:
+    """A qualifier saying where, with whom or instead of what a practice applies, not which practice it is:
     "for each team", "in every locality", "for most cases", "in place of individual supervision", a
-    place ("The Launchpad in Chatham", "constellations in Burton and Cannock")."""
+    place ("The Launchpad in Chatham", "constellations in Burton and Cannock"), a partner ("with Medway")."""
     if qualifier.head.lower_ == "in" and (qualifier.ent_type_ in _PLACES | {"DATE", "TIME"}
                                           or qualifier.lemma_.lower() in _AREAS):
         return True  # or when: "our first constellation in 2022", "in the Washington area"
     if qualifier.lower_ == "place":
         return any(word.dep_ == "prep" and word.lower_ == "of" for word in qualifier.children)
+    if qualifier.head.lower_ == "with" and qualifier.ent_type_ in _PLACES | {"ORG", "PERSON"}:
+        return True  # whom it is run with: "a joint campaign with Westminster City Council"
     return any(word.text in {"each", "every", "all", "most"} for word in qualifier.children)  # not "Every Child"
 
 
@@ -286,17 +291,21 @@ _PERSON_ROLES = {"worker", "director", "manager", "officer", "leader", "lead", "
                  "commissioner", "councillor", "minister", "inspector", "practitioner", "chair", "mayor", "secretary",
                  "spokesperson", "spokesman", "spokeswoman", "carer", "parent", "mother", "father", "author"}
 _TITLES = {"mr", "mrs", "ms", "miss", "dr", "cllr", "councillor", "sir", "dame", "professor", "prof"}
-_SPEECH = {"say", "tell", "explain", "add", "describe", "note", "comment"}
+_SPEECH = {"say", "tell", "explain", "add", "describe", "note", "comment", "write", "warn"}
 
 
 def names_a_person(tokens: list[Token]) -> bool:
-    """A person the text names ("the lead social worker, Jane Doe,", "Cllr Doe", "Jane Doe said"):
+    """A person the text names ("the lead social worker, Jane Doe,", "Cllr Doe", "Jane Doe said", "the
+    trust's safeguarding lead wrote"):
     people are not practices, and a parser's PERSON label alone is too often a brand name to go by."""
     head = head_of(tokens)
     if tokens[0].lower_.rstrip(".") in _TITLES and len(tokens) > 1 and tokens[1].is_title:
         return True  # "Councillor Jo Bloggs", whatever the parser calls the name
     if head.dep_ == "appos" and head.is_title and _role_of(head.head):
         return True  # "a permanent Director of Children's Services, Jo Bloggs,", whatever the parser calls the name
+    speaker = tokens[-1]  # "the trust's safeguarding lead wrote: …": who speaks holds a post, not a practice
+    if speaker.dep_ == "nsubj" and speaker.head.lemma_.lower() in _SPEECH and speaker.lemma_.lower() in _PERSON_ROLES:
+        return True
     if head.ent_type_ != "PERSON":
         return False
     if any(token.lower_.rstrip(".") in _TITLES for token in tokens):
@@ -475,6 +484,29 @@ def role_given(doc: Doc, start: int, end: int) -> bool:
             and not any(token.tag_ in {"NNP", "NNPS"} for token in words))  # "rebranded it as our Youth Justice Service"
 
 
+# what governs or sets out the work, rather than doing it: a practice only where it is new or changed
+_GOVERNING = {"strategy", "board", "committee", "panel"}
+
+
+def governance_in_passing(doc: Doc, start: int, end: int) -> bool:
+    """A strategy, board or panel referred to as one already known ("the Sufficiency Strategy will return
+    to the Board", "overseen by the Improvement Board", "the first year of the Early Help Strategy"), not
+    where it was set up, refreshed or first told of ("established an Improvement Board", "a new panel",
+    "the board, which was relaunched")."""
+    words = doc.char_span(start, end, alignment_mode="expand")
+    if words is None or words.root.lemma_.lower() not in _GOVERNING:
+        return False
+    root = words.root
+    known = doc[root.left_edge.i].lower_ == "the" or any(child.dep_ == "det" and child.lower_ == "the"
+                                                         for child in root.children)
+    settled = any(child.dep_ in {"acl", "relcl"} and child.lemma_ in _SETTLED for child in root.children) or (
+        root.dep_ in {"dobj", "nsubjpass"} and root.head.lemma_ in _SETTLED)  # "the strategy agreed in March"
+    return known and not settled and not introduced(words)
+
+
+_SETTLED = {"agree", "approve", "publish", "adopt", "embed", "implement", "sign"}  # what makes a strategy the council's
+
+
 _ENGAGING = {"commission", "contract", "appoint", "engage", "fund", "ask", "pay"}
 
 
@@ -600,7 +632,7 @@ def planned(token: Token, modals: set[str] | None = None) -> bool:
             if not told_as_done and (child.dep_ == "neg" or (child.dep_ == "aux" and child.tag_ == "MD"
                                                              and (modals is None or child.lower_ in modals))):
                 return True
-        if node.lemma_ in _PLAN_WORDS or _applied_for(node, below):
+        if node.lemma_ in _PLAN_WORDS or _applied_for(node, below) or _in_talks(node, below) or _required(node):
             return True
     return False
 
@@ -612,10 +644,26 @@ def _past_clause(verb: Token) -> bool:
         child.dep_ == "aux" and child.lemma_ == "have" and child.tag_ != "VB" for child in verb.children))
 
 
+def _required(node: Token) -> bool:
+    """"The reforms require councils to set up family help teams": asked of the council by someone else,
+    not done; but "the council required every team to use the tool" is its own doing."""
+    return node.lemma_ in {"require", "oblige"} and not any(
+        child.dep_ in {"nsubj", "nsubjpass"} and child.lemma_.lower() in _THE_COUNCIL for child in node.children)
+
+
+def _in_talks(node: Token, below: Token) -> bool:
+    """"We're talking to North Tyneside about joining their Mockingbird programme": a start still being
+    talked about; not "we talked to carers about Mockingbird"."""
+    return node.lemma_ in {"talk", "speak"} and node.tag_ == "VBG" and below.dep_ == "prep" and below.lower_ == "about" \
+        and any(word.dep_ == "pcomp" and word.lemma_ in _STARTING for word in below.children)
+
+
 def _applied_for(node: Token, below: Token) -> bool:
-    """"has applied to join the programme": asked, not yet in; but "applied to join … and went live"."""
+    """"has applied to join the programme": asked, not yet in; but "applied to join … and went live" (not
+    "… but have not yet heard")."""
     return node.lemma_ in _BIDDING and below.dep_ == "xcomp" and below.head.i == node.i and not any(
-        child.dep_ == "conj" and child.pos_ == "VERB" for child in node.children)
+        child.dep_ == "conj" and child.pos_ == "VERB" and not any(word.dep_ == "neg" for word in child.children)
+        for child in node.children)
 
 
 _STARTING = {"introduce", "launch", "establish", "set", "create", "open", "pilot", "implement", "adopt", "develop",
@@ -902,6 +950,7 @@ _RESHAPING = {"restructure", "reorganise", "reorganize", "remodel", "transform",
               "redesign", "split", "relaunch", "rebrand", "rename"}
 
 
+_MERGING = {"merge", "combine", "amalgamate"}  # "merged the MASH and the hub into a single front door"
 _INVESTING = {"invest", "put", "commit", "allocate", "plough"}  # not "spent £900,000 on agency staff": a cost
 # what money put into the workforce went on, when a reader names the investment rather than a thing bought
 _WORKFORCE_SPENDING = {"workforce", "recruitment", "retention", "staffing", "pay", "staff"}
@@ -987,7 +1036,8 @@ def reshaped_into(doc: Doc, start: int, end: int) -> tuple[str, str] | None:
 
 def left_behind(words: Span) -> bool:
     """A practice the council gave up or turned into another: "moved away from Signs of Safety", "the
-    MASH was restructured into the Front Door", "relaunched as Family Connect", "the framework replaced
+    MASH was restructured into the Front Door", "merged the MASH and the hub into one front door" (the
+    front door is the practice), "relaunched as Family Connect", "the framework replaced
     tick-box audits", "stopped using the model", "in place of individual supervision", "the panel was disbanded"; not "the hub
     replaced the duty team" (the hub is the new one), "restructured its teams" (still there), nor a
     plan to ("will replace the panel")."""
@@ -1002,9 +1052,10 @@ def left_behind(words: Span) -> bool:
         verb = head.head if head.dep_ == "xcomp" and verb_is(head.head, _ENDING) else head  # "stopped using X"
         if verb_is(verb, _ENDING) and not _to_come(verb):
             return True
-        return verb_is(head, _RESHAPING) and not _to_come(head) and any(
+        preps = [*head.children, *(word for listed in node.conjuncts for word in listed.children)]  # "X and Y into Z"
+        return verb_is(head, _RESHAPING | _MERGING) and not _to_come(head) and any(
             child.dep_ == "prep" and (child.lower_ == "into" or child.lower_ == "as" and not any(
-                word.lower_ == "part" for word in child.children)) for child in head.children)
+                word.lower_ == "part" for word in child.children)) for child in preps)
     if node.dep_ != "pobj":
         return False
     if head.lower_ == "from":  # "moved away from"
@@ -1067,7 +1118,7 @@ _WEIGHED_BEFORE = re.compile(
 _WEIGHED_AFTER = re.compile(r"^[^.;:]*?\b(?i:was|were)\s+(?i:considered|explored|discussed|looked\s+at)\b")
 _TURNED_DOWN = re.compile(
     r"\b(?i:(?:decided|chose|opted)\s+(?:against|not\s+to)|rejected|turned\s+(?:(?:it|them)\s+)?down|not\s+taken\s+forward|"
-    r"not\s+selected|unsuccessful|but\s+concluded|(?:wasn['’]t|weren['’]t|was\s+not|were\s+not|isn['’]t|is\s+not)\s+"
+    r"not\s+taken\s+(?:it|them|this|that)\s+forward|not\s+selected|unsuccessful|but\s+concluded|(?:wasn['’]t|weren['’]t|was\s+not|were\s+not|isn['’]t|is\s+not)\s+"
     r"(?:successful|right\s+for\s+us))")
 _LATER_SUCCESS = re.compile(r"\b(?i:but|however|although|later)\b[^.;]*\b(?i:succeeded|went\s+live|launched|started|"
                             r"began|opened|introduced|adopted)\b")  # "rejected, but a second bid succeeded"
@@ -1076,21 +1127,27 @@ _CHANGING_WORDS = re.compile(r"\b(?i:clos(?:e|ed|es|ing|ure)\b|replac\w*|extend\
                              r"moving|merg\w*|reduc\w*|scal\w*|decommission\w*)\b|,\s*(?i:we|it|they|the council)\b")
 # a refusal in a clause of its own, or of something else: "where mediation has been unsuccessful", "families who
 # had rejected earlier offers", "rejected those that …"
-_OTHER_CLAUSE = re.compile(r"\b(?i:where|when|who|although|though|because|so|since|if|whose)\b|(?<!,)\s(?i:which|that)\b"
+_OTHER_CLAUSE = re.compile(r"\b(?i:where|when|who|although|though|because|so(?!\s+we\b)|since|if|whose)\b|(?<!,)\s(?i:which|that)\b"
                            r"(?!\s+(?i:was|were)\s)")  # but "…, and that was looked at and turned down"
 _REJECTED_ELSE = re.compile(r"\s+(?!(?:it|them|this|that|the\s+(?:idea|proposal|model|option|approach|bid|plan))\b)\w",
                             re.IGNORECASE)
+# the next sentence turning down what the last weighed: "We decided the timing wasn't right", "We concluded against it"
+_DECIDED_NOT = re.compile(r"\s*(?i:we|they|the council|leaders|members|councillors)\s+(?i:decided|concluded|agreed|felt|"
+                          r"judged)\b[^.;]*?(?:\b(?i:not|against)\b|n['’]t\b)")
 _STARTED_WORDS = re.compile(r"\b(?i:adopt|introduc|launch|implement|set\s+up|establish|creat|open|roll)")
 
 
-def turned_down(before: str, after: str) -> bool:
+def turned_down(before: str, after: str, following: str = "") -> bool:
     """A practice its sentence (`before` and `after` it) says was weighed and turned down: "we looked hard
     at X but decided against it", "X was considered but not taken forward", "bid for money to run X and
-    weren't successful", "considered X and rejected it"; not "having considered several models, we adopted
-    X and rejected Y" (a start between the weighing and X, or between X and the refusal), nor "the first bid
-    for X was rejected, but a second succeeded"."""
+    weren't successful", "considered X and rejected it", or weighed and turned down in the sentence
+    `following` ("We looked hard at X. We decided the timing wasn't right."); not "having considered
+    several models, we adopted X and rejected Y" (a start between the weighing and X, or between X and the
+    refusal), nor "the first bid for X was rejected, but a second succeeded"."""
     weighed = _WEIGHED_BEFORE.search(before)
     refusal = _TURNED_DOWN.search(after)
+    if refusal is None and weighed and _DECIDED_NOT.match(following) and not _STARTED_WORDS.search(after):
+        return not (_STARTED_WORDS.search(weighed.group("gap")) or _CHANGING_WORDS.search(weighed.group("gap")))
     if refusal is None or _STARTED_WORDS.search(after[:refusal.start()]) or _LATER_SUCCESS.search(
             after, refusal.end()) or _OTHER_CLAUSE.search(after[:refusal.start()]) or (
             refusal.group().lower() == "rejected" and _REJECTED_ELSE.match(after, refusal.end())):
