@@ -17,7 +17,8 @@ texts hold, which the figures alone do not score).
 `practices_implemented` scores, by the same rule, only the practices a council implementation rests on
 (what council pages and what-worked show); `practices` every practice the document says was done, with or
 without a council (not those it names only as planned, hoped for, turned down or asked about).
-`outcomes_credited` counts an outcome right only when it is also credited to the document's council.
+`outcomes_credited` counts an outcome right only when it is also credited to the document's council;
+`practices_credited` a practice only when a council implementation credits it to the document's council.
 
 --narratives scores the blind-marked narrative set (tests/fixtures/extraction_narratives.yaml: news
 articles, case studies, committee reports, blogs and evaluation summaries written for this purpose,
@@ -108,10 +109,13 @@ def per_surface(report: dict) -> dict:
                                         for entry in report["interventions"]]}
 
 
-def implemented_only(report: dict) -> dict:
-    """The report with only the mentions a council implementation rests on: a practice named only as
-    planned, hoped for, turned down or another body's is in the report, not in the graph's council pages."""
-    done = {(implementation["intervention"], implementation["quote"]) for implementation in report["implementations"]}
+def implemented_only(report: dict, council: str | None = None) -> dict:
+    """The report with only the mentions a council implementation (by `council`, if given) rests on: a practice
+    named only as planned, hoped for, turned down or another body's is in the report, not in the graph's council
+    pages; and a marked practice is the document's council's, so one credited to a partner or to a council named
+    as where a model began is wrong."""
+    done = {(implementation["intervention"], implementation["quote"]) for implementation in report["implementations"]
+            if council is None or implementation["council"] == council}
     return {**report, "interventions": [
         {**entry, "mentions": [mention for mention in entry.get("mentions", []) if (entry["id"], mention["quote"]) in done]}
         for entry in report["interventions"]]}
@@ -145,6 +149,8 @@ def run(verbose: bool, split: str | None = None, marked: Path = UNSEEN) -> dict:
             "practices"]
         tallies["outcomes_credited"] = score_unseen(checked, [credited_to(report, entry["council"])
                                                               for entry, report in zip(checked, reports)])["outcomes"]
+        tallies["practices_credited"] = score_unseen(checked, [implemented_only(report, entry["council"])
+                                                               for entry, report in zip(checked, reports)])["practices"]
     found = {"interventions_by_status": dict(Counter(entry.get("status", "catalogue") for report in reports
                                                       for entry in report["interventions"])),
              "mentions_by_status": dict(Counter(entry.get("status", "catalogue") for report in reports
