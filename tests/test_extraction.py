@@ -2435,6 +2435,9 @@ def test_practices_named_beside_times_tagged_names_questions_and_actions_done(ex
     ("The new regulations require councils to set up Lifelong Links for every child.", None),
     ("The council required every team to offer Lifelong Links from 2022.", "lifelong_links"),
     ("Lifelong Links and family time:", None),
+    # a what's-on list's events
+    ("Carers' coffee morning – first Tuesday of every month, 10am, Whitley Family Hub", None),
+    ("Foster Carers' Fortnight celebration – June (details to follow)", None),
     # what was merged into a new front door is not started: the front door is
     ("We merged the MASH and the early help hub into a single front door in 2023.", None),
     # a board or strategy already known is referred to, not started
@@ -2451,6 +2454,10 @@ def test_a_practice_weighed_asked_for_or_referred_to_is_not_one_done(extractor, 
     ("This report updates the committee on the first year of the Early Help Strategy.", []),
     ("The council embedded the neglect strategy agreed in March.", ["neglect strategy"]),
     ("Our joint fostering campaign with Medway Council approved 11 households.", ["joint fostering campaign"]),
+    # a partner body's own practice is not the council's
+    ("Thames Valley Police continues to notify schools through Operation Encompass.", []),
+    ("Kent Police praised the joint working at the council's multi-agency safeguarding hub.",
+     ["multi-agency safeguarding hub"]),
     # who speaks holds a post; a participle that is part of the name stays
     ("The trust's safeguarding lead wrote: “Health visitors will welcome one named worker.”", []),
     ("The council expanded its supported lodgings scheme in 2023.", ["supported lodgings scheme"]),

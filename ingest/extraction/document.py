@@ -26,6 +26,7 @@ from ingest.extraction.nlp import (
     FINITE_TAGS,
     asks,
     byline,
+    diary_line,
     full_pipeline,
     heading_over,
     instruction,
@@ -56,6 +57,7 @@ from ingest.extraction.practices import (
     PracticeMention,
     apposed_name,
     described_name,
+    done_by_a_partner,
     find_practices,
     governance_in_passing,
     introduced,
@@ -192,7 +194,7 @@ class Extractor:
         to_improve = _lists_of_what_to_improve(text)
         asked = {sentence.start for sentence in sentences if asks(text[sentence.start:sentence.end])}
         unstated = asked | {start for start, parsed in parsed_cued.items()
-                            if instruction(parsed) or byline(parsed) or heading_over(parsed)
+                            if instruction(parsed) or byline(parsed) or heading_over(parsed) or diary_line(parsed)
                             or signed_off(text, start, parsed)
                             or any(first <= start < last for first, last in to_improve)}
         mentions = self._with_practices(
@@ -452,10 +454,10 @@ def _title_end(text: str) -> int:
 
 def _not_its_practice(text: str, parsed: dict[int, Doc], sentence: Sentence, mention: Mention) -> bool:
     """A practice its sentence names as one the council gave up, as what something else is aligned with
-    or reported to, as a board or strategy already known, or as what paid for the work."""
+    or reported to, as a partner body's, as a board or strategy already known, or as what paid for the work."""
     words = _mention_words(parsed, sentence, mention)
-    return (words is not None and (left_behind(words) or only_a_reference(words) or governance_in_passing(
-        words.doc, words.start_char, words.end_char))) or paid_for_it(
+    return (words is not None and (left_behind(words) or only_a_reference(words) or done_by_a_partner(words)
+                                   or governance_in_passing(words.doc, words.start_char, words.end_char))) or paid_for_it(
         text[sentence.start:mention.start], mention.surface, text[mention.end:sentence.end])
 
 

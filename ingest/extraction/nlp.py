@@ -92,6 +92,18 @@ def heading_over(sentence: Doc | Span) -> bool:
     return sentence.text.rstrip().endswith(":") and not any(token.pos_ in {"VERB", "AUX"} for token in sentence)
 
 
+def diary_line(sentence: Doc | Span) -> bool:
+    """A line of a what's-on list, an event and its date after a dash ("Joint skills day – 17 May", "Coffee
+    morning – first Tuesday of every month, 10am"): an event to come, not a practice done."""
+    return bool(_DIARY_LINE.match(sentence.text))
+
+
+_MONTHS = "January|February|March|April|May|June|July|August|September|October|November|December"
+_DIARY_LINE = re.compile(rf"[^.;:!?]{{3,100}}\s[–—-]\s+(?:(?:\d{{1,2}}(?:st|nd|rd|th)?\s+)?(?:{_MONTHS})\b|(?:first|second|"
+                         r"third|fourth|last|every|each)\s+(?:Monday|Tuesday|Wednesday|Thursday|Friday|Saturday|Sunday|"
+                         r"week|month)|(?:Monday|Tuesday|Wednesday|Thursday|Friday|Saturday|Sunday)s?\b)")
+
+
 def byline(sentence: Doc | Span) -> bool:
     """A line with no verb that opens with a person's name and a comma or dash, or gives a telephone number,
     an e-mail address or whom to ask ("– Jo Bloggs, senior coordinator, Brightwell Family Trust", "Media

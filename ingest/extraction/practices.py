@@ -484,6 +484,27 @@ def role_given(doc: Doc, start: int, end: int) -> bool:
             and not any(token.tag_ in {"NNP", "NNPS"} for token in words))  # "rebranded it as our Youth Justice Service"
 
 
+def done_by_a_partner(words: Span) -> bool:
+    """A practice its sentence says a partner body runs ("Thames Valley Police notifies schools through
+    Operation Encompass", "the ICB has funded …"): the police's or the NHS's, not the council's; but "Kent
+    Police and the council launched a joint hub" is the council's too, and so is "the council's hub" they
+    praise."""
+    verb = next((node for node in words.root.ancestors if node.pos_ in {"VERB", "AUX"}), None)
+    while verb is not None and verb.dep_ in {"xcomp", "conj"} and not any(child.dep_ == "nsubj" for child in verb.children):
+        verb = verb.head  # "Thames Valley Police continues to notify …"
+    subjects = [word for child in (verb.children if verb is not None else ()) if child.dep_ == "nsubj"
+                for word in (child, *child.conjuncts)]
+    owned = any(word.lower_ in {"council", "our", "its"} for word in words.root.subtree if word.dep_ == "poss")
+    return bool(subjects) and not owned and all(
+        _PARTNER_SUBJECT.search(subject.doc[subject.left_edge.i:subject.i + 1].text) for subject in subjects)
+
+
+# bodies that work beside a council, named as a clause's subject: what they run is theirs (not the DfE's
+# appointing a commissioner, which acts on the council)
+_PARTNER_SUBJECT = re.compile(r"\b(?:Police|Constabulary|NHS|Integrated Care Board|ICB|CCG|Clinical Commissioning Group|"
+                              r"University|College|Foundation Trust|Health Trust)\b")
+
+
 # what governs or sets out the work, rather than doing it: a practice only where it is new or changed
 _GOVERNING = {"strategy", "board", "committee", "panel"}
 
