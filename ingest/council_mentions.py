@@ -44,11 +44,11 @@ class CouncilMatcher:
         if self._pattern is None:
             return []
         matches = list(self._pattern.finditer(text))
-        title = len(text) - len(text.lstrip())  # where the first line starts
+        title = len(text) - len(text.lstrip())  # where the document's first line starts
         for line in _CAPITALS_LINE.finditer(text, 0, HEADING_REACH):  # "DERBYSHIRE COUNTY COUNCIL" above a report
             matches += [m for m in self._in_capitals.finditer(text, line.start(), line.end())
                         if (_COUNCIL_OF.search(text, line.start(), m.start()) or _A_COUNCIL.match(text, m.end())
-                            or m.start() == title or _ITS_SERVICES.match(text, m.end()))
+                            or m.start() == title and _ITS_SERVICES.match(text, m.end()))
                         and not any(other.start() == m.start() for other in matches)]
         return [CouncilMention(m.start(), m.end(), self._codes[_joined(m.group(1)).lower()], m.group(1))
                 for m in sorted(matches, key=lambda m: m.start())
@@ -61,9 +61,10 @@ _CAPITALS_LINE = re.compile(r"^(?=[^\n]*[A-Z]{3})[^a-z\n]+$", re.MULTILINE)
 # in capitals, only a name said to be a council's: not "FURTHER READING", "UNIVERSITY OF READING"
 _A_COUNCIL = re.compile(r"\s+(?:CITY\s+|COUNTY\s+|BOROUGH\s+|DISTRICT\s+|METROPOLITAN\s+BOROUGH\s+)?COUNCIL\b")
 _COUNCIL_OF = re.compile(r"\b(?:BOROUGH|CITY|COUNTY|COUNCIL)\s+OF\s+(?:THE\s+)?$")
-# … or the first words of the document ("HARINGEY SOCIAL WORK ACADEMY BLOG"), or its children's services named
-# after it ("WORCESTERSHIRE CHILDREN'S SERVICES IMPROVEMENT BOARD")
-_ITS_SERVICES = re.compile(r"\s+(?:CHILDREN|FAMILIES|FAMILY|SAFEGUARDING|CORPORATE\s+PARENTING)\b")
+# … or the document's first words, naming its children's services or their parts ("WORCESTERSHIRE CHILDREN'S SERVICES
+# IMPROVEMENT BOARD", "HARINGEY SOCIAL WORK ACADEMY BLOG"); not "READING GROUP FOR FOSTER CARERS", "YORK HOUSE …"
+_ITS_SERVICES = re.compile(r"\s+(?:CHILDREN|FAMILIES|SAFEGUARDING|CORPORATE\s+PARENTING|SOCIAL\s+(?:WORK|CARE)|"
+                           r"EARLY\s+HELP|FOSTERING|ADOPTION|YOUTH\s+JUSTICE)\b")
 
 
 # "Colchester, Essex CO4 3ZL" is an address, not the council

@@ -857,6 +857,13 @@ KENT_OPENING = "Kent's year\n\nKent County Council reports on its year. Kent gre
     ("We introduced Lifelong Links, the Medway model, in 2021.", "E10000016"),
     ("The director, who joined from Medway Council last year, introduced Lifelong Links.", "E10000016"),
     ("Colleagues in Medway introduced Lifelong Links in 2021.", "E06000035"),
+    # but a council named as the subject, or only visited or described, did it (a fresh-eyes review's cases)
+    ("Our colleagues in Medway introduced Lifelong Links in 2021.", "E06000035"),
+    ("We visited Medway, where Lifelong Links is offered to every child.", "E06000035"),
+    ("Councillors visited Medway in March to see its Lifelong Links service.", "E06000035"),
+    ("Following a visit from Hertfordshire, Medway introduced Lifelong Links in 2020.", "E06000035"),
+    ("Medway introduced Lifelong Links in 2021, two years before Kent.", "E06000035"),
+    ("Ofsted judged Medway good in 2023. Inspectors praised its Lifelong Links offer.", "E06000035"),
     # another council named before, only as a source, is not what "it" goes on about; nor, without "it", at all
     ("The council took advice from Medway Council. It introduced Lifelong Links in 2021.", "E10000016"),
     ("Medway Council trained its staff. Lifelong Links was introduced in 2021.", "E10000016"),
@@ -871,6 +878,12 @@ def test_a_shared_service_naming_the_councils_is_the_documents_own_among_them(ex
                      "Adopt Garden is the regional adoption agency we share with Medway, Bexley and Kent."):
         evidence = extractor.extract(KENT_OPENING + sentence, [], None)
         assert {found.council for found in evidence.implementations} == {"E10000016"}, sentence
+
+
+@pytest.mark.parametrize("title", ["READING GROUP FOR FOSTER CARERS", "YORK HOUSE FOSTERING NEWSLETTER"])
+def test_a_capitals_title_opening_with_a_place_word_names_no_council(extractor, title):
+    evidence = extractor.extract(title + "\n\nThe group met in March and introduced Lifelong Links.", [], None)
+    assert not [mention for mention in evidence.mentions if mention.kind == "council"]
 
 
 def test_a_council_named_in_a_capitals_title_or_only_in_the_title_line_is_the_documents(extractor):
@@ -2435,6 +2448,13 @@ def test_practices_named_beside_times_tagged_names_questions_and_actions_done(ex
     ("The new regulations require councils to set up Lifelong Links for every child.", None),
     ("The council required every team to offer Lifelong Links from 2022.", "lifelong_links"),
     ("Lifelong Links and family time:", None),
+    # weighed, then gone ahead with after all; a dash around a date in a sentence that tells of a start
+    ("We looked at Lifelong Links in 2019. We decided not to wait and adopted it that autumn.", "lifelong_links"),
+    ("We launched Lifelong Links – March 2021 – and 200 young people have used it since.", "lifelong_links"),
+    # what a notice required and was then done; a partner's people in the council's service, or the council's own
+    ("The new guidance required the council to set up an Improvement Board, which met in May 2023.",
+     "improvement_board"),
+    ("Kent Police refer young people to Lifelong Links, which the council runs.", "lifelong_links"),
     # a what's-on list's events
     ("Carers' coffee morning – first Tuesday of every month, 10am, Whitley Family Hub", None),
     ("Foster Carers' Fortnight celebration – June (details to follow)", None),
@@ -2477,8 +2497,9 @@ def test_a_strategy_in_passing_is_no_practice_and_a_partner_is_not_part_of_the_n
     ("That compares with 49 per 10,000 across London and 71 per 10,000 nationally.", []),
     ("The average across the North West managers' group was 67%.", []),
     ("Our rate is 38 per 10,000, against 49 per 10,000 in London.", [("level", None, 38.0, "per 10,000")]),
-    # a move told just before words makes them a change; a plan's list counts its progress, not a result
+    # a move told just before words makes them a change, but not a clock's hours; a plan's list counts its progress
     ("Missed appointments within the group halved, from six to three.", [("change", 6.0, 3.0, "count")]),
+    ("Hub opening hours were reduced, from nine to three on Fridays.", []),
     ("Of the ten actions in the plan, six are complete and two are delayed.", []),
     ("Of 96 files audited, 44% were judged good.", [("level", None, 44.0, "%")]),
 ])

@@ -641,18 +641,25 @@ def _widens(practice: str, catalogue: str) -> bool:
 _FIRST_PERSON = re.compile(r"\b(?:[Ww]e|[Oo]urs?|us)\b")
 # a council named as where a model began ("first developed in Hertfordshire", "pioneered by Leeds")
 _ORIGIN = re.compile(r"\b(?:developed|pioneered|designed|devised|originated|founded)\s+(?:\w+\s+)?(?:in|by)\s+(?:the\s+)?$")
-# a council named as where what the sentence tells was learned, seen or brought from: "after visiting Leeds",
-# "with help from Leeds City Council", "modelled on the approach used in Doncaster", "colleagues who'd done it in
-# Leeds", "learned from the London Borough of Hounslow", "who joined from Staffordshire County Council"
-_SOURCE = re.compile(r"\b(?:visit(?:ed|ing|s)?(?:\s+to)?|(?:help|support|advice|lessons?|learning)\s+from|"
-                     r"learn(?:ed|t|ing)?(?:\s+a\s+(?:great\s+)?deal)?\s+from|joined(?:\s+us)?\s+from|modelled\s+on|"
-                     r"based\s+on|(?:colleagues|counterparts|peers)\s+(?:in|at|from)|(?:used|done\s+it|tried)\s+in)"
-                     r"(?:\s+(?!(?:we|our|the\s+council)\b)[\w'’-]+){0,4}?\s+(?:the\s+)?"
-                     r"(?:(?:London\s+)?Borough\s+of\s+|City\s+of\s+)?$", re.IGNORECASE)
+# a council named as where what the sentence tells was learned or brought from ("with help from Leeds City
+# Council", "learned from the London Borough of Hounslow", "modelled on the approach used in Doncaster"), or where it
+# was seen, when the sentence tells of a start here ("after visiting Leeds, we …", "colleagues who'd done it in
+# Leeds", "the director, who joined from Staffordshire County Council, …")
+_AFTER_A_COUNCIL = r"(?:\s+(?!(?:we|our|the\s+council)\b)[\w'’-]+){0,4}?\s+(?:the\s+)?(?:(?:London\s+)?Borough\s+of\s+|City\s+of\s+)?$"
+_LEARNED_FROM = re.compile(r"\b(?:(?:help|support|advice|lessons?|learning)\s+from|learn(?:ed|t|ing)?(?:\s+a\s+(?:great\s+)?deal)?"
+                           rf"\s+from|modelled\s+on|based\s+on){_AFTER_A_COUNCIL}", re.IGNORECASE)
+_SEEN_IN = re.compile(r"\b(?:visit(?:ed|ing|s)?(?:\s+to)?|joined(?:\s+us)?\s+from|(?:colleagues|counterparts|peers)\s+"
+                      rf"(?:in|at|from)|(?:used|done\s+it|tried)\s+in){_AFTER_A_COUNCIL}", re.IGNORECASE)
 # … or described after its name as where a model began: "Leeds, which pioneered the approach", "North Yorkshire,
 # where No Wrong Door started", "Hounslow, whose approach …"
 _SOURCE_AFTER = re.compile(r"(?:\s+(?:County|City|Borough|District)?\s*Council)?,\s+(?:which|who|where|whose)\b[^.;,]*?"
                            r"\b(?:pioneer\w*|develop\w*|start\w*|began|begun|devis\w*|design\w*|originat\w*|approach|model)\b")
+# what says a practice was started or changed here, outside the source's own clause
+_STARTED_HERE = re.compile(r"\b(?:adopt|introduc|launch|implement|set\s+up|establish|creat|open|roll\w*\s+out|expand|"
+                           r"chose|choos|train|brought\s+in|buil[dt]|develop|pilot|commission|restructur|redesign)\w*",
+                           re.IGNORECASE)
+_RELATIVE_AFTER = re.compile(r"^(?:\s+(?:County|City|Borough|District)?\s*Council)?,\s+(?:where|which|who|whose)\b[^,;]*")
+_LEADING_WORDS = re.compile(r"^(?:\W*\b(?:our|the|their|its|and|but|so)\b)+\W*", re.IGNORECASE)
 _DOES_AFTER = re.compile(r"(?:\s+(?:County|City|Borough|District)?\s*Council)?,\s+(?:which|who)\s+(?:has\s+|had\s+)?"
                          r"(?:introduced|launched|set\s+up|adopted|opened|created|established|implemented|rolled\s+out|"
                          r"piloted|commissioned|runs|ran)\b")
@@ -662,6 +669,8 @@ _AGENT = re.compile(r"\b(?:[Ww]e|[Tt]he (?:council|borough|county|city|authority
 # a council "we" work with, not who did it: "with Medway", "alongside Kent", "jointly with Bucks"
 _PARTNER = re.compile(r"\b(?:with|alongside|and|including)\s+(?:the\s+)?(?:(?:London\s+)?Borough\s+of\s+|City\s+of\s+)?$")
 _GOES_ON = re.compile(r"\W*(?:It|They|Its|Their)\b")  # a sentence going on about the council named before it
+_ITS = re.compile(r"\b(?:its|their)\b")  # "Inspectors praised its Mockingbird programme"
+_LIST_GOES_ON = re.compile(r"\s*(?:,|and\b)")  # "Darlington, Hartlepool and …", not "Hertfordshire, Somerset introduced"
 _LISTED_AFTER = re.compile(r"(?:\s*,\s*|\s+and\s+|\s*,\s*and\s+)(?:the\s+)?")  # "with Darlington, Hartlepool and …"
 _QUOTED = re.compile(r"[“\"][^”\"]*[”\"]")  # what someone quoted says: their "we", not the document's
 
@@ -691,8 +700,11 @@ class _CouncilContext:
         we_speak = own is not None and bool(_FIRST_PERSON.search(_QUOTED.sub("", words)))
         named = self.named_in(sentence)
         doers = self._doers(words, sentence, named, we_speak)
-        if doers:  # a shared service names its councils: the document's own among them is the one it is about
-            return next((mention for mention in doers if mention.key == own), doers[0]).key, "named_in_sentence", 0.9
+        if doers:  # a shared service lists its councils: the document's own among them is the one it is about
+            listed = all(_LISTED_AFTER.fullmatch(words, first.end - sentence.start, second.start - sentence.start)
+                         for first, second in zip(doers, doers[1:]))
+            chosen = next((mention for mention in doers if mention.key == own), doers[0]) if listed else doers[0]
+            return chosen.key, "named_in_sentence", 0.9
         if own and (named or self._only_council):  # "we" with partners, a model "first developed in Hertfordshire"
             return own_found
         recent = self._within(self._councils, self._council_starts, sentence.start - CONTEXT_WINDOW, sentence.start)
@@ -705,12 +717,13 @@ class _CouncilContext:
             latest = self._doers(last_words, last, [mention for mention in recent if mention.start >= last.start],
                                  own is not None and bool(_FIRST_PERSON.search(_QUOTED.sub("", last_words))))
             # but in a document about one council, another named before is what follows only when the
-            # sentence goes on with "it" or "they" in the same paragraph, and never where "we" speak: they
-            # wrote the document ("Camden saw a similar fall.\n\nThe council …", "… with help from Leeds. It set
-            # up …")
+            # sentence goes on with "it", "they", "its" or "their" (and not "the council") in the same paragraph,
+            # and never where "we" speak: they wrote the document ("Camden saw a similar fall.\n\nThe council …",
+            # "… with help from Leeds. It set up …")
             same_paragraph = "\n" not in self._text[last.end:sentence.start]
+            goes_on = _GOES_ON.match(words) or _ITS.search(words) and not _AGENT.search(words)
             if own and (not latest or own in {mention.key for mention in latest} or we_speak or not same_paragraph
-                        or not _GOES_ON.match(words)):
+                        or not goes_on):
                 return own_found
             if latest and len({mention.key for mention in latest}) < 3:
                 return latest[0].key, "named_before", 0.6
@@ -723,7 +736,8 @@ class _CouncilContext:
         partners: list[Mention] = []
         for mention in named:
             start, end = mention.start - sentence.start, mention.end - sentence.start
-            listed = partners and _LISTED_AFTER.fullmatch(words, partners[-1].end - sentence.start, start)
+            listed = partners and _LISTED_AFTER.fullmatch(words, partners[-1].end - sentence.start, start) and (
+                " and " in words[partners[-1].end - sentence.start:start] or _LIST_GOES_ON.match(words, end))
             (partners if listed or self._maker_or_partner(words, start, end, we_speak) else doers).append(mention)
         return doers
 
@@ -737,9 +751,16 @@ class _CouncilContext:
         if _DOES_AFTER.match(words, end):
             return False  # "We visited Medway, which introduced Lifelong Links": Medway did it
         before = words[:start]
-        source = _SOURCE.search(before)
-        others_act = we_speak or bool(_AGENT.search(before))  # not "Colleagues in Leeds launched …"
-        return bool(_ORIGIN.search(before) or source and (source.start() > 0 or others_act) or others_act and (
+        others_act = we_speak or bool(_AGENT.search(before))
+        # where something done here was seen: not the subject ("Our colleagues in Leeds launched …"), nor a
+        # council only visited or described ("We visited Leeds, where conferences are offered to all")
+        seen = _SEEN_IN.search(before)
+        started_here = _STARTED_HERE.search(before) or _STARTED_HERE.search(_RELATIVE_AFTER.sub("", words[end:], count=1))
+        seen = seen if seen is not None and started_here and (
+            _LEADING_WORDS.sub("", before[:seen.start()]).strip() or seen.start() == 0 and others_act) else None
+        learned = _LEARNED_FROM.search(before)
+        learned = learned if learned is not None and (learned.start() > 0 or others_act) else None
+        return bool(_ORIGIN.search(before) or seen or learned or others_act and (
             _SOURCE_AFTER.match(words, end) or _ITS_MODEL.match(words, end) or _PARTNER.search(before)
             or before.endswith("the ") and _THE_PLACE_MODEL.match(words, end)))
 

@@ -93,15 +93,18 @@ def heading_over(sentence: Doc | Span) -> bool:
 
 
 def diary_line(sentence: Doc | Span) -> bool:
-    """A line of a what's-on list, an event and its date after a dash ("Joint skills day – 17 May", "Coffee
-    morning – first Tuesday of every month, 10am"): an event to come, not a practice done."""
-    return bool(_DIARY_LINE.match(sentence.text))
+    """A line of a what's-on list, an event with no verb and its date after a dash, last ("Joint skills day –
+    17 May", "Coffee morning – first Tuesday of every month, 10am"): an event to come, not a practice done;
+    not "We launched it – March 2021 – and …"."""
+    dated = _DIARY_LINE.match(sentence.text)
+    return dated is not None and not any(token.pos_ in {"VERB", "AUX"} and token.idx < dated.start("date")
+                                         for token in sentence)
 
 
 _MONTHS = "January|February|March|April|May|June|July|August|September|October|November|December"
-_DIARY_LINE = re.compile(rf"[^.;:!?]{{3,100}}\s[–—-]\s+(?:(?:\d{{1,2}}(?:st|nd|rd|th)?\s+)?(?:{_MONTHS})\b|(?:first|second|"
-                         r"third|fourth|last|every|each)\s+(?:Monday|Tuesday|Wednesday|Thursday|Friday|Saturday|Sunday|"
-                         r"week|month)|(?:Monday|Tuesday|Wednesday|Thursday|Friday|Saturday|Sunday)s?\b)")
+_DIARY_LINE = re.compile(rf"[^.;:!?]{{3,100}}\s[–—-]\s+(?P<date>(?:\d{{1,2}}(?:st|nd|rd|th)?\s+)?(?:{_MONTHS})\b|(?:first|"
+                         r"second|third|fourth|last|every|each)\s+(?:Monday|Tuesday|Wednesday|Thursday|Friday|Saturday|"
+                         r"Sunday|week|month)|(?:Monday|Tuesday|Wednesday|Thursday|Friday|Saturday|Sunday)s?\b)[^–—]*$")
 
 
 def byline(sentence: Doc | Span) -> bool:

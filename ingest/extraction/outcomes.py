@@ -489,9 +489,11 @@ def _bare_words(match: re.Match) -> bool:
     counted = match.string[match.end("a"):match.start("b")]
     return not re.search(r"\d", match.group("a")) and not re.search(r"[a-z]{3,}\s+(?:in|into|to)\b", counted,
                                                                    re.IGNORECASE) \
-        and not _MOVED_JUST_BEFORE.search(match.string, 0, match.start())  # "halved, from six to three"
+        and not (_MOVED_JUST_BEFORE.search(match.string, 0, match.start())  # "halved, from six to three"
+                 and not _CLOCK.search(match.string, 0, match.start()))  # not "opening hours were cut, from nine to three"
 
 
+_CLOCK = re.compile(r"\b(?:hours|open\w*|clos\w*|times?)\b", re.IGNORECASE)
 _MOVED_JUST_BEFORE = re.compile(r"\b(?:halved|doubled|trebled|tripled|fell|fallen|rose|risen|dropped|reduced|increased|"
                                 r"decreased|cut|grew|grown|went\s+(?:up|down))\W*$", re.IGNORECASE)
 

@@ -486,17 +486,22 @@ def role_given(doc: Doc, start: int, end: int) -> bool:
 
 def done_by_a_partner(words: Span) -> bool:
     """A practice its sentence says a partner body runs ("Thames Valley Police notifies schools through
-    Operation Encompass", "the ICB has funded …"): the police's or the NHS's, not the council's; but "Kent
-    Police and the council launched a joint hub" is the council's too, and so is "the council's hub" they
-    praise."""
-    verb = next((node for node in words.root.ancestors if node.pos_ in {"VERB", "AUX"}), None)
-    while verb is not None and verb.dep_ in {"xcomp", "conj"} and not any(child.dep_ == "nsubj" for child in verb.children):
+    Operation Encompass"): the police's or the NHS's, not the council's; but not where the council takes part
+    ("Kent Police and the council launched a joint hub", "the council's hub" they praise, "run with the
+    council", "which the council runs"), nor a practice further down ("funded a worker in each Family
+    Safeguarding team"), nor people ("NHS colleagues sit in the MASH")."""
+    root = words.root
+    governor = root.head.head if root.dep_ == "pobj" else root.head  # "… through Operation Encompass"
+    if governor.pos_ not in {"VERB", "AUX"} or root.dep_ not in {"dobj", "pobj"}:
+        return False  # not "the ICB funded a worker in each Family Safeguarding team"
+    verb = governor
+    while verb.dep_ in {"xcomp", "conj"} and not any(child.dep_ == "nsubj" for child in verb.children):
         verb = verb.head  # "Thames Valley Police continues to notify …"
-    subjects = [word for child in (verb.children if verb is not None else ()) if child.dep_ == "nsubj"
-                for word in (child, *child.conjuncts)]
-    owned = any(word.lower_ in {"council", "our", "its"} for word in words.root.subtree if word.dep_ == "poss")
-    return bool(subjects) and not owned and all(
-        _PARTNER_SUBJECT.search(subject.doc[subject.left_edge.i:subject.i + 1].text) for subject in subjects)
+    subjects = [word for child in verb.children if child.dep_ == "nsubj" for word in (child, *child.conjuncts)]
+    with_the_council = any(word.lower_ in {"council", "our", "its", "we", "us"} for word in verb.subtree)
+    return bool(subjects) and not with_the_council and all(
+        subject.pos_ == "PROPN" and _PARTNER_SUBJECT.search(subject.doc[subject.left_edge.i:subject.i + 1].text)
+        for subject in subjects)  # not "NHS colleagues sit in the MASH"
 
 
 # bodies that work beside a council, named as a clause's subject: what they run is theirs (not the DfE's
@@ -667,8 +672,9 @@ def _past_clause(verb: Token) -> bool:
 
 def _required(node: Token) -> bool:
     """"The reforms require councils to set up family help teams": asked of the council by someone else,
-    not done; but "the council required every team to use the tool" is its own doing."""
-    return node.lemma_ in {"require", "oblige"} and not any(
+    not done; but "the council required every team to use the tool" is its own doing, and "the notice
+    required the council to set up a board" tells of what was then done."""
+    return node.lemma_ in {"require", "oblige"} and node.tag_ in {"VBP", "VBZ", "VB"} and not any(
         child.dep_ in {"nsubj", "nsubjpass"} and child.lemma_.lower() in _THE_COUNCIL for child in node.children)
 
 
@@ -1155,6 +1161,8 @@ _REJECTED_ELSE = re.compile(r"\s+(?!(?:it|them|this|that|the\s+(?:idea|proposal|
 # the next sentence turning down what the last weighed: "We decided the timing wasn't right", "We concluded against it"
 _DECIDED_NOT = re.compile(r"\s*(?i:we|they|the council|leaders|members|councillors)\s+(?i:decided|concluded|agreed|felt|"
                           r"judged)\b[^.;]*?(?:\b(?i:not|against)\b|n['’]t\b)")
+_GONE_AHEAD = re.compile(r"\b(?i:adopt|introduc|launch|implement|set\s+up|establish|creat|open|roll|expand|extend|"
+                         r"went\s+live|now\s+(?:covers|runs|reaches))")
 _STARTED_WORDS = re.compile(r"\b(?i:adopt|introduc|launch|implement|set\s+up|establish|creat|open|roll)")
 
 
@@ -1167,7 +1175,9 @@ def turned_down(before: str, after: str, following: str = "") -> bool:
     refusal), nor "the first bid for X was rejected, but a second succeeded"."""
     weighed = _WEIGHED_BEFORE.search(before)
     refusal = _TURNED_DOWN.search(after)
-    if refusal is None and weighed and _DECIDED_NOT.match(following) and not _STARTED_WORDS.search(after):
+    following = re.split(r"(?<=[.!?])\s", following.strip(), maxsplit=1)[0]  # the next sentence only
+    if refusal is None and weighed and _DECIDED_NOT.match(following) and not _STARTED_WORDS.search(after) \
+            and not _GONE_AHEAD.search(following):  # "We decided not to wait and adopted it"
         return not (_STARTED_WORDS.search(weighed.group("gap")) or _CHANGING_WORDS.search(weighed.group("gap")))
     if refusal is None or _STARTED_WORDS.search(after[:refusal.start()]) or _LATER_SUCCESS.search(
             after, refusal.end()) or _OTHER_CLAUSE.search(after[:refusal.start()]) or (
