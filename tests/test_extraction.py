@@ -2471,6 +2471,7 @@ def test_a_practice_weighed_asked_for_or_referred_to_is_not_one_done(extractor, 
 
 @pytest.mark.parametrize(("sentence", "surfaces"), [
     ("The Sufficiency Strategy will return to the Board in October.", []),
+    ("The legal gateway panel provides sound advice to social workers.", ["legal gateway panel"]),
     ("This report updates the committee on the first year of the Early Help Strategy.", []),
     ("The council embedded the neglect strategy agreed in March.", ["neglect strategy"]),
     ("Our joint fostering campaign with Medway Council approved 11 households.", ["joint fostering campaign"]),
