@@ -652,15 +652,16 @@ _SEEN_IN = re.compile(r"\b(?:visit(?:ed|ing|s)?(?:\s+to)?|joined(?:\s+us)?\s+fro
                       rf"(?:in|at|from)|(?:used|done\s+it|tried)\s+in){_AFTER_A_COUNCIL}", re.IGNORECASE)
 # … or described after its name as where a model began: "Leeds, which pioneered the approach", "North Yorkshire,
 # where No Wrong Door started", "Hounslow, whose approach …"
-_SOURCE_AFTER = re.compile(r"(?:\s+(?:County|City|Borough|District)?\s*Council)?,\s+(?:which|who|where|whose)\b[^.;,]*?"
+_COUNCIL_WORD = r"(?:\s+(?:County|City|Borough|District)?\s*Council)?"  # the rest of "Leeds City Council"
+_SOURCE_AFTER = re.compile(rf"{_COUNCIL_WORD},\s+(?:which|who|where|whose)\b[^.;,]*?"
                            r"\b(?:pioneer\w*|develop\w*|start\w*|began|begun|devis\w*|design\w*|originat\w*|approach|model)\b")
 # what says a practice was started or changed here, outside the source's own clause
 _STARTED_HERE = re.compile(r"\b(?:adopt|introduc|launch|implement|set\s+up|establish|creat|open|roll\w*\s+out|expand|"
                            r"chose|choos|train|brought\s+in|buil[dt]|develop|pilot|commission|restructur|redesign)\w*",
                            re.IGNORECASE)
-_RELATIVE_AFTER = re.compile(r"^(?:\s+(?:County|City|Borough|District)?\s*Council)?,\s+(?:where|which|who|whose)\b[^,;]*")
+_RELATIVE_AFTER = re.compile(rf"^{_COUNCIL_WORD},\s+(?:where|which|who|whose)\b[^,;]*")
 _LEADING_WORDS = re.compile(r"^(?:\W*\b(?:our|the|their|its|and|but|so)\b)+\W*", re.IGNORECASE)
-_DOES_AFTER = re.compile(r"(?:\s+(?:County|City|Borough|District)?\s*Council)?,\s+(?:which|who)\s+(?:has\s+|had\s+)?"
+_DOES_AFTER = re.compile(rf"{_COUNCIL_WORD},\s+(?:which|who)\s+(?:has\s+|had\s+)?"
                          r"(?:introduced|launched|set\s+up|adopted|opened|created|established|implemented|rolled\s+out|"
                          r"piloted|commissioned|runs|ran)\b")
 _ITS_MODEL = re.compile(r"['’]s(?:\s+[\w-]+){0,3}?\s+(?:model|approach)\b")  # "… adopted North Yorkshire's No Wrong Door model"
@@ -697,7 +698,7 @@ class _CouncilContext:
             return self._inspection_council, "inspection_report", 0.9
         own, own_found = self._own, self._own_found
         words = self._text[sentence.start:sentence.end]
-        we_speak = own is not None and bool(_FIRST_PERSON.search(_QUOTED.sub("", words)))
+        we_speak = self._we_speak(words)
         named = self.named_in(sentence)
         doers = self._doers(words, sentence, named, we_speak)
         if doers:  # a shared service lists its councils: the document's own among them is the one it is about
@@ -715,7 +716,7 @@ class _CouncilContext:
             last = self._sentence_of[id(recent[-1])]
             last_words = self._text[last.start:last.end]
             latest = self._doers(last_words, last, [mention for mention in recent if mention.start >= last.start],
-                                 own is not None and bool(_FIRST_PERSON.search(_QUOTED.sub("", last_words))))
+                                 self._we_speak(last_words))
             # but in a document about one council, another named before is what follows only when the
             # sentence goes on with "it", "they", "its" or "their" (and not "the council") in the same paragraph,
             # and never where "we" speak: they wrote the document ("Camden saw a similar fall.\n\nThe council …",
@@ -728,6 +729,10 @@ class _CouncilContext:
             if latest and len({mention.key for mention in latest}) < 3:
                 return latest[0].key, "named_before", 0.6
         return own_found if own else (None, None, 0.0)
+
+    def _we_speak(self, words: str) -> bool:
+        """"We" in a sentence of a document about one council is that council (a quoted "we" is the speaker's)."""
+        return self._own is not None and bool(_FIRST_PERSON.search(_QUOTED.sub("", words)))
 
     def _doers(self, words: str, sentence: Sentence, named: list[Mention], we_speak: bool) -> list[Mention]:
         """The councils a sentence (`words`) names as doing what it says: not a partner, nor where a model

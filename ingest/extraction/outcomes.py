@@ -94,7 +94,7 @@ def _size(group: str) -> str:
 
 # a change's size as a share printed right beside its two ends: "…, a reduction of almost 25%", "(a 36%
 # reduction)", "…, by a tenth"; and before them as a noun: "a 36% reduction in plans (from 436 to 279)". Not
-# "fell by 12%, from 600 to 528" or "halved, from 58 to 29": readers take that as one change, the ends' own
+# "fell by 12%, from 600 to 528" or "halved, from 58 to 29": readers take that as one change, given by its ends
 _SHARE_AFTER = re.compile(
     rf"\s*(?:,|\(|\s[-–])?\s*(?:by\s+{_size('by')}|an?\s+(?:(?P<first>{_SHARE})\s+{_CHANGE_NOUNS}\b|(?:[a-z]+\s+)?"
     rf"{_CHANGE_NOUNS}\s+of\s+{_size('of')}))", re.IGNORECASE)
@@ -494,7 +494,7 @@ def _bare_words(match: re.Match) -> bool:
 
 
 _CLOCK = re.compile(r"\b(?:hours|open\w*|clos\w*|times?)\b", re.IGNORECASE)
-_MOVED_JUST_BEFORE = re.compile(r"\b(?:halved|doubled|trebled|tripled|fell|fallen|rose|risen|dropped|reduced|increased|"
+_MOVED_JUST_BEFORE = re.compile(rf"\b(?:{'|'.join(MULTIPLIED_WORDS)}|fell|fallen|rose|risen|dropped|reduced|increased|"
                                 r"decreased|cut|grew|grown|went\s+(?:up|down))\W*$", re.IGNORECASE)
 
 

@@ -1162,8 +1162,7 @@ _REJECTED_ELSE = re.compile(r"\s+(?!(?:it|them|this|that|the\s+(?:idea|proposal|
 # the next sentence turning down what the last weighed: "We decided the timing wasn't right", "We concluded against it"
 _DECIDED_NOT = re.compile(r"\s*(?i:we|they|the council|leaders|members|councillors)\s+(?i:decided|concluded|agreed|felt|"
                           r"judged)\b[^.;]*?(?:\b(?i:not|against)\b|n['’]t\b)")
-_GONE_AHEAD = re.compile(r"\b(?i:adopt|introduc|launch|implement|set\s+up|establish|creat|open|roll|expand|extend|"
-                         r"went\s+live|now\s+(?:covers|runs|reaches))")
+_GONE_AHEAD = re.compile(r"\b(?i:expand|extend|went\s+live|now\s+(?:covers|runs|reaches))")  # besides _STARTED_WORDS
 _STARTED_WORDS = re.compile(r"\b(?i:adopt|introduc|launch|implement|set\s+up|establish|creat|open|roll)")
 
 
@@ -1175,17 +1174,19 @@ def turned_down(before: str, after: str, following: str = "") -> bool:
     several models, we adopted X and rejected Y" (a start between the weighing and X, or between X and the
     refusal), nor "the first bid for X was rejected, but a second succeeded"."""
     weighed = _WEIGHED_BEFORE.search(before)
+    # the weighing was of starting X, not of changing one that runs ("considered closing our constellation")
+    weighed_start = weighed is not None and not (_STARTED_WORDS.search(weighed.group("gap"))
+                                                 or _CHANGING_WORDS.search(weighed.group("gap")))
     refusal = _TURNED_DOWN.search(after)
     following = re.split(r"(?<=[.!?])\s", following.strip(), maxsplit=1)[0]  # the next sentence only
     if refusal is None and weighed and _DECIDED_NOT.match(following) and not _STARTED_WORDS.search(after) \
-            and not _GONE_AHEAD.search(following):  # "We decided not to wait and adopted it"
-        return not (_STARTED_WORDS.search(weighed.group("gap")) or _CHANGING_WORDS.search(weighed.group("gap")))
+            and not (_STARTED_WORDS.search(following) or _GONE_AHEAD.search(following)):  # "… and adopted it"
+        return weighed_start
     if refusal is None or _STARTED_WORDS.search(after[:refusal.start()]) or _LATER_SUCCESS.search(
             after, refusal.end()) or _OTHER_CLAUSE.search(after[:refusal.start()]) or (
             refusal.group().lower() == "rejected" and _REJECTED_ELSE.match(after, refusal.end())):
         return False
-    return bool(weighed and not (_STARTED_WORDS.search(weighed.group("gap")) or _CHANGING_WORDS.search(weighed.group("gap")))
-                or _WEIGHED_AFTER.match(after))
+    return weighed_start or bool(_WEIGHED_AFTER.match(after))
 
 
 def subject_is_ofsted(verb: Token) -> bool:
