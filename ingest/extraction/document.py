@@ -33,6 +33,7 @@ from ingest.extraction.nlp import (
     sentence_pipeline,
 )
 from ingest.extraction.open_outcomes import (
+    BARE,
     FIGURE_WORDS,
     OpenOutcome,
     aside,
@@ -273,10 +274,11 @@ class Extractor:
             known = taken.get(sentence.start, set())
             later = later_value_of(body)
             if later is not None and _changed_to(previous, *later, sentence, text):
-                known = known | {later}  # read already, as the previous figure's later value
+                read = {(later[0], "count" if later[1] == BARE else later[1])}
+                known = known | read  # read already, as the previous figure's later value
                 evidence.outcomes = [finding for finding in evidence.outcomes if not (  # nor a change from nothing
                     finding.sentence.start == sentence.start and finding.draft.value_from is None
-                    and (finding.draft.value_to, finding.draft.unit) == later)]
+                    and (finding.draft.value_to, finding.draft.unit) in read)]
             council = about.council_for(sentence)[0]
             if council:
                 intervention, attribution = about.intervention_for(sentence, refers_back(body))
@@ -284,6 +286,7 @@ class Extractor:
                                                inspection_council is not None)
                             for found in find_open_outcomes(parsed_cued[sentence.start], sentence.start, known)
                             if not about.about_another(sentence, parsed_cued[sentence.start], found.char_start)]
+                previous = _later_in_clause(previous, body, sentence, text)
                 evidence.open_outcomes += previous
         _ends_from_before(text, [sentence for sentence in sentences if sentence.start not in area], evidence, about)
         return evidence
@@ -475,7 +478,7 @@ MAIN_COUNCIL_OPENING = 300  # characters: a title and its standfirst
 def _main_council(councils: list[Mention], text: str) -> str | None:
     """The council a document with no metadata is about, when the text makes it plain: named in its
     opening, at least three times, and at least twice as often as any other (a case study naming its
-    partners), or the only one its opening names when no other is named more often (and it is named twice,
+    partners), or when the opening names none, at least twice and twice as often as any other, or the only one its opening names when no other is named more often (and it is named twice,
     or in the title line, if another is named as often); None for a report about several councils."""
     counts = Counter(mention.key for mention in councils)
     if not counts:
@@ -484,6 +487,8 @@ def _main_council(councils: list[Mention], text: str) -> str | None:
     runner_up = rest[0][1] if rest else 0
     opening = {mention.key for mention in councils if mention.start < MAIN_COUNCIL_OPENING}
     if key in opening and times >= 3 and times >= 2 * runner_up:
+        return key
+    if not opening and times >= 2 and times >= 2 * runner_up:  # an email or minutes naming its council only later
         return key
     # a letter, minutes or a feature that names its council once or twice and then says "the council":
     # the only council its opening names, named more often than any other, or as often and at least twice
@@ -496,8 +501,8 @@ def _main_council(councils: list[Mention], text: str) -> str | None:
 
 
 def _last_level(previous: list[OpenOutcomeFinding], unit: str) -> OpenOutcomeFinding | None:
-    """The previous sentence's last level (no baseline yet) in `unit`."""
-    return next((found for found in reversed(previous) if found.outcome.unit == unit
+    """The previous sentence's last level (no baseline yet) in `unit` (in any, for BARE)."""
+    return next((found for found in reversed(previous) if unit in {found.outcome.unit, BARE}
                  and found.outcome.value_from is None and found.outcome.value is not None), None)
 
 
@@ -530,7 +535,8 @@ def _changed_from(previous: list[OpenOutcomeFinding], points: list[dict[str, flo
 
 def _changed_to(previous: list[OpenOutcomeFinding], value: float, unit: str, sentence: Sentence, text: str) -> bool:
     """The previous sentence's last level in `unit` becomes a change to `value` (which `sentence`
-    gives); False when it has none."""
+    gives); a bare number takes the unit of the last level ("… used to be 38 days. It is now 17."); False
+    when it has none."""
     found = _last_level(previous, unit)
     if found is None or found.outcome.kind != "level":
         return False  # "The council opened two homes. … that number had dropped to 31": not the homes
@@ -539,6 +545,23 @@ def _changed_to(previous: list[OpenOutcomeFinding], value: float, unit: str, sen
     found.outcome.changed_from(earlier)
     _quoted_with(found, sentence, text)
     return True
+
+
+def _later_in_clause(found: list[OpenOutcomeFinding], body: str, sentence: Sentence,
+                     text: str) -> list[OpenOutcomeFinding]:
+    """"… was 27 working days last summer; it is now 11": the clause after a semicolon gives the later
+    value of the level before it, which becomes a change; the later value is no level of its own."""
+    semicolon = body.find(";")
+    later = later_value_of(body[semicolon + 1:]) if semicolon > 0 else None
+    if later is None:
+        return found
+    cut = sentence.start + semicolon
+    before = [finding for finding in found if finding.outcome.char_start < cut]
+    if not _changed_to(before, *later, sentence, text):
+        return found
+    value, unit = later
+    return [finding for finding in found if finding.outcome.char_start < cut or not (
+        finding.outcome.kind == "level" and finding.outcome.value == value and unit in {finding.outcome.unit, BARE})]
 
 
 # words too common to say two sentences give the same measure

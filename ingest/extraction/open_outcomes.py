@@ -765,26 +765,33 @@ _LATER = re.compile(rf"^\W*(?P<when>(?:(?:by|in|at|since|after)\s+(?:the\s+end\s
                     rf"(?:19|20)\d\d|(?:last|this|the) (?:year|spring|summer|autumn|winter|quarter))\b[^.;,]{{0,20}}?|"
                     rf"today|now|currently),?\s+)?"
                     rf"(?:(?:that|this|the) (?:figure|proportion|percentage|share|number|rate|total)|(?:that|this|it)"
-                    rf"(?=\s+ha[sd]\b)|(?P<it>it)(?=['’]s\b|\s+is\b))\b[^.;A-Z]{{0,20}}?"
-                    rf"\b(?P<now>now )?(?:stands at|is now|is|['’]s(?P<now_after> now)?|(?:has |had )?(?:since |now )?(?:fallen|fell|dropped|risen|rose|"
-                    rf"increased|decreased|reduced|grown|come down|gone up) to)\s+{HEDGE}(?P<v>{AMOUNT})"
+                    rf"(?=\s+(?:ha[sd]\b|(?:is|was)\s+(?:now\s+)?down\s+to\b|is\s+now\s+up\s+to\b))|(?P<it>it)(?=['’]s\b|\s+is\b))\b[^.;A-Z]{{0,20}}?"
+                    rf"\b(?P<now>now )?(?:stands at|is(?P<is_now> now)?|['’]s(?P<now_after> now)?|(?:is |was )(?:now )?down to|is now up to|"
+                    rf"(?:has |had )?(?:since |now )?(?:fallen|fell|dropped|risen|rose|increased|decreased|reduced|grown|"
+                    rf"come down|gone up) to)\s+{HEDGE}(?P<v>{AMOUNT})"
                     rf"(?P<r>{PER_10000})?", re.IGNORECASE)
+
+
+BARE = "bare"  # the unit of a later value printed as a number alone ("It is now 17."): the earlier figure's
 
 
 def later_value_of(sentence: str) -> tuple[float, str] | None:
     """"That figure now stands at 12 per cent": the previous sentence's figure, later; its value and
-    unit. Only "that"/"this" figure, "the figure", "that" or "it" with nothing between ("Today the figure is
+    unit (BARE for a number alone). Only "that"/"this" figure, "the figure", "that" or "it" with nothing between ("Today the figure is
     17%", "that had fallen to 17%", "It's now 17%"): "The number in care is now 1,650" may be another metric's; never a
     comparison group's ("the figure nationally is 18%")."""
     match = _LATER.search(sentence)
     if not match or re.search(rf"\b(?:{COMPARISON_GROUPS}|average)\b", match.group(0), re.IGNORECASE) or (
-            match.group("it") and not (match.group("when") or match.group("now") or match.group("now_after"))):
+            match.group("it") and not (match.group("when") or match.group("now") or match.group("is_now")
+                                        or match.group("now_after"))):
         return None  # "it is 15%" only with a time: "Today it's 15%", "It's now 17%"
     rest = sentence[match.end():]
     if elsewhere(rest) or re.match(rf"\s*(?:in|out of)\s+(?:\d|{'|'.join(NUMBER_WORDS)})\b", rest, re.IGNORECASE):
         return None  # "that had fallen to 12% in Kirklees", "Today it's 1 in 5 families"
     amount = parse_amount(match.group("v"))
-    return amount.value, "per 10,000" if match.group("r") else amount.unit
+    if match.group("r"):
+        return amount.value, "per 10,000"
+    return amount.value, BARE if amount.unit == "count" and re.match(r"\s*(?:[.;,)]|$)", rest) else amount.unit
 
 
 def aside(sentence: str) -> bool:
@@ -1397,7 +1404,7 @@ def _shares(doc: Doc, offset: int) -> tuple[list[tuple[OpenOutcome, tuple[int, i
     """"half of post-16 students", "nearly two thirds of care leavers", "one in three children", "four
     in ten posts": a share of a group, in per cent, with the words' span; and the spans of every "N in M"
     share, its group read or not ("four in five said …"), whose numbers count nothing else."""
-    found = []
+    found: list[tuple[OpenOutcome, tuple[int, int]]] = []
     unread: list[tuple[int, int]] = []
     for token in doc:
         following = doc[token.i + 1] if token.i + 1 < len(doc) else None
@@ -1442,10 +1449,19 @@ def _shares(doc: Doc, offset: int) -> tuple[list[tuple[OpenOutcome, tuple[int, i
         if _bare_group(text):
             text = _said_of(group, text, range(first.i, token.i + 1))
         if len(text) >= 3:
-            found.append((OpenOutcome("level", text, metric_key(text), value, None, "%",
-                                      offset + first.idx, offset + token.idx + len(token.text)),
-                          (first.idx, max(group.idx, exact.end() if exact else 0))))
+            share = OpenOutcome("level", text, metric_key(text), value, None, "%",
+                                offset + first.idx, offset + token.idx + len(token.text))
+            earlier = _SHARE_FROM.search(doc.text, 0, first.idx)
+            if earlier and (parts := _number(earlier.group("parts"))) and (whole := _number(earlier.group("whole"))):
+                share.changed_from(float(round(100 * parts / whole)))  # "down from one in three to one in eight"
+                found = [(told, span) for told, span in found if told.char_start < offset + earlier.start()]
+            found.append((share, (first.idx, max(group.idx, exact.end() if exact else 0))))
     return found, unread
+
+
+# the share a share in words moved from: "down from one in three to around one in eight"
+_SHARE_FROM = re.compile(rf"\bfrom\s+{HEDGE}(?P<parts>\w+)\s+(?:in|out\s+of)\s+(?P<whole>\w+)(?:\s+[a-z]+)?\s+to\s+{HEDGE}$",
+                         re.IGNORECASE)
 
 
 def _subject_of_clause(figure: Token) -> Token | None:

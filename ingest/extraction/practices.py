@@ -203,7 +203,7 @@ def phrase(noun: Token) -> list[Token]:
     for child in noun.rights:
         if child.dep_ == "prep" and child.lower_ in {"of", "for", "to", "between", "with", "on", "in"} and child.i == end:
             objects = [token for token in child.children if token.dep_ == "pobj"]
-            if objects and not _where_it_applies(objects[0]):
+            if objects and not _where_it_applies(objects[0]) and not _money(objects[0]):
                 # up to a relative clause or participle inside the object, if that is short enough
                 reach = objects[0].right_edge.i + 1
                 for inner in objects[0].subtree:
@@ -225,6 +225,11 @@ def phrase(noun: Token) -> list[Token]:
     return _trim(list(noun.doc[start:end]))
 
 
+def _money(noun: Token) -> bool:
+    """"3,000 pounds a year", "£4.7m": how much a practice cost, not part of its name ("a market supplement of …")."""
+    return any(token.text == "£" or token.lemma_.lower() == "pound" for token in noun.subtree)
+
+
 def _whole_words(doc: Doc, start: int, end: int) -> tuple[int, int]:
     """A phrase widened to whole hyphenated words where the parse split one ("advisory sub" of
     "advisory sub-groups")."""
@@ -233,6 +238,8 @@ def _whole_words(doc: Doc, start: int, end: int) -> tuple[int, int]:
                 and not doc[hyphen].whitespace_ and doc[hyphen - 1].is_alpha and doc[hyphen + 1].is_alpha)
     while joined(end):
         end += 2
+    if joined(start):
+        start -= 1  # "pre-proceedings social workers", the parse hanging "-" from the noun and "pre" elsewhere
     while joined(start - 1):
         start -= 2
     return start, end
@@ -400,7 +407,8 @@ def described_name(doc: Doc, start: int, end: int) -> tuple[int, int] | None:
     if not any(_introduces(token) for token in doc[i + 1:words[0].i]):
         return None  # "Mockingbird, Family Hubs and …": a list's next item, not a description
     apposed = head.dep_ == "appos" and head.head.i < i
-    if i > 0 and doc[i].text == "," and (apposed or _fronted(doc, i) and not _listed_after(words)):
+    if i > 0 and doc[i].text == "," and (apposed or (_fronted(doc, i) or _opens_the_sentence(doc, i))
+                                         and not _listed_after(words)):
         # the apposed name, or a name after "through", "with"… however parsed ("Through Adopt South West, the
         # regional adoption agency we share with …"), inside its quote marks ("“Stronger Together”, an …")
         end = i
@@ -462,6 +470,15 @@ def _fronted(doc: Doc, comma: int) -> bool:
     run = doc[start:comma]
     return len(run) >= 2 and start > 0 and doc[start - 1].lower_ in _BY_WAY_OF and not any(
         token.ent_type_ in {"DATE", "TIME", "EVENT"} or token.lower_ in _INSPECTION_WORDS for token in run)
+
+
+def _opens_the_sentence(doc: Doc, comma: int) -> bool:
+    """Whether capitalised words opening the sentence run up to a comma ("Bridge Back, our reunification
+    programme …, has"): a name a description may follow, however parsed; not a time or a place ("In April, …",
+    "Across Kent, …")."""
+    start = _name_start(doc, comma)
+    return 0 < comma - start and (start == 0 or start == 1 and doc[0].text in OPENING_QUOTES) and not any(
+        token.ent_type_ in {"DATE", "TIME", "EVENT", "GPE", "LOC"} or token.pos_ == "ADP" for token in doc[start:comma])
 
 
 def _listed_after(words: Span) -> bool:
@@ -1313,6 +1330,8 @@ def _staff_of_a_kind(tokens: list[Token]) -> bool:
     """"recruited 41 permanent social workers", "appointed additional family practitioners": whom a council
     hires is its practice when the words say which kind, and more than one (not "recruited social workers",
     nor "appointed a senior practitioner")."""
+    if not tokens:
+        return False  # a phrase the parse left empty ("four dedicated pre-proceedings social workers")
     head = head_of(tokens)
     return head.lemma_.lower() in _STAFF and (head.tag_ == "NNS" or head.lower_ == "staff") and any(
         token.lower_ in _OF_A_KIND for token in tokens)
