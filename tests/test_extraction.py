@@ -281,6 +281,9 @@ def test_a_hyphenated_word_the_parse_split_stays_whole_in_a_practices_name():
         ("in-house psychology service", "action_object")]
     assert practices_in("The council set up a well-established edge of care team.") == [
         ("edge of care team", "action_object")]  # how good it is, not its name
+    paid = full_pipeline()("The council introduced a market supplement of 3,000 pounds a year.")
+    assert [" ".join(token.text for token in phrase(token)) for token in paid if token.text == "supplement"] == [
+        "market supplement"]  # what it cost is no part of its name
     assert practices_in("The council recruited four dedicated pre-proceedings social workers.") == [
         ("pre-proceedings social workers", "action_object")]  # the parse hangs "pre" apart: no crash, no half word
     split = full_pipeline()("It mirrors the recent Local Government Association (LGA)-led peer review.")
@@ -373,6 +376,8 @@ def test_whom_a_council_recruits_when_and_what_it_achieves_are_not_practices(sen
     ("Leeds commissioned a parenting programme, Strong Starts, delivered by a local charity.", "parenting programme",
      "Strong Starts"),
     ("Its practice model, known locally as Bright Horizons, was launched in 2022.", "practice model", "Bright Horizons"),
+    ("Our whole-family approach, branded Together Stronger, was rolled out in May.", "whole-family approach",
+     "Together Stronger"),
     ("They set up a regional fostering hub, Foster5.", "fostering hub", "Foster5"),
     ("Children use an advocacy app, Speak Up For Me (SUFM), to share their views.", "advocacy app",
      "Speak Up For Me (SUFM)"),
@@ -656,6 +661,11 @@ def test_a_practice_weighed_and_turned_down_is_not_the_councils(sentence, practi
     ("The council voted against closing its homes and introduced Mockingbird.", "Mockingbird", True),
     ("We applied to join the Family Safeguarding programme in 2020 and went live in 2021.", "Family Safeguarding", True),
     ("The council applied the Signs of Safety model to every assessment.", "Signs of Safety", True),
+    ("The council applied for Staying Close funding last year.", "Staying Close", False),
+    ("An earlier bid for Staying Close money failed in 2022.", "Staying Close", False),
+    ("The council bid for funding to set up a Family Drug and Alcohol Court.", "Family Drug and Alcohol Court", False),
+    ("A successful bid for Staying Close money paid for the new flats.", "Staying Close", True),
+    ("We applied for and won funding to set up Lifelong Links.", "Lifelong Links", True),
     # some of what was planned is there; a clause of its own tells what is done, whatever the next one plans
     ("Last spring we opened the first three of five planned kinship hubs.", "kinship hubs", True),
     ("Two of the planned kinship hubs are now open.", "kinship hubs", True),
@@ -871,6 +881,9 @@ KENT_OPENING = "Kent's year\n\nKent County Council reports on its year. Kent gre
     ("The council introduced Lifelong Links, modelled on the approach used in Medway.", "E10000016"),
     ("We introduced Lifelong Links, the Medway model, in 2021.", "E10000016"),
     ("The director, who joined from Medway Council last year, introduced Lifelong Links.", "E10000016"),
+    ("Inspired by Medway, the council introduced Lifelong Links in 2021.", "E10000016"),
+    ("Medway Council helped us set up Lifelong Links in 2021.", "E10000016"),
+    ("Like Medway, we introduced Lifelong Links in 2021.", "E10000016"),
     ("Colleagues in Medway introduced Lifelong Links in 2021.", "E06000035"),
     # but a council named as the subject, or only visited or described, did it (a fresh-eyes review's cases)
     ("Our colleagues in Medway introduced Lifelong Links in 2021.", "E06000035"),
@@ -1311,6 +1324,10 @@ def test_a_later_sentence_gives_the_baseline_or_the_later_value_of_a_free_metric
     ("There are no financial implications for the council.", []),  # a committee paper's heading, not a count
     ("The rate per 10,000 (64) is still above the regional average.", [("level", 64.0, "per 10,000")]),
     ("For advice call 01632 960321 during office hours.", []),  # a telephone number
+    ("About 90,000 children and young people live in the county.", []),  # area demographics
+    # "ours" after a comparison: the comparison's figure is not ours, and ours is in its unit
+    ("Nationally the rate of children in care is about 70 per 10,000; ours is 61.", [("level", 61.0, "per 10,000")]),
+    ("The regional average is 22%, and ours is 18.", [("level", 18.0, "%")]),
 ])
 def test_figures_in_lists_dates_labels_and_comparisons(sentence, expected):
     assert open_outcomes_in(sentence) == expected
@@ -1990,6 +2007,9 @@ def test_a_change_across_two_sentences_is_quoted_with_both_only_when_they_are_ne
      "regional fostering partnership", "Foster Moor"),
     ("Through Adopt Riverside, the regional adoption agency, 14 children were adopted.", "regional adoption agency",
      "Adopt Riverside"),
+    ("Bridge Back, our reunification programme for children in care, has now supported 46 children.",
+     "reunification programme", "Bridge Back"),
+    ("In April, our new edge-of-care service began.", "edge-of-care service", None),  # a time, not a name
     # a place after "in", a list's first item
     ("Children placed in Kirklees and Calderdale, the regional adoption agency says, settle well.",
      "regional adoption agency", None),

@@ -670,7 +670,8 @@ _ORIGIN = re.compile(r"\b(?:developed|pioneered|designed|devised|originated|foun
 # Leeds", "the director, who joined from Staffordshire County Council, …")
 _AFTER_A_COUNCIL = r"(?:\s+(?!(?:we|our|the\s+council)\b)[\w'’-]+){0,4}?\s+(?:the\s+)?(?:(?:London\s+)?Borough\s+of\s+|City\s+of\s+)?$"
 _LEARNED_FROM = re.compile(r"\b(?:(?:help|support|advice|lessons?|learning)\s+from|learn(?:ed|t|ing)?(?:\s+a\s+(?:great\s+)?deal)?"
-                           rf"\s+from|modelled\s+on|based\s+on){_AFTER_A_COUNCIL}", re.IGNORECASE)
+                           rf"\s+from|modelled\s+on|based\s+on|inspired\s+by|(?:borrow\w*|adapted|copied)\s+from|dr[ae]w\w*\s+on)"
+                           rf"{_AFTER_A_COUNCIL}", re.IGNORECASE)
 _SEEN_IN = re.compile(r"\b(?:visit(?:ed|ing|s)?(?:\s+to)?|joined(?:\s+us)?\s+from|(?:colleagues|counterparts|peers)\s+"
                       rf"(?:in|at|from)|(?:used|done\s+it|tried)\s+in){_AFTER_A_COUNCIL}", re.IGNORECASE)
 # … or described after its name as where a model began: "Leeds, which pioneered the approach", "North Yorkshire,
@@ -687,6 +688,10 @@ _LEADING_WORDS = re.compile(r"^(?:\W*\b(?:our|the|their|its|and|but|so)\b)+\W*",
 _DOES_AFTER = re.compile(rf"{_COUNCIL_WORD},\s+(?:which|who)\s+(?:has\s+|had\s+)?"
                          r"(?:introduced|launched|set\s+up|adopted|opened|created|established|implemented|rolled\s+out|"
                          r"piloted|commissioned|runs|ran)\b")
+# a council that helped the one speaking: "Leeds helped us set up …", "Medway City Council supported the council to …"
+_HELPED_AFTER = re.compile(rf"{_COUNCIL_WORD}\s+(?:has\s+|have\s+|had\s+)?(?:helped|supported|advised|mentored|coached)\s+"
+                           r"(?:us|our|the\s+council)\b")
+_LIKE = re.compile(r"\b(?:like|as\s+in)\s+(?:the\s+)?$", re.IGNORECASE)  # "Like Medway, we …": another council did it too
 _ITS_MODEL = re.compile(r"['’]s(?:\s+[\w-]+){0,3}?\s+(?:model|approach)\b")  # "… adopted North Yorkshire's No Wrong Door model"
 _THE_PLACE_MODEL = re.compile(r"(?:\s+[\w-]+){0,3}?\s+(?:model|approach)\b")  # "the North Yorkshire (No Wrong Door) model"
 _AGENT = re.compile(r"\b(?:[Ww]e|[Tt]he (?:council|borough|county|city|authority|trust|service))\b")  # who adopted it
@@ -774,8 +779,9 @@ class _CouncilContext:
         """A council a sentence names (characters `start` to `end` of its `words`) only as where a model began
         ("first developed in Hertfordshire", "Leeds, which pioneered it", "the council adopted Medway's model",
         "we adopted the North Yorkshire model"), as where it was learned or seen ("after visiting Leeds",
-        "with support from Hertfordshire") or as a partner of the "we" or the council who speak ("we run the
-        agency jointly with Medway", "the council worked with Sutton on …"): not who did what the sentence says."""
+        "with support from Hertfordshire", "inspired by Leeds", "Leeds helped us set up …") or as a partner of the
+        "we" or the council who speak ("we run the agency jointly with Medway", "the council worked with Sutton on
+        …", "Like Medway, we …"): not who did what the sentence says."""
         if _DOES_AFTER.match(words, end):
             return False  # "We visited Medway, which introduced Lifelong Links": Medway did it
         before = words[:start]
@@ -787,9 +793,10 @@ class _CouncilContext:
         seen = seen if seen is not None and started_here and (
             _LEADING_WORDS.sub("", before[:seen.start()]).strip() or seen.start() == 0 and others_act) else None
         learned = _LEARNED_FROM.search(before)
-        learned = learned if learned is not None and (learned.start() > 0 or others_act) else None
-        return bool(_ORIGIN.search(before) or seen or learned or others_act and (
-            _SOURCE_AFTER.match(words, end) or _ITS_MODEL.match(words, end) or _PARTNER.search(before)
+        learned = learned if learned is not None and (learned.start() > 0 or others_act or _AGENT.search(words, end)) \
+            else None  # "Inspired by Medway, the council …"
+        return bool(_ORIGIN.search(before) or seen or learned or _HELPED_AFTER.match(words, end) or others_act and (
+            _SOURCE_AFTER.match(words, end) or _ITS_MODEL.match(words, end) or _PARTNER.search(before) or _LIKE.search(before)
             or before.endswith("the ") and _THE_PLACE_MODEL.match(words, end)))
 
     def named_in(self, sentence: Sentence) -> list[Mention]:

@@ -96,6 +96,8 @@ _DEMOGRAPHIC = re.compile(r"\b(?:(?<!10,000 )population|poverty|low[- ]income|et
                           r"deprived|deprivation|"
                           r"english as an additional|"
                           r"under the age of|live in (?:the|this) (?:area|county|city|borough))\b"
+                          # "About 100,000 children and young people live in County Durham"
+                          r"|\b\d{1,3}(?:,\d{3})+\s+(?:people|residents|children(?: and young people)?)\s+(?:live|living)\s+in\b"
                           # "a borough of around 207,000 people, with 45,000 children and young people"; not "of
                           # 1,500 children, 300 were seen", nor "has 1,250 children with a plan"
                           r"|(?:\b(?:borough|city|county|district|town|area|population) of|\bhas|\bhave|,\s*with|"
@@ -993,9 +995,33 @@ def find_open_outcomes(doc: Doc, offset: int, taken: set[tuple[float, str]]) -> 
         baseline = baseline_for(doc.text, baselines, outcome.char_start - offset, outcome.unit)
         if outcome.kind != "change" and baseline is not None:
             outcome.changed_from(baseline.value, baseline.period)
-    found = _dated_pair(doc.text, offset, found)
+    found = _ours_after_theirs(doc.text, offset, _dated_pair(doc.text, offset, found))
     return _was_and_is(doc.text, offset, found + _moved_by(doc.text, offset, found) + _moved_then(doc.text, offset, found,
                                                                                                  taken))
+
+
+_OURS = re.compile(r"\bours\s+(?:is|was|stands\s+at|is\s+now|now\s+stands\s+at)\s+(?:(?:about|around|roughly|just)\s+)?"
+                   r"(?P<value>\d[\d,.]*)", re.IGNORECASE)
+
+
+def _ours_after_theirs(text: str, offset: int, found: list[OpenOutcome]) -> list[OpenOutcome]:
+    """"The North East has the highest rate in England, at about 110 per 10,000; ours is 96": the levels
+    before "ours" are what ours is set against, and ours is a level of the same measure."""
+    match = _OURS.search(text)
+    ours = next((outcome for outcome in found if match and outcome.char_start == offset + match.start("value")), None)
+    if match is None or ours is None:
+        return found
+    theirs = [outcome for outcome in found if outcome.kind == "level" and outcome.char_end <= offset + match.start()]
+    unit = _THEIR_UNIT.findall(text, 0, match.start())
+    if theirs:
+        ours.unit, ours.metric_text, ours.metric_key = theirs[-1].unit, theirs[-1].metric_text, theirs[-1].metric_key
+    elif unit:  # theirs a comparison group's, read as none: "The regional average is 22%, and ours is 18"
+        ours.unit = "per 10,000" if "10" in unit[-1] else "%"
+    ours.kind = "level"
+    return [outcome for outcome in found if all(outcome is not their for their in theirs)]
+
+
+_THEIR_UNIT = re.compile(r"%|per ?cent\b|percent\b|per 10,?000\b", re.IGNORECASE)
 
 
 # the size of a move printed after a level, at the end of its clause: "62% of care leavers are in education,

@@ -332,7 +332,7 @@ def apposed_name(doc: Doc, end: int) -> tuple[int, int] | None:
     """The proper name a description of a practice ending at character `end` of `doc` is given right
     after it ("a perpetrator programme, Changing Patterns, delivered by…", "a recruitment hub,
     Foster4.", "a practice framework, known locally as Greenwich Together, which…", "…, called Stay
-    Strong, …"): the name a reader
+    Strong, …", "…, branded Working Together, …"): the name a reader
     calls the practice by, as its character span (with any bracketed abbreviation); None for a list's
     next item ("the edge of care team, Family Solutions, and the MASH") or a person (after a role)."""
     described = [token for token in doc if token.idx + len(token.text) <= end]
@@ -344,7 +344,7 @@ def apposed_name(doc: Doc, end: int) -> tuple[int, int] | None:
     known = [word.lower_ for word in doc[i:i + 3]]
     if known[:2] == ["known", "as"] or known == ["known", "locally", "as"]:
         i += len(known) if known[-1] == "as" else 2
-    elif known[:1] in (["called"], ["named"]):  # "a new edge-of-care service, called Stay Strong, …"
+    elif known[:1] in (["called"], ["named"], ["branded"]):  # "a new edge-of-care service, called Stay Strong, …"
         i += 1
     if i + 1 < len(doc) and doc[i].lower_ == "the" and doc[i + 1].is_title:
         i += 1  # "a new edge-of-care service, the Bridge Team, was set up"
@@ -704,11 +704,22 @@ def _in_talks(node: Token, below: Token) -> bool:
 
 
 def _applied_for(node: Token, below: Token) -> bool:
-    """"has applied to join the programme": asked, not yet in; but "applied to join … and went live" (not
-    "… but have not yet heard")."""
-    return node.lemma_ in _BIDDING and below.dep_ == "xcomp" and below.head.i == node.i and not any(
-        child.dep_ == "conj" and child.pos_ == "VERB" and not any(word.dep_ == "neg" for word in child.children)
-        for child in node.children)
+    """"has applied to join the programme", "bid for funding to set up a court", "an application for Staying
+    Close money": asked, not yet in; but "applied to join … and went live" (not "… but have not yet heard"),
+    nor "a successful bid for …"."""
+    if node.lemma_ not in _BIDDING or below.head.i != node.i:
+        return False
+    asked_for = any(child.dep_ == "prep" and child.lower_ == "for" for child in node.children)
+    what_for = below.dep_ == "xcomp" or below.dep_ == "prep" and below.lower_ == "for" or (
+        below.dep_ == "advcl" and asked_for)  # "bid for funding to set up …"
+    granted = any(child.dep_ == "conj" and child.pos_ == "VERB" and not any(word.dep_ == "neg" for word in child.children)
+                  or child.lemma_.lower() in {"successful", "winning"} for child in node.children) or any(
+        word.pos_ == "VERB" and word.lemma_ in _GRANTED for word in node.doc[node.right_edge.i + 1:])
+    return what_for and not granted
+
+
+# what, told after a bid, says it came good: "Our first bid … was rejected, but a second bid succeeded"
+_GRANTED = {"succeed", "win", "secure", "approve", "award", "grant", "launch", "open", "start", "begin"}
 
 
 _STARTING = {"introduce", "launch", "establish", "set", "create", "open", "pilot", "implement", "adopt", "develop",
@@ -760,7 +771,7 @@ def _later_on(verb: Token) -> bool:
 _GIVEN_UP = {"shelve", "abandon", "drop", "scrap", "withdraw", "reject", "halt", "pause", "suspend", "postpone"}
 _FAILED = {"unsuccessful", "rejected", "refused", "declined"}
 _ASKED = {"plan", "proposal", "bid", "application", "idea", "attempt"}  # what can be shelved before anything ran
-_BIDDING = {"bid", "apply", "try", "attempt", "seek"}
+_BIDDING = {"bid", "apply", "application", "try", "attempt", "seek"}
 _SUCCEEDED = {"succeed", "launch", "open", "start", "begin", "win", "approve", "continue", "resume", "reopen"}
 
 
@@ -817,6 +828,8 @@ def not_yet_begun(token: Token) -> bool:
         return True
     node, child = token, token  # the practice's own word is a name, whatever the tagger calls it ("Staying Close")
     while node.head.i != node.i and (node.i == token.i or node.pos_ not in {"VERB", "AUX"}):
+        if node.i != token.i and _applied_for(node, child):
+            return True  # "an application for Staying Close money", "a bid for Mockingbird funding"
         if (node.dep_ != "compound" and (node.i == token.i or node.lemma_.lower() in _STARTING_NOUNS)
                 and any(word.lower_ in _NOT_YET for word in node.children if word.dep_ == "amod")
                 and not _some_of(node)):
@@ -891,8 +904,8 @@ def _clause_not_yet(node: Token, child: Token, named: Token) -> bool:
             word.dep_ == "conj" for word in node.children) and any(  # but launched in 2021"
             word.dep_ == "aux" and word.lemma_ == "have" or word.lower_ in _PRESENT_BE for word in node.children):
         return True
-    if node.lemma_ in _DECIDING and child.dep_ == "prep" and child.lower_ == "against":
-        return True  # "decided against a four-day week"
+    if node.lemma_ in _DECIDING and child.dep_ == "prep" and child.lower_ == "against" or _applied_for(node, child):
+        return True  # "decided against a four-day week", "applied for Staying Close funding"
     started_by_others = node.lemma_ in _STARTING and child.dep_ in {"dobj", "nsubjpass", "prep"} or (
         node.lemma_ == "replace" and child.dep_ == "prep" and child.lower_ == "with")  # what comes in its place
     starts_itself = node.lemma_ in _OPENING and child.dep_ == "nsubj"  # "the hub will open", "has not launched"
