@@ -378,6 +378,8 @@ def test_whom_a_council_recruits_when_and_what_it_achieves_are_not_practices(sen
     ("Its practice model, known locally as Bright Horizons, was launched in 2022.", "practice model", "Bright Horizons"),
     ("Our whole-family approach, branded Together Stronger, was rolled out in May.", "whole-family approach",
      "Together Stronger"),
+    ("We set up our own social work academy, which we call Northby Grow, in 2022.", "social work academy",
+     "Northby Grow"),
     ("They set up a regional fostering hub, Foster5.", "fostering hub", "Foster5"),
     ("Children use an advocacy app, Speak Up For Me (SUFM), to share their views.", "advocacy app",
      "Speak Up For Me (SUFM)"),

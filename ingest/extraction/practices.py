@@ -332,7 +332,7 @@ def apposed_name(doc: Doc, end: int) -> tuple[int, int] | None:
     """The proper name a description of a practice ending at character `end` of `doc` is given right
     after it ("a perpetrator programme, Changing Patterns, delivered by…", "a recruitment hub,
     Foster4.", "a practice framework, known locally as Greenwich Together, which…", "…, called Stay
-    Strong, …", "…, branded Working Together, …"): the name a reader
+    Strong, …", "…, branded Working Together, …", "…, which we call Grow, …"): the name a reader
     calls the practice by, as its character span (with any bracketed abbreviation); None for a list's
     next item ("the edge of care team, Family Solutions, and the MASH") or a person (after a role)."""
     described = [token for token in doc if token.idx + len(token.text) <= end]
@@ -346,6 +346,8 @@ def apposed_name(doc: Doc, end: int) -> tuple[int, int] | None:
         i += len(known) if known[-1] == "as" else 2
     elif known[:1] in (["called"], ["named"], ["branded"]):  # "a new edge-of-care service, called Stay Strong, …"
         i += 1
+    elif known[:2] == ["which", "we"] and i + 3 < len(doc) and doc[i + 2].lemma_ in {"call", "name", "brand"}:
+        i += 3  # "our own social work academy, which we call Durham Grow, …"
     if i + 1 < len(doc) and doc[i].lower_ == "the" and doc[i + 1].is_title:
         i += 1  # "a new edge-of-care service, the Bridge Team, was set up"
     if i < len(doc) and doc[i].text in OPENING_QUOTES:
