@@ -560,6 +560,12 @@ def test_what_a_report_lists_as_needing_to_improve_is_not_implemented(extractor)
     evidence = extractor.extract(text, ["E10000016"], None)
     assert {finding.intervention for finding in evidence.implementations} == {
         "signs_of_safety", "family_group_conferencing"}
+    option = ("Kent County Council: business case\n\n4.1 Option D would involve:\n\n- opening two children's homes, "
+              "each with four beds, by 2026;\n- joining the Mockingbird programme with three constellations.\n\n"
+              "4.2 In 2023 the council recruited 12 permanent social workers.\n")
+    proposed = extractor.extract(option, [], None)  # what an option would involve is neither done nor a result
+    assert {finding.intervention for finding in proposed.implementations} == {"emerging:permanent_social_worker"}
+    assert [found.outcome.value for found in proposed.open_outcomes] == [12.0]
     achieved = "What we achieved\n\n- Kent County Council launched Mockingbird in 2021.\n"  # not a heading of it
     assert [finding.intervention for finding in extractor.extract(achieved, ["E10000016"], None).implementations] == [
         "mockingbird"]
@@ -668,6 +674,10 @@ def test_a_practice_weighed_and_turned_down_is_not_the_councils(sentence, practi
     ("The council bid for funding to set up a Family Drug and Alcohol Court.", "Family Drug and Alcohol Court", False),
     ("A successful bid for Staying Close money paid for the new flats.", "Staying Close", True),
     ("We applied for and won funding to set up Lifelong Links.", "Lifelong Links", True),
+    ("An earlier application for DfE Staying Close money failed in 2022.", "Staying Close", False),
+    ("We have successfully applied for Family Hubs funding.", "Family Hubs", True),
+    ("We are applying for accreditation of our Lifelong Links service, which has run since 2019.", "Lifelong Links",
+     True),  # what is asked for is the accreditation
     # some of what was planned is there; a clause of its own tells what is done, whatever the next one plans
     ("Last spring we opened the first three of five planned kinship hubs.", "kinship hubs", True),
     ("Two of the planned kinship hubs are now open.", "kinship hubs", True),
@@ -856,6 +866,10 @@ def test_an_email_naming_no_council_in_its_opening_is_about_the_one_it_names_mos
     assert {found.council for found in evidence.implementations} == {"E10000016"}
     once_each = email.replace("Kent's foster carers", "Our foster carers")  # Kent once, Medway once: no council told
     assert not extractor.extract(once_each, [], None).open_outcomes
+    visited = email.replace("Kent's foster carers met in June, and Kent's fostering team thanked them.",
+                            "We spent two days in Kent seeing how they work, and are grateful to Kent for their advice.")
+    learned = extractor.extract(visited, [], None)  # named only as where we learned: not who "we" are
+    assert not learned.open_outcomes and not learned.implementations
 
 
 KENT_OPENING = "Kent's year\n\nKent County Council reports on its year. Kent grew its workforce and Kent kept it. "
@@ -1327,6 +1341,9 @@ def test_a_later_sentence_gives_the_baseline_or_the_later_value_of_a_free_metric
     ("The rate per 10,000 (64) is still above the regional average.", [("level", 64.0, "per 10,000")]),
     ("For advice call 01632 960321 during office hours.", []),  # a telephone number
     ("About 90,000 children and young people live in the county.", []),  # area demographics
+    ("About 90,000 children and young people live in Northby.", []),
+    ("By March, 1,120 children living in kinship care were supported by the hub.", [("level", 1120.0, "count")]),
+    ("Last year our re-referral rate was 24%; this year ours is 19%.", [("change", 19.0, "%")]),
     # "ours" after a comparison: the comparison's figure is not ours, and ours is in its unit
     ("Nationally the rate of children in care is about 70 per 10,000; ours is 61.", [("level", 61.0, "per 10,000")]),
     ("The regional average is 22%, and ours is 18.", [("level", 18.0, "%")]),
@@ -2185,6 +2202,7 @@ def test_a_partner_or_a_former_councils_area_is_not_a_council(extractor, text, n
     ("Agency staff covered 35% of shifts in April; by September this was down to 15%.", [("change", 35.0, 15.0)]),
     ("Turnover is down from one in three to around one in eight.", [("change", 33.0, 12.0)]),
     ("Agency use fell from one in four posts to one in ten.", [("change", 25.0, 10.0)]),
+    ("The service supported 46 families in its first year; it is now 2 years old.", [("level", None, 46.0)]),
     ("Two years ago almost four in ten of our social workers were agency staff. Today the figure is 16%.",
      [("change", 40.0, 16.0)]),
     ("There were 380 children in care, a rate of 96 per 10,000. This is lower than the 104 per 10,000 recorded "

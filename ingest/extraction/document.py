@@ -228,8 +228,10 @@ class Extractor:
                         method, confidence))
         candidates: list[tuple[Sentence, str | None]] = []  # with the metric the sentence before named
         context_metric = None
-        # the area's children described (demographics) and questions asked: not outcomes
-        area = _about_the_area(text, sentences) | asked
+        # the area's children described (demographics), questions asked and lists of what is still to be done
+        # ("Option D would involve: - opening two homes by 2026;"): not outcomes
+        area = _about_the_area(text, sentences) | asked | {
+            sentence.start for sentence in sentences if any(first <= sentence.start < last for first, last in to_improve)}
         for sentence in sentences:
             if sentence.start in area:
                 continue
@@ -475,11 +477,13 @@ def _not_yet_begun(text: str, parsed: dict[int, Doc], sentence: Sentence, mentio
 MAIN_COUNCIL_OPENING = 300  # characters: a title and its standfirst
 
 
-def _main_council(councils: list[Mention], text: str) -> str | None:
+def _main_council(councils: list[Mention], text: str, sources: set[int]) -> str | None:
     """The council a document with no metadata is about, when the text makes it plain: named in its
     opening, at least three times, and at least twice as often as any other (a case study naming its
-    partners), or when the opening names none, at least twice and twice as often as any other, or the only one its opening names when no other is named more often (and it is named twice,
-    or in the title line, if another is named as often); None for a report about several councils."""
+    partners); when the opening names none, named at least twice other than as a source or partner (the
+    mentions whose ids are in `sources`) and twice as often as any other (a staff email); or the only one its
+    opening names when no other is named more often (and it is named twice, or in the title line, if another
+    is named as often); None for a report about several councils."""
     counts = Counter(mention.key for mention in councils)
     if not counts:
         return None
@@ -488,7 +492,8 @@ def _main_council(councils: list[Mention], text: str) -> str | None:
     opening = {mention.key for mention in councils if mention.start < MAIN_COUNCIL_OPENING}
     if key in opening and times >= 3 and times >= 2 * runner_up:
         return key
-    if not opening and times >= 2 and times >= 2 * runner_up:  # an email or minutes naming its council only later
+    acting = Counter(mention.key for mention in councils if mention.key == key and id(mention) not in sources)
+    if not opening and acting[key] >= 2 and times >= 2 * runner_up:
         return key
     # a letter, minutes or a feature that names its council once or twice and then says "the council":
     # the only council its opening names, named more often than any other, or as often and at least twice
@@ -670,7 +675,8 @@ _ORIGIN = re.compile(r"\b(?:developed|pioneered|designed|devised|originated|foun
 # Leeds", "the director, who joined from Staffordshire County Council, …")
 _AFTER_A_COUNCIL = r"(?:\s+(?!(?:we|our|the\s+council)\b)[\w'’-]+){0,4}?\s+(?:the\s+)?(?:(?:London\s+)?Borough\s+of\s+|City\s+of\s+)?$"
 _LEARNED_FROM = re.compile(r"\b(?:(?:help|support|advice|lessons?|learning)\s+from|learn(?:ed|t|ing)?(?:\s+a\s+(?:great\s+)?deal)?"
-                           rf"\s+from|modelled\s+on|based\s+on|inspired\s+by|(?:borrow\w*|adapted|copied)\s+from|dr[ae]w\w*\s+on)"
+                           rf"\s+from|modelled\s+on|based\s+on|inspired\s+by|(?:borrow\w*|adapted|copied)\s+from|dr[ae]w\w*\s+on|"
+                           r"(?:grateful|thanks)\s+to)"
                            rf"{_AFTER_A_COUNCIL}", re.IGNORECASE)
 _SEEN_IN = re.compile(r"\b(?:visit(?:ed|ing|s)?(?:\s+to)?|joined(?:\s+us)?\s+from|(?:colleagues|counterparts|peers)\s+"
                       rf"(?:in|at|from)|(?:used|done\s+it|tried)\s+in){_AFTER_A_COUNCIL}", re.IGNORECASE)
@@ -716,7 +722,8 @@ class _CouncilContext:
         self._intervention_starts = [mention.start for mention in self._interventions]
         self._inspection_council = inspection_council
         self._only_council = document_councils[0] if len(document_councils) == 1 else None
-        main = None if document_councils or inspection_council else _main_council(self._councils, text)
+        main = None if document_councils or inspection_council else _main_council(
+            self._councils, text, {id(mention) for mention in self._councils if self._named_as_source(mention)})
         self._own = self._only_council or main  # the council the document is given for, or plainly about
         self._own_found = (self._own, "document_council", 0.8) if self._only_council else (main, "main_council", 0.6)
 
@@ -736,6 +743,8 @@ class _CouncilContext:
             return chosen.key, "named_in_sentence", 0.9
         if own and (named or self._only_council):  # "we" with partners, a model "first developed in Hertfordshire"
             return own_found
+        if own is None and _FIRST_PERSON.search(_QUOTED.sub("", words)):
+            return None, None, 0  # "we" of a council the document never makes plain, not the one named last
         recent = self._within(self._councils, self._council_starts, sentence.start - CONTEXT_WINDOW, sentence.start)
         if recent:
             # the first council that acts in the latest sentence naming one: its subject, not a partner named
@@ -757,6 +766,13 @@ class _CouncilContext:
             if latest and len({mention.key for mention in latest}) < 3:
                 return latest[0].key, "named_before", 0.6
         return own_found if own else (None, None, 0.0)
+
+    def _named_as_source(self, mention: Mention) -> bool:
+        """A council its sentence names only as where a model began or was learned, or as a partner."""
+        sentence = self._sentence_of[id(mention)]
+        words = self._text[sentence.start:sentence.end]
+        return self._maker_or_partner(words, mention.start - sentence.start, mention.end - sentence.start,
+                                      bool(_FIRST_PERSON.search(_QUOTED.sub("", words))))
 
     def _we_speak(self, words: str) -> bool:
         """"We" in a sentence of a document about one council is that council (a quoted "we" is the speaker's)."""
@@ -797,7 +813,7 @@ class _CouncilContext:
             else None  # "Inspired by Medway, the council …"
         return bool(_ORIGIN.search(before) or seen or learned or _HELPED_AFTER.match(words, end) or others_act and (
             _SOURCE_AFTER.match(words, end) or _ITS_MODEL.match(words, end) or _PARTNER.search(before) or _LIKE.search(before)
-            or before.endswith("the ") and _THE_PLACE_MODEL.match(words, end)))
+            or before.lower().endswith("the ") and _THE_PLACE_MODEL.match(words, end)))
 
     def named_in(self, sentence: Sentence) -> list[Mention]:
         """The councils a sentence names, in order."""
@@ -908,10 +924,11 @@ _TO_IMPROVE = re.compile(r"^[ \t]*(?:\d+(?:\.\d+)*\.?[ \t]+)?(?:what needs to im
                          r"what we (?:will|plan to) do next|(?:our |key )?priorities(?: for (?:the )?[\w/–-]+(?: \w+)?)?)"
                          r"[ \t]*[?:]?[ \t]*\d*[ \t]*$", re.IGNORECASE | re.MULTILINE)
 # a line leading into a list of what is still to be done: "Over the next year we will:", "Our priorities are
-# to:", "I recommend that the Minister:"; not "The grant was used to:", whose items were done, nor "Cabinet is
-# recommended to:", whose items may note what runs
+# to:", "I recommend that the Minister:", "Option D would involve:"; not "The grant was used to:", whose items
+# were done, nor "Cabinet is recommended to:", whose items may note what runs
 _WILL_DO = re.compile(r"^(?![^\n]*\b(?:report|document|paper|letter|section|briefing|update)\s+(?:will|should|is|are)\b)"
-                      r"[^\n]*\b(?:will|shall|should|must|(?:plans?|aims?|intends?|is|are|wants?|hopes?|going|"
+                      r"[^\n]*\b(?:will|shall|should|must|(?:will|would)\s+(?:involve|include|mean|see|deliver|comprise)|"
+                      r"(?:plans?|aims?|intends?|is|are|wants?|hopes?|going|"
                       r"proposes?|needs?) to|recommends? that[^\n:]*)[ \t]*:[ \t]*$", re.IGNORECASE | re.MULTILINE)
 # an item telling what was done, or that a practice the council has goes on: "- Mockingbird was launched in
 # 2022", "- Build on our three constellations", "- Embed the neglect toolkit agreed in March"

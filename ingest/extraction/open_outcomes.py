@@ -97,7 +97,8 @@ _DEMOGRAPHIC = re.compile(r"\b(?:(?<!10,000 )population|poverty|low[- ]income|et
                           r"english as an additional|"
                           r"under the age of|live in (?:the|this) (?:area|county|city|borough))\b"
                           # "About 100,000 children and young people live in County Durham"
-                          r"|\b\d{1,3}(?:,\d{3})+\s+(?:people|residents|children(?: and young people)?)\s+(?:live|living)\s+in\b"
+                          r"|\b\d{1,3}(?:,\d{3})+\s+(?:people|residents|children(?: and young people)?)\s+live\s+in\s+"
+                          r"(?:the\s+)?(?-i:[A-Z])"
                           # "a borough of around 207,000 people, with 45,000 children and young people"; not "of
                           # 1,500 children, 300 were seen", nor "has 1,250 children with a plan"
                           r"|(?:\b(?:borough|city|county|district|town|area|population) of|\bhas|\bhave|,\s*with|"
@@ -774,6 +775,7 @@ _LATER = re.compile(rf"^\W*(?P<when>(?:(?:by|in|at|since|after)\s+(?:the\s+end\s
                     rf"(?P<r>{PER_10000})?", re.IGNORECASE)
 
 
+_TIME_AFTER = re.compile(r"\s*(?:years?|months?|weeks?|days?|hours?|old)\b", re.IGNORECASE)
 BARE = "bare"  # the unit of a later value printed as a number alone ("It is now 17."): the earlier figure's
 
 
@@ -791,6 +793,8 @@ def later_value_of(sentence: str) -> tuple[float, str] | None:
     if elsewhere(rest) or re.match(rf"\s*(?:in|out of)\s+(?:\d|{'|'.join(NUMBER_WORDS)})\b", rest, re.IGNORECASE):
         return None  # "that had fallen to 12% in Kirklees", "Today it's 1 in 5 families"
     amount = parse_amount(match.group("v"))
+    if amount.unit == "count" and _TIME_AFTER.match(rest):
+        return None  # "it is now 2 years old", "it is now 3 weeks until …": how long, not the figure's later value
     if match.group("r"):
         return amount.value, "per 10,000"
     return amount.value, BARE if amount.unit == "count" and re.match(r"\s*(?:[.;,)]|$)", rest) else amount.unit
@@ -1018,7 +1022,14 @@ def _ours_after_theirs(text: str, offset: int, found: list[OpenOutcome]) -> list
     elif unit:  # theirs a comparison group's, read as none: "The regional average is 22%, and ours is 18"
         ours.unit = "per 10,000" if "10" in unit[-1] else "%"
     ours.kind = "level"
+    if theirs and _OUR_OWN.search(text, 0, match.start()):  # "Last year our rate was 24%; this year ours is 19%"
+        assert ours.value is not None and theirs[-1].value is not None
+        ours.changed_from(theirs[-1].value)
+        theirs = theirs[-1:]
     return [outcome for outcome in found if all(outcome is not their for their in theirs)]
+
+
+_OUR_OWN = re.compile(r"\b(?:we|us)\b|\bour\b(?!\s+(?:statistical\s+|nearest\s+)?neighbou?r)", re.IGNORECASE)
 
 
 _THEIR_UNIT = re.compile(r"%|per ?cent\b|percent\b|per 10,?000\b", re.IGNORECASE)

@@ -712,12 +712,17 @@ def _applied_for(node: Token, below: Token) -> bool:
     if node.lemma_ not in _BIDDING or below.head.i != node.i:
         return False
     asked_for = any(child.dep_ == "prep" and child.lower_ == "for" for child in node.children)
-    what_for = below.dep_ == "xcomp" or below.dep_ == "prep" and below.lower_ == "for" or (
-        below.dep_ == "advcl" and asked_for)  # "bid for funding to set up …"
+    what_for = below.dep_ == "xcomp" or below.dep_ == "advcl" and asked_for or (  # "bid for funding to set up …"
+        below.dep_ == "prep" and below.lower_ == "for" and any(  # money or a programme, not "accreditation of …"
+            word.dep_ == "pobj" and word.pos_ == "PROPN" or word.dep_ in {"pobj", "pcomp"} and any(
+                part.lemma_.lower() in _MONEY_ASKED for part in word.subtree) for word in below.children))
     granted = any(child.dep_ == "conj" and child.pos_ == "VERB" and not any(word.dep_ == "neg" for word in child.children)
-                  or child.lemma_.lower() in {"successful", "winning"} for child in node.children) or any(
+                  or child.lemma_.lower() in {"successful", "successfully", "winning"} for child in node.children) or any(
         word.pos_ == "VERB" and word.lemma_ in _GRANTED for word in node.doc[node.right_edge.i + 1:])
     return what_for and not granted
+
+
+_MONEY_ASKED = {"funding", "money", "fund", "grant", "share", "investment"}
 
 
 # what, told after a bid, says it came good: "Our first bid … was rejected, but a second bid succeeded"
