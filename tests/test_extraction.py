@@ -2203,6 +2203,9 @@ def test_a_partner_or_a_former_councils_area_is_not_a_council(extractor, text, n
     ("Turnover is down from one in three to around one in eight.", [("change", 33.0, 12.0)]),
     ("Agency use fell from one in four posts to one in ten.", [("change", 25.0, 10.0)]),
     ("The service supported 46 families in its first year; it is now 2 years old.", [("level", None, 46.0)]),
+    ("In the January audit one in three cases was graded good, compared with one in ten in June.",
+     [("change", 10.0, 33.0)]),  # a baseline as a share in words
+    ("Agency staff now fill 12% of posts, compared with one in four in 2021.", [("change", 25.0, 12.0)]),
     ("Two years ago almost four in ten of our social workers were agency staff. Today the figure is 16%.",
      [("change", 40.0, 16.0)]),
     ("There were 380 children in care, a rate of 96 per 10,000. This is lower than the 104 per 10,000 recorded "

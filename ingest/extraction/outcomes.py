@@ -48,6 +48,8 @@ _IN_WORDS = (rf"(?:(?:{'|'.join(TENS)})-(?:one|two|three|four|five|six|seven|eig
 # year before"; not "one in five", "one of the highest", "three years ago", "nine hundred", "nine teams"
 _WORDS_ALONE = (rf"{_IN_WORDS}(?=\s*(?:[,;.)]|$)|\s+(?:in|at|by|during)\s+(?![\d]|{_IN_WORDS})|\s+(?:last|the previous|"
                 rf"(?:the|a) year (?:before|earlier|ago))\b)")
+# a share as "N in M": "compared with one in ten in June"
+_N_IN_M = rf"{_IN_WORDS}\s+(?:in|out\s+of)\s+{_IN_WORDS}"
 FRACTION = rf"half|(?:{'|'.join(_SEVERAL)})[- ](?:{'|'.join(sorted(PARTS, key=len, reverse=True))})"
 HEDGE = r"(?:(?:a|an)\s+(?:current\s+)?(?:high|peak|rate|total|figure|level|average)\s+of\s+|average\s+of\s+|(?:an\s+)?estimated\s+|around\s+|about\s+|approximately\s+|roughly\s+|almost\s+|nearly\s+|over\s+|under\s+|just\s+(?:over|under)?\s*|more than\s+|less than\s+)?"
 
@@ -137,7 +139,7 @@ _BASELINE_AFTER = re.compile(
     rf"(?:\s+of\s+\d+%?)?)\s+from|(?P<adjacent>(?<=\d)|(?<=%)|(?<=\bcent))\s+from|(?P<comma>,)\s*from|\bcompared\s+(?:with|to)|\bagainst|(?P<was>,\s*having\s+(?:been|peaked)(?:\s+at)?|[;,]\s*"
     rf"(?:and\s+)?{PAST},?\s+(?:the|that|this|it)(?:\s+(?:figure|proportion|percentage|share|number|rate|total))?\s+"
     rf"(?:was|had\s+been|stood\s+at)))\s+{HEDGE}"
-    rf"(?P<v>{AMOUNT}|{FRACTION}|{_WORDS_ALONE})(?!(?:st|nd|rd|th)?\s+{_MONTH}\b)(?P<r>{PER_10000})?(?P<when>[^,;.]{{0,60}}?\b(?:(?:19|20)\d\d|ago|before|previous|last|{_MONTH}|"
+    rf"(?P<v>{AMOUNT}|{FRACTION}|{_N_IN_M}|{_WORDS_ALONE})(?!(?:st|nd|rd|th)?\s+{_MONTH}\b)(?P<r>{PER_10000})?(?P<when>[^,;.]{{0,60}}?\b(?:(?:19|20)\d\d|ago|before|previous|last|{_MONTH}|"
     rf"baseline|time of|start|beginning|earlier|when\s+(?:the|our|its|this|we|it)\b[^,;.]{{0,40}}?\b(?:began|begun|"
     rf"started|launched|introduced|agreed|opened))\b)?", re.IGNORECASE)
 _AIMED_AT = re.compile(r"\b(?:target|aim|ambition|goal|trajectory)s?\b", re.IGNORECASE)
@@ -797,8 +799,11 @@ def share_percent(several: float, part: str) -> float:
 
 
 def share_in_words(text: str) -> float | None:
-    """ "half", "a third", "two-thirds", "three quarters" in per cent; None for anything else."""
+    """ "half", "a third", "two-thirds", "three quarters", "one in ten" in per cent; None for anything else."""
     words = text.lower().replace("-", " ").split()
+    if len(words) >= 3 and words[-2] in {"in", "of"}:  # "one in ten", "nine out of ten": as _shares rounds it
+        parts, whole = (NUMBER_WORDS.get(word, 0) for word in (words[0], words[-1]))
+        return float(round(100 * parts / whole)) if 0 < parts < whole else None
     if len(words) == 1 and words[0] == "half":
         return share_percent(1, "half")
     if len(words) == 2 and words[0] in _SEVERAL and words[1] in PARTS:
