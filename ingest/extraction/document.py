@@ -230,8 +230,8 @@ class Extractor:
         context_metric = None
         # the area's children described (demographics), questions asked and lists of what is still to be done
         # ("Option D would involve: - opening two homes by 2026;"): not outcomes
-        area = _about_the_area(text, sentences) | asked | {
-            sentence.start for sentence in sentences if any(first <= sentence.start < last for first, last in to_improve)}
+        area = _about_the_area(text, sentences) | asked | {sentence.start for sentence in sentences if any(
+            first <= sentence.start < last for first, last in to_improve)}
         for sentence in sentences:
             if sentence.start in area:
                 continue
@@ -276,11 +276,11 @@ class Extractor:
             known = taken.get(sentence.start, set())
             later = later_value_of(body)
             if later is not None and _changed_to(previous, *later, sentence, text):
-                read = {(later[0], "count" if later[1] == BARE else later[1])}
-                known = known | read  # read already, as the previous figure's later value
+                read = (later[0], "count" if later[1] == BARE else later[1])
+                known = known | {read}  # read already, as the previous figure's later value
                 evidence.outcomes = [finding for finding in evidence.outcomes if not (  # nor a change from nothing
                     finding.sentence.start == sentence.start and finding.draft.value_from is None
-                    and (finding.draft.value_to, finding.draft.unit) in read)]
+                    and (finding.draft.value_to, finding.draft.unit) == read)]
             council = about.council_for(sentence)[0]
             if council:
                 intervention, attribution = about.intervention_for(sentence, refers_back(body))
@@ -492,8 +492,8 @@ def _main_council(councils: list[Mention], text: str, sources: set[int]) -> str 
     opening = {mention.key for mention in councils if mention.start < MAIN_COUNCIL_OPENING}
     if key in opening and times >= 3 and times >= 2 * runner_up:
         return key
-    acting = Counter(mention.key for mention in councils if mention.key == key and id(mention) not in sources)
-    if not opening and acting[key] >= 2 and times >= 2 * runner_up:
+    acting = sum(1 for mention in councils if mention.key == key and id(mention) not in sources)
+    if not opening and acting >= 2 and times >= 2 * runner_up:
         return key
     # a letter, minutes or a feature that names its council once or twice and then says "the council":
     # the only council its opening names, named more often than any other, or as often and at least twice
@@ -694,10 +694,11 @@ _LEADING_WORDS = re.compile(r"^(?:\W*\b(?:our|the|their|its|and|but|so)\b)+\W*",
 _DOES_AFTER = re.compile(rf"{_COUNCIL_WORD},\s+(?:which|who)\s+(?:has\s+|had\s+)?"
                          r"(?:introduced|launched|set\s+up|adopted|opened|created|established|implemented|rolled\s+out|"
                          r"piloted|commissioned|runs|ran)\b")
-# a council that helped the one speaking: "Leeds helped us set up …", "Medway City Council supported the council to …"
-_HELPED_AFTER = re.compile(rf"{_COUNCIL_WORD}\s+(?:has\s+|have\s+|had\s+)?(?:helped|supported|advised|mentored|coached)\s+"
-                           r"(?:us|our|the\s+council)\b")
-_LIKE = re.compile(r"\b(?:like|as\s+in)\s+(?:the\s+)?$", re.IGNORECASE)  # "Like Medway, we …": another council did it too
+# a council that helped the one speaking: "Leeds helped us set up …", "Medway City Council supported the council"
+_HELPED_AFTER = re.compile(rf"{_COUNCIL_WORD}\s+(?:has\s+|have\s+|had\s+)?"
+                           r"(?:helped|supported|advised|mentored|coached)\s+(?:us|our|the\s+council)\b")
+# "Like Medway, we …": another council did it too
+_LIKE = re.compile(r"\b(?:like|as\s+in)\s+(?:the\s+)?$", re.IGNORECASE)
 _ITS_MODEL = re.compile(r"['’]s(?:\s+[\w-]+){0,3}?\s+(?:model|approach)\b")  # "… adopted North Yorkshire's No Wrong Door model"
 _THE_PLACE_MODEL = re.compile(r"(?:\s+[\w-]+){0,3}?\s+(?:model|approach)\b")  # "the North Yorkshire (No Wrong Door) model"
 _AGENT = re.compile(r"\b(?:[Ww]e|[Tt]he (?:council|borough|county|city|authority|trust|service))\b")  # who adopted it
@@ -708,6 +709,11 @@ _ITS = re.compile(r"\b(?:its|their)\b")  # "Inspectors praised its Mockingbird p
 _LIST_GOES_ON = re.compile(r"\s*(?:,|and\b)")  # "Darlington, Hartlepool and …", not "Hertfordshire, Somerset introduced"
 _LISTED_AFTER = re.compile(r"(?:\s*,\s*|\s+and\s+|\s*,\s*and\s+)(?:the\s+)?")  # "with Darlington, Hartlepool and …"
 _QUOTED = re.compile(r"[“\"][^”\"]*[”\"]")  # what someone quoted says: their "we", not the document's
+
+
+def _first_person(words: str) -> bool:
+    """Whether a sentence speaks as "we" (a quoted "we" is the speaker's, not the document's)."""
+    return bool(_FIRST_PERSON.search(_QUOTED.sub("", words)))
 
 
 class _CouncilContext:
@@ -743,7 +749,7 @@ class _CouncilContext:
             return chosen.key, "named_in_sentence", 0.9
         if own and (named or self._only_council):  # "we" with partners, a model "first developed in Hertfordshire"
             return own_found
-        if own is None and _FIRST_PERSON.search(_QUOTED.sub("", words)):
+        if own is None and _first_person(words):
             return None, None, 0  # "we" of a council the document never makes plain, not the one named last
         recent = self._within(self._councils, self._council_starts, sentence.start - CONTEXT_WINDOW, sentence.start)
         if recent:
@@ -772,11 +778,11 @@ class _CouncilContext:
         sentence = self._sentence_of[id(mention)]
         words = self._text[sentence.start:sentence.end]
         return self._maker_or_partner(words, mention.start - sentence.start, mention.end - sentence.start,
-                                      bool(_FIRST_PERSON.search(_QUOTED.sub("", words))))
+                                      _first_person(words))
 
     def _we_speak(self, words: str) -> bool:
-        """"We" in a sentence of a document about one council is that council (a quoted "we" is the speaker's)."""
-        return self._own is not None and bool(_FIRST_PERSON.search(_QUOTED.sub("", words)))
+        """"We" in a sentence of a document about one council is that council."""
+        return self._own is not None and _first_person(words)
 
     def _doers(self, words: str, sentence: Sentence, named: list[Mention], we_speak: bool) -> list[Mention]:
         """The councils a sentence (`words`) names as doing what it says: not a partner, nor where a model
@@ -812,8 +818,8 @@ class _CouncilContext:
         learned = learned if learned is not None and (learned.start() > 0 or others_act or _AGENT.search(words, end)) \
             else None  # "Inspired by Medway, the council …"
         return bool(_ORIGIN.search(before) or seen or learned or _HELPED_AFTER.match(words, end) or others_act and (
-            _SOURCE_AFTER.match(words, end) or _ITS_MODEL.match(words, end) or _PARTNER.search(before) or _LIKE.search(before)
-            or before.lower().endswith("the ") and _THE_PLACE_MODEL.match(words, end)))
+            _SOURCE_AFTER.match(words, end) or _ITS_MODEL.match(words, end) or _PARTNER.search(before)
+            or _LIKE.search(before) or before.lower().endswith("the ") and _THE_PLACE_MODEL.match(words, end)))
 
     def named_in(self, sentence: Sentence) -> list[Mention]:
         """The councils a sentence names, in order."""

@@ -781,9 +781,9 @@ BARE = "bare"  # the unit of a later value printed as a number alone ("It is now
 
 def later_value_of(sentence: str) -> tuple[float, str] | None:
     """"That figure now stands at 12 per cent": the previous sentence's figure, later; its value and
-    unit (BARE for a number alone). Only "that"/"this" figure, "the figure", "that" or "it" with nothing between ("Today the figure is
-    17%", "that had fallen to 17%", "It's now 17%"): "The number in care is now 1,650" may be another metric's; never a
-    comparison group's ("the figure nationally is 18%")."""
+    unit (BARE for a number alone). Only "that"/"this" figure, "the figure", "that" or "it" with nothing
+    between ("Today the figure is 17%", "that had fallen to 17%", "It's now 17%", "It is now 17"): "The number in
+    care is now 1,650" may be another metric's; never a comparison group's ("the figure nationally is 18%")."""
     match = _LATER.search(sentence)
     if not match or re.search(rf"\b(?:{COMPARISON_GROUPS}|average)\b", match.group(0), re.IGNORECASE) or (
             match.group("it") and not (match.group("when") or match.group("now") or match.group("is_now")
@@ -1030,8 +1030,6 @@ def _ours_after_theirs(text: str, offset: int, found: list[OpenOutcome]) -> list
 
 
 _OUR_OWN = re.compile(r"\b(?:we|us)\b|\bour\b(?!\s+(?:statistical\s+|nearest\s+)?neighbou?r)", re.IGNORECASE)
-
-
 _THEIR_UNIT = re.compile(r"%|per ?cent\b|percent\b|per 10,?000\b", re.IGNORECASE)
 
 
