@@ -362,7 +362,7 @@ class Extractor:
             if known:
                 found.append(Mention("intervention", known, practice.surface, practice.start, practice.end,
                                      practice.confidence, "normalised_alias"))
-            elif key and was_kept:
+            elif key and (was_kept or reshaped is not None):  # a reshaping into teams, whatever the weights say
                 found.append(Mention("intervention", emerging_id(key), practice.surface, practice.start,
                                      practice.end, practice.confidence, practice.method, "emerging"))
             added.add((practice.start, practice.end))
