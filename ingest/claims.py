@@ -9,8 +9,7 @@ import re
 from dataclasses import dataclass
 
 from ingest.council_mentions import CouncilMatcher
-from ingest.inspection import MONTHS
-from kg.model.vocabulary import GRADE_PATTERN, grade_of
+from kg.model.vocabulary import GRADE_PATTERN, MONTHS, grade_of
 
 # past tense only: "could be judged good" or "judged good by 2017" are hopes, not judgements
 _CLAIM = re.compile(

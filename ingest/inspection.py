@@ -15,7 +15,7 @@ from dataclasses import dataclass, field
 from datetime import date
 
 from kg.model.graph import Judgement
-from kg.model.vocabulary import GRADE_PATTERN, grade_of
+from kg.model.vocabulary import GRADE_PATTERN, MONTHS, grade_of
 
 _GRADE = GRADE_PATTERN[:-1] + "|not judged)"
 
@@ -43,9 +43,6 @@ LAC_2013_AREAS = [
     ("leadership_and_management", r"Leadership and management"),
 ]
 
-MONTHS = {name: number for number, name in enumerate(
-    ["january", "february", "march", "april", "may", "june", "july", "august", "september", "october",
-     "november", "december"], start=1)}
 # Full or abbreviated ("18 Feb 2014", "Sept."): the lookup goes by the first three letters.
 _MONTH_BY_ABBREVIATION = {name[:3]: number for name, number in MONTHS.items()}
 _MONTH = (r"(Jan(?:uary)?|Feb(?:ruary)?|Mar(?:ch)?|Apr(?:il)?|May|June?|July?|Aug(?:ust)?|Sep(?:t(?:ember)?)?"

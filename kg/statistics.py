@@ -31,6 +31,7 @@ from kg.model.statistics import (
     tolerance_words,
     within_tolerance,
 )
+from kg.model.vocabulary import MONTHS
 
 BATCH_VALUES = 20_000  # figures per write transaction: large enough to be quick, small enough for a 1 GB heap
 
@@ -283,10 +284,7 @@ def metric_statistics(graph: Graph) -> MetricStatistics:
 
 # "2019", "2019/20", "2019-20" and "2014−15" (a year ending in 2020, 2015), "2019–2022" (two years)
 _YEARS = re.compile(r"(?<!\d)((?:19|20)\d{2})(?:\s*[/\-–−]\s*((?:19|20)?\d{2}))?(?!\d)")
-_MONTHS = {name: number for number, name in enumerate(
-    ("january", "february", "march", "april", "may", "june", "july", "august", "september", "october",
-     "november", "december"), start=1)}
-_MONTH_BEFORE = re.compile(r"\b(" + "|".join(_MONTHS) + r")\s*$", re.IGNORECASE)
+_MONTH_BEFORE = re.compile(r"\b(" + "|".join(MONTHS) + r")\s*$", re.IGNORECASE)
 NEAR = 60  # characters after a figure in which the date it is given for is looked for ("695 in March 2015")
 
 
@@ -301,7 +299,7 @@ def _dates(text: str) -> list[tuple[int, int, int | None]]:
     for match in _YEARS.finditer(text):
         first, second = int(match.group(1)), match.group(2)
         month_named = _MONTH_BEFORE.search(text[max(0, match.start() - 12):match.start()])
-        month = _MONTHS[month_named.group(1).lower()] if month_named else None
+        month = MONTHS[month_named.group(1).lower()] if month_named else None
         if second is None:
             found.append((match.start(), first, month))
         elif len(second) == 2:

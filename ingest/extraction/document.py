@@ -507,7 +507,7 @@ def _main_council(councils: list[Mention], text: str, sources: set[int]) -> str 
 
 def _last_level(previous: list[OpenOutcomeFinding], unit: str) -> OpenOutcomeFinding | None:
     """The previous sentence's last level (no baseline yet) in `unit` (in any, for BARE)."""
-    return next((found for found in reversed(previous) if unit in {found.outcome.unit, BARE}
+    return next((found for found in reversed(previous) if _in_unit(found.outcome, unit)
                  and found.outcome.value_from is None and found.outcome.value is not None), None)
 
 
@@ -566,7 +566,12 @@ def _later_in_clause(found: list[OpenOutcomeFinding], body: str, sentence: Sente
         return found
     value, unit = later
     return [finding for finding in found if finding.outcome.char_start < cut or not (
-        finding.outcome.kind == "level" and finding.outcome.value == value and unit in {finding.outcome.unit, BARE})]
+        finding.outcome.kind == "level" and finding.outcome.value == value and _in_unit(finding.outcome, unit))]
+
+
+def _in_unit(outcome: OpenOutcome, unit: str) -> bool:
+    """Whether an outcome is in `unit`; a later value printed as a number alone (BARE) is in any."""
+    return unit in {outcome.unit, BARE}
 
 
 # words too common to say two sentences give the same measure

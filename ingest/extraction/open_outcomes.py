@@ -37,7 +37,6 @@ from ingest.extraction.outcomes import (
     COMPARISON_GROUPS,
     FRACTION,
     HEDGE,
-    MONTHS,
     MOVED_BY_THEN_TO,
     MULTIPLIED_WORDS,
     MULTIPLYING,
@@ -58,13 +57,14 @@ from ingest.extraction.outcomes import (
     period_of,
     ranges,
     said_of_a_group,
+    share_of,
     share_percent,
     share_words,
     signed_change,
     size_printed_before,
     stated_share,
 )
-from kg.model.vocabulary import GRADE_PATTERN
+from kg.model.vocabulary import GRADE_PATTERN, MONTHS
 
 _WORDS = {**NUMBER_WORDS, "half": 50}
 # a figure written in words, for the cheap test of which sentences may hold one: "fourteen", "a fifth", "halved"
@@ -1461,7 +1461,7 @@ def _shares(doc: Doc, offset: int) -> tuple[list[tuple[OpenOutcome, tuple[int, i
         elif (several_in := _number(token.text)) and (joiner := _in_or_out_of(token)) is not None \
                 and (out_of := _number(doc[joiner.i + 1].text)) \
                 and several_in < out_of <= 1000 and not _YEAR.fullmatch(doc[joiner.i + 1].text):
-            first, value = token, float(round(100 * several_in / out_of))  # "one in three", "nine out of ten"
+            first, value = token, share_of(several_in, out_of)  # "one in three", "nine out of ten"
             counted = doc[joiner.i + 1]
             unread.append((token.idx, counted.idx + len(counted.text)))  # the ten of "nine out of ten" counts nothing
             group = doc[token.i + 1] if joiner.i == token.i + 3 else counted.head if counted.head.pos_ == "NOUN" else next(
@@ -1488,7 +1488,7 @@ def _shares(doc: Doc, offset: int) -> tuple[list[tuple[OpenOutcome, tuple[int, i
                                 offset + first.idx, offset + token.idx + len(token.text))
             earlier = _SHARE_FROM.search(doc.text, 0, first.idx)
             if earlier and (parts := _number(earlier.group("parts"))) and (whole := _number(earlier.group("whole"))):
-                share.changed_from(float(round(100 * parts / whole)))  # "down from one in three to one in eight"
+                share.changed_from(share_of(parts, whole))  # "down from one in three to one in eight"
                 found = [(told, span) for told, span in found if told.char_start < offset + earlier.start()]
             found.append((share, (first.idx, max(group.idx, exact.end() if exact else 0))))
     return found, unread

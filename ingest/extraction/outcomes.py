@@ -22,10 +22,9 @@ from spacy.tokens import Doc, Token
 
 from ingest.extraction.nlp import instruction
 from kg.model.catalogue import Metric, metric_by_id, metrics
+from kg.model.vocabulary import MONTHS
 
 _YEAR = r"(?:19|20)\d\d(?:[-/–−]\d\d(?:\d\d)?)?"  # 2019, 2019-20, 2013–14, 2014−15 (a minus sign)
-MONTHS = {"january", "february", "march", "april", "may", "june", "july", "august", "september", "october",
-          "november", "december"}
 _MONTH = rf"(?:{'|'.join(sorted(MONTHS))})"
 # a time gone by, said before what a figure was then: "in March 2023", "in 2022", "three years ago", "a year earlier"
 PAST = (rf"(?:(?:in|at|by)\s+(?:the\s+end\s+of\s+)?(?:\d{{1,2}}\s+)?(?:{_MONTH}\s+)?{_YEAR}|"
@@ -798,12 +797,17 @@ def share_percent(several: float, part: str) -> float:
     return 100 * several / PARTS[part.lower()]
 
 
+def share_of(parts: float, whole: float) -> float:
+    """So many in so many ("one in three") in whole per cent, as readers write it: 33.0."""
+    return float(round(100 * parts / whole))
+
+
 def share_in_words(text: str) -> float | None:
     """ "half", "a third", "two-thirds", "three quarters", "one in ten" in per cent; None for anything else."""
     words = text.lower().replace("-", " ").split()
-    if len(words) >= 3 and words[-2] in {"in", "of"}:  # "one in ten", "nine out of ten": as _shares rounds it
+    if len(words) >= 3 and words[-2] in {"in", "of"}:  # "one in ten", "nine out of ten"
         parts, whole = (NUMBER_WORDS.get(word, 0) for word in (words[0], words[-1]))
-        return float(round(100 * parts / whole)) if 0 < parts < whole else None
+        return share_of(parts, whole) if 0 < parts < whole else None
     if len(words) == 1 and words[0] == "half":
         return share_percent(1, "half")
     if len(words) == 2 and words[0] in _SEVERAL and words[1] in PARTS:

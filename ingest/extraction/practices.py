@@ -22,6 +22,7 @@ from typing import Any, Callable
 from spacy.tokens import Doc, Span, Token
 
 from ingest.extraction.nlp import FINITE_TAGS
+from kg.model.vocabulary import MONTHS
 
 ACTIONS = {"introduce", "establish", "launch", "pilot", "invest", "recruit", "restructure", "create", "commission",
            "recommission", "adopt", "embed", "implement", "develop", "appoint", "employ", "fund", "initiate",
@@ -102,8 +103,6 @@ NOT_WHAT_IT_DOES = {"carer", "adopter", "leaver", "parent", "leader", "director"
                     "chairperson", "chairman", "chairwoman", "executive", "provider", "superintendent", "councillor",
                     "commissioner", "workforce", "foundation", "change", "identity", "issue", "backlog", "level",
                     "condition", "plan", *QUANTITIES}
-_MONTHS = {"january", "february", "march", "april", "may", "june", "july", "august", "september", "october",
-           "november", "december"}
 _OFSTED = re.compile(r"\b(?:inspectors?|ofsted|this inspection|the inspection)\b", re.IGNORECASE)
 _WE = re.compile(r"\bwe\b", re.IGNORECASE)
 BY_INSPECTORS = "by_inspectors"  # a parsed sentence's user_data key: is it from an inspection report?
@@ -1280,7 +1279,7 @@ def find_practices(sentence: Doc | Span, offset: int) -> list[PracticeMention]:
             return
         start, end = with_abbreviation(doc, tokens)
         head = head_of(tokens)
-        if head.lemma_.lower() in NOT_WHAT_IT_DOES or head.ent_type_ in {"DATE", "TIME"} or head.lower_ in _MONTHS:
+        if head.lemma_.lower() in NOT_WHAT_IT_DOES or head.ent_type_ in {"DATE", "TIME"} or head.lower_ in MONTHS:
             return
         found.append(PracticeMention(doc.text[start:end], offset + start, offset + end, head.lemma_.lower(), method,
                                      confidence, tuple(tokens)))

@@ -31,6 +31,10 @@ GRADE_PATTERN = r"(requires? improvement(?: to be good)?|outstanding|inadequate|
 # Steps on one scale: adequate (the pre-2013 grade) stands where requires improvement does.
 GRADE_LEVELS: dict[str, int] = {"inadequate": 0, "requires_improvement": 1, "adequate": 1, "good": 2,
                                 "outstanding": 3}
+# the months by name, lower case, with their numbers: the one list every date and figure reader uses
+MONTHS = {name: number for number, name in enumerate(
+    ("january", "february", "march", "april", "may", "june", "july", "august", "september", "october",
+     "november", "december"), start=1)}
 LEVEL_NAMES = ["Inadequate", "Requires improvement", "Good", "Outstanding"]
 
 # The research report's phases of the improvement journey.
