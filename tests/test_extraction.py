@@ -553,6 +553,51 @@ def test_a_practice_only_planned_or_lacked_is_named_but_not_implemented(extracto
         "pause", "bright_spots"}
 
 
+@pytest.mark.parametrize(("text", "implemented", "named_only"), [
+    # asked "whether", "talk of", a paper's request: not done
+    ("The panel asked whether the Staying Close model would follow in Kent.", set(), {"staying_close"}),
+    ("Whether you trained at university or came through Step Up to Social Work, you will join our academy.", set(),
+     {"frontline_programme"}),
+    ("There is talk of a Mockingbird constellation in Kent next year.", set(), {"mockingbird"}),
+    ("The Board is asked to support continued funding of the fostering recruitment team.", set(), set()),
+    ("Members are invited to approve the creation of a new edge of care hub.", set(), set()),
+    # run by a partner "not by the council"
+    ("Speech therapy for children in care is commissioned by the ICB, not by the council.", set(), set()),
+    # what the council's own model was drawn from
+    ("Kent set up Family Circles, its own take on family group conferencing.", {"emerging:family_circle"},
+     {"family_group_conferencing"}),
+    ("We designed the model ourselves, drawing on systemic practice.", set(), {"systemic_practice"}),
+    ("The council adopted a framework it called \"Keystone\", which borrows heavily from restorative practice.",
+     {"emerging:keystone"}, {"restorative_practice"}),
+    ("The council adopted a single practice framework based on Signs of Safety.", {"signs_of_safety"}, set()),
+    # a name given "under its own banner", "under the X name"
+    ("Kent has run a fostering drive under its own banner, Foster Together, which doubled enquiries.",
+     {"emerging:foster_together"}, set()),
+    ("It also opened three children's homes under the Garden Homes name.", {"emerging:garden_home"}, set()),
+    # whom a council took on, of a kind; not newly qualified staff, whom every team takes on
+    ("Since 2021 Kent has taken on 80 permanent social workers.", {"emerging:permanent_social_worker"}, set()),
+    ("Kent took on 19 newly qualified social workers last year.", set(), set()),
+    # what teams were split into
+    ("Child protection teams were split into eight locality teams.", {"emerging:split_into_locality_team"}, set()),
+])
+def test_what_is_asked_drawn_from_or_named_under_a_banner(extractor, text, implemented, named_only):
+    evidence = extractor.extract("Kent County Council: an update\n\n" + text, ["E10000016"], None)
+    assert {finding.intervention for finding in evidence.implementations} == implemented
+    report = extract_report(evidence, [], [], {}, None, [])
+    assert {entry["id"] for entry in report["named_only"]} == named_only
+
+
+@pytest.mark.parametrize(("text", "surfaces"), [
+    # whom a catalogue practice is for is not part of its name; a name's own words are
+    ("Kent introduced Lifelong Links for children in care in 2022.", ["Lifelong Links"]),
+    ("Kent launched two Mockingbird constellations for our foster carers.", ["Mockingbird constellations"]),
+    ("Kent introduced the Step Up to Social Work programme.", ["Step Up to Social Work"]),
+])
+def test_whom_a_catalogue_practice_is_for_is_not_its_name(extractor, text, surfaces):
+    evidence = extractor.extract("Kent County Council: an update\n\n" + text, ["E10000016"], None)
+    assert [mention.surface for mention in evidence.mentions if mention.kind == "intervention"] == surfaces
+
+
 def test_what_a_report_lists_as_needing_to_improve_is_not_implemented(extractor):
     text = ("Kent County Council introduced Signs of Safety in 2019.\n\nWhat needs to improve?\n\n"
             "- The implementation of an effective edge of care service.\n\n- Use of the Mockingbird model. The "
@@ -2230,6 +2275,47 @@ def test_a_partner_or_a_former_councils_area_is_not_a_council(extractor, text, n
 def test_changes_with_ends_in_words_dated_ends_and_baselines_said_after(extractor, text, expected):
     evidence = in_oldham(extractor, text)
     assert figures_of(evidence) == expected
+
+
+@pytest.mark.parametrize(("text", "expected"), [
+    # a scorecard's lines: a label and its figure, with the earlier one in brackets, after "down from", or dated
+    ("Timely visits: 91 per cent (Quarter 2: 84 per cent).", [("change", 84.0, 91.0)]),
+    ("Children subject to a plan, rate per 10,000: 42 (47)", [("change", 47.0, 42.0)]),
+    ("Agency social workers: 22, down from 30.", [("change", 30.0, 22.0)]),
+    ("(a) Contacts with a decision within 24 hours: 61% in June, 90% in September.", [("change", 61.0, 90.0)]),
+    ("Average caseload in the child in need teams: 16.", [("level", None, 16.0)]),
+    ("(c) Average caseload in assessment teams: 18 children, against a target of 17.", [("level", None, 18.0)]),
+    ("(d) Re-referrals within 12 months: 23%, still above the England average of 22%.", [("level", None, 23.0)]),
+    ("England average: 22%.", []),
+    ("Standstill period: 8 working days", []),
+    # a level then and one now; shares a time apart; a multiple of an earlier count
+    ("Agency use, which had peaked at 31 per cent of the workforce, now stands at 9 per cent.", [("change", 31.0, 9.0)]),
+    ("In the year before the change one in five carers left; this year it was closer to one in ten.",
+     [("change", 20.0, 10.0)]),
+    ("Roughly one post in four was filled by a locum in early 2022, and today it is about one in twelve.",
+     [("change", 25.0, 8.0)]),
+    ("Around two in every five families kept their children at home.", [("level", None, 40.0)]),
+    ("The council approved 38 new fostering households in 2024, more than double the 17 approved in 2022.",
+     [("change", 17.0, 38.0)]),
+    ("The service held 300 family group conferences, about three times as many as in 2020.",
+     [("count", None, 300.0), ("change", None, None)]),
+    # the figure before, or later, in the next sentence
+    ("The front door now decides 91% of contacts within a day. Before the redesign, the figure was around 65%.",
+     [("change", 65.0, 91.0)]),
+    ("In March 2018 the council looked after 1,210 children. This autumn the figure is 1,090.",
+     [("change", 1210.0, 1090.0)]),
+    # not results: plans, what is being built, the area's people, a visit's dates, comparable areas
+    ("Plans for two new in-house children's homes have been agreed in principle.", []),
+    ("We are building two in-house children's homes, but neither will open before 2027.", []),
+    ("Oldham has around 1.1 million residents, roughly 200,000 of them under 18.", []),
+    ("Roughly 180,000 people live here.", []),
+    ("The visit was carried out on 23 and 24 July 2024.", []),
+    ("Over the same period, the average in comparable inner London boroughs fell by about 3%.", []),
+    ("At 31 March 2024, 236 children were subject to a child protection plan, a rate of 39.8 per 10,000 children.",
+     [("level", None, 236.0), ("level", None, 39.8)]),
+])
+def test_scorecard_lines_then_and_now_and_figures_that_are_not_results(extractor, text, expected):
+    assert figures_of(in_oldham(extractor, text)) == expected
 
 
 @pytest.mark.parametrize(("sentence", "expected"), [

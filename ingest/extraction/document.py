@@ -55,6 +55,7 @@ from ingest.extraction.outcomes import (
 from ingest.extraction.practices import (
     BY_INSPECTORS,
     HEADS,
+    KEPT_WHATEVER_THE_WEIGHTS,
     PracticeMention,
     apposed_name,
     described_name,
@@ -72,6 +73,7 @@ from ingest.extraction.practices import (
     provider_engaged,
     reshaped_into,
     role_given,
+    source_of_another,
     turned_down,
 )
 from ingest.extraction.strength import graded, strength_of
@@ -208,7 +210,7 @@ class Extractor:
         title_end = _title_end(text)
         kept = [(mention, sentence) for mention, sentence in zip(mentions, mention_sentences)
                 if mention.kind != "intervention" or (
-                    mention.start >= title_end
+                    mention.start >= title_end and not _in_a_headline(text[sentence.start:sentence.end], mention)
                     and not _not_its_practice(text, parsed_cued, sentence, mention)
                     and (mention.status == "catalogue" or not _not_yet_begun(text, parsed_cued, sentence, mention))
                     and (mention.key not in self._standing or (sentence.start not in unstated
@@ -362,7 +364,8 @@ class Extractor:
             if known:
                 found.append(Mention("intervention", known, practice.surface, practice.start, practice.end,
                                      practice.confidence, "normalised_alias"))
-            elif key and (was_kept or reshaped is not None):  # a reshaping into teams, whatever the weights say
+            elif key and (was_kept or reshaped is not None or practice.method in KEPT_WHATEVER_THE_WEIGHTS):
+                # a reshaping into teams, a name given "under its own banner", pay raised: whatever the weights say
                 found.append(Mention("intervention", emerging_id(key), practice.surface, practice.start,
                                      practice.end, practice.confidence, practice.method, "emerging"))
             added.add((practice.start, practice.end))
@@ -457,6 +460,13 @@ def _title_end(text: str) -> int:
     return end
 
 
+def _in_a_headline(sentence: str, mention: Mention) -> bool:
+    """A name of several words in a line all in capitals ("MORE CHILDREN STAYING CLOSE TO HOME"): ordinary words
+    a headline shouts, not the practice."""
+    words = re.findall(r"[A-Za-z]+", sentence)
+    return len(words) >= 4 and all(word.isupper() for word in words) and len(mention.surface.split()) >= 2
+
+
 def _not_its_practice(text: str, parsed: dict[int, Doc], sentence: Sentence, mention: Mention) -> bool:
     """A practice its sentence names as one the council gave up, as what something else is aligned with
     or reported to, as a partner body's, as a board or strategy already known, or as what paid for the work."""
@@ -467,11 +477,13 @@ def _not_its_practice(text: str, parsed: dict[int, Doc], sentence: Sentence, men
 
 
 def _not_yet_begun(text: str, parsed: dict[int, Doc], sentence: Sentence, mention: Mention) -> bool:
-    """A practice its (parsed) sentence only plans, turned down or says the council lacks: named, not
-    implemented."""
+    """A practice its (parsed) sentence only plans, turned down or says the council lacks, or a catalogue
+    practice it names as what the council's own was drawn from: named, not implemented."""
     words = _mention_words(parsed, sentence, mention)
+    before = text[sentence.start:mention.start]
     return (words is not None and not_yet_begun(words.root)) or turned_down(
-        text[sentence.start:mention.start], text[mention.end:sentence.end], text[sentence.end:sentence.end + 200])
+        before, text[mention.end:sentence.end], text[sentence.end:sentence.end + 200]) or (
+        mention.status == "catalogue" and source_of_another(before))
 
 
 MAIN_COUNCIL_OPENING = 300  # characters: a title and its standfirst
@@ -666,9 +678,14 @@ _COUNCIL_WORDS = {"council", "borough", "city", "county", "district", "metropoli
 
 def _widens(practice: str, catalogue: str) -> bool:
     """A wider printed name for the same thing: its bracketed abbreviation, a head noun or qualifier
-    after it ("Step Up" -> "Step Up to Social Work programme"), not a different practice around it."""
+    after it ("Step Up" -> "Step Up to Social Work programme"), not a different practice around it, nor whom it
+    is for ("Lifelong Links for children in care", "Mockingbird constellations for our foster carers")."""
     extra = len(practice.split()) - len(catalogue.split())
-    return 0 < extra <= 4
+    return 0 < extra <= 4 and not _FOR_WHOM.match(practice.partition(catalogue)[2])
+
+
+_FOR_WHOM = re.compile(r"\s+(?:for|of)\s+(?:(?:our|its|their|the)\s+)?(?:[a-z-]+\s+){0,2}?(?:children|young\s+people|"
+                       r"famil(?:y|ies)|(?:foster\s+)?carers|care\s+leavers|parents|teenagers|adolescents)\b(?!['’])")
 
 
 _FIRST_PERSON = re.compile(r"\b(?:[Ww]e|[Oo]urs?|us)\b")

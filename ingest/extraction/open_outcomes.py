@@ -83,7 +83,7 @@ _REGION = (r"(?:inner |outer )?London|the (?:North East|North West|South East|So
            r"East of England)|Yorkshire(?: and the Humber)?")  # England's regions, whose figures compare, not the council's
 _GROUP_AFTER = re.compile(r"\s*(?:%|per ?cent|per 10,000(?: children)?)?\s*(?:nationally|regionally|in england|across "
                           r"england|for england|of (?:the|a) (?:comparison|control|matched) (?:group|cohort|sample)|"
-                          r"(?:in|across|for) (?:our |its |their )?statistical neighbours|"
+                          r"(?:in|across|for|among|amongst) (?:our |its |their )?statistical neighbours|"
                           rf"(?:in|across) (?:the region|{_REGION})|"
                           r"target(?=\s*[)\],.;]|\s*$))\b", re.IGNORECASE)  # "711 families (689 target)"
 # a sentence that only gives what the one before is set against: "That compares with 49 per 10,000 across London"
@@ -95,17 +95,19 @@ _GROUP_COUNTED = re.compile(r"\s+(?:statistical neighbours?|comparators?|(?:comp
 _DEMOGRAPHIC = re.compile(r"\b(?:(?<!10,000 )population|poverty|low[- ]income|ethnic|free school meals?|languages|"
                           r"deprived|deprivation|"
                           r"english as an additional|"
-                          r"under the age of|live in (?:the|this) (?:area|county|city|borough))\b"
+                          r"under the age of|live in (?:the|this) (?:area|county|city|borough)|million (?:people|residents)|"
+                          r"of them (?:are )?(?:aged )?under (?:18|eighteen))\b"
                           # "About 100,000 children and young people live in County Durham"
-                          r"|\b\d{1,3}(?:,\d{3})+\s+(?:people|residents|children(?: and young people)?)\s+live\s+in\s+"
-                          r"(?:the\s+)?(?-i:[A-Z])"
+                          r"|\b\d{1,3}(?:,\d{3})+\s+(?:people|residents|children(?: and young people)?)\s+live\s+(?:here\b|in\s+"
+                          r"(?:the\s+)?(?-i:[A-Z]))"
                           # "a borough of around 207,000 people, with 45,000 children and young people"; not "of
                           # 1,500 children, 300 were seen", nor "has 1,250 children with a plan"
                           r"|(?:\b(?:borough|city|county|district|town|area|population) of|\bhas|\bhave|,\s*with|"
                           r"\bserv(?:es|ing)|\bhome to)\s+"
                           r"(?:(?:around|about|some|approximately|roughly|over|nearly|almost)\s+)?"
                           r"\d{1,3}(?:,\d{3})+\s+(?:people|residents|inhabitants|children(?: and young people)?)"
-                          r"(?=\s*(?:[,.;)]|$|and\b|aged\b|under\b|live|living\b))", re.IGNORECASE)
+                          r"(?=\s*(?:[,.;)]|$|and\b|aged\b|under\b|live|living\b|on\s+the\b|spread\b|across\b))",
+                          re.IGNORECASE)
 _NOT_MEASURE = {"year", "years", "month", "months", "week", "weeks", "day", "days", "hour", "hours", "age", "section",
                 "page", "paragraph", "stage", "level", "tier", "key", "point", "minute", "minutes", "time", "times",
                 "o'clock", "am", "pm", "inspector", "inspectors", "case", "cases", "record", "records", "file",
@@ -297,8 +299,15 @@ _THAN_BEFORE = re.compile(r"\bthan (?:last year|the previous year|a year (?:ago|
                           re.IGNORECASE)
 
 
+_DAYS_OF = re.compile(rf"(?:st|nd|rd|th)?\s*(?:and|&|to|-|–)\s*\d{{1,2}}(?:st|nd|rd|th)?\s+(?:{'|'.join(sorted(MONTHS))})\b",
+                      re.IGNORECASE)
+
+
 def _dated(token: Token) -> bool:
-    """Part of a date the tagger found; a lone number it calls a date ("87 (24%) were …") is not one."""
+    """Part of a date the tagger found; a lone number it calls a date ("87 (24%) were …") is not one; the
+    first day of "23 and 24 July"."""
+    if _DAYS_OF.match(token.doc.text, token.idx + len(token.text)):
+        return True
     if token.ent_type_ != "DATE":
         return False
     entity = next(span for span in token.doc.ents if span.start <= token.i < span.end)
@@ -729,7 +738,7 @@ _THAN_BEFORE_BASELINE = re.compile(rf"^\W*this is (?:\w+ )?(?:lower|higher|fewer
                                    rf"(?=\d(?:[^,;]|,\d)*?\b(?:(?:19|20)\d\d|ago|before|earlier|previously|last year)\b)"
                                    rf"(?!(?:[^,;]|,\d)*\b(?:{COMPARISON_GROUPS}|average)\b)", re.IGNORECASE)
 # "In March 2023 the figure was 22%.", "Three years ago it was 31.": what the previous sentence's figure was then
-_FIGURE_WAS = re.compile(rf"^\W*{PAST},?\s+(?:the|that|this|it)(?:\s+(?:figure|proportion|percentage|share|number|"
+_FIGURE_WAS = re.compile(rf"^\W*(?:{PAST}|before\s+(?:the|its|our|this)\s+[\w-]+(?:\s+[\w-]+)?),?\s+(?:the|that|this|it)(?:\s+(?:figure|proportion|percentage|share|number|"
                          rf"rate|total))?\s+(?:was|had\s+been|stood\s+at)\s+{HEDGE}(?=[\w,.]+?(?:\s*%|\s*per 10,000)?\W*$)",
                          re.IGNORECASE)
 # one earlier figure: "374", "374 (64.0 per 10,000)", "26 per 10,000 (152)", "13%", "four", "the ten children"
@@ -766,7 +775,7 @@ def baseline_of(sentence: str) -> list[dict[str, float]] | None:
 
 _LATER = re.compile(rf"^\W*(?P<when>(?:(?:by|in|at|since|after)\s+(?:the\s+end\s+of\s+)?(?:{'|'.join(sorted(MONTHS))}|"
                     rf"(?:19|20)\d\d|(?:last|this|the) (?:year|spring|summer|autumn|winter|quarter))\b[^.;,]{{0,20}}?|"
-                    rf"today|now|currently),?\s+)?"
+                    rf"(?:this|last)\s+(?:year|spring|summer|autumn|winter|quarter|month)|today|now|currently),?\s+)?"
                     rf"(?:(?:that|this|the) (?:figure|proportion|percentage|share|number|rate|total)|(?:that|this|it)"
                     rf"(?=\s+(?:ha[sd]\b|(?:is|was)\s+(?:now\s+)?down\s+to\b|is\s+now\s+up\s+to\b))|(?P<it>it)(?=['’]s\b|\s+is\b))\b[^.;A-Z]{{0,20}}?"
                     rf"\b(?P<now>now )?(?:stands at|is(?P<is_now> now)?|['’]s(?P<now_after> now)?|(?:is |was )(?:now )?down to|is now up to|"
@@ -815,11 +824,56 @@ def _number(text: str) -> float | None:
     return float(_WORDS[text]) if text in _WORDS else None
 
 
+# a scorecard's or dashboard's line: a label and its figure, with the figure before it in brackets or after "down
+# from": "Vacancy rate: 14 per cent (Quarter 1: 21 per cent).", "Children in care, rate per 10,000: 61 (66)",
+# "Agency social workers: 19, down from 27."
+_LABELLED = re.compile(
+    rf"^\s*\W{{0,3}}(?:\(?[a-z0-9]{{1,3}}[.)]\s+)?(?P<label>[A-Z][^:\n]{{2,90}}?):\s*(?:now\s+)?(?P<value>{AMOUNT})"
+    r"(?:\s*(?P<unit>per\s+10,000|(?:working\s+)?days|weeks|months|hours))?(?:\s+(?!in\b)[a-z]+)?"
+    rf"(?:\s*\((?:(?P<period>[^:()\n]{{2,30}}):\s*)?(?P<before>{AMOUNT})[^)\n]{{0,20}}\)"
+    rf"|,?\s+(?:down|up)\s+from\s+(?P<from>{AMOUNT})"
+    rf"|\s+in\s+[A-Z][a-z]+(?:\s+\d{{4}})?,\s*(?P<later>{AMOUNT})(?:\s+in\s+(?P<then>[A-Z][a-z]+(?:\s+\d{{4}})?))?"
+    r"|,\s*(?:against|still|compared|above|below|versus|slightly|well|in\s+line)\b[^\n]*)?\s*[.;]?\s*$")
+_NOT_OURS_LABEL = re.compile(rf"\b(?:{COMPARISON_GROUPS}|average\s+for|target|budget|forecast|page|tel|telephone|"
+                             r"version|ref|date|ages?|postcode|standstill|contract|tender|deadline)\b", re.IGNORECASE)
+
+
+def labelled_figure(text: str, offset: int) -> list[OpenOutcome] | None:
+    """The figure of a line that is a label and its figure (None for any other sentence): a level, or a change from
+    the figure bracketed or "down from" after it; not a comparison group's, a target or a budget."""
+    match = _LABELLED.match(text)
+    if match is None or _NOT_OURS_LABEL.search(match["label"]) or not re.search(r"[a-z]{3}", match["label"]):
+        return None
+    amount = parse_amount(match["value"])
+    unit = amount.unit
+    if unit == "points":
+        return None
+    named_unit = (match["unit"] or "").split()[-1:] or re.findall(r"per 10,000|%|per cent", match["label"])[:1]
+    if unit == "count" and named_unit:
+        unit = "per 10,000" if named_unit[0] == "per 10,000" else "%" if named_unit[0] in {"%", "per cent"} else \
+            _DURATIONS[named_unit[0]]
+    label = re.sub(r"\s*\((?:%|per cent)\)\s*$", "", match["label"]).strip()
+    outcome = OpenOutcome("level", label, metric_key(label), amount.value, None, unit, offset + match.start("value"),
+                          offset + match.end("value"))
+    earlier = match["before"] or match["from"]
+    if earlier is not None and parse_amount(earlier).unit in {amount.unit, "count"}:
+        outcome.changed_from(parse_amount(earlier).value, match["period"])
+    later = match["later"] and parse_amount(match["later"])  # "64% in June, 92% in September"
+    if later and later.unit == amount.unit:
+        outcome.char_start, outcome.char_end = offset + match.start("later"), offset + match.end("later")
+        outcome.value, outcome.period = later.value, match["then"]
+        outcome.changed_from(amount.value)
+    return [outcome]
+
+
 def find_open_outcomes(doc: Doc, offset: int, taken: set[tuple[float, str]]) -> list[OpenOutcome]:
     """Levels, counts and changes in one parsed sentence; `taken` holds (value, unit) a controlled outcome
     already gives."""
     if _DEMOGRAPHIC.search(doc.text):
         return []
+    labelled = labelled_figure(doc.text, offset)
+    if labelled is not None:
+        return [outcome for outcome in labelled if (outcome.value, outcome.unit) not in taken]
     if any(token.dep_ in {"nsubj", "nsubjpass"} and token.lemma_.lower() == "inspector" for token in doc):
         return []  # "inspectors visited two houses": the inspection's own tally
     if not any(token.pos_ in {"VERB", "AUX"} for token in doc) or _contents_line(doc):
@@ -999,9 +1053,34 @@ def find_open_outcomes(doc: Doc, offset: int, taken: set[tuple[float, str]]) -> 
         baseline = baseline_for(doc.text, baselines, outcome.char_start - offset, outcome.unit)
         if outcome.kind != "change" and baseline is not None:
             outcome.changed_from(baseline.value, baseline.period)
-    found = _ours_after_theirs(doc.text, offset, _dated_pair(doc.text, offset, found))
+    found = _ours_after_theirs(doc.text, offset, _dated_pair(doc.text, offset, _times_before(
+        doc.text, offset, _shares_then_now(doc.text, offset, found))))
     return _was_and_is(doc.text, offset, found + _moved_by(doc.text, offset, found) + _moved_then(doc.text, offset, found,
                                                                                                  taken))
+
+
+_A_NUMBER = rf"(?:\d+|{'|'.join(sorted(NUMBER_WORDS, key=len, reverse=True))})"
+_A_SHARE = rf"(?P<{{0}}>{_A_NUMBER})\s+(?:[a-z]+\s+)?(?:in|out\s+of)\s+(?:every\s+)?(?P<{{1}}>{_A_NUMBER})"
+# a share then and one now: "one in six carers left; this year it was closer to one in eleven"
+_SHARES_THEN_NOW = re.compile(rf"\b{_A_SHARE.format('parts', 'whole')}\b[^.]{{0,100}}?\b(?:now|today|this\s+year|currently|"
+                              rf"by\s+(?:the\s+end\s+of\s+)?\w+(?:\s+\d{{4}})?)\b[^.\d]{{0,40}}?\b"
+                              rf"{_A_SHARE.format('parts_now', 'whole_now')}\b", re.IGNORECASE)
+
+
+def _shares_then_now(text: str, offset: int, found: list[OpenOutcome]) -> list[OpenOutcome]:
+    """Two shares in words a time apart, the later said "now", "this year" or "by March": one change."""
+    match = _SHARES_THEN_NOW.search(text)
+    if match is None:
+        return found
+    numbers = [_number(match[name]) or 0.0 for name in ("parts", "whole", "parts_now", "whole_now")]
+    then = next((outcome for outcome in found if outcome.char_start == offset + match.start("parts")), None)
+    if then is None or then.unit != "%" or not all(0 < numbers[i] < numbers[i + 1] for i in (0, 2)):
+        return found
+    now = OpenOutcome("level", then.metric_text, then.metric_key, share_of(numbers[2], numbers[3]), None, "%",
+                      offset + match.start("parts_now"), offset + match.end("whole_now"))
+    now.changed_from(then.value or 0.0)
+    return [outcome for outcome in found if outcome is not then and not (
+        now.char_start <= outcome.char_start < now.char_end)] + [now]
 
 
 _OURS = re.compile(r"\bours\s+(?:is|was|stands\s+at|is\s+now|now\s+stands\s+at)\s+(?:(?:about|around|roughly|just)\s+)?"
@@ -1059,6 +1138,35 @@ def _moved_by(text: str, offset: int, found: list[OpenOutcome]) -> list[OpenOutc
     return moves
 
 
+_TIMES = {"double": 2, "twice": 2, "treble": 3, "triple": 3, "two": 2, "three": 3, "four": 4, "five": 5, "ten": 10}
+# a count set against an earlier one as a multiple: "more than double the 19 approved in 2022", "about four times as
+# many as in 2020/21", "more than double the previous year"
+_TIMES_BEFORE = re.compile(
+    r"[^.;]{0,60}?,?\s+(?:(?:more|less)\s+than\s+|nearly\s+|almost\s+|about\s+|around\s+|over\s+|roughly\s+)?"
+    r"(?P<times>double|twice|treble|triple|(?:two|three|four|five|ten)\s+times)\s+(?:as\s+many\s+as\s+|the\s+number\s+of\s+)?"
+    r"(?:the\s+(?!(?:19|20)\d\d\b)(?P<before>\d[\d,]*)\b|(?:in\s+)?(?:the\s+)?(?:previous|last|prior)\s+year|"
+    r"(?:in\s+|the\s+)?(?:19|20)\d\d(?:/\d\d)?(?:\s+(?:figure|total|level))?|"
+    r"(?:the\s+year|a\s+year|two\s+years|three\s+years)\s+(?:before|earlier|ago))", re.IGNORECASE)
+
+
+def _times_before(text: str, offset: int, found: list[OpenOutcome]) -> list[OpenOutcome]:
+    """A count or level followed by the multiple it is of an earlier one: a change from the earlier figure where
+    it is printed, else a change by its size ("about four times as many": up 300%)."""
+    kept = list(found)
+    for outcome in found:
+        multiple = _TIMES_BEFORE.match(text, outcome.char_end - offset)
+        if multiple is None or outcome.kind == "change" or outcome.value is None or any(
+                outcome.char_end <= other.char_start < offset + multiple.start("times") for other in found):
+            continue
+        if multiple.group("before") is not None:
+            outcome.changed_from(float(multiple.group("before").replace(",", "")))
+        else:
+            times = _TIMES[multiple.group("times").split()[0].lower()]
+            kept.append(outcome.moved("up", float(100 * (times - 1)), "%", offset + multiple.start("times"),
+                                      offset + multiple.end()))
+    return kept
+
+
 def _moved_then(text: str, offset: int, found: list[OpenOutcome], taken: set[tuple[float, str]]) -> list[OpenOutcome]:
     """A level printed after the size of its move ("Dental checks are up 9 percentage points, to 86%"): that
     change too, of the same measure, by its size only."""
@@ -1105,15 +1213,22 @@ def _dated_pair(text: str, offset: int, found: list[OpenOutcome]) -> list[OpenOu
 _WAS_AND_IS = re.compile(rf"\b(?:was|were)\s+{HEDGE}(?P<was>\d)(?P<when>(?:[^.;]|\.\d){{0,60}}?)\s(?:and|but)\s+"
                          rf"(?:it\s+|they\s+)?(?:is|are|stands? at|ha(?:s|ve) (?:fallen|dropped|risen|increased|"
                          rf"decreased|reduced) to)\s+(?:now\s+)?{HEDGE}(?P<is>\d)", re.IGNORECASE)
+# "Agency staffing, which had peaked at 28 per cent, now sat at 11 per cent": a level then, and one now
+_THEN_NOW = re.compile(rf"\b(?:had\s+(?:peaked|stood|been|reached|risen|climbed)|peaked)\s+(?:at\s+)?{HEDGE}(?P<was>\d)"
+                       rf"(?P<when>[^.;]{{0,80}}?)\bnow\s+(?:stands?|sits?|sat|stood|is|are|was|were)\s+(?:at\s+)?{HEDGE}"
+                       r"(?P<is>\d)", re.IGNORECASE)
 _A_TIME = re.compile(rf"(?:19|20)\d\d|\b(?:{'|'.join(sorted(MONTHS))}|last year|ago|previously|quarter)\b",
                      re.IGNORECASE)
 
 
 def _was_and_is(text: str, offset: int, found: list[OpenOutcome]) -> list[OpenOutcome]:
     """"The number in care was 617 at 31 March and is 598": two dated levels of one thing, a change
-    (a time beside the first: not "caseloads were 18 in one team and are 14 in another")."""
+    (a time beside the first: not "caseloads were 18 in one team and are 14 in another"), or what "had peaked
+    at 28%" and "now" stands at."""
     match = _WAS_AND_IS.search(text)
     if match is None or not _A_TIME.search(match.group("when")):
+        match = _THEN_NOW.search(text)
+    if match is None:
         return found
     was = next((outcome for outcome in found if outcome.char_start == offset + match.start("was")), None)
     now = next((outcome for outcome in found if outcome.char_start == offset + match.start("is")), None)
@@ -1211,8 +1326,12 @@ def _stated(doc: Doc, start: int) -> bool:
             verb = next((node for node in verb.ancestors if node.pos_ in {"VERB", "AUX"}), None)
         else:
             verb = verb.head if goes_on and verb.head.i != verb.i else None  # "plans to open… and (to) recruit 50"
-    if any(node.pos_ == "NOUN" and node.lemma_.lower() in AIM_NOUNS for node in figure.ancestors):
-        return False  # "set itself a target of getting agency use down to 12%"
+    if any(node.pos_ == "NOUN" and (node.lemma_.lower() in AIM_NOUNS or _a_plan_to_do(node)) for node in figure.ancestors):
+        return False  # "set itself a target of getting agency use down to 12%", "plans for two new homes"
+    building = next((token for token in figure.ancestors if token.pos_ == "VERB"), None)
+    if building is not None and building.tag_ == "VBG" and building.lemma_ in _UNDER_WAY and any(
+            child.dep_ == "aux" and child.lower_ in {"is", "are", "'re", "’re"} for child in building.children):
+        return False  # "we are building two homes": not there yet
     noun = figure.head  # "a survey of 212 practitioners", "into six teams"
     while noun.dep_ == "conj" and noun.head.i != noun.i:
         noun = noun.head  # "interviews with 38 parents and 14 young people"
@@ -1222,6 +1341,14 @@ def _stated(doc: Doc, start: int) -> bool:
                                   if word.i == study.i or word.dep_ == "compound"))))
 
 
+_PLANS = {"plan", "proposal"}
+
+
+def _a_plan_to_do(noun: Token) -> bool:
+    """"Plans for two new homes", "a proposal to open three hubs": what is intended; not a child protection plan."""
+    return noun.lemma_.lower() in _PLANS and not any(child.dep_ in {"compound", "amod"} for child in noun.children) and any(
+        child.dep_ == "prep" and child.lower_ == "for" or child.dep_ in {"acl", "xcomp"} for child in noun.children)
+_UNDER_WAY = {"build", "open", "develop", "create", "establish", "recruit", "plan", "prepare"}
 _SPOKEN_AT_MOST = 5  # "three different people", "four, five social workers": a story's small numbers
 
 
@@ -1426,12 +1553,14 @@ def _measured_subject(figure: Token) -> Token | None:
 
 
 def _in_or_out_of(token: Token) -> Token | None:
-    """The "in" of "four in ten" or the "of" of "nine out of ten" or "nine cases out of ten", when a word
-    follows it."""
+    """The word before the whole of "four in ten", "nine out of ten", "nine cases out of ten", "two in every five"
+    or "one post in three", when a word follows it."""
     doc = token.doc
     words = [word.lower_ for word in doc[token.i + 1:token.i + 4]]
-    gap = 1 if words[:1] == ["in"] else 2 if words[:2] == ["out", "of"] else 3 if (
-        words[1:] == ["out", "of"] and doc[token.i + 1].pos_ == "NOUN") else 0
+    counted_first = token.i + 1 < len(doc) and doc[token.i + 1].pos_ == "NOUN"  # "one post in three"
+    gap = 2 if words[:2] == ["in", "every"] else 1 if words[:1] == ["in"] else 2 if words[:2] == ["out", "of"] else 3 if (
+        words[1:] == ["out", "of"] and counted_first) else 2 if (
+        words[1:2] == ["in"] and counted_first and token.lower_ == "one") else 0
     return doc[token.i + gap] if gap and token.i + gap + 1 < len(doc) else None
 
 
@@ -1464,7 +1593,7 @@ def _shares(doc: Doc, offset: int) -> tuple[list[tuple[OpenOutcome, tuple[int, i
             first, value = token, share_of(several_in, out_of)  # "one in three", "nine out of ten"
             counted = doc[joiner.i + 1]
             unread.append((token.idx, counted.idx + len(counted.text)))  # the ten of "nine out of ten" counts nothing
-            group = doc[token.i + 1] if joiner.i == token.i + 3 else counted.head if counted.head.pos_ == "NOUN" else next(
+            group = doc[token.i + 1] if doc[token.i + 1].pos_ == "NOUN" else counted.head if counted.head.pos_ == "NOUN" else next(
                 (child for child in joiner.children if child.dep_ == "pobj" and child.pos_ == "NOUN"), None) or next(
                 (word for of in counted.children if of.dep_ == "prep" and of.lower_ == "of"
                  for word in of.children if word.dep_ == "pobj" and word.pos_ == "NOUN"), None)  # "four in ten of our staff"

@@ -50,7 +50,7 @@ _WORDS_ALONE = (rf"{_IN_WORDS}(?=\s*(?:[,;.)]|$)|\s+(?:in|at|by|during)\s+(?![\d
 # a share as "N in M": "compared with one in ten in June"
 _N_IN_M = rf"{_IN_WORDS}\s+(?:in|out\s+of)\s+{_IN_WORDS}"
 FRACTION = rf"half|(?:{'|'.join(_SEVERAL)})[- ](?:{'|'.join(sorted(PARTS, key=len, reverse=True))})"
-HEDGE = r"(?:(?:a|an)\s+(?:current\s+)?(?:high|peak|rate|total|figure|level|average)\s+of\s+|average\s+of\s+|(?:an\s+)?estimated\s+|around\s+|about\s+|approximately\s+|roughly\s+|almost\s+|nearly\s+|over\s+|under\s+|just\s+(?:over|under)?\s*|more than\s+|less than\s+)?"
+HEDGE = r"(?:(?:a|an)\s+(?:current\s+)?(?:high|peak|rate|total|figure|level|average)\s+of\s+|average\s+of\s+|(?:an\s+)?estimated\s+|around\s+|about\s+|approximately\s+|roughly\s+|almost\s+|nearly\s+|over\s+|under\s+|just\s+(?:over|under)?\s*|more than\s+|less than\s+|fewer than\s+)?"
 
 # what the first figure counts, printed between it and "to": "from 24 children per worker to 18",
 # "from 52 per 10,000 children in March 2020 to 38", "from 38% of social worker posts … to 21%"
@@ -147,7 +147,8 @@ _BRACKETED_BASELINE = re.compile(rf"\(\s*(?P<v>{AMOUNT})(?P<r>{PER_10000})?\s+(?
                                  r"\s*\)")
 # the others a council's figure is compared with, not its own earlier self
 COMPARISON_GROUPS = (r"england|national(?:ly)?|statistical neighbours?|comparators?|regional|neighbouring|"
-                     r"(?:comparable|comparison|similar|other) (?:authorities|areas|councils|teams)|"
+                     r"(?:comparable|comparison|similar|other) (?:(?:[A-Z][a-z]+|inner|outer) ){0,2}(?:authorities|areas|councils|"
+                     r"teams|boroughs|counties)|"
                      r"(?:control|comparison|matched) groups?")
 _GROUP_NAMED = re.compile(rf"\b(?:{COMPARISON_GROUPS}|average)", re.IGNORECASE)
 # not a year, nor "per 10,000", nor an ordinal ("18th")

@@ -27,7 +27,7 @@ from kg.model.vocabulary import MONTHS
 ACTIONS = {"introduce", "establish", "launch", "pilot", "invest", "recruit", "restructure", "create", "commission",
            "recommission", "adopt", "embed", "implement", "develop", "appoint", "employ", "fund", "initiate",
            "set", "roll", "reorganise", "redesign", "form", "expand", "secure", "extend", "strengthen", "increase"}
-_NEEDS_PARTICLE = {"set": "up", "roll": "out"}
+_NEEDS_PARTICLE = {"set": "up", "roll": "out", "take": "on"}
 NOMINAL_ACTIONS = {"introduction", "creation", "implementation", "development", "establishment", "launch",
                    "recruitment", "restructure", "restructuring", "commissioning", "investment", "appointment",
                    "rollout", "roll", "adoption", "expansion", "use", "reorganisation", "redesign", "delivery",
@@ -48,7 +48,7 @@ STRONG_ACTIONS = {"introduce", "establish", "launch", "pilot", "invest", "recrui
                   "recommission", "set", "roll", "implement", "appoint", "employ", "initiate", "reorganise", "redesign",
                   "adopt", "open"}
 # modifiers that leave a phrase generic: "the leadership team", "a new service", "the social work team"
-_GENERIC_MODIFIERS = {"new", "same", "other", "local", "whole", "current", "existing", "previous", "relevant", "senior",
+_GENERIC_MODIFIERS = {"new", "same", "similar", "other", "local", "whole", "current", "existing", "previous", "relevant", "senior",
                       "leadership", "management", "social", "work", "children", "child", "council", "authority",
                       "inspection", "appropriate", "specialist", "dedicated", "additional", "own", "their", "its",
                       "this", "that", "these", "those", "such", "each", "every", "all", "many", "some", "several",
@@ -153,7 +153,7 @@ def _opens_a_quote(tokens: list[Token]) -> bool:
 
 _ORDINALS = {"first", "second", "third", "fourth", "fifth", "latest"}  # "our first Mockingbird constellation"
 # participles that are part of what a practice is called: "supported lodgings", "enhanced case management"
-_NAMING_PARTICIPLES = {"supported", "targeted", "enhanced", "integrated", "specialised", "specialized"}
+_NAMING_PARTICIPLES = {"supported", "targeted", "enhanced", "integrated", "specialised", "specialized", "fostering"}
 
 
 def _trim(tokens: list[Token]) -> list[Token]:
@@ -408,7 +408,8 @@ def described_name(doc: Doc, start: int, end: int) -> tuple[int, int] | None:
     if not any(_introduces(token) for token in doc[i + 1:words[0].i]):
         return None  # "Mockingbird, Family Hubs and …": a list's next item, not a description
     apposed = head.dep_ == "appos" and head.head.i < i
-    if i > 0 and doc[i].text == "," and (apposed or (_fronted(doc, i) or _opens_the_sentence(doc, i))
+    quoted_before = i > 0 and doc[i - 1].text in _CLOSING_QUOTES  # "Created “Fostering Friends”, a buddy scheme"
+    if i > 0 and doc[i].text == "," and (apposed or (_fronted(doc, i) or _opens_the_sentence(doc, i) or quoted_before)
                                          and not _listed_after(words)):
         # the apposed name, or a name after "through", "with"… however parsed ("Through Adopt South West, the
         # regional adoption agency we share with …"), inside its quote marks ("“Stronger Together”, an …")
@@ -421,7 +422,7 @@ def described_name(doc: Doc, start: int, end: int) -> tuple[int, int] | None:
         end = named.i + 1
     else:
         return None
-    name = _capitalised_before(doc, end)
+    name = _quoted_before(doc, end) or _capitalised_before(doc, end)
     if name and name[0].i > 1 and doc[name[0].i - 1].lower_ in {"in", "at"} and _capitalised_before(doc, name[0].i - 1) \
             and all(token.ent_type_ in _PLACES for token in name):
         named = doc[name[0].i - 2]  # "The Launchpad in Chatham, a drop-in hub": where the hub is, not its name
@@ -439,6 +440,15 @@ def described_name(doc: Doc, start: int, end: int) -> tuple[int, int] | None:
 
 _CLOSING_QUOTES = set(OPENING_QUOTES.values())
 _BY_WAY_OF = {"through", "via", "with", "by", "from"}  # not "in" or "across", after which a place is named
+
+
+def _quoted_before(doc: Doc, end: int) -> list[Token]:
+    """The words of a quoted name ending at token `end`, before its closing quote mark ("Room at Home"), if
+    it has an opening one within a few words; else none."""
+    if end >= len(doc) or doc[end].text not in _CLOSING_QUOTES:
+        return []
+    opening = next((token.i for token in reversed(doc[max(0, end - 8):end]) if token.text in OPENING_QUOTES), None)
+    return list(doc[opening + 1:end]) if opening is not None and opening + 1 < end else []
 
 
 def _capitalised_before(doc: Doc, end: int) -> list[Token]:
@@ -507,8 +517,12 @@ def done_by_a_partner(words: Span) -> bool:
     Operation Encompass"): the police's or the NHS's, not the council's; but not where the council takes part
     ("Kent Police and the council launched a joint hub", "the council's hub" they praise, "run with the
     council", "which the council runs"), nor a practice further down ("funded a worker in each Family
-    Safeguarding team"), nor people ("NHS colleagues sit in the MASH")."""
+    Safeguarding team"), nor people ("NHS colleagues sit in the MASH"). Nor what its clause says is run "not by the
+    council" ("is commissioned by the ICB, not by the council")."""
     root = words.root
+    verb = next((node for node in (root, *root.ancestors) if node.pos_ in {"VERB", "AUX"}), None)
+    if verb is not None and _NOT_THE_COUNCIL.search(words.doc[verb.left_edge.i:verb.right_edge.i + 1].text):
+        return True
     governor = root.head.head if root.dep_ == "pobj" else root.head  # "… through Operation Encompass"
     if governor.pos_ not in {"VERB", "AUX"} or root.dep_ not in {"dobj", "pobj"}:
         return False  # not "the ICB funded a worker in each Family Safeguarding team"
@@ -522,6 +536,7 @@ def done_by_a_partner(words: Span) -> bool:
         for subject in subjects)  # not "NHS colleagues sit in the MASH"
 
 
+_NOT_THE_COUNCIL = re.compile(r"\b(?:not|rather than)\s+(?:by\s+)?(?:the\s+)?(?:council|local authority)\b", re.IGNORECASE)
 # bodies that work beside a council, named as a clause's subject: what they run is theirs (not the DfE's
 # appointing a commissioner, which acts on the council)
 _PARTNER_SUBJECT = re.compile(r"\b(?:Police|Constabulary|NHS|Integrated Care Board|ICB|CCG|Clinical Commissioning Group|"
@@ -591,7 +606,9 @@ def _plain_words(content: list[Token]) -> list[str]:
 
 
 def _a_standing_unit(words: list[str]) -> bool:
-    """"leaving care service", "Disabled Children's Team": a unit every council has."""
+    """"leaving care service", "Disabled Children's Team", "in-house fostering service": a unit every council has."""
+    words = [word for word in words if word not in {"in-house", "in", "house"}] if words[:1] in (["in-house"], ["in"]) \
+        else words
     return len(words) >= 2 and (" ".join(practice_words(" ".join(words[:-1]))) in _STANDING_UNITS
                                 or practice_key(" ".join(words[:-1])) in _STANDING_UNITS)
 
@@ -836,13 +853,20 @@ def not_yet_begun(token: Token) -> bool:
     while node.head.i != node.i and (node.i == token.i or node.pos_ not in {"VERB", "AUX"}):
         if node.i != token.i and _applied_for(node, child):
             return True  # "an application for Staying Close money", "a bid for Mockingbird funding"
+        if node.lemma_.lower() in _MOOTED and child.dep_ == "prep" and child.lower_ in {"of", "about"}:
+            return True  # "there's talk of a second constellation"
         if (node.dep_ != "compound" and (node.i == token.i or node.lemma_.lower() in _STARTING_NOUNS)
-                and any(word.lower_ in _NOT_YET for word in node.children if word.dep_ == "amod")
-                and not _some_of(node)):
+                and any(word.lower_ in _NOT_YET and word.dep_ == "amod" or word.lower_ == "due" and word.dep_ in {
+                    "amod", "appos"} for word in node.children)
+                and not _some_of(node)):  # "the forthcoming hub", "the new system, due in November,"
             return True
         node, child = node.head, node
     if node.i == token.i or node.pos_ not in {"VERB", "AUX"}:
         return False
+    if _asked_whether(node) or _asked_to(node) or node.lemma_ in _NOT_YET_VERBS and child.dep_ == "prep" and (
+            child.lower_ == _NOT_YET_VERBS[node.lemma_]) or node.lemma_ == "put" and any(
+            word.dep_ == "prt" and word.lower_ == "back" for word in node.children):
+        return True  # "asked about the hub", "is preparing for the programme", "has been put back to spring"
     named = token  # the practice word its name is part of: "a No Wrong Door hub", not "the Mockingbird report"
     while named.dep_ in {"compound", "det", "amod", "nmod"} and named.head.lemma_.lower() in HEADS:
         named = named.head
@@ -850,6 +874,32 @@ def not_yet_begun(token: Token) -> bool:
 
 
 _DECIDING = {"decide", "opt", "choose", "vote"}
+_MOOTED = {"talk", "possibility", "prospect"}
+_NOT_YET_VERBS = {"ask": "about", "enquire": "about", "wonder": "about", "prepare": "for"}
+_REQUESTING = {"ask", "invite", "request", "urge", "recommend"}
+
+
+def _asked_to(verb: Token) -> bool:
+    """A paper's request: "The Board is asked to support continued funding of the team", "Members are invited to
+    approve the hub": what the reader is to decide, not what was done."""
+    while verb.dep_ in {"xcomp", "conj"} and verb.head.i != verb.i:
+        verb = verb.head
+        if verb.lemma_ in _REQUESTING and any(child.dep_ == "auxpass" for child in verb.children):
+            return True
+    return False  # "talk of a hub", "the possibility of a MASH": not there yet
+
+
+def _asked_whether(verb: Token) -> bool:
+    """A clause under "whether": "asked whether the Staying Close model would follow", "whether we should have
+    gone for Mockingbird sooner", "Whether you trained at university or came through Step Up, …": asked or
+    supposed, not told as done."""
+    def whether(clause: Token) -> bool:
+        return any(child.dep_ == "mark" and child.lower_ == "whether" for child in clause.children)
+
+    while verb.dep_ == "conj" and verb.head.i != verb.i:
+        verb = verb.head
+    return whether(verb) or verb.dep_ != "ROOT" and any(  # the list's first clause parsed as above the rest
+        child.dep_ == "advcl" and child.i < verb.i and whether(child) for child in verb.children)
 
 
 _SHARES = {"first", "some", "most", "half", "several", "many"}
@@ -1073,7 +1123,8 @@ def only_a_reference(words: Span) -> bool:
     linked = node.head.head
     if linked.pos_ == "ADV":
         linked = linked.head  # "reported quarterly to the board", however parsed
-    return node.dep_ == "pobj" and node.head.lower_ in {"with", "to"} and linked.lemma_.lower() in _LINKED
+    return node.dep_ == "pobj" and node.head.lower_ in {"with", "to"} and linked.lemma_.lower() in _LINKED or (
+        node.dep_ == "dobj" and node.head.lemma_.lower() in {"match", "mirror"})  # "so that they match the Family Hubs"
 
 
 _UNITS_OF_A_SERVICE = {"team", "unit", "hub", "pod", "locality", "service", "area", "cluster", "district", "group",
@@ -1202,6 +1253,21 @@ _GONE_AHEAD = re.compile(r"\b(?i:expand|extend|went\s+live|now\s+(?:covers|runs|
 _STARTED_WORDS = re.compile(r"\b(?i:adopt|introduc|launch|implement|set\s+up|establish|creat|open|roll)")
 
 
+# what a practice is named as the source of: "Derby Family Circles, our own take on family group conferencing",
+# "drawing on systemic practice", "which borrows heavily from Restorative Practice", "inspired by Mockingbird", "its
+# own edge-of-care service, combining family group conferencing with …"; not
+# "based on" or "built on", after which readers count the model as used
+_SOURCE_OF_ANOTHER = re.compile(
+    r"\b(?i:(?:our|its|their)\s+(?:own\s+)?(?:local\s+)?(?:take|version|variant|adaptation|twist)\s+(?:on|of)|"
+    r"dr(?:aw|aws|awing|ew)\s+on|borrow(?:s|ed|ing)?\s+(?:\w+\s+)?from|inspired\s+by|,\s+combining|which\s+combines)"
+    r"\s+(?:the\s+)?$")
+
+
+def source_of_another(before: str) -> bool:
+    """Whether the words `before` a catalogue practice name it as what the council's own was drawn from."""
+    return bool(_SOURCE_OF_ANOTHER.search(before[-80:]))
+
+
 def turned_down(before: str, after: str, following: str = "") -> bool:
     """A practice its sentence (`before` and `after` it) says was weighed and turned down: "we looked hard
     at X but decided against it", "X was considered but not taken forward", "bid for money to run X and
@@ -1285,20 +1351,27 @@ def find_practices(sentence: Doc | Span, offset: int) -> list[PracticeMention]:
                                      confidence, tuple(tokens)))
 
     for token in doc:
-        if token.pos_ == "VERB" and verb_is(token, STRONG_ACTIONS):
-            if not _with_its_particle(token):
+        # "restructured its teams into four locality teams": the practice is what they became (but
+        # "introduced conferences into its offer" introduced the conferences)
+        reshaped = token.pos_ == "VERB" and verb_is(token, _RESHAPING) and any(
+            child.dep_ == "prep" and child.lower_ == "into" for child in token.children)
+        brought_in = token.lemma_ == "bring" and any(child.dep_ == "prt" and child.lower_ == "in" for child in token.children)
+        if token.pos_ == "VERB" and token.lemma_ in _RAISING and not planned(token):  # "raised fostering allowances"
+            for child in token.children:
+                if child.dep_ in {"dobj", "nsubjpass"} and child.lemma_.lower() in _PAY:
+                    add(phrase(child), PAY_RAISED, 0.7, plainly_named=True)
+        if token.pos_ == "VERB" and (verb_is(token, STRONG_ACTIONS | {"take"}) or reshaped or brought_in):
+            if not (_with_its_particle(token) or brought_in):  # "took on 30 social workers", "brought in a discount"
                 continue
             if planned(token) or subject_is_ofsted(token):
                 continue
-            # "restructured its teams into four locality teams": the practice is what they became (but
-            # "introduced conferences into its offer" introduced the conferences)
-            reshaped = verb_is(token, _RESHAPING) and any(child.dep_ == "prep" and child.lower_ == "into"
-                                                          for child in token.children)
             for child in token.children:
                 if child.dep_ in {"dobj", "nsubjpass"} and child.pos_ in {"NOUN", "PROPN"} and (
                         child.lemma_.lower() not in ABSTRACT) and not reshaped:
                     named = phrase(child)
                     hired = verb_is(token, _HIRING) and _staff_of_a_kind(named)
+                    if token.lemma_ == "take" and not hired:
+                        continue
                     add(named, "recruited_staff" if hired else "action_object", 0.7, plainly_named=hired)
                 elif child.dep_ == "prep" and (child.lower_ == "in" and token.lemma_ == "invest"
                                                or child.lower_ == "into" and reshaped):
@@ -1321,6 +1394,11 @@ def find_practices(sentence: Doc | Span, offset: int) -> list[PracticeMention]:
             continue  # "Kent Police and Kent County Council": the bodies, not a practice
         if name[-1].lemma_.lower() in HEADS or _ABBREVIATION.match(after):
             add(name, "capitalised_name", 0.6)
+    for match in (match for pattern in _UNDER_A_BANNER for match in pattern.finditer(doc.text)):
+        span = doc.char_span(match.start("name"), match.end("name"), alignment_mode="contract")
+        if span is not None and 1 <= len(span) <= 6:
+            found.append(PracticeMention(span.text, offset + span.start_char, offset + span.end_char,
+                                         span[-1].lemma_.lower(), BANNER, 0.7, tuple(span)))
     for match in _QUOTED.finditer(doc.text):
         span = doc.char_span(match.start(1), match.end(1), alignment_mode="expand")
         if span is not None and 1 <= len(span) <= 6 and not span.text.endswith("."):
@@ -1339,10 +1417,21 @@ def find_practices(sentence: Doc | Span, offset: int) -> list[PracticeMention]:
     return longest(found)
 
 
-_HIRING = {"recruit", "appoint", "hire"}
+# a name a council gives its work: "under its own banner, Foster Shropshire", "under the Shropshire Roots name"
+_BANNER_NAME = r"[“\"‘']?(?P<name>[A-Z][\w'’-]*(?:\s+(?:(?:of|and|for|the|to|&)\s+)?[A-Z0-9][\w'’-]*)*)[”\"’']?"
+_UNDER_A_BANNER = (re.compile(r"\bunder\s+(?:(?:its|their|our)\s+own|a|a\s+new|one)\s+(?:banner|brand|name),?\s+"
+                              + _BANNER_NAME),
+                   re.compile(rf"\bunder\s+the\s+{_BANNER_NAME}\s+(?:banner|brand|name)\b"))
+BANNER = "under_a_banner"  # the method of such a name
+# what a council pays carers or staff, raised: "raised fostering allowances by 12%", "increased the skills fee"
+_RAISING = {"raise", "increase", "uplift", "improve", "enhance"}
+_PAY = {"allowance", "fee", "pay", "payment", "supplement", "allowances", "fees"}
+PAY_RAISED = "pay_raised"
+KEPT_WHATEVER_THE_WEIGHTS = {BANNER, PAY_RAISED}  # methods of practices the learned weights do not judge
+_HIRING = {"recruit", "appoint", "hire", "take"}
 _STAFF = {"worker", "staff", "practitioner", "psychologist", "therapist", "nurse", "supervisor", "assistant"}
-_OF_A_KIND = {"permanent", "experienced", "qualified", "additional", "extra", "more", "senior", "specialist",
-              "international", "overseas", "newly"}
+_OF_A_KIND = {"permanent", "experienced", "additional", "extra", "more", "senior", "specialist",
+              "international", "overseas"}  # not "newly qualified": every team takes them on
 
 
 def _staff_of_a_kind(tokens: list[Token]) -> bool:
