@@ -577,6 +577,8 @@ def test_a_practice_only_planned_or_lacked_is_named_but_not_implemented(extracto
     # whom a council took on, of a kind; not newly qualified staff, whom every team takes on
     ("Since 2021 Kent has taken on 80 permanent social workers.", {"emerging:permanent_social_worker"}, set()),
     ("Kent took on 19 newly qualified social workers last year.", set(), set()),
+    ("The council recruited 19 experienced permanent social workers, including some from overseas.",
+     {"emerging:permanent_social_worker"}, set()),
     # what teams were split into
     ("Child protection teams were split into eight locality teams.", {"emerging:split_into_locality_team"}, set()),
 ])
@@ -2195,7 +2197,7 @@ def test_a_standing_unit_named_in_passing_is_not_a_practice(extractor, sentence,
 
 @pytest.mark.parametrize(("sentence", "kept", "dropped"), [
     # a body engaged to do something runs the practice; a practice engaged to do something is one
-    ("The council commissioned Harbour Circle to run an independent advocacy service.", "advocacy service",
+    ("The council commissioned Harbour Circle to run a new independent advocacy service for parents.", "advocacy service",
      "Harbour Circle"),
     ("We contracted Westbrook College to deliver a 12-week pre-employment course.", "pre-employment course",
      "Westbrook College"),
@@ -2310,6 +2312,10 @@ def test_changes_with_ends_in_words_dated_ends_and_baselines_said_after(extracto
     ("Oldham has around 1.1 million residents, roughly 200,000 of them under 18.", []),
     ("Roughly 180,000 people live here.", []),
     ("The visit was carried out on 23 and 24 July 2024.", []),
+    ("Oldham has more than 90,000 children; thank you for all you do.", []),
+    ("The case was held by four different social workers in eight months.", []),
+    ("We received 187 responses to the consultation.", []),
+    ("Family Safeguarding now runs across all four quadrants of the county.", []),
     ("Over the same period, the average in comparable inner London boroughs fell by about 3%.", []),
     ("At 31 March 2024, 236 children were subject to a child protection plan, a rate of 39.8 per 10,000 children.",
      [("level", None, 236.0), ("level", None, 39.8)]),
@@ -2628,7 +2634,8 @@ def test_a_practice_weighed_asked_for_or_referred_to_is_not_one_done(extractor, 
     ("The legal gateway panel provides sound advice to social workers.", ["legal gateway panel"]),
     ("This report updates the committee on the first year of the Early Help Strategy.", []),
     ("The council embedded the neglect strategy agreed in March.", ["neglect strategy"]),
-    ("Our joint fostering campaign with Medway Council approved 11 households.", ["joint fostering campaign"]),
+    ("Our joint fostering recruitment campaign with Medway Council approved 11 households.",
+     ["joint fostering recruitment campaign"]),
     # a partner body's own practice is not the council's
     ("Thames Valley Police continues to notify schools through Operation Encompass.", []),
     ("Kent Police praised the joint working at the council's multi-agency safeguarding hub.",

@@ -335,8 +335,9 @@ class Extractor:
             sentence_start = sentence_at(practice.start).start
             words = parsed[sentence_start]
             at = (practice.start - sentence_start, practice.end - sentence_start)
-            if role_given(words, *at) or provider_engaged(words, *at) or governance_in_passing(words, *at):
-                continue
+            if role_given(words, *at) or provider_engaged(words, *at) or governance_in_passing(words, *at) \
+                    or _FEWER.match(practice.surface):
+                continue  # nor "fewer senior posts": less of something is no practice
             named = _printed_name(words, practice.start - sentence_start, practice.end - sentence_start)
             if named is not None:
                 start, end = sentence_start + named[0], sentence_start + named[1]
@@ -684,6 +685,7 @@ def _widens(practice: str, catalogue: str) -> bool:
     return 0 < extra <= 4 and not _FOR_WHOM.match(practice.partition(catalogue)[2])
 
 
+_FEWER = re.compile(r"(?:fewer|less)\s", re.IGNORECASE)
 _FOR_WHOM = re.compile(r"\s+(?:for|of)\s+(?:(?:our|its|their|the)\s+)?(?:[a-z-]+\s+){0,2}?(?:children|young\s+people|"
                        r"famil(?:y|ies)|(?:foster\s+)?carers|care\s+leavers|parents|teenagers|adolescents)\b(?!['’])")
 

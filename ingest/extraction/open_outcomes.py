@@ -104,7 +104,7 @@ _DEMOGRAPHIC = re.compile(r"\b(?:(?<!10,000 )population|poverty|low[- ]income|et
                           # 1,500 children, 300 were seen", nor "has 1,250 children with a plan"
                           r"|(?:\b(?:borough|city|county|district|town|area|population) of|\bhas|\bhave|,\s*with|"
                           r"\bserv(?:es|ing)|\bhome to)\s+"
-                          r"(?:(?:around|about|some|approximately|roughly|over|nearly|almost)\s+)?"
+                          r"(?:(?:around|about|some|approximately|roughly|over|nearly|almost|more\s+than)\s+)?"
                           r"\d{1,3}(?:,\d{3})+\s+(?:people|residents|inhabitants|children(?: and young people)?)"
                           r"(?=\s*(?:[,.;)]|$|and\b|aged\b|under\b|live|living\b|on\s+the\b|spread\b|across\b))",
                           re.IGNORECASE)
@@ -117,7 +117,8 @@ _NOT_MEASURE = {"year", "years", "month", "months", "week", "weeks", "day", "day
                 "recommendation", "recommendations", "priority", "priorities", "theme", "themes", "example",
                 "examples", "area", "areas", "district", "districts", "locality", "localities", "authorities",
                 "group", "groups", "member", "members", "system", "systems", "report", "reports", "risk", "risks",
-                "mile", "miles", "quarter", "quarters", "term", "terms", "gcse", "gcses",
+                "mile", "miles", "quarter", "quarters", "term", "terms", "gcse", "gcses", "quadrant", "quadrants",
+                "option", "options", "response", "responses", "correspondent", "correspondents",
                 # what a document lists about itself: "three things", "four commitments", "three simple questions"
                 "thing", "things", "commitment", "commitments", "principle", "principles",
                 "lesson", "lessons", "pillar", "pillars", "way", "ways", "aspiration", "aspirations", "objective",
@@ -1006,8 +1007,8 @@ def find_open_outcomes(doc: Doc, offset: int, taken: set[tuple[float, str]]) -> 
             if noun.dep_ == "compound" and noun.tag_ == "NN" and noun.head.tag_ == "NNS" or noun.dep_ == "poss":
                 noun = noun.head  # "54 care leavers", "four children’s homes": the number read as the first word's
             if (noun.lower_ in _NOT_MEASURE or noun.lemma_.lower() in _NOT_MEASURE) and not _done_and_counted(noun) \
-                    or _a_persons_own(noun):
-                continue  # "whose two children", "her three brothers": one family's, not the service's
+                    or _a_persons_own(noun) or any(child.lower_ == "different" for child in noun.children):
+                continue  # "whose two children", "her three brothers", "four different social workers": one family's
             if _where_it_went(noun, first):
                 continue  # "recruited 22 social workers across two cohorts": the 22 is the count
             if _per_10000(noun) is not None:

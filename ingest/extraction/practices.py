@@ -1373,6 +1373,11 @@ def find_practices(sentence: Doc | Span, offset: int) -> list[PracticeMention]:
                     if token.lemma_ == "take" and not hired:
                         continue
                     add(named, "recruited_staff" if hired else "action_object", 0.7, plainly_named=hired)
+                elif child.lower_ == "experienced" and verb_is(token, _HIRING) and doc[child.i - 1].like_num:
+                    # "recruited 19 experienced social workers", the parser reading "experienced" as a verb
+                    staff = next((word for word in child.children if word.dep_ == "dobj"), None)
+                    if staff is not None and staff.lemma_.lower() in _STAFF:
+                        add(list(doc[child.i:staff.i + 1]), "recruited_staff", 0.7, plainly_named=True)
                 elif child.dep_ == "prep" and (child.lower_ == "in" and token.lemma_ == "invest"
                                                or child.lower_ == "into" and reshaped):
                     for pobj in child.children:
