@@ -561,8 +561,18 @@ def test_a_practice_only_planned_or_lacked_is_named_but_not_implemented(extracto
     ("There is talk of a Mockingbird constellation in Kent next year.", set(), {"mockingbird"}),
     ("The Board is asked to support continued funding of the fostering recruitment team.", set(), set()),
     ("Members are invited to approve the creation of a new edge of care hub.", set(), set()),
-    # run by a partner "not by the council"
+    # … but what runs is told, whatever is asked of it or about it
+    ("Staff were asked whether the Family Safeguarding model had reduced their caseloads, and most said it had.",
+     {"family_safeguarding"}, set()),
+    ("Members asked whether the council's Family Safeguarding teams could be expanded into the south.",
+     {"family_safeguarding"}, set()),
+    ("Social workers are asked to use Signs of Safety mapping in every assessment.", {"signs_of_safety"}, set()),
+    ("The Family Safeguarding teams, due largely to lower caseloads, have kept their staff.", {"family_safeguarding"},
+     set()),
+    ("In each assessment the social worker drew on Signs of Safety to map the risks.", {"signs_of_safety"}, set()),
+    # run by a partner "not by the council"; but not schools, not the council, referring to our hubs
     ("Speech therapy for children in care is commissioned by the ICB, not by the council.", set(), set()),
+    ("Schools, not the council, made most referrals to the Family Hubs we opened in 2023.", {"family_hubs"}, set()),
     # what the council's own model was drawn from
     ("Kent set up Family Circles, its own take on family group conferencing.", {"emerging:family_circle"},
      {"family_group_conferencing"}),
@@ -574,6 +584,11 @@ def test_a_practice_only_planned_or_lacked_is_named_but_not_implemented(extracto
     ("Kent has run a fostering drive under its own banner, Foster Together, which doubled enquiries.",
      {"emerging:foster_together"}, set()),
     ("It also opened three children's homes under the Garden Homes name.", {"emerging:garden_home"}, set()),
+    ("Councillor Jones, elected under the Labour banner in 2019, chairs the scrutiny commission.", set(), set()),
+    # fostering allowances raised by the council; not fees raised as a concern, nor a provider's
+    ("The council raised fostering allowances by 12 per cent.", {"emerging:fostering_allowance"}, set()),
+    ("Foster carers have repeatedly raised fees as a concern at the forum.", set(), set()),
+    ("Providers increased their fees by 15 per cent last year.", set(), set()),
     # whom a council took on, of a kind; not newly qualified staff, whom every team takes on
     ("Since 2021 Kent has taken on 80 permanent social workers.", {"emerging:permanent_social_worker"}, set()),
     ("Kent took on 19 newly qualified social workers last year.", set(), set()),
@@ -2289,6 +2304,12 @@ def test_changes_with_ends_in_words_dated_ends_and_baselines_said_after(extracto
     ("(c) Average caseload in assessment teams: 18 children, against a target of 17.", [("level", None, 18.0)]),
     ("(d) Re-referrals within 12 months: 23%, still above the England average of 22%.", [("level", None, 23.0)]),
     ("England average: 22%.", []),
+    ("Re-referrals within 12 months: 18% (statistical neighbours: 21%).", [("level", None, 18.0)]),
+    ("Assessments completed within 45 days: 82% (target: 90%).", [("level", None, 82.0)]),
+    ("Children in care: 612 (2024).", [("level", None, 612.0)]),
+    ("Social work posts: 140 (12 vacant).", [("level", None, 140.0)]),
+    ("Year service launched: 2019.", []),
+    ("Agency workers: 19, down from 27 in 2021.", [("change", 27.0, 19.0)]),
     ("Standstill period: 8 working days", []),
     # a level then and one now; shares a time apart; a multiple of an earlier count
     ("Agency use, which had peaked at 31 per cent of the workforce, now stands at 9 per cent.", [("change", 31.0, 9.0)]),
@@ -2297,6 +2318,11 @@ def test_changes_with_ends_in_words_dated_ends_and_baselines_said_after(extracto
     ("Roughly one post in four was filled by a locum in early 2022, and today it is about one in twelve.",
      [("change", 25.0, 8.0)]),
     ("Around two in every five families kept their children at home.", [("level", None, 40.0)]),
+    ("In 2019 one in five social workers was from an agency; now it is one in twenty.", [("change", 20.0, 5.0)]),
+    ("One in ten carers left in 2021; now nine in ten say they would recommend fostering.", [("level", None, 10.0)]),
+    ("Caseloads had peaked at 25 in the busiest team, but the average across the service now stands at 17.",
+     [("level", None, 25.0), ("level", None, 17.0)]),
+    ("Thirty families took part, twice the 15 the pilot was designed for.", [("level", None, 30.0)]),
     ("The council approved 38 new fostering households in 2024, more than double the 17 approved in 2022.",
      [("change", 17.0, 38.0)]),
     ("The service held 300 family group conferences, about three times as many as in 2020.",
@@ -2308,6 +2334,9 @@ def test_changes_with_ends_in_words_dated_ends_and_baselines_said_after(extracto
      [("change", 1210.0, 1090.0)]),
     # not results: plans, what is being built, the area's people, a visit's dates, comparable areas
     ("Plans for two new in-house children's homes have been agreed in principle.", []),
+    ("Plans for 45 children were reviewed within timescales in the quarter.", [("level", None, 45.0)]),
+    ("Oldham has more than 1,200 children on the child protection register.", [("level", None, 1200.0)]),
+    ("The council now uses 12 different residential providers, down from 30 in 2020.", [("change", 30.0, 12.0)]),
     ("We are building two in-house children's homes, but neither will open before 2027.", []),
     ("Oldham has around 1.1 million residents, roughly 200,000 of them under 18.", []),
     ("Roughly 180,000 people live here.", []),

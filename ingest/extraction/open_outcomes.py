@@ -106,7 +106,10 @@ _DEMOGRAPHIC = re.compile(r"\b(?:(?<!10,000 )population|poverty|low[- ]income|et
                           r"\bserv(?:es|ing)|\bhome to)\s+"
                           r"(?:(?:around|about|some|approximately|roughly|over|nearly|almost|more\s+than)\s+)?"
                           r"\d{1,3}(?:,\d{3})+\s+(?:people|residents|inhabitants|children(?: and young people)?)"
-                          r"(?=\s*(?:[,.;)]|$|and\b|aged\b|under\b|live|living\b|on\s+the\b|spread\b|across\b))",
+                          r"(?=\s*(?:[,.;)]|$|and\b|aged\b|under\b|live|living\b))"
+                          # "a borough of around 320,000 people on the western edge of …"
+                          r"|\b(?:borough|city|county|district|town|area) of\s+(?:(?:around|about|some|roughly|over|nearly|"
+                          r"almost|more\s+than)\s+)?\d{1,3}(?:,\d{3})+\s+(?:people|residents|inhabitants)\b",
                           re.IGNORECASE)
 _NOT_MEASURE = {"year", "years", "month", "months", "week", "weeks", "day", "days", "hour", "hours", "age", "section",
                 "page", "paragraph", "stage", "level", "tier", "key", "point", "minute", "minutes", "time", "times",
@@ -828,11 +831,15 @@ def _number(text: str) -> float | None:
 # a scorecard's or dashboard's line: a label and its figure, with the figure before it in brackets or after "down
 # from": "Vacancy rate: 14 per cent (Quarter 1: 21 per cent).", "Children in care, rate per 10,000: 61 (66)",
 # "Agency social workers: 19, down from 27."
+# the time an earlier figure in brackets is of: "(Quarter 1: 81 per cent)", "(2022/23: 44%)", "(last year: 12)"
+_PERIOD_LABEL = (rf"(?:Q[1-4]|Quarter\s+[1-4]|(?:19|20)\d\d(?:[/-]\d\d(?:\d\d)?)?|(?:last|previous)\s+(?:year|quarter)|"
+                 rf"(?:{'|'.join(sorted(m.capitalize() for m in MONTHS))})(?:\s+(?:19|20)\d\d)?)")
 _LABELLED = re.compile(
     rf"^\s*\W{{0,3}}(?:\(?[a-z0-9]{{1,3}}[.)]\s+)?(?P<label>[A-Z][^:\n]{{2,90}}?):\s*(?:now\s+)?(?P<value>{AMOUNT})"
     r"(?:\s*(?P<unit>per\s+10,000|(?:working\s+)?days|weeks|months|hours))?(?:\s+(?!in\b)[a-z]+)?"
-    rf"(?:\s*\((?:(?P<period>[^:()\n]{{2,30}}):\s*)?(?P<before>{AMOUNT})[^)\n]{{0,20}}\)"
-    rf"|,?\s+(?:down|up)\s+from\s+(?P<from>{AMOUNT})"
+    rf"(?:\s*\((?:(?P<period>{_PERIOD_LABEL}):\s*)?(?!(?:19|20)\d\d\b)(?P<before>{AMOUNT})\)"
+    rf"|,?\s+(?:down|up)\s+from\s+(?P<from>{AMOUNT})(?:\s+in\s+(?:19|20)\d\d(?:[/-]\d\d)?)?"
+    r"|\s*\([^()\n]{1,40}\)"  # anything else in brackets says nothing of before: "(England: 70)", "(12 vacant)"
     rf"|\s+in\s+[A-Z][a-z]+(?:\s+\d{{4}})?,\s*(?P<later>{AMOUNT})(?:\s+in\s+(?P<then>[A-Z][a-z]+(?:\s+\d{{4}})?))?"
     r"|,\s*(?:against|still|compared|above|below|versus|slightly|well|in\s+line)\b[^\n]*)?\s*[.;]?\s*$")
 _NOT_OURS_LABEL = re.compile(rf"\b(?:{COMPARISON_GROUPS}|average\s+for|target|budget|forecast|page|tel|telephone|"
@@ -843,8 +850,9 @@ def labelled_figure(text: str, offset: int) -> list[OpenOutcome] | None:
     """The figure of a line that is a label and its figure (None for any other sentence): a level, or a change from
     the figure bracketed or "down from" after it; not a comparison group's, a target or a budget."""
     match = _LABELLED.match(text)
-    if match is None or _NOT_OURS_LABEL.search(match["label"]) or not re.search(r"[a-z]{3}", match["label"]):
-        return None
+    if match is None or _NOT_OURS_LABEL.search(match["label"]) or not re.search(r"[a-z]{3}", match["label"]) or (
+            _YEAR.fullmatch(match["value"])):
+        return None  # nor "Year service launched: 2019"
     amount = parse_amount(match["value"])
     unit = amount.unit
     if unit == "points":
@@ -1007,7 +1015,7 @@ def find_open_outcomes(doc: Doc, offset: int, taken: set[tuple[float, str]]) -> 
             if noun.dep_ == "compound" and noun.tag_ == "NN" and noun.head.tag_ == "NNS" or noun.dep_ == "poss":
                 noun = noun.head  # "54 care leavers", "four children’s homes": the number read as the first word's
             if (noun.lower_ in _NOT_MEASURE or noun.lemma_.lower() in _NOT_MEASURE) and not _done_and_counted(noun) \
-                    or _a_persons_own(noun) or any(child.lower_ == "different" for child in noun.children):
+                    or _a_persons_own(noun) or _one_persons_many(noun):
                 continue  # "whose two children", "her three brothers", "four different social workers": one family's
             if _where_it_went(noun, first):
                 continue  # "recruited 22 social workers across two cohorts": the 22 is the count
@@ -1061,10 +1069,14 @@ def find_open_outcomes(doc: Doc, offset: int, taken: set[tuple[float, str]]) -> 
 
 
 _A_NUMBER = rf"(?:\d+|{'|'.join(sorted(NUMBER_WORDS, key=len, reverse=True))})"
-_A_SHARE = rf"(?P<{{0}}>{_A_NUMBER})\s+(?:[a-z]+\s+)?(?:in|out\s+of)\s+(?:every\s+)?(?P<{{1}}>{_A_NUMBER})"
-# a share then and one now: "one in six carers left; this year it was closer to one in eleven"
+_A_SHARE = (rf"(?!(?:19|20)\d\d\b)(?P<{{0}}>{_A_NUMBER})\s+(?:(?!{_A_NUMBER}\b)[a-z]+\s+)?(?:in|out\s+of)\s+"
+            rf"(?:every\s+)?(?P<{{1}}>{_A_NUMBER})")
+# a share then and the same one now: "one in six carers left; this year it was closer to one in eleven", "…, and today it
+# is about one in twelve"; not "…; now nine in ten say they would recommend it" (another measure)
 _SHARES_THEN_NOW = re.compile(rf"\b{_A_SHARE.format('parts', 'whole')}\b[^.]{{0,100}}?\b(?:now|today|this\s+year|currently|"
-                              rf"by\s+(?:the\s+end\s+of\s+)?\w+(?:\s+\d{{4}})?)\b[^.\d]{{0,40}}?\b"
+                              rf"by\s+(?:the\s+end\s+of\s+)?\w+(?:\s+\d{{4}})?),?\s+(?:it|this|that|the\s+(?:figure|rate|"
+                              rf"share|proportion))\s*(?:is|was|['’]s|stands\s+at|has\s+(?:fallen|risen)\s+to|fell\s+to|rose\s+to)"
+                              rf"\s+(?:(?:about|around|roughly|nearly|almost|closer\s+to|just|only|under|over)\s+)*"
                               rf"{_A_SHARE.format('parts_now', 'whole_now')}\b", re.IGNORECASE)
 
 
@@ -1145,7 +1157,8 @@ _TIMES = {"double": 2, "twice": 2, "treble": 3, "triple": 3, "two": 2, "three": 
 _TIMES_BEFORE = re.compile(
     r"[^.;]{0,60}?,?\s+(?:(?:more|less)\s+than\s+|nearly\s+|almost\s+|about\s+|around\s+|over\s+|roughly\s+)?"
     r"(?P<times>double|twice|treble|triple|(?:two|three|four|five|ten)\s+times)\s+(?:as\s+many\s+as\s+|the\s+number\s+of\s+)?"
-    r"(?:the\s+(?!(?:19|20)\d\d\b)(?P<before>\d[\d,]*)\b|(?:in\s+)?(?:the\s+)?(?:previous|last|prior)\s+year|"
+    r"(?:the\s+(?!(?:19|20)\d\d\b)(?P<before>\d[\d,]*)\b(?=[^.;,]{0,40}?\b(?:(?:in|during)\s+(?:19|20)\d\d|last\s+year|"
+    r"(?:a|the)\s+year\s+(?:before|earlier)|(?:the\s+)?(?:previous|prior)\s+year|previously)\b)|(?:in\s+)?(?:the\s+)?(?:previous|last|prior)\s+year|"
     r"(?:in\s+|the\s+)?(?:19|20)\d\d(?:/\d\d)?(?:\s+(?:figure|total|level))?|"
     r"(?:the\s+year|a\s+year|two\s+years|three\s+years)\s+(?:before|earlier|ago))", re.IGNORECASE)
 
@@ -1216,7 +1229,7 @@ _WAS_AND_IS = re.compile(rf"\b(?:was|were)\s+{HEDGE}(?P<was>\d)(?P<when>(?:[^.;]
                          rf"decreased|reduced) to)\s+(?:now\s+)?{HEDGE}(?P<is>\d)", re.IGNORECASE)
 # "Agency staffing, which had peaked at 28 per cent, now sat at 11 per cent": a level then, and one now
 _THEN_NOW = re.compile(rf"\b(?:had\s+(?:peaked|stood|been|reached|risen|climbed)|peaked)\s+(?:at\s+)?{HEDGE}(?P<was>\d)"
-                       rf"(?P<when>[^.;]{{0,80}}?)\bnow\s+(?:stands?|sits?|sat|stood|is|are|was|were)\s+(?:at\s+)?{HEDGE}"
+                       rf"(?P<when>(?:(?!\b(?:but|while|whereas|average|across)\b)[^.;]){{0,80}}?)\bnow\s+(?:stands?|sits?|sat|stood|is|are|was|were)\s+(?:at\s+)?{HEDGE}"
                        r"(?P<is>\d)", re.IGNORECASE)
 _A_TIME = re.compile(rf"(?:19|20)\d\d|\b(?:{'|'.join(sorted(MONTHS))}|last year|ago|previously|quarter)\b",
                      re.IGNORECASE)
@@ -1343,12 +1356,21 @@ def _stated(doc: Doc, start: int) -> bool:
 
 
 _PLANS = {"plan", "proposal"}
+_PEOPLE_MET = {"worker", "professional", "person", "people", "carer", "manager", "officer", "placement", "practitioner"}
+
+
+def _one_persons_many(noun: Token) -> bool:
+    """"held by four different social workers in eight months": how many someone met, a story's count."""
+    return noun.lemma_.lower() in _PEOPLE_MET and any(child.lower_ == "different" for child in noun.children)
 
 
 def _a_plan_to_do(noun: Token) -> bool:
     """"Plans for two new homes", "a proposal to open three hubs": what is intended; not a child protection plan."""
     return noun.lemma_.lower() in _PLANS and not any(child.dep_ in {"compound", "amod"} for child in noun.children) and any(
-        child.dep_ == "prep" and child.lower_ == "for" or child.dep_ in {"acl", "xcomp"} for child in noun.children)
+        child.dep_ == "prep" and child.lower_ == "for" and not any(  # "plans for 45 children": their care plans
+            word.dep_ == "pobj" and word.lemma_.lower() in {"child", "person", "family", "leaver", "people"}
+            for word in child.children)
+        or child.dep_ in {"acl", "xcomp"} for child in noun.children)
 _UNDER_WAY = {"build", "open", "develop", "create", "establish", "recruit", "plan", "prepare"}
 _SPOKEN_AT_MOST = 5  # "three different people", "four, five social workers": a story's small numbers
 

@@ -536,7 +536,8 @@ def done_by_a_partner(words: Span) -> bool:
         for subject in subjects)  # not "NHS colleagues sit in the MASH"
 
 
-_NOT_THE_COUNCIL = re.compile(r"\b(?:not|rather than)\s+(?:by\s+)?(?:the\s+)?(?:council|local authority)\b", re.IGNORECASE)
+_NOT_THE_COUNCIL = re.compile(r"\bby\s+[^,;]+,\s+(?:not|rather\s+than)\s+(?:by\s+)?(?:the\s+)?(?:council|local\s+authority)"
+                              r"\b(?!['’])", re.IGNORECASE)  # "commissioned by the ICB, not by the council"
 # bodies that work beside a council, named as a clause's subject: what they run is theirs (not the DfE's
 # appointing a commissioner, which acts on the council)
 _PARTNER_SUBJECT = re.compile(r"\b(?:Police|Constabulary|NHS|Integrated Care Board|ICB|CCG|Clinical Commissioning Group|"
@@ -853,20 +854,21 @@ def not_yet_begun(token: Token) -> bool:
     while node.head.i != node.i and (node.i == token.i or node.pos_ not in {"VERB", "AUX"}):
         if node.i != token.i and _applied_for(node, child):
             return True  # "an application for Staying Close money", "a bid for Mockingbird funding"
-        if node.lemma_.lower() in _MOOTED and child.dep_ == "prep" and child.lower_ in {"of", "about"}:
-            return True  # "there's talk of a second constellation"
+        if node.lemma_.lower() in _MOOTED and child.dep_ == "prep" and child.lower_ in {"of", "about"} and not any(
+                word.dep_ in {"det", "poss"} and word.lower_ in _KNOWN for word in token.children):
+            return True  # "there's talk of a second constellation"; not "talk of our Mockingbird hub being extended"
         if (node.dep_ != "compound" and (node.i == token.i or node.lemma_.lower() in _STARTING_NOUNS)
-                and any(word.lower_ in _NOT_YET and word.dep_ == "amod" or word.lower_ == "due" and word.dep_ in {
-                    "amod", "appos"} for word in node.children)
+                and any(word.lower_ in _NOT_YET and word.dep_ == "amod" or _due_later(word) for word in node.children)
                 and not _some_of(node)):  # "the forthcoming hub", "the new system, due in November,"
             return True
         node, child = node.head, node
     if node.i == token.i or node.pos_ not in {"VERB", "AUX"}:
         return False
-    if _asked_whether(node) or _asked_to(node) or node.lemma_ in _NOT_YET_VERBS and child.dep_ == "prep" and (
-            child.lower_ == _NOT_YET_VERBS[node.lemma_]) or node.lemma_ == "put" and any(
+    if _asked_whether(node) or _asked_to(node) or node.lemma_ == "prepare" and node.tag_ == "VBG" and any(
+            word.dep_ == "aux" and word.lower_ in _PRESENT_BE for word in node.children) and child.dep_ == "prep" and (
+            child.lower_ == "for") or node.lemma_ == "put" and any(
             word.dep_ == "prt" and word.lower_ == "back" for word in node.children):
-        return True  # "asked about the hub", "is preparing for the programme", "has been put back to spring"
+        return True  # "is preparing for the programme", "has been put back to spring"
     named = token  # the practice word its name is part of: "a No Wrong Door hub", not "the Mockingbird report"
     while named.dep_ in {"compound", "det", "amod", "nmod"} and named.head.lemma_.lower() in HEADS:
         named = named.head
@@ -874,32 +876,48 @@ def not_yet_begun(token: Token) -> bool:
 
 
 _DECIDING = {"decide", "opt", "choose", "vote"}
-_MOOTED = {"talk", "possibility", "prospect"}
-_NOT_YET_VERBS = {"ask": "about", "enquire": "about", "wonder": "about", "prepare": "for"}
-_REQUESTING = {"ask", "invite", "request", "urge", "recommend"}
+_MOOTED = {"talk", "possibility"}  # "talk of a hub", "the possibility of a MASH": not there yet
+_KNOWN = {"the", "our", "its", "their"}
+_DECISION_MAKERS = {"board", "cabinet", "committee", "member", "members", "council", "panel", "meeting", "councillor"}
+_DECISIONS = {"approve", "agree", "endorse", "support", "consider", "fund", "note"}
+
+
+def _due_later(word: Token) -> bool:
+    """"The new system, due in November, …", "due next month": still to come; not "due largely to lower caseloads"."""
+    return word.lower_ == "due" and word.dep_ in {"amod", "appos"} and any(
+        child.dep_ == "prep" and child.lower_ in {"in", "by", "from", "for"} or child.dep_ == "npadvmod"
+        for child in word.children)
 
 
 def _asked_to(verb: Token) -> bool:
-    """A paper's request: "The Board is asked to support continued funding of the team", "Members are invited to
-    approve the hub": what the reader is to decide, not what was done."""
+    """A paper's request to those who decide: "The Board is asked to support continued funding of the team",
+    "Members are invited to approve the hub"; not staff asked to use a model, carers invited to join one."""
+    decision = verb
     while verb.dep_ in {"xcomp", "conj"} and verb.head.i != verb.i:
         verb = verb.head
-        if verb.lemma_ in _REQUESTING and any(child.dep_ == "auxpass" for child in verb.children):
-            return True
-    return False  # "talk of a hub", "the possibility of a MASH": not there yet
+        if verb.lemma_ in {"ask", "invite"} and any(child.dep_ == "auxpass" for child in verb.children):
+            return decision.lemma_ in _DECISIONS and any(
+                child.dep_ == "nsubjpass" and child.lemma_.lower() in _DECISION_MAKERS for child in verb.children)
+        decision = verb
+    return False
 
 
 def _asked_whether(verb: Token) -> bool:
-    """A clause under "whether": "asked whether the Staying Close model would follow", "whether we should have
-    gone for Mockingbird sooner", "Whether you trained at university or came through Step Up, …": asked or
-    supposed, not told as done."""
+    """A clause under "whether" that supposes rather than tells: "asked whether the Staying Close model would
+    follow", "whether we should have gone for Mockingbird sooner", "Whether you trained at university or came
+    through Step Up, …"; not "asked whether the model had reduced caseloads", "whether the council's teams could
+    be expanded" (they run)."""
     def whether(clause: Token) -> bool:
         return any(child.dep_ == "mark" and child.lower_ == "whether" for child in clause.children)
 
+    def supposed(clause: Token) -> bool:
+        return not verb_is(clause, _REDOING) and any(
+            child.tag_ == "MD" or child.dep_ == "nsubj" and child.lower_ == "you" for child in clause.children)
+
     while verb.dep_ == "conj" and verb.head.i != verb.i:
         verb = verb.head
-    return whether(verb) or verb.dep_ != "ROOT" and any(  # the list's first clause parsed as above the rest
-        child.dep_ == "advcl" and child.i < verb.i and whether(child) for child in verb.children)
+    return whether(verb) and supposed(verb) or verb.dep_ != "ROOT" and any(  # the list's first clause, parsed above
+        child.dep_ == "advcl" and child.i < verb.i and whether(child) and supposed(child) for child in verb.children)
 
 
 _SHARES = {"first", "some", "most", "half", "several", "many"}
@@ -1124,7 +1142,8 @@ def only_a_reference(words: Span) -> bool:
     if linked.pos_ == "ADV":
         linked = linked.head  # "reported quarterly to the board", however parsed
     return node.dep_ == "pobj" and node.head.lower_ in {"with", "to"} and linked.lemma_.lower() in _LINKED or (
-        node.dep_ == "dobj" and node.head.lemma_.lower() in {"match", "mirror"})  # "so that they match the Family Hubs"
+        node.dep_ == "dobj" and node.head.lemma_.lower() in {"match", "mirror"} and not any(
+            child.dep_ in {"relcl", "acl"} for child in node.children))  # "so that they match the Family Hubs"
 
 
 _UNITS_OF_A_SERVICE = {"team", "unit", "hub", "pod", "locality", "service", "area", "cluster", "district", "group",
@@ -1253,14 +1272,14 @@ _GONE_AHEAD = re.compile(r"\b(?i:expand|extend|went\s+live|now\s+(?:covers|runs|
 _STARTED_WORDS = re.compile(r"\b(?i:adopt|introduc|launch|implement|set\s+up|establish|creat|open|roll)")
 
 
-# what a practice is named as the source of: "Derby Family Circles, our own take on family group conferencing",
-# "drawing on systemic practice", "which borrows heavily from Restorative Practice", "inspired by Mockingbird", "its
-# own edge-of-care service, combining family group conferencing with …"; not
-# "based on" or "built on", after which readers count the model as used
+# what a practice is named as the source of, after the council's own: "Derby Family Circles, our own take on family
+# group conferencing", "…, drawing on systemic practice", "…, which borrows heavily from Restorative Practice"; not
+# "based on" or "built on", after which readers count the model as used, nor "the social worker drew on Signs of
+# Safety" (used)
 _SOURCE_OF_ANOTHER = re.compile(
-    r"\b(?i:(?:our|its|their)\s+(?:own\s+)?(?:local\s+)?(?:take|version|variant|adaptation|twist)\s+(?:on|of)|"
-    r"dr(?:aw|aws|awing|ew)\s+on|borrow(?:s|ed|ing)?\s+(?:\w+\s+)?from|inspired\s+by|,\s+combining|which\s+combines)"
-    r"\s+(?:the\s+)?$")
+    r",\s+(?i:(?:our|its|their)\s+(?:own\s+)?(?:local\s+)?(?:take|version|variant|adaptation|twist)\s+(?:on|of)|"
+    r"drawing\s+on|borrowing\s+(?:\w+\s+)?from|inspired\s+by|which\s+(?:draws\s+on|borrows\s+(?:\w+\s+)?from|"
+    r"was\s+inspired\s+by))\s+(?:the\s+)?$")
 
 
 def source_of_another(before: str) -> bool:
@@ -1356,10 +1375,12 @@ def find_practices(sentence: Doc | Span, offset: int) -> list[PracticeMention]:
         reshaped = token.pos_ == "VERB" and verb_is(token, _RESHAPING) and any(
             child.dep_ == "prep" and child.lower_ == "into" for child in token.children)
         brought_in = token.lemma_ == "bring" and any(child.dep_ == "prt" and child.lower_ == "in" for child in token.children)
-        if token.pos_ == "VERB" and token.lemma_ in _RAISING and not planned(token):  # "raised fostering allowances"
-            for child in token.children:
-                if child.dep_ in {"dobj", "nsubjpass"} and child.lemma_.lower() in _PAY:
-                    add(phrase(child), PAY_RAISED, 0.7, plainly_named=True)
+        if token.pos_ == "VERB" and token.lemma_ in _RAISING and not planned(token) and _the_councils_doing(token):
+            for child in token.children:  # "raised fostering allowances"; not "raised fees as a concern"
+                named = phrase(child)
+                if child.dep_ in {"dobj", "nsubjpass"} and child.lemma_.lower() in _PAY and len(named) >= 2 and not any(
+                        word.dep_ == "prep" and word.lower_ == "as" for word in token.children):
+                    add(named, PAY_RAISED, 0.7, plainly_named=True)
         if token.pos_ == "VERB" and (verb_is(token, STRONG_ACTIONS | {"take"}) or reshaped or brought_in):
             if not (_with_its_particle(token) or brought_in):  # "took on 30 social workers", "brought in a discount"
                 continue
@@ -1401,7 +1422,7 @@ def find_practices(sentence: Doc | Span, offset: int) -> list[PracticeMention]:
             add(name, "capitalised_name", 0.6)
     for match in (match for pattern in _UNDER_A_BANNER for match in pattern.finditer(doc.text)):
         span = doc.char_span(match.start("name"), match.end("name"), alignment_mode="contract")
-        if span is not None and 1 <= len(span) <= 6:
+        if span is not None and 1 <= len(span) <= 6 and _the_councils_doing(span[0]):
             found.append(PracticeMention(span.text, offset + span.start_char, offset + span.end_char,
                                          span[-1].lemma_.lower(), BANNER, 0.7, tuple(span)))
     for match in _QUOTED.finditer(doc.text):
@@ -1433,6 +1454,20 @@ _RAISING = {"raise", "increase", "uplift", "improve", "enhance"}
 _PAY = {"allowance", "fee", "pay", "payment", "supplement", "allowances", "fees"}
 PAY_RAISED = "pay_raised"
 KEPT_WHATEVER_THE_WEIGHTS = {BANNER, PAY_RAISED}  # methods of practices the learned weights do not judge
+
+
+def _the_councils_doing(word: Token) -> bool:
+    """Whether the clause of `word` has the council (or a name), its service or "we" as its subject, or no doer
+    named: "the authority has run a drive under its own banner, …", "fostering allowances were raised", "- raised
+    fostering allowances;"; not "Councillor Jones, elected under the Labour banner", "providers increased their fees"."""
+    verb = next((node for node in (word, *word.ancestors) if node.pos_ in {"VERB", "AUX"}), None)
+    if verb is None or verb.dep_ in {"acl", "relcl"}:
+        return False
+    doers = [child for child in verb.children if child.dep_ in {"nsubj", "agent"}]
+    return all(child.dep_ == "nsubj" and (child.lemma_.lower() in _THE_COUNCIL or child.pos_ == "PROPN" and not any(
+        part.lower_ in _TITLES for part in child.subtree)) for child in doers)  # none named: a list's item, "raising …"
+
+
 _HIRING = {"recruit", "appoint", "hire", "take"}
 _STAFF = {"worker", "staff", "practitioner", "psychologist", "therapist", "nurse", "supervisor", "assistant"}
 _OF_A_KIND = {"permanent", "experienced", "additional", "extra", "more", "senior", "specialist",
