@@ -846,21 +846,23 @@ _NOT_OURS_LABEL = re.compile(rf"\b(?:{COMPARISON_GROUPS}|average\s+for|target|bu
                              r"version|ref|date|ages?|postcode|standstill|contract|tender|deadline)\b", re.IGNORECASE)
 
 
-def labelled_figure(text: str, offset: int) -> list[OpenOutcome] | None:
+def labelled_figure(doc: Doc, offset: int) -> list[OpenOutcome] | None:
     """The figure of a line that is a label and its figure (None for any other sentence): a level, or a change from
-    the figure bracketed or "down from" after it; not a comparison group's, a target or a budget."""
-    match = _LABELLED.match(text)
-    if match is None or _NOT_OURS_LABEL.search(match["label"]) or not re.search(r"[a-z]{3}", match["label"]) or (
-            _YEAR.fullmatch(match["value"])):
-        return None  # nor "Year service launched: 2019"
+    the figure bracketed or "down from" after it; not a comparison group's, a target or a budget, nor a table's row
+    whose label names only a place and a time ("North Tyneside 2023-24: 27%"), nor a year."""
+    match = _LABELLED.match(doc.text)
+    words = doc.char_span(match.start("label"), match.end("label"), alignment_mode="expand") if match else None
+    if match is None or words is None or _NOT_OURS_LABEL.search(match["label"]) or _YEAR.fullmatch(match["value"]) \
+            or not any(token.pos_ == "NOUN" or token.is_lower and token.is_alpha and len(token) > 2 for token in words):
+        return None
     amount = parse_amount(match["value"])
     unit = amount.unit
     if unit == "points":
         return None
-    named_unit = (match["unit"] or "").split()[-1:] or re.findall(r"per 10,000|%|per cent", match["label"])[:1]
-    if unit == "count" and named_unit:
-        unit = "per 10,000" if named_unit[0] == "per 10,000" else "%" if named_unit[0] in {"%", "per cent"} else \
-            _DURATIONS[named_unit[0]]
+    named_unit = re.sub(r"\s+", " ", match["unit"] or next(iter(re.findall(r"per 10,000|%|per cent", match["label"])), ""))
+    if unit == "count" and named_unit:  # "… : 61 per 10,000", "… : 12 working days", "Rate per 10,000: 61"
+        unit = "per 10,000" if named_unit == "per 10,000" else "%" if named_unit in {"%", "per cent"} else \
+            _DURATIONS[named_unit.split()[-1]]
     label = re.sub(r"\s*\((?:%|per cent)\)\s*$", "", match["label"]).strip()
     outcome = OpenOutcome("level", label, metric_key(label), amount.value, None, unit, offset + match.start("value"),
                           offset + match.end("value"))
@@ -880,7 +882,7 @@ def find_open_outcomes(doc: Doc, offset: int, taken: set[tuple[float, str]]) -> 
     already gives."""
     if _DEMOGRAPHIC.search(doc.text):
         return []
-    labelled = labelled_figure(doc.text, offset)
+    labelled = labelled_figure(doc, offset)
     if labelled is not None:
         return [outcome for outcome in labelled if (outcome.value, outcome.unit) not in taken]
     if any(token.dep_ in {"nsubj", "nsubjpass"} and token.lemma_.lower() == "inspector" for token in doc):

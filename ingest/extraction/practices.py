@@ -336,11 +336,18 @@ def apposed_name(doc: Doc, end: int) -> tuple[int, int] | None:
     next item ("the edge of care team, Family Solutions, and the MASH") or a person (after a role)."""
     described = [token for token in doc if token.idx + len(token.text) <= end]
     comma = doc[described[-1].i + 1] if described and described[-1].i + 1 < len(doc) else None
+    qualified = comma is not None and comma.pos_ == "ADP" and comma.lower_ in {"in", "at", "for"}
+    if qualified and comma is not None:  # "a hub in Bognor Regis, called The Landing", "for 11 to 17-year-olds, branded …"
+        comma = next((word for word in doc[comma.i + 1:comma.i + 8] if word.text in {",", ";", "."}), None)
+        if comma is None or comma.text != "," or any(word.pos_ == "VERB" for word in doc[described[-1].i + 1:comma.i]):
+            return None
     if comma is None or comma.text != "," or head_of(described[-3:]).lemma_.lower() in _PERSON_ROLES \
             or _role_of(described[-1]):
         return None
     i = comma.i + 1
     known = [word.lower_ for word in doc[i:i + 3]]
+    if qualified and not (known[:1] in (["called"], ["named"], ["branded"]) or known[:2] == ["known", "as"]):
+        return None  # after a qualifier, only a name said to be one
     if known[:2] == ["known", "as"] or known == ["known", "locally", "as"]:
         i += len(known) if known[-1] == "as" else 2
     elif known[:1] in (["called"], ["named"], ["branded"]):  # "a new edge-of-care service, called Stay Strong, …"
@@ -370,7 +377,8 @@ def apposed_name(doc: Doc, end: int) -> tuple[int, int] | None:
         closing = next(token for token in following if token.text == ")")  # its short name: "(Momo)"
         stop, following = closing.idx + 1, [token for token in following if token.i > closing.i]
     if following and not (following[0].text in {".", ";", ":"} or following[0].text == "," and (
-            len(following) == 1 or following[1].tag_ in _AFTER_APPOSITION)):
+            len(following) == 1 or following[1].tag_ in _AFTER_APPOSITION or following[1].tag_ == "CC" and len(
+                following) > 2 and following[2].tag_ in {"VBD", "VBN"})):  # "…, called The Landing, and adopted …"
         return None
     return start, stop
 
@@ -1375,12 +1383,16 @@ def find_practices(sentence: Doc | Span, offset: int) -> list[PracticeMention]:
         reshaped = token.pos_ == "VERB" and verb_is(token, _RESHAPING) and any(
             child.dep_ == "prep" and child.lower_ == "into" for child in token.children)
         brought_in = token.lemma_ == "bring" and any(child.dep_ == "prt" and child.lower_ == "in" for child in token.children)
+        if token.pos_ == "VERB" and verb_is(token, _RENAMING) and not planned(token):  # "was relaunched as B&D Connect"
+            for new_name in (word for prep in token.children if prep.dep_ == "prep" and prep.lower_ == "as"
+                             for word in prep.children if word.dep_ == "pobj" and word.pos_ == "PROPN"):
+                add(phrase(new_name), BANNER, 0.7, plainly_named=True)
         if token.pos_ == "VERB" and token.lemma_ in _RAISING and not planned(token) and _the_councils_doing(token):
             for child in token.children:  # "raised fostering allowances"; not "raised fees as a concern"
-                named = phrase(child)
-                if child.dep_ in {"dobj", "nsubjpass"} and child.lemma_.lower() in _PAY and len(named) >= 2 and not any(
+                pay = phrase(child)
+                if child.dep_ in {"dobj", "nsubjpass"} and child.lemma_.lower() in _PAY and len(pay) >= 2 and not any(
                         word.dep_ == "prep" and word.lower_ == "as" for word in token.children):
-                    add(named, PAY_RAISED, 0.7, plainly_named=True)
+                    add(pay, PAY_RAISED, 0.7, plainly_named=True)
         if token.pos_ == "VERB" and (verb_is(token, STRONG_ACTIONS | {"take"}) or reshaped or brought_in):
             if not (_with_its_particle(token) or brought_in):  # "took on 30 social workers", "brought in a discount"
                 continue
@@ -1445,10 +1457,11 @@ def find_practices(sentence: Doc | Span, offset: int) -> list[PracticeMention]:
 
 # a name a council gives its work: "under its own banner, Foster Shropshire", "under the Shropshire Roots name"
 _BANNER_NAME = r"[“\"‘']?(?P<name>[A-Z][\w'’-]*(?:\s+(?:(?:of|and|for|the|to|&)\s+)?[A-Z0-9][\w'’-]*)*)[”\"’']?"
-_UNDER_A_BANNER = (re.compile(r"\bunder\s+(?:(?:its|their|our)\s+own|a|a\s+new|one)\s+(?:banner|brand|name),?\s+"
+_UNDER_A_BANNER = (re.compile(r"\b[Uu]nder\s+(?:(?:its|their|our)\s+own|a|a\s+new|one)\s+(?:banner|brand|name),?\s+"
                               + _BANNER_NAME),
                    re.compile(rf"\bunder\s+the\s+{_BANNER_NAME}\s+(?:banner|brand|name)\b"))
-BANNER = "under_a_banner"  # the method of such a name
+BANNER = "under_a_banner"  # the method of such a name, and of one a service was relaunched as
+_RENAMING = {"relaunch", "rebrand", "rename"}
 # what a council pays carers or staff, raised: "raised fostering allowances by 12%", "increased the skills fee"
 _RAISING = {"raise", "increase", "uplift", "improve", "enhance"}
 _PAY = {"allowance", "fee", "pay", "payment", "supplement", "allowances", "fees"}
