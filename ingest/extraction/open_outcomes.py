@@ -859,7 +859,8 @@ def labelled_figure(doc: Doc, offset: int) -> list[OpenOutcome] | None:
     unit = amount.unit
     if unit == "points":
         return None
-    named_unit = re.sub(r"\s+", " ", match["unit"] or next(iter(re.findall(r"per 10,000|%|per cent", match["label"])), ""))
+    named_unit = re.sub(r"\s+", " ", match["unit"] or next(iter(re.findall(r"per 10,000|%|per cent", match["label"])),
+                                                           ""))
     if unit == "count" and named_unit:  # "… : 61 per 10,000", "… : 12 working days", "Rate per 10,000: 61"
         unit = "per 10,000" if named_unit == "per 10,000" else "%" if named_unit in {"%", "per cent"} else \
             _DURATIONS[named_unit.split()[-1]]
@@ -1160,7 +1161,8 @@ _TIMES_BEFORE = re.compile(
     r"[^.;]{0,60}?,?\s+(?:(?:more|less)\s+than\s+|nearly\s+|almost\s+|about\s+|around\s+|over\s+|roughly\s+)?"
     r"(?P<times>double|twice|treble|triple|(?:two|three|four|five|ten)\s+times)\s+(?:as\s+many\s+as\s+|the\s+number\s+of\s+)?"
     r"(?:the\s+(?!(?:19|20)\d\d\b)(?P<before>\d[\d,]*)\b(?=[^.;,]{0,40}?\b(?:(?:in|during)\s+(?:19|20)\d\d|last\s+year|"
-    r"(?:a|the)\s+year\s+(?:before|earlier)|(?:the\s+)?(?:previous|prior)\s+year|previously)\b)|(?:in\s+)?(?:the\s+)?(?:previous|last|prior)\s+year|"
+    r"(?:a|the)\s+year\s+(?:before|earlier)|(?:the\s+)?(?:previous|prior)\s+year|previously)\b)|"
+    r"(?:in\s+)?(?:the\s+)?(?:previous|last|prior)\s+year|"
     r"(?:in\s+|the\s+)?(?:19|20)\d\d(?:/\d\d)?(?:\s+(?:figure|total|level))?|"
     r"(?:the\s+year|a\s+year|two\s+years|three\s+years)\s+(?:before|earlier|ago))", re.IGNORECASE)
 
@@ -1342,7 +1344,8 @@ def _stated(doc: Doc, start: int) -> bool:
             verb = next((node for node in verb.ancestors if node.pos_ in {"VERB", "AUX"}), None)
         else:
             verb = verb.head if goes_on and verb.head.i != verb.i else None  # "plans to open… and (to) recruit 50"
-    if any(node.pos_ == "NOUN" and (node.lemma_.lower() in AIM_NOUNS or _a_plan_to_do(node)) for node in figure.ancestors):
+    if any(node.pos_ == "NOUN" and (node.lemma_.lower() in AIM_NOUNS or _a_plan_to_do(node))
+           for node in figure.ancestors):
         return False  # "set itself a target of getting agency use down to 12%", "plans for two new homes"
     building = next((token for token in figure.ancestors if token.pos_ == "VERB"), None)
     if building is not None and building.tag_ == "VBG" and building.lemma_ in _UNDER_WAY and any(

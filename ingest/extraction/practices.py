@@ -48,7 +48,8 @@ STRONG_ACTIONS = {"introduce", "establish", "launch", "pilot", "invest", "recrui
                   "recommission", "set", "roll", "implement", "appoint", "employ", "initiate", "reorganise", "redesign",
                   "adopt", "open"}
 # modifiers that leave a phrase generic: "the leadership team", "a new service", "the social work team"
-_GENERIC_MODIFIERS = {"new", "same", "similar", "other", "local", "whole", "current", "existing", "previous", "relevant", "senior",
+_GENERIC_MODIFIERS = {"new", "same", "similar", "other", "local", "whole", "current", "existing", "previous", "relevant",
+                      "senior",
                       "leadership", "management", "social", "work", "children", "child", "council", "authority",
                       "inspection", "appropriate", "specialist", "dedicated", "additional", "own", "their", "its",
                       "this", "that", "these", "those", "such", "each", "every", "all", "many", "some", "several",
@@ -337,7 +338,7 @@ def apposed_name(doc: Doc, end: int) -> tuple[int, int] | None:
     described = [token for token in doc if token.idx + len(token.text) <= end]
     comma = doc[described[-1].i + 1] if described and described[-1].i + 1 < len(doc) else None
     qualified = comma is not None and comma.pos_ == "ADP" and comma.lower_ in {"in", "at", "for"}
-    if qualified and comma is not None:  # "a hub in Bognor Regis, called The Landing", "for 11 to 17-year-olds, branded …"
+    if qualified and comma is not None:  # "a hub in Bognor Regis, called The Landing", "for 11 to 17s, branded …"
         comma = next((word for word in doc[comma.i + 1:comma.i + 8] if word.text in {",", ";", "."}), None)
         if comma is None or comma.text != "," or any(word.pos_ == "VERB" for word in doc[described[-1].i + 1:comma.i]):
             return None
@@ -1382,7 +1383,8 @@ def find_practices(sentence: Doc | Span, offset: int) -> list[PracticeMention]:
         # "introduced conferences into its offer" introduced the conferences)
         reshaped = token.pos_ == "VERB" and verb_is(token, _RESHAPING) and any(
             child.dep_ == "prep" and child.lower_ == "into" for child in token.children)
-        brought_in = token.lemma_ == "bring" and any(child.dep_ == "prt" and child.lower_ == "in" for child in token.children)
+        brought_in = token.lemma_ == "bring" and any(child.dep_ == "prt" and child.lower_ == "in"
+                                                     for child in token.children)
         if token.pos_ == "VERB" and verb_is(token, _RENAMING) and not planned(token):  # "was relaunched as B&D Connect"
             for new_name in (word for prep in token.children if prep.dep_ == "prep" and prep.lower_ == "as"
                              for word in prep.children if word.dep_ == "pobj" and word.pos_ == "PROPN"):
@@ -1472,13 +1474,14 @@ KEPT_WHATEVER_THE_WEIGHTS = {BANNER, PAY_RAISED}  # methods of practices the lea
 def _the_councils_doing(word: Token) -> bool:
     """Whether the clause of `word` has the council (or a name), its service or "we" as its subject, or no doer
     named: "the authority has run a drive under its own banner, …", "fostering allowances were raised", "- raised
-    fostering allowances;"; not "Councillor Jones, elected under the Labour banner", "providers increased their fees"."""
+    fostering allowances;"; not "Councillor Jones, elected under the Labour banner", "providers increased their
+    fees"."""
     verb = next((node for node in (word, *word.ancestors) if node.pos_ in {"VERB", "AUX"}), None)
     if verb is None or verb.dep_ in {"acl", "relcl"}:
         return False
     doers = [child for child in verb.children if child.dep_ in {"nsubj", "agent"}]
     return all(child.dep_ == "nsubj" and (child.lemma_.lower() in _THE_COUNCIL or child.pos_ == "PROPN" and not any(
-        part.lower_ in _TITLES for part in child.subtree)) for child in doers)  # none named: a list's item, "raising …"
+        part.lower_ in _TITLES for part in child.subtree)) for child in doers)  # none: a list's item, "raising …"
 
 
 _HIRING = {"recruit", "appoint", "hire", "take"}
