@@ -868,10 +868,11 @@ def labelled_figure(doc: Doc, offset: int) -> list[OpenOutcome] | None:
     outcome = OpenOutcome("level", label, metric_key(label), amount.value, None, unit, offset + match.start("value"),
                           offset + match.end("value"))
     earlier = match["before"] or match["from"]
-    if earlier is not None and parse_amount(earlier).unit in {amount.unit, "count"}:
-        outcome.changed_from(parse_amount(earlier).value, match["period"])
-    later = match["later"] and parse_amount(match["later"])  # "64% in June, 92% in September"
-    if later and later.unit == amount.unit:
+    before = parse_amount(earlier) if earlier is not None else None
+    if before is not None and before.unit in {amount.unit, "count"}:
+        outcome.changed_from(before.value, match["period"])
+    later = parse_amount(match["later"]) if match["later"] is not None else None  # "64% in June, 92% in September"
+    if later is not None and later.unit == amount.unit:
         outcome.char_start, outcome.char_end = offset + match.start("later"), offset + match.end("later")
         outcome.value, outcome.period = later.value, match["then"]
         outcome.changed_from(amount.value)
@@ -1154,7 +1155,6 @@ def _moved_by(text: str, offset: int, found: list[OpenOutcome]) -> list[OpenOutc
     return moves
 
 
-_TIMES = {"double": 2, "twice": 2, "treble": 3, "triple": 3, "two": 2, "three": 3, "four": 4, "five": 5, "ten": 10}
 # a count set against an earlier one as a multiple: "more than double the 19 approved in 2022", "about four times as
 # many as in 2020/21", "more than double the previous year"
 _TIMES_BEFORE = re.compile(
@@ -1179,9 +1179,9 @@ def _times_before(text: str, offset: int, found: list[OpenOutcome]) -> list[Open
         if multiple.group("before") is not None:
             outcome.changed_from(float(multiple.group("before").replace(",", "")))
         else:
-            times = _TIMES[multiple.group("times").split()[0].lower()]
-            kept.append(outcome.moved("up", float(100 * (times - 1)), "%", offset + multiple.start("times"),
-                                      offset + multiple.end()))
+            word = multiple.group("times").split()[0].lower()  # "double", "twice", "treble", "four (times)"
+            size = MULTIPLYING.get("double" if word == "twice" else word) or 100.0 * (NUMBER_WORDS[word] - 1)
+            kept.append(outcome.moved("up", size, "%", offset + multiple.start("times"), offset + multiple.end()))
     return kept
 
 
