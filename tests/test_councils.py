@@ -87,6 +87,8 @@ def test_second_load_changes_nothing(loaded, settings):
     ("Bournemouth, Christchurch and Poole", "E06000058"),
     ("BCP", "E06000058"),
     ("Herts", "E10000015"),
+    ("East Riding", "E06000011"),
+    ("Cheshire West", "E06000050"),
     ("Lincolnshire County Council", "E10000019"),
     ("North Lincolnshire", "E06000013"),
     ("north east lincolnshire", "E06000012"),

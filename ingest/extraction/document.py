@@ -58,11 +58,13 @@ from ingest.extraction.practices import (
     KEPT_WHATEVER_THE_WEIGHTS,
     PracticeMention,
     apposed_name,
+    described_after,
     described_name,
     done_by_a_partner,
     find_practices,
     governance_in_passing,
     introduced,
+    labelled_to_come,
     left_behind,
     money_invested,
     not_yet_begun,
@@ -304,7 +306,8 @@ class Extractor:
         under their normalised words. A rule's phrase the weights drop still widens or names a
         catalogue entry. A practice inside a council's name or around several council or catalogue
         names is dropped; one around one council's name is that council's own ("Enfield Youth Hub"). A
-        description given a name right after it is that name ("a perpetrator programme, Caring Dads,"),
+        description given a name right after it is that name ("a perpetrator programme, Caring Dads,"), kept
+        whatever the weights say where the council started it ("launched a parenting programme, Caring Dads,"),
         and so is a catalogue entry's ("the regional adoption agency, Adoption Counts,": that agency) but
         for one every council has, whose name is the council's own practice ("the children in care
         council, Voices Heard,"). What a service was reshaped into is named with the reshaping ("restructured
@@ -339,6 +342,10 @@ class Extractor:
                     or _FEWER.match(practice.surface):
                 continue  # nor "fewer senior posts": less of something is no practice
             named = _printed_name(words, practice.start - sentence_start, practice.end - sentence_start)
+            # what the council started, given its name beside it ("launched our adolescent service, Safer at Home,"):
+            # a practice whatever the weights make of the description
+            was_kept = was_kept or practice.method == "action_object" and (
+                named is not None or described_after(words, *at))
             if named is not None:
                 start, end = sentence_start + named[0], sentence_start + named[1]
                 practice = replace(practice, surface=text[start:end], start=start, end=end)
@@ -483,7 +490,7 @@ def _not_yet_begun(text: str, parsed: dict[int, Doc], sentence: Sentence, mentio
     words = _mention_words(parsed, sentence, mention)
     before = text[sentence.start:mention.start]
     return (words is not None and not_yet_begun(words.root)) or turned_down(
-        before, text[mention.end:sentence.end], text[sentence.end:sentence.end + 200]) or (
+        before, text[mention.end:sentence.end], text[sentence.end:sentence.end + 200]) or labelled_to_come(before) or (
         mention.status == "catalogue" and source_of_another(before))
 
 

@@ -24,7 +24,7 @@ none: "the council does not operate any children's homes").
 from __future__ import annotations
 
 import re
-from dataclasses import dataclass
+from dataclasses import dataclass, replace
 from itertools import dropwhile, takewhile
 from typing import Any
 
@@ -76,7 +76,8 @@ _COUNT_VERBS = {"recruit", "train", "appoint", "hold", "carry", "complete", "emp
 # average of 21", "statistical neighbours (45)", "a target of 16"; not "a manageable average of 15", nor "The
 # average wait fell from 31 to 19 weeks"
 _PLACE_AVERAGE = r"(?-i:(?!(?:The|This|That|Our|Its|Their|An?)\b)[A-Z][a-z]+) average"  # "the London average"
-_COMPARISON_GROUP = re.compile(rf"\b(?:{COMPARISON_GROUPS}|{_PLACE_AVERAGE}|threshold|target)\b"
+_COMPARISON_GROUP = re.compile(rf"\b(?:{COMPARISON_GROUPS}|{_PLACE_AVERAGE}|threshold|target|"
+                               r"(?:against|versus|where)\s+(?:an|the)\s+average)\b"
                                r"(?:[\s('’]+[\w/-]+){0,4}?[\s(:]*$", re.IGNORECASE)
 _NAMES_A_GROUP = re.compile(rf"\b(?:{COMPARISON_GROUPS})\b", re.IGNORECASE)
 _REGION = (r"(?:inner |outer )?London|the (?:North East|North West|South East|South West|East Midlands|West Midlands|"
@@ -222,6 +223,9 @@ _WITHHELD = re.compile(r"\b(?:withheld|withhold|suppressed|redacted|not\s+(?:be\
                        re.IGNORECASE)
 
 
+_REFERENCES = {"uin", "ref", "reference", "no", "number", "id", "ticket", "case"}  # what numbers a document or a question
+
+
 def _not_a_figure(token: Token) -> bool:
     """A number that is not a figure of the text: a day of a date ("9 May"), an age ("aged 16 to
     17"), a year, the end of a range ("2015–16"), a paragraph or footnote number opening a sentence
@@ -241,6 +245,16 @@ def _not_a_figure(token: Token) -> bool:
         return True  # who is counted, not how many: "three or more placement moves", "16+ young people", "5 A*–C"
     if _a_guess(token):
         return True  # "three or four social workers in a year"
+    if token.lower_ == "none" and after is not None and after.lower_ == "of" and token.i + 2 < len(doc) \
+            and doc[token.i + 2].lower_ in {"this", "that", "it", "these", "those", "them", "which", "us", "you"}:
+        return True  # "none of this is possible": no count
+    if before is not None and (before.lower_.rstrip(".") in _REFERENCES or before.text == ":" and before.i > doc[0].i
+                               and doc[before.i - 1].text.isdigit() and len(token.text) == 2
+                               and not before.whitespace_ and not doc[before.i - 1].whitespace_):
+        return True  # "UIN 48217", "Ref 2231", a clock's minutes ("21:40")
+    if re.fullmatch(r"\d{1,2}[:.]\d{2}", token.text) and after is not None and after.lower_ in {"am", "pm", "hrs"} \
+            or re.fullmatch(r"\d{1,2}:\d{2}", token.text):
+        return True  # a time of day
     if before is not None and before.lower_ == "than" and token.i > 1 and doc[token.i - 2].lower_ in {"fewer", "less"} \
             and (_number(token.text) or 11) <= 10 and _WITHHELD.search(doc.text):
         return True  # "fewer than five …; the exact figure is withheld": a small number kept back, not a count
@@ -359,7 +373,7 @@ def _a_duration(token: Token) -> bool:
 
 
 _BEFORE_A_SPAN = {"within", "every", "for", "after", "over", "last", "past", "next", "at", "in", "first", "than",
-                  "previous", "preceding", "following"}
+                  "previous", "preceding", "following", "on", "during"}
 _AFTER_A_SPAN = {"after", "on", "prior", "ago", "later", "before", "since", "from", "old", "into"}
 
 
@@ -835,10 +849,13 @@ def _number(text: str) -> float | None:
 _PERIOD_LABEL = (rf"(?:Q[1-4]|Quarter\s+[1-4]|(?:19|20)\d\d(?:[/-]\d\d(?:\d\d)?)?|(?:last|previous)\s+(?:year|quarter)|"
                  rf"(?:{'|'.join(sorted(m.capitalize() for m in MONTHS))})(?:\s+(?:19|20)\d\d)?)")
 _LABELLED = re.compile(
-    rf"^\s*\W{{0,3}}(?:\(?[a-z0-9]{{1,3}}[.)]\s+)?(?P<label>[A-Z][^:\n]{{2,90}}?):\s*(?:now\s+)?(?P<value>{AMOUNT})"
+    rf"^\s*\W{{0,3}}(?:\(?[a-z0-9]{{1,3}}[.)]\s+)?(?P<label>[A-Z][^:\n]{{2,90}}?)(?:(?<!\d):|:(?=\s))\s*(?:now\s+)?"  # not a clock's "21:40"
+    rf"(?P<value>{AMOUNT})"
     r"(?:\s*(?P<unit>per\s+10,000|(?:working\s+)?days|weeks|months|hours))?(?:\s+(?!in\b)[a-z]+)?"
     rf"(?:\s*\((?:(?P<period>{_PERIOD_LABEL}):\s*)?(?!(?:19|20)\d\d\b)(?P<before>{AMOUNT})\)"
-    rf"|,?\s+(?:down|up)\s+from\s+(?P<from>{AMOUNT})(?:\s+in\s+(?:19|20)\d\d(?:[/-]\d\d)?)?"
+    rf"|,?\s+(?:down|up)\s+from\s+(?P<from>{AMOUNT})(?:\s*per\s+10,000)?(?:\s+in\s+(?:19|20)\d\d(?:[/-]\d\d)?"
+    r"|\s+(?:a\s+year\s+(?:ago|earlier|before)|last\s+year|the\s+(?:year|quarter)\s+before|(?:\w+\s+)?years?\s+ago))?"
+    rf"|\s*\((?:down|up)\s+from\s+(?P<bracketed_from>{AMOUNT})\)"  # "365 (down from 448)"
     r"|\s*\([^()\n]{1,40}\)"  # anything else in brackets says nothing of before: "(England: 70)", "(12 vacant)"
     rf"|\s+in\s+[A-Z][a-z]+(?:\s+\d{{4}})?,\s*(?P<later>{AMOUNT})(?:\s+in\s+(?P<then>[A-Z][a-z]+(?:\s+\d{{4}})?))?"
     r"|,\s*(?:against|still|compared|above|below|versus|slightly|well|in\s+line)\b[^\n]*)?\s*[.;]?\s*$")
@@ -861,13 +878,15 @@ def labelled_figure(doc: Doc, offset: int) -> list[OpenOutcome] | None:
         return None
     named_unit = re.sub(r"\s+", " ", match["unit"] or next(iter(re.findall(r"per 10,000|%|per cent", match["label"])),
                                                            ""))
+    counted_in = re.match(r"(?:average\s+(?:number\s+of\s+)?)?(days|weeks)\b", match["label"], re.IGNORECASE)
+    named_unit = named_unit or (counted_in.group(1).lower() if counted_in else "")  # "Average days to adoption: 365"
     if unit == "count" and named_unit:  # "… : 61 per 10,000", "… : 12 working days", "Rate per 10,000: 61"
         unit = "per 10,000" if named_unit == "per 10,000" else "%" if named_unit in {"%", "per cent"} else \
             _DURATIONS[named_unit.split()[-1]]
     label = re.sub(r"\s*\((?:%|per cent)\)\s*$", "", match["label"]).strip()
     outcome = OpenOutcome("level", label, metric_key(label), amount.value, None, unit, offset + match.start("value"),
                           offset + match.end("value"))
-    earlier = match["before"] or match["from"]
+    earlier = match["before"] or match["from"] or match["bracketed_from"]
     before = parse_amount(earlier) if earlier is not None else None
     if before is not None and before.unit in {amount.unit, "count"}:
         outcome.changed_from(before.value, match["period"])
@@ -1060,7 +1079,9 @@ def find_open_outcomes(doc: Doc, offset: int, taken: set[tuple[float, str]]) -> 
         outcome for outcome in found if _stated(doc, outcome.char_start - offset)
         and not _of_a_comparison_group(doc, outcome.char_start - offset, outcome.char_end - offset)
         and not _parts_of_the_service(doc, outcome.char_start - offset)
-        and not _an_age_or_a_capacity(doc, outcome.char_start - offset, outcome.unit)]
+        and not _an_age_or_a_capacity(doc, outcome.char_start - offset, outcome.unit)
+        and not _one_persons(doc, outcome.char_start - offset) and not _still_to_come(doc, outcome.char_start - offset)
+        and not _not_a_result(doc, outcome.char_start - offset, outcome) and not (outcome.unit == "count" and _OF_THOSE_HEARD.search(doc.text))]
     for outcome in found:
         # "85% now, compared with about 60% in 2018", "16%, down from 33%": a baseline, not a comparison group
         baseline = baseline_for(doc.text, baselines, outcome.char_start - offset, outcome.unit)
@@ -1229,14 +1250,18 @@ def _dated_pair(text: str, offset: int, found: list[OpenOutcome]) -> list[OpenOu
 
 
 _WAS_AND_IS = re.compile(rf"\b(?:was|were)\s+{HEDGE}(?P<was>\d)(?P<when>(?:[^.;]|\.\d){{0,60}}?)\s(?:and|but)\s+"
-                         rf"(?:it\s+|they\s+)?(?:is|are|stands? at|ha(?:s|ve) (?:fallen|dropped|risen|increased|"
-                         rf"decreased|reduced) to)\s+(?:now\s+)?{HEDGE}(?P<is>\d)", re.IGNORECASE)
+                         rf"(?:it\s+|they\s+)?(?:is|are|stands? at|(?:ha(?:s|ve)\s+)?(?:fallen|fell|dropped|risen|rose|"
+                         rf"increased|decreased|reduced|(?:came|come|gone|went)\s+(?:down|up)) to)\s+(?:now\s+)?{HEDGE}"
+                         rf"(?P<is>\d)", re.IGNORECASE)
 # "Agency staffing, which had peaked at 28 per cent, now sat at 11 per cent": a level then, and one now
 _THEN_NOW = re.compile(rf"\b(?:had\s+(?:peaked|stood|been|reached|risen|climbed)|peaked)\s+(?:at\s+)?{HEDGE}(?P<was>\d)"
                        rf"(?P<when>(?:(?!\b(?:but|while|whereas|average|across)\b)[^.;]){{0,80}}?)\bnow\s+(?:stands?|sits?|sat|stood|is|are|was|were)\s+(?:at\s+)?{HEDGE}"
                        r"(?P<is>\d)", re.IGNORECASE)
 _A_TIME = re.compile(rf"(?:19|20)\d\d|\b(?:{'|'.join(sorted(MONTHS))}|last year|ago|previously|quarter)\b",
                      re.IGNORECASE)
+
+
+_PERCENT_AT = re.compile(r"(?P<value>\d+(?:\.\d+)?)\s*(?:%|per\s?cent\b)", re.IGNORECASE)
 
 
 def _was_and_is(text: str, offset: int, found: list[OpenOutcome]) -> list[OpenOutcome]:
@@ -1250,6 +1275,12 @@ def _was_and_is(text: str, offset: int, found: list[OpenOutcome]) -> list[OpenOu
         return found
     was = next((outcome for outcome in found if outcome.char_start == offset + match.start("was")), None)
     now = next((outcome for outcome in found if outcome.char_start == offset + match.start("is")), None)
+    if now is None and was is not None and was.unit == "%":  # "were 24% in 2021/22 and came down to 18%": read here
+        printed = _PERCENT_AT.match(text, match.start("is"))
+        if printed is not None:
+            now = replace(was, value=_number(printed.group("value")), char_start=offset + printed.start(),
+                          char_end=offset + printed.end())
+            found = [*found, now]
     if was is None or now is None or was.unit != now.unit or was.value is None or "change" in (was.kind, now.kind):
         return found
     now.metric_text, now.metric_key = was.metric_text, was.metric_key
@@ -1399,7 +1430,11 @@ def _spoken(figure: Token) -> bool:
 # what a commissioner or reviewer did to find out
 _INQUIRING = {"meet", "speak", "talk", "visit", "sample", "interview", "review", "audit", "observe", "attend", "read",
               "examine", "consult", "hear", "survey", "track", "analyse", "analyze"}
-_STUDYING = {"interview", "survey", "analyse", "analyze"}  # "we interviewed 46 practitioners": an evaluation's "we"
+_STUDYING = {"interview", "survey", "analyse", "analyze", "speak", "talk"}  # "we interviewed 46 practitioners", "we
+# spoke with 62 young people": an evaluation's "we"
+# the make-up of those a study heard from: "Of the young people we spoke to, 38 were in care", "half of those we spoke to"
+_OF_THOSE_HEARD = re.compile(r"\bof\s+(?:those|the\s+[\w' -]{1,40}?)\s+(?:we|I)\s+(?:spoke|talked|met|interviewed|surveyed|"
+                             r"heard\s+from)\b", re.IGNORECASE)
 
 
 def _foreseen(noun: Token) -> bool:
@@ -1481,6 +1516,69 @@ def _in_each_unit(noun: Token) -> bool:
 
 _UP_TO = re.compile(r"\b(?:for|tak\w*|accommodat\w*|support\w*|offer\w*|hous\w*|hold\w*|room\s+for|capacity\s+"
                     r"(?:for|of))\s+up\s+to\s+$", re.IGNORECASE)  # what a place can take, not "up to 10 carers have …"
+
+
+_ONE_OF_THEM = {"person", "dad", "mum", "mother", "father", "parent", "respondent", "grandparent", "grandmother",
+                "grandfather", "girl", "boy", "woman", "man", "teenager", "son", "daughter"}
+
+
+def _one_person(word: Token) -> bool:
+    """"him" or "her" done to, "my son", "one young person", "one of our carers", "a dad": a single person (not "I",
+    who may be a director telling what the service did: "I recruited 30 social workers")."""
+    if word.lower_ in {"him", "her"} and word.dep_ in {"dobj", "nsubj"}:
+        return True
+    one = word.tag_ in {"NN", "NNP"} and any(child.lower_ in {"one", "a", "an"} and child.dep_ in {"nummod", "det"}
+                                             for child in word.children)  # not "Twenty-one women"
+    mine = any(child.dep_ == "poss" and child.lower_ in {"my", "his", "her"} for child in word.children)
+    return word.lemma_.lower() in _ONE_OF_THEM and (one or mine) or word.lower_ == "one" and any(
+        child.dep_ == "prep" and child.lower_ == "of" for child in word.children)
+
+
+def _one_persons(doc: Doc, start: int) -> bool:
+    """A figure told of one person, the doer or the one done to in its clause or the clauses above it: "My son has
+    been waiting 40 weeks", "One of our carers waited seven weeks", "helped him clear £1,400 of arrears": a story,
+    not the service's result."""
+    figure = _figure_at(doc, start)
+    if figure is None:
+        return False
+    verbs = []
+    for verb in [token for token in figure.ancestors if token.pos_ in {"VERB", "AUX"}][:3]:
+        verbs.append(verb)
+        if verb.dep_ not in {"xcomp", "conj"}:
+            break  # its own clause only: not "I'm told agency use is down to 10%", nor "when a young person …, holding 286"
+    return any(child.dep_ in {"nsubj", "nsubjpass", "dobj"} and _one_person(child) and not (
+        child.left_edge.i <= figure.i <= child.right_edge.i and child.lower_ == "one")
+        for verb in verbs for child in verb.children)
+
+
+_SOON_TO = {"open", "start", "begin", "join", "launch", "arrive", "qualify", "complete"}
+
+
+def _still_to_come(doc: Doc, start: int) -> bool:
+    """A figure of what is due to begin: "a new home, for four children, is due to open next spring", "with six
+    trainees due to start in September"."""
+    figure = _figure_at(doc, start)
+    if figure is None:
+        return False
+    holders = [figure, *list(figure.ancestors)[:4]]
+    return any(word.lower_ == "due" and any(child.dep_ == "xcomp" and child.lemma_ in _SOON_TO for child in word.children)
+               for holder in holders for word in (holder, *holder.children))
+
+
+_PEOPLE_OF_AN_AREA = {"people", "resident", "residents", "inhabitant", "inhabitants", "person"}
+_TALKING_POINTS = {"change", "changes", "reason", "reasons", "way", "ways", "thing", "things", "point",
+                   "points", "lesson", "lessons", "question", "questions", "priority", "priorities", "theme", "themes",
+                   "message", "messages", "option", "options"}
+
+
+def _not_a_result(doc: Doc, start: int, outcome: OpenOutcome) -> bool:
+    """A count of an area's people ("Roughly 345,000 people"), which is its size, or of a text's own talking points
+    ("made three changes", "two lessons"): not a result of the service."""
+    figure = _figure_at(doc, start)
+    if figure is None or outcome.unit != "count":
+        return False
+    counted = figure.head if figure.dep_ == "nummod" else doc[figure.i + 1] if figure.i + 1 < len(doc) else figure
+    return counted.lower_ in _PEOPLE_OF_AN_AREA and (outcome.value or 0) >= 10000 or counted.lower_ in _TALKING_POINTS
 
 
 def _an_age_or_a_capacity(doc: Doc, start: int, unit: str | None) -> bool:
@@ -1685,6 +1783,8 @@ def _none_counted(doc: Doc, offset: int) -> list[OpenOutcome]:
     found = []
     for token in doc:
         if token.lower_ == "none" and token.dep_ in {"nsubj", "nsubjpass"}:
+            if _not_a_figure(token):
+                continue  # "none of this is possible"
             noun, verb = token, token.head
         elif token.lower_ in {"no", "any"} and token.dep_ == "det" and token.head.tag_ == "NNS":
             noun = token.head.head if token.head.dep_ == "poss" else token.head  # "no children's homes"

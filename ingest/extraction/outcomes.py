@@ -120,7 +120,7 @@ _DIRECTION_NOUN = re.compile(
     re.IGNORECASE)
 
 _LIST_BREAK = re.compile(r"\band\b|[,;:]")
-_DURATION = re.compile(r"\s*(?:months?|years?|weeks?|days?)\b", re.IGNORECASE)
+_DURATION = re.compile(r"\s*(?:(?:working|calendar)\s+)?(?:months?|years?|weeks?|days?)\b", re.IGNORECASE)
 _DOWN = re.compile(r"\b(?:reduc\w*|decreas\w*|fell|fallen|falls?|drop\w*|declin\w*|lower\w*|fewer|cut|halved|down|"
                    r"no longer)\b", re.IGNORECASE)
 _UP = re.compile(r"\b(?:increas\w*|rose|risen|rise|rising|grow\w*|grew|higher|doubled|trebled|tripled|up)\b",
@@ -136,8 +136,8 @@ _COMPARISON = re.compile(r"\b(?:compared\s+(?:with|to)|in\s+comparison\s+(?:with
 _BASELINE_AFTER = re.compile(
     rf"(?:\b(?P<moved>down|up|falling|rising|(?:increase|rise|reduction|decrease|fall|drop|decline|improvement)"
     rf"(?:\s+of\s+\d+%?)?)\s+from|(?P<adjacent>(?<=\d)|(?<=%)|(?<=\bcent))\s+from|(?P<comma>,)\s*from|\bcompared\s+(?:with|to)|\bagainst|(?P<was>,\s*having\s+(?:been|peaked)(?:\s+at)?|[;,]\s*"
-    rf"(?:and\s+)?{PAST},?\s+(?:the|that|this|it)(?:\s+(?:figure|proportion|percentage|share|number|rate|total))?\s+"
-    rf"(?:was|had\s+been|stood\s+at)))\s+{HEDGE}"
+    rf"(?:and\s+)?{PAST},?\s+(?:(?:the|that|this|it)(?:\s+(?:figure|proportion|percentage|share|number|rate|total))?\s+"
+    rf"(?:was|had\s+been|stood\s+at)|they\s+(?:were|had\s+been|stood\s+at))))\s+(?:close\s+to\s+)?{HEDGE}"
     rf"(?P<v>{AMOUNT}|{FRACTION}|{_N_IN_M}|{_WORDS_ALONE})(?!(?:st|nd|rd|th)?\s+{_MONTH}\b)(?P<r>{PER_10000})?(?P<when>[^,;.]{{0,60}}?\b(?:(?:19|20)\d\d|ago|before|previous|last|{_MONTH}|"
     rf"baseline|time of|start|beginning|earlier|when\s+(?:the|our|its|this|we|it)\b[^,;.]{{0,40}}?\b(?:began|begun|"
     rf"started|launched|introduced|agreed|opened))\b)?", re.IGNORECASE)
@@ -537,7 +537,7 @@ def _from_to_amounts(match: re.Match) -> tuple[_Amount, _Amount]:
     if match.group("ra") or match.group("rb"):
         before.unit = after.unit = "per 10,000"
     elif time and before.unit == after.unit == "count":
-        before.unit = after.unit = time.group().strip().lower().rstrip("s") + "s"
+        before.unit = after.unit = time.group().split()[-1].lower().rstrip("s") + "s"
     return before, after
 
 

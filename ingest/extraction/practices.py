@@ -46,7 +46,7 @@ STRONG_HEADS = {"model", "approach", "programme", "program", "hub", "panel", "ac
                 "navigator", "champion", "apprenticeship"}
 STRONG_ACTIONS = {"introduce", "establish", "launch", "pilot", "invest", "recruit", "restructure", "create", "commission",
                   "recommission", "set", "roll", "implement", "appoint", "employ", "initiate", "reorganise", "redesign",
-                  "adopt", "open"}
+                  "adopt", "open", "rebuild"}
 # modifiers that leave a phrase generic: "the leadership team", "a new service", "the social work team"
 _GENERIC_MODIFIERS = {"new", "same", "similar", "other", "local", "whole", "current", "existing", "previous", "relevant",
                       "senior",
@@ -177,6 +177,7 @@ def _trim(tokens: list[Token]) -> list[Token]:
 
 
 _PLACES = {"GPE", "LOC", "FAC"}  # entity types of a place
+_WHEN = {"between", "from", "since", "during", "until", "on"}
 _AREAS = {"area", "district", "locality", "borough", "county", "town", "city", "region", "ward"}
 
 
@@ -187,6 +188,8 @@ def _where_it_applies(qualifier: Token) -> bool:
     if qualifier.head.lower_ == "in" and (qualifier.ent_type_ in _PLACES | {"DATE", "TIME"}
                                           or qualifier.lemma_.lower() in _AREAS):
         return True  # or when: "our first constellation in 2022", "in the Washington area"
+    if qualifier.head.lower_ in _WHEN and (qualifier.ent_type_ in {"DATE", "TIME"} or qualifier.lower_ in MONTHS):
+        return True  # "permanent staff between January and September"
     if qualifier.lower_ == "place":
         return any(word.dep_ == "prep" and word.lower_ == "of" for word in qualifier.children)
     if qualifier.head.lower_ == "with" and qualifier.ent_type_ in _PLACES | {"ORG", "PERSON"}:
@@ -323,6 +326,7 @@ def names_a_person(tokens: list[Token]) -> bool:
 
 
 _NAME_LINKS = {"of", "and", "for", "the", "to", "&"}  # inside a name: "Mind of My Own"
+_INNER_LINKS = {"at", "into", "on"}  # inside a name given in apposition: "Stronger at Home" (not "in": a place follows)
 # what may follow a name given in apposition: a verb ("Changing Patterns, delivered by…"), a relative
 # pronoun ("…, which"), a subject pronoun ("…, they"), a preposition or an adverb; not a list's next item
 _AFTER_APPOSITION = {"VBN", "VBD", "VBZ", "VBP", "VBG", "MD", "WDT", "WP", "PRP", "IN", "RB", "TO"}
@@ -342,10 +346,11 @@ def apposed_name(doc: Doc, end: int) -> tuple[int, int] | None:
         comma = next((word for word in doc[comma.i + 1:comma.i + 8] if word.text in {",", ";", "."}), None)
         if comma is None or comma.text != "," or any(word.pos_ == "VERB" for word in doc[described[-1].i + 1:comma.i]):
             return None
-    if comma is None or comma.text != "," or head_of(described[-3:]).lemma_.lower() in _PERSON_ROLES \
+    called = comma is not None and comma.lower_ in {"called", "named"}  # "an adolescent service called Lantern for …"
+    if comma is None or comma.text != "," and not called or head_of(described[-3:]).lemma_.lower() in _PERSON_ROLES \
             or _role_of(described[-1]):
         return None
-    i = comma.i + 1
+    i = comma.i if called else comma.i + 1
     known = [word.lower_ for word in doc[i:i + 3]]
     if qualified and not (known[:1] in (["called"], ["named"], ["branded"]) or known[:2] == ["known", "as"]):
         return None  # after a qualifier, only a name said to be one
@@ -353,8 +358,9 @@ def apposed_name(doc: Doc, end: int) -> tuple[int, int] | None:
         i += len(known) if known[-1] == "as" else 2
     elif known[:1] in (["called"], ["named"], ["branded"]):  # "a new edge-of-care service, called Stay Strong, …"
         i += 1
-    elif known[:2] == ["which", "we"] and i + 3 < len(doc) and doc[i + 2].lemma_ in {"call", "name", "brand"}:
-        i += 3  # "our own social work academy, which we call Durham Grow, …"
+    elif known[:1] == ["which"] and known[1:2] in (["we"], ["it"], ["they"]) and i + 3 < len(doc) \
+            and doc[i + 2].lemma_ in {"call", "name", "brand"}:
+        i += 3  # "our own social work academy, which we call Durham Grow, …", "…, which it calls Merton Anchor, …"
     if i + 1 < len(doc) and doc[i].lower_ == "the" and doc[i + 1].is_title:
         i += 1  # "a new edge-of-care service, the Bridge Team, was set up"
     if i < len(doc) and doc[i].text in OPENING_QUOTES:
@@ -362,10 +368,10 @@ def apposed_name(doc: Doc, end: int) -> tuple[int, int] | None:
     words: list[Token] = []
     while i < len(doc) and (doc[i].is_title or doc[i].is_upper and len(doc[i]) > 1 or (
             doc[i].text[:1].isupper() and any(character.isdigit() for character in doc[i].text))
-            or words and doc[i].lower_ in _NAME_LINKS):
+            or words and doc[i].lower_ in _NAME_LINKS | _INNER_LINKS):
         words.append(doc[i])
         i += 1
-    while words and words[-1].lower_ in _NAME_LINKS:
+    while words and words[-1].lower_ in _NAME_LINKS | _INNER_LINKS:
         words.pop()
     head = words[-1].i + 1 if words else len(doc)
     if head < len(doc) and doc[head].lower_ in HEADS:  # "…, the Holding Together team."
@@ -377,7 +383,8 @@ def apposed_name(doc: Doc, end: int) -> tuple[int, int] | None:
     if following and following[0].text == "(" and ")" in [token.text for token in following[:6]]:
         closing = next(token for token in following if token.text == ")")  # its short name: "(Momo)"
         stop, following = closing.idx + 1, [token for token in following if token.i > closing.i]
-    if following and not (following[0].text in {".", ";", ":"} or following[0].text == "," and (
+    if following and not (following[0].text in {".", ";", ":"} or called and following[0].tag_ == "IN"
+                          or following[0].text == "," and (
             len(following) == 1 or following[1].tag_ in _AFTER_APPOSITION or following[1].tag_ == "CC" and len(
                 following) > 2 and following[2].tag_ in {"VBD", "VBN"})):  # "…, called The Landing, and adopted …"
         return None
@@ -387,13 +394,22 @@ def apposed_name(doc: Doc, end: int) -> tuple[int, int] | None:
 # what a name is said to be: "Harbour, an edge-of-care service", "Our Family Way is the council's model of …"
 _KINDS = {"model", "approach", "programme", "program", "service", "hub", "panel", "academy", "team", "unit", "pathway",
           "framework", "scheme", "project", "initiative", "toolkit", "protocol", "offer", "agency", "partnership",
-          "tool", "campaign", "clinic", "network", "home", "trust", "strategy", "pilot", "fund", "platform"}
+          "tool", "campaign", "clinic", "network", "home", "trust", "strategy", "pilot", "fund", "platform", "base",
+          "centre", "center", "space"}
 _BEFORE_DESCRIPTION = {"DT", "PRP$", "POS"}  # "an", "the council's own", "WCF's", "our own"
 
 
 def _introduces(token: Token) -> bool:
     """A word that opens a description: "an", "the council's own"."""
     return token.tag_ in _BEFORE_DESCRIPTION or token.dep_ in {"poss", "case"} or token.lower_ == "own"
+
+
+def described_after(doc: Doc, start: int, end: int) -> bool:
+    """Whether a proper name (characters `start` to `end` of `doc`) is said right after it to be a kind of practice:
+    "opened Compass, a drop-in base for care leavers"."""
+    words = doc.char_span(start, end, alignment_mode="expand")
+    return words is not None and words[-1].pos_ == "PROPN" and any(
+        child.dep_ == "appos" and child.lemma_.lower() in _KINDS for child in words.root.children)
 
 
 def described_name(doc: Doc, start: int, end: int) -> tuple[int, int] | None:
@@ -442,12 +458,15 @@ def described_name(doc: Doc, start: int, end: int) -> tuple[int, int] | None:
     quoted = end < len(doc) and doc[end].text in _CLOSING_QUOTES  # a name however tagged
     if not name or named not in name or len(name) > 6 or not (quoted or any(token.tag_ in {"NNP", "NNPS"}
                                                                             for token in name)) \
-            or names_a_person(name):
-        return None
+            or names_a_person(name) or len(name) == 1 and name[0].lower_ in _LIST_WORDS:
+        return None  # not "Third, a new quality assurance framework …"
     return name[0].idx, name[-1].idx + len(name[-1].text)
 
 
 _CLOSING_QUOTES = set(OPENING_QUOTES.values())
+# words that open a list's item or a step of an argument, capitalised at a sentence's start: not a name
+_LIST_WORDS = {"first", "second", "third", "fourth", "fifth", "firstly", "secondly", "thirdly", "finally", "lastly",
+               "next", "also", "meanwhile", "instead", "however"}
 _BY_WAY_OF = {"through", "via", "with", "by", "from"}  # not "in" or "across", after which a place is named
 
 
@@ -540,9 +559,14 @@ def done_by_a_partner(words: Span) -> bool:
         verb = verb.head  # "Thames Valley Police continues to notify …"
     subjects = [word for child in verb.children if child.dep_ == "nsubj" for word in (child, *child.conjuncts)]
     with_the_council = any(word.lower_ in {"council", "our", "its", "we", "us"} for word in verb.subtree)
+    runs_it = root.dep_ == "dobj" and verb_is(governor, _RUNNING)  # "Police colleagues continue to run Operation …"
     return bool(subjects) and not with_the_council and all(
-        subject.pos_ == "PROPN" and _PARTNER_SUBJECT.search(subject.doc[subject.left_edge.i:subject.i + 1].text)
+        (subject.pos_ == "PROPN" or runs_it)
+        and _PARTNER_SUBJECT.search(subject.doc[subject.left_edge.i:subject.i + 1].text)
         for subject in subjects)  # not "NHS colleagues sit in the MASH"
+
+
+_RUNNING = {"run", "operate", "deliver", "lead", "manage", "host", "provide"}
 
 
 _NOT_THE_COUNCIL = re.compile(r"\bby\s+[^,;]+,\s+(?:not|rather\s+than)\s+(?:by\s+)?(?:the\s+)?(?:council|local\s+authority)"
@@ -738,7 +762,7 @@ def _applied_for(node: Token, below: Token) -> bool:
     if node.lemma_ not in _BIDDING or below.head.i != node.i:
         return False
     asked_for = any(child.dep_ == "prep" and child.lower_ == "for" for child in node.children)
-    what_for = below.dep_ == "xcomp" or below.dep_ == "advcl" and asked_for or (  # "bid for funding to set up …"
+    what_for = below.dep_ == "xcomp" or below.dep_ in {"advcl", "acl"} and asked_for or (  # "bid for funding to set up …"
         below.dep_ == "prep" and below.lower_ == "for" and any(  # money or a programme, not "accreditation of …"
             word.dep_ == "pobj" and word.pos_ == "PROPN" or word.dep_ in {"pobj", "pcomp"} and any(
                 part.lemma_.lower() in _MONEY_ASKED for part in word.subtree) for word in below.children))
@@ -873,6 +897,9 @@ def not_yet_begun(token: Token) -> bool:
         node, child = node.head, node
     if node.i == token.i or node.pos_ not in {"VERB", "AUX"}:
         return False
+    if node.lemma_ in _MENTIONING and child.dep_ in {"dobj", "ccomp"} and not any(
+            word.dep_ == "prep" and word.lower_ == "as" for word in node.children):
+        return True  # "many of you mentioned the Family Safeguarding model", "You said Staying Close"
     if _asked_whether(node) or _asked_to(node) or node.lemma_ == "prepare" and node.tag_ == "VBG" and any(
             word.dep_ == "aux" and word.lower_ in _PRESENT_BE for word in node.children) and child.dep_ == "prep" and (
             child.lower_ == "for") or node.lemma_ == "put" and any(
@@ -885,6 +912,7 @@ def not_yet_begun(token: Token) -> bool:
 
 
 _DECIDING = {"decide", "opt", "choose", "vote"}
+_MENTIONING = {"mention", "say", "cite", "quote"}  # what is said of a practice, not done
 _MOOTED = {"talk", "possibility"}  # "talk of a hub", "the possibility of a MASH": not there yet
 _KNOWN = {"the", "our", "its", "their"}
 _DECISION_MAKERS = {"board", "cabinet", "committee", "member", "members", "council", "panel", "meeting", "councillor"}
@@ -960,6 +988,7 @@ def _weighed_or_turned_down(verb: Token) -> bool:
 
 
 _STILL_TO = {"continue", "keep", "want", "need", "plan", "hope", "intend", "wish"}  # "continue to look at", "want to explore"
+_WISHING = {"like", "love", "prefer"}  # after a modal: "I'd like us to look at X"
 
 
 def _clause_not_yet(node: Token, child: Token, named: Token) -> bool:
@@ -968,7 +997,9 @@ def _clause_not_yet(node: Token, child: Token, named: Token) -> bool:
     weighing = node.lemma_ in _WEIGHING | {"look"} and (  # "is exploring", "will explore", "proposes", "is looking
         node.tag_ == "VBG" or node.lemma_ == "propose"  # at"; not "staff plan FGCs", "we looked at X and adopted it"
         or any(word.lower_ in _FUTURE_MODALS for word in node.children)
-        or node.dep_ == "xcomp" and node.head.lemma_ in _STILL_TO)  # "we continue to look at X"
+        or node.dep_ == "xcomp" and node.head.lemma_ in _STILL_TO  # "we continue to look at X"
+        or node.dep_ in {"xcomp", "ccomp"} and node.head.lemma_ in _WISHING and any(  # "I'd like us to look at X"
+            word.tag_ == "MD" for word in node.head.children))
     weighed_word = named.head if named.dep_ == "appos" else named  # "No Wrong Door, the North Yorkshire model"
     while weighed_word.dep_ == "conj" and weighed_word.head.i != weighed_word.i:
         weighed_word = weighed_word.head  # "looked at Hammersmith and Fulham's constellation", parsed as a list
@@ -979,6 +1010,10 @@ def _clause_not_yet(node: Token, child: Token, named: Token) -> bool:
     if weighing and weighed or (
             node.lemma_ in {"plan", "propose"} and child.dep_ == "nsubjpass"):
         return True
+    if node.lemma_ == "promise" and child.dep_ in {"nsubjpass", "dobj"} and not any(  # not "promised and opened"
+            word.dep_ == "conj" and word.lemma_ in _STARTING and not any(part.dep_ in {"nsubj", "neg"} for part in word.children)
+            for word in node.children):
+        return True  # "family hubs are promised for 2025", "I was promised a family group conference"
     later = [node, *node.children, *(word for verb in node.children if verb.dep_ == "acomp" for word in verb.children)]
     if child.dep_ in {"nsubj", "nsubjpass", "dobj"} and any(_scheduled_to_start(verb, child.dep_ != "dobj")
                                                            for verb in later):
@@ -1004,7 +1039,7 @@ def _clause_not_yet(node: Token, child: Token, named: Token) -> bool:
 
 # what a council does to an arrangement it already has, when it changes it
 _REDOING = {"relaunch", "refresh", "redesign", "reconfigure", "revise", "reshape", "remodel", "rebrand", "revamp",
-            "revitalise", "reconstitute", "overhaul", "refocus", "reorganise", "reorganize", "restructure", "expand",
+            "rebuild", "revitalise", "reconstitute", "overhaul", "refocus", "reorganise", "reorganize", "restructure", "expand",
             "enhance", "strengthen", "improve", "widen", "extend", "recommission"}
 # ... and what it does when it starts or changes one
 _CHANGING = ACTIONS | _REDOING | {"replace", "merge", "integrate", "combine", "open", "bring"}
@@ -1256,9 +1291,11 @@ def paid_for_it(before: str, surface: str, after: str) -> bool:
 
 
 _WEIGHED_BEFORE = re.compile(
-    r"\b(?i:look(?:ed|ing)?(?:\s+\w+)?\s+at|consider(?:ed|ing)?|explor(?:ed|ing)|visit(?:ed|ing)|bid\s+(?:for|to)|"
+    r"\b(?i:look(?:ed|ing)?(?:\s+\w+)?\s+at|consider(?:ed|ing)?|explor(?:ed|ing)|examin(?:ed|ing)|visit(?:ed|ing)|to\s+see|"
+    r"bid\s+(?:for|to)|"
     r"appl(?:ied|y)\s+(?:for|to)|expressed\s+(?:an\s+)?interest\s+in|discuss(?:ed|ing)?)\b(?P<gap>[^.;:]*)$")
-_WEIGHED_AFTER = re.compile(r"^[^.;:]*?\b(?i:was|were)\s+(?i:considered|explored|discussed|looked\s+at)\b")
+_WEIGHED_AFTER = re.compile(r"^[^.;:]*?\b(?i:was|were)\s+(?i:considered|explored|discussed|looked\s+at|floated|mooted|"
+                            r"proposed|suggested)\b")
 _TURNED_DOWN = re.compile(
     r"\b(?i:(?:decided|chose|opted)\s+(?:against|not\s+to)|rejected|turned\s+(?:(?:it|them)\s+)?down|not\s+taken\s+forward|"
     r"not\s+taken\s+(?:it|them|this|that)\s+forward|not\s+selected|unsuccessful|but\s+concluded|(?:wasn['’]t|weren['’]t|was\s+not|were\s+not|isn['’]t|is\s+not)\s+"
@@ -1289,6 +1326,16 @@ _SOURCE_OF_ANOTHER = re.compile(
     r",\s+(?i:(?:our|its|their)\s+(?:own\s+)?(?:local\s+)?(?:take|version|variant|adaptation|twist)\s+(?:on|of)|"
     r"drawing\s+on|borrowing\s+(?:\w+\s+)?from|inspired\s+by|which\s+(?:draws\s+on|borrows\s+(?:\w+\s+)?from|"
     r"was\s+inspired\s+by))\s+(?:the\s+)?$")
+
+
+# a line or sentence labelled as still to come: "Next year: a family hub in Somers Town", "Coming soon – …"
+_TO_COME_LABEL = re.compile(r"^\W*(?i:next\s+(?:year|month|term|spring|summer|autumn|winter)|coming\s+(?:soon|next|up)|"
+                            r"still\s+to\s+come|later\s+this\s+year|in\s+the\s+pipeline|on\s+the\s+way)\s*[:–—-]")
+
+
+def labelled_to_come(before: str) -> bool:
+    """Whether the words of its sentence `before` a practice open with a label saying it is still to come."""
+    return bool(_TO_COME_LABEL.match(before))
 
 
 def source_of_another(before: str) -> bool:
@@ -1356,7 +1403,7 @@ def head_of(tokens: list[Token]) -> Token:
     """The noun a phrase is about: the first noun no other word modifies, else its last noun."""
     nouns = [token for token in tokens if token.pos_ in {"NOUN", "PROPN"}]
     fallback = nouns[-1] if nouns else (tokens[-1] if tokens[-1].text != ")" else tokens[0])
-    return next((token for token in nouns if token.dep_ not in {"compound", "amod", "nmod"}), fallback)
+    return next((token for token in nouns if token.dep_ not in {"compound", "amod", "nmod", "poss"}), fallback)
 
 
 def find_practices(sentence: Doc | Span, offset: int) -> list[PracticeMention]:
@@ -1373,7 +1420,8 @@ def find_practices(sentence: Doc | Span, offset: int) -> list[PracticeMention]:
             return
         start, end = with_abbreviation(doc, tokens)
         head = head_of(tokens)
-        if head.lemma_.lower() in NOT_WHAT_IT_DOES or head.ent_type_ in {"DATE", "TIME"} or head.lower_ in MONTHS:
+        if (head.lemma_.lower() in NOT_WHAT_IT_DOES and method != "recruited_staff"  # "permanent managers" hired
+                or head.ent_type_ in {"DATE", "TIME"} or head.lower_ in MONTHS):
             return
         found.append(PracticeMention(doc.text[start:end], offset + start, offset + end, head.lemma_.lower(), method,
                                      confidence, tuple(tokens)))
@@ -1484,28 +1532,35 @@ def _the_councils_doing(word: Token) -> bool:
         part.lower_ in _TITLES for part in child.subtree)) for child in doers)  # none: a list's item, "raising …"
 
 
-_HIRING = {"recruit", "appoint", "hire", "take"}
-_STAFF = {"worker", "staff", "practitioner", "psychologist", "therapist", "nurse", "supervisor", "assistant"}
+_HIRING = {"recruit", "appoint", "hire", "take", "commission"}
+_STAFF = {"worker", "staff", "practitioner", "psychologist", "therapist", "nurse", "supervisor", "assistant",
+          "manager", "director", "coordinator", "co-ordinator", "adviser", "advisor"}
+_ONE_MORE = {"additional", "extra", "second", "third", "fourth", "fifth"}  # a post added to those there were
 _OF_A_KIND = {"permanent", "experienced", "additional", "extra", "more", "senior", "specialist",
-              "international", "overseas"}  # not "newly qualified": every team takes them on
+              "international", "overseas", "own"}  # not "newly qualified": every team takes them on
 
 
 def _staff_of_a_kind(tokens: list[Token]) -> bool:
     """"recruited 41 permanent social workers", "appointed additional family practitioners": whom a council
-    hires is its practice when the words say which kind, and more than one (not "recruited social workers",
-    nor "appointed a senior practitioner")."""
+    hires is its practice when the words say which kind, and more than one, or one post more than there were ("took
+    on a third personal adviser"; not "recruited social workers", nor "appointed a senior practitioner")."""
     if not tokens:
         return False  # a phrase the parse left empty ("four dedicated pre-proceedings social workers")
     head = head_of(tokens)
     return head.lemma_.lower() in _STAFF and (head.tag_ == "NNS" or head.lower_ == "staff") and any(
-        token.lower_ in _OF_A_KIND for token in tokens)
+        token.lower_ in _OF_A_KIND for token in tokens) or head.lemma_.lower() in _STAFF and any(
+        token.lower_ in _ONE_MORE for token in head.children)  # "took on a third personal adviser"
 
 
 def _spoken(tokens: list[Token]) -> bool:
     """Words in quotes that someone said or a page tells the reader to do ("‘I don’t feel…’", "go to
-    ‘Subscribe’"), not a name: a personal pronoun, or a single verb."""
+    ‘Subscribe’"), not a name: a personal pronoun, a single verb, or a clause with its subject and verb."""
+    inside = {token.i for token in tokens}
     return any(token.pos_ == "PRON" and token.lower_ in {"i", "we", "you", "me", "us", "my", "our", "your"}
-               for token in tokens) or (len(tokens) == 1 and tokens[0].pos_ == "VERB")
+               for token in tokens) or (len(tokens) == 1 and tokens[0].pos_ == "VERB") or any(
+        token.tag_ in FINITE_TAGS and any(word.dep_ in {"nsubj", "nsubjpass"} and word.i in inside
+                                          for word in (token.head if token.dep_ in {"aux", "auxpass"} else token).children)
+        for token in tokens)  # a whole sentence quoted: "Social workers are leaving in droves"
 
 
 def _capitalised(doc: Doc) -> list[list[Token]]:
