@@ -76,6 +76,7 @@ from ingest.extraction.practices import (
     reshaped_into,
     role_given,
     source_of_another,
+    started_here,
     turned_down,
 )
 from ingest.extraction.strength import graded, strength_of
@@ -344,7 +345,7 @@ class Extractor:
             named = _printed_name(words, practice.start - sentence_start, practice.end - sentence_start)
             # what the council started, given its name beside it ("launched our adolescent service, Safer at Home,"):
             # a practice whatever the weights make of the description
-            was_kept = was_kept or practice.method == "action_object" and (
+            was_kept = was_kept or practice.head not in _ONE_OFF and started_here(words, *at) and (
                 named is not None or described_after(words, *at))
             if named is not None:
                 start, end = sentence_start + named[0], sentence_start + named[1]
@@ -490,8 +491,13 @@ def _not_yet_begun(text: str, parsed: dict[int, Doc], sentence: Sentence, mentio
     words = _mention_words(parsed, sentence, mention)
     before = text[sentence.start:mention.start]
     return (words is not None and not_yet_begun(words.root)) or turned_down(
-        before, text[mention.end:sentence.end], text[sentence.end:sentence.end + 200]) or labelled_to_come(before) or (
+        before, text[mention.end:sentence.end], text[sentence.end:sentence.end + 200]) or (
+        words is not None and labelled_to_come(before, words.doc)) or (
         mention.status == "catalogue" and source_of_another(before))
+
+
+# what is done once, not a practice that runs, even when the council commissioned it and named it
+_ONE_OFF = {"review", "evaluation", "consultation", "audit", "survey", "inspection", "report", "study", "event"}
 
 
 MAIN_COUNCIL_OPENING = 300  # characters: a title and its standfirst

@@ -53,6 +53,10 @@ _RESOLUTIONS = {"approve", "agree", "endorse", "delegate", "authorise", "authori
 
 
 PARAGRAPH_NUMBER = re.compile(r"\d{1,2}\.\d{1,2}")  # "3.11", "5.1": a report's numbered paragraph
+# what a sentence says is done by another body: "commissioned by the ICB, not by the council", "run by the local NHS
+# trust, not the council": neither a practice nor a figure of the council's
+NOT_THE_COUNCIL = re.compile(r"\bby\s+[^,;]+,\s+(?:not|rather\s+than)\s+(?:by\s+)?(?:the\s+)?(?:council|local\s+authority)"
+                             r"\b(?!['’])", re.IGNORECASE)
 
 
 def instruction(sentence: Doc | Span) -> bool:

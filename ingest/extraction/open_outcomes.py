@@ -30,7 +30,12 @@ from typing import Any
 
 from spacy.tokens import Doc, Token
 
-from ingest.extraction.nlp import FINITE_TAGS, PARAGRAPH_NUMBER, instruction
+from ingest.extraction.nlp import (
+    FINITE_TAGS,
+    NOT_THE_COUNCIL,
+    PARAGRAPH_NUMBER,
+    instruction,
+)
 from ingest.extraction.outcomes import (
     AIM_NOUNS,
     AMOUNT,
@@ -97,6 +102,7 @@ _DEMOGRAPHIC = re.compile(r"\b(?:(?<!10,000 )population|poverty|low[- ]income|et
                           r"deprived|deprivation|"
                           r"english as an additional|"
                           r"under the age of|live in (?:the|this) (?:area|county|city|borough)|million (?:people|residents)|"
+                          r"square miles|"
                           r"of them (?:are )?(?:aged )?under (?:18|eighteen))\b"
                           # "About 100,000 children and young people live in County Durham"
                           r"|\b\d{1,3}(?:,\d{3})+\s+(?:people|residents|children(?: and young people)?)\s+live\s+(?:here\b|in\s+"
@@ -223,7 +229,7 @@ _WITHHELD = re.compile(r"\b(?:withheld|withhold|suppressed|redacted|not\s+(?:be\
                        re.IGNORECASE)
 
 
-_REFERENCES = {"uin", "ref", "reference", "no", "number", "id", "ticket", "case"}  # what numbers a document or a question
+_REFERENCES = {"uin", "ref", "reference", "id", "ticket"}  # what numbers a document or a question
 
 
 def _not_a_figure(token: Token) -> bool:
@@ -901,8 +907,8 @@ def labelled_figure(doc: Doc, offset: int) -> list[OpenOutcome] | None:
 def find_open_outcomes(doc: Doc, offset: int, taken: set[tuple[float, str]]) -> list[OpenOutcome]:
     """Levels, counts and changes in one parsed sentence; `taken` holds (value, unit) a controlled outcome
     already gives."""
-    if _DEMOGRAPHIC.search(doc.text):
-        return []
+    if _DEMOGRAPHIC.search(doc.text) or NOT_THE_COUNCIL.search(doc.text):
+        return []  # an area's people, or a service "run by the NHS trust, not the council"
     labelled = labelled_figure(doc, offset)
     if labelled is not None:
         return [outcome for outcome in labelled if (outcome.value, outcome.unit) not in taken]
@@ -1081,7 +1087,8 @@ def find_open_outcomes(doc: Doc, offset: int, taken: set[tuple[float, str]]) -> 
         and not _parts_of_the_service(doc, outcome.char_start - offset)
         and not _an_age_or_a_capacity(doc, outcome.char_start - offset, outcome.unit)
         and not _one_persons(doc, outcome.char_start - offset) and not _still_to_come(doc, outcome.char_start - offset)
-        and not _not_a_result(doc, outcome.char_start - offset, outcome) and not (outcome.unit == "count" and _OF_THOSE_HEARD.search(doc.text))]
+        and not _not_a_result(doc, outcome.char_start - offset, outcome)
+        and not (outcome.unit == "count" and _of_those_heard(doc.text, outcome.char_start - offset))]
     for outcome in found:
         # "85% now, compared with about 60% in 2018", "16%, down from 33%": a baseline, not a comparison group
         baseline = baseline_for(doc.text, baselines, outcome.char_start - offset, outcome.unit)
@@ -1262,6 +1269,7 @@ _A_TIME = re.compile(rf"(?:19|20)\d\d|\b(?:{'|'.join(sorted(MONTHS))}|last year|
 
 
 _PERCENT_AT = re.compile(r"(?P<value>\d+(?:\.\d+)?)\s*(?:%|per\s?cent\b)", re.IGNORECASE)
+_COUNT_AT = re.compile(r"(?P<value>\d{1,3}(?:,\d{3})*|\d+)(?!\s*(?:%|per\b|[\d.,]))", re.IGNORECASE)
 
 
 def _was_and_is(text: str, offset: int, found: list[OpenOutcome]) -> list[OpenOutcome]:
@@ -1275,9 +1283,9 @@ def _was_and_is(text: str, offset: int, found: list[OpenOutcome]) -> list[OpenOu
         return found
     was = next((outcome for outcome in found if outcome.char_start == offset + match.start("was")), None)
     now = next((outcome for outcome in found if outcome.char_start == offset + match.start("is")), None)
-    if now is None and was is not None and was.unit == "%":  # "were 24% in 2021/22 and came down to 18%": read here
-        printed = _PERCENT_AT.match(text, match.start("is"))
-        if printed is not None:
+    if now is None and was is not None and was.unit in {"%", "count"}:  # "were 24% in 2021/22 and came down to 18%"
+        printed = (_PERCENT_AT if was.unit == "%" else _COUNT_AT).match(text, match.start("is"))
+        if printed is not None and not _GROUP_AFTER.match(text, printed.end()):  # not "… to 18% nationally"
             now = replace(was, value=_number(printed.group("value")), char_start=offset + printed.start(),
                           char_end=offset + printed.end())
             found = [*found, now]
@@ -1432,6 +1440,15 @@ _INQUIRING = {"meet", "speak", "talk", "visit", "sample", "interview", "review",
               "examine", "consult", "hear", "survey", "track", "analyse", "analyze"}
 _STUDYING = {"interview", "survey", "analyse", "analyze", "speak", "talk"}  # "we interviewed 46 practitioners", "we
 # spoke with 62 young people": an evaluation's "we"
+def _of_those_heard(text: str, start: int) -> bool:
+    """A figure in the clause after "Of the young people we spoke to, …": the make-up of a study's sample."""
+    heard = _OF_THOSE_HEARD.search(text)
+    if heard is None or start < heard.start():
+        return False
+    following = re.search(r";|,\s+and\s+(?:the|our|we|it)\b", text[heard.end():])
+    return following is None or start < heard.end() + following.start()
+
+
 # the make-up of those a study heard from: "Of the young people we spoke to, 38 were in care", "half of those we spoke to"
 _OF_THOSE_HEARD = re.compile(r"\bof\s+(?:those|the\s+[\w' -]{1,40}?)\s+(?:we|I)\s+(?:spoke|talked|met|interviewed|surveyed|"
                              r"heard\s+from)\b", re.IGNORECASE)
@@ -1518,6 +1535,7 @@ _UP_TO = re.compile(r"\b(?:for|tak\w*|accommodat\w*|support\w*|offer\w*|hous\w*|
                     r"(?:for|of))\s+up\s+to\s+$", re.IGNORECASE)  # what a place can take, not "up to 10 carers have …"
 
 
+_SERVICE_USERS = {"carer", "family", "child", "adopter", "leaver", "household"}
 _ONE_OF_THEM = {"person", "dad", "mum", "mother", "father", "parent", "respondent", "grandparent", "grandmother",
                 "grandfather", "girl", "boy", "woman", "man", "teenager", "son", "daughter"}
 
@@ -1525,13 +1543,16 @@ _ONE_OF_THEM = {"person", "dad", "mum", "mother", "father", "parent", "responden
 def _one_person(word: Token) -> bool:
     """"him" or "her" done to, "my son", "one young person", "one of our carers", "a dad": a single person (not "I",
     who may be a director telling what the service did: "I recruited 30 social workers")."""
-    if word.lower_ in {"him", "her"} and word.dep_ in {"dobj", "nsubj"}:
-        return True
+    if word.lower_ in {"him", "her"} and word.dep_ in {"dobj", "nsubj"} and not any(
+            child.dep_ == "conj" for child in word.children):
+        return True  # not "helped him and 40 other young people"
     one = word.tag_ in {"NN", "NNP"} and any(child.lower_ in {"one", "a", "an"} and child.dep_ in {"nummod", "det"}
                                              for child in word.children)  # not "Twenty-one women"
     mine = any(child.dep_ == "poss" and child.lower_ in {"my", "his", "her"} for child in word.children)
     return word.lemma_.lower() in _ONE_OF_THEM and (one or mine) or word.lower_ == "one" and any(
-        child.dep_ == "prep" and child.lower_ == "of" for child in word.children)
+        child.dep_ == "prep" and child.lower_ == "of" and any(
+            member.lemma_.lower() in _ONE_OF_THEM | _SERVICE_USERS for member in child.children)
+        for child in word.children)  # "one of our carers"; not "one of our hubs", "one of our managers"
 
 
 def _one_persons(doc: Doc, start: int) -> bool:
@@ -1565,20 +1586,19 @@ def _still_to_come(doc: Doc, start: int) -> bool:
                for holder in holders for word in (holder, *holder.children))
 
 
-_PEOPLE_OF_AN_AREA = {"people", "resident", "residents", "inhabitant", "inhabitants", "person"}
 _TALKING_POINTS = {"change", "changes", "reason", "reasons", "way", "ways", "thing", "things", "point",
-                   "points", "lesson", "lessons", "question", "questions", "priority", "priorities", "theme", "themes",
+                   "points", "lesson", "lessons", "priority", "priorities", "theme", "themes",
                    "message", "messages", "option", "options"}
 
 
 def _not_a_result(doc: Doc, start: int, outcome: OpenOutcome) -> bool:
-    """A count of an area's people ("Roughly 345,000 people"), which is its size, or of a text's own talking points
-    ("made three changes", "two lessons"): not a result of the service."""
+    """A count of a text's own talking points ("made three changes", "two lessons"; not "301 placement changes"): not
+    a result of the service."""
     figure = _figure_at(doc, start)
     if figure is None or outcome.unit != "count":
         return False
     counted = figure.head if figure.dep_ == "nummod" else doc[figure.i + 1] if figure.i + 1 < len(doc) else figure
-    return counted.lower_ in _PEOPLE_OF_AN_AREA and (outcome.value or 0) >= 10000 or counted.lower_ in _TALKING_POINTS
+    return counted.lower_ in _TALKING_POINTS and not any(word.dep_ in {"compound", "amod"} for word in counted.children)
 
 
 def _an_age_or_a_capacity(doc: Doc, start: int, unit: str | None) -> bool:

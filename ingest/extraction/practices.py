@@ -21,7 +21,7 @@ from typing import Any, Callable
 
 from spacy.tokens import Doc, Span, Token
 
-from ingest.extraction.nlp import FINITE_TAGS
+from ingest.extraction.nlp import FINITE_TAGS, NOT_THE_COUNCIL
 from kg.model.vocabulary import MONTHS
 
 ACTIONS = {"introduce", "establish", "launch", "pilot", "invest", "recruit", "restructure", "create", "commission",
@@ -327,6 +327,13 @@ def names_a_person(tokens: list[Token]) -> bool:
 
 _NAME_LINKS = {"of", "and", "for", "the", "to", "&"}  # inside a name: "Mind of My Own"
 _INNER_LINKS = {"at", "into", "on"}  # inside a name given in apposition: "Stronger at Home" (not "in": a place follows)
+_WEEKDAYS = {"monday", "tuesday", "wednesday", "thursday", "friday", "saturday", "sunday"}
+
+
+def _a_time(doc: Doc, i: int) -> bool:
+    """Whether the word at `i` says when: "on Friday", "at 9am", "on 3 May"."""
+    return i < len(doc) and (doc[i].lower_ in _WEEKDAYS or doc[i].lower_ in MONTHS or doc[i].ent_type_ in {"DATE", "TIME"}
+                             or doc[i].like_num)
 # what may follow a name given in apposition: a verb ("Changing Patterns, delivered by…"), a relative
 # pronoun ("…, which"), a subject pronoun ("…, they"), a preposition or an adverb; not a list's next item
 _AFTER_APPOSITION = {"VBN", "VBD", "VBZ", "VBP", "VBG", "MD", "WDT", "WP", "PRP", "IN", "RB", "TO"}
@@ -346,7 +353,8 @@ def apposed_name(doc: Doc, end: int) -> tuple[int, int] | None:
         comma = next((word for word in doc[comma.i + 1:comma.i + 8] if word.text in {",", ";", "."}), None)
         if comma is None or comma.text != "," or any(word.pos_ == "VERB" for word in doc[described[-1].i + 1:comma.i]):
             return None
-    called = comma is not None and comma.lower_ in {"called", "named"}  # "an adolescent service called Lantern for …"
+    called = comma is not None and comma.lower_ in {"called", "named"} and bool(described) and (  # "an adolescent
+        head_of(described[-3:]).lemma_.lower() in _KINDS)  # service called Lantern for …"; not "a charity called …"
     if comma is None or comma.text != "," and not called or head_of(described[-3:]).lemma_.lower() in _PERSON_ROLES \
             or _role_of(described[-1]):
         return None
@@ -368,7 +376,7 @@ def apposed_name(doc: Doc, end: int) -> tuple[int, int] | None:
     words: list[Token] = []
     while i < len(doc) and (doc[i].is_title or doc[i].is_upper and len(doc[i]) > 1 or (
             doc[i].text[:1].isupper() and any(character.isdigit() for character in doc[i].text))
-            or words and doc[i].lower_ in _NAME_LINKS | _INNER_LINKS):
+            or words and (doc[i].lower_ in _NAME_LINKS or doc[i].lower_ in _INNER_LINKS and not _a_time(doc, i + 1))):
         words.append(doc[i])
         i += 1
     while words and words[-1].lower_ in _NAME_LINKS | _INNER_LINKS:
@@ -402,6 +410,15 @@ _BEFORE_DESCRIPTION = {"DT", "PRP$", "POS"}  # "an", "the council's own", "WCF's
 def _introduces(token: Token) -> bool:
     """A word that opens a description: "an", "the council's own"."""
     return token.tag_ in _BEFORE_DESCRIPTION or token.dep_ in {"poss", "case"} or token.lower_ == "own"
+
+
+def started_here(doc: Doc, start: int, end: int) -> bool:
+    """Whether a phrase (characters `start` to `end` of `doc`) is what its sentence says was introduced, launched, set
+    up…, and not planned nor by inspectors: "We launched a family support service, …"."""
+    words = doc.char_span(start, end, alignment_mode="expand")
+    verb = words.root.head if words is not None and words.root.dep_ == "dobj" else None
+    return verb is not None and verb.pos_ == "VERB" and verb_is(verb, STRONG_ACTIONS) and _with_its_particle(verb) \
+        and not planned(verb) and not subject_is_ofsted(verb)
 
 
 def described_after(doc: Doc, start: int, end: int) -> bool:
@@ -549,7 +566,7 @@ def done_by_a_partner(words: Span) -> bool:
     council" ("is commissioned by the ICB, not by the council")."""
     root = words.root
     verb = next((node for node in (root, *root.ancestors) if node.pos_ in {"VERB", "AUX"}), None)
-    if verb is not None and _NOT_THE_COUNCIL.search(words.doc[verb.left_edge.i:verb.right_edge.i + 1].text):
+    if verb is not None and NOT_THE_COUNCIL.search(words.doc[verb.left_edge.i:verb.right_edge.i + 1].text):
         return True
     governor = root.head.head if root.dep_ == "pobj" else root.head  # "… through Operation Encompass"
     if governor.pos_ not in {"VERB", "AUX"} or root.dep_ not in {"dobj", "pobj"}:
@@ -569,8 +586,6 @@ def done_by_a_partner(words: Span) -> bool:
 _RUNNING = {"run", "operate", "deliver", "lead", "manage", "host", "provide"}
 
 
-_NOT_THE_COUNCIL = re.compile(r"\bby\s+[^,;]+,\s+(?:not|rather\s+than)\s+(?:by\s+)?(?:the\s+)?(?:council|local\s+authority)"
-                              r"\b(?!['’])", re.IGNORECASE)  # "commissioned by the ICB, not by the council"
 # bodies that work beside a council, named as a clause's subject: what they run is theirs (not the DfE's
 # appointing a commissioner, which acts on the council)
 _PARTNER_SUBJECT = re.compile(r"\b(?:Police|Constabulary|NHS|Integrated Care Board|ICB|CCG|Clinical Commissioning Group|"
@@ -810,7 +825,7 @@ def _later_on(verb: Token) -> bool:
     """A start told in the present with a time still to come, said of the verb itself: "we are launching
     Mockingbird in the new year", "opens next month", "is launching it shortly"; not a past one ("launched
     it in the new year"), nor a time said of something else ("children coming into care", "the next tier
-    of services", "soon after referral")."""
+    of services", "soon after referral"); a start in the present simple with a month ("starts in June") is to come."""
     helpers = {child.lower_ for child in verb.children if child.dep_ in {"aux", "auxpass"}}
     present = verb.tag_ in {"VBZ", "VBP"} or bool(helpers & _PRESENT_BE) and (
         verb.tag_ == "VBG" or verb.tag_ == "VBN" and "being" in helpers)  # "is launching", "is being launched"
@@ -820,9 +835,10 @@ def _later_on(verb: Token) -> bool:
     times = [child for child in verb.children if child.dep_ in {"npadvmod", "advmod"}] + [
         word for holder in held for child in holder.children if child.dep_ == "prep"
         for word in child.children if word.dep_ == "pobj"]
+    starts_then = verb.tag_ in {"VBZ", "VBP"} and verb.lemma_ in _OPENING  # "the framework starts in June"
     return any(word.lower_ in _SOON and not list(word.children) or word.lemma_.lower() in _TIMES and any(
         modifier.lower_ in _LATER or modifier.lower_ == "new" and word.lower_ == "year" for modifier in word.children)
-        for word in times)
+        or starts_then and word.lower_ in MONTHS for word in times)
 
 
 _GIVEN_UP = {"shelve", "abandon", "drop", "scrap", "withdraw", "reject", "halt", "pause", "suspend", "postpone"}
@@ -897,8 +913,10 @@ def not_yet_begun(token: Token) -> bool:
         node, child = node.head, node
     if node.i == token.i or node.pos_ not in {"VERB", "AUX"}:
         return False
-    if node.lemma_ in _MENTIONING and child.dep_ in {"dobj", "ccomp"} and not any(
-            word.dep_ == "prep" and word.lower_ == "as" for word in node.children):
+    if node.lemma_ in _MENTIONING and child.dep_ in {"dobj", "ccomp"} and any(
+            word.dep_ == "nsubj" and (word.lower_ in {"you", "many", "some", "several"} or word.lemma_.lower() in _CONSULTED)
+            for word in node.children) and not any(
+            word.dep_ in {"poss", "relcl", "acl"} or word.lower_ in {"our", "its"} for word in child.children):
         return True  # "many of you mentioned the Family Safeguarding model", "You said Staying Close"
     if _asked_whether(node) or _asked_to(node) or node.lemma_ == "prepare" and node.tag_ == "VBG" and any(
             word.dep_ == "aux" and word.lower_ in _PRESENT_BE for word in node.children) and child.dep_ == "prep" and (
@@ -912,7 +930,9 @@ def not_yet_begun(token: Token) -> bool:
 
 
 _DECIDING = {"decide", "opt", "choose", "vote"}
-_MENTIONING = {"mention", "say", "cite", "quote"}  # what is said of a practice, not done
+_MENTIONING = {"mention", "say", "cite", "quote"}  # what those consulted say of a practice, not done
+_CONSULTED = {"respondent", "participant", "attendee", "delegate", "member", "staff", "practitioner", "people", "parent",
+              "carer", "colleague"}
 _MOOTED = {"talk", "possibility"}  # "talk of a hub", "the possibility of a MASH": not there yet
 _KNOWN = {"the", "our", "its", "their"}
 _DECISION_MAKERS = {"board", "cabinet", "committee", "member", "members", "council", "panel", "meeting", "councillor"}
@@ -1010,9 +1030,9 @@ def _clause_not_yet(node: Token, child: Token, named: Token) -> bool:
     if weighing and weighed or (
             node.lemma_ in {"plan", "propose"} and child.dep_ == "nsubjpass"):
         return True
-    if node.lemma_ == "promise" and child.dep_ in {"nsubjpass", "dobj"} and not any(  # not "promised and opened"
-            word.dep_ == "conj" and word.lemma_ in _STARTING and not any(part.dep_ in {"nsubj", "neg"} for part in word.children)
-            for word in node.children):
+    if node.lemma_ == "promise" and child.dep_ in {"nsubjpass", "dobj"} and child.i == weighed_word.i and not any(
+            word.dep_ == "conj" and word.pos_ == "VERB" and not any(part.dep_ in {"nsubj", "neg"} for part in word.children)
+            for word in node.children):  # not "promised a hub and delivered one"
         return True  # "family hubs are promised for 2025", "I was promised a family group conference"
     later = [node, *node.children, *(word for verb in node.children if verb.dep_ == "acomp" for word in verb.children)]
     if child.dep_ in {"nsubj", "nsubjpass", "dobj"} and any(_scheduled_to_start(verb, child.dep_ != "dobj")
@@ -1291,16 +1311,21 @@ def paid_for_it(before: str, surface: str, after: str) -> bool:
 
 
 _WEIGHED_BEFORE = re.compile(
-    r"\b(?i:look(?:ed|ing)?(?:\s+\w+)?\s+at|consider(?:ed|ing)?|explor(?:ed|ing)|examin(?:ed|ing)|visit(?:ed|ing)|to\s+see|"
-    r"bid\s+(?:for|to)|"
+    r"\b(?i:look(?:ed|ing)?(?:\s+\w+)?\s+at|consider(?:ed|ing)?|explor(?:ed|ing)|examin(?:ed|ing)|visit(?:ed|ing)|"
+    r"(?:went|came|travelled)\s+(?:up\s+|down\s+|over\s+)?to\s+[\w' -]{2,30}?\s+to\s+see|bid\s+(?:for|to)|"
     r"appl(?:ied|y)\s+(?:for|to)|expressed\s+(?:an\s+)?interest\s+in|discuss(?:ed|ing)?)\b(?P<gap>[^.;:]*)$")
-_WEIGHED_AFTER = re.compile(r"^[^.;:]*?\b(?i:was|were)\s+(?i:considered|explored|discussed|looked\s+at|floated|mooted|"
-                            r"proposed|suggested)\b")
+_WEIGHED_AFTER = re.compile(r"^[^.;:]*?\b(?i:was|were)\s+(?i:considered|explored|discussed|looked\s+at)\b|"
+                            r"^(?:(?!\b(?i:which|that|who)\b|,)[^.;:])*?\b(?i:was|were)\s+(?i:floated|mooted|proposed|"
+                            r"suggested)\b")  # "X was floated …, rejected"; not "X, which was suggested by …, has run"
 _TURNED_DOWN = re.compile(
     r"\b(?i:(?:decided|chose|opted)\s+(?:against|not\s+to)|rejected|turned\s+(?:(?:it|them)\s+)?down|not\s+taken\s+forward|"
-    r"not\s+taken\s+(?:it|them|this|that)\s+forward|not\s+selected|unsuccessful|but\s+concluded|(?:wasn['’]t|weren['’]t|was\s+not|were\s+not|isn['’]t|is\s+not)\s+"
+    r"not\s+taken\s+(?:it|them|this|that)\s+forward|not\s+selected|unsuccessful|"
+    r"but\s+concluded\b(?=[^.;]*(?:\b(?:not|against|unaffordable)\b|n['’]t\b|\btoo\s+\w+))|"
+    r"(?:wasn['’]t|weren['’]t|was\s+not|were\s+not|isn['’]t|is\s+not)\s+"
     r"(?:successful|right\s+for\s+us))")
-_LATER_SUCCESS = re.compile(r"\b(?i:but|however|although|later)\b[^.;]*\b(?i:succeeded|went\s+live|launched|started|"
+_OTHERS_WEIGHING = re.compile(r"\b(?:review|inspectors?|ofsted|panel|scrutiny|evaluat\w*|visitors?|auditors?|"
+                              r"peers?)\b", re.IGNORECASE)
+_LATER_SUCCESS = re.compile(r"(?:\b(?i:but|however|although|later)\b|;)[^.;]*\b(?i:succeeded|went\s+live|launched|started|"
                             r"began|opened|introduced|adopted)\b")  # "rejected, but a second bid succeeded"
 # what the weighing was of, when it is a change to a practice that runs ("considered closing our constellation")
 _CHANGING_WORDS = re.compile(r"\b(?i:clos(?:e|ed|es|ing|ure)\b|replac\w*|extend\w*|expand\w*|ending|cutting|stopp\w*|withdraw\w*|chang\w*|"
@@ -1325,17 +1350,25 @@ _STARTED_WORDS = re.compile(r"\b(?i:adopt|introduc|launch|implement|set\s+up|est
 _SOURCE_OF_ANOTHER = re.compile(
     r",\s+(?i:(?:our|its|their)\s+(?:own\s+)?(?:local\s+)?(?:take|version|variant|adaptation|twist)\s+(?:on|of)|"
     r"drawing\s+on|borrowing\s+(?:\w+\s+)?from|inspired\s+by|which\s+(?:draws\s+on|borrows\s+(?:\w+\s+)?from|"
-    r"was\s+inspired\s+by))\s+(?:the\s+)?$")
+    r"was\s+inspired\s+by))\s+(?:the\s+)?$|"
+    r"\b(?i:borrow(?:s|ed)\s+(?:\w+\s+)?from|learn(?:ed|t|ing)?\s+from\s+(?:their|its|the)\s+(?:implementation|use|"
+    r"experience)\s+of)\s+(?:the\s+)?$")  # "Homeward borrows heavily from", "to learn from their implementation of"
 
 
-# a line or sentence labelled as still to come: "Next year: a family hub in Somers Town", "Coming soon – …"
+# a line or sentence labelled as still to come or as an option put to those who decide: "Next year: a family hub in
+# Somers Town", "Coming soon – …", "Option C - Adopt a full No Wrong Door model"
 _TO_COME_LABEL = re.compile(r"^\W*(?i:next\s+(?:year|month|term|spring|summer|autumn|winter)|coming\s+(?:soon|next|up)|"
-                            r"still\s+to\s+come|later\s+this\s+year|in\s+the\s+pipeline|on\s+the\s+way)\s*[:–—-]")
+                            r"still\s+to\s+come|later\s+this\s+year|in\s+the\s+pipeline|on\s+the\s+way|"
+                            r"option\s+(?:[a-z]|\d+))\s*[:–—.)-]")
 
 
-def labelled_to_come(before: str) -> bool:
-    """Whether the words of its sentence `before` a practice open with a label saying it is still to come."""
-    return bool(_TO_COME_LABEL.match(before))
+def labelled_to_come(before: str, sentence: Doc | Span) -> bool:
+    """Whether the words of its sentence `before` a practice open with a label saying it is an option, or still to
+    come in a line with no verb of its own ("Next year: a family hub"; not "Next year: X, which we introduced in
+    2022, will be extended")."""
+    label = _TO_COME_LABEL.match(before)
+    return label is not None and (label.group().strip().lower().startswith("option") or not any(
+        token.tag_ in FINITE_TAGS or token.tag_ == "VBN" for token in sentence))
 
 
 def source_of_another(before: str) -> bool:
@@ -1351,6 +1384,8 @@ def turned_down(before: str, after: str, following: str = "") -> bool:
     several models, we adopted X and rejected Y" (a start between the weighing and X, or between X and the
     refusal), nor "the first bid for X was rejected, but a second succeeded"."""
     weighed = _WEIGHED_BEFORE.search(before)
+    if weighed is not None and _OTHERS_WEIGHING.search(before, 0, weighed.start()):
+        weighed = None  # a review, inspectors or visitors weighed it: "An independent review examined X but concluded …"
     # the weighing was of starting X, not of changing one that runs ("considered closing our constellation")
     weighed_start = weighed is not None and not (_STARTED_WORDS.search(weighed.group("gap"))
                                                  or _CHANGING_WORDS.search(weighed.group("gap")))
@@ -1452,7 +1487,8 @@ def find_practices(sentence: Doc | Span, offset: int) -> list[PracticeMention]:
                 if child.dep_ in {"dobj", "nsubjpass"} and child.pos_ in {"NOUN", "PROPN"} and (
                         child.lemma_.lower() not in ABSTRACT) and not reshaped:
                     named = phrase(child)
-                    hired = verb_is(token, _HIRING) and _staff_of_a_kind(named)
+                    hired = verb_is(token, _HIRING) and _staff_of_a_kind(named) and not (
+                        token.lemma_ == "commission" and head_of(named).lemma_.lower() in {"adviser", "advisor"})
                     if token.lemma_ == "take" and not hired:
                         continue
                     add(named, "recruited_staff" if hired else "action_object", 0.7, plainly_named=hired)
@@ -1499,7 +1535,7 @@ def find_practices(sentence: Doc | Span, offset: int) -> list[PracticeMention]:
                                              doc[span.end + 1].lemma_.lower(), "quoted_name", 0.7,
                                              (*tokens, doc[span.end + 1])))
             elif any(token.is_title or token.is_upper for token in tokens) and not tokens[0].is_sent_start \
-                    and not _spoken(tokens):
+                    and not _spoken(tokens) and not (_a_clause(tokens) and _quoted_alone(doc, span)):
                 found.append(PracticeMention(span.text, offset + span.start_char, offset + span.end_char,
                                              tokens[-1].lemma_.lower(), "quoted_name", 0.6, tuple(tokens)))
     return longest(found)
@@ -1547,6 +1583,8 @@ def _staff_of_a_kind(tokens: list[Token]) -> bool:
     if not tokens:
         return False  # a phrase the parse left empty ("four dedicated pre-proceedings social workers")
     head = head_of(tokens)
+    if any(token.lower_ in {"interim", "acting", "temporary", "locum", "agency"} for token in (*tokens, *head.children)):
+        return False  # cover for a post, not a post more
     return head.lemma_.lower() in _STAFF and (head.tag_ == "NNS" or head.lower_ == "staff") and any(
         token.lower_ in _OF_A_KIND for token in tokens) or head.lemma_.lower() in _STAFF and any(
         token.lower_ in _ONE_MORE for token in head.children)  # "took on a third personal adviser"
@@ -1554,13 +1592,25 @@ def _staff_of_a_kind(tokens: list[Token]) -> bool:
 
 def _spoken(tokens: list[Token]) -> bool:
     """Words in quotes that someone said or a page tells the reader to do ("‘I don’t feel…’", "go to
-    ‘Subscribe’"), not a name: a personal pronoun, a single verb, or a clause with its subject and verb."""
-    inside = {token.i for token in tokens}
+    ‘Subscribe’"), not a name: a personal pronoun, or a single verb."""
     return any(token.pos_ == "PRON" and token.lower_ in {"i", "we", "you", "me", "us", "my", "our", "your"}
-               for token in tokens) or (len(tokens) == 1 and tokens[0].pos_ == "VERB") or any(
-        token.tag_ in FINITE_TAGS and any(word.dep_ in {"nsubj", "nsubjpass"} and word.i in inside
-                                          for word in (token.head if token.dep_ in {"aux", "auxpass"} else token).children)
-        for token in tokens)  # a whole sentence quoted: "Social workers are leaving in droves"
+               for token in tokens) or (len(tokens) == 1 and tokens[0].pos_ == "VERB")
+
+
+def _a_clause(tokens: list[Token]) -> bool:
+    """Words with a subject and a finite verb of their own: "Social workers are leaving in droves"."""
+    inside = {token.i for token in tokens}
+    return any(token.tag_ in FINITE_TAGS and any(word.dep_ in {"nsubj", "nsubjpass"} and word.i in inside
+                                                for word in (token.head if token.dep_ in {"aux", "auxpass"} else token).children)
+               for token in tokens)
+
+
+def _quoted_alone(doc: Doc, span: Span) -> bool:
+    """A quote that is its line's whole sentence, or what a headline or a person said: a remark, not a name."""
+    words = [token for token in doc if not token.is_punct]
+    before = doc[span.start - 2] if span.start >= 2 else None
+    return len(span) >= 0.8 * len(words) or before is not None and (
+        before.lemma_.lower() in {"say", "read", "headline", "tell", "write"} or before.text == ":")
 
 
 def _capitalised(doc: Doc) -> list[list[Token]]:
