@@ -319,11 +319,11 @@ def test_the_practices_a_documents_title_names_are_claimed_in_its_text_not_there
 
 
 def test_a_catalogue_entry_given_its_local_name_is_printed_by_that_name(extractor):
-    text = ("In Leeds, adopters are recruited through the regional adoption agency, One Adoption North, which "
-            "finds families quickly. The children in care council, Voices Heard, was set up in Leeds in 2021.")
+    text = ("In Leeds, teenagers are supported by the edge-of-care service, Family Solutions, which works "
+            "evenings. The children in care council, Voices Heard, was set up in Leeds in 2021.")
     evidence = extractor.extract(text, ["E08000035"], None)
     assert [(mention.key, mention.surface) for mention in evidence.mentions if mention.kind == "intervention"
-            and mention.status == "catalogue"] == [("regional_adoption_agency", "One Adoption North"),
+            and mention.status == "catalogue"] == [("edge_of_care_team", "Family Solutions"),
                                                    ("children_in_care_council", "children in care council")]
 
 
@@ -521,9 +521,9 @@ def test_unnamed_practices_are_emerging_and_catalogue_names_widen_to_the_printed
     assert ("mockingbird", "Mockingbird family model (MFM)", "catalogue") in interventions
     assert [surface for key, surface, _status in interventions if key == "mash"] == [
         "multi-agency safeguarding hub (MASH)"]
-    bracketed = extractor.extract("Kent extended its early help offer (Family Hubs and the MASH).", ["E10000016"], None)
+    bracketed = extractor.extract("Kent extended its early help offer (Lifelong Links and the MASH).", ["E10000016"], None)
     assert {(m.key, m.surface) for m in bracketed.mentions if m.kind == "intervention"} == {
-        ("early_help_service", "early help offer"), ("family_hubs", "Family Hubs"), ("mash", "MASH")}
+        ("early_help_service", "early help offer"), ("lifelong_links", "Lifelong Links"), ("mash", "MASH")}
     assert ("emerging:kinship_navigator_service_for_grandparent", "kinship navigator service for grandparents",
             "emerging") in interventions
     assert {finding.intervention for finding in evidence.implementations} == {
@@ -535,12 +535,12 @@ def test_a_practice_only_planned_or_lacked_is_named_but_not_implemented(extracto
             "the county, is planned for spring 2027. The council has yet to implement Family Safeguarding. "
             "It does not use Lifelong Links. The MASH does not always respond quickly. Children can use Mind of My "
             "Own. Leaders introduced Family Group Conferences in 2019, yet practice remains inconsistent. The "
-            "forthcoming Family Hubs will open in 2027. A Staying Close service will launch in the spring. The "
+            "forthcoming contextual safeguarding team will open in 2027. A Staying Close service will launch in the spring. The "
             "council is exploring a No Wrong Door hub with its neighbours. The board considers reports from the "
             "edge of care team. The council is due to launch Bright Spots in May. A Pause project is set to "
             "open next year. The Family Drug and Alcohol Court is due to move to new offices.")
     evidence = extractor.extract(text, ["E10000016"], None)
-    assert {"signs_of_safety", "mockingbird", "family_safeguarding", "lifelong_links", "mash", "family_hubs",
+    assert {"signs_of_safety", "mockingbird", "family_safeguarding", "lifelong_links", "mash", "contextual_safeguarding",
             "staying_close", "no_wrong_door", "pause", "bright_spots"} <= {
         mention.key for mention in evidence.mentions if mention.kind == "intervention"}
     implemented = {"signs_of_safety", "mash", "mind_of_my_own", "family_group_conferencing", "edge_of_care_team",
@@ -549,8 +549,8 @@ def test_a_practice_only_planned_or_lacked_is_named_but_not_implemented(extracto
     report = extract_report(evidence, [], [], {}, None, [])  # what `evidence extract --json` lists
     assert {entry["id"] for entry in report["interventions"]} == implemented
     assert {entry["id"] for entry in report["named_only"]} == {
-        "mockingbird", "family_safeguarding", "lifelong_links", "family_hubs", "staying_close", "no_wrong_door",
-        "pause", "bright_spots"}
+        "mockingbird", "family_safeguarding", "lifelong_links", "contextual_safeguarding", "staying_close",
+        "no_wrong_door", "pause", "bright_spots"}
 
 
 @pytest.mark.parametrize(("text", "implemented", "named_only"), [
@@ -572,7 +572,8 @@ def test_a_practice_only_planned_or_lacked_is_named_but_not_implemented(extracto
     ("In each assessment the social worker drew on Signs of Safety to map the risks.", {"signs_of_safety"}, set()),
     # run by a partner "not by the council"; but not schools, not the council, referring to our hubs
     ("Speech therapy for children in care is commissioned by the ICB, not by the council.", set(), set()),
-    ("Schools, not the council, made most referrals to the Family Hubs we opened in 2023.", {"family_hubs"}, set()),
+    ("Schools, not the council, made most referrals to the Mockingbird constellation we opened in 2023.",
+     {"mockingbird"}, set()),
     # what the council's own model was drawn from
     ("Kent set up Family Circles, its own take on family group conferencing.", {"emerging:family_circle"},
      {"family_group_conferencing"}),
@@ -2801,6 +2802,17 @@ def test_working_days_printed_after_the_first_figure_are_both_figures_unit():
     ("Councillors mentioned the family hubs, which opened in 2023, in every ward report.", {"family_hubs"}),
 ])
 def test_practices_weighed_by_others_suggested_promised_or_mentioned_can_still_be_done(extractor, text, implemented):
+    evidence = extractor.extract(text, ["E10000016"], None)
+    assert {found.intervention for found in evidence.implementations} == implemented
+
+
+@pytest.mark.parametrize(("text", "implemented"), [
+    # most councils have family hubs: news only when started or changed
+    ("The survey was open to everyone working in social care, early help and the family hubs.", set()),
+    ("Five family hubs are now open across the county.", {"family_hubs"}),
+    ("We opened two more family hubs in March.", {"family_hubs"}),
+])
+def test_an_arrangement_every_council_has_is_the_councils_practice_only_when_started(extractor, text, implemented):
     evidence = extractor.extract(text, ["E10000016"], None)
     assert {found.intervention for found in evidence.implementations} == implemented
 

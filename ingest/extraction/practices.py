@@ -1126,15 +1126,19 @@ def introduced(words: Span) -> bool:
         if node.dep_ in {"conj", "appos"}:
             node = head
             continue
-        if node.dep_ in {"dobj", "nsubjpass"}:
-            return _changes(head)
+        if node.dep_ in {"dobj", "nsubjpass"}:  # "the council joined a regional adoption agency"
+            return _changes(head) or node.dep_ == "dobj" and head.lemma_ == "join" and _the_councils_doing(head) \
+                and not planned(head)
         if node.dep_ == "nsubj" and verb_is(head, _STARTS_ITSELF):  # "the hub opened", not "opened a café"
             return not planned(head) and not any(word.dep_ == "dobj" for word in head.children)
         if node.dep_ == "nsubj" and head.lemma_ == "be":  # "was re-launched", parsed as "was" + adjective
             participles = [word for word in head.children if word.dep_ == "acomp" and word.tag_ == "VBN"]
             if head.dep_ in {"aux", "auxpass"}:
                 participles.append(head.head)
-            return not planned(head) and any(verb_is(word, _CHANGING) and not planned(word) for word in participles)
+            now_open = any(word.dep_ == "acomp" and word.lower_ == "open" for word in head.children) and any(
+                word.lower_ == "now" for word in head.children)  # "seven family hubs are now open"
+            return not planned(head) and (now_open or any(verb_is(word, _CHANGING) and not planned(word)
+                                                          for word in participles))
         return False
 
 
