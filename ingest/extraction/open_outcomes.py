@@ -1269,7 +1269,7 @@ _A_TIME = re.compile(rf"(?:19|20)\d\d|\b(?:{'|'.join(sorted(MONTHS))}|last year|
 
 
 _PERCENT_AT = re.compile(r"(?P<value>\d+(?:\.\d+)?)\s*(?:%|per\s?cent\b)", re.IGNORECASE)
-_COUNT_AT = re.compile(r"(?P<value>\d{1,3}(?:,\d{3})*|\d+)(?!\s*(?:%|per\b|[\d.,]))", re.IGNORECASE)
+_COUNT_AT = re.compile(r"(?P<value>\d{1,3}(?:,\d{3})*|\d+)(?!\s*(?:%|per\b|[\d.,]))")
 
 
 def _was_and_is(text: str, offset: int, found: list[OpenOutcome]) -> list[OpenOutcome]:
@@ -1438,8 +1438,13 @@ def _spoken(figure: Token) -> bool:
 # what a commissioner or reviewer did to find out
 _INQUIRING = {"meet", "speak", "talk", "visit", "sample", "interview", "review", "audit", "observe", "attend", "read",
               "examine", "consult", "hear", "survey", "track", "analyse", "analyze"}
-_STUDYING = {"interview", "survey", "analyse", "analyze", "speak", "talk"}  # "we interviewed 46 practitioners", "we
-# spoke with 62 young people": an evaluation's "we"
+# "we interviewed 46 practitioners", "we spoke with 62 young people": an evaluation's "we"
+_STUDYING = {"interview", "survey", "analyse", "analyze", "speak", "talk"}
+# the make-up of those a study heard from: "Of the young people we spoke to, 38 were in care", "half of those we spoke to"
+_OF_THOSE_HEARD = re.compile(r"\bof\s+(?:those|the\s+[\w' -]{1,40}?)\s+(?:we|I)\s+(?:spoke|talked|met|interviewed|surveyed|"
+                             r"heard\s+from)\b", re.IGNORECASE)
+
+
 def _of_those_heard(text: str, start: int) -> bool:
     """A figure in the clause after "Of the young people we spoke to, …": the make-up of a study's sample."""
     heard = _OF_THOSE_HEARD.search(text)
@@ -1447,11 +1452,6 @@ def _of_those_heard(text: str, start: int) -> bool:
         return False
     following = re.search(r";|,\s+and\s+(?:the|our|we|it)\b", text[heard.end():])
     return following is None or start < heard.end() + following.start()
-
-
-# the make-up of those a study heard from: "Of the young people we spoke to, 38 were in care", "half of those we spoke to"
-_OF_THOSE_HEARD = re.compile(r"\bof\s+(?:those|the\s+[\w' -]{1,40}?)\s+(?:we|I)\s+(?:spoke|talked|met|interviewed|surveyed|"
-                             r"heard\s+from)\b", re.IGNORECASE)
 
 
 def _foreseen(noun: Token) -> bool:
