@@ -342,7 +342,7 @@ class Extractor:
             if role_given(words, *at) or provider_engaged(words, *at) or governance_in_passing(words, *at) \
                     or _FEWER.match(practice.surface):
                 continue  # nor "fewer senior posts": less of something is no practice
-            named = _printed_name(words, practice.start - sentence_start, practice.end - sentence_start)
+            named = _printed_name(words, *at)
             # what the council started, given its name beside it ("launched our adolescent service, Safer at Home,"):
             # a practice whatever the weights make of the description
             was_kept = was_kept or practice.head not in _ONE_OFF and started_here(words, *at) and (
