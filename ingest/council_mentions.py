@@ -53,6 +53,7 @@ class CouncilMatcher:
         return [CouncilMention(m.start(), m.end(), self._codes[_joined(m.group(1)).lower()], m.group(1))
                 for m in sorted(matches, key=lambda m: m.start())
                 if not _POSTCODE.match(text, m.end()) and not _A_WIDER_BODY.match(text, m.end())
+                and not _A_LONGER_PLACE.match(text, m.end())
                 and not _IN_ANOTHER_NAME.search(text, max(m.start() - 40, 0), m.start())]
 
 
@@ -77,6 +78,8 @@ _A_WIDER_BODY = re.compile(r"(?:(?:,\s+[A-Z][\w'’-]*)*\s+and(?:\s+(?:[A-Z][\w'
                            r"Clinical Commissioning Group|CCG|(?:[A-Z][\w'’-]*\s+)*(?:NHS|Hospitals?)|"
                            r"Healthcare|Magistrates)\b|(?:\s+and\s+[A-Z][\w'’-]*)?(?:\s+[A-Z][\w'’-]*)?\s+(?:University|"
                            r"College)\b")  # "Sheffield Hallam University", "Wigan and Leigh College"; no longer list
+# the first word of a town's longer name: "Bury St Edmunds", "Newcastle-under-Lyme"
+_A_LONGER_PLACE = re.compile(r"\s+St\.?\s+[A-Z][a-z]|-under-[A-Z]")
 # the name inside another proper name: "University of Reading", "Greater Manchester", "councillor Peter Barnsley",
 # "NHS Gloucestershire", "NHS Kent and Medway" (not "NHS England and Kirklees Council")
 _IN_ANOTHER_NAME = re.compile(r"(?:\b(?:University|College|Diocese|Bishop|Port) of|\bGreater|\bNHS(?!\s+England\b)"

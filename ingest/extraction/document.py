@@ -57,7 +57,9 @@ from ingest.extraction.practices import (
     HEADS,
     KEPT_WHATEVER_THE_WEIGHTS,
     PracticeMention,
+    anothers_practice,
     apposed_name,
+    councils_kind,
     described_after,
     described_name,
     done_by_a_partner,
@@ -225,6 +227,8 @@ class Extractor:
                 continue
             if sentence.start in unstated or _not_yet_begun(text, parsed_cued, sentence, mention):
                 evidence.named_only.append(mention)
+            elif about.anothers(parsed_cued, sentence, mention):
+                evidence.named_only.append(mention)  # "Hertfordshire's Family Safeguarding model is widely praised"
             else:
                 council, method, confidence = about.council_for(sentence)
                 if council and method:
@@ -308,7 +312,8 @@ class Extractor:
         catalogue entry. A practice inside a council's name or around several council or catalogue
         names is dropped; one around one council's name is that council's own ("Enfield Youth Hub"). A
         description given a name right after it is that name ("a perpetrator programme, Caring Dads,"), kept
-        whatever the weights say where the council started it ("launched a parenting programme, Caring Dads,"),
+        whatever the weights say where the council started it ("launched a parenting programme, Caring Dads,")
+        or calls it its own ("our reunification programme, Bridge Back,"),
         and so is a catalogue entry's ("the regional adoption agency, Adoption Counts,": that agency) but
         for one every council has, whose name is the council's own practice ("the children in care
         council, Voices Heard,"). What a service was reshaped into is named with the reshaping ("restructured
@@ -333,8 +338,13 @@ class Extractor:
             weighable += candidates(parsed[sentence.start], sentence.start, sentence_ruled)
         weighed = weighed_practices(weighable, self._embedder)  # the document's candidates embedded together
         kept = {(practice.start, practice.end) for practice in weighed}
+        looked_at = [*weighed, *(practice for practice in ruled if (practice.start, practice.end) not in kept)]
+        # what the weights dropped is still the council's where its description is given a name beside it
+        dropped = [candidate.mention for candidate in weighable if not any(
+            practice.start < candidate.mention.end and candidate.mention.start < practice.end
+            for practice in looked_at)]
         added: set[tuple[int, int]] = set()
-        for practice in [*weighed, *(practice for practice in ruled if (practice.start, practice.end) not in kept)]:
+        for practice in [*looked_at, *dropped]:
             was_kept = (practice.start, practice.end) in kept
             sentence_start = sentence_at(practice.start).start
             words = parsed[sentence_start]
@@ -343,10 +353,12 @@ class Extractor:
                     or _FEWER.match(practice.surface):
                 continue  # nor "fewer senior posts": less of something is no practice
             named = _printed_name(words, *at)
-            # what the council started, given its name beside it ("launched our adolescent service, Safer at Home,"):
-            # a practice whatever the weights make of the description
-            was_kept = was_kept or practice.head not in _ONE_OFF and started_here(words, *at) and (
-                named is not None or described_after(words, *at))
+            # what the council started or calls its own, given its name beside it ("launched an adolescent service,
+            # Safer at Home,", "our reunification programme, Bridge Back,"): a practice whatever the weights say
+            was_kept = was_kept or practice.head not in _ONE_OFF and (started_here(words, *at) and (
+                named is not None or described_after(words, *at)) or named is not None and councils_kind(words, *at))
+            if practice in dropped and not was_kept:
+                continue
             if named is not None:
                 start, end = sentence_start + named[0], sentence_start + named[1]
                 practice = replace(practice, surface=text[start:end], start=start, end=end)
@@ -809,6 +821,16 @@ class _CouncilContext:
             if latest and len({mention.key for mention in latest}) < 3:
                 return latest[0].key, "named_before", 0.6
         return own_found if own else (None, None, 0.0)
+
+    def anothers(self, parsed: dict[int, Doc], sentence: Sentence, practice: Mention) -> bool:
+        """Whether a practice its sentence names is another council's than the document's own, or some
+        councils' ("many councils use it"): practices.anothers_practice; a reader marks it for neither."""
+        words = _mention_words(parsed, sentence, practice)
+        if self._inspection_council or words is None:
+            return False
+        others = [mention for mention in self.named_in(sentence) if self._own and mention.key != self._own]
+        return anothers_practice(words, {token.i for token in words.doc if any(
+            mention.start <= sentence.start + token.idx < mention.end for mention in others)})
 
     def _named_as_source(self, mention: Mention) -> bool:
         """A council its sentence names only as where a model began or was learned, or as a partner."""

@@ -128,7 +128,7 @@ def byline(sentence: Doc | Span) -> bool:
 
 
 # a speaker's name and a discourse word before a question's first word: "Host: So has …", "Q3. Does …"
-_ASKING = re.compile(r"^\W*(?:(?:Q\d*\.?|[A-Z][\w.' ]{0,30}:)\s*)?(?:(?:so|and|but|then|now|well|ok|okay|right),?\s+)?"
+_ASKING = re.compile(r"^\W*(?:\d{1,2}[:.]\d{2}\]?\s*)?(?:(?:Q\d*\.?|[A-Z][\w.,'’() ]{0,40}:)\s*)?(?:(?:so|and|but|then|now|well|ok|okay|right),?\s+)?"
                      r"(?:what|why|how|when|where|who|whom|which|whose|is|are|was|were|do|does|did|has|have|had|can|"
                      r"could|will|would|should|shall|may|might|isn't|aren't|doesn't|don't|didn't|hasn't|haven't)\b",
                      re.IGNORECASE)

@@ -313,6 +313,8 @@ def names_a_person(tokens: list[Token]) -> bool:
         return True  # "Councillor Jo Bloggs", whatever the parser calls the name
     if head.dep_ == "appos" and head.is_title and _role_of(head.head):
         return True  # "a permanent Director of Children's Services, Jo Bloggs,", whatever the parser calls the name
+    if _speakers_label(tokens):
+        return True
     speaker = tokens[-1]  # "the trust's safeguarding lead wrote: …": who speaks holds a post, not a practice
     if speaker.dep_ == "nsubj" and speaker.head.lemma_.lower() in _SPEECH and speaker.lemma_.lower() in _PERSON_ROLES:
         return True
@@ -325,8 +327,20 @@ def names_a_person(tokens: list[Token]) -> bool:
             or head.dep_ == "nsubj" and head.head.lemma_.lower() in _SPEECH)
 
 
+def _speakers_label(tokens: list[Token]) -> bool:
+    """A transcript's speaker: "Helen Barraclough (DCS): We launched …", "Jo Bloggs: Thank you"."""
+    doc = tokens[0].doc
+    printed = "".join(token.text for token in doc[tokens[0].i:tokens[-1].i + 5])  # not doc.text: slow to build
+    label = _SPEAKER.match(printed)
+    return label is not None and (label.group(1) is not None or tokens[0].ent_type_ == "PERSON")
+
+
+_SPEAKER = re.compile(r"(?:[A-Z][a-z'’-]+){1,4}(\([A-Z]{2,6}\))?:")  # the name's words, run together
+
+
 _NAME_LINKS = {"of", "and", "for", "the", "to", "&"}  # inside a name: "Mind of My Own"
-_INNER_LINKS = {"at", "into", "on"}  # inside a name given in apposition: "Stronger at Home" (not "in": a place follows)
+_INNER_LINKS = {"at", "into", "on", "with"}  # inside a name given in apposition: "Stronger at Home", "Together with Families"
+# (not "in": a place follows)
 _WEEKDAYS = {"monday", "tuesday", "wednesday", "thursday", "friday", "saturday", "sunday"}
 
 
@@ -403,7 +417,7 @@ def apposed_name(doc: Doc, end: int) -> tuple[int, int] | None:
 _KINDS = {"model", "approach", "programme", "program", "service", "hub", "panel", "academy", "team", "unit", "pathway",
           "framework", "scheme", "project", "initiative", "toolkit", "protocol", "offer", "agency", "partnership",
           "tool", "campaign", "clinic", "network", "home", "trust", "strategy", "pilot", "fund", "platform", "base",
-          "centre", "center", "space"}
+          "centre", "center", "space", "course", "app", "helpline", "line", "group", "club", "forum"}
 _BEFORE_DESCRIPTION = {"DT", "PRP$", "POS"}  # "an", "the council's own", "WCF's", "our own"
 
 
@@ -427,6 +441,18 @@ def described_after(doc: Doc, start: int, end: int) -> bool:
     words = doc.char_span(start, end, alignment_mode="expand")
     return words is not None and words[-1].pos_ == "PROPN" and any(
         child.dep_ == "appos" and child.lemma_.lower() in _KINDS for child in words.root.children)
+
+
+def councils_kind(doc: Doc, start: int, end: int) -> bool:
+    """Whether a phrase (characters `start` to `end` of `doc`) is a kind of practice said to be the council's
+    ("its own pre-birth pathway", "the authority's own framework", "our reunification programme"): given a name
+    beside it, the council's practice whatever its verb; not another body's ("whose own exploitation unit")."""
+    words = doc.char_span(start, end, alignment_mode="expand")
+    return words is not None and words.root.lemma_.lower() in _KINDS and any(
+        child.dep_ == "poss" and child.lemma_.lower() in _OWNERS for child in words.root.children)
+
+
+_OWNERS = {"our", "its", "we", "council", "authority", "borough", "county", "city", "service", "department"}  # not "whose"
 
 
 def described_name(doc: Doc, start: int, end: int) -> tuple[int, int] | None:
@@ -474,10 +500,15 @@ def described_name(doc: Doc, start: int, end: int) -> tuple[int, int] | None:
         name = name[1:]  # not the "Through" opening "Through Adopt South, the …", nor a "Via" tagged as a name
     quoted = end < len(doc) and doc[end].text in _CLOSING_QUOTES  # a name however tagged
     if not name or named not in name or len(name) > 6 or not (quoted or any(token.tag_ in {"NNP", "NNPS"}
-                                                                            for token in name)) \
+                                                                            for token in name) or _mid_sentence(name)) \
             or names_a_person(name) or len(name) == 1 and name[0].lower_ in _LIST_WORDS:
         return None  # not "Third, a new quality assurance framework …"
     return name[0].idx, name[-1].idx + len(name[-1].text)
+
+
+def _mid_sentence(name: list[Token]) -> bool:
+    """Two or more capitalised words inside a sentence: a name however tagged ("set up Stronger Roots, a …")."""
+    return len(name) >= 2 and name[0].i > 0 and all(token.is_title or token.lower_ in _NAME_LINKS for token in name)
 
 
 _CLOSING_QUOTES = set(OPENING_QUOTES.values())
@@ -795,7 +826,7 @@ _GRANTED = {"succeed", "win", "secure", "approve", "award", "grant", "launch", "
 
 
 _STARTING = {"introduce", "launch", "establish", "set", "create", "open", "pilot", "implement", "adopt", "develop",
-             "roll", "commission", "start", "begin", "build", "use", "join", "bring"}
+             "roll", "commission", "start", "begin", "build", "use", "join", "bring", "buy"}
 _OPENING = {"open", "launch", "start", "begin", "commence"}  # what a practice does itself when it begins
 _NOT_YET = {"forthcoming", "proposed", "planned", "future", "prospective"}
 _STARTING_NOUNS = {"introduction", "creation", "implementation", "establishment", "launch", "rollout", "opening"}
@@ -1327,6 +1358,7 @@ _TURNED_DOWN = re.compile(
     r"but\s+concluded\b(?=[^.;]*(?:\b(?:not|against|unaffordable)\b|n['’]t\b|\btoo\s+\w+))|"
     r"(?:wasn['’]t|weren['’]t|was\s+not|were\s+not|isn['’]t|is\s+not)\s+"
     r"(?:successful|right\s+for\s+us))")
+_BID_IN_VAIN = re.compile(r"\b(?i:bid|applied)\s+unsuccessfully\b[^.;:]*$")  # "bid unsuccessfully in 2023 to become a … site"
 _OTHERS_WEIGHING = re.compile(r"\b(?:review|inspectors?|ofsted|panel|scrutiny|evaluat\w*|visitors?|auditors?|"
                               r"peers?)\b", re.IGNORECASE)
 _LATER_SUCCESS = re.compile(r"(?:\b(?i:but|however|although|later)\b|;)[^.;]*\b(?i:succeeded|went\s+live|launched|started|"
@@ -1387,6 +1419,8 @@ def turned_down(before: str, after: str, following: str = "") -> bool:
     `following` ("We looked hard at X. We decided the timing wasn't right."); not "having considered
     several models, we adopted X and rejected Y" (a start between the weighing and X, or between X and the
     refusal), nor "the first bid for X was rejected, but a second succeeded"."""
+    if _BID_IN_VAIN.search(before):
+        return True
     weighed = _WEIGHED_BEFORE.search(before)
     if weighed is not None and _OTHERS_WEIGHING.search(before, 0, weighed.start()):
         weighed = None  # a review, inspectors or visitors weighed it: "An independent review examined X but concluded …"
@@ -1430,6 +1464,70 @@ def practice_words(surface: str) -> list[str]:
 
 def practice_key(surface: str) -> str:
     return " ".join(practice_words(surface))
+
+
+_ELSEWHERE = {"visit", "see", "observe", "tour", "shadow"}  # "visited Hertfordshire to see …"
+_US = {"we", "our", "us", "ours"}
+_DESCRIBING = {"appos", "acl", "relcl", "agent", "advcl"}  # "the approach, developed by North Yorkshire,"
+_WHOSE = {"from", "of", "in", "at"}  # "colleagues from Leeds", "the director of Leeds"
+
+
+_COUNCIL_NOUNS = {"council", "authority", "borough", "county"}
+_SOME = {"a", "an", "another", "other", "some", "many", "several", "most", "few", "neighbouring", "similar"}
+
+
+def _some_council(token: Token) -> bool:
+    """A council no name says ("a council already running it", "many councils", "other authorities",
+    "councils that adopted it"): not the document's."""
+    return token.lemma_.lower() in _COUNCIL_NOUNS and token.pos_ == "NOUN" and (
+        any(child.dep_ in {"det", "amod"} and child.lower_ in _SOME for child in token.children)
+        or token.tag_ == "NNS" and not any(child.dep_ in {"det", "poss", "nummod"} for child in token.children))
+
+
+def anothers_practice(words: Span, others: set[int]) -> bool:
+    """Whether a practice (its parsed words) is another council's, whose words are the tokens `others`:
+    its owner ("Hertfordshire's Family Safeguarding model"), the subject of a clause it is in ("Lancashire
+    pays a higher allowance", "a speaker from Newcastle described the hub their council runs"), the council
+    a clause describes ("a council already running it"), where it was seen ("staff visited Hertfordshire to
+    see how its teams …") or where it is run ("how it is organised in Leeds"); not where "we" act, nor where
+    a clause tells who started it ("Medway introduced it in 2021": council_for credits Medway). Another
+    council's practice named only in passing is evidence of what neither chose."""
+    root = words.root
+    others = others | {token.i for token in words.doc if _some_council(token)}
+    own = {token.i for token in root.subtree}
+    started = next((node for node in [root, *root.ancestors] if node.pos_ == "VERB"
+                    and verb_is(node, STRONG_ACTIONS | _OPENING)), None)
+    if started is not None:  # who started it is told: a council named is credited ("Medway introduced it in 2021")
+        return any(_some_council(token) for child in started.children if child.dep_ == "nsubj"
+                   for token in child.subtree)  # "a number of councils have adopted it"
+    if any(child.dep_ == "poss" and child.i in others for child in root.children):
+        return True
+
+    def names_another(subject: Token) -> bool:
+        """"a speaker from Newcastle", not "the service, an approach by …", nor "visits to North Yorkshire"."""
+        return subject.dep_ == "nsubj" and any(token.i in others and token.i not in own and not any(
+            step.dep_ in _DESCRIBING or step.dep_ == "prep" and step.lower_ not in _WHOSE
+            for step in [token, *token.ancestors][:[token, *token.ancestors].index(subject)])
+            for token in subject.subtree)
+
+    below = root
+    for verb in [root, *root.ancestors]:
+        if verb.pos_ not in {"VERB", "AUX"}:
+            below = verb
+            continue
+        subjects = [child for child in verb.children if child.dep_ in {"nsubj", "nsubjpass"}]
+        if verb.lemma_.lower() in _ELSEWHERE and below.dep_ in {"xcomp", "advcl", "ccomp"} and any(
+                child.dep_ == "dobj" and child.i in others for child in verb.children):
+            return True
+        if any(token.lower_ in _US for subject in subjects for token in subject.subtree):
+            return False
+        if any(names_another(subject) for subject in subjects) or verb.dep_ in {"acl", "relcl"} and (
+                verb.head.i in others and below.dep_ not in {"nsubj", "nsubjpass"}) or below is root and any(
+                grandchild.i in others for child in verb.children if child.dep_ == "prep" and child.lower_ == "in"
+                for grandchild in child.children if grandchild.dep_ == "pobj"):
+            return True
+        below = verb
+    return False
 
 
 def planned_or_by_inspectors(noun: Token) -> bool:
