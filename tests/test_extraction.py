@@ -2872,3 +2872,34 @@ def test_a_name_given_beside_a_description_the_council_calls_its_own_is_the_prac
 def test_a_town_whose_name_begins_with_a_councils_is_not_that_council(extractor):
     evidence = extractor.extract("Suffolk opened homes in Ipswich and near Bury St Edmunds.", [], None)
     assert [mention.key for mention in evidence.mentions if mention.kind == "council"] == ["E10000029"]
+
+
+@pytest.mark.parametrize(("text", "expected"), [
+    # a baseline after "which compares with", or what it "used to" be, in the earlier figure's unit
+    ("Caseloads now stand at 15, which compares with 21 in June 2022.", [("change", 21.0, 15.0, "count")]),
+    ("Adoption assessments, which used to take about 30 weeks, now average 18.", [("change", 30.0, 18.0, "weeks")]),
+    # a printed rank is a level; one "among the lowest", or only wanted, is none
+    ("Timeliness of assessments rose to 92%, now the best in the North East.",
+     [("assessment_timeliness", None, 92.0), ("level", None, 1.0, "rank")]),
+    ("Staff turnover is 9%, the second lowest among our statistical neighbours.",
+     [("level", None, 9.0, "%"), ("level", None, 2.0, "rank")]),
+    ("We want to be the best in the region by 2027.", []),
+    ("Turnover is 12%, among the lowest in London.", [("level", None, 12.0, "%")]),
+    # days of a month, a span of clock times, a quoted question, one child's mother: no figures
+    ("Our fifth annual conference ran from 3 to 5 May.", []),
+    ("Sessions run on Tuesdays, 2.30 to 4.00pm, in the library.", []),
+    ("\"Is it true that caseloads are above 30?\"", []),
+    ("The child's mother had missed five appointments.", []),
+    # "one in ten of them" is a share; a rate per 10,000 printed after its noun's words
+    ("We supported 800 children, and fewer than one in ten of them came into care.",
+     [("level", None, 10.0, "%"), ("level", None, 800.0, "count")]),
+    ("We have 64 children in care per 10,000.", [("level", None, 64.0, "per 10,000")]),
+    # how far apart others lie, and a study's own observations, are no results
+    ("The range between councils is wide, from 20 to 180.", []),
+    ("The study drew on observation of 35 family meetings.", []),
+])
+def test_baselines_then_ranks_and_figures_of_dates_questions_spreads_and_studies(extractor, text, expected):
+    evidence = in_oldham(extractor, text)
+    assert [(found.draft.metric, found.draft.value_from, found.draft.value_to) for found in evidence.outcomes] + [
+        (found.outcome.kind, found.outcome.value_from, found.outcome.value, found.outcome.unit)
+        for found in evidence.open_outcomes] == expected

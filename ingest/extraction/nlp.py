@@ -138,7 +138,7 @@ def asks(sentence: str) -> bool:
     """A question asked ("Does the council use Signs of Safety?", "Host: So has the number come down?"),
     which states nothing; not a statement ending in one ("We introduced Mockingbird in 2021 – why did we
     choose it?") nor one said back ("So you set up your own team?")."""
-    return sentence.rstrip().endswith("?") and bool(_ASKING.match(sentence))
+    return sentence.rstrip().rstrip("\"”’'").endswith("?") and bool(_ASKING.match(sentence))
 
 
 def _label_length(sentence: Doc | Span) -> int:

@@ -73,7 +73,9 @@ from kg.model.vocabulary import GRADE_PATTERN, MONTHS
 
 _WORDS = {**NUMBER_WORDS, "half": 50}
 # a figure written in words, for the cheap test of which sentences may hold one: "fourteen", "a fifth", "halved"
-FIGURE_WORDS = sorted({*_WORDS, *PARTS, *MULTIPLIED_WORDS})
+RANK_WORDS = ("best", "lowest", "highest", "quickest", "fastest", "strongest", "steepest", "biggest", "largest",
+              "smallest", "shortest", "fewest")  # "the lowest in the region": a printed rank
+FIGURE_WORDS = sorted({*_WORDS, *PARTS, *MULTIPLIED_WORDS, *RANK_WORDS})
 _COUNT_VERBS = {"recruit", "train", "appoint", "hold", "carry", "complete", "employ", "approve", "place", "adopt",
                 "create", "convene", "undertake", "deliver", "attend", "open", "qualify", "receive", "make"}
 # a comparison group's figure: printed after one of these (since the figure before), or followed by "nationally"
@@ -258,9 +260,10 @@ def _not_a_figure(token: Token) -> bool:
                                and doc[before.i - 1].text.isdigit() and len(token.text) == 2
                                and not before.whitespace_ and not doc[before.i - 1].whitespace_):
         return True  # "UIN 48217", "Ref 2231", a clock's minutes ("21:40")
-    if re.fullmatch(r"\d{1,2}[:.]\d{2}", token.text) and after is not None and after.lower_ in {"am", "pm", "hrs"} \
+    if re.fullmatch(r"\d{1,2}[:.]\d{2}", token.text) and any(word.lower_ in {"am", "pm", "hrs"} or re.fullmatch(
+            r"\d{1,2}[:.]\d{2}(?:am|pm)", word.lower_) for word in doc[token.i + 1:token.i + 4]) \
             or re.fullmatch(r"\d{1,2}:\d{2}", token.text):
-        return True  # a time of day
+        return True  # a time of day, or the start of a span of them ("4.00 to 5.30pm")
     if before is not None and before.lower_ == "than" and token.i > 1 and doc[token.i - 2].lower_ in {"fewer", "less"} \
             and (_number(token.text) or 11) <= 10 and _WITHHELD.search(doc.text):
         return True  # "fewer than five …; the exact figure is withheld": a small number kept back, not a count
@@ -578,10 +581,12 @@ def _is_per_10000(word: Token) -> bool:
 
 def _per_10000(noun: Token) -> Token | None:
     """The "per 10,000 [population]" a noun's figure is a rate of, printed just after it or after its own
-    few words ("59 children in care per 10,000", "our rate of 59 children in care per 10,000")."""
+    few words ("59 children in care per 10,000", "our rate of 59 children in care per 10,000", "we have 59
+    children in care per 10,000")."""
     owner = noun.head.head if noun.dep_ == "pobj" and noun.head.lower_ == "of" else noun
-    return next((word for word in (*noun.subtree, *owner.children) if _is_per_10000(word) and 0 < word.i - noun.i <= 4),
-                None)
+    verb = noun.head.children if noun.head.pos_ in {"VERB", "AUX"} else ()  # "we have 118 children in care per 10,000"
+    return next((word for word in (*noun.subtree, *owner.children, *verb)
+                 if _is_per_10000(word) and 0 < word.i - noun.i <= 4), None)
 
 
 def _rated_before(token: Token) -> Token | None:
@@ -692,6 +697,9 @@ def _parts_counted(doc: Doc, offset: int, found: list[OpenOutcome]) -> list[Open
         after = token.i + 1
         if value is None or value < 2 or after >= len(doc):
             continue  # "including one in custody": one child, not a count
+        if token.i >= 2 and doc[token.i - 1].lower_ in {"in", "of"} and (
+                _number(doc[token.i - 2].text) is not None or doc[token.i - 2].lower_ == "out"):
+            continue  # the whole of a share: "one in twenty of them"
         if doc[after].lower_ == "of" and after + 1 < len(doc) and doc[after + 1].lower_ in _PART_WORDS:
             after += 2  # "15 of them through …"
         elif not (token.i > 0 and doc[token.i - 1].lower_ == "including" and doc[after].pos_ in {"ADP", "PRON"}
@@ -1094,10 +1102,11 @@ def find_open_outcomes(doc: Doc, offset: int, taken: set[tuple[float, str]]) -> 
         baseline = baseline_for(doc.text, baselines, outcome.char_start - offset, outcome.unit)
         if outcome.kind != "change" and baseline is not None:
             outcome.changed_from(baseline.value, baseline.period)
-    found = _ours_after_theirs(doc.text, offset, _dated_pair(doc.text, offset, _times_before(
-        doc.text, offset, _shares_then_now(doc.text, offset, found))))
-    return _was_and_is(doc.text, offset, found + _moved_by(doc.text, offset, found) + _moved_then(doc.text, offset, found,
-                                                                                                 taken))
+    found = _used_to(doc.text, offset, _ours_after_theirs(doc.text, offset, _dated_pair(doc.text, offset, _times_before(
+        doc.text, offset, _shares_then_now(doc.text, offset, found)))))
+    found = _was_and_is(doc.text, offset, found + _moved_by(doc.text, offset, found) + _moved_then(doc.text, offset, found,
+                                                                                                  taken))
+    return found + _ranks(doc.text, offset, found)
 
 
 _A_NUMBER = rf"(?:\d+|{'|'.join(sorted(NUMBER_WORDS, key=len, reverse=True))})"
@@ -1296,6 +1305,62 @@ def _was_and_is(text: str, offset: int, found: list[OpenOutcome]) -> list[OpenOu
     return [outcome for outcome in found if outcome is not was]
 
 
+# "assessments, which used to take about 26 weeks, now average 16": a level then, and the one now
+_USED_TO = re.compile(rf"\bused\s+to\s+(?:be|take|stand\s+at|sit\s+at|average|run\s+at)\s+{HEDGE}(?P<was>\d[\d,]*(?:\.\d+)?)"
+                      rf"\s*(?P<unit>%|per\s?cent\b|days?\b|weeks?\b|months?\b|hours?\b)?[^.\d]{{0,40}}?\b(?:now\s+"
+                      rf"(?:(?:average|stand|sit|take|run)s?\s+(?:at\s+)?|(?:(?:it|they)\s+)?(?:is|are)\s+)?|(?:is|are)\s+now\s+)"
+                      rf"{HEDGE}(?P<is>\d)", re.IGNORECASE)
+
+
+def _used_to(text: str, offset: int, found: list[OpenOutcome]) -> list[OpenOutcome]:
+    """A level now set against what it "used to" be earlier in the sentence: a change, in the earlier figure's unit
+    where the later one prints none ("used to take 26 weeks, now average 16")."""
+    match = _USED_TO.search(text)
+    now = next((outcome for outcome in found if match is not None and outcome.char_start == offset + match.start("is")),
+               None)
+    if match is None or now is None or now.kind == "change" or now.value is None:
+        return found
+    unit = match.group("unit")
+    was_unit = None if unit is None else "%" if unit[0] in "%pP" else _DURATIONS[unit.lower()]
+    if was_unit is not None and now.unit == "count":
+        now.unit = was_unit
+    if was_unit not in (None, now.unit):
+        return found
+    now.changed_from(float(match.group("was").replace(",", "")))
+    return [outcome for outcome in found if outcome.char_start != offset + match.start("was")]
+
+
+# a printed rank among others or over time: "now the best in the South West", "the second lowest turnover among its
+# statistical neighbours", "the lowest of the seven metropolitan councils", "the lowest they have been for six years"
+_RANK = re.compile(
+    rf"(?:(?<!\bof )(?<!\bamong )\bthe\s+|\bnow\s+|\bis\s+)(?:(?P<order>second|third|fourth|fifth)[- ])?(?P<most>{'|'.join(RANK_WORDS)})\b"
+    r"(?!\s+(?:councils?|authorities|areas|boroughs|practice|interests?|start|way|possible|placed|quarter|quartile|"
+    r"half|third|tenth|decile)\b)(?P<what>(?:\s+(?!in\b|of\b|among\b|for\b)"
+    r"[\w'’-]+){0,5}?)\s+(?:(?:in|across)\s+(?:the\s+)?(?:region|country|"
+    rf"{_REGION}|(?-i:[A-Z][a-z]+)(?:\s+(?-i:[A-Z][a-z]+))?)\b|(?:of|among|amongst)\s+(?:the\s+|its\s+|our\s+|any\s+|all\s+)?"
+    r"(?:[\w-]+\s+){0,4}?(?:neighbours|councils?|authorities|boroughs|counties|cities|areas)\b|nationally\b|"
+    r"(?:that\s+)?(?:it|they|we)\s+ha(?:s|ve)\s+been\s+(?:for|since|in)\b)", re.IGNORECASE)
+_AIMING = re.compile(r"\b(?:aims?|ambitions?|wants?|goals?|targets?|hopes?|strive|plans?|will|would|could|should|"
+                     r"want(?:ed)?\s+to)\b[^.;]*$", re.IGNORECASE)
+_ORDERS = {"second": 2, "third": 3, "fourth": 4, "fifth": 5}
+
+
+def _ranks(text: str, offset: int, found: list[OpenOutcome]) -> list[OpenOutcome]:
+    """A rank the sentence prints of the council's figure (a level of 1, 2, …), where no other figure of the
+    sentence is read at its words and no aim is told ("we want to be the best in the region")."""
+    ranks = []
+    for match in _RANK.finditer(text):
+        start, end = offset + match.start("most"), offset + match.end()
+        if _AIMING.search(text, 0, match.start()) or any(
+                outcome.char_start < end and start < outcome.char_end for outcome in found):
+            continue
+        words = text[match.start("most"):match.end()]
+        ranks.append(OpenOutcome("level", f"rank: {words}", metric_key(f"rank {words}"),
+                                 float(_ORDERS.get((match.group("order") or "").lower(), 1)), None, "rank",
+                                 start, end))
+    return ranks
+
+
 _INTENDING = {"aim", "plan", "intend", "promise", "hope", "expect", "want", "seek", "forecast", "project", "propose",
               "assume"}
 _FORECASTS = {"projection", "forecast", "modelling"}  # "current projections indicate savings of £1.6 million"
@@ -1303,7 +1368,8 @@ _AIMED = AIM_NOUNS | {"intention", "aspiration"}  # "our ambition is to reach 80
 # "the projected overspend"; not "planned" (a planned move is not an emergency one) nor "expected" (a standard)
 _FORESEEN = {"propose", "project", "forecast", "anticipate", "budget"}
 _INTENDED = _INTENDING | _AIMED | {"proposal", "bid"}  # nouns whose infinitive is still to be done
-_METHOD = {"survey", "interview", "sample", "questionnaire", "focus", "consultation", "analysis", "conversation"}
+_METHOD = {"survey", "interview", "sample", "questionnaire", "focus", "consultation", "analysis", "conversation",
+           "observation"}
 # "Members will recall that …", "as you will know, …": a modal of what readers know, not of what is to come
 _RECALLED = {"recall", "remember", "know", "note", "recognise", "recognize", "appreciate"}
 
@@ -1537,7 +1603,7 @@ _UP_TO = re.compile(r"\b(?:for|tak\w*|accommodat\w*|support\w*|offer\w*|hous\w*|
 
 _SERVICE_USERS = {"carer", "family", "child", "adopter", "leaver", "household"}
 _ONE_OF_THEM = {"person", "dad", "mum", "mother", "father", "parent", "respondent", "grandparent", "grandmother",
-                "grandfather", "girl", "boy", "woman", "man", "teenager", "son", "daughter"}
+                "grandfather", "girl", "boy", "woman", "man", "teenager", "son", "daughter", "baby", "family"}
 
 
 def _one_person(word: Token) -> bool:
@@ -1547,8 +1613,10 @@ def _one_person(word: Token) -> bool:
             child.dep_ == "conj" for child in word.children):
         return True  # not "helped him and 40 other young people"
     one = word.tag_ in {"NN", "NNP"} and any(child.lower_ in {"one", "a", "an"} and child.dep_ in {"nummod", "det"}
-                                             for child in word.children)  # not "Twenty-one women"
-    mine = any(child.dep_ == "poss" and child.lower_ in {"my", "his", "her"} for child in word.children)
+                                             for child in word.children) and not any(  # not "Twenty-one women",
+        child.dep_ == "prep" and child.lower_ in {"in", "out"} for child in word.children)  # nor "one family in five"
+    mine = any(child.dep_ == "poss" and (child.lower_ in {"my", "his", "her"} or child.lemma_.lower() in _ONE_OF_THEM
+                                         | {"child"}) for child in word.children)  # "my son", "the baby's mother"
     return word.lemma_.lower() in _ONE_OF_THEM and (one or mine) or word.lower_ == "one" and any(
         child.dep_ == "prep" and child.lower_ == "of" and any(
             member.lemma_.lower() in _ONE_OF_THEM | _SERVICE_USERS for member in child.children)
@@ -1567,7 +1635,10 @@ def _one_persons(doc: Doc, start: int) -> bool:
         verbs.append(verb)
         if verb.dep_ not in {"xcomp", "conj"}:
             break  # its own clause only: not "I'm told agency use is down to 10%", nor "when a young person …, holding 286"
-    return any(child.dep_ in {"nsubj", "nsubjpass", "dobj"} and _one_person(child) and not (
+    def who(child: Token) -> Token:  # "a family … who had waited eleven weeks": the relative clause's person
+        return child.head.head if child.tag_ in {"WP", "WDT"} and child.head.dep_ == "relcl" else child
+
+    return any(child.dep_ in {"nsubj", "nsubjpass", "dobj"} and _one_person(who(child)) and not (
         child.left_edge.i <= figure.i <= child.right_edge.i and child.lower_ == "one")
         for verb in verbs for child in verb.children)
 
@@ -1645,6 +1716,8 @@ def _subject_names_a_group(doc: Doc, start: int) -> bool:
     figure = _figure_at(doc, start)
     verb = next((token for token in (figure.ancestors if figure is not None else ()) if token.pos_ in {"VERB", "AUX"}),
                 None)
+    if verb is not None and verb.dep_ == "conj" and not any(child.dep_ in {"nsubj", "nsubjpass"} for child in verb.children):
+        verb = verb.head  # "England's rate of children looked after has climbed to 70", parsed as two clauses
     subjects = [child for child in verb.children if child.dep_ in {"nsubj", "nsubjpass"}] if verb else []
     if not subjects or figure is None or any(subject.right_edge.i >= figure.i for subject in subjects):
         return False  # after the figure, or holding it ("…, the regional adoption agency, 19 children were placed")
@@ -1742,7 +1815,8 @@ def _shares(doc: Doc, offset: int) -> tuple[list[tuple[OpenOutcome, tuple[int, i
             group = doc[token.i + 1] if doc[token.i + 1].pos_ == "NOUN" else counted.head if counted.head.pos_ == "NOUN" else next(
                 (child for child in joiner.children if child.dep_ == "pobj" and child.pos_ == "NOUN"), None) or next(
                 (word for of in counted.children if of.dep_ == "prep" and of.lower_ == "of"
-                 for word in of.children if word.dep_ == "pobj" and word.pos_ == "NOUN"), None)  # "four in ten of our staff"
+                 for word in of.children if word.dep_ == "pobj" and word.pos_ in {"NOUN", "PRON"}), None)
+            # "four in ten of our staff", "one in twenty of them came into care"
             if group is None and (counted.i + 1 == len(doc) or doc[counted.i + 1].is_punct) and not (
                     token.i > 0 and doc[token.i - 1].lower_ == "from") and not _NAMES_A_GROUP.search(doc.text):
                 group = _subject_of_clause(token)  # "our agency rate is now around one in five."
@@ -1847,6 +1921,9 @@ _NOT_COUNTED = {"concern", "implication", "plan", "failure", "difference", "aspe
 _FOUND = {"see", "find", "identify", "observe", "note", "notice", "seen", "found"}
 
 
+_SPREADS = {"spread", "range", "variation", "gap"}  # how far apart others' figures lie, not a change
+
+
 def _open_change(doc: Doc, offset: int, taken: set[tuple[float, str]], found: tuple[re.Match, Any, Any]
                  ) -> tuple[OpenOutcome, tuple[int, int]] | None:
     """'Approved foster carers increased from 112 to 140' (`found`, outcomes.from_to's reading): a
@@ -1856,6 +1933,8 @@ def _open_change(doc: Doc, offset: int, taken: set[tuple[float, str]], found: tu
     unit = after.unit if after.unit != "count" else before.unit
     if (before.value, unit) in taken or (after.value, unit) in taken:
         return None  # a controlled metric's outcome already
+    if _DAYS_OF.match(doc.text, match.end("a")):
+        return None  # "ran from 7 to 11 October": days of a month
     anchor = next((token for token in doc if token.idx >= match.start()), None)
     text = _changed_metric(anchor, match.start(), match.end()) if anchor is not None else None
     if text is None:  # "expanded its service from four coordinators to eleven", "from eight large teams into 14"
@@ -1863,8 +1942,8 @@ def _open_change(doc: Doc, offset: int, taken: set[tuple[float, str]], found: tu
         named = list(takewhile(lambda token: token.pos_ in {"ADJ", "NOUN"}, between))
         text = " ".join(token.text for token in named) if named and named[-1].pos_ == "NOUN" \
             and named[-1].lower_ not in _DURATIONS else None
-    if text is None:
-        return None
+    if text is None or text.split()[0].lower() in _SPREADS:
+        return None  # "the spread between authorities is wide, from under 40 to over 150"
     outcome = OpenOutcome("level", text, metric_key(text), after.value, None, unit, offset + match.start(),
                           offset + match.end(), period=period_of(doc))
     outcome.changed_from(before.value)

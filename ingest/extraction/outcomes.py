@@ -135,7 +135,7 @@ _COMPARISON = re.compile(r"\b(?:compared\s+(?:with|to)|in\s+comparison\s+(?:with
 # bare "from" only when a time follows, and never a comparison group's figure or a target ("compared with 22% nationally", "compared with 24% in England last year")
 _BASELINE_AFTER = re.compile(
     rf"(?:\b(?P<moved>down|up|falling|rising|(?:increase|rise|reduction|decrease|fall|drop|decline|improvement)"
-    rf"(?:\s+of\s+\d+%?)?)\s+from|(?P<adjacent>(?<=\d)|(?<=%)|(?<=\bcent))\s+from|(?P<comma>,)\s*from|\bcompared\s+(?:with|to)|\bagainst|(?P<was>,\s*having\s+(?:been|peaked)(?:\s+at)?|[;,]\s*"
+    rf"(?:\s+of\s+\d+%?)?)\s+from|(?P<adjacent>(?<=\d)|(?<=%)|(?<=\bcent))\s+from|(?P<comma>,)\s*from|\bcompare[sd]?\s+(?:with|to)|\bagainst|(?P<was>,\s*having\s+(?:been|peaked)(?:\s+at)?|[;,]\s*"
     rf"(?:and\s+)?{PAST},?\s+(?:(?:the|that|this|it)(?:\s+(?:figure|proportion|percentage|share|number|rate|total))?\s+"
     rf"(?:was|had\s+been|stood\s+at)|they\s+(?:were|had\s+been|stood\s+at))))\s+(?:close\s+to\s+)?{HEDGE}"
     rf"(?P<v>{AMOUNT}|{FRACTION}|{_N_IN_M}|{_WORDS_ALONE})(?!(?:st|nd|rd|th)?\s+{_MONTH}\b)(?P<r>{PER_10000})?(?P<when>[^,;.]{{0,60}}?\b(?:(?:19|20)\d\d|ago|before|previous|last|{_MONTH}|"
