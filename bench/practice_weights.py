@@ -61,14 +61,15 @@ MIN_DOCUMENTS = 3  # a feature seen in fewer reports (dev or training) is droppe
 THRESHOLDS = [round(0.1 + 0.05 * step, 2) for step in range(11)]
 # of the settings whose cross-validated F1 is within this of the best, the most precise is kept: the issue's
 # targets bind on precision (0.85 at recall 0.75), and F1 barely tells such settings apart
-F1_TOLERANCE = 0.005
+F1_TOLERANCE = 0.01  # session 44: 0.005 kept threshold 0.35 (F1 0.669, precision 0.656) over 0.40 (0.660, 0.682)
 GATE_C = 1.0
 GATE_BOUND = 0.1  # on dev, about one candidate in seven passes, and the second step's F1 is as without the gate
 # The splits read for rules: both sets' dev, and the narrative set's held_out_3, held_out_4, held_out_6, held_out_7,
-# held_out_8, held_out_9, held_out_11, held_out_5, held_out_12, held_out_2, held_out_13 and held_out_14, held apart
-# once and read since sessions 34 to 43 (extraction_narratives.yaml's header); the other held_out splits never.
+# held_out_8, held_out_9, held_out_11, held_out_5, held_out_12, held_out_2, held_out_13, held_out_14 and held_out_15,
+# held apart once and read since sessions 34 to 44 (extraction_narratives.yaml's header); the other held_out splits never.
 DEVELOPMENT_SPLITS = {"dev", "held_out_3", "held_out_4", "held_out_6", "held_out_7", "held_out_8", "held_out_9",
-                      "held_out_11", "held_out_5", "held_out_12", "held_out_2", "held_out_13", "held_out_14"}
+                      "held_out_11", "held_out_5", "held_out_12", "held_out_2", "held_out_13", "held_out_14",
+                      "held_out_15"}
 
 
 @dataclass

@@ -828,9 +828,14 @@ class _CouncilContext:
         words = _mention_words(parsed, sentence, practice)
         if self._inspection_council or words is None:
             return False
-        others = [mention for mention in self.named_in(sentence) if self._own and mention.key != self._own]
-        return anothers_practice(words, {token.i for token in words.doc if any(
-            mention.start <= sentence.start + token.idx < mention.end for mention in others)})
+        named = self.named_in(sentence)
+
+        def tokens_of(mentions: list[Mention]) -> set[int]:
+            return {token.i for token in words.doc
+                    if any(mention.start <= sentence.start + token.idx < mention.end for mention in mentions)}
+
+        return anothers_practice(words, tokens_of([mention for mention in named if self._own and mention.key != self._own]),
+                                 tokens_of([mention for mention in named if mention.key == self._own]))
 
     def _named_as_source(self, mention: Mention) -> bool:
         """A council its sentence names only as where a model began or was learned, or as a partner."""

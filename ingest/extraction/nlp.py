@@ -128,17 +128,21 @@ def byline(sentence: Doc | Span) -> bool:
 
 
 # a speaker's name and a discourse word before a question's first word: "Host: So has …", "Q3. Does …"
-_ASKING = re.compile(r"^\W*(?:\d{1,2}[:.]\d{2}\]?\s*)?(?:(?:Q\d*\.?|[A-Z][\w.,'’() ]{0,40}:)\s*)?(?:(?:so|and|but|then|now|well|ok|okay|right),?\s+)?"
+_ASKING = re.compile(r"^\W*(?:\d{1,2}[:.]\d{2}\]?\s*)?(?-i:(?:Q\d*\.?|[A-Z][\w.'’-]*(?:,?\s+(?:[A-Z][\w.'’-]*|from|of|the))*"
+                     r"(?:\s*\([A-Z]{2,6}\))?:)\s*)?(?:(?:so|and|but|then|now|well|ok|okay|right),?\s+)?"
                      r"(?:what|why|how|when|where|who|whom|which|whose|is|are|was|were|do|does|did|has|have|had|can|"
                      r"could|will|would|should|shall|may|might|isn't|aren't|doesn't|don't|didn't|hasn't|haven't)\b",
                      re.IGNORECASE)
 
 
 def asks(sentence: str) -> bool:
-    """A question asked ("Does the council use Signs of Safety?", "Host: So has the number come down?"),
+    """A question asked ("Does the council use Signs of Safety?", "Host: So has the number come down?", "14:02]
+    Question from Sam, Ledbury: Have you …?"),
     which states nothing; not a statement ending in one ("We introduced Mockingbird in 2021 – why did we
     choose it?") nor one said back ("So you set up your own team?")."""
-    return sentence.rstrip().rstrip("\"”’'").endswith("?") and bool(_ASKING.match(sentence))
+    quoted = sentence.lstrip()[:1] in "\"“‘'"  # a question quoted whole: "“Is it true that …?”"
+    return (sentence.rstrip().rstrip("\"”’'") if quoted else sentence.rstrip()).endswith("?") and bool(
+        _ASKING.match(sentence))
 
 
 def _label_length(sentence: Doc | Span) -> int:

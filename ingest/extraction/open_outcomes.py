@@ -1106,7 +1106,7 @@ def find_open_outcomes(doc: Doc, offset: int, taken: set[tuple[float, str]]) -> 
         doc.text, offset, _shares_then_now(doc.text, offset, found)))))
     found = _was_and_is(doc.text, offset, found + _moved_by(doc.text, offset, found) + _moved_then(doc.text, offset, found,
                                                                                                   taken))
-    return found + _ranks(doc.text, offset, found)
+    return found + _ranks(doc, offset, found)
 
 
 _A_NUMBER = rf"(?:\d+|{'|'.join(sorted(NUMBER_WORDS, key=len, reverse=True))})"
@@ -1307,7 +1307,7 @@ def _was_and_is(text: str, offset: int, found: list[OpenOutcome]) -> list[OpenOu
 
 # "assessments, which used to take about 26 weeks, now average 16": a level then, and the one now
 _USED_TO = re.compile(rf"\bused\s+to\s+(?:be|take|stand\s+at|sit\s+at|average|run\s+at)\s+{HEDGE}(?P<was>\d[\d,]*(?:\.\d+)?)"
-                      rf"\s*(?P<unit>%|per\s?cent\b|days?\b|weeks?\b|months?\b|hours?\b)?[^.\d]{{0,40}}?\b(?:now\s+"
+                      rf"\s*(?P<unit>%|per\s?cent\b|days?\b|weeks?\b|months?\b|hours?\b)?(?:(?!\band\b)[^.\d]){{0,40}}?\b(?:now\s+"
                       rf"(?:(?:average|stand|sit|take|run)s?\s+(?:at\s+)?|(?:(?:it|they)\s+)?(?:is|are)\s+)?|(?:is|are)\s+now\s+)"
                       rf"{HEDGE}(?P<is>\d)", re.IGNORECASE)
 
@@ -1334,30 +1334,42 @@ def _used_to(text: str, offset: int, found: list[OpenOutcome]) -> list[OpenOutco
 # statistical neighbours", "the lowest of the seven metropolitan councils", "the lowest they have been for six years"
 _RANK = re.compile(
     rf"(?:(?<!\bof )(?<!\bamong )\bthe\s+|\bnow\s+|\bis\s+)(?:(?P<order>second|third|fourth|fifth)[- ])?(?P<most>{'|'.join(RANK_WORDS)})\b"
-    r"(?!\s+(?:councils?|authorities|areas|boroughs|practice|interests?|start|way|possible|placed|quarter|quartile|"
-    r"half|third|tenth|decile)\b)(?P<what>(?:\s+(?!in\b|of\b|among\b|for\b)"
-    r"[\w'’-]+){0,5}?)\s+(?:(?:in|across)\s+(?:the\s+)?(?:region|country|"
-    rf"{_REGION}|(?-i:[A-Z][a-z]+)(?:\s+(?-i:[A-Z][a-z]+))?)\b|(?:of|among|amongst)\s+(?:the\s+|its\s+|our\s+|any\s+|all\s+)?"
-    r"(?:[\w-]+\s+){0,4}?(?:neighbours|councils?|authorities|boroughs|counties|cities|areas)\b|nationally\b|"
-    r"(?:that\s+)?(?:it|they|we)\s+ha(?:s|ve)\s+been\s+(?:for|since|in)\b)", re.IGNORECASE)
+    r"(?P<what>(?:\s+(?!in\b|of\b|among\b|for\b)[\w'’-]+){0,5}?)\s+(?:(?:in|across)\s+(?:the\s+)?(?:region|country|"
+    rf"england|{_REGION}|(?:north|south|east|west|central)\s+london)\b|(?:of|among|amongst)\s+(?:the\s+|its\s+|our\s+|"
+    r"any\s+|all\s+)?(?:[\w-]+\s+){0,4}?(?:neighbours|councils?|authorities|boroughs|counties|cities|areas)\b|"
+    r"nationally\b|(?:that\s+)?(?:it|they|we)\s+ha(?:s|ve)\s+been\s+(?:for|since|in)\b)", re.IGNORECASE)
+# what a rank is of, when named between its word and its group: "the lowest social worker turnover among …"
+_RANKED = {"rate", "rates", "turnover", "caseload", "caseloads", "timeliness", "performance", "performing", "use",
+           "share", "proportion", "percentage", "figure", "figures", "score", "scores", "result", "results", "vacancy",
+           "vacancies", "stability", "fall", "rise", "reduction", "improvement", "level", "levels", "number", "record",
+           "time", "times", "wait", "waits"}
+_WAS_RANKED = re.compile(r"\b(?:was|were|had\s+been)\s+(?:\w+\s+){0,2}$|\bago\b[^.;]*$", re.IGNORECASE)
 _AIMING = re.compile(r"\b(?:aims?|ambitions?|wants?|goals?|targets?|hopes?|strive|plans?|will|would|could|should|"
                      r"want(?:ed)?\s+to)\b[^.;]*$", re.IGNORECASE)
 _ORDERS = {"second": 2, "third": 3, "fourth": 4, "fifth": 5}
 
 
-def _ranks(text: str, offset: int, found: list[OpenOutcome]) -> list[OpenOutcome]:
-    """A rank the sentence prints of the council's figure (a level of 1, 2, …), where no other figure of the
-    sentence is read at its words and no aim is told ("we want to be the best in the region")."""
-    ranks = []
+def _ranks(doc: Doc, offset: int, found: list[OpenOutcome]) -> list[OpenOutcome]:
+    """A rank the sentence prints of the council's figure now, among England's regions, the country or a group of
+    councils (a level of 1, 2, …), where no other figure of the sentence is read at its words; not an aim ("we
+    want to be the best in the region"), a rank once held ("was the highest in 2019"), nor a superlative of
+    something no measure names ("the largest city in the South West")."""
+    ranks, text = [], doc.text
     for match in _RANK.finditer(text):
         start, end = offset + match.start("most"), offset + match.end()
-        if _AIMING.search(text, 0, match.start()) or any(
-                outcome.char_start < end and start < outcome.char_end for outcome in found):
+        what = match.group("what").split()
+        if what and what[-1].lower() not in _RANKED or _AIMING.search(text, 0, match.start()) \
+                or _WAS_RANKED.search(text, 0, match.start()) or re.match(r"\s+in\s+(?:19|20)\d\d", text[match.end():]) \
+                or any(outcome.char_start < end and start < outcome.char_end for outcome in found):
             continue
+        word = _figure_at(doc, match.start("most"))
+        subject = _subject_of_clause(word) if word is not None else None
         words = text[match.start("most"):match.end()]
-        ranks.append(OpenOutcome("level", f"rank: {words}", metric_key(f"rank {words}"),
-                                 float(_ORDERS.get((match.group("order") or "").lower(), 1)), None, "rank",
-                                 start, end))
+        measured = _printed([token for token in subject.subtree if token.dep_ not in {"det", "punct"}
+                             and token.lower_ not in {"our", "its", "their"}][:8]) if subject is not None else ""
+        named = f"{measured} rank: {words}".strip()
+        ranks.append(OpenOutcome("level", named, metric_key(named), float(_ORDERS.get((match.group("order") or "").lower(), 1)),
+                                 None, "rank", start, end))
     return ranks
 
 
@@ -1368,8 +1380,7 @@ _AIMED = AIM_NOUNS | {"intention", "aspiration"}  # "our ambition is to reach 80
 # "the projected overspend"; not "planned" (a planned move is not an emergency one) nor "expected" (a standard)
 _FORESEEN = {"propose", "project", "forecast", "anticipate", "budget"}
 _INTENDED = _INTENDING | _AIMED | {"proposal", "bid"}  # nouns whose infinitive is still to be done
-_METHOD = {"survey", "interview", "sample", "questionnaire", "focus", "consultation", "analysis", "conversation",
-           "observation"}
+_METHOD = {"survey", "interview", "sample", "questionnaire", "focus", "consultation", "analysis", "conversation"}
 # "Members will recall that …", "as you will know, …": a modal of what readers know, not of what is to come
 _RECALLED = {"recall", "remember", "know", "note", "recognise", "recognize", "appreciate"}
 
@@ -1603,7 +1614,7 @@ _UP_TO = re.compile(r"\b(?:for|tak\w*|accommodat\w*|support\w*|offer\w*|hous\w*|
 
 _SERVICE_USERS = {"carer", "family", "child", "adopter", "leaver", "household"}
 _ONE_OF_THEM = {"person", "dad", "mum", "mother", "father", "parent", "respondent", "grandparent", "grandmother",
-                "grandfather", "girl", "boy", "woman", "man", "teenager", "son", "daughter", "baby", "family"}
+                "grandfather", "girl", "boy", "woman", "man", "teenager", "son", "daughter", "baby"}
 
 
 def _one_person(word: Token) -> bool:
@@ -1615,8 +1626,8 @@ def _one_person(word: Token) -> bool:
     one = word.tag_ in {"NN", "NNP"} and any(child.lower_ in {"one", "a", "an"} and child.dep_ in {"nummod", "det"}
                                              for child in word.children) and not any(  # not "Twenty-one women",
         child.dep_ == "prep" and child.lower_ in {"in", "out"} for child in word.children)  # nor "one family in five"
-    mine = any(child.dep_ == "poss" and (child.lower_ in {"my", "his", "her"} or child.lemma_.lower() in _ONE_OF_THEM
-                                         | {"child"}) for child in word.children)  # "my son", "the baby's mother"
+    mine = any(child.dep_ == "poss" and (child.lower_ in {"my", "his", "her"} or child.tag_ == "NN" and child.lemma_.lower()
+                                         in _ONE_OF_THEM | {"child"}) for child in word.children)  # "the baby's mother"
     return word.lemma_.lower() in _ONE_OF_THEM and (one or mine) or word.lower_ == "one" and any(
         child.dep_ == "prep" and child.lower_ == "of" and any(
             member.lemma_.lower() in _ONE_OF_THEM | _SERVICE_USERS for member in child.children)
@@ -1921,7 +1932,9 @@ _NOT_COUNTED = {"concern", "implication", "plan", "failure", "difference", "aspe
 _FOUND = {"see", "find", "identify", "observe", "note", "notice", "seen", "found"}
 
 
-_SPREADS = {"spread", "range", "variation", "gap"}  # how far apart others' figures lie, not a change
+# how far apart others' figures lie, not a change: "the spread between authorities", "the range across councils"
+_SPREAD = re.compile(r"(?:spread|range|variation|gap)\b.*\b(?:between|across)\s+(?:\w+\s+)?(?:authorities|councils|areas|"
+                     r"regions|boroughs|counties)\b", re.IGNORECASE)
 
 
 def _open_change(doc: Doc, offset: int, taken: set[tuple[float, str]], found: tuple[re.Match, Any, Any]
@@ -1942,7 +1955,7 @@ def _open_change(doc: Doc, offset: int, taken: set[tuple[float, str]], found: tu
         named = list(takewhile(lambda token: token.pos_ in {"ADJ", "NOUN"}, between))
         text = " ".join(token.text for token in named) if named and named[-1].pos_ == "NOUN" \
             and named[-1].lower_ not in _DURATIONS else None
-    if text is None or text.split()[0].lower() in _SPREADS:
+    if text is None or _SPREAD.match(text):
         return None  # "the spread between authorities is wide, from under 40 to over 150"
     outcome = OpenOutcome("level", text, metric_key(text), after.value, None, unit, offset + match.start(),
                           offset + match.end(), period=period_of(doc))

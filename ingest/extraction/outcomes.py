@@ -166,6 +166,9 @@ class Baseline:
     period: str | None
 
 
+_NEXT_CLAUSE = re.compile(r"\s+(?:and|but|while|whereas)\s+|\s+[-–]\s+")
+
+
 def baselines_after(text: str) -> list[Baseline]:
     """The baselines a sentence prints after its figures (see _BASELINE_AFTER and _BRACKETED_BASELINE),
     not the start of a from-to ("from 28% to 19%" is read whole)."""
@@ -177,7 +180,9 @@ def baselines_after(text: str) -> list[Baseline]:
                 or _after_a_move(match)) \
                 or _is_year(match.group("v")) \
                 or (whole is not None and whole.start() < match.start("v")) or _GROUP_NAMED.search(match.group(0)) \
-                or _AIMED_AT.search(match.group(0)) or match.group("was") and elsewhere(rest):
+                or _AIMED_AT.search(match.group(0)) or match.group("was") and elsewhere(rest) or not (
+                    match.group("moved") or match.group("adjacent") or match.group("comma")) and elsewhere(
+                    _NEXT_CLAUSE.split(rest, 1)[0]):  # not "compared with 52 in Somerset"
             continue
         year = re.search(r"(?:19|20)\d\d", match.group("when") or "")
         found.append(_baseline(match, f"since {year.group(0)}" if year else None))
@@ -213,9 +218,10 @@ def _after_a_move(match: re.Match) -> bool:
 
 
 # what follows a figure said to be another area's, or one expected: "… in statistical neighbours", "… across the
-# region", "… in Bradford", "… we expected"
+# region", "… across the South West", "… in Bradford", "… we expected"
 _ELSEWHERE = re.compile(rf"^[^,;.]*?(?:\b(?:{COMPARISON_GROUPS}|average|region|expected|forecast|projected|"
-                        r"target)\b|\b(?:in|across|for)\s+(?-i:[A-Z][a-z]+))", re.IGNORECASE)
+                        r"target)\b|\b(?:in|across|for)\s+(?-i:[A-Z][a-z]+)|\b(?:in|across|for)\s+the\s+(?:(?:north|south)(?:\s+"
+                        r"(?:east|west))?|(?:east|west)(?:\s+midlands)?|region|country)\b)", re.IGNORECASE)
 
 
 def elsewhere(rest: str) -> bool:

@@ -390,7 +390,8 @@ def apposed_name(doc: Doc, end: int) -> tuple[int, int] | None:
     words: list[Token] = []
     while i < len(doc) and (doc[i].is_title or doc[i].is_upper and len(doc[i]) > 1 or (
             doc[i].text[:1].isupper() and any(character.isdigit() for character in doc[i].text))
-            or words and (doc[i].lower_ in _NAME_LINKS or doc[i].lower_ in _INNER_LINKS and not _a_time(doc, i + 1))):
+            or words and (doc[i].lower_ in _NAME_LINKS or doc[i].lower_ in _INNER_LINKS and not _a_time(doc, i + 1) and (
+                doc[i].lower_ != "with" or i + 1 < len(doc) and doc[i + 1].is_title))):  # not "Incredible Years with the NHS"
         words.append(doc[i])
         i += 1
     while words and words[-1].lower_ in _NAME_LINKS | _INNER_LINKS:
@@ -448,11 +449,19 @@ def councils_kind(doc: Doc, start: int, end: int) -> bool:
     ("its own pre-birth pathway", "the authority's own framework", "our reunification programme"): given a name
     beside it, the council's practice whatever its verb; not another body's ("whose own exploitation unit")."""
     words = doc.char_span(start, end, alignment_mode="expand")
-    return words is not None and words.root.lemma_.lower() in _KINDS and any(
-        child.dep_ == "poss" and child.lemma_.lower() in _OWNERS for child in words.root.children)
+    owner = next((child for child in words.root.children if child.dep_ == "poss"), None) if words is not None else None
+    if words is None or owner is None or words.root.lemma_.lower() not in _KINDS:
+        return False
+    if owner.lower_ in {"its", "their"}:  # the council's only where the council is who has it, not "Barnardo's runs its …"
+        verb = next((node for node in words.root.ancestors if node.pos_ in {"VERB", "AUX"}), None)
+        while verb is not None and verb.dep_ == "conj" and not any(child.dep_ == "nsubj" for child in verb.children):
+            verb = verb.head
+        return verb is not None and any(child.dep_ == "nsubj" and child.lemma_.lower() in _THE_COUNCIL | _COUNCIL_NOUNS
+                                        and child.pos_ != "PROPN" for child in verb.children)
+    return owner.lemma_.lower() in _OWNERS
 
 
-_OWNERS = {"our", "its", "we", "council", "authority", "borough", "county", "city", "service", "department"}  # not "whose"
+_OWNERS = {"our", "we", "council", "authority", "borough", "county", "city", "service", "department"}  # not "whose"
 
 
 def described_name(doc: Doc, start: int, end: int) -> tuple[int, int] | None:
@@ -1358,7 +1367,7 @@ _TURNED_DOWN = re.compile(
     r"but\s+concluded\b(?=[^.;]*(?:\b(?:not|against|unaffordable)\b|n['’]t\b|\btoo\s+\w+))|"
     r"(?:wasn['’]t|weren['’]t|was\s+not|were\s+not|isn['’]t|is\s+not)\s+"
     r"(?:successful|right\s+for\s+us))")
-_BID_IN_VAIN = re.compile(r"\b(?i:bid|applied)\s+unsuccessfully\b[^.;:]*$")  # "bid unsuccessfully in 2023 to become a … site"
+_BID_IN_VAIN = re.compile(r"\b(?i:bid|applied)\s+unsuccessfully\b(?P<gap>[^.;:]*)$")  # "bid unsuccessfully in 2023 to become a … site"
 _OTHERS_WEIGHING = re.compile(r"\b(?:review|inspectors?|ofsted|panel|scrutiny|evaluat\w*|visitors?|auditors?|"
                               r"peers?)\b", re.IGNORECASE)
 _LATER_SUCCESS = re.compile(r"(?:\b(?i:but|however|although|later)\b|;)[^.;]*\b(?i:succeeded|went\s+live|launched|started|"
@@ -1419,8 +1428,10 @@ def turned_down(before: str, after: str, following: str = "") -> bool:
     `following` ("We looked hard at X. We decided the timing wasn't right."); not "having considered
     several models, we adopted X and rejected Y" (a start between the weighing and X, or between X and the
     refusal), nor "the first bid for X was rejected, but a second succeeded"."""
-    if _BID_IN_VAIN.search(before):
-        return True
+    bid = _BID_IN_VAIN.search(before)
+    if bid is not None and not (_STARTED_WORDS.search(bid.group("gap")) or _GONE_AHEAD.search(bid.group("gap"))
+                                or re.search(r"\b(?:selected|went\s+ahead|later)\b", bid.group("gap"), re.IGNORECASE)):
+        return True  # not "bid unsuccessfully for funding but later launched X"
     weighed = _WEIGHED_BEFORE.search(before)
     if weighed is not None and _OTHERS_WEIGHING.search(before, 0, weighed.start()):
         weighed = None  # a review, inspectors or visitors weighed it: "An independent review examined X but concluded …"
@@ -1468,8 +1479,6 @@ def practice_key(surface: str) -> str:
 
 _ELSEWHERE = {"visit", "see", "observe", "tour", "shadow"}  # "visited Hertfordshire to see …"
 _US = {"we", "our", "us", "ours"}
-_DESCRIBING = {"appos", "acl", "relcl", "agent", "advcl"}  # "the approach, developed by North Yorkshire,"
-_WHOSE = {"from", "of", "in", "at"}  # "colleagues from Leeds", "the director of Leeds"
 
 
 _COUNCIL_NOUNS = {"council", "authority", "borough", "county"}
@@ -1484,17 +1493,20 @@ def _some_council(token: Token) -> bool:
         or token.tag_ == "NNS" and not any(child.dep_ in {"det", "poss", "nummod"} for child in token.children))
 
 
-def anothers_practice(words: Span, others: set[int]) -> bool:
-    """Whether a practice (its parsed words) is another council's, whose words are the tokens `others`:
-    its owner ("Hertfordshire's Family Safeguarding model"), the subject of a clause it is in ("Lancashire
-    pays a higher allowance", "a speaker from Newcastle described the hub their council runs"), the council
-    a clause describes ("a council already running it"), where it was seen ("staff visited Hertfordshire to
-    see how its teams …") or where it is run ("how it is organised in Leeds"); not where "we" act, nor where
-    a clause tells who started it ("Medway introduced it in 2021": council_for credits Medway). Another
-    council's practice named only in passing is evidence of what neither chose."""
-    root = words.root
-    others = others | {token.i for token in words.doc if _some_council(token)}
-    own = {token.i for token in root.subtree}
+def anothers_practice(words: Span, others: set[int], own: set[int]) -> bool:
+    """Whether a practice (its parsed words) is another council's, whose words are the tokens `others` (`own`: the
+    document's council's words in the sentence): its owner ("Hertfordshire's Family Safeguarding model"), the
+    council a clause is of ("Lancashire pays a higher allowance", "a council already running it"), where it was seen
+    ("staff visited Hertfordshire to see how its teams …") or where it is run ("how it is organised in Leeds"). Not
+    where the document's council is named with it ("Leeds and Bristol run it"), nor where "we" or "our" start or
+    own it ("…, which we adopted in 2020", "our version of Leeds's model"), nor where a clause tells who started it
+    ("Medway introduced it in 2021": council_for credits Medway). Another council's practice named only in passing
+    is evidence of what neither chose."""
+    root, doc = words.root, words.doc
+    if own or _we_started(doc) or any(child.dep_ == "poss" and child.lower_ in _US for node in _nouns_above(root)
+                                      for child in node.children):
+        return False
+    others = others | {token.i for token in doc if _some_council(token)}
     started = next((node for node in [root, *root.ancestors] if node.pos_ == "VERB"
                     and verb_is(node, STRONG_ACTIONS | _OPENING)), None)
     if started is not None:  # who started it is told: a council named is credited ("Medway introduced it in 2021")
@@ -1502,31 +1514,56 @@ def anothers_practice(words: Span, others: set[int]) -> bool:
                    for token in child.subtree)  # "a number of councils have adopted it"
     if any(child.dep_ == "poss" and child.i in others for child in root.children):
         return True
-
-    def names_another(subject: Token) -> bool:
-        """"a speaker from Newcastle", not "the service, an approach by …", nor "visits to North Yorkshire"."""
-        return subject.dep_ == "nsubj" and any(token.i in others and token.i not in own and not any(
-            step.dep_ in _DESCRIBING or step.dep_ == "prep" and step.lower_ not in _WHOSE
-            for step in [token, *token.ancestors][:[token, *token.ancestors].index(subject)])
-            for token in subject.subtree)
-
-    below = root
-    for verb in [root, *root.ancestors]:
-        if verb.pos_ not in {"VERB", "AUX"}:
-            below = verb
-            continue
-        subjects = [child for child in verb.children if child.dep_ in {"nsubj", "nsubjpass"}]
+    verbs, below = [], root
+    for node in root.ancestors:  # each verb above it, with the word its path came up through
+        if node.pos_ in {"VERB", "AUX"}:
+            verbs.append((node, below))
+        below = node
+    for verb, below in verbs:  # where it was seen, unless "we" do it first
         if verb.lemma_.lower() in _ELSEWHERE and below.dep_ in {"xcomp", "advcl", "ccomp"} and any(
                 child.dep_ == "dobj" and child.i in others for child in verb.children):
             return True
-        if any(token.lower_ in _US for subject in subjects for token in subject.subtree):
+        if any(token.lower_ in _US for child in verb.children if child.dep_ in {"nsubj", "nsubjpass"}
+               for token in child.subtree):
             return False
-        if any(names_another(subject) for subject in subjects) or verb.dep_ in {"acl", "relcl"} and (
-                verb.head.i in others and below.dep_ not in {"nsubj", "nsubjpass"}) or below is root and any(
-                grandchild.i in others for child in verb.children if child.dep_ == "prep" and child.lower_ == "in"
-                for grandchild in child.children if grandchild.dep_ == "pobj"):
+    return any(_the_council_of(child, others) for verb, _ in verbs for child in verb.children if child.dep_ == "nsubj") \
+        or any(verb.dep_ in {"acl", "relcl"} and verb.head.i in others and below.dep_ not in {"nsubj", "nsubjpass"}
+               for verb, below in verbs) or bool(verbs) and verbs[0][1].i == root.i and any(
+            grandchild.i in others for child in verbs[0][0].children if child.dep_ == "prep" and child.lower_ == "in"
+            for grandchild in child.children if grandchild.dep_ == "pobj")
+
+
+def _nouns_above(root: Token) -> list[Token]:
+    """A phrase's noun and the nouns it hangs from, up to its verb: "our version of Leeds's model"."""
+    nouns = [root]
+    for node in root.ancestors:
+        if node.pos_ in {"VERB", "AUX"}:
+            break
+        nouns.append(node)
+    return nouns
+
+
+def _the_council_of(subject: Token, others: set[int]) -> bool:
+    """A subject that is another council itself ("Lancashire County Council", "many councils"), not someone from it."""
+    return subject.i in others or any(token.i in others and token.dep_ in {"compound", "conj"} and token.head.i in {
+        subject.i, *(word.i for word in subject.subtree if word.i in others)} for token in subject.subtree)
+
+
+_STARTERS = STRONG_ACTIONS | _OPENING | {"join", "adopt"}
+
+
+def _we_started(doc: Doc) -> bool:
+    """A clause of the sentence in which "we" or "our …" start something: "…, which we adopted", "and we adopted
+    it in 2021", "we decided to adopt it"."""
+    for verb in doc:
+        if verb.pos_ != "VERB" or not verb_is(verb, _STARTERS):
+            continue
+        doer = verb
+        while doer.dep_ in {"xcomp", "conj", "advcl"} and not any(
+                child.dep_ in {"nsubj", "nsubjpass"} for child in doer.children) and doer.head.i != doer.i:
+            doer = doer.head
+        if any(token.lower_ in _US for child in doer.children if child.dep_ == "nsubj" for token in child.subtree):
             return True
-        below = verb
     return False
 
 
