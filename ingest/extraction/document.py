@@ -344,7 +344,8 @@ class Extractor:
             practice.start < candidate.mention.end and candidate.mention.start < practice.end
             for practice in looked_at)]
         added: set[tuple[int, int]] = set()
-        for practice in [*looked_at, *dropped]:
+        for practice, weights_dropped in [*((practice, False) for practice in looked_at),
+                                          *((practice, True) for practice in dropped)]:
             was_kept = (practice.start, practice.end) in kept
             sentence_start = sentence_at(practice.start).start
             words = parsed[sentence_start]
@@ -357,7 +358,7 @@ class Extractor:
             # Safer at Home,", "our reunification programme, Bridge Back,"): a practice whatever the weights say
             was_kept = was_kept or practice.head not in _ONE_OFF and (started_here(words, *at) and (
                 named is not None or described_after(words, *at)) or named is not None and councils_kind(words, *at))
-            if practice in dropped and not was_kept:
+            if weights_dropped and not was_kept:
                 continue
             if named is not None:
                 start, end = sentence_start + named[0], sentence_start + named[1]
@@ -828,14 +829,13 @@ class _CouncilContext:
         words = _mention_words(parsed, sentence, practice)
         if self._inspection_council or words is None:
             return False
-        named = self.named_in(sentence)
+        def words_of(councils: set[str]) -> set[int]:  # the tokens naming those councils
+            return {token.i for token in words.doc for mention in self.named_in(sentence)
+                    if mention.key in councils and mention.start <= sentence.start + token.idx < mention.end}
 
-        def tokens_of(mentions: list[Mention]) -> set[int]:
-            return {token.i for token in words.doc
-                    if any(mention.start <= sentence.start + token.idx < mention.end for mention in mentions)}
-
-        return anothers_practice(words, tokens_of([mention for mention in named if self._own and mention.key != self._own]),
-                                 tokens_of([mention for mention in named if mention.key == self._own]))
+        named = {mention.key for mention in self.named_in(sentence)}
+        own = {self._own} if self._own else set()
+        return anothers_practice(words, words_of(named - own if own else set()), words_of(own))
 
     def _named_as_source(self, mention: Mention) -> bool:
         """A council its sentence names only as where a model began or was learned, or as a partner."""

@@ -1477,8 +1477,9 @@ def practice_key(surface: str) -> str:
     return " ".join(practice_words(surface))
 
 
-_ELSEWHERE = {"visit", "see", "observe", "tour", "shadow"}  # "visited Hertfordshire to see …"
+_SEEING = {"visit", "see", "observe", "tour", "shadow"}  # "visited Hertfordshire to see …"
 _US = {"we", "our", "us", "ours"}
+_STARTERS = STRONG_ACTIONS | _OPENING | {"join"}  # verbs that tell who started a practice
 
 
 _COUNCIL_NOUNS = {"council", "authority", "borough", "county"}
@@ -1507,8 +1508,8 @@ def anothers_practice(words: Span, others: set[int], own: set[int]) -> bool:
                                       for child in node.children):
         return False
     others = others | {token.i for token in doc if _some_council(token)}
-    started = next((node for node in [root, *root.ancestors] if node.pos_ == "VERB"
-                    and verb_is(node, STRONG_ACTIONS | _OPENING)), None)
+    started = next((node for node in [root, *root.ancestors] if node.pos_ == "VERB" and verb_is(node, _STARTERS)),
+                   None)
     if started is not None:  # who started it is told: a council named is credited ("Medway introduced it in 2021")
         return any(_some_council(token) for child in started.children if child.dep_ == "nsubj"
                    for token in child.subtree)  # "a number of councils have adopted it"
@@ -1520,7 +1521,7 @@ def anothers_practice(words: Span, others: set[int], own: set[int]) -> bool:
             verbs.append((node, below))
         below = node
     for verb, below in verbs:  # where it was seen, unless "we" do it first
-        if verb.lemma_.lower() in _ELSEWHERE and below.dep_ in {"xcomp", "advcl", "ccomp"} and any(
+        if verb.lemma_.lower() in _SEEING and below.dep_ in {"xcomp", "advcl", "ccomp"} and any(
                 child.dep_ == "dobj" and child.i in others for child in verb.children):
             return True
         if any(token.lower_ in _US for child in verb.children if child.dep_ in {"nsubj", "nsubjpass"}
@@ -1544,12 +1545,9 @@ def _nouns_above(root: Token) -> list[Token]:
 
 
 def _the_council_of(subject: Token, others: set[int]) -> bool:
-    """A subject that is another council itself ("Lancashire County Council", "many councils"), not someone from it."""
-    return subject.i in others or any(token.i in others and token.dep_ in {"compound", "conj"} and token.head.i in {
-        subject.i, *(word.i for word in subject.subtree if word.i in others)} for token in subject.subtree)
-
-
-_STARTERS = STRONG_ACTIONS | _OPENING | {"join", "adopt"}
+    """A subject that is another council itself ("Lancashire County Council", "many councils", "Leeds and Wigan"),
+    not someone from it ("a speaker from Leeds")."""
+    return any(token.i in others for token in (subject, *(child for child in subject.children if child.dep_ == "conj")))
 
 
 def _we_started(doc: Doc) -> bool:
