@@ -829,13 +829,16 @@ class _CouncilContext:
         words = _mention_words(parsed, sentence, practice)
         if self._inspection_council or words is None:
             return False
-        def words_of(councils: set[str]) -> set[int]:  # the tokens naming those councils
-            return {token.i for token in words.doc for mention in self.named_in(sentence)
-                    if mention.key in councils and mention.start <= sentence.start + token.idx < mention.end}
+        if self._own is None:  # no council the document is about: only one no name says is another's
+            return anothers_practice(words, set(), set())
+        named = self.named_in(sentence)
 
-        named = {mention.key for mention in self.named_in(sentence)}
-        own = {self._own} if self._own else set()
-        return anothers_practice(words, words_of(named - own if own else set()), words_of(own))
+        def words_of(mentions: list[Mention]) -> set[int]:  # the tokens naming those councils
+            return {token.i for token in words.doc
+                    if any(mention.start <= sentence.start + token.idx < mention.end for mention in mentions)}
+
+        return anothers_practice(words, words_of([mention for mention in named if mention.key != self._own]),
+                                 words_of([mention for mention in named if mention.key == self._own]))
 
     def _named_as_source(self, mention: Mention) -> bool:
         """A council its sentence names only as where a model began or was learned, or as a partner."""

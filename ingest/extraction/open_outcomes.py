@@ -1316,9 +1316,10 @@ def _used_to(text: str, offset: int, found: list[OpenOutcome]) -> list[OpenOutco
     """A level now set against what it "used to" be earlier in the sentence: a change, in the earlier figure's unit
     where the later one prints none ("used to take 26 weeks, now average 16")."""
     match = _USED_TO.search(text)
-    now = next((outcome for outcome in found if match is not None and outcome.char_start == offset + match.start("is")),
-               None)
-    if match is None or now is None or now.kind == "change" or now.value is None:
+    if match is None:
+        return found
+    now = next((outcome for outcome in found if outcome.char_start == offset + match.start("is")), None)
+    if now is None or now.kind == "change" or now.value is None:
         return found
     unit = match.group("unit")
     was_unit = None if unit is None else "%" if unit[0] in "%pP" else _DURATIONS[unit.lower()]

@@ -1527,11 +1527,14 @@ def anothers_practice(words: Span, others: set[int], own: set[int]) -> bool:
         if any(token.lower_ in _US for child in verb.children if child.dep_ in {"nsubj", "nsubjpass"}
                for token in child.subtree):
             return False
-    return any(_the_council_of(child, others) for verb, _ in verbs for child in verb.children if child.dep_ == "nsubj") \
-        or any(verb.dep_ in {"acl", "relcl"} and verb.head.i in others and below.dep_ not in {"nsubj", "nsubjpass"}
-               for verb, below in verbs) or bool(verbs) and verbs[0][1].i == root.i and any(
-            grandchild.i in others for child in verbs[0][0].children if child.dep_ == "prep" and child.lower_ == "in"
-            for grandchild in child.children if grandchild.dep_ == "pobj")
+    its_subject = any(_the_council_of(child, others) for verb, _ in verbs for child in verb.children
+                      if child.dep_ == "nsubj")  # "Lancashire pays a higher allowance"
+    described = any(verb.dep_ in {"acl", "relcl"} and verb.head.i in others and below.dep_ not in {"nsubj", "nsubjpass"}
+                    for verb, below in verbs)  # "a council already running Mockingbird"
+    run_there = bool(verbs) and verbs[0][1].i == root.i and any(  # "how it is organised in Leeds"
+        grandchild.i in others for child in verbs[0][0].children if child.dep_ == "prep" and child.lower_ == "in"
+        for grandchild in child.children if grandchild.dep_ == "pobj")
+    return its_subject or described or run_there
 
 
 def _nouns_above(root: Token) -> list[Token]:
