@@ -2951,3 +2951,58 @@ def test_another_bodys_own_named_service_is_not_the_councils(extractor, text):
 ])
 def test_the_first_versions_of_the_rank_baseline_person_and_spread_rules_over_reached(extractor, text, expected):
     assert figures_and_units_of(in_oldham(extractor, text)) == expected
+
+
+@pytest.mark.parametrize(("text", "expected"), [
+    # a label's figure followed by more of the line: its move, a baseline with a time, a date, a clause of its own
+    ("- Referrals: 1,146, up 31%.", [("level", None, 1146.0, "count"), ("change", None, None, None)]),
+    ("Vacancy rate: 9% at 31 March, compared with 16% a year earlier.", [("change", 16.0, 9.0, "%")]),
+    ("Agency social workers: 7 FTE, against 18 FTE in April 2023.", [("change", 18.0, 7.0, "count")]),
+    ("- Independent visitors matched: 112, and the average wait fell from 19 weeks to 11.",
+     [("level", None, 112.0, "count"), ("change", 19.0, 11.0, "weeks")]),
+    ("Average length of service at exit: 3.1 years.", [("level", None, 3.1, "years")]),
+    # "four times the figure" is a multiple, not a count of four
+    ("We gave advocacy to 389 children, roughly four times the 2022/23 figure.",
+     [("level", None, 389.0, "count"), ("change", None, None, None)]),
+    # a move after "are down", with no "by"; hyphenated subjects the parser splits
+    ("Re-referrals within twelve months were down 5 percentage points.", [("change", None, None, None)]),
+    # an earlier level told by a clause on the measure; school days are days
+    ("The wait for an assessment, which stood at 14 weeks in June, has since fallen to 9 weeks.",
+     [("change", 14.0, 9.0, "weeks")]),
+    ("The average wait for a school place has fallen from 27 school days to 11.", [("change", 27.0, 11.0, "days")]),
+    # a bare average in a benchmarking round, a group's average in apposition, one worker's caseload: not ours
+    ("In the most recent pan-London benchmarking round the average was 74%.", []),
+    ("The London average quoted in the paper, 16, is not a target we have reached.", []),
+    ("My caseload started at six children.", []),
+])
+def test_labelled_lines_going_on_moves_without_by_earlier_levels_in_a_clause_and_others_averages(extractor, text,
+                                                                                                 expected):
+    assert figures_and_units_of(in_oldham(extractor, text)) == expected
+
+
+def test_a_council_named_in_the_title_line_is_the_documents_over_one_named_as_a_partner(extractor):
+    text = ("SOUTH GLOUCESTERSHIRE COUNCIL\nHandover note\n\nYou asked for something short. I have been in post for "
+            "eleven months, and the full papers are in the shared drive. The service had just come out of a focused "
+            "visit that was blunt about delays at the front door, and caseloads were high across every team in the "
+            "county.\n\nWe looked at a joint intake with Bristol and decided against it. We recruited 31 permanent "
+            "social workers. Adoption is through the regional adoption agency we share with Bristol.\n")
+    evidence = extractor.extract(text, [], None)
+    assert [(found.council, found.outcome.value) for found in evidence.open_outcomes] == [("E06000025", 31.0)]
+
+
+@pytest.mark.parametrize(("text", "surfaces"), [
+    # where a practice runs, a clause in brackets, words quoted for a day: not part of a name, nor a name
+    ("We adopted Family Safeguarding in the two assessment teams in the north of the county.", ["Family Safeguarding"]),
+    ("The service introduced a senior practitioner grade (four of those posts sit in this team) last year.",
+     ["senior practitioner grade"]),
+    ("One worker described spending \"a whole Friday, every Friday\" on the recording system.", []),
+    # what the council's own blends, what is only agreed in principle, a bid that failed: not its practices
+    ("Staff value the Kent Practice Framework, the council's own blend of Signs of Safety and restorative practice.",
+     ["Kent Practice Framework"]),
+    ("The Mockingbird constellation we discussed with foster carers is approved in principle but has no hub carer yet.",
+     []),
+    ("The bid we put into the innovation fund for a therapeutic residential pilot was unsuccessful.", []),
+])
+def test_where_a_practice_runs_blends_agreements_in_principle_and_failed_bids(extractor, text, surfaces):
+    evidence = extractor.extract(text, ["E10000016"], None)
+    assert [found.surface for found in evidence.implementations] == surfaces

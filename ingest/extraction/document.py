@@ -521,8 +521,8 @@ def _main_council(councils: list[Mention], text: str, sources: set[int]) -> str 
     opening, at least three times, and at least twice as often as any other (a case study naming its
     partners); when the opening names none, named at least twice other than as a source or partner (the
     mentions whose ids are in `sources`) and twice as often as any other (a staff email); or the only one its
-    opening names when no other is named more often (and it is named twice, or in the title line, if another
-    is named as often); None for a report about several councils."""
+    opening names when no other is named more often other than as a source or partner (and it is named twice, or in
+    the title line, if another is named as often); None for a report about several councils."""
     counts = Counter(mention.key for mention in councils)
     if not counts:
         return None
@@ -535,12 +535,15 @@ def _main_council(councils: list[Mention], text: str, sources: set[int]) -> str 
     if not opening and acting >= 2 and times >= 2 * runner_up:
         return key
     # a letter, minutes or a feature that names its council once or twice and then says "the council":
-    # the only council its opening names, named more often than any other, or as often and at least twice
+    # the only council its opening names, named more often than any other, or as often and at least twice; where
+    # another is named as a source or partner ("the agency we share with Bristol"), those mentions do not count
     only = next(iter(opening)) if len(opening) == 1 else None
     title_end = text.find("\n", len(text) - len(text.lstrip()))
     in_title = any(mention.key == only and mention.end <= (title_end if title_end >= 0 else len(text))
                    for mention in councils)
-    return only if only is not None and counts[only] == times and (times > runner_up or times >= 2 or in_title) \
+    others = Counter(mention.key for mention in councils if mention.key != only and id(mention) not in sources)
+    rival = max(others.values(), default=0)
+    return only if only is not None and counts[only] >= rival and (counts[only] > rival or counts[only] >= 2 or in_title) \
         else None
 
 
@@ -706,12 +709,15 @@ _COUNCIL_WORDS = {"council", "borough", "city", "county", "district", "metropoli
 def _widens(practice: str, catalogue: str) -> bool:
     """A wider printed name for the same thing: its bracketed abbreviation, a head noun or qualifier
     after it ("Step Up" -> "Step Up to Social Work programme"), not a different practice around it, nor whom it
-    is for ("Lifelong Links for children in care", "Mockingbird constellations for our foster carers")."""
+    is for ("Lifelong Links for children in care", "Mockingbird constellations for our foster carers") or where it
+    runs ("Family Safeguarding in the two assessment teams")."""
     extra = len(practice.split()) - len(catalogue.split())
-    return 0 < extra <= 4 and not _FOR_WHOM.match(practice.partition(catalogue)[2])
+    after = practice.partition(catalogue)[2]
+    return 0 < extra <= 4 and not _FOR_WHOM.match(after) and not _WHERE_IT_RUNS.match(after)
 
 
 _FEWER = re.compile(r"(?:fewer|less)\s", re.IGNORECASE)
+_WHERE_IT_RUNS = re.compile(r"\s+(?:in|at|across|within|throughout)\s+(?![A-Z])")
 _FOR_WHOM = re.compile(r"\s+(?:for|of)\s+(?:(?:our|its|their|the)\s+)?(?:[a-z-]+\s+){0,2}?(?:children|young\s+people|"
                        r"famil(?:y|ies)|(?:foster\s+)?carers|care\s+leavers|parents|teenagers|adolescents)\b(?!['’])")
 

@@ -50,6 +50,7 @@ from ingest.extraction.outcomes import (
     PAST,
     PER_10000,
     SCALES,
+    STOOD_THEN_MOVED,
     TENS,
     a_budget,
     baseline_for,
@@ -356,10 +357,10 @@ _MOVED_FROM = {"from", "rose", "fell", "increased", "decreased", "reduced", "ris
 
 
 def _duration_unit(token: Token) -> Token | None:
-    """The unit of time a number is followed by: "32 weeks", "31 working days"."""
+    """The unit of time a number is followed by: "32 weeks", "31 working days", "27 school days"."""
     doc = token.doc
     unit = doc[token.i + 1] if token.i + 1 < len(doc) else None
-    if unit is not None and unit.lower_ in {"working", "calendar"} and token.i + 2 < len(doc):
+    if unit is not None and unit.lower_ in {"working", "calendar", "school"} and token.i + 2 < len(doc):
         unit = doc[token.i + 2]
     return unit if unit is not None and unit.lower_ in _DURATIONS else None
 
@@ -860,24 +861,36 @@ def _number(text: str) -> float | None:
 # from": "Vacancy rate: 14 per cent (Quarter 1: 21 per cent).", "Children in care, rate per 10,000: 61 (66)",
 # "Agency social workers: 19, down from 27."
 # the time an earlier figure in brackets is of: "(Quarter 1: 81 per cent)", "(2022/23: 44%)", "(last year: 12)"
+_MONTH_NAME = rf"(?:{'|'.join(sorted(m.capitalize() for m in MONTHS))})"
 _PERIOD_LABEL = (rf"(?:Q[1-4]|Quarter\s+[1-4]|(?:19|20)\d\d(?:[/-]\d\d(?:\d\d)?)?|(?:last|previous)\s+(?:year|quarter)|"
-                 rf"(?:{'|'.join(sorted(m.capitalize() for m in MONTHS))})(?:\s+(?:19|20)\d\d)?)")
+                 rf"{_MONTH_NAME}(?:\s+(?:19|20)\d\d)?)")
 _LABELLED = re.compile(
     rf"^\s*\W{{0,3}}(?:\(?[a-z0-9]{{1,3}}[.)]\s+)?(?P<label>[A-Z][^:\n]{{2,90}}?)(?:(?<!\d):|:(?=\s))\s*(?:now\s+)?"  # not a clock's "21:40"
     rf"(?P<value>{AMOUNT})"
-    r"(?:\s*(?P<unit>per\s+10,000|(?:working\s+)?days|weeks|months|hours))?(?:\s+(?!in\b)[a-z]+)?"
+    r"(?:\s*(?P<unit>per\s+10,000|(?:working\s+)?days|weeks|months|hours|years))?(?:\s+(?!(?:in|at|on|by)\b)[a-z]+|\s+[FW]TE)?"
+    rf"(?:\s+(?:at|on|by|in)\s+(?:the\s+end\s+of\s+)?(?:\d{{1,2}}\s+)?{_MONTH_NAME}(?:\s+(?:19|20)\d\d)?)?"  # "9% at 31 March"
     rf"(?:\s*\((?:(?P<period>{_PERIOD_LABEL}):\s*)?(?!(?:19|20)\d\d\b)(?P<before>{AMOUNT})\)"
     rf"|,?\s+(?:down|up)\s+from\s+(?P<from>{AMOUNT})(?:\s*per\s+10,000)?(?:\s+in\s+(?:19|20)\d\d(?:[/-]\d\d)?"
     r"|\s+(?:a\s+year\s+(?:ago|earlier|before)|last\s+year|the\s+(?:year|quarter)\s+before|(?:\w+\s+)?years?\s+ago))?"
     rf"|\s*\((?:down|up)\s+from\s+(?P<bracketed_from>{AMOUNT})\)"  # "365 (down from 448)"
     r"|\s*\([^()\n]{1,40}\)"  # anything else in brackets says nothing of before: "(England: 70)", "(12 vacant)"
     rf"|\s+in\s+[A-Z][a-z]+(?:\s+\d{{4}})?,\s*(?P<later>{AMOUNT})(?:\s+in\s+(?P<then>[A-Z][a-z]+(?:\s+\d{{4}})?))?"
-    r"|,\s*(?:against|still|compared|above|below|versus|slightly|well|in\s+line)\b[^\n]*)?\s*[.;]?\s*$")
+    r"|,\s*(?:still|above|below|versus|slightly|well|in\s+line)\b[^\n]*"
+    r"|,\s*(?P<rest>(?:against|compared|up|down|and|or|of\s+wh(?:ich|om)|roughly|around|about|nearly|almost|some|including)\b"
+    r"[^\n]*))?\s*[.;]?\s*$")
 _NOT_OURS_LABEL = re.compile(rf"\b(?:{COMPARISON_GROUPS}|average\s+for|target|budget|forecast|page|tel|telephone|"
                              r"version|ref|date|ages?|postcode|standstill|contract|tender|deadline)\b", re.IGNORECASE)
 
 
-def labelled_figure(doc: Doc, offset: int) -> list[OpenOutcome] | None:
+@dataclass
+class _Labelled:
+    """A label's figure, and where the words after it start when they are a clause to read as any sentence's
+    ("Referrals: 1,146, up 31%", "Vacancy rate: 9%, compared with 16% a year earlier")."""
+    outcomes: list[OpenOutcome]
+    rest: int | None
+
+
+def labelled_figure(doc: Doc, offset: int) -> _Labelled | None:
     """The figure of a line that is a label and its figure (None for any other sentence): a level, or a change from
     the figure bracketed or "down from" after it; not a comparison group's, a target or a budget, nor a table's row
     whose label names only a place and a time ("North Tyneside 2023-24: 27%"), nor a year."""
@@ -896,7 +909,7 @@ def labelled_figure(doc: Doc, offset: int) -> list[OpenOutcome] | None:
     named_unit = named_unit or (counted_in.group(1).lower() if counted_in else "")  # "Average days to adoption: 365"
     if unit == "count" and named_unit:  # "… : 61 per 10,000", "… : 12 working days", "Rate per 10,000: 61"
         unit = "per 10,000" if named_unit == "per 10,000" else "%" if named_unit in {"%", "per cent"} else \
-            _DURATIONS[named_unit.split()[-1]]
+            _DURATIONS.get(named_unit.split()[-1], named_unit.split()[-1])  # "…: 3.1 years"
     label = re.sub(r"\s*\((?:%|per cent)\)\s*$", "", match["label"]).strip()
     outcome = OpenOutcome("level", label, metric_key(label), amount.value, None, unit, offset + match.start("value"),
                           offset + match.end("value"))
@@ -909,7 +922,7 @@ def labelled_figure(doc: Doc, offset: int) -> list[OpenOutcome] | None:
         outcome.char_start, outcome.char_end = offset + match.start("later"), offset + match.end("later")
         outcome.value, outcome.period = later.value, match["then"]
         outcome.changed_from(amount.value)
-    return [outcome]
+    return _Labelled([outcome], match.start("rest") if match["rest"] else None)
 
 
 def find_open_outcomes(doc: Doc, offset: int, taken: set[tuple[float, str]]) -> list[OpenOutcome]:
@@ -918,14 +931,16 @@ def find_open_outcomes(doc: Doc, offset: int, taken: set[tuple[float, str]]) -> 
     if _DEMOGRAPHIC.search(doc.text) or NOT_THE_COUNCIL.search(doc.text):
         return []  # an area's people, or a service "run by the NHS trust, not the council"
     labelled = labelled_figure(doc, offset)
-    if labelled is not None:
-        return [outcome for outcome in labelled if (outcome.value, outcome.unit) not in taken]
+    if labelled is not None and labelled.rest is None:
+        return [outcome for outcome in labelled.outcomes if (outcome.value, outcome.unit) not in taken]
     if any(token.dep_ in {"nsubj", "nsubjpass"} and token.lemma_.lower() == "inspector" for token in doc):
         return []  # "inspectors visited two houses": the inspection's own tally
-    if not any(token.pos_ in {"VERB", "AUX"} for token in doc) or _contents_line(doc):
+    if labelled is None and (not any(token.pos_ in {"VERB", "AUX"} for token in doc) or _contents_line(doc)):
         return []  # a heading or a contents line, whose numbers are pages and grades
     found: list[OpenOutcome] = []
     skipped = ranges(doc.text)  # character spans of figures read already (a change, a baseline, a share) or spreads
+    if labelled is not None and labelled.rest is not None:
+        skipped.append((0, labelled.rest))  # the label and its figure, read already
     spelled_until = -1  # the last word of a number spelled out in several words, read at its first
     shares, unread = _shares(doc, offset)
     for share, span in shares:
@@ -1097,6 +1112,8 @@ def find_open_outcomes(doc: Doc, offset: int, taken: set[tuple[float, str]]) -> 
         and not _one_persons(doc, outcome.char_start - offset) and not _still_to_come(doc, outcome.char_start - offset)
         and not _not_a_result(doc, outcome.char_start - offset, outcome)
         and not (outcome.unit == "count" and _of_those_heard(doc.text, outcome.char_start - offset))]
+    if labelled is not None:
+        found = [outcome for outcome in labelled.outcomes if (outcome.value, outcome.unit) not in taken] + found
     for outcome in found:
         # "85% now, compared with about 60% in 2018", "16%, down from 33%": a baseline, not a comparison group
         baseline = baseline_for(doc.text, baselines, outcome.char_start - offset, outcome.unit)
@@ -1213,6 +1230,8 @@ def _times_before(text: str, offset: int, found: list[OpenOutcome]) -> list[Open
         if multiple is None or outcome.kind == "change" or outcome.value is None or any(
                 outcome.char_end <= other.char_start < offset + multiple.start("times") for other in found):
             continue
+        kept = [other for other in kept  # the "four" of "four times" is the multiple, not a count
+                if not offset + multiple.start("times") <= other.char_start < offset + multiple.end("times")]
         if multiple.group("before") is not None:
             outcome.changed_from(float(multiple.group("before").replace(",", "")))
         else:
@@ -1314,12 +1333,13 @@ _USED_TO = re.compile(rf"\bused\s+to\s+(?:be|take|stand\s+at|sit\s+at|average|ru
 
 def _used_to(text: str, offset: int, found: list[OpenOutcome]) -> list[OpenOutcome]:
     """A level now set against what it "used to" be earlier in the sentence: a change, in the earlier figure's unit
-    where the later one prints none ("used to take 26 weeks, now average 16")."""
-    match = _USED_TO.search(text)
+    where the later one prints none ("used to take 26 weeks, now average 16", "which stood at 140 in June, has since
+    fallen to 35")."""
+    match = _USED_TO.search(text) or STOOD_THEN_MOVED.search(text)
     if match is None:
         return found
     now = next((outcome for outcome in found if outcome.char_start == offset + match.start("is")), None)
-    if now is None or now.kind == "change" or now.value is None:
+    if now is None or now.value is None or now.value_from is not None:
         return found
     unit = match.group("unit")
     was_unit = None if unit is None else "%" if unit[0] in "%pP" else _DURATIONS[unit.lower()]
@@ -1629,6 +1649,9 @@ def _one_person(word: Token) -> bool:
         child.dep_ == "prep" and child.lower_ in {"in", "out"} for child in word.children)  # nor "one family in five"
     mine = any(child.dep_ == "poss" and (child.lower_ in {"my", "his", "her"} or child.tag_ == "NN" and child.lemma_.lower()
                                          in _ONE_OF_THEM | {"child"}) for child in word.children)  # "the baby's mother"
+    if word.lemma_.lower() == "caseload" and any(child.dep_ == "poss" and child.lower_ in {"my", "his", "her"}
+                                                 for child in word.children):
+        return True  # "My caseload started at six children": one worker's, not the service's average
     return word.lemma_.lower() in _ONE_OF_THEM and (one or mine) or word.lower_ == "one" and any(
         child.dep_ == "prep" and child.lower_ == "of" and any(
             member.lemma_.lower() in _ONE_OF_THEM | _SERVICE_USERS for member in child.children)
@@ -1718,14 +1741,20 @@ def _of_a_comparison_group(doc: Doc, start: int, end: int) -> bool:
 
 _ACROSS_A_REGION = re.compile(rf"\w+\s+(?:across|in|for)\s+(?:{_REGION})\b")
 _GROUP_MEASURES = {"rate", "average", "figure", "level", "proportion", "percentage", "share"}
+_A_GROUP_BEFORE = re.compile(rf"\b(?:{COMPARISON_GROUPS}|benchmark\w*|pan-\w+)\b|\b(?:{_REGION})\b", re.IGNORECASE)
 _GROUP_AVERAGE = re.compile(rf"\b{_PLACE_AVERAGE}\b"
                             r"|\bLondon (?:rate|figure)\b")
 
 
 def _subject_names_a_group(doc: Doc, start: int) -> bool:
     """The subject of the figure's clause is a comparison group's measure, named before its noun: "The regional
-    average agency rate is still around 17%", "The London average is 24%"."""
+    average agency rate is still around 17%", "The London average is 24%", "The London average quoted in the paper,
+    16, …"; or a bare average in a clause that names a group or a benchmarking round before it ("In the pan-London
+    benchmarking round the average was 74%")."""
     figure = _figure_at(doc, start)
+    if figure is not None and figure.dep_ == "appos" and figure.head.lemma_.lower() in _GROUP_MEASURES:
+        named = doc[figure.head.left_edge.i:figure.head.i + 1].text  # "The London average quoted in the paper, 16"
+        return bool(_NAMES_A_GROUP.search(named) or _GROUP_AVERAGE.search(named))
     verb = next((token for token in (figure.ancestors if figure is not None else ()) if token.pos_ in {"VERB", "AUX"}),
                 None)
     if verb is not None and verb.dep_ == "conj" and not any(child.dep_ in {"nsubj", "nsubjpass"} for child in verb.children):
@@ -1739,6 +1768,9 @@ def _subject_names_a_group(doc: Doc, start: int) -> bool:
         return False  # not "Our national award-winning team supported 420 families"
     named = doc[subject.left_edge.i:subject.i + 1].text
     across = doc[subject.i:subject.right_edge.i + 1].text  # "the average across the North West group"
+    if subject.lemma_.lower() in _AVERAGES and subject.left_edge.i == subject.i - 1 == subject.right_edge.i - 1 \
+            and _A_GROUP_BEFORE.search(doc.text, 0, subject.idx):
+        return True
     return bool(_NAMES_A_GROUP.search(named) or _GROUP_AVERAGE.search(named) or _ACROSS_A_REGION.match(across))
 
 
@@ -1758,6 +1790,13 @@ def _held_steady(verb: Token) -> bool:
     return verb.lemma_ == "hold" and any(child.lower_ in {"steady", "stable"} for child in verb.children)
 
 
+def _one_subject(subjects: list[Token]) -> Token | None:
+    """A verb's first subject; the last word of a hyphenated one the parser split into several ("Re-referrals
+    are 19%")."""
+    joined = len(subjects) > 1 and all(not word.whitespace_ for word in subjects[0].doc[subjects[0].i:subjects[-1].i])
+    return subjects[-1] if joined else next(iter(subjects), None)
+
+
 def _measured_subject(figure: Token) -> Token | None:
     """The subject whose level a figure states: "average caseloads are 15", "caseloads now stand at
     16", "the number remained stable at around 340", "referrals totalled 3,412"; not a pronoun or
@@ -1770,10 +1809,7 @@ def _measured_subject(figure: Token) -> Token | None:
     elif not ((figure.dep_ == "attr" and verb.lemma_ == "be")
               or (figure.dep_ == "dobj" and verb.lemma_.lower() in _STATE_AS_OBJECT)):
         return None
-    subjects = [child for child in verb.children if child.dep_ in {"nsubj", "nsubjpass"}]
-    # a hyphenated subject the parser split into several ("Re-referrals are 19%"): its last word
-    joined = len(subjects) > 1 and all(not word.whitespace_ for word in verb.doc[subjects[0].i:subjects[-1].i])
-    subject = subjects[-1] if joined else next(iter(subjects), None)
+    subject = _one_subject([child for child in verb.children if child.dep_ in {"nsubj", "nsubjpass"}])
     if subject is None and verb.dep_ == "conj":  # "… looked after in Calderdale remained stable at 340"
         subject = next((child for child in verb.head.children if child.dep_ in {"nsubj", "nsubjpass"}), None)
     if subject is None or subject.pos_ != "NOUN" or subject.lemma_.lower() in _NOT_MEASURE | _NOT_CHANGED:
@@ -1976,8 +2012,8 @@ def _changed_metric(anchor: Token, start: int, end: int, verb: Token | None = No
             return None
         objects = [child for child in verb.children if child.dep_ == "dobj"]
         # a subject the parser read as a clause: "Missing episodes among them halved"
-        subjects = [child for child in verb.children if child.dep_ in {"nsubj", "nsubjpass", "csubj"}]
-        noun = next(iter(objects or subjects), None)
+        subject = _one_subject([child for child in verb.children if child.dep_ in {"nsubj", "nsubjpass", "csubj"}])
+        noun = next(iter(objects), subject)
         if noun is None and verb.dep_ == "conj" and verb.head.pos_ == "VERB" \
                 and not any(child.dep_ == "cc" for child in verb.head.children):  # not "peaked in 2021 and has fallen"
             subject = next((child for child in verb.head.children if child.dep_ in {"nsubj", "nsubjpass"}), None)
@@ -2020,6 +2056,11 @@ def _named_by(tokens: list[Token]) -> str | None:
 _BY_SIZE = re.compile(rf"by\s+{HEDGE}(?:a\s+)?(?P<c>{FRACTION}|{AMOUNT})(?!\d|[,.]\d)", re.IGNORECASE)
 
 
+# a share's move after "is up" or "are down", with no "by": "were down 5 percentage points", "up 12%"
+_UP_OR_DOWN_SIZE = re.compile(rf"\s+{HEDGE}(?P<c>\d+(?:\.\d+)?\s?(?:%|per\s?cent\b|percent\b|(?:percentage\s+)?points?\b))",
+                              re.IGNORECASE)
+
+
 def _size(words: str, direction: str) -> tuple[float, str] | None:
     """A change's size, signed, and unit: "22%", "£11 million", "a fifth" (20 %); None for a year or a
     plain number, whose base is not given."""
@@ -2057,6 +2098,10 @@ def _changes_by(doc: Doc, offset: int, taken: set[tuple[float, str]]) -> list[tu
             if size is None:
                 continue  # "by 2026", "by 12": a date, or a count whose base is not given
             end = match.end()
+        elif token.lower_ in {"up", "down"} and verb.lemma_ == "be" and token.i == verb.i + 1 \
+                and (match := _UP_OR_DOWN_SIZE.match(doc.text, token.idx + len(token.text))) \
+                and not re.match(r",?\s+to\b", doc.text[match.end():]):  # not "up 9 points, to 86%": read with its level
+            size, end = signed_change(match.group("c"), token.lower_), match.end()  # "were down 5 percentage points"
         elif token.lemma_.lower() in MULTIPLYING and token.pos_ == "VERB" \
                 and token.tag_ in {"VBD", "VBN", "VBZ", "VBP"}:
             verb, size, end = token, (MULTIPLYING[token.lemma_.lower()], "%"), token.idx + len(token.text)

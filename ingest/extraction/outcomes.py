@@ -120,7 +120,7 @@ _DIRECTION_NOUN = re.compile(
     re.IGNORECASE)
 
 _LIST_BREAK = re.compile(r"\band\b|[,;:]")
-_DURATION = re.compile(r"\s*(?:(?:working|calendar)\s+)?(?:months?|years?|weeks?|days?)\b", re.IGNORECASE)
+_DURATION = re.compile(r"\s*(?:(?:working|calendar|school)\s+)?(?:months?|years?|weeks?|days?)\b", re.IGNORECASE)
 _DOWN = re.compile(r"\b(?:reduc\w*|decreas\w*|fell|fallen|falls?|drop\w*|declin\w*|lower\w*|fewer|cut|halved|down|"
                    r"no longer)\b", re.IGNORECASE)
 _UP = re.compile(r"\b(?:increas\w*|rose|risen|rise|rising|grow\w*|grew|higher|doubled|trebled|tripled|up)\b",
@@ -280,6 +280,15 @@ def share_position(text: str, start: int, end: int, value: float) -> int | None:
     """Where, between `start` and `end`, the share `value` is printed."""
     return next((match.start() for match in _A_SHARE.finditer(text, start, end)
                  if parse_amount(match.group(0)).value == value), None)
+
+
+# a measure's earlier level told by a clause on it before its move: "Vacancies, which stood at 27% in the spring of
+# 2023, had fallen to 15%"
+STOOD_THEN_MOVED = re.compile(
+    rf"\b(?:which|that)\s+(?:stood|sat)\s+at\s+{HEDGE}(?P<was>\d[\d,]*(?:\.\d+)?)\s*(?P<unit>%|per\s?cent\b|days?\b|"
+    rf"weeks?\b|months?\b|hours?\b)?(?:(?!\band\b)(?:[^.;\d]|{_YEAR})){{0,40}}?,?\s*(?:has|had|have)\s+(?:since\s+)?"
+    rf"(?:fallen|risen|dropped|climbed|increased|decreased|reduced|come\s+down|gone\s+up)\s+to\s+{HEDGE}(?P<is>\d)",
+    re.IGNORECASE)
 
 
 def baseline_for(text: str, baselines: list[Baseline], position: int, unit: str | None) -> Baseline | None:
@@ -699,6 +708,11 @@ def find_outcomes(sentence: Doc, offset: int, context_metric: str | None = None)
             direction = "down" if change < 0 else "up" if change > 0 else direction
             draft_period = baseline.period or period
             compared = bool(_COMPARISON.search(text[:baseline.start] + text[baseline.end:]))  # not the baseline's
+        stood = STOOD_THEN_MOVED.search(text) if value_from is None and isinstance(value_to, float) else None
+        if stood is not None and change is None and stood.start("is") >= clause_start + position:
+            value_from = float(stood.group("was").replace(",", ""))
+            change, change_unit = round(value_to - value_from, 2), "points" if unit == "%" else unit
+            direction = "down" if change < 0 else "up" if change > 0 else direction
         if metric_id is None:
             nearest = _nearest_metric(scope, position)
             if nearest is not None:

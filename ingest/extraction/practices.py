@@ -215,7 +215,8 @@ def phrase(noun: Token) -> list[Token]:
                         break
                 if reach - start <= MAX_TOKENS:
                     end = reach
-        elif child.dep_ == "appos" and child.i == end + 1 and noun.doc[end].text == "(":
+        elif child.dep_ == "appos" and child.i == end + 1 and noun.doc[end].text == "(" and not any(
+                token.pos_ in {"VERB", "AUX"} or token.like_num for token in child.subtree):  # not "(four of them sit here)"
             end = child.right_edge.i + 1
             if end < len(noun.doc) and noun.doc[end].text == ")":
                 end += 1
@@ -752,6 +753,9 @@ def distinctive(token: Token) -> bool:
                 or lemma in _PLAIN_WORDS or lower in _PLAIN_WORDS or token.like_num)
 
 
+_NAME_IN_BRACKETS = 5  # words at most: "(Family Group Conferences)", not "(four of those posts sit in this team)"
+
+
 def with_abbreviation(doc: Doc, tokens: list[Token]) -> tuple[int, int]:
     """A phrase's extent with the abbreviation in brackets after it (not a cross-reference such as
     "(paragraph 12)"); doc.text, which spaCy rebuilds from every word at each reading, is read only
@@ -762,7 +766,7 @@ def with_abbreviation(doc: Doc, tokens: list[Token]) -> tuple[int, int]:
     following = _ABBREVIATION.match(doc.text, end)
     if following and not _CROSS_REFERENCE.match(following.group(1)) and (
             following.group(1).isupper() or any(ch.isupper() for ch in following.group(1)[1:])
-            or len(following.group(1).split()) > 1 and tokens[-1].pos_ == "NOUN"):
+            or 1 < len(following.group(1).split()) <= _NAME_IN_BRACKETS and tokens[-1].pos_ == "NOUN"):
         end = following.end()
     return start, end
 
@@ -891,9 +895,9 @@ _SUCCEEDED = {"succeed", "launch", "open", "start", "begin", "win", "approve", "
 def given_up(token: Token) -> bool:
     """A practice that was only asked for, and the asking was given up or failed: "a plan to open a No
     Wrong Door hub was shelved", "plans for a second home were dropped", "our bid for Staying Close was
-    unsuccessful", "we bid to become a Staying Close site but were unsuccessful", "the plan was put on
-    hold", "the plan fell through". Read at the first finite verb above it: not "referrals to the MASH
-    dropped", nor a practice that ran and was then paused or dropped ("our constellation was paused"),
+    unsuccessful", "the bid we put in for a pilot was unsuccessful", "we bid to become a Staying Close site but
+    were unsuccessful", "the plan was put on hold", "the plan fell through". Read at the first finite verb above
+    it: not "referrals to the MASH dropped", nor a practice that ran and was then paused or dropped ("our constellation was paused"),
     nor plans to change one that runs ("plans to extend Mockingbird were dropped"), nor one that later
     succeeded ("…, but a second bid succeeded")."""
     node, child, asked = token, token, False
@@ -903,6 +907,8 @@ def given_up(token: Token) -> bool:
         if node.pos_ == "VERB" and (verb_is(node, _REDOING) or node.lemma_ == "replace" and child.dep_ == "dobj"):
             return False  # "plans to extend Mockingbird", "a proposal to replace the duty desk": it runs already
         asked = asked or node.lemma_.lower() in _ASKED or node.pos_ == "VERB" and node.lemma_ in _BIDDING
+    if node.dep_ == "relcl" and node.head.lemma_.lower() in _ASKED:  # "The bid we put in for X was unsuccessful"
+        node, child, asked = node.head.head, node.head, True
     if node.pos_ not in {"VERB", "AUX"} or any(verb_is(word, _SUCCEEDED) for word in node.doc
                                                if word.pos_ == "VERB" and word.i > node.i and word.dep_ == "conj"):
         return False
@@ -928,8 +934,8 @@ def not_yet_begun(token: Token) -> bool:
     MASH", "we are launching Mockingbird in the new year", "the revised strategy has been delayed";
     not one that exists and is planned to change ("the MASH will move", "the forthcoming MASH review",
     "a planned expansion of Mockingbird"), nor one a modal says can be used. A relative clause about it
-    counts too: "a hub for care leavers, which is about to be created". So does one given up before it began
-    (`given_up`)."""
+    counts too: "a hub for care leavers, which is about to be created". So does one agreed "in principle" and one
+    given up before it began (`given_up`)."""
     if given_up(token):
         return True
     described = [token, *(word for prep in token.children if prep.dep_ == "prep" and prep.lower_ in {"for", "of"}
@@ -953,6 +959,8 @@ def not_yet_begun(token: Token) -> bool:
         node, child = node.head, node
     if node.i == token.i or node.pos_ not in {"VERB", "AUX"}:
         return False
+    if any(prep.lower_ == "in" and any(word.lower_ == "principle" for word in prep.children) for prep in node.children):
+        return True  # "the Mockingbird constellation is approved in principle": agreed, not begun
     if node.lemma_ in _MENTIONING and child.dep_ in {"dobj", "ccomp"} and any(
             word.dep_ == "nsubj" and (word.lower_ in {"you", "many", "some", "several"} or word.lemma_.lower() in _CONSULTED)
             for word in node.children) and not any(
@@ -1389,15 +1397,17 @@ _STARTED_WORDS = re.compile(r"\b(?i:adopt|introduc|launch|implement|set\s+up|est
 
 
 # what a practice is named as the source of, after the council's own: "Derby Family Circles, our own take on family
-# group conferencing", "…, drawing on systemic practice", "…, which borrows heavily from Restorative Practice"; not
-# "based on" or "built on", after which readers count the model as used, nor "the social worker drew on Signs of
-# Safety" (used)
+# group conferencing", "…, its own blend of Signs of Safety and relationship-based practice", "…, drawing on systemic
+# practice", "…, which borrows heavily from Restorative Practice"; not "based on" or "built on", after which readers
+# count the model as used, nor "the social worker drew on Signs of Safety" (used)
 _SOURCE_OF_ANOTHER = re.compile(
     r",\s+(?i:(?:our|its|their)\s+(?:own\s+)?(?:local\s+)?(?:take|version|variant|adaptation|twist)\s+(?:on|of)|"
     r"drawing\s+on|borrowing\s+(?:\w+\s+)?from|inspired\s+by|which\s+(?:draws\s+on|borrows\s+(?:\w+\s+)?from|"
     r"was\s+inspired\s+by))\s+(?:the\s+)?$|"
     r"\b(?i:borrow(?:s|ed)\s+(?:\w+\s+)?from|learn(?:ed|t|ing)?\s+from\s+(?:their|its|the)\s+(?:implementation|use|"
-    r"experience)\s+of)\s+(?:the\s+)?$")  # "Homeward borrows heavily from", "to learn from their implementation of"
+    r"experience)\s+of)\s+(?:the\s+)?$|"  # "Homeward borrows heavily from", "to learn from their implementation of"
+    r",\s+(?i:(?:our|its|their|the\s+council['’]s)\s+(?:own\s+)?(?:blend|mix|combination|fusion)\s+of)\s+"
+    r"(?:[\w'’-]+\s+){0,6}?$")  # "the Sutton Practice Framework, the council's own blend of X and Y": both
 
 
 # a line or sentence labelled as still to come or as an option put to those who decide: "Next year: a family hub in
@@ -1674,13 +1684,16 @@ def find_practices(sentence: Doc | Span, offset: int) -> list[PracticeMention]:
                 found.append(PracticeMention(doc.text[start:end], offset + start, offset + end,
                                              doc[span.end + 1].lemma_.lower(), "quoted_name", 0.7,
                                              (*tokens, doc[span.end + 1])))
-            elif any(token.is_title or token.is_upper for token in tokens) and not tokens[0].is_sent_start \
+            elif any((token.is_title or token.is_upper) and token.lower_ not in _WEEKDAYS for token in tokens) \
+                    and "," not in span.text and not tokens[0].is_sent_start \
                     and not _spoken(tokens) and not (_a_clause(tokens) and _quoted_alone(doc, span)):
                 found.append(PracticeMention(span.text, offset + span.start_char, offset + span.end_char,
                                              tokens[-1].lemma_.lower(), "quoted_name", 0.6, tuple(tokens)))
     return longest(found)
 
 
+# a quoted phrase capitalised only for a day is someone's words, not a name: "a whole Friday, every Friday"
+_WEEKDAYS = {"monday", "tuesday", "wednesday", "thursday", "friday", "saturday", "sunday"}
 # a name a council gives its work: "under its own banner, Foster Shropshire", "under the Shropshire Roots name"
 _BANNER_NAME = r"[“\"‘']?(?P<name>[A-Z][\w'’-]*(?:\s+(?:(?:of|and|for|the|to|&)\s+)?[A-Z0-9][\w'’-]*)*)[”\"’']?"
 _UNDER_A_BANNER = (re.compile(r"\b[Uu]nder\s+(?:(?:its|their|our)\s+own|a|a\s+new|one)\s+(?:banner|brand|name),?\s+"
