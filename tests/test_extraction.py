@@ -3002,7 +3002,14 @@ def test_a_council_named_in_the_title_line_is_the_documents_over_one_named_as_a_
     ("The Mockingbird constellation we discussed with foster carers is approved in principle but has no hub carer yet.",
      []),
     ("The bid we put into the innovation fund for a therapeutic residential pilot was unsuccessful.", []),
+    # a name given to something "there was" new, after a time; a kind carrying its own name after "its" or "our"
+    ("There was also a new reflective writing session each month, called Kitchen Table, run by the principal social "
+     "worker.", ["Kitchen Table"]),
+    ("It took on four staff under its Grow Our Own scheme, which recruits from its support workers.",
+     ["Grow Our Own scheme"]),
+    ("The Chair asked that Bedford Borough's panel model be shared with Milton Keynes.", []),
+    ("We are recruiting to 11 posts across our Hastings, Eastbourne and Lewes teams.", []),
 ])
-def test_where_a_practice_runs_blends_agreements_in_principle_and_failed_bids(extractor, text, surfaces):
+def test_where_a_practice_runs_blends_agreements_in_principle_failed_bids_and_names(extractor, text, surfaces):
     evidence = extractor.extract(text, ["E10000016"], None)
     assert [found.surface for found in evidence.implementations] == surfaces

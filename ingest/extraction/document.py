@@ -59,6 +59,7 @@ from ingest.extraction.practices import (
     PracticeMention,
     anothers_practice,
     apposed_name,
+    branded,
     councils_kind,
     described_after,
     described_name,
@@ -355,9 +356,11 @@ class Extractor:
                 continue  # nor "fewer senior posts": less of something is no practice
             named = _printed_name(words, *at)
             # what the council started or calls its own, given its name beside it ("launched an adolescent service,
-            # Safer at Home,", "our reunification programme, Bridge Back,"): a practice whatever the weights say
+            # Safer at Home,", "our reunification programme, Bridge Back,") or in it ("its Grow Our Own scheme"): a
+            # practice whatever the weights say
             was_kept = was_kept or practice.head not in _ONE_OFF and (started_here(words, *at) and (
-                named is not None or described_after(words, *at)) or named is not None and councils_kind(words, *at))
+                named is not None or described_after(words, *at)) or (named is not None or branded(words, *at))
+                and councils_kind(words, *at))
             if weights_dropped and not was_kept:
                 continue
             if named is not None:

@@ -363,6 +363,9 @@ def apposed_name(doc: Doc, end: int) -> tuple[int, int] | None:
     next item ("the edge of care team, Family Solutions, and the MASH") or a person (after a role)."""
     described = [token for token in doc if token.idx + len(token.text) <= end]
     comma = doc[described[-1].i + 1] if described and described[-1].i + 1 < len(doc) else None
+    if comma is not None and comma.lower_ in {"each", "every"} and comma.i + 2 < len(doc) \
+            and doc[comma.i + 1].lemma_.lower() in _PERIODS:
+        comma = doc[comma.i + 2]  # "a new reflective writing session each month, called Kitchen Table"
     qualified = comma is not None and comma.pos_ == "ADP" and comma.lower_ in {"in", "at", "for"}
     if qualified and comma is not None:  # "a hub in Bognor Regis, called The Landing", "for 11 to 17s, branded …"
         comma = next((word for word in doc[comma.i + 1:comma.i + 8] if word.text in {",", ";", "."}), None)
@@ -419,7 +422,8 @@ def apposed_name(doc: Doc, end: int) -> tuple[int, int] | None:
 _KINDS = {"model", "approach", "programme", "program", "service", "hub", "panel", "academy", "team", "unit", "pathway",
           "framework", "scheme", "project", "initiative", "toolkit", "protocol", "offer", "agency", "partnership",
           "tool", "campaign", "clinic", "network", "home", "trust", "strategy", "pilot", "fund", "platform", "base",
-          "centre", "center", "space", "course", "app", "helpline", "line", "group", "club", "forum"}
+          "centre", "center", "space", "course", "app", "helpline", "line", "group", "club", "forum", "session"}
+_PERIODS = {"day", "week", "fortnight", "month", "term", "quarter", "year"}
 _BEFORE_DESCRIPTION = {"DT", "PRP$", "POS"}  # "an", "the council's own", "WCF's", "our own"
 
 
@@ -463,6 +467,19 @@ def councils_kind(doc: Doc, start: int, end: int) -> bool:
 
 
 _OWNERS = {"our", "we", "council", "authority", "borough", "county", "city", "service", "department"}  # not "whose"
+
+
+def branded(doc: Doc, start: int, end: int) -> bool:
+    """Whether a phrase (characters `start` to `end` of `doc`) is a kind of practice carrying its own capitalised name
+    after "our", "its" or "their" ("its Grow Our Own scheme", "our Voice Box app"): named where it stands; not a
+    council's or places' ("Bedford Borough's panel model", "our Hastings, Eastbourne and Lewes teams")."""
+    words = doc.char_span(start, end, alignment_mode="expand")
+    if words is None or words.root.lemma_.lower() not in _KINDS:
+        return False
+    named = [token for token in words if token.i < words.root.i and token.is_title and not token.is_sent_start]
+    owner = next((child for child in words.root.children if child.dep_ == "poss"), None)
+    return bool(named) and owner is not None and owner.pos_ == "PRON" and not any(  # not "Bedford Borough's panel model"
+        token.ent_type_ in {"GPE", "LOC"} or token.text == "," for token in words)  # nor "our Hastings, Lewes teams"
 
 
 def described_name(doc: Doc, start: int, end: int) -> tuple[int, int] | None:
@@ -1628,6 +1645,11 @@ def find_practices(sentence: Doc | Span, offset: int) -> list[PracticeMention]:
                 if child.dep_ in {"dobj", "nsubjpass"} and child.lemma_.lower() in _PAY and len(pay) >= 2 and not any(
                         word.dep_ == "prep" and word.lower_ == "as" for word in token.children):
                     add(pay, PAY_RAISED, 0.7, plainly_named=True)
+        if token.lemma_ == "be" and any(child.dep_ == "expl" for child in token.children) and not planned(token):
+            for child in token.children:  # "There was also a new reflective writing session": something begun
+                if child.dep_ == "attr" and child.pos_ == "NOUN" and any(
+                        word.dep_ == "amod" and word.lower_ == "new" for word in child.children):
+                    add(phrase(child), "action_object", 0.6)
         if token.pos_ == "VERB" and (verb_is(token, STRONG_ACTIONS | {"take"}) or reshaped or brought_in):
             if not (_with_its_particle(token) or brought_in):  # "took on 30 social workers", "brought in a discount"
                 continue
