@@ -2974,6 +2974,11 @@ def test_the_first_versions_of_the_rank_baseline_person_and_spread_rules_over_re
     ("In the most recent pan-London benchmarking round the average was 74%.", []),
     ("The London average quoted in the paper, 16, is not a target we have reached.", []),
     ("My caseload started at six children.", []),
+    # a decision a record asks for, an area's people; a move's size in words
+    ("2.1 To approve capital spending of £1.15m to buy and adapt a four-bedroom property.", []),
+    ("It is the most rural of our members: about 225,000 people spread across the county.", []),
+    ("The share of care leavers in work has risen to 58 per cent, up six points.",
+     [("level", None, 58.0, "%"), ("change", None, None, None)]),
 ])
 def test_labelled_lines_going_on_moves_without_by_earlier_levels_in_a_clause_and_others_averages(extractor, text,
                                                                                                  expected):
@@ -3013,3 +3018,11 @@ def test_a_council_named_in_the_title_line_is_the_documents_over_one_named_as_a_
 def test_where_a_practice_runs_blends_agreements_in_principle_failed_bids_and_names(extractor, text, surfaces):
     evidence = extractor.extract(text, ["E10000016"], None)
     assert [found.surface for found in evidence.implementations] == surfaces
+
+
+def test_a_comparators_share_in_an_earlier_sentence_is_no_baseline(extractor):
+    text = ("Persistent absence among pupils in care fell to 14 per cent. This compares with 18 per cent for pupils in "
+            "care nationally. The proportion of care leavers aged 19 to 21 in education, employment or training has risen "
+            "to 58 per cent, up six points.")
+    assert [figure[1:3] for figure in figures_and_units_of(in_oldham(extractor, text)) if figure[2] == 58.0] == [
+        (None, 58.0)]

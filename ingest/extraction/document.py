@@ -623,7 +623,7 @@ def _in_unit(outcome: OpenOutcome, unit: str) -> bool:
 _COMMON_WORDS = set("""a an the of to in on at for and or is are was were be been has have had with by from as that
 which who its their our this these those per cent percent number numbers proportion percentage rate rates share level
 levels figure total average all new now still also only children child young people family families social work
-worker workers staff case cases council service services team teams year years month months""".split())
+worker workers staff case cases council service services team teams year years month months care""".split())
 # where a sentence's subject ends: "Agency use, while still too high, had fallen …" → "Agency use"
 _SUBJECT_END = re.compile(r",|\b(?:has|have|had|is|are|was|were)\b", re.IGNORECASE)
 _CURRENT = re.compile(r"\b(?:now|still|currently|today|at present|is|are|stands?)\b", re.IGNORECASE)

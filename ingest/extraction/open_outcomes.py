@@ -108,6 +108,7 @@ _DEMOGRAPHIC = re.compile(r"\b(?:(?<!10,000 )population|poverty|low[- ]income|et
                           r"square miles|"
                           r"of them (?:are )?(?:aged )?under (?:18|eighteen))\b"
                           # "About 100,000 children and young people live in County Durham"
+                          r"|\b\d{1,3}(?:,\d{3})+\s+(?:people|residents|inhabitants)\s+(?:spread|scattered|living)\b"  # "…, spread across"
                           r"|\b\d{1,3}(?:,\d{3})+\s+(?:people|residents|children(?: and young people)?)\s+live\s+(?:here\b|in\s+"
                           r"(?:the\s+)?(?-i:[A-Z]))"
                           # "a borough of around 207,000 people, with 45,000 children and young people"; not "of
@@ -925,11 +926,16 @@ def labelled_figure(doc: Doc, offset: int) -> _Labelled | None:
     return _Labelled([outcome], match.start("rest") if match["rest"] else None)
 
 
+# a recommendation a decision record or committee report puts: "2.1 To approve capital spending of £1.15m …"
+_A_DECISION_SOUGHT = re.compile(r"\W*(?:\d+(?:\.\d+)*\.?\s+)?To\s+(?:approve|agree|note|endorse|authorise|authorize|delegate|"
+                                r"allocate|release)\b")
+
+
 def find_open_outcomes(doc: Doc, offset: int, taken: set[tuple[float, str]]) -> list[OpenOutcome]:
     """Levels, counts and changes in one parsed sentence; `taken` holds (value, unit) a controlled outcome
     already gives."""
-    if _DEMOGRAPHIC.search(doc.text) or NOT_THE_COUNCIL.search(doc.text):
-        return []  # an area's people, or a service "run by the NHS trust, not the council"
+    if _DEMOGRAPHIC.search(doc.text) or NOT_THE_COUNCIL.search(doc.text) or _A_DECISION_SOUGHT.match(doc.text):
+        return []  # an area's people, a service "run by the NHS trust, not the council", or "To approve £1.15m …"
     labelled = labelled_figure(doc, offset)
     if labelled is not None and labelled.rest is None:
         return [outcome for outcome in labelled.outcomes if (outcome.value, outcome.unit) not in taken]
@@ -1185,7 +1191,7 @@ _THEIR_UNIT = re.compile(r"%|per ?cent\b|percent\b|per 10,?000\b", re.IGNORECASE
 
 # the size of a move printed after a level, at the end of its clause: "62% of care leavers are in education,
 # employment or training, up 9 percentage points on 2022", "412 carers, down 30"; not "up 1 in 5", "up 2 places"
-_MOVED_BY = re.compile(r",\s*(?P<direction>up|down)\s+(?:by\s+)?(?P<size>\d+(?:\.\d+)?)"
+_MOVED_BY = re.compile(rf",\s*(?P<direction>up|down)\s+(?:by\s+)?(?P<size>\d+(?:\.\d+)?|{'|'.join(sorted(NUMBER_WORDS, key=len, reverse=True))})"
                        r"(?:\s*(?P<points>percentage points?|points?)|\s*(?P<percent>%|per ?cent)|"
                        r"(?=\s*(?:[,.;)]|$|(?:on|since|from|compared|over)\b)))", re.IGNORECASE)
 
@@ -1201,7 +1207,8 @@ def _moved_by(text: str, offset: int, found: list[OpenOutcome]) -> list[OpenOutc
                 outcome.char_end <= other.char_start < offset + moved.start() for other in found):
             continue
         direction = moved.group("direction").lower()
-        size = float(moved.group("size"))
+        written = moved.group("size").lower()
+        size = float(NUMBER_WORDS[written] if written in NUMBER_WORDS else written)  # "up six points", "up 9 points"
         unit = "points" if moved.group("points") or outcome.unit == "%" and not moved.group("percent") else (
             "%" if moved.group("percent") else outcome.unit)
         moves.append(outcome.moved(direction, size if direction == "up" else -size, unit,

@@ -151,6 +151,7 @@ COMPARISON_GROUPS = (r"england|national(?:ly)?|statistical neighbours?|comparato
                      r"teams|boroughs|counties)|"
                      r"(?:control|comparison|matched) groups?")
 _GROUP_NAMED = re.compile(rf"\b(?:{COMPARISON_GROUPS}|average)", re.IGNORECASE)
+_A_GROUP = re.compile(rf"\b(?:{COMPARISON_GROUPS})\b", re.IGNORECASE)  # not "the average caseload", which may be ours
 # not a year, nor "per 10,000", nor an ordinal ("18th")
 _A_NUMBER = re.compile(r"(?<!per )(?<!\d/)(?<!\d-)(?<!\d–)(?<![\d,.])\b(?!(?:19|20)\d\d\b)\d[\d,]*(?:\.\d+)?(?!\d|\.\d|(?:st|nd|rd|th)\b)")
 _A_SHARE = re.compile(_A_NUMBER.pattern + r"\s*(?:%|per\s?cent)", re.IGNORECASE)
@@ -262,11 +263,16 @@ def change_end(before: str) -> tuple[str, str] | None:
 
 def own_share(sentence: str, measure: re.Match) -> float | None:
     """The first share a sentence gives of the `measure` it names, as it stood: not after a comparison
-    group or a target ("Nationally, turnover was 17%", "a target of 20%"), not a change ("dropped by 20%",
+    group or a target ("Nationally, turnover was 17%", "a target of 20%"), nor one compared with or said of a group
+    after it ("This compares with 18% for children in care nationally"), not a change ("dropped by 20%",
     "fell from 25% to 19%" gives 19), and not a part of the measure ("64% of re-referrals were for neglect")."""
     for match in _A_SHARE.finditer(sentence):
         if _GROUP_NAMED.search(sentence, 0, match.start()) or _AIMED_AT.search(sentence, 0, match.start()):
             return None
+        clause_end = next((stop.start() for stop in re.finditer(r"[,;.](?!\d)", sentence[match.end():])), None)
+        rest = sentence[match.end():match.end() + clause_end if clause_end is not None else len(sentence)]
+        if _A_GROUP.search(rest) or re.search(r"\bcompar\w*\s+with\s+$", sentence[:match.start()], re.IGNORECASE):
+            return None  # "This compares with 18 per cent for children in care nationally": theirs
         if _A_CHANGE_BEFORE.search(sentence[max(0, match.start() - 40):match.start()]):
             continue
         of_it = _OF_IT.match(sentence, match.end())
