@@ -2979,6 +2979,12 @@ def test_the_first_versions_of_the_rank_baseline_person_and_spread_rules_over_re
     ("It is the most rural of our members: about 225,000 people spread across the county.", []),
     ("The share of care leavers in work has risen to 58 per cent, up six points.",
      [("level", None, 58.0, "%"), ("change", None, None, None)]),
+    # what the first versions of these rules over-reached on (a fresh-eyes review's sentences)
+    ("Since we joined the benchmarking club our teams have grown, and the average is now 16.",
+     [("level", None, 16.0, "count")]),
+    ("To note that 84% of assessments were completed on time in the quarter.", [("level", None, 84.0, "%")]),
+    ("Turnover in 2022 was 22% against 16% nationally. Turnover has since fallen to 13%.",
+     [("staff_turnover", 22.0, 13.0), ("level", None, 22.0, "%")]),
 ])
 def test_labelled_lines_going_on_moves_without_by_earlier_levels_in_a_clause_and_others_averages(extractor, text,
                                                                                                  expected):
@@ -3014,6 +3020,10 @@ def test_a_council_named_in_the_title_line_is_the_documents_over_one_named_as_a_
      ["Grow Our Own scheme"]),
     ("The Chair asked that Bedford Borough's panel model be shared with Milton Keynes.", []),
     ("We are recruiting to 11 posts across our Hastings, Eastbourne and Lewes teams.", []),
+    # ... and what their first versions over-reached on
+    ("Our Lawrence Hill team has no vacancies, and our Finance team pays carers weekly.", []),
+    ("There is a new national framework for kinship care.", []),
+    ("Mockingbird was approved in principle in 2022 and the first constellation opened in 2023.", ["Mockingbird"]),
 ])
 def test_where_a_practice_runs_blends_agreements_in_principle_failed_bids_and_names(extractor, text, surfaces):
     evidence = extractor.extract(text, ["E10000016"], None)

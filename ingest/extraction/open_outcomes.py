@@ -108,7 +108,7 @@ _DEMOGRAPHIC = re.compile(r"\b(?:(?<!10,000 )population|poverty|low[- ]income|et
                           r"square miles|"
                           r"of them (?:are )?(?:aged )?under (?:18|eighteen))\b"
                           # "About 100,000 children and young people live in County Durham"
-                          r"|\b\d{1,3}(?:,\d{3})+\s+(?:people|residents|inhabitants)\s+(?:spread|scattered|living)\b"  # "…, spread across"
+                          r"|\b\d{1,3}(?:,\d{3})+\s+(?:people|residents|inhabitants)\s+(?:spread|scattered)\b"  # "…, spread across"
                           r"|\b\d{1,3}(?:,\d{3})+\s+(?:people|residents|children(?: and young people)?)\s+live\s+(?:here\b|in\s+"
                           r"(?:the\s+)?(?-i:[A-Z]))"
                           # "a borough of around 207,000 people, with 45,000 children and young people"; not "of
@@ -927,8 +927,8 @@ def labelled_figure(doc: Doc, offset: int) -> _Labelled | None:
 
 
 # a recommendation a decision record or committee report puts: "2.1 To approve capital spending of £1.15m …"
-_A_DECISION_SOUGHT = re.compile(r"\W*(?:\d+(?:\.\d+)*\.?\s+)?To\s+(?:approve|agree|note|endorse|authorise|authorize|delegate|"
-                                r"allocate|release)\b")
+_A_DECISION_SOUGHT = re.compile(r"\W*(?:\d+(?:\.\d+)*\.?\s+)?To\s+(?:approve|agree|authorise|authorize|delegate|allocate|"
+                                r"release)\b")  # not "To note that 84% of assessments were on time"
 
 
 def find_open_outcomes(doc: Doc, offset: int, taken: set[tuple[float, str]]) -> list[OpenOutcome]:
@@ -1756,7 +1756,7 @@ _GROUP_AVERAGE = re.compile(rf"\b{_PLACE_AVERAGE}\b"
 def _subject_names_a_group(doc: Doc, start: int) -> bool:
     """The subject of the figure's clause is a comparison group's measure, named before its noun: "The regional
     average agency rate is still around 17%", "The London average is 24%", "The London average quoted in the paper,
-    16, …"; or a bare average in a clause that names a group or a benchmarking round before it ("In the pan-London
+    16, …"; or a bare average in a clause whose opening phrase names a group or a benchmarking round ("In the pan-London
     benchmarking round the average was 74%")."""
     figure = _figure_at(doc, start)
     if figure is not None and figure.dep_ == "appos" and figure.head.lemma_.lower() in _GROUP_MEASURES:
@@ -1775,8 +1775,13 @@ def _subject_names_a_group(doc: Doc, start: int) -> bool:
         return False  # not "Our national award-winning team supported 420 families"
     named = doc[subject.left_edge.i:subject.i + 1].text
     across = doc[subject.i:subject.right_edge.i + 1].text  # "the average across the North West group"
-    if subject.lemma_.lower() in _AVERAGES and subject.left_edge.i == subject.i - 1 == subject.right_edge.i - 1 \
-            and _A_GROUP_BEFORE.search(doc.text, 0, subject.idx):
+    if subject.lemma_.lower() in _AVERAGES and subject.left_edge.i == subject.i - 1 == subject.right_edge.i - 1 and any(
+            child.dep_ == "prep" and child.i < subject.i and _A_GROUP_BEFORE.search(
+                doc[child.left_edge.i:child.right_edge.i + 1].text) for child in subject.head.children):
+        return True  # "In the pan-London benchmarking round the average was 74%"; not "Since we joined the club, …"
+    relative = subject.head if subject.head.dep_ == "relcl" else None  # "…, our statistical neighbours, whose average is 21%"
+    if relative is not None and any(child.lower_ == "whose" for child in subject.children) and _NAMES_A_GROUP.search(
+            doc[relative.head.left_edge.i:relative.head.i + 1].text):
         return True
     return bool(_NAMES_A_GROUP.search(named) or _GROUP_AVERAGE.search(named) or _ACROSS_A_REGION.match(across))
 
@@ -2038,6 +2043,10 @@ def _changed_metric(anchor: Token, start: int, end: int, verb: Token | None = No
               and not any(ancestor.dep_ in {"relcl", "acl", "appos"} and ancestor.i != noun.i
                           and noun.left_edge.i <= ancestor.i <= noun.right_edge.i for ancestor in token.ancestors)
               and token.dep_ not in {"relcl", "acl", "appos"}]
+    doc = noun.doc
+    while tokens and tokens[0].i > 0 and not doc[tokens[0].i - 1].whitespace_ and doc[tokens[0].i - 1].is_alpha | (
+            doc[tokens[0].i - 1].text == "-"):
+        tokens.insert(0, doc[tokens[0].i - 1])  # the "Re-" of "Re-referrals", split off by the parser
     return _named_by(tokens)
 
 
@@ -2056,7 +2065,7 @@ def _words_from(subject: Token | None, verb: Token) -> str | None:
 
 def _named_by(tokens: list[Token]) -> str | None:
     """A changed metric's words (at most ten), or None when too short to name one."""
-    text = " ".join(token.text for token in tokens[:10]).strip()
+    text = "".join(token.text_with_ws for token in tokens[:10]).strip()  # "Re-referrals", not "Re - referrals"
     return text if len(text) >= 3 else None
 
 

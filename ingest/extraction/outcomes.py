@@ -151,7 +151,10 @@ COMPARISON_GROUPS = (r"england|national(?:ly)?|statistical neighbours?|comparato
                      r"teams|boroughs|counties)|"
                      r"(?:control|comparison|matched) groups?")
 _GROUP_NAMED = re.compile(rf"\b(?:{COMPARISON_GROUPS}|average)", re.IGNORECASE)
-_A_GROUP = re.compile(rf"\b(?:{COMPARISON_GROUPS})\b", re.IGNORECASE)  # not "the average caseload", which may be ours
+# a share said of a group right after it: "18 per cent for children in care nationally", "18% in England"; not "22%
+# against 16% nationally", whose group is the other figure's
+_SAID_OF_A_GROUP = re.compile(rf"(?:\s+(?!(?:and|against|compared|than|but|while|whereas)\b)[\w'’-]+){{0,6}}?\s+(?:in\s+|across\s+)?"
+                              rf"(?:{COMPARISON_GROUPS})\b", re.IGNORECASE)
 # not a year, nor "per 10,000", nor an ordinal ("18th")
 _A_NUMBER = re.compile(r"(?<!per )(?<!\d/)(?<!\d-)(?<!\d–)(?<![\d,.])\b(?!(?:19|20)\d\d\b)\d[\d,]*(?:\.\d+)?(?!\d|\.\d|(?:st|nd|rd|th)\b)")
 _A_SHARE = re.compile(_A_NUMBER.pattern + r"\s*(?:%|per\s?cent)", re.IGNORECASE)
@@ -269,10 +272,9 @@ def own_share(sentence: str, measure: re.Match) -> float | None:
     for match in _A_SHARE.finditer(sentence):
         if _GROUP_NAMED.search(sentence, 0, match.start()) or _AIMED_AT.search(sentence, 0, match.start()):
             return None
-        clause_end = next((stop.start() for stop in re.finditer(r"[,;.](?!\d)", sentence[match.end():])), None)
-        rest = sentence[match.end():match.end() + clause_end if clause_end is not None else len(sentence)]
-        if _A_GROUP.search(rest) or re.search(r"\bcompar\w*\s+with\s+$", sentence[:match.start()], re.IGNORECASE):
-            return None  # "This compares with 18 per cent for children in care nationally": theirs
+        if _SAID_OF_A_GROUP.match(sentence, match.end()) or re.search(r"\bcompar\w*\s+with\s+$", sentence[:match.start()],
+                                                                      re.IGNORECASE):
+            continue  # "This compares with 18 per cent for children in care nationally": theirs
         if _A_CHANGE_BEFORE.search(sentence[max(0, match.start() - 40):match.start()]):
             continue
         of_it = _OF_IT.match(sentence, match.end())

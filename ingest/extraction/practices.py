@@ -467,19 +467,22 @@ def councils_kind(doc: Doc, start: int, end: int) -> bool:
 
 
 _OWNERS = {"our", "we", "council", "authority", "borough", "county", "city", "service", "department"}  # not "whose"
+_PLACES_AND_UNITS = {"team", "base", "centre", "center", "hub", "office", "space", "group", "unit"}  # named for where
 
 
 def branded(doc: Doc, start: int, end: int) -> bool:
-    """Whether a phrase (characters `start` to `end` of `doc`) is a kind of practice carrying its own capitalised name
-    after "our", "its" or "their" ("its Grow Our Own scheme", "our Voice Box app"): named where it stands; not a
-    council's or places' ("Bedford Borough's panel model", "our Hastings, Eastbourne and Lewes teams")."""
+    """Whether a phrase (characters `start` to `end` of `doc`) is a kind of practice carrying a name of two or more
+    capitalised words after "our" or "its" ("its Grow Our Own scheme", "our Voice Box app"): named where it stands; not
+    a council's, a department's or a place's ("Bedford Borough's panel model", "our Finance team", "our Bridge Street
+    base", "our Hastings, Eastbourne and Lewes teams")."""
     words = doc.char_span(start, end, alignment_mode="expand")
     if words is None or words.root.lemma_.lower() not in _KINDS:
         return False
     named = [token for token in words if token.i < words.root.i and token.is_title and not token.is_sent_start]
     owner = next((child for child in words.root.children if child.dep_ == "poss"), None)
-    return bool(named) and owner is not None and owner.pos_ == "PRON" and not any(  # not "Bedford Borough's panel model"
-        token.ent_type_ in {"GPE", "LOC"} or token.text == "," for token in words)  # nor "our Hastings, Lewes teams"
+    return len(named) >= 2 and owner is not None and owner.lower_ in {"our", "its"} \
+        and words.root.lemma_.lower() not in _PLACES_AND_UNITS and not any(  # not "our Lawrence Hill team"
+            token.ent_type_ in {"GPE", "LOC"} or token.text == "," for token in words)  # nor "our Hastings, Lewes teams"
 
 
 def described_name(doc: Doc, start: int, end: int) -> tuple[int, int] | None:
@@ -976,8 +979,10 @@ def not_yet_begun(token: Token) -> bool:
         node, child = node.head, node
     if node.i == token.i or node.pos_ not in {"VERB", "AUX"}:
         return False
-    if any(prep.lower_ == "in" and any(word.lower_ == "principle" for word in prep.children) for prep in node.children):
-        return True  # "the Mockingbird constellation is approved in principle": agreed, not begun
+    if node.lemma_ in {"approve", "agree"} and any(prep.lower_ == "in" and any(
+            word.lower_ == "principle" for word in prep.children) for prep in node.children) and not any(
+            verb_is(word, _SUCCEEDED) for word in node.doc if word.pos_ == "VERB" and word.i > node.i):
+        return True  # "the constellation is approved in principle": agreed, not begun; not "…, and opened in May"
     if node.lemma_ in _MENTIONING and child.dep_ in {"dobj", "ccomp"} and any(
             word.dep_ == "nsubj" and (word.lower_ in {"you", "many", "some", "several"} or word.lemma_.lower() in _CONSULTED)
             for word in node.children) and not any(
@@ -1647,9 +1652,10 @@ def find_practices(sentence: Doc | Span, offset: int) -> list[PracticeMention]:
                     add(pay, PAY_RAISED, 0.7, plainly_named=True)
         if token.lemma_ == "be" and any(child.dep_ == "expl" for child in token.children) and not planned(token):
             for child in token.children:  # "There was also a new reflective writing session": something begun
-                if child.dep_ == "attr" and child.pos_ == "NOUN" and any(
-                        word.dep_ == "amod" and word.lower_ == "new" for word in child.children):
-                    add(phrase(child), "action_object", 0.6)
+                if child.dep_ == "attr" and child.lemma_.lower() in _KINDS and any(
+                        word.dep_ == "amod" and word.lower_ == "new" for word in child.children) and not any(
+                        word.lower_ in {"national", "government", "from"} for word in child.subtree):
+                    add(phrase(child), "action_object", 0.6)  # not "a new national framework", "… from the government"
         if token.pos_ == "VERB" and (verb_is(token, STRONG_ACTIONS | {"take"}) or reshaped or brought_in):
             if not (_with_its_particle(token) or brought_in):  # "took on 30 social workers", "brought in a discount"
                 continue
