@@ -546,8 +546,8 @@ def _main_council(councils: list[Mention], text: str, sources: set[int]) -> str 
                    for mention in councils)
     others = Counter(mention.key for mention in councils if mention.key != only and id(mention) not in sources)
     rival = max(others.values(), default=0)
-    return only if only is not None and counts[only] >= rival and (counts[only] > rival or counts[only] >= 2 or in_title) \
-        else None
+    named = counts[only] if only is not None else 0
+    return only if named > rival or named == rival > 0 and (named >= 2 or in_title) else None
 
 
 def _last_level(previous: list[OpenOutcomeFinding], unit: str) -> OpenOutcomeFinding | None:

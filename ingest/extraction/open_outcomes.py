@@ -1191,7 +1191,7 @@ _THEIR_UNIT = re.compile(r"%|per ?cent\b|percent\b|per 10,?000\b", re.IGNORECASE
 
 # the size of a move printed after a level, at the end of its clause: "62% of care leavers are in education,
 # employment or training, up 9 percentage points on 2022", "412 carers, down 30"; not "up 1 in 5", "up 2 places"
-_MOVED_BY = re.compile(rf",\s*(?P<direction>up|down)\s+(?:by\s+)?(?P<size>\d+(?:\.\d+)?|{'|'.join(sorted(NUMBER_WORDS, key=len, reverse=True))})"
+_MOVED_BY = re.compile(rf",\s*(?P<direction>up|down)\s+(?:by\s+)?(?P<size>\d+\.\d+|{_A_NUMBER})"
                        r"(?:\s*(?P<points>percentage points?|points?)|\s*(?P<percent>%|per ?cent)|"
                        r"(?=\s*(?:[,.;)]|$|(?:on|since|from|compared|over)\b)))", re.IGNORECASE)
 
@@ -2044,9 +2044,9 @@ def _changed_metric(anchor: Token, start: int, end: int, verb: Token | None = No
                           and noun.left_edge.i <= ancestor.i <= noun.right_edge.i for ancestor in token.ancestors)
               and token.dep_ not in {"relcl", "acl", "appos"}]
     doc = noun.doc
-    while tokens and tokens[0].i > 0 and not doc[tokens[0].i - 1].whitespace_ and doc[tokens[0].i - 1].is_alpha | (
-            doc[tokens[0].i - 1].text == "-"):
-        tokens.insert(0, doc[tokens[0].i - 1])  # the "Re-" of "Re-referrals", split off by the parser
+    while tokens and tokens[0].i > 0 and not (before := doc[tokens[0].i - 1]).whitespace_ and (
+            before.is_alpha or before.text == "-"):
+        tokens.insert(0, before)  # the "Re-" of "Re-referrals", split off by the parser
     return _named_by(tokens)
 
 
