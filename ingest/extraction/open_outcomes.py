@@ -909,8 +909,9 @@ def labelled_figure(doc: Doc, offset: int) -> _Labelled | None:
     counted_in = re.match(r"(?:average\s+(?:number\s+of\s+)?)?(days|weeks)\b", match["label"], re.IGNORECASE)
     named_unit = named_unit or (counted_in.group(1).lower() if counted_in else "")  # "Average days to adoption: 365"
     if unit == "count" and named_unit:  # "… : 61 per 10,000", "… : 12 working days", "Rate per 10,000: 61"
+        last = named_unit.split()[-1]
         unit = "per 10,000" if named_unit == "per 10,000" else "%" if named_unit in {"%", "per cent"} else \
-            _DURATIONS.get(named_unit.split()[-1], named_unit.split()[-1])  # "…: 3.1 years"
+            _DURATIONS.get(last, last)  # "…: 3.1 years"
     label = re.sub(r"\s*\((?:%|per cent)\)\s*$", "", match["label"]).strip()
     outcome = OpenOutcome("level", label, metric_key(label), amount.value, None, unit, offset + match.start("value"),
                           offset + match.end("value"))

@@ -696,6 +696,7 @@ def find_outcomes(sentence: Doc, offset: int, context_metric: str | None = None)
     previous_metric: Metric | None = metric_by_id().get(context_metric) if context_metric else None
     tokens = {token.idx: token for token in sentence}
     baselines = baselines_after(text)
+    stood = STOOD_THEN_MOVED.search(text)  # "which stood at 27% …, had fallen to 15%": one per sentence at most
     for clause_start, clause_end in _clauses(text):
         clause = text[clause_start:clause_end]
         cut = _COMPARISON.search(clause)
@@ -716,8 +717,8 @@ def find_outcomes(sentence: Doc, offset: int, context_metric: str | None = None)
             direction = "down" if change < 0 else "up" if change > 0 else direction
             draft_period = baseline.period or period
             compared = bool(_COMPARISON.search(text[:baseline.start] + text[baseline.end:]))  # not the baseline's
-        stood = STOOD_THEN_MOVED.search(text) if value_from is None and isinstance(value_to, float) else None
-        if stood is not None and change is None and stood.start("is") >= clause_start + position:
+        if stood is not None and value_from is None and isinstance(value_to, float) and change is None \
+                and stood.start("is") >= clause_start + position:
             value_from = float(stood.group("was").replace(",", ""))
             change, change_unit = round(value_to - value_from, 2), "points" if unit == "%" else unit
             direction = "down" if change < 0 else "up" if change > 0 else direction

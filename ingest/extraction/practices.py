@@ -1712,6 +1712,7 @@ def find_practices(sentence: Doc | Span, offset: int) -> list[PracticeMention]:
                 found.append(PracticeMention(doc.text[start:end], offset + start, offset + end,
                                              doc[span.end + 1].lemma_.lower(), "quoted_name", 0.7,
                                              (*tokens, doc[span.end + 1])))
+            # a quoted phrase capitalised only for a day is someone's words, not a name: "a whole Friday, every Friday"
             elif any((token.is_title or token.is_upper) and token.lower_ not in _WEEKDAYS for token in tokens) \
                     and "," not in span.text and not tokens[0].is_sent_start \
                     and not _spoken(tokens) and not (_a_clause(tokens) and _quoted_alone(doc, span)):
@@ -1720,8 +1721,6 @@ def find_practices(sentence: Doc | Span, offset: int) -> list[PracticeMention]:
     return longest(found)
 
 
-# a quoted phrase capitalised only for a day is someone's words, not a name: "a whole Friday, every Friday"
-_WEEKDAYS = {"monday", "tuesday", "wednesday", "thursday", "friday", "saturday", "sunday"}
 # a name a council gives its work: "under its own banner, Foster Shropshire", "under the Shropshire Roots name"
 _BANNER_NAME = r"[“\"‘']?(?P<name>[A-Z][\w'’-]*(?:\s+(?:(?:of|and|for|the|to|&)\s+)?[A-Z0-9][\w'’-]*)*)[”\"’']?"
 _UNDER_A_BANNER = (re.compile(r"\b[Uu]nder\s+(?:(?:its|their|our)\s+own|a|a\s+new|one)\s+(?:banner|brand|name),?\s+"
