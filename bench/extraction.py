@@ -28,9 +28,9 @@ about councils no other extraction set uses) by the same rule as --unseen.
 (tests/fixtures/extraction_second_reader.yaml), the second reader against the first, and extraction
 against each: how far the marking itself can be trusted, and where extraction stands beside it. The
 rule is not symmetric: found practices are counted by catalogue entry or distinct normalised surface,
-marked ones one by one. `--second-reader narratives` does the same on the narrative set's held_out_3
-split, which a second reader marked whole (tests/fixtures/extraction_narratives_second_reader.yaml:
-councils, practices and outcomes).
+marked ones one by one. `--second-reader narratives` does the same, split by split, on the narrative
+set's held_out_3, held_out_17 and held_out_18 splits, which a second reader marked whole
+(tests/fixtures/extraction_narratives_second_reader.yaml: councils, practices and outcomes).
 
 Needs a graph with the councils loaded (`evidence councils load`); writes nothing to it."""
 
@@ -81,26 +81,35 @@ def as_report(entry: dict) -> dict:
 
 def second_reader(narratives: bool) -> dict:
     """The second reader scored against the first, and extraction against each, on every kind the second
-    reader marked (practices only in the Ofsted reports)."""
+    reader marked (practices only in the Ofsted reports); the narrative set's documents split by the split
+    they belong to."""
     second = [{"councils": [], "outcomes": [], **entry}  # the Ofsted reports' second reader marked practices only
               for entry in yaml.safe_load((SECOND_READER_NARRATIVES if narratives else SECOND_READER).read_text())["documents"]]
     marked = NARRATIVES if narratives else UNSEEN
     first_by_path = {entry["path"]: entry for entry in yaml.safe_load(marked.read_text())["documents"]}
-    first = [first_by_path[entry["path"]] for entry in second]
     kinds = ["councils", "practices", "outcomes"] if narratives else ["practices"]
-    reports = examined(first, marked.parent if narratives else None)
-    either = [{**entry, **{kind: entry[kind] + other[kind] for kind in ("practices", "outcomes") if kind in kinds}}
-              for entry, other in zip(first, second)]
+    reports = dict(zip((entry["path"] for entry in second),
+                       examined([first_by_path[entry["path"]] for entry in second],
+                                marked.parent if narratives else None)))
 
     def scored(expected: list[dict], found: list[dict]) -> dict:
         tallies = score_unseen(expected, found)
         return {kind: tallies[kind].as_json() for kind in kinds}
-    return {"documents": len(first),
-            "second reader scored against the first": scored(first, [as_report(entry) for entry in second]),
-            "extraction against the first reader": scored(first, reports),
-            "extraction against the second reader": scored(second, reports),
-            "extraction against either reader (precision only)": {
-                kind: tally["precision"] for kind, tally in scored(either, reports).items() if kind != "councils"}}
+
+    def compared(seconds: list[dict]) -> dict:
+        first = [first_by_path[entry["path"]] for entry in seconds]
+        found = [reports[entry["path"]] for entry in seconds]
+        either = [{**entry, **{kind: entry[kind] + other[kind] for kind in ("practices", "outcomes") if kind in kinds}}
+                  for entry, other in zip(first, seconds)]
+        return {"documents": len(first),
+                "second reader scored against the first": scored(first, [as_report(entry) for entry in seconds]),
+                "extraction against the first reader": scored(first, found),
+                "extraction against the second reader": scored(seconds, found),
+                "extraction against either reader (precision only)": {
+                    kind: tally["precision"] for kind, tally in scored(either, found).items() if kind != "councils"}}
+    splits = sorted({first_by_path[entry["path"]].get("split", "dev") for entry in second})
+    return {split: compared([entry for entry in second if first_by_path[entry["path"]].get("split", "dev") == split])
+            for split in splits}
 
 
 def per_surface(report: dict) -> dict:
