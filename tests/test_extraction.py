@@ -3036,3 +3036,65 @@ def test_a_comparators_share_in_an_earlier_sentence_is_no_baseline(extractor):
             "to 58 per cent, up six points.")
     assert [figure[1:3] for figure in figures_and_units_of(in_oldham(extractor, text)) if figure[2] == 58.0] == [
         (None, 58.0)]
+
+
+@pytest.mark.parametrize(("text", "expected"), [
+    # a subject the parser hung elsewhere: a participle read as the main verb, a reported figure, a clause it split
+    ("Applications completed in the last quarter took an average of 12 weeks, down from 20 weeks a year before.",
+     [("change", 20.0, 12.0, "weeks")]),
+    ("Waiting lists were said to average 40, down from 65 a year ago.", [("change", 65.0, 40.0, "count")]),
+    ("The share of plans ending in reunification is reported to have risen by about a quarter.",
+     [("change", None, None, None)]),
+    ("The number of teenagers becoming homeless has fallen from 52 to 30 a year, and the rate of children in care now "
+     "stands at 41 per 10,000.", [("change", 52.0, 30.0, "count"), ("level", None, 41.0, "per 10,000")]),
+    # a period between a change's first end and "to"; its size after the second end's time; hours as the unit
+    ("Exclusions fell from 40 in the year before the project to 22 in its second year, a drop of almost half.",
+     [("educational_attainment", 40.0, 22.0), ("educational_attainment", None, None)]),
+    ("Re-referrals fell from 26% in Q3 last year to 19%.", [("re_referrals", 26.0, 19.0)]),
+    ("The time from contact to decision dropped from 30 hours to 11.", [("change", 30.0, 11.0, "hours")]),
+    # a change by its size in one clause and one from an earlier figure in the next; "halved" told with its ends
+    ("Repeat missing episodes have halved, and the wait for a return interview came down from 9 days to 3.",
+     [("change", None, None, None), ("change", 9.0, 3.0, "days")]),
+    ("Long placements halved over the year, from ten children to five.", [("change", 10.0, 5.0, "count")]),
+    # the figure a year ago after a semicolon; a threshold is not a figure; a time said before a count
+    ("About 30% of hearings now exceed 26 weeks; the figure a year ago was 45%.", [("change", 45.0, 30.0, "%")]),
+    ("This year 58 families were supported, compared with 40 last year.", [("change", 40.0, 58.0, "count")]),
+    ("- Recruited 14 foster carers over the summer.", [("level", None, 14.0, "count")]),
+    # what a noun-tagged verb costs; money put in; a level something was brought to
+    ("The pilot cost £96,000 this year.", [("level", None, 96000.0, "£")]),
+    ("The council contributed £40,000 in matched funding for the mentoring offer.", [("count", None, 40000.0, "£")]),
+    ("We approved 9 new foster carers, bringing the total to 131.",
+     [("count", None, 9.0, "count"), ("level", None, 131.0, "count")]),
+    # not results: a budget set, a bid's price, an award, a comparison group as subject, a club's median, a label
+    ("Next year's budget is set at £220,000.", []),
+    ("The preferred bid was priced at £510,000 a year, within the budget envelope of £600,000.", []),
+    ("Total award: £95,000", []),
+    ("The comparison teams saw a smaller fall, from 33 to 29.", []),
+    ("The club median is 21.", []),
+    ("Outcome 2 (fewer children waiting for a permanent home).", []),
+    ("The new panel has been in place for only three months.", []),
+])
+def test_subjects_parsed_apart_periods_inside_changes_and_sums_that_are_not_results(extractor, text, expected):
+    assert figures_and_units_of(in_oldham(extractor, text)) == expected
+
+
+def test_a_figure_said_to_be_another_councils_where_it_was_done_and_an_earlier_figure_told_after_an_opening(extractor):
+    text = ("The provider's bid says that in Bury it cut repeat missing episodes by a third. Two years ago about 35% of "
+            "our social workers were agency staff. After a £900,000 investment in pay and a new academy, that figure is "
+            "now 14%.")
+    found = figures_and_units_of(extractor.extract("Oldham Council update\n\n" + text, ["E08000004"], None))
+    assert ("change", 35.0, 14.0, "%") in found and ("change", None, None, None) not in found
+
+
+@pytest.mark.parametrize(("text", "implemented"), [
+    # looked at or costed, then judged or decided too costly: named, not the council's; unless it went ahead
+    ("The council looked at the Family Safeguarding model from Hertfordshire, but decided the set-up costs were too "
+     "high for a council of its size.", []),
+    ("The service costed the Mockingbird foster carer model last year but judged that its pool of foster carers was too "
+     "small.", []),
+    ("We looked at Signs of Safety and decided it was right for us, and adopted it in 2022.", ["signs_of_safety"]),
+    ("The service costed the Mockingbird model in 2021 and launched its first constellation in 2022.", ["mockingbird"]),
+])
+def test_a_model_weighed_and_judged_too_costly_is_named_not_implemented(extractor, text, implemented):
+    evidence = extractor.extract(text, ["E10000016"], None)
+    assert [found.intervention for found in evidence.implementations] == implemented

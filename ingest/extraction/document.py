@@ -904,7 +904,8 @@ class _CouncilContext:
     def about_another(self, sentence: Sentence, parsed: Doc, figure_at: int) -> bool:
         """A figure (at document offset `figure_at`) whose clause has another council than the document's
         own as its subject ("Slough was at around 30%", "while Rochdale's rate is 26%", "Wigan reports that
-        15% …", "St Helens saw its numbers fall by a third"): that council's figure, a comparison, not this
+        15% …", "St Helens saw its numbers fall by a third") or as where it was done ("in Lambeth it reduced …"):
+        that council's figure, a comparison, not this
         council's result. Not a clause whose subject is "we", a measure, the figure itself, or a practice
         named after a council ("Bury's Family Hub model … has helped us reduce …")."""
         own = self._own
@@ -916,6 +917,9 @@ class _CouncilContext:
         at = [token for token in parsed if sentence.start + token.idx >= figure_at][:4]  # "by a third", "£2.4m"
         figure = next((token for token in at if token.like_num), at[0] if at else None)
         for verb in (word for word in (figure.ancestors if figure is not None else ()) if word.pos_ in {"VERB", "AUX"}):
+            if any(child.dep_ == "prep" and child.lower_ == "in" and any(place.i in covered for place in child.children)
+                   for child in verb.children):
+                return True  # "in Lambeth it reduced repeat missing episodes by a quarter"
             subject = next((child for child in verb.children if child.dep_ in {"nsubj", "nsubjpass"}), None)
             if subject is None:
                 continue

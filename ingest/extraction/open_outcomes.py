@@ -141,7 +141,8 @@ _NOT_MEASURE = {"year", "years", "month", "months", "week", "weeks", "day", "day
 _LABELS = {"section", "act", "page", "grade", "stage", "level", "tier", "phase", "step", "part", "chapter", "year",
            "recommendation", "paragraph", "para", "appendix", "annex", "table", "item", "option", "question",
            "action", "priority", "objective", "figure", "chart", "box", "episode", "issue", "series", "volume", "vol",
-           "column", "proposal", "clause", "reference", "ref", "answer"}
+           "column", "proposal", "clause", "reference", "ref", "answer", "outcome", "milestone", "theme", "workstream",
+           "module", "lot", "indicator", "criterion", "standard", "principle", "pillar", "commitment"}
 _YEAR = re.compile(r"(?:199|20[0-3])\d")  # a year wherever it stands
 _YEAR_NAMED = re.compile(r"(?:19|20)\d\d")  # a year when the parser reads it as a number
 _GRADE_THEN_NUMBER = re.compile(GRADE_PATTERN + r"\s+\d", re.IGNORECASE)
@@ -333,14 +334,24 @@ _DAYS_OF = re.compile(rf"(?:st|nd|rd|th)?\s*(?:and|&|to|-|–)\s*\d{{1,2}}(?:st|
 
 
 def _dated(token: Token) -> bool:
-    """Part of a date the tagger found; a lone number it calls a date ("87 (24%) were …") is not one; the
-    first day of "23 and 24 July"."""
+    """Part of a date the tagger found; a lone number it calls a date ("87 (24%) were …") is not one, nor one
+    counting what a plural noun names ("This year 64 young people were matched"); the first day of "23 and 24
+    July"."""
     if _DAYS_OF.match(token.doc.text, token.idx + len(token.text)):
         return True
     if token.ent_type_ != "DATE":
         return False
     entity = next(span for span in token.doc.ents if span.start <= token.i < span.end)
+    if token.i == entity.end - 1 and token.dep_ == "nummod" and token.head.tag_ == "NNS" \
+            and token.head.lower_ not in _DURATIONS:
+        return False
     return len(entity) > 1 or bool(_YEAR.fullmatch(token.text))
+
+
+def _a_time_before(word: Token) -> bool:
+    """"This year", "last year", "each year": a time, not a label ("Year 9")."""
+    return word.lower_ == "year" and word.i > 0 and word.doc[word.i - 1].lower_ in {"this", "last", "next", "each",
+                                                                                     "every", "that", "a", "per"}
 
 
 def _in_a_spread(doc: Doc, first: int, last: Token) -> bool:
@@ -368,13 +379,14 @@ def _duration_unit(token: Token) -> Token | None:
 
 def _a_duration(token: Token) -> bool:
     """"32 weeks" (which the tagger calls a date) measures how long something took; "within 45
-    days", "at 35 days", "every 6 weeks", "in the 12 months prior" and "six months on" are
-    timescales and points in time, not figures."""
+    days", "at 35 days", "every 6 weeks", "exceed 26 weeks", "in the 12 months prior" and "six months on"
+    are timescales and points in time, not figures."""
     doc = token.doc
     unit = _duration_unit(token)
     i = token.i - 1
-    while i > doc[0].i and doc[i].dep_ in {"det", "amod"} and doc[i].lower_ not in _BEFORE_A_SPAN:
-        i -= 1  # "within the statutory 45 working days"
+    while i > doc[0].i and (doc[i].dep_ in {"det", "amod"} or doc[i].lower_ in {"only", "just"}) \
+            and doc[i].lower_ not in _BEFORE_A_SPAN:
+        i -= 1  # "within the statutory 45 working days", "for only four months"
     before = doc[i] if i >= doc[0].i else None
     after = doc[unit.i + 1] if unit is not None and unit.i + 1 < len(doc) else None
     on_average = after is not None and after.lower_ == "on" and after.i + 1 < len(doc) \
@@ -384,7 +396,8 @@ def _a_duration(token: Token) -> bool:
 
 
 _BEFORE_A_SPAN = {"within", "every", "for", "after", "over", "last", "past", "next", "at", "in", "first", "than",
-                  "previous", "preceding", "following", "on", "during"}
+                  "previous", "preceding", "following", "on", "during", "exceed", "exceeds", "exceeding", "exceeded",
+                  "beyond"}  # "cases that exceed 26 weeks": a threshold
 _AFTER_A_SPAN = {"after", "on", "prior", "ago", "later", "before", "since", "from", "old", "into"}
 
 
@@ -437,7 +450,8 @@ def _averaged(figure: Token) -> Token | None:
     if counted.dep_ not in {"dobj", "npadvmod", "attr"} or verb.lemma_.lower() != "average" or verb.pos_ != "VERB" \
             or any(word.is_punct for word in figure.doc[verb.i:figure.i]):
         return None  # not "the core cities average (738)", a noun the parser took for a verb
-    return next((child for child in verb.children if child.dep_ == "nsubj" and child.pos_ == "NOUN"), None)
+    subject = clause_subject(verb)
+    return subject if subject is not None and subject.pos_ == "NOUN" else None
 
 
 def _a_persons_own(noun: Token) -> bool:
@@ -603,7 +617,7 @@ def _rated_before(token: Token) -> Token | None:
 
 
 # not "spent £4.5 million on agency staff": a cost, not an investment
-_SPENDING = {"invest", "commit", "allocate", "put"}
+_SPENDING = {"invest", "commit", "allocate", "put", "contribute"}
 
 
 def _spent_on(amount: Token) -> str:
@@ -651,7 +665,7 @@ def _clause_metric(figure: Token) -> str:
     if by_predicate:
         tokens = [token for token in verb.subtree if _in_metric(token, verb, {"nsubj", "nsubjpass"})]
     else:
-        subject = next((child for child in verb.children if child.dep_ in {"nsubj", "nsubjpass"}), None)
+        subject = clause_subject(verb, joined=False)  # not "…, and in several cases has exceeded £15,000"
         if subject is None or subject.pos_ == "PRON" or subject.lemma_.lower() in _NOT_CHANGED | _NOT_MEASURE \
                 and not _time_taken(subject):
             return ""
@@ -771,10 +785,15 @@ _BASELINE = re.compile(r"^\W*this (?:is|was|represents) (?:an? (?:\w+ )?(?:incre
 _THAN_BEFORE_BASELINE = re.compile(rf"^\W*this is (?:\w+ )?(?:lower|higher|fewer|more|less) than (?:the )?"
                                    rf"(?=\d(?:[^,;]|,\d)*?\b(?:(?:19|20)\d\d|ago|before|earlier|previously|last year)\b)"
                                    rf"(?!(?:[^,;]|,\d)*\b(?:{COMPARISON_GROUPS}|average)\b)", re.IGNORECASE)
-# "In March 2023 the figure was 22%.", "Three years ago it was 31.": what the previous sentence's figure was then
-_FIGURE_WAS = re.compile(rf"^\W*(?:{PAST}|before\s+(?:the|its|our|this)\s+[\w-]+(?:\s+[\w-]+)?),?\s+(?:the|that|this|it)(?:\s+(?:figure|proportion|percentage|share|number|"
-                         rf"rate|total))?\s+(?:was|had\s+been|stood\s+at)\s+{HEDGE}(?=[\w,.]+?(?:\s*%|\s*per 10,000)?\W*$)",
-                         re.IGNORECASE)
+# "In March 2023 the figure was 22%.", "Three years ago it was 31.", "The figure for the same group when they joined was
+# 51%, a rise of 21 percentage points.": what the previous sentence's figure was then
+_THEN = (rf"(?:{PAST}|when\s+(?:they|it|we|the\s+\w+)\s+(?:joined|started|began|arrived|opened)|at\s+(?:the\s+)?(?:start|"
+         rf"outset|beginning|baseline))")
+_FIGURE_WAS = re.compile(rf"^\W*(?:(?:{PAST}|before\s+(?:the|its|our|this)\s+[\w-]+(?:\s+[\w-]+)?),?\s+(?:the|that|this|it)(?:\s+(?:figure|"
+                         rf"proportion|percentage|share|number|rate|total))?|(?:the|that)\s+(?:figure|proportion|percentage|share|"
+                         rf"number|rate|total)\b[^.;,]{{0,40}}?\s{_THEN})\s+(?:was|had\s+been|stood\s+at)\s+{HEDGE}"
+                         rf"(?=[\w,.]+?(?:\s*%|\s*per 10,000)?(?:,\s+an?\s+(?:rise|fall|increase|decrease|drop|reduction|"
+                         rf"improvement)\s+of\s+[^.;,]+)?\W*$)", re.IGNORECASE)
 # one earlier figure: "374", "374 (64.0 per 10,000)", "26 per 10,000 (152)", "13%", "four", "the ten children"
 _EARLIER = re.compile(r"(?P<first>\d[\d,]*(?:\.\d+)?|[a-z]+)(?P<first_unit>\s*%|\s*per 10,000)?"
                       r"(?:\s*\((?P<second>\d[\d,]*(?:\.\d+)?)(?P<second_unit>\s*per 10,000)?[^)]*\))?", re.IGNORECASE)
@@ -809,7 +828,9 @@ def baseline_of(sentence: str) -> list[dict[str, float]] | None:
 
 _LATER = re.compile(rf"^\W*(?P<when>(?:(?:by|in|at|since|after)\s+(?:the\s+end\s+of\s+)?(?:{'|'.join(sorted(MONTHS))}|"
                     rf"(?:19|20)\d\d|(?:last|this|the) (?:year|spring|summer|autumn|winter|quarter))\b[^.;,]{{0,20}}?|"
-                    rf"(?:this|last)\s+(?:year|spring|summer|autumn|winter|quarter|month)|today|now|currently),?\s+)?"
+                    rf"(?:this|last)\s+(?:year|spring|summer|autumn|winter|quarter|month)|today|now|currently|"
+                    rf"(?:after|following|since|with|thanks\s+to)\s+(?:[^.;]|\.\d){{0,200}}?,(?=\s+(?:that|this|the)\s+(?:figure|proportion|"
+                    rf"percentage|share|number|rate|total)\b)),?\s+)?"
                     rf"(?:(?:that|this|the) (?:figure|proportion|percentage|share|number|rate|total)|(?:that|this|it)"
                     rf"(?=\s+(?:ha[sd]\b|(?:is|was)\s+(?:now\s+)?down\s+to\b|is\s+now\s+up\s+to\b))|(?P<it>it)(?=['’]s\b|\s+is\b))\b[^.;A-Z]{{0,20}}?"
                     rf"\b(?P<now>now )?(?:stands at|is(?P<is_now> now)?|['’]s(?P<now_after> now)?|(?:is |was )(?:now )?down to|is now up to|"
@@ -880,7 +901,7 @@ _LABELLED = re.compile(
     r"|,\s*(?P<rest>(?:against|compared|up|down|and|or|of\s+wh(?:ich|om)|roughly|around|about|nearly|almost|some|including)\b"
     r"[^\n]*))?\s*[.;]?\s*$")
 _NOT_OURS_LABEL = re.compile(rf"\b(?:{COMPARISON_GROUPS}|average\s+for|target|budget|forecast|page|tel|telephone|"
-                             r"version|ref|date|ages?|postcode|standstill|contract|tender|deadline)\b", re.IGNORECASE)
+                             r"version|ref|date|ages?|postcode|standstill|contract|tender|deadline|award|price)\b", re.IGNORECASE)
 
 
 @dataclass
@@ -932,6 +953,11 @@ _A_DECISION_SOUGHT = re.compile(r"\W*(?:\d+(?:\.\d+)*\.?\s+)?To\s+(?:approve|agr
                                 r"release)\b")  # not "To note that 84% of assessments were on time"
 
 
+# what may stand between a change's size and its two ends told as one move: "halved, from 8 to 4", "halved over the
+# quarter, from eight children to four", "halved our reliance on agency staff, from 32% to 16%"
+_SAME_MOVE = re.compile(r"(?:(?!\b(?:and|but|while|whereas)\b)[^;\d]){0,60}")
+
+
 def find_open_outcomes(doc: Doc, offset: int, taken: set[tuple[float, str]]) -> list[OpenOutcome]:
     """Levels, counts and changes in one parsed sentence; `taken` holds (value, unit) a controlled outcome
     already gives."""
@@ -942,8 +968,10 @@ def find_open_outcomes(doc: Doc, offset: int, taken: set[tuple[float, str]]) -> 
         return [outcome for outcome in labelled.outcomes if (outcome.value, outcome.unit) not in taken]
     if any(token.dep_ in {"nsubj", "nsubjpass"} and token.lemma_.lower() == "inspector" for token in doc):
         return []  # "inspectors visited two houses": the inspection's own tally
-    if labelled is None and (not any(token.pos_ in {"VERB", "AUX"} for token in doc) or _contents_line(doc)):
-        return []  # a heading or a contents line, whose numbers are pages and grades
+    if labelled is None and (not any(token.pos_ in {"VERB", "AUX"} or token.dep_ == "ROOT" and {"nsubj", "dobj"} <= {
+            child.dep_ for child in token.children} for token in doc) or _contents_line(doc)):
+        return []  # a heading or a contents line, whose numbers are pages and grades; but "The scheme cost £138,000"
+        # has a verb the tagger calls a noun
     found: list[OpenOutcome] = []
     skipped = ranges(doc.text)  # character spans of figures read already (a change, a baseline, a share) or spreads
     if labelled is not None and labelled.rest is not None:
@@ -957,14 +985,19 @@ def find_open_outcomes(doc: Doc, offset: int, taken: set[tuple[float, str]]) -> 
     whole_change = from_to(doc.text)
     while whole_change is not None and of_a_budget(doc, whole_change[0].start("a")):
         whole_change = from_to(doc.text, whole_change[0].end())  # "the overspend fell from £8.2m to £3.1m, and …"
-    if whole_change is None:
-        changes = _changes_by(doc, offset, taken)
-    else:  # "halved, from 58 to 29" and "fell by 18%, from 812 to 666" are one change
+    changes = _changes_by(doc, offset, taken)
+    if whole_change is not None:  # "halved, from 58 to 29" and "fell by 18%, from 812 to 666" are one change
         told_twice = size_printed_before(doc.text, whole_change)
         skipped += [told_twice] if told_twice is not None else []
         change = _open_change(doc, offset, taken, whole_change)
-        changes = [change] if change is not None else []
+        read = [told_twice or (0, 0), (whole_change[0].start(), whole_change[0].end())]
+        read += [span for _, span in changes if _SAME_MOVE.fullmatch(doc.text, span[1], whole_change[0].start())]
         stated = stated_share(doc.text, whole_change) if change is not None else None
+        read += [(stated.start(), stated.end())] if stated is not None else []
+        # another clause's change by its size stays: "Rent arrears have halved, and waits came down from 19 weeks to 8"
+        changes = [(outcome, span) for outcome, span in changes
+                   if not any(span[0] < end and start < span[1] for start, end in read)]
+        changes += [change] if change is not None else []
         if change is not None and stated is not None:  # "…, a reduction of almost 25%": its size as printed, too
             outcome = change[0]
             size, size_unit = signed_change(share_words(stated), outcome.direction)
@@ -1004,9 +1037,11 @@ def find_open_outcomes(doc: Doc, offset: int, taken: set[tuple[float, str]]) -> 
             continue  # the "two" of "two thirds" or "two-thirds", read as a share or not at all
         if token.lower_ == "one" and first == token.i and not _after_of_whom(token):
             continue  # "one child in particular"; but "…, of whom one returned home" counts
-        if before is not None and (before.is_title and before.i > doc[0].i or before.lower_ in _LABELS and not (
-                following is not None and following.lower_ in {"%", "per", "percent"})):
-            continue  # "Chat 2 Change", "Act 1989", "Good 2", "stage two assessments"; not "in the year 29%"
+        if before is not None and (before.is_title and any(not word.is_punct for word in doc[:before.i])
+                                   or before.lower_ in _LABELS and not (
+                following is not None and following.lower_ in {"%", "per", "percent"} or _a_time_before(before))):
+            continue  # "Chat 2 Change", "Act 1989", "Good 2", "stage two assessments"; not "in the year 29%", "This
+            # year 64 young people were matched", "- Migrated 38,000 case records" (a list line's first word)
         if before is not None and before.text == "." and before.i > 0 and doc[before.i - 1].lower_ == "no":
             continue  # "case study no. 7"
         if _compared_with_others(token):
@@ -1080,6 +1115,8 @@ def find_open_outcomes(doc: Doc, offset: int, taken: set[tuple[float, str]]) -> 
                 continue  # "recruited 22 social workers across two cohorts": the 22 is the count
             if _per_10000(noun) is not None:
                 unit = "per 10,000"  # the rate printed first: "36 children and young people per 10,000"
+        elif (brought := _brought_to(token)) is not None:
+            noun = brought  # "…, bringing the active pool to 92": where the pool stands now
         elif (subject := _measured_subject(token)) is not None:
             noun = subject  # "average caseloads are 15", "stood at 24", "referrals totalled 3,412"
             if _per_10000(noun) is not None:
@@ -1748,15 +1785,16 @@ def _of_a_comparison_group(doc: Doc, start: int, end: int) -> bool:
 
 
 _ACROSS_A_REGION = re.compile(rf"\w+\s+(?:across|in|for)\s+(?:{_REGION})\b")
-_GROUP_MEASURES = {"rate", "average", "figure", "level", "proportion", "percentage", "share"}
+_GROUP_MEASURES = {"rate", "average", "median", "mean", "figure", "level", "proportion", "percentage", "share"}
+_GROUPS = {"team", "authority", "council", "area", "borough", "county", "neighbour", "comparator", "group", "cohort"}
 _A_GROUP_BEFORE = re.compile(rf"\b(?:{COMPARISON_GROUPS}|benchmark\w*|pan-\w+)\b|\b(?:{_REGION})\b", re.IGNORECASE)
 _GROUP_AVERAGE = re.compile(rf"\b{_PLACE_AVERAGE}\b"
                             r"|\bLondon (?:rate|figure)\b")
 
 
 def _subject_names_a_group(doc: Doc, start: int) -> bool:
-    """The subject of the figure's clause is a comparison group's measure, named before its noun: "The regional
-    average agency rate is still around 17%", "The London average is 24%", "The London average quoted in the paper,
+    """The subject of the figure's clause is a comparison group, or its measure named before its noun: "The
+    comparison teams saw a smaller reduction, from 31 to 27", "The regional average agency rate is still around 17%", "The London average is 24%", "The London average quoted in the paper,
     16, …"; or a bare average in a clause whose opening phrase names a group or a benchmarking round ("In the pan-London
     benchmarking round the average was 74%")."""
     figure = _figure_at(doc, start)
@@ -1772,9 +1810,11 @@ def _subject_names_a_group(doc: Doc, start: int) -> bool:
         return False  # after the figure, or holding it ("…, the regional adoption agency, 19 children were placed")
     subject = subjects[-1]
     before = doc[subject.left_edge.i:subject.i]
-    if subject.lemma_.lower() not in _GROUP_MEASURES or any(word.lower_ in {"our", "its"} for word in before):
-        return False  # not "Our national award-winning team supported 420 families"
     named = doc[subject.left_edge.i:subject.i + 1].text
+    if any(word.lower_ in {"our", "its"} for word in before):
+        return False  # not "Our national award-winning team supported 420 families"
+    if subject.lemma_.lower() not in _GROUP_MEASURES:  # the group itself: "The comparison teams saw a smaller reduction"
+        return subject.lemma_.lower() in _GROUPS and bool(_NAMES_A_GROUP.search(named))  # not "the regional adoption agency"
     across = doc[subject.i:subject.right_edge.i + 1].text  # "the average across the North West group"
     if subject.lemma_.lower() in _AVERAGES and subject.left_edge.i == subject.i - 1 == subject.right_edge.i - 1 and any(
             child.dep_ == "prep" and child.i < subject.i and _A_GROUP_BEFORE.search(
@@ -1803,11 +1843,46 @@ def _held_steady(verb: Token) -> bool:
     return verb.lemma_ == "hold" and any(child.lower_ in {"steady", "stable"} for child in verb.children)
 
 
+def _brought_to(figure: Token) -> Token | None:
+    """"…, bringing the active pool to 92", "taking the total to 140": the noun a figure says was brought to it."""
+    to = figure.head
+    if figure.dep_ != "pobj" or to.lower_ != "to" or to.head.lemma_.lower() not in {"bring", "take", "raise", "lift"}:
+        return None
+    return next((child for child in to.head.children if child.dep_ == "dobj" and child.pos_ == "NOUN"
+                 and child.lemma_.lower() not in _NOT_MEASURE | _NOT_CHANGED), None)
+
+
 def _one_subject(subjects: list[Token]) -> Token | None:
     """A verb's first subject; the last word of a hyphenated one the parser split into several ("Re-referrals
     are 19%")."""
     joined = len(subjects) > 1 and all(not word.whitespace_ for word in subjects[0].doc[subjects[0].i:subjects[-1].i])
     return subjects[-1] if joined else next(iter(subjects), None)
+
+
+_SUBJECTS = {"nsubj", "nsubjpass"}
+_RAISING = {"say", "report", "think", "believe", "seem", "appear", "continue", "tend", "understand"}
+
+
+def clause_subject(verb: Token, joined: bool = True) -> Token | None:
+    """The subject of a verb's clause: its own, or the one it shares with the verb it hangs on: a second verb
+    joined to the first ("… looked after in Calderdale remained stable at 340", parsed as two clauses), an
+    infinitive after a reporting verb ("caseloads were said to average 17", "waits continue to average 9
+    weeks"), or a clause the parser hung on the participle describing its subject ("applications concluded in
+    the last quarter took an average of 31 weeks"); a joined verb's only when `joined`."""
+    while True:
+        subject = _one_subject([child for child in verb.children if child.dep_ in _SUBJECTS])
+        if subject is None:  # "the number of adolescents becoming looked after has fallen", read as two clauses
+            subject = next((clause_subject(child, False) for child in verb.children if child.dep_ == "advcl"
+                            and child.i < verb.i and all(word.dep_ in {"aux", "auxpass", "neg"}
+                                                         for word in verb.doc[child.right_edge.i + 1:verb.i])), None)
+        head = verb.head
+        if subject is not None or head.i == verb.i or head.pos_ not in {"VERB", "AUX"}:
+            return subject
+        if not (verb.dep_ == "conj" and joined or verb.dep_ == "xcomp" and head.lemma_.lower() in _RAISING
+                or verb.dep_ == "ccomp" and head.tag_ == "VBN" and head.dep_ == "ROOT"
+                and not any(child.dep_ in {"aux", "auxpass"} for child in head.children)):
+            return None
+        verb = head
 
 
 def _measured_subject(figure: Token) -> Token | None:
@@ -1822,9 +1897,7 @@ def _measured_subject(figure: Token) -> Token | None:
     elif not ((figure.dep_ == "attr" and verb.lemma_ == "be")
               or (figure.dep_ == "dobj" and verb.lemma_.lower() in _STATE_AS_OBJECT)):
         return None
-    subject = _one_subject([child for child in verb.children if child.dep_ in {"nsubj", "nsubjpass"}])
-    if subject is None and verb.dep_ == "conj":  # "… looked after in Calderdale remained stable at 340"
-        subject = next((child for child in verb.head.children if child.dep_ in {"nsubj", "nsubjpass"}), None)
+    subject = clause_subject(verb)
     if subject is None or subject.pos_ != "NOUN" or subject.lemma_.lower() in _NOT_MEASURE | _NOT_CHANGED:
         return None
     if subject.lemma_.lower() in _NO_MEASURE_ALONE and not any(child.dep_ == "prep" for child in subject.children):
@@ -1987,6 +2060,9 @@ _SPREAD = re.compile(r"(?:spread|range|variation|gap)\b.*\b(?:between|across)\s+
                      r"regions|boroughs|counties)\b", re.IGNORECASE)
 
 
+_TIME_UNIT = re.compile(r"\s+(?:working\s+|calendar\s+|school\s+)?(hours?|days?|weeks?|months?)\b", re.IGNORECASE)
+
+
 def _open_change(doc: Doc, offset: int, taken: set[tuple[float, str]], found: tuple[re.Match, Any, Any]
                  ) -> tuple[OpenOutcome, tuple[int, int]] | None:
     """'Approved foster carers increased from 112 to 140' (`found`, outcomes.from_to's reading): a
@@ -1994,6 +2070,9 @@ def _open_change(doc: Doc, offset: int, taken: set[tuple[float, str]], found: tu
     the span of its figures."""
     match, before, after = found
     unit = after.unit if after.unit != "count" else before.unit
+    timed = _TIME_UNIT.match(doc.text, match.end("a"))
+    if unit == "count" and timed:
+        unit = _DURATIONS[timed.group(1).lower()]  # "dropped from 26 hours to 17"
     if (before.value, unit) in taken or (after.value, unit) in taken:
         return None  # a controlled metric's outcome already
     if _DAYS_OF.match(doc.text, match.end("a")):
@@ -2025,10 +2104,12 @@ def _changed_metric(anchor: Token, start: int, end: int, verb: Token | None = No
             return None
         objects = [child for child in verb.children if child.dep_ == "dobj"]
         # a subject the parser read as a clause: "Missing episodes among them halved"
-        subject = _one_subject([child for child in verb.children if child.dep_ in {"nsubj", "nsubjpass", "csubj"}])
+        subject = _one_subject([child for child in verb.children if child.dep_ in {"nsubj", "nsubjpass", "csubj"}]) \
+            or clause_subject(verb, joined=False)  # "Agency reliance is reported to have fallen by a third"
         noun = next(iter(objects), subject)
         if noun is None and verb.dep_ == "conj" and verb.head.pos_ == "VERB" \
-                and not any(child.dep_ == "cc" for child in verb.head.children):  # not "peaked in 2021 and has fallen"
+                and not any(child.dep_ == "cc" and child.i < verb.i for child in verb.head.children):  # not "peaked in
+            # 2021 and has fallen"; but "… looked after has fallen from 61 to 44, and the rate …", misparsed
             subject = next((child for child in verb.head.children if child.dep_ in {"nsubj", "nsubjpass"}), None)
             return _words_from(subject, verb)  # "Audits graded good or outstanding increased from 29% to 52%"
         if noun is None and verb.dep_ == "acl" and not any(token.tag_ in FINITE_TAGS for token in verb.doc):
@@ -2059,8 +2140,8 @@ def _words_from(subject: Token | None, verb: Token) -> str | None:
     if subject is None or subject.pos_ == "PRON" or subject.lemma_.lower() in _NOT_CHANGED:
         return None
     tokens = [token for token in verb.doc[subject.left_edge.i:verb.i] if token.dep_ not in {"det", "punct"}]
-    while tokens and tokens[-1].pos_ == "CCONJ":
-        tokens = tokens[:-1]
+    while tokens and (tokens[-1].pos_ == "CCONJ" or tokens[-1].head.i == verb.i and tokens[-1].dep_ in {"aux", "neg"}):
+        tokens = tokens[:-1]  # nor the change verb's "has"
     return _named_by(tokens)
 
 

@@ -60,13 +60,16 @@ _COUNTED = (rf"(?P<ra>{PER_10000})?(?:\s+(?!(?:to|in|at|from|and|by|during|was|w
             rf"[a-z][a-z'’-]*){{0,4}}?")
 # a timescale the first figure is measured against: "from 58% within 72 hours to 86%"
 _WITHIN = r"(?:\s+within\s+\d+\s+(?:working\s+)?(?:hours?|days?|weeks?|months?))?"
-# a quarter the first figure was measured in: "from 54% in Q1 to 88%", "in the first quarter of 2024"
+# a quarter the first figure was measured in: "from 54% in Q1 to 88%", "in the first quarter of 2024", "in Q2 last year"
 _QUARTER = (r"(?:q[1-4]|quarter\s+(?:one|two|three|four|[1-4])|the\s+(?:first|second|third|fourth|last)\s+quarter)"
-            rf"(?:\s+(?:of\s+)?{_YEAR})?")
+            rf"(?:\s+(?:of\s+)?{_YEAR}|\s+(?:of\s+)?(?:last|the\s+previous)\s+year)?")
+# the time before something began that the first figure was measured in: "from 29 in the year before the pilot to 17"
+_BEFORE_IT_BEGAN = (r"(?:in|during|over)\s+the\s+(?:\w+\s+)?(?:year|months?|quarters?|weeks?|period)\s+(?:before|prior\s+to)\s+"
+                    r"(?:the\s+|its\s+|our\s+|this\s+)?[\w-]+")
 _FROM_TO = re.compile(
     rf"\bfrom\s+{HEDGE}(?P<a>{AMOUNT}|{_IN_WORDS}){_COUNTED}{_WITHIN}(?:\s+in\s+(?:[A-Z][a-z]+\s+)?(?P<ya>{_YEAR})|\s+(?:at|in|during) "
     rf"the (?:previous|last|time of the) (?:inspection|year|visit)|\s+(?:in|at|on|by)\s+(?:the\s+(?:end|start|beginning)\s+of\s+)?"
-    rf"(?:\d{{1,2}}\s+)?{_MONTH}(?:\s+{_YEAR})?|\s+in\s+{_QUARTER})?,?\s+(?:down\s+|up\s+)?(?:to|into)\s+"
+    rf"(?:\d{{1,2}}\s+)?{_MONTH}(?:\s+{_YEAR})?|\s+in\s+{_QUARTER}|\s+{_BEFORE_IT_BEGAN})?,?\s+(?:down\s+|up\s+)?(?:to|into)\s+"
     rf"{HEDGE}(?P<b>{AMOUNT}|{_IN_WORDS})(?P<rb>{PER_10000})?(?:\s+in\s+(?:[A-Z][a-z]+\s+)?(?P<yb>{_YEAR}))?",
     re.IGNORECASE)
 _PAIRED_YEARS = re.compile(
@@ -93,10 +96,11 @@ def _size(group: str) -> str:
     return rf"{HEDGE}(?:a\s+)?(?P<{group}>(?:{FRACTION})(?!\w)|{_SHARE})(?!\s+of\b)"  # not "three quarters of the gap"
 
 
-# a change's size as a share printed right beside its two ends: "…, a reduction of almost 25%", "(a 36%
-# reduction)", "…, by a tenth"; and before them as a noun: "a 36% reduction in plans (from 436 to 279)". Not
+# a change's size as a share printed right beside its two ends (or the time of the second): "…, a reduction
+# of almost 25%", "(a 36% reduction)", "…, by a tenth", "… to 17 in the second year, a drop of two-fifths"; and before them as a noun: "a 36% reduction in plans (from 436 to 279)". Not
 # "fell by 12%, from 600 to 528" or "halved, from 58 to 29": readers take that as one change, given by its ends
 _SHARE_AFTER = re.compile(
+    rf"(?:\s+(?:in|by|during|over|at)\s+(?:the\s+)?(?:[\w-]+\s+){{0,2}}[\w-]+(?=,))?"  # "… to 17 in the second year, a drop of …"
     rf"\s*(?:,|\(|\s[-–])?\s*(?:by\s+{_size('by')}|an?\s+(?:(?P<first>{_SHARE})\s+{_CHANGE_NOUNS}\b|(?:[a-z]+\s+)?"
     rf"{_CHANGE_NOUNS}\s+of\s+{_size('of')}))", re.IGNORECASE)
 _SHARE_BEFORE = re.compile(rf"\ban?\s+(?P<ahead>{_SHARE})\s+{_CHANGE_NOUNS}\b[^.;,()]{{0,60}}?\(?\s*$", re.IGNORECASE)
@@ -136,8 +140,9 @@ _COMPARISON = re.compile(r"\b(?:compared\s+(?:with|to)|in\s+comparison\s+(?:with
 _BASELINE_AFTER = re.compile(
     rf"(?:\b(?P<moved>down|up|falling|rising|(?:increase|rise|reduction|decrease|fall|drop|decline|improvement)"
     rf"(?:\s+of\s+\d+%?)?)\s+from|(?P<adjacent>(?<=\d)|(?<=%)|(?<=\bcent))\s+from|(?P<comma>,)\s*from|\bcompare[sd]?\s+(?:with|to)|\bagainst|(?P<was>,\s*having\s+(?:been|peaked)(?:\s+at)?|[;,]\s*"
-    rf"(?:and\s+)?{PAST},?\s+(?:(?:the|that|this|it)(?:\s+(?:figure|proportion|percentage|share|number|rate|total))?\s+"
-    rf"(?:was|had\s+been|stood\s+at)|they\s+(?:were|had\s+been|stood\s+at))))\s+(?:close\s+to\s+)?{HEDGE}"
+    rf"(?:and\s+)?(?:{PAST},?\s+(?:(?:the|that|this|it)(?:\s+(?:figure|proportion|percentage|share|number|rate|total))?\s+"
+    rf"(?:was|had\s+been|stood\s+at)|they\s+(?:were|had\s+been|stood\s+at))|(?:the|that)\s+(?:figure|proportion|percentage|"
+    rf"share|number|rate|total)\s+{PAST}\s+(?:was|had\s+been|stood\s+at))))\s+(?:closer?\s+to\s+)?{HEDGE}"
     rf"(?P<v>{AMOUNT}|{FRACTION}|{_N_IN_M}|{_WORDS_ALONE})(?!(?:st|nd|rd|th)?\s+{_MONTH}\b)(?P<r>{PER_10000})?(?P<when>[^,;.]{{0,60}}?\b(?:(?:19|20)\d\d|ago|before|previous|last|{_MONTH}|"
     rf"baseline|time of|start|beginning|earlier|when\s+(?:the|our|its|this|we|it)\b[^,;.]{{0,40}}?\b(?:began|begun|"
     rf"started|launched|introduced|agreed|opened))\b)?", re.IGNORECASE)
@@ -149,7 +154,8 @@ _BRACKETED_BASELINE = re.compile(rf"\(\s*(?P<v>{AMOUNT})(?P<r>{PER_10000})?\s+(?
 COMPARISON_GROUPS = (r"england|national(?:ly)?|statistical neighbours?|comparators?|regional|neighbouring|"
                      r"(?:comparable|comparison|similar|other) (?:(?:[A-Z][a-z]+|inner|outer) ){0,2}(?:authorities|areas|councils|"
                      r"teams|boroughs|counties)|"
-                     r"(?:control|comparison|matched) groups?")
+                     r"(?:control|comparison|matched) groups?|"
+                     r"(?:club|peer[- ]group|benchmarking(?: group| club)?) (?:average|median|mean|figure|rate)s?")
 _GROUP_NAMED = re.compile(rf"\b(?:{COMPARISON_GROUPS}|average)", re.IGNORECASE)
 # a share said of a group right after it: "18 per cent for children in care nationally", "18% in England"; not "22%
 # against 16% nationally", whose group is the other figure's
@@ -644,9 +650,11 @@ def _by_a_change(token: Token | None) -> bool:
 
 
 BUDGET_NOUNS = {"budget", "overspend", "underspend", "overspending", "deficit", "forecast", "allocation", "shortfall",
-                "value"}  # a contract's: "the estimated value is £3.6m"
+                "value", "price", "envelope", "bid", "tender"}  # a contract's: "the estimated value is £3.6m", "the
+# bid was priced at £842,000"
 # what a sum's size does: "the overspend is £4.2m", "fell to £3.1m", "we reduced the deficit to £2m"
-_SIZE_VERBS = {"be", "fall", "rise", "reduce", "increase", "grow", "drop", "decrease", "stand", "remain", "cut"}
+_SIZE_VERBS = {"be", "fall", "rise", "reduce", "increase", "grow", "drop", "decrease", "stand", "remain", "cut", "set",
+               "fix", "cap", "price"}  # "next year's budget is set at £151,000"
 
 
 def a_budget(figure: Token) -> bool:

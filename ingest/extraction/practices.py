@@ -1385,7 +1385,7 @@ def paid_for_it(before: str, surface: str, after: str) -> bool:
 
 
 _WEIGHED_BEFORE = re.compile(
-    r"\b(?i:look(?:ed|ing)?(?:\s+\w+)?\s+at|consider(?:ed|ing)?|explor(?:ed|ing)|examin(?:ed|ing)|visit(?:ed|ing)|"
+    r"\b(?i:look(?:ed|ing)?(?:\s+\w+)?\s+at|consider(?:ed|ing)?|explor(?:ed|ing)|examin(?:ed|ing)|visit(?:ed|ing)|costed|"
     r"(?:went|came|travelled)\s+(?:up\s+|down\s+|over\s+)?to\s+[\w' -]{2,30}?\s+to\s+see|bid\s+(?:for|to)|"
     r"appl(?:ied|y)\s+(?:for|to)|expressed\s+(?:an\s+)?interest\s+in|discuss(?:ed|ing)?)\b(?P<gap>[^.;:]*)$")
 _WEIGHED_AFTER = re.compile(r"^[^.;:]*?\b(?i:was|were)\s+(?i:considered|explored|discussed|looked\s+at)\b|"
@@ -1394,7 +1394,7 @@ _WEIGHED_AFTER = re.compile(r"^[^.;:]*?\b(?i:was|were)\s+(?i:considered|explored
 _TURNED_DOWN = re.compile(
     r"\b(?i:(?:decided|chose|opted)\s+(?:against|not\s+to)|rejected|turned\s+(?:(?:it|them)\s+)?down|not\s+taken\s+forward|"
     r"not\s+taken\s+(?:it|them|this|that)\s+forward|not\s+selected|unsuccessful|"
-    r"but\s+concluded\b(?=[^.;]*(?:\b(?:not|against|unaffordable)\b|n['’]t\b|\btoo\s+\w+))|"
+    r"but\s+(?:concluded|decided|judged|felt|found)\b(?=[^.;]*(?:\b(?:not|against|unaffordable)\b|n['’]t\b|\btoo\s+\w+))|"
     r"(?:wasn['’]t|weren['’]t|was\s+not|were\s+not|isn['’]t|is\s+not)\s+"
     r"(?:successful|right\s+for\s+us))")
 _BID_IN_VAIN = re.compile(r"\b(?i:bid|applied)\s+unsuccessfully\b(?P<gap>[^.;:]*)$")  # "bid unsuccessfully in 2023 to become a … site"
