@@ -90,10 +90,11 @@ _IN_ANOTHER_NAME = re.compile(r"(?:\b(?:University|College|Diocese|Bishop|Port) 
 
 def _flexible(surface: str) -> str:
     """Spaces and hyphens between words may be either, or lost (PDF text): "Kingston-uponThames"; an
-    abbreviation's full stop may be left out ("St Helens")."""
-    return r"[\s-]?".join(re.escape(word.rstrip(".")) + (r"\.?" if word.endswith(".") else "")
+    abbreviation's full stop may be left out ("St Helens"); "and" may be "&" ("Telford & Wrekin")."""
+    return r"[\s-]?".join(r"(?:and|&)" if word.lower() in {"and", "&"} else
+                          re.escape(word.rstrip(".")) + (r"\.?" if word.endswith(".") else "")
                           for word in re.split(r"[\s-]+", surface))
 
 
 def _joined(surface: str) -> str:
-    return re.sub(r"[\s.-]+", "", surface)
+    return re.sub(r"[\s.-]+", "", surface.replace("&", "and"))

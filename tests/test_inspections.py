@@ -282,6 +282,12 @@ def test_a_council_named_without_the_full_stop_of_st_and_not_a_city_region(counc
     assert [mention.start for mention in CouncilMatcher(councils).find(text)] == [text.rindex("York")]
 
 
+def test_a_councils_and_may_be_printed_as_an_ampersand(councils):
+    found = CouncilMatcher(councils).find("Telford & Wrekin and Brighton and Hove share a training day.")
+    assert [(mention.code, mention.surface) for mention in found] == [
+        ("E06000020", "Telford & Wrekin"), ("E06000043", "Brighton and Hove")]
+
+
 def test_a_council_named_in_a_title_block_in_capitals_but_not_an_ordinary_word_in_lower_case(councils):
     text = ("DERBYSHIRE COUNTY COUNCIL\n\nREPORT TO THE LONDON BOROUGH OF BROMLEY\n\nUNIVERSITY OF READING\n\n"
             "FURTHER READING\n\nStaff in Derbyshire are reading more. Work in sunderland continues.")

@@ -917,14 +917,14 @@ class _CouncilContext:
         at = [token for token in parsed if sentence.start + token.idx >= figure_at][:4]  # "by a third", "£2.4m"
         figure = next((token for token in at if token.like_num), at[0] if at else None)
         for verb in (word for word in (figure.ancestors if figure is not None else ()) if word.pos_ in {"VERB", "AUX"}):
+            subject = next((child for child in verb.children if child.dep_ in {"nsubj", "nsubjpass"}), None)
+            if subject is not None and any(word.lower_ in {"we", "our", "us", "ours"} for word in subject.subtree):
+                return False  # "In Somerset we placed 8 children": ours, wherever it was done
             if any(child.dep_ == "prep" and child.lower_ == "in" and any(place.i in covered for place in child.children)
                    for child in verb.children):
                 return True  # "in Lambeth it reduced repeat missing episodes by a quarter"
-            subject = next((child for child in verb.children if child.dep_ in {"nsubj", "nsubjpass"}), None)
             if subject is None:
                 continue
-            if any(word.lower_ in {"we", "our", "us", "ours"} for word in subject.subtree):
-                return False
             owner = next((child for child in subject.children if child.dep_ == "poss"), None)
             if subject.i in covered or owner is not None and owner.i in covered and subject.lemma_.lower() not in HEADS:
                 return True

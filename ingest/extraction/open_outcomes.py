@@ -63,6 +63,7 @@ from ingest.extraction.outcomes import (
     period_of,
     ranges,
     said_of_a_group,
+    share_in_words,
     share_of,
     share_percent,
     share_words,
@@ -348,6 +349,14 @@ def _dated(token: Token) -> bool:
     return len(entity) > 1 or bool(_YEAR.fullmatch(token.text))
 
 
+def _a_phrase_of_its_own(word: Token, figure: Token) -> bool:
+    """"Under this workstream 140 families …", "On the third pillar 45 schools …": a label word with its own
+    determiner, before a figure counting a plural noun; not "Outcome 1 (…)", "our stage two reply", "a section 47
+    enquiry"."""
+    return word.dep_ not in {"compound", "nmod", "nummod"} and figure.dep_ == "nummod" and figure.head.tag_ == "NNS" \
+        and any(child.dep_ in {"det", "amod", "poss"} for child in word.children)
+
+
 def _a_time_before(word: Token) -> bool:
     """"This year", "last year", "each year": a time, not a label ("Year 9")."""
     return word.lower_ == "year" and word.i > 0 and word.doc[word.i - 1].lower_ in {"this", "last", "next", "each",
@@ -384,15 +393,21 @@ def _a_duration(token: Token) -> bool:
     doc = token.doc
     unit = _duration_unit(token)
     i = token.i - 1
-    while i > doc[0].i and (doc[i].dep_ in {"det", "amod"} or doc[i].lower_ in {"only", "just"}) \
+    while i > doc[0].i and (doc[i].dep_ in {"det", "amod"} or doc[i].lower_ in {"only", "just"} and _in_place(token)) \
             and doc[i].lower_ not in _BEFORE_A_SPAN:
-        i -= 1  # "within the statutory 45 working days", "for only four months"
+        i -= 1  # "within the statutory 45 working days", "in place for only four months"
     before = doc[i] if i >= doc[0].i else None
     after = doc[unit.i + 1] if unit is not None and unit.i + 1 < len(doc) else None
     on_average = after is not None and after.lower_ == "on" and after.i + 1 < len(doc) \
         and doc[after.i + 1].lower_ == "average"  # "31 days on average", not "six months on"
     return unit is not None and (before is None or before.lower_ not in _BEFORE_A_SPAN) \
         and (after is None or after.lower_ not in _AFTER_A_SPAN or on_average)
+
+
+def _in_place(figure: Token) -> bool:
+    """A figure in a clause saying how long something has been in place or running, not how long a wait took."""
+    verb = next((word for word in figure.ancestors if word.pos_ in {"VERB", "AUX"}), None)
+    return verb is not None and verb.lemma_.lower() in {"be", "run", "operate", "exist", "last"}
 
 
 _BEFORE_A_SPAN = {"within", "every", "for", "after", "over", "last", "past", "next", "at", "in", "first", "than",
@@ -791,7 +806,8 @@ _THEN = (rf"(?:{PAST}|when\s+(?:they|it|we|the\s+\w+)\s+(?:joined|started|began|
          rf"outset|beginning|baseline))")
 _FIGURE_WAS = re.compile(rf"^\W*(?:(?:{PAST}|before\s+(?:the|its|our|this)\s+[\w-]+(?:\s+[\w-]+)?),?\s+(?:the|that|this|it)(?:\s+(?:figure|"
                          rf"proportion|percentage|share|number|rate|total))?|(?:the|that)\s+(?:figure|proportion|percentage|share|"
-                         rf"number|rate|total)\b[^.;,]{{0,40}}?\s{_THEN})\s+(?:was|had\s+been|stood\s+at)\s+{HEDGE}"
+                         rf"number|rate|total)(?:\s+for\s+(?:the\s+same|these|those|this|that)\s+[\w-]+(?:\s+[\w-]+)?)?\s+{_THEN})\s+"
+                         rf"(?:was|had\s+been|stood\s+at)\s+{HEDGE}"
                          rf"(?=[\w,.]+?(?:\s*%|\s*per 10,000)?(?:,\s+an?\s+(?:rise|fall|increase|decrease|drop|reduction|"
                          rf"improvement)\s+of\s+[^.;,]+)?\W*$)", re.IGNORECASE)
 # one earlier figure: "374", "374 (64.0 per 10,000)", "26 per 10,000 (152)", "13%", "four", "the ten children"
@@ -901,7 +917,7 @@ _LABELLED = re.compile(
     r"|,\s*(?P<rest>(?:against|compared|up|down|and|or|of\s+wh(?:ich|om)|roughly|around|about|nearly|almost|some|including)\b"
     r"[^\n]*))?\s*[.;]?\s*$")
 _NOT_OURS_LABEL = re.compile(rf"\b(?:{COMPARISON_GROUPS}|average\s+for|target|budget|forecast|page|tel|telephone|"
-                             r"version|ref|date|ages?|postcode|standstill|contract|tender|deadline|award|price)\b", re.IGNORECASE)
+                             r"version|ref|date|ages?|postcode|standstill|contract|tender|deadline)\b|(?:^\W*|\b(?:total|grant|amount)\s+)award(?:ed)?\s*$", re.IGNORECASE)  # not "the Arts Award"
 
 
 @dataclass
@@ -954,8 +970,9 @@ _A_DECISION_SOUGHT = re.compile(r"\W*(?:\d+(?:\.\d+)*\.?\s+)?To\s+(?:approve|agr
 
 
 # what may stand between a change's size and its two ends told as one move: "halved, from 8 to 4", "halved over the
-# quarter, from eight children to four", "halved our reliance on agency staff, from 32% to 16%"
-_SAME_MOVE = re.compile(r"(?:(?!\b(?:and|but|while|whereas)\b)[^;\d]){0,60}")
+# quarter, from eight children to four", "halved in 2023, from 30% to 15%", "halved our reliance on agency staff, from
+# 32% to 16%"; not another clause's ("halved as caseloads fell from 24 to 17", "…, with vacancies going from 40 to 22")
+_SAME_MOVE = re.compile(r"(?:(?!\b(?:and|but|while|whereas|with|as|because|when)\b)[^;]){0,80}")
 
 
 def find_open_outcomes(doc: Doc, offset: int, taken: set[tuple[float, str]]) -> list[OpenOutcome]:
@@ -1039,7 +1056,8 @@ def find_open_outcomes(doc: Doc, offset: int, taken: set[tuple[float, str]]) -> 
             continue  # "one child in particular"; but "…, of whom one returned home" counts
         if before is not None and (before.is_title and any(not word.is_punct for word in doc[:before.i])
                                    or before.lower_ in _LABELS and not (
-                following is not None and following.lower_ in {"%", "per", "percent"} or _a_time_before(before))):
+                following is not None and following.lower_ in {"%", "per", "percent"} or _a_time_before(before)
+                or _a_phrase_of_its_own(before, token))):
             continue  # "Chat 2 Change", "Act 1989", "Good 2", "stage two assessments"; not "in the year 29%", "This
             # year 64 young people were matched", "- Migrated 38,000 case records" (a list line's first word)
         if before is not None and before.text == "." and before.i > 0 and doc[before.i - 1].lower_ == "no":
@@ -1164,7 +1182,7 @@ def find_open_outcomes(doc: Doc, offset: int, taken: set[tuple[float, str]]) -> 
         if outcome.kind != "change" and baseline is not None:
             outcome.changed_from(baseline.value, baseline.period)
     found = _used_to(doc.text, offset, _ours_after_theirs(doc.text, offset, _dated_pair(doc.text, offset, _times_before(
-        doc.text, offset, _shares_then_now(doc.text, offset, found)))))
+        doc.text, offset, _shares_moved(doc.text, offset, _shares_then_now(doc.text, offset, found))))))
     found = _was_and_is(doc.text, offset, found + _moved_by(doc.text, offset, found) + _moved_then(doc.text, offset, found,
                                                                                                   taken))
     return found + _ranks(doc, offset, found)
@@ -1196,6 +1214,35 @@ def _shares_then_now(text: str, offset: int, found: list[OpenOutcome]) -> list[O
     now.changed_from(then.value or 0.0)
     return [outcome for outcome in found if outcome is not then and not (
         now.char_start <= outcome.char_start < now.char_end)] + [now]
+
+
+# a share in words ("one in five", "a third", "nearly half") moving to another: "down from roughly a third of the
+# workforce to about one in five", "who once made up nearly half the workforce, are now down to about one in five"
+_WORDS_SHARE = rf"(?:{_A_NUMBER}\s+(?:in|out\s+of)\s+(?:every\s+)?{_A_NUMBER}|{FRACTION})"
+_HEDGED = r"(?:(?:about|around|roughly|nearly|almost|just\s+over|just\s+under|over|under|some|closer\s+to)\s+)?"
+_OF_WHOM = r"(?:\s+(?:of\s+)?(?:the\s+|its\s+|our\s+|their\s+)?(?:[a-z][\w'’-]*\s+){0,2}?[a-z][\w'’-]*)?"
+_SHARES_MOVED = re.compile(
+    rf"\b(?:from\s+{_HEDGED}(?P<then>{_WORDS_SHARE}){_OF_WHOM}\s+to\s+|(?:once|previously|formerly)\s+(?:made\s+up|"
+    rf"accounted\s+for|were|was|stood\s+at)\s+{_HEDGED}(?P<once>{_WORDS_SHARE}){_OF_WHOM},?\s+(?:are|is|have|has)\s+"
+    rf"(?:now\s+)?(?:down|up|fallen|risen|dropped)\s+to\s+)(?:now\s+)?{_HEDGED}(?P<now>{_WORDS_SHARE})\b", re.IGNORECASE)
+
+
+def _shares_moved(text: str, offset: int, found: list[OpenOutcome]) -> list[OpenOutcome]:
+    """A share in words moving to another ("from roughly a third of the workforce to about one in five"): one
+    change of the measure either share was read as, in place of the two levels."""
+    match = _SHARES_MOVED.search(text)
+    if match is None:
+        return found
+    then_group = "then" if match.group("then") else "once"
+    then, now = share_in_words(match.group(then_group)), share_in_words(match.group("now"))
+    spans = [(offset + match.start(group), offset + match.end(group)) for group in (then_group, "now")]
+    read = [outcome for outcome in found if any(start <= outcome.char_start < end for start, end in spans)]
+    named = next((outcome for outcome in reversed(read) if outcome.unit == "%"), None)
+    if then is None or now is None or then == now or named is None:
+        return found
+    moved = OpenOutcome("level", named.metric_text, named.metric_key, round(now, 2), None, "%", *spans[1])
+    moved.changed_from(round(then, 2))
+    return [outcome for outcome in found if outcome not in read] + [moved]
 
 
 _OURS = re.compile(r"\bours\s+(?:is|was|stands\s+at|is\s+now|now\s+stands\s+at)\s+(?:(?:about|around|roughly|just)\s+)?"
@@ -2060,7 +2107,7 @@ _SPREAD = re.compile(r"(?:spread|range|variation|gap)\b.*\b(?:between|across)\s+
                      r"regions|boroughs|counties)\b", re.IGNORECASE)
 
 
-_TIME_UNIT = re.compile(r"\s+(?:working\s+|calendar\s+|school\s+)?(hours?|days?|weeks?|months?)\b", re.IGNORECASE)
+_TIME_UNIT = re.compile(r"\s+(?:working\s+|calendar\s+|school\s+)?(hours?|days?|weeks?|months?)\b(?!-)", re.IGNORECASE)
 
 
 def _open_change(doc: Doc, offset: int, taken: set[tuple[float, str]], found: tuple[re.Match, Any, Any]
@@ -2070,11 +2117,11 @@ def _open_change(doc: Doc, offset: int, taken: set[tuple[float, str]], found: tu
     the span of its figures."""
     match, before, after = found
     unit = after.unit if after.unit != "count" else before.unit
+    if (before.value, unit) in taken or (after.value, unit) in taken:
+        return None  # a controlled metric's outcome already
     timed = _TIME_UNIT.match(doc.text, match.end("a"))
     if unit == "count" and timed:
         unit = _DURATIONS[timed.group(1).lower()]  # "dropped from 26 hours to 17"
-    if (before.value, unit) in taken or (after.value, unit) in taken:
-        return None  # a controlled metric's outcome already
     if _DAYS_OF.match(doc.text, match.end("a")):
         return None  # "ran from 7 to 11 October": days of a month
     anchor = next((token for token in doc if token.idx >= match.start()), None)

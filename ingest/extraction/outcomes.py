@@ -649,9 +649,10 @@ def _by_a_change(token: Token | None) -> bool:
     return any(pattern.match(word.text) for word in words for pattern in (_DOWN, _UP, _IMPROVED))
 
 
+_PRICE_NOUNS = {"price", "envelope", "bid", "tender"}  # what a contract is offered or set at: "the bid was priced at
+_PRICE_SET = {"be", "set", "fix", "cap", "price"}  # £842,000"; but "the price fell from £5.2m to £4.6m" is a saving
 BUDGET_NOUNS = {"budget", "overspend", "underspend", "overspending", "deficit", "forecast", "allocation", "shortfall",
-                "value", "price", "envelope", "bid", "tender"}  # a contract's: "the estimated value is £3.6m", "the
-# bid was priced at £842,000"
+                "value", *_PRICE_NOUNS}  # a contract's: "the estimated value is £3.6m"
 # what a sum's size does: "the overspend is £4.2m", "fell to £3.1m", "we reduced the deficit to £2m"
 _SIZE_VERBS = {"be", "fall", "rise", "reduce", "increase", "grow", "drop", "decrease", "stand", "remain", "cut", "set",
                "fix", "cap", "price"}  # "next year's budget is set at £151,000"
@@ -670,7 +671,8 @@ def a_budget(figure: Token) -> bool:
         if node.pos_ in {"VERB", "AUX"} and node.lower_ not in SCALES:  # "£3.6m": the "m" is tagged a verb
             return node.lemma_ in _SIZE_VERBS and any(
                 child.dep_ == "nsubj" or child.dep_ in {"dobj", "nsubjpass"} and node.lemma_ != "be"
-                for child in node.children if child.lemma_.lower() in BUDGET_NOUNS)
+                for child in node.children if child.lemma_.lower() in BUDGET_NOUNS and (
+                    child.lemma_.lower() not in _PRICE_NOUNS or node.lemma_ in _PRICE_SET))  # not "the price fell"
     return False
 
 

@@ -1401,7 +1401,11 @@ _BID_IN_VAIN = re.compile(r"\b(?i:bid|applied)\s+unsuccessfully\b(?P<gap>[^.;:]*
 _OTHERS_WEIGHING = re.compile(r"\b(?:review|inspectors?|ofsted|panel|scrutiny|evaluat\w*|visitors?|auditors?|"
                               r"peers?)\b", re.IGNORECASE)
 _LATER_SUCCESS = re.compile(r"(?:\b(?i:but|however|although|later)\b|;)[^.;]*\b(?i:succeeded|went\s+live|launched|started|"
-                            r"began|opened|introduced|adopted)\b")  # "rejected, but a second bid succeeded"
+                            r"began|opened|introduced|adopted)\b|"  # "rejected, but a second bid succeeded"
+                            r"\b(?i:launched|introduced|adopted|implemented|started|opened)\s+(?i:it|them)\b|"
+                            r"\b(?i:it|they)\s+(?i:went\s+live|began|started|opened|launched)\b|"
+                            r"\b(?i:when|until)\s+(?i:we|it|the\s+council)\s+(?i:launched|introduced|started|opened)\b")
+# "… but decided not to wait, and launched it ourselves", "… and it went live in June", "… until 2023, when we launched"
 # what the weighing was of, when it is a change to a practice that runs ("considered closing our constellation")
 _CHANGING_WORDS = re.compile(r"\b(?i:clos(?:e|ed|es|ing|ure)\b|replac\w*|extend\w*|expand\w*|ending|cutting|stopp\w*|withdraw\w*|chang\w*|"
                              r"moving|merg\w*|reduc\w*|scal\w*|decommission\w*)\b|,\s*(?i:we|it|they|the council)\b")
