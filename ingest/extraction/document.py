@@ -905,9 +905,9 @@ class _CouncilContext:
         """A figure (at document offset `figure_at`) whose clause has another council than the document's
         own as its subject ("Slough was at around 30%", "while Rochdale's rate is 26%", "Wigan reports that
         15% …", "St Helens saw its numbers fall by a third") or as where it was done ("in Lambeth it reduced …"):
-        that council's figure, a comparison, not this
-        council's result. Not a clause whose subject is "we", a measure, the figure itself, or a practice
-        named after a council ("Bury's Family Hub model … has helped us reduce …")."""
+        that council's figure, a comparison, not this council's result. Not a clause whose subject is "we", a
+        measure, the figure itself, or a practice named after a council ("Bury's Family Hub model … has helped us
+        reduce …")."""
         own = self._own
         others = [mention for mention in self.named_in(sentence) if mention.key != own]
         if own is None or not others:

@@ -97,10 +97,11 @@ def _size(group: str) -> str:
 
 
 # a change's size as a share printed right beside its two ends (or the time of the second): "…, a reduction
-# of almost 25%", "(a 36% reduction)", "…, by a tenth", "… to 17 in the second year, a drop of two-fifths"; and before them as a noun: "a 36% reduction in plans (from 436 to 279)". Not
-# "fell by 12%, from 600 to 528" or "halved, from 58 to 29": readers take that as one change, given by its ends
+# of almost 25%", "(a 36% reduction)", "…, by a tenth", "… to 17 in the second year, a drop of two-fifths"; and
+# before them as a noun: "a 36% reduction in plans (from 436 to 279)". Not "fell by 12%, from 600 to 528" or
+# "halved, from 58 to 29": readers take that as one change, given by its ends
 _SHARE_AFTER = re.compile(
-    rf"(?:\s+(?:in|by|during|over|at)\s+(?:the\s+)?(?:[\w-]+\s+){{0,2}}[\w-]+(?=,))?"  # "… to 17 in the second year, a drop of …"
+    rf"(?:\s+(?:in|by|during|over|at)\s+(?:the\s+)?(?:[\w-]+\s+){{0,2}}[\w-]+(?=,))?"
     rf"\s*(?:,|\(|\s[-–])?\s*(?:by\s+{_size('by')}|an?\s+(?:(?P<first>{_SHARE})\s+{_CHANGE_NOUNS}\b|(?:[a-z]+\s+)?"
     rf"{_CHANGE_NOUNS}\s+of\s+{_size('of')}))", re.IGNORECASE)
 _SHARE_BEFORE = re.compile(rf"\ban?\s+(?P<ahead>{_SHARE})\s+{_CHANGE_NOUNS}\b[^.;,()]{{0,60}}?\(?\s*$", re.IGNORECASE)
