@@ -40,6 +40,7 @@ from ingest.extraction.outcomes import (
     AIM_NOUNS,
     AMOUNT,
     COMPARISON_GROUPS,
+    FIGURE_NOUN,
     FRACTION,
     HEDGE,
     MOVED_BY_THEN_TO,
@@ -804,9 +805,9 @@ _THAN_BEFORE_BASELINE = re.compile(rf"^\W*this is (?:\w+ )?(?:lower|higher|fewer
 # 51%, a rise of 21 percentage points.": what the previous sentence's figure was then
 _THEN = (rf"(?:{PAST}|when\s+(?:they|it|we|the\s+\w+)\s+(?:joined|started|began|arrived|opened)|at\s+(?:the\s+)?(?:start|"
          rf"outset|beginning|baseline))")
-_FIGURE_WAS = re.compile(rf"^\W*(?:(?:{PAST}|before\s+(?:the|its|our|this)\s+[\w-]+(?:\s+[\w-]+)?),?\s+(?:the|that|this|it)(?:\s+(?:figure|"
-                         rf"proportion|percentage|share|number|rate|total))?|(?:the|that)\s+(?:figure|proportion|percentage|share|"
-                         rf"number|rate|total)(?:\s+for\s+(?:the\s+same|these|those|this|that)\s+[\w-]+(?:\s+[\w-]+)?)?\s+{_THEN})\s+"
+_FIGURE_WAS = re.compile(rf"^\W*(?:(?:{PAST}|before\s+(?:the|its|our|this)\s+[\w-]+(?:\s+[\w-]+)?),?\s+(?:the|that|this|it)"
+                         rf"(?:\s+{FIGURE_NOUN})?|(?:the|that)\s+{FIGURE_NOUN}"
+                         rf"(?:\s+for\s+(?:the\s+same|these|those|this|that)\s+[\w-]+(?:\s+[\w-]+)?)?\s+{_THEN})\s+"
                          rf"(?:was|had\s+been|stood\s+at)\s+{HEDGE}"
                          rf"(?=[\w,.]+?(?:\s*%|\s*per 10,000)?(?:,\s+an?\s+(?:rise|fall|increase|decrease|drop|reduction|"
                          rf"improvement)\s+of\s+[^.;,]+)?\W*$)", re.IGNORECASE)
@@ -845,9 +846,9 @@ def baseline_of(sentence: str) -> list[dict[str, float]] | None:
 _LATER = re.compile(rf"^\W*(?P<when>(?:(?:by|in|at|since|after)\s+(?:the\s+end\s+of\s+)?(?:{'|'.join(sorted(MONTHS))}|"
                     rf"(?:19|20)\d\d|(?:last|this|the) (?:year|spring|summer|autumn|winter|quarter))\b[^.;,]{{0,20}}?|"
                     rf"(?:this|last)\s+(?:year|spring|summer|autumn|winter|quarter|month)|today|now|currently|"
-                    rf"(?:after|following|since|with|thanks\s+to)\s+(?:[^.;]|\.\d){{0,200}}?,(?=\s+(?:that|this|the)\s+(?:figure|proportion|"
-                    rf"percentage|share|number|rate|total)\b)),?\s+)?"
-                    rf"(?:(?:that|this|the) (?:figure|proportion|percentage|share|number|rate|total)|(?:that|this|it)"
+                    rf"(?:after|following|since|with|thanks\s+to)\s+(?:[^.;]|\.\d){{0,200}}?,"
+                    rf"(?=\s+(?:that|this|the)\s+{FIGURE_NOUN}\b)),?\s+)?"
+                    rf"(?:(?:that|this|the) {FIGURE_NOUN}|(?:that|this|it)"
                     rf"(?=\s+(?:ha[sd]\b|(?:is|was)\s+(?:now\s+)?down\s+to\b|is\s+now\s+up\s+to\b))|(?P<it>it)(?=['’]s\b|\s+is\b))\b[^.;A-Z]{{0,20}}?"
                     rf"\b(?P<now>now )?(?:stands at|is(?P<is_now> now)?|['’]s(?P<now_after> now)?|(?:is |was )(?:now )?down to|is now up to|"
                     rf"(?:has |had )?(?:since |now )?(?:fallen|fell|dropped|risen|rose|increased|decreased|reduced|grown|"
@@ -917,7 +918,9 @@ _LABELLED = re.compile(
     r"|,\s*(?P<rest>(?:against|compared|up|down|and|or|of\s+wh(?:ich|om)|roughly|around|about|nearly|almost|some|including)\b"
     r"[^\n]*))?\s*[.;]?\s*$")
 _NOT_OURS_LABEL = re.compile(rf"\b(?:{COMPARISON_GROUPS}|average\s+for|target|budget|forecast|page|tel|telephone|"
-                             r"version|ref|date|ages?|postcode|standstill|contract|tender|deadline)\b|(?:^\W*|\b(?:total|grant|amount)\s+)award(?:ed)?\s*$", re.IGNORECASE)  # not "the Arts Award"
+                             r"version|ref|date|ages?|postcode|standstill|contract|tender|deadline)\b|"
+                             r"(?:^\W*|\b(?:total|grant|amount)\s+)award(?:ed)?\s*$",  # "Total award:", not "the Arts Award"
+                             re.IGNORECASE)
 
 
 @dataclass
@@ -1841,9 +1844,9 @@ _GROUP_AVERAGE = re.compile(rf"\b{_PLACE_AVERAGE}\b"
 
 def _subject_names_a_group(doc: Doc, start: int) -> bool:
     """The subject of the figure's clause is a comparison group, or its measure named before its noun: "The
-    comparison teams saw a smaller reduction, from 31 to 27", "The regional average agency rate is still around 17%", "The London average is 24%", "The London average quoted in the paper,
-    16, …"; or a bare average in a clause whose opening phrase names a group or a benchmarking round ("In the pan-London
-    benchmarking round the average was 74%")."""
+    comparison teams saw a smaller reduction, from 31 to 27", "The regional average agency rate is still around 17%",
+    "The London average is 24%", "The London average quoted in the paper, 16, …"; or a bare average in a clause whose
+    opening phrase names a group or a benchmarking round ("In the pan-London benchmarking round the average was 74%")."""
     figure = _figure_at(doc, start)
     if figure is not None and figure.dep_ == "appos" and figure.head.lemma_.lower() in _GROUP_MEASURES:
         named = doc[figure.head.left_edge.i:figure.head.i + 1].text  # "The London average quoted in the paper, 16"
@@ -1860,8 +1863,8 @@ def _subject_names_a_group(doc: Doc, start: int) -> bool:
     named = doc[subject.left_edge.i:subject.i + 1].text
     if any(word.lower_ in {"our", "its"} for word in before):
         return False  # not "Our national award-winning team supported 420 families"
-    if subject.lemma_.lower() not in _GROUP_MEASURES:  # the group itself: "The comparison teams saw a smaller reduction"
-        return subject.lemma_.lower() in _GROUPS and bool(_NAMES_A_GROUP.search(named))  # not "the regional adoption agency"
+    if subject.lemma_.lower() not in _GROUP_MEASURES:  # the group itself, not "the regional adoption agency"
+        return subject.lemma_.lower() in _GROUPS and bool(_NAMES_A_GROUP.search(named))
     across = doc[subject.i:subject.right_edge.i + 1].text  # "the average across the North West group"
     if subject.lemma_.lower() in _AVERAGES and subject.left_edge.i == subject.i - 1 == subject.right_edge.i - 1 and any(
             child.dep_ == "prep" and child.i < subject.i and _A_GROUP_BEFORE.search(

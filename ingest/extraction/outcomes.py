@@ -31,6 +31,8 @@ PAST = (rf"(?:(?:in|at|by)\s+(?:the\s+end\s+of\s+)?(?:\d{{1,2}}\s+)?(?:{_MONTH}\
         rf"(?:[\w-]+\s+){{1,2}}(?:years?|months?)\s+(?:ago|earlier|before)|a\s+year\s+(?:ago|earlier|before)|back\s+then|"
         rf"at\s+the\s+(?:last|previous)\s+inspection)")
 _PERCENT = r"(?:%|percentage\s+points?\b|per\s?cent\b|percent\b)"
+# the words a sentence names an earlier figure by: "the figure a year ago was …", "that proportion is now …"
+FIGURE_NOUN = r"(?:figure|proportion|percentage|share|number|rate|total)"
 AMOUNT = rf"(?:£\s?)?\d+(?:,\d{{3}})*(?:\.\d+)?(?:\s?(?:{_PERCENT}|million\b|m\b|k\b|bn\b|billion\b))?"
 # a share in words is so many parts of a whole: "two thirds" = 2 of 3 = 66.7%
 PARTS = {"half": 2, "third": 3, "thirds": 3, "quarter": 4, "quarters": 4, "fifth": 5, "fifths": 5, "tenth": 10,
@@ -141,9 +143,9 @@ _COMPARISON = re.compile(r"\b(?:compared\s+(?:with|to)|in\s+comparison\s+(?:with
 _BASELINE_AFTER = re.compile(
     rf"(?:\b(?P<moved>down|up|falling|rising|(?:increase|rise|reduction|decrease|fall|drop|decline|improvement)"
     rf"(?:\s+of\s+\d+%?)?)\s+from|(?P<adjacent>(?<=\d)|(?<=%)|(?<=\bcent))\s+from|(?P<comma>,)\s*from|\bcompare[sd]?\s+(?:with|to)|\bagainst|(?P<was>,\s*having\s+(?:been|peaked)(?:\s+at)?|[;,]\s*"
-    rf"(?:and\s+)?(?:{PAST},?\s+(?:(?:the|that|this|it)(?:\s+(?:figure|proportion|percentage|share|number|rate|total))?\s+"
-    rf"(?:was|had\s+been|stood\s+at)|they\s+(?:were|had\s+been|stood\s+at))|(?:the|that)\s+(?:figure|proportion|percentage|"
-    rf"share|number|rate|total)\s+{PAST}\s+(?:was|had\s+been|stood\s+at))))\s+(?:closer?\s+to\s+)?{HEDGE}"
+    rf"(?:and\s+)?(?:{PAST},?\s+(?:(?:the|that|this|it)(?:\s+{FIGURE_NOUN})?\s+(?:was|had\s+been|stood\s+at)|"
+    rf"they\s+(?:were|had\s+been|stood\s+at))|(?:the|that)\s+{FIGURE_NOUN}\s+{PAST}\s+(?:was|had\s+been|stood\s+at))))\s+"
+    rf"(?:closer?\s+to\s+)?{HEDGE}"
     rf"(?P<v>{AMOUNT}|{FRACTION}|{_N_IN_M}|{_WORDS_ALONE})(?!(?:st|nd|rd|th)?\s+{_MONTH}\b)(?P<r>{PER_10000})?(?P<when>[^,;.]{{0,60}}?\b(?:(?:19|20)\d\d|ago|before|previous|last|{_MONTH}|"
     rf"baseline|time of|start|beginning|earlier|when\s+(?:the|our|its|this|we|it)\b[^,;.]{{0,40}}?\b(?:began|begun|"
     rf"started|launched|introduced|agreed|opened))\b)?", re.IGNORECASE)
@@ -650,8 +652,10 @@ def _by_a_change(token: Token | None) -> bool:
     return any(pattern.match(word.text) for word in words for pattern in (_DOWN, _UP, _IMPROVED))
 
 
-_PRICE_NOUNS = {"price", "envelope", "bid", "tender"}  # what a contract is offered or set at: "the bid was priced at
-_PRICE_SET = {"be", "set", "fix", "cap", "price"}  # £842,000"; but "the price fell from £5.2m to £4.6m" is a saving
+# what a contract is offered or set at ("the bid was priced at £842,000"), a budget only with a verb that sets it:
+# "the price fell from £5.2m to £4.6m" is a saving
+_PRICE_NOUNS = {"price", "envelope", "bid", "tender"}
+_PRICE_SET = {"be", "set", "fix", "cap", "price"}
 BUDGET_NOUNS = {"budget", "overspend", "underspend", "overspending", "deficit", "forecast", "allocation", "shortfall",
                 "value", *_PRICE_NOUNS}  # a contract's: "the estimated value is £3.6m"
 # what a sum's size does: "the overspend is £4.2m", "fell to £3.1m", "we reduced the deficit to £2m"
