@@ -85,7 +85,8 @@ _COUNT_VERBS = {"recruit", "train", "appoint", "hold", "carry", "complete", "emp
 # a comparison group named in the words just before a figure: "a national average of around 18%", "the South East
 # average of 21", "statistical neighbours (45)", "a target of 16"; not "a manageable average of 15", nor "The
 # average wait fell from 31 to 19 weeks"
-_PLACE_AVERAGE = r"(?-i:(?!(?:The|This|That|Our|Its|Their|An?)\b)[A-Z][a-z]+) average"  # "the London average"
+# "the London average", "a London-wide figure of 35 per cent"
+_PLACE_AVERAGE = r"(?-i:(?!(?:The|This|That|Our|Its|Their|An?)\b)[A-Z][a-z]+)(?: average|-wide (?:average|figure|rate))"
 _COMPARISON_GROUP = re.compile(rf"\b(?:{COMPARISON_GROUPS}|{_PLACE_AVERAGE}|threshold|target|"
                                r"(?:against|versus|where)\s+(?:an|the)\s+average)\b"
                                r"(?:[\s('’]+[\w/-]+){0,4}?[\s(:]*$", re.IGNORECASE)
@@ -482,7 +483,8 @@ def _a_persons_own(noun: Token) -> bool:
             return True
         if owner.dep_ == "poss" and owner.lower_ == "whose":
             clause = next((word for word in noun.ancestors if word.dep_ == "relcl"), None)
-            return clause is not None and (clause.head.lemma_.lower() in _PEOPLE or clause.head.ent_type_ == "PERSON")
+            return clause is not None and (clause.head.lemma_.lower() in _PEOPLE | _ONE_OF_THEM
+                                           or clause.head.ent_type_ == "PERSON")
     return False
 
 
@@ -527,8 +529,8 @@ _GROUP_WORDS = {"child", "children", "young", "people", "person", "persons", "ca
                 "worker", "workers", "pupil", "pupils", "household", "households", "looked", "after", "and", "or",
                 "other", "remaining", "local", "only", "all", "approximately", "around", "about", "some", "nearly",
                 "almost", "over", "them", "they", "whom", "which", "who", "these", "those", "couple", "couples",
-                "fewer", "more", "further", "its", "their", "our", "new"}
-_PRONOUNS = {"them", "they", "whom", "which", "who", "these", "those"}
+                "fewer", "more", "further", "its", "their", "our", "new", "us", "we"}
+_PRONOUNS = {"them", "they", "whom", "which", "who", "these", "those", "us", "we"}
 _HEDGES = {"approximately", "around", "about", "nearly", "almost", "over", "only", "some", "all", "its", "their", "our"}
 _ASIDES = {"including", "excluding", "compared", "such"}  # "…, including two who …": a part, not the measure
 _LEFT_OUT = {"det", "aux", "auxpass", "advmod", "punct"}  # what a metric may leave out between its words
@@ -606,9 +608,20 @@ _TEN_THOUSAND = {"10,000", "10000"}  # the population a rate is per
 
 
 def _is_per_10000(word: Token) -> bool:
-    """The "per" of "per 10,000": a rate, not a count."""
+    """The "per" of "per 10,000" (or the "in" of "in every 10,000"): a rate, not a count."""
+    return _ten_thousand(word) is not None
+
+
+def _ten_thousand(word: Token) -> Token | None:
+    """The "10,000" of a rate whose first word is `word`: "per 10,000", "in every 10,000", "for every 10,000"."""
     doc = word.doc
-    return word.lower_ == "per" and word.i + 1 < len(doc) and doc[word.i + 1].text in _TEN_THOUSAND
+    if word.lower_ == "per":
+        ten = word.i + 1
+    elif word.lower_ in {"in", "for"} and word.i + 1 < len(doc) and doc[word.i + 1].lower_ == "every":
+        ten = word.i + 2
+    else:
+        return None
+    return doc[ten] if ten < len(doc) and doc[ten].text in _TEN_THOUSAND else None
 
 
 def _per_10000(noun: Token) -> Token | None:
@@ -673,7 +686,7 @@ def _clause_metric(figure: Token) -> str:
                           for token in path[:verb_at]):
         return ""  # a second clause, the size of a change ("fell by 90%") or where it heads, not a level
     verb, below = path[verb_at], path[:verb_at]
-    if any(token.pos_ in {"NOUN", "PROPN"} and token.text != "%" and token.lower_ not in _DURATIONS
+    if any(token.pos_ in {"NOUN", "PROPN"} and token.lower_ not in {"%", "cent", "percent", *_DURATIONS}
            and token.lemma_.lower() not in _SHARES | _AVERAGES for token in below):
         return ""  # the figure belongs to a noun the rules above did not take as its measure; not "an average
         # of 14 weeks"
@@ -917,6 +930,10 @@ _LABELLED = re.compile(
     r"|,\s*(?:still|above|below|versus|slightly|well|in\s+line)\b[^\n]*"
     r"|,\s*(?P<rest>(?:against|compared|up|down|and|or|of\s+wh(?:ich|om)|roughly|around|about|nearly|almost|some|including)\b"
     r"[^\n]*))?\s*[.;]?\s*$")
+# a list line naming a measure, its figure in brackets after it: "Changes of social worker (15 per cent, down from 24
+# per cent)", "Disagreement with a decision (21%)"; a share, or a count said to have moved, not "Communication (6)"
+_BRACKETED_LABEL = re.compile(rf"^\s*\W{{0,3}}(?P<label>[A-Z][^:()\n]{{2,90}}?)\s*\((?P<value>{AMOUNT})"
+                              rf"(?:,\s*(?:down|up)\s+from\s+(?P<from>{AMOUNT}))?\)\s*[.;]?\s*$")
 _NOT_OURS_LABEL = re.compile(rf"\b(?:{COMPARISON_GROUPS}|average\s+for|target|budget|forecast|page|tel|telephone|"
                              r"version|ref|date|ages?|postcode|standstill|contract|tender|deadline)\b|"
                              r"(?:^\W*|\b(?:total|grant|amount)\s+)award(?:ed)?\s*$",  # "Total award:", not "the Arts Award"
@@ -935,36 +952,42 @@ def labelled_figure(doc: Doc, offset: int) -> _Labelled | None:
     """The figure of a line that is a label and its figure (None for any other sentence): a level, or a change from
     the figure bracketed or "down from" after it; not a comparison group's, a target or a budget, nor a table's row
     whose label names only a place and a time ("North Tyneside 2023-24: 27%"), nor a year."""
-    match = _LABELLED.match(doc.text)
+    match = _LABELLED.match(doc.text) or _BRACKETED_LABEL.match(doc.text)
     words = doc.char_span(match.start("label"), match.end("label"), alignment_mode="expand") if match else None
     if match is None or words is None or _NOT_OURS_LABEL.search(match["label"]) or _YEAR.fullmatch(match["value"]) \
-            or not any(token.pos_ == "NOUN" or token.is_lower and token.is_alpha and len(token) > 2 for token in words):
+            or not any(token.pos_ == "NOUN" or token.is_lower and token.is_alpha and len(token) > 2
+                       for token in words):
         return None
-    amount = parse_amount(match["value"])
+    if match.re is _BRACKETED_LABEL and (any(token.pos_ in {"VERB", "AUX"} for token in words)
+                                         or not match["from"] and parse_amount(match["value"]).unit != "%"):
+        return None  # "Referrals rose (15%)" is a sentence; "Communication (6)" says too little
+    printed: dict[str, Any] = {**dict.fromkeys(_LABELLED.groupindex), **match.groupdict()}  # the bracketed label has
+    # only some of the groups
+    amount = parse_amount(printed["value"])
     unit = amount.unit
     if unit == "points":
         return None
-    named_unit = re.sub(r"\s+", " ", match["unit"] or next(iter(re.findall(r"per 10,000|%|per cent", match["label"])),
-                                                           ""))
-    counted_in = re.match(r"(?:average\s+(?:number\s+of\s+)?)?(days|weeks)\b", match["label"], re.IGNORECASE)
+    named_unit = re.sub(r"\s+", " ", printed["unit"] or next(
+        iter(re.findall(r"per 10,000|%|per cent", printed["label"])), ""))
+    counted_in = re.match(r"(?:average\s+(?:number\s+of\s+)?)?(days|weeks)\b", printed["label"], re.IGNORECASE)
     named_unit = named_unit or (counted_in.group(1).lower() if counted_in else "")  # "Average days to adoption: 365"
     if unit == "count" and named_unit:  # "… : 61 per 10,000", "… : 12 working days", "Rate per 10,000: 61"
         last = named_unit.split()[-1]
         unit = "per 10,000" if named_unit == "per 10,000" else "%" if named_unit in {"%", "per cent"} else \
             _DURATIONS.get(last, last)  # "…: 3.1 years"
-    label = re.sub(r"\s*\((?:%|per cent)\)\s*$", "", match["label"]).strip()
+    label = re.sub(r"\s*\((?:%|per cent)\)\s*$", "", printed["label"]).strip()
     outcome = OpenOutcome("level", label, metric_key(label), amount.value, None, unit, offset + match.start("value"),
                           offset + match.end("value"))
-    earlier = match["before"] or match["from"] or match["bracketed_from"]
+    earlier = printed["before"] or printed["from"] or printed["bracketed_from"]
     before = parse_amount(earlier) if earlier is not None else None
     if before is not None and before.unit in {amount.unit, "count"}:
-        outcome.changed_from(before.value, match["period"])
-    later = parse_amount(match["later"]) if match["later"] is not None else None  # "64% in June, 92% in September"
+        outcome.changed_from(before.value, printed["period"])
+    later = parse_amount(printed["later"]) if printed["later"] is not None else None  # "64% in June, 92% in September"
     if later is not None and later.unit == amount.unit:
         outcome.char_start, outcome.char_end = offset + match.start("later"), offset + match.end("later")
-        outcome.value, outcome.period = later.value, match["then"]
+        outcome.value, outcome.period = later.value, printed["then"]
         outcome.changed_from(amount.value)
-    return _Labelled([outcome], match.start("rest") if match["rest"] else None)
+    return _Labelled([outcome], match.start("rest") if printed["rest"] else None)
 
 
 # a recommendation a decision record or committee report puts: "2.1 To approve capital spending of £1.15m …"
@@ -1055,6 +1078,8 @@ def find_open_outcomes(doc: Doc, offset: int, taken: set[tuple[float, str]]) -> 
         if following is not None and (following.lower_ in PARTS or following.text in {"-", "–"} and token.i + 2 < len(doc)
                                       and doc[token.i + 2].lower_ in PARTS):
             continue  # the "two" of "two thirds" or "two-thirds", read as a share or not at all
+        if following is not None and following.lower_ == "of" and doc[token.i + 2:token.i + 3].text.lower() == "us":
+            continue  # "Four of us went to Kirklees": the writers themselves, not a result
         if token.lower_ == "one" and first == token.i and not _after_of_whom(token):
             continue  # "one child in particular"; but "…, of whom one returned home" counts
         if before is not None and (before.is_title and any(not word.is_punct for word in doc[:before.i])
@@ -1077,8 +1102,9 @@ def find_open_outcomes(doc: Doc, offset: int, taken: set[tuple[float, str]]) -> 
         if _in_a_spread(doc, first, token):
             continue  # "a group of six to ten households": a spread, not a count
         unit, noun, spent = "count", None, ""
-        if before is not None and before.lower_ == "per":
-            continue  # the 10,000 of "per 10,000"
+        if before is not None and (before.lower_ == "per" or before.lower_ == "every" and before.i > 0
+                                   and _ten_thousand(doc[before.i - 1]) == token):
+            continue  # the 10,000 of "per 10,000", "in every 10,000"
         if before is not None and before.lower_ in _WORDS and token.lower_ in _WORDS:
             continue  # read with the word before it
         if following is not None and following.lower_ in _WORDS and token.lower_ in _WORDS and value >= 20:
@@ -1103,7 +1129,9 @@ def find_open_outcomes(doc: Doc, offset: int, taken: set[tuple[float, str]]) -> 
             spent = _spent_on(anchor)  # "invested £2.4m of its own money … in workforce stability": a count
         elif _is_per_10000(following):
             unit = "per 10,000"
-            after_rate = doc[following.i + 2] if following.i + 2 < len(doc) else None  # "56 per 10,000 children"
+            ten = _ten_thousand(following)
+            # "56 per 10,000 children"
+            after_rate = doc[ten.i + 1] if ten is not None and ten.i + 1 < len(doc) else None
             noun = token.head if token.head.pos_ == "NOUN" and token.head.i != token.i else \
                 after_rate if after_rate is not None and after_rate.pos_ == "NOUN" else (
                     _measured_subject(token) or following)
@@ -1149,6 +1177,8 @@ def find_open_outcomes(doc: Doc, offset: int, taken: set[tuple[float, str]]) -> 
         if noun is None and unit not in _DURATIONS.values():
             noun = next((ancestor for ancestor in token.ancestors if ancestor.pos_ == "NOUN"), None)
         text = _phrase(noun, last, first) if noun is not None and noun.text != "%" else ""
+        if noun is not None and noun.lower_ in {"cent", "percent"}:
+            text = _clause_metric(token) or text  # the clause's subject before the unit's own "per cent"
         if noun is not None and noun.lemma_.lower() == "time":  # "the panel sat 21 times": how often it sat
             text = _printed([*(word for child in noun.head.children if child.dep_ == "nsubj" for word in child.subtree
                                if word.dep_ != "det"), noun.head])
@@ -1346,7 +1376,9 @@ def _moved_then(text: str, offset: int, found: list[OpenOutcome], taken: set[tup
         if outcome.kind == "change" or outcome.value is None or moved is None:
             continue
         size, unit = moved_size(moved)
-        if (abs(size), unit) not in taken:
+        read = any(other.kind == "change" and other.char_start < offset + moved.end("c")  # "fell by 6 points": read
+                   and offset + moved.start("c") < other.char_end for other in found)  # already
+        if (abs(size), unit) not in taken and not read:
             moves.append(outcome.moved("down" if size < 0 else "up", size, unit, offset + moved.start("c"),
                                        offset + moved.end("c")))
     return moves
@@ -1426,14 +1458,26 @@ _USED_TO = re.compile(rf"\bused\s+to\s+(?:be|take|stand\s+at|sit\s+at|average|ru
                       rf"{HEDGE}(?P<is>\d)", re.IGNORECASE)
 
 
+# or after it: "in an average of 34 days, which is better than the 45 it used to be"
+_USED_TO_AFTER = re.compile(rf"\b(?:than|from)\s+(?:the\s+)?{HEDGE}(?P<was>\d[\d,]*(?:\.\d+)?)"
+                            r"\s*(?P<unit>%|per\s?cent\b)?\s+(?:it|they|that)\s+used\s+to\s+be\b", re.IGNORECASE)
+
+
 def _used_to(text: str, offset: int, found: list[OpenOutcome]) -> list[OpenOutcome]:
-    """A level now set against what it "used to" be earlier in the sentence: a change, in the earlier figure's unit
-    where the later one prints none ("used to take 26 weeks, now average 16", "which stood at 140 in June, has since
-    fallen to 35")."""
+    """A level now set against what it "used to" be earlier in the sentence (or, after it, "than the 45 it used to
+    be"): a change, in the earlier figure's unit where the later one prints none ("used to take 26 weeks, now average
+    16", "which stood at 140 in June, has since fallen to 35")."""
     match = _USED_TO.search(text) or STOOD_THEN_MOVED.search(text)
-    if match is None:
+    after = _USED_TO_AFTER.search(text) if match is None else None
+    if after is not None:
+        now = max((outcome for outcome in found if outcome.char_start < offset + after.start()
+                   and ";" not in text[outcome.char_start - offset:after.start()]),
+                  key=lambda outcome: outcome.char_start, default=None)
+        match = after
+    elif match is None:
         return found
-    now = next((outcome for outcome in found if outcome.char_start == offset + match.start("is")), None)
+    else:
+        now = next((outcome for outcome in found if outcome.char_start == offset + match.start("is")), None)
     if now is None or now.value is None or now.value_from is not None:
         return found
     unit = match.group("unit")
@@ -1548,6 +1592,8 @@ def _stated(doc: Doc, start: int) -> bool:
                                                  and figure.head.dep_ == "dobj" and figure.head.head.i == verb.i):
         return False  # the writer's own tally, like an inspector's; not "I recruited 30 social workers", nor "we
         # interviewed 41 adopters and approved 28 families"
+    if any(node.lower_ == "for" and node.head.lemma_ == "look" for node in figure.ancestors):
+        return False  # "We are looking for three team managers": sought, not there
     if verb is not None and verb.lemma_ == "respond":
         return False  # "Some 118 staff responded, around 55% of the workforce": a survey's sample
     if verb is not None and any(word.lower_ == "hopefully" for child in verb.children
@@ -1564,8 +1610,8 @@ def _stated(doc: Doc, start: int) -> bool:
                     child.lemma_.lower() in _AIMED and verb.lemma_ == "be"
                     and any(word.dep_ == "xcomp" for word in verb.children)) or (
                     child.lemma_.lower() in AIM_NOUNS and verb.lemma_ in _STAND_AT | {"be"}))
-                for child in verb.children):
-            return False  # "our ambition is to reach 80%", "the target remains 15%"
+                for child in (*verb.children, clause_subject(verb, joined=False)) if child is not None):
+            return False  # "our ambition is to reach 80%", "the target remains 15%", "The target, agreed …, is 12%"
         goes_on = verb.dep_ in {"xcomp", "ccomp", "advcl", "acl", "relcl", "prep", "pobj"} or (
             verb.dep_ == "conj" and verb.tag_ == "VB" and not any(child.dep_ in {"nsubj", "nsubjpass"}
                                                                   for child in verb.children)) or any(
@@ -1730,7 +1776,8 @@ _UP_TO = re.compile(r"\b(?:for|tak\w*|accommodat\w*|support\w*|offer\w*|hous\w*|
 
 _SERVICE_USERS = {"carer", "family", "child", "adopter", "leaver", "household"}
 _ONE_OF_THEM = {"person", "dad", "mum", "mother", "father", "parent", "respondent", "grandparent", "grandmother",
-                "grandfather", "girl", "boy", "woman", "man", "teenager", "son", "daughter", "baby"}
+                "grandfather", "girl", "boy", "woman", "man", "teenager", "son", "daughter", "baby", "nephew", "niece",
+                "brother", "sister", "aunt", "uncle", "cousin", "grandson", "granddaughter", "husband", "wife"}
 
 
 def _one_person(word: Token) -> bool:
@@ -1741,7 +1788,8 @@ def _one_person(word: Token) -> bool:
         return True  # not "helped him and 40 other young people"
     one = word.tag_ in {"NN", "NNP"} and any(child.lower_ in {"one", "a", "an"} and child.dep_ in {"nummod", "det"}
                                              for child in word.children) and not any(  # not "Twenty-one women",
-        child.dep_ == "prep" and child.lower_ in {"in", "out"} for child in word.children)  # nor "one family in five"
+        child.dep_ == "prep" and child.lower_ in {"in", "out"} and any(  # nor "one family in five"; but "one mother
+            word.like_num for word in child.subtree) for child in word.children)  # in our group"
     mine = any(child.dep_ == "poss" and (child.lower_ in {"my", "his", "her"} or child.tag_ == "NN" and child.lemma_.lower()
                                          in _ONE_OF_THEM | {"child"}) for child in word.children)  # "the baby's mother"
     if word.lemma_.lower() == "caseload" and any(child.dep_ == "poss" and child.lower_ in {"my", "his", "her"}
@@ -1768,7 +1816,10 @@ def _one_persons(doc: Doc, start: int) -> bool:
     def who(child: Token) -> Token:  # "a family … who had waited eleven weeks": the relative clause's person
         return child.head.head if child.tag_ in {"WP", "WDT"} and child.head.dep_ == "relcl" else child
 
-    return any(child.dep_ in {"nsubj", "nsubjpass", "dobj"} and _one_person(who(child)) and not (
+    def a_persons(child: Token) -> bool:  # "a mother whose three children waited …"; not "my team" (a manager's)
+        return any(owner.lower_ == "whose" for owner in child.children) and _a_persons_own(child)
+
+    return any(child.dep_ in {"nsubj", "nsubjpass", "dobj"} and (_one_person(who(child)) or a_persons(child)) and not (
         child.left_edge.i <= figure.i <= child.right_edge.i and child.lower_ == "one")
         for verb in verbs for child in verb.children)
 
@@ -1909,7 +1960,7 @@ def _one_subject(subjects: list[Token]) -> Token | None:
     return subjects[-1] if joined else next(iter(subjects), None)
 
 
-_SUBJECTS = {"nsubj", "nsubjpass"}
+_SUBJECTS = {"nsubj", "nsubjpass", "csubj"}  # "Matching a child now takes 17 days"
 _RAISING = {"say", "report", "think", "believe", "seem", "appear", "continue", "tend", "understand"}
 
 
@@ -1929,10 +1980,21 @@ def clause_subject(verb: Token, joined: bool = True) -> Token | None:
         if subject is not None or head.i == verb.i or head.pos_ not in {"VERB", "AUX"}:
             return subject
         if not (verb.dep_ == "conj" and joined or verb.dep_ == "xcomp" and head.lemma_.lower() in _RAISING
-                or verb.dep_ == "ccomp" and head.tag_ == "VBN" and head.dep_ == "ROOT"
-                and not any(child.dep_ in {"aux", "auxpass"} for child in head.children)):
+                or verb.dep_ in {"ccomp", "conj", "dep", "advcl"} and _participle_read_as_main(verb)):
             return None
         verb = head
+
+
+def _participle_read_as_main(verb: Token) -> bool:
+    """A verb the parser hung on a participle it read as the main verb, though the participle only describes the
+    subject: "The share of children placed far from home fell by 6 points" ("placed" the root, "fell" joined to it
+    with no "and" between; "The rate of children looked after fell from …", the participle tagged as a past tense)."""
+    head = verb.head
+    if verb.dep_ == "advcl" and (verb.tag_ not in {"VBD", "VBZ", "VBP"}
+                                 or any(child.dep_ == "mark" for child in verb.children)):
+        return False  # a clause of its own ("…, reducing caseloads", "as referrals fell"), not a finite verb misread
+    return head.tag_ in {"VBN", "VBD"} and head.dep_ == "ROOT" and head.i < verb.i and not any(
+        child.dep_ in {"aux", "auxpass"} or child.dep_ == "cc" and child.i < verb.i for child in head.children)
 
 
 def _measured_subject(figure: Token) -> Token | None:
@@ -2048,7 +2110,8 @@ def _subject_of_clause(figure: Token) -> Token | None:
 
 _EXACTLY = re.compile(r"\s*\(\s*(?P<value>\d+(?:\.\d+)?)\s*(?:%|per ?cent)\s*\)", re.IGNORECASE)
 _NOT_A_SHARE = {"the", "this", "that", "each", "every", "per", "first", "second", "last", "final", "next", "previous",
-                "other", "top", "bottom", "upper", "lower", "lowest", "highest", "worst"}  # a rank, not a share
+                "other", "top", "bottom", "upper", "lower", "lowest", "highest", "worst",
+                "performing"}  # a rank, not a share: "the best-performing quarter of London boroughs"
 # never counted, but "in two thirds of cases" measures a result
 _SHARED_OUT = {"case", "cases", "record", "records", "file", "files", "audit", "audits"}
 
@@ -2152,7 +2215,8 @@ def _changed_metric(anchor: Token, start: int, end: int, verb: Token | None = No
                             None)
         if verb is None or any(child.tag_ == "MD" for child in verb.children):
             return None
-        objects = [child for child in verb.children if child.dep_ == "dobj"]
+        objects = [child for child in verb.children if child.dep_ == "dobj" and not start <= child.idx < end]  # not
+        # the change's own figure ("fell from 97 in 2021-22 to 74", the 74 read as the object)
         # a subject the parser read as a clause: "Missing episodes among them halved"
         subject = _one_subject([child for child in verb.children if child.dep_ in {"nsubj", "nsubjpass", "csubj"}]) \
             or clause_subject(verb, joined=False)  # "Agency reliance is reported to have fallen by a third"
@@ -2162,6 +2226,8 @@ def _changed_metric(anchor: Token, start: int, end: int, verb: Token | None = No
             # 2021 and has fallen"; but "… looked after has fallen from 61 to 44, and the rate …", misparsed
             subject = next((child for child in verb.head.children if child.dep_ in {"nsubj", "nsubjpass"}), None)
             return _words_from(subject, verb)  # "Audits graded good or outstanding increased from 29% to 52%"
+        if not objects and subject is not None and subject.head.i != verb.i and _participle_read_as_main(verb):
+            return _words_from(subject, verb)  # "The rate of children looked after fell from …": up to the verb
         if noun is None and verb.dep_ == "acl" and not any(token.tag_ in FINITE_TAGS for token in verb.doc):
             root = next(token for token in verb.doc if token.dep_ == "ROOT")  # "Children entering care from the
             phrase = verb.doc[root.left_edge.i:verb.i]  # teams reduced by a fifth", not "Highlights: X, with Y reduced"
@@ -2170,7 +2236,8 @@ def _changed_metric(anchor: Token, start: int, end: int, verb: Token | None = No
     if noun is None or noun.pos_ == "PRON" or noun.lemma_.lower() in _NOT_CHANGED:
         return None
     keep = (lambda token: token.idx < start) if noun.idx < start else (lambda token: token.idx >= end)
-    tokens = [token for token in noun.subtree if keep(token) and token.dep_ not in {"det", "punct"}
+    tokens = [token for token in noun.subtree if keep(token) and token.dep_ != "det"
+              and (token.dep_ != "punct" or _joins_a_word(token))  # "looked-after", not "lookedafter"
               and not (token.dep_ == "poss" and token.pos_ == "PRON")
               and not any(ancestor.dep_ in {"relcl", "acl", "appos"} and ancestor.i != noun.i
                           and noun.left_edge.i <= ancestor.i <= noun.right_edge.i for ancestor in token.ancestors)
@@ -2180,6 +2247,12 @@ def _changed_metric(anchor: Token, start: int, end: int, verb: Token | None = No
             before.is_alpha or before.text == "-"):
         tokens.insert(0, before)  # the "Re-" of "Re-referrals", split off by the parser
     return _named_by(tokens)
+
+
+def _joins_a_word(token: Token) -> bool:
+    """The hyphen of a hyphenated word ("looked-after")."""
+    return token.text in {"-", "–"} and not token.whitespace_ and token.i > 0 \
+        and not token.doc[token.i - 1].whitespace_
 
 
 def _words_from(subject: Token | None, verb: Token) -> str | None:
@@ -2210,12 +2283,11 @@ _UP_OR_DOWN_SIZE = re.compile(rf"\s+{HEDGE}(?P<c>\d+(?:\.\d+)?\s?(?:%|per\s?cent
 
 
 def _size(words: str, direction: str) -> tuple[float, str] | None:
-    """A change's size, signed, and unit: "22%", "£11 million", "a fifth" (20 %); None for a year or a
-    plain number, whose base is not given."""
+    """A change's size, signed, and unit: "22%", "£11 million", "a fifth" (20 %), "6 percentage points", a
+    count ("increased by 19"); None for a year."""
     if _YEAR.fullmatch(words):
         return None
-    change, unit = signed_change(words, direction)
-    return (change, unit) if unit in {"%", "£"} else None
+    return signed_change(words, direction)
 
 
 _CHANGE_VERBS = {"fall": "down", "reduce": "down", "decrease": "down", "drop": "down", "decline": "down", "cut": "down",
@@ -2243,8 +2315,8 @@ def _changes_by(doc: Doc, offset: int, taken: set[tuple[float, str]]) -> list[tu
         moved = _moved(verb) if match else None
         if match and moved:
             size = _size(match.group("c"), moved)
-            if size is None:
-                continue  # "by 2026", "by 12": a date, or a count whose base is not given
+            if size is None or size[1] == "count" and _TIME_UNIT.match(doc.text, match.end()):
+                continue  # "by 2026", "by 12 weeks": a date, or a time whose unit is read elsewhere
             end = match.end()
         elif token.lower_ in {"up", "down"} and verb.lemma_ == "be" and token.i == verb.i + 1 \
                 and (match := _UP_OR_DOWN_SIZE.match(doc.text, token.idx + len(token.text))) \
@@ -2253,7 +2325,7 @@ def _changes_by(doc: Doc, offset: int, taken: set[tuple[float, str]]) -> list[tu
         elif token.lemma_.lower() in MULTIPLYING and token.pos_ == "VERB" \
                 and token.tag_ in {"VBD", "VBN", "VBZ", "VBP"}:
             verb, size, end = token, (MULTIPLYING[token.lemma_.lower()], "%"), token.idx + len(token.text)
-        if size is None or (round(abs(size[0]), 2), size[1]) in taken:  # "a third": 33.33 as the other rules keep it
+        if size is None or (round(abs(size[0]), 2), size[1]) in taken:  # rounded as the other rules keep it
             continue
         text = _changed_metric(token, token.idx, end, verb)
         if text is not None:

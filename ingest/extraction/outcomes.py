@@ -35,8 +35,8 @@ _PERCENT = r"(?:%|percentage\s+points?\b|per\s?cent\b|percent\b)"
 FIGURE_NOUN = r"(?:figure|proportion|percentage|share|number|rate|total)"
 AMOUNT = rf"(?:£\s?)?\d+(?:,\d{{3}})*(?:\.\d+)?(?:\s?(?:{_PERCENT}|million\b|m\b|k\b|bn\b|billion\b))?"
 # a share in words is so many parts of a whole: "two thirds" = 2 of 3 = 66.7%
-PARTS = {"half": 2, "third": 3, "thirds": 3, "quarter": 4, "quarters": 4, "fifth": 5, "fifths": 5, "tenth": 10,
-         "tenths": 10}
+PARTS = {"half": 2, "third": 3, "thirds": 3, "quarter": 4, "quarters": 4, "fifth": 5, "fifths": 5, "sixth": 6,
+         "sixths": 6, "eighth": 8, "eighths": 8, "tenth": 10, "tenths": 10}
 _SEVERAL = {"a": 1, "one": 1, "two": 2, "three": 3}
 TENS = {"twenty": 20, "thirty": 30, "forty": 40, "fifty": 50, "sixty": 60, "seventy": 70, "eighty": 80, "ninety": 90}
 NUMBER_WORDS = {"zero": 0, "one": 1, "two": 2, "three": 3, "four": 4, "five": 5, "six": 6, "seven": 7, "eight": 8,
@@ -50,7 +50,7 @@ _IN_WORDS = (rf"(?:(?:{'|'.join(TENS)})-(?:one|two|three|four|five|six|seven|eig
 _WORDS_ALONE = (rf"{_IN_WORDS}(?=\s*(?:[,;.)]|$)|\s+(?:in|at|by|during)\s+(?![\d]|{_IN_WORDS})|\s+(?:last|the previous|"
                 rf"(?:the|a) year (?:before|earlier|ago))\b)")
 # a share as "N in M": "compared with one in ten in June"
-_N_IN_M = rf"{_IN_WORDS}\s+(?:in|out\s+of)\s+{_IN_WORDS}"
+_N_IN_M = rf"(?:{_IN_WORDS}|\d{{1,2}})\s+(?:in|out\s+of)\s+(?:{_IN_WORDS}|\d{{1,3}}(?![\d,]))"  # or "2 in 5"
 FRACTION = rf"half|(?:{'|'.join(_SEVERAL)})[- ](?:{'|'.join(sorted(PARTS, key=len, reverse=True))})"
 HEDGE = r"(?:(?:a|an)\s+(?:current\s+)?(?:high|peak|rate|total|figure|level|average)\s+of\s+|average\s+of\s+|(?:an\s+)?estimated\s+|around\s+|about\s+|approximately\s+|roughly\s+|almost\s+|nearly\s+|over\s+|under\s+|just\s+(?:over|under)?\s*|more than\s+|less than\s+|fewer than\s+)?"
 
@@ -146,13 +146,16 @@ _BASELINE_AFTER = re.compile(
     rf"(?:and\s+)?(?:{PAST},?\s+(?:(?:the|that|this|it)(?:\s+{FIGURE_NOUN})?\s+(?:was|had\s+been|stood\s+at)|"
     rf"they\s+(?:were|had\s+been|stood\s+at))|(?:the|that)\s+{FIGURE_NOUN}\s+{PAST}\s+(?:was|had\s+been|stood\s+at))))\s+"
     rf"(?:closer?\s+to\s+)?{HEDGE}"
-    rf"(?P<v>{AMOUNT}|{FRACTION}|{_N_IN_M}|{_WORDS_ALONE})(?!(?:st|nd|rd|th)?\s+{_MONTH}\b)(?P<r>{PER_10000})?(?P<when>[^,;.]{{0,60}}?\b(?:(?:19|20)\d\d|ago|before|previous|last|{_MONTH}|"
+    rf"(?P<v>{_N_IN_M}|{AMOUNT}|{FRACTION}|{_WORDS_ALONE})(?!(?:st|nd|rd|th)?\s+{_MONTH}\b)(?P<r>{PER_10000})?(?P<when>[^,;.]{{0,60}}?\b(?:(?:19|20)\d\d|ago|before|previous|last|{_MONTH}|"
     rf"baseline|time of|start|beginning|earlier|when\s+(?:the|our|its|this|we|it)\b[^,;.]{{0,40}}?\b(?:began|begun|"
     rf"started|launched|introduced|agreed|opened))\b)?", re.IGNORECASE)
 _AIMED_AT = re.compile(r"\b(?:target|aim|ambition|goal|trajectory)s?\b", re.IGNORECASE)
 # a bracket holding only a figure and the year it was that: "94% were held on time (88% in 2022/23)"
-_BRACKETED_BASELINE = re.compile(rf"\(\s*(?P<v>{AMOUNT})(?P<r>{PER_10000})?\s+(?:in|at)\s+(?P<when>(?:19|20)\d\d(?:[/–-]\d\d)?)"
-                                 r"\s*\)")
+# or an earlier figure said so: "17 went to Stage 2 (previously 23)", "(last year: 23)", "(23 the year before)"
+_BRACKETED_BASELINE = re.compile(
+    rf"\(\s*(?:(?P<v>{AMOUNT})(?P<r>{PER_10000})?\s+(?:in|at)\s+(?P<when>(?:19|20)\d\d(?:[/–-]\d\d)?)|"
+    rf"(?:previously|(?:last|the\s+previous)\s+year:?|was)\s+(?P<earlier>{AMOUNT})|"
+    rf"(?P<before>{AMOUNT})\s+(?:previously|(?:last|the\s+previous)\s+year|the\s+year\s+before))\s*\)", re.IGNORECASE)
 # the others a council's figure is compared with, not its own earlier self
 COMPARISON_GROUPS = (r"england|national(?:ly)?|statistical neighbours?|comparators?|regional|neighbouring|"
                      r"(?:comparable|comparison|similar|other) (?:(?:[A-Z][a-z]+|inner|outer) ){0,2}(?:authorities|areas|councils|"
@@ -201,11 +204,13 @@ def baselines_after(text: str) -> list[Baseline]:
         found.append(_baseline(match, f"since {year.group(0)}" if year else None))
     for match in _BRACKETED_BASELINE.finditer(text):
         clause = text[:match.start()].rsplit(";", 1)[-1]
-        bracket_year = int(match.group("when")[:4])
-        if _GROUP_NAMED.search(clause) or re.search(r"\bthan\b", clause) or any(
-                int(earlier) <= bracket_year for earlier in re.findall(r"\b(?:19|20)\d\d\b", clause)):
-            continue  # a comparator's figure ("above the national average (88% in 2023)"), or a later one
-        found.append(_baseline(match, f"since {match.group('when')}"))
+        if _GROUP_NAMED.search(clause) or re.search(r"\bthan\b", clause):
+            continue  # a comparator's figure ("above the national average (88% in 2023)")
+        if match.group("when") is None:
+            found.append(_baseline(match, None, match.group("earlier") or match.group("before")))
+        elif not any(int(earlier) <= int(match.group("when")[:4])
+                     for earlier in re.findall(r"\b(?:19|20)\d\d\b", clause)):  # not a later figure
+            found.append(_baseline(match, f"since {match.group('when')}"))
     return sorted(found, key=lambda baseline: baseline.start)
 
 
@@ -243,14 +248,15 @@ def elsewhere(rest: str) -> bool:
     return bool(_ELSEWHERE.search(rest))
 
 
-def _baseline(match: re.Match, period: str | None) -> Baseline:
-    """The baseline a match's value (`v`) and rate (`r`) give; a count's unit is the figure's own, and a
-    count in words is a count ("compared with nine in June" is not 9%)."""
-    share = share_in_words(match.group("v"))  # "against more than a quarter two years ago"
+def _baseline(match: re.Match, period: str | None, value: str | None = None) -> Baseline:
+    """The baseline a match's value (`value`, else its group `v`) and rate (`r`) give; a count's unit is
+    the figure's own, and a count in words is a count ("compared with nine in June" is not 9%)."""
+    value = value or match.group("v")
+    share = share_in_words(value)  # "against more than a quarter two years ago"
     if share is not None:
         return Baseline(match.start(), match.end(), round(share, 2), "%", period)
-    amount = parse_amount(match.group("v"))
-    in_words = not re.search(r"\d", match.group("v"))
+    amount = parse_amount(value)
+    in_words = not re.search(r"\d", value)
     unit = "per 10,000" if match.group("r") else "count" if in_words else None if amount.unit == "count" else amount.unit
     return Baseline(match.start(), match.end(), amount.value, unit, period)
 
@@ -308,6 +314,10 @@ STOOD_THEN_MOVED = re.compile(
     re.IGNORECASE)
 
 
+# the "Stage " of "214 Stage 1 complaints": a label's number, not a figure
+_A_LABEL = re.compile(r"\b(?-i:[A-Z][a-z]+)\s+$")
+
+
 def baseline_for(text: str, baselines: list[Baseline], position: int, unit: str | None) -> Baseline | None:
     """Of the sentence's `baselines` (baselines_after), the one printed after the figure at
     `position` in the same clause, with no other figure in digits between them (no other share, for a
@@ -315,7 +325,8 @@ def baseline_for(text: str, baselines: list[Baseline], position: int, unit: str 
     for baseline in baselines:
         between = _A_SHARE if baseline.unit == "%" else _A_NUMBER
         if baseline.start > position and (baseline.unit is None or baseline.unit == unit) \
-                and len(between.findall(text, position, baseline.start)) <= 1 \
+                and sum(not _A_LABEL.search(text, 0, figure.start())
+                        for figure in between.finditer(text, position, baseline.start)) <= 1 \
                 and ";" not in text[position:baseline.start]:
             return baseline
     return None
@@ -843,20 +854,22 @@ def share_percent(several: float, part: str) -> float:
 
 
 def share_of(parts: float, whole: float) -> float:
-    """So many in so many ("one in three") in whole per cent, as readers write it: 33.0."""
-    return float(round(100 * parts / whole))
+    """So many in so many ("one in three") in whole per cent, as readers write it: 33.0; but exact when one
+    decimal holds it ("one in eight": 12.5)."""
+    exact = 100 * parts / whole
+    return exact if round(exact, 1) == exact else float(round(exact))
 
 
 def share_in_words(text: str) -> float | None:
     """ "half", "a third", "two-thirds", "three quarters", "one in ten" in per cent; None for anything else."""
     words = text.lower().replace("-", " ").split()
     if len(words) >= 3 and words[-2] in {"in", "of"}:  # "one in ten", "nine out of ten"
-        parts, whole = (NUMBER_WORDS.get(word, 0) for word in (words[0], words[-1]))
+        parts, whole = (float(word) if word.isdigit() else NUMBER_WORDS.get(word, 0) for word in (words[0], words[-1]))
         return share_of(parts, whole) if 0 < parts < whole else None
     if len(words) == 1 and words[0] == "half":
         return share_percent(1, "half")
     if len(words) == 2 and words[0] in _SEVERAL and words[1] in PARTS:
-        return share_percent(_SEVERAL[words[0]], words[1])
+        return float(round(share_percent(_SEVERAL[words[0]], words[1])))  # "a third": 33, as readers write it
     return None
 
 
