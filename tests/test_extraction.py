@@ -1216,6 +1216,36 @@ def test_open_figures_read_through_misparses_brackets_and_words(sentence, expect
 
 
 @pytest.mark.parametrize(("sentence", "expected"), [
+    # a size in points is a share's move; a size whose unit is another's ("to 19%", "per 10,000") is no count
+    ("Plans ending within a year rose by 8 points to 71%.",
+     [("change", None, None, 8.0, "points"), ("level", None, 71.0, None, "%")]),
+    ("The rate of re-referral fell by 3 to 19%.", []),
+    ("The rate of children in care fell by 4 per 10,000 to 61.", []),
+    # "used to be" only for the figure just before it, of its unit; a label's number only after a label word
+    ("Caseloads are now 14 on average, though agency use is far higher than the 5% it used to be.",
+     [("level", None, 14.0, None, "count")]),
+    ("Of 214 complaints, 30 went to Stage 2, compared with 41 the year before.",
+     [("level", None, 214.0, None, "count"), ("change", 41.0, 30.0, -11.0, "count")]),
+    # a report's subject is not the measure's; a relative clause is not part of it
+    ("Ofsted said the number of children placed out of area fell by 4 percentage points.", []),
+    ("Children placed out of area, which the council has prioritised, fell by 8.",
+     [("change", None, None, -8.0, "count")]),
+    # the council's own area-wide figure; a document's parts and pay are not measures; a bracket after another figure
+    ("The Bristol-wide rate of re-referrals is 18%, down from 22%.", [("change", 22.0, 18.0, -4.0, "points")]),
+    ("Section 4 (12%)", []),
+    ("Pay award (4%)", []),
+    ("Agency social workers make up 9% of the workforce, and we have 40 newly qualified staff (was 12%).",
+     [("level", None, 9.0, None, "%"), ("level", None, 40.0, None, "count")]),
+    # fractions as readers write them, and "sixth formers" are no fraction
+    ("One eighth of referrals came from health.", [("level", None, 12.5, None, "%")]),
+    ("We supported two sixth formers into apprenticeships this year.", [("level", None, 2.0, None, "count")]),
+])
+def test_what_the_review_of_the_new_figure_rules_found(sentence, expected):
+    assert [(found.kind, found.value_from, found.value, found.change, found.change_unit or found.unit)
+            for found in open_found_in(sentence)] == expected
+
+
+@pytest.mark.parametrize(("sentence", "expected"), [
     ("Average caseloads are 19.", [(19.0, "count", "Average caseloads")]),
     ("Caseloads in the duty team now stand at 21.", [(21.0, "count", "Caseloads in duty team")]),
     ("Sickness absence remained steady at around 4 days.", [(4.0, "days", "Sickness absence")]),

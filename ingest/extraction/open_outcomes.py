@@ -66,7 +66,6 @@ from ingest.extraction.outcomes import (
     said_of_a_group,
     share_in_words,
     share_of,
-    share_percent,
     share_words,
     signed_change,
     size_printed_before,
@@ -85,8 +84,9 @@ _COUNT_VERBS = {"recruit", "train", "appoint", "hold", "carry", "complete", "emp
 # a comparison group named in the words just before a figure: "a national average of around 18%", "the South East
 # average of 21", "statistical neighbours (45)", "a target of 16"; not "a manageable average of 15", nor "The
 # average wait fell from 31 to 19 weeks"
-# "the London average", "a London-wide figure of 35 per cent"
-_PLACE_AVERAGE = r"(?-i:(?!(?:The|This|That|Our|Its|Their|An?)\b)[A-Z][a-z]+)(?: average|-wide (?:average|figure|rate))"
+# "the London average", "a London-wide figure of 35 per cent" (but "the Bristol-wide rate" is the council's own)
+_PLACE_AVERAGE = (r"(?:(?-i:(?!(?:The|This|That|Our|Its|Their|An?)\b)[A-Z][a-z]+) average|"
+                  r"(?:England|London|nation|country|region|UK)-wide (?:average|figure|rate))")
 _COMPARISON_GROUP = re.compile(rf"\b(?:{COMPARISON_GROUPS}|{_PLACE_AVERAGE}|threshold|target|"
                                r"(?:against|versus|where)\s+(?:an|the)\s+average)\b"
                                r"(?:[\s('’]+[\w/-]+){0,4}?[\s(:]*$", re.IGNORECASE)
@@ -934,6 +934,10 @@ _LABELLED = re.compile(
 # per cent)", "Disagreement with a decision (21%)"; a share, or a count said to have moved, not "Communication (6)"
 _BRACKETED_LABEL = re.compile(rf"^\s*\W{{0,3}}(?P<label>[A-Z][^:()\n]{{2,90}}?)\s*\((?P<value>{AMOUNT})"
                               rf"(?:,\s*(?:down|up)\s+from\s+(?P<from>{AMOUNT}))?\)\s*[.;]?\s*$")
+# a document's own parts, or pay and prices, named before a bracketed share: "Section 4 (12%)", "Pay award (4%)"
+_NOT_A_MEASURE = re.compile(r"^\W*(?:Section|Appendix|Annex|Table|Figure|Chart|Item|Page|Part)\b|"
+                            r"\b(?:pay|uplift|inflation|weighting|price|cost|salary|salaries|fee|fees)\b",
+                            re.IGNORECASE)
 _NOT_OURS_LABEL = re.compile(rf"\b(?:{COMPARISON_GROUPS}|average\s+for|target|budget|forecast|page|tel|telephone|"
                              r"version|ref|date|ages?|postcode|standstill|contract|tender|deadline)\b|"
                              r"(?:^\W*|\b(?:total|grant|amount)\s+)award(?:ed)?\s*$",  # "Total award:", not "the Arts Award"
@@ -958,9 +962,10 @@ def labelled_figure(doc: Doc, offset: int) -> _Labelled | None:
             or not any(token.pos_ == "NOUN" or token.is_lower and token.is_alpha and len(token) > 2
                        for token in words):
         return None
-    if match.re is _BRACKETED_LABEL and (any(token.pos_ in {"VERB", "AUX"} for token in words)
-                                         or not match["from"] and parse_amount(match["value"]).unit != "%"):
-        return None  # "Referrals rose (15%)" is a sentence; "Communication (6)" says too little
+    if match.re is _BRACKETED_LABEL and (
+            any(token.pos_ in {"VERB", "AUX"} and token.tag_ != "VBN" for token in words) or len(words) < 2
+            or _NOT_A_MEASURE.search(match["label"]) or not match["from"] and parse_amount(match["value"]).unit != "%"):
+        return None  # "Referrals rose (15%)" is a sentence; "Communication (6)", "Quality (60%)" say too little
     printed: dict[str, Any] = {**dict.fromkeys(_LABELLED.groupindex), **match.groupdict()}  # the bracketed label has
     # only some of the groups
     amount = parse_amount(printed["value"])
@@ -1075,7 +1080,9 @@ def find_open_outcomes(doc: Doc, offset: int, taken: set[tuple[float, str]]) -> 
             counted = token.i
         following = doc[token.i + 1] if token.i + 1 < len(doc) else None
         before = doc[token.i - 1] if token.i > 0 else None
-        if following is not None and (following.lower_ in PARTS or following.text in {"-", "–"} and token.i + 2 < len(doc)
+        if following is not None and (following.lower_ in PARTS and doc[following.i + 1:following.i + 2].text.lower()
+                                      not in {"form", "former", "formers"}  # not "two sixth formers"
+                                      or following.text in {"-", "–"} and token.i + 2 < len(doc)
                                       and doc[token.i + 2].lower_ in PARTS):
             continue  # the "two" of "two thirds" or "two-thirds", read as a share or not at all
         if following is not None and following.lower_ == "of" and doc[token.i + 2:token.i + 3].text.lower() == "us":
@@ -1459,7 +1466,7 @@ _USED_TO = re.compile(rf"\bused\s+to\s+(?:be|take|stand\s+at|sit\s+at|average|ru
 
 
 # or after it: "in an average of 34 days, which is better than the 45 it used to be"
-_USED_TO_AFTER = re.compile(rf"\b(?:than|from)\s+(?:the\s+)?{HEDGE}(?P<was>\d[\d,]*(?:\.\d+)?)"
+_USED_TO_AFTER = re.compile(rf"\b(?:than|from|below|above|under|over)\s+(?:the\s+)?{HEDGE}(?P<was>\d[\d,]*(?:\.\d+)?)"
                             r"\s*(?P<unit>%|per\s?cent\b)?\s+(?:it|they|that)\s+used\s+to\s+be\b", re.IGNORECASE)
 
 
@@ -1469,10 +1476,13 @@ def _used_to(text: str, offset: int, found: list[OpenOutcome]) -> list[OpenOutco
     16", "which stood at 140 in June, has since fallen to 35")."""
     match = _USED_TO.search(text) or STOOD_THEN_MOVED.search(text)
     after = _USED_TO_AFTER.search(text) if match is None else None
-    if after is not None:
-        now = max((outcome for outcome in found if outcome.char_start < offset + after.start()
-                   and ";" not in text[outcome.char_start - offset:after.start()]),
+    if after is not None:  # the figure just before, in the same clause, with no other figure between
+        now = max((outcome for outcome in found if outcome.char_start < offset + after.start()),
                   key=lambda outcome: outcome.char_start, default=None)
+        between = text[now.char_end - offset:after.start()] if now is not None else ""
+        if now is None or re.search(r"\d|;|\b(?:and|but|though|although|while|whereas)\b", between) \
+                or after.group("unit") is not None and now.unit != "%":
+            return found
         match = after
     elif match is None:
         return found
@@ -1985,6 +1995,9 @@ def clause_subject(verb: Token, joined: bool = True) -> Token | None:
         verb = head
 
 
+_TOLD = {"tell", "state", "confirm", "explain", "add", "find", "show", "claim", "argue", "estimate", "hear"}
+
+
 def _participle_read_as_main(verb: Token) -> bool:
     """A verb the parser hung on a participle it read as the main verb, though the participle only describes the
     subject: "The share of children placed far from home fell by 6 points" ("placed" the root, "fell" joined to it
@@ -1993,6 +2006,8 @@ def _participle_read_as_main(verb: Token) -> bool:
     if verb.dep_ == "advcl" and (verb.tag_ not in {"VBD", "VBZ", "VBP"}
                                  or any(child.dep_ == "mark" for child in verb.children)):
         return False  # a clause of its own ("…, reducing caseloads", "as referrals fell"), not a finite verb misread
+    if head.lemma_.lower() in _RAISING | _RECALLED | _TOLD:
+        return False  # "Ofsted said the number of children placed … fell": a report, its subject not the measure's
     return head.tag_ in {"VBN", "VBD"} and head.dep_ == "ROOT" and head.i < verb.i and not any(
         child.dep_ in {"aux", "auxpass"} or child.dep_ == "cc" and child.i < verb.i for child in head.children)
 
@@ -2049,7 +2064,7 @@ def _shares(doc: Doc, offset: int) -> tuple[list[tuple[OpenOutcome, tuple[int, i
                 continue  # "the first two quarters of 2015–16"
             first = several or token
             parts = _number(several.text) if several is not None else None
-            value = float(round(share_percent(parts or 1.0, token.lower_)))
+            value = share_of(parts or 1.0, PARTS[token.lower_])
             groups = [child for child in following.children if child.dep_ == "pobj"]
             group = next((child for child in groups if child.pos_ == "NOUN"), groups[0] if groups else None)
         elif (several_in := _number(token.text)) and (joiner := _in_or_out_of(token)) is not None \
@@ -2262,7 +2277,10 @@ def _words_from(subject: Token | None, verb: Token) -> str | None:
     words from `subject` to the change verb are what changed."""
     if subject is None or subject.pos_ == "PRON" or subject.lemma_.lower() in _NOT_CHANGED:
         return None
-    tokens = [token for token in verb.doc[subject.left_edge.i:verb.i] if token.dep_ not in {"det", "punct"}]
+    words = verb.doc[subject.left_edge.i:verb.i]
+    aside = next((token.i for token in words if token.text in {",", ";", "("} or token.tag_ in {"WDT", "WP"}), verb.i)
+    tokens = [token for token in verb.doc[subject.left_edge.i:aside]  # not "…, which the council has prioritised,"
+              if token.dep_ != "det" and (token.dep_ != "punct" or _joins_a_word(token))]
     while tokens and (tokens[-1].pos_ == "CCONJ" or tokens[-1].head.i == verb.i and tokens[-1].dep_ in {"aux", "neg"}):
         tokens = tokens[:-1]  # nor the change verb's "has"
     return _named_by(tokens)
@@ -2304,6 +2322,10 @@ def _moved(verb: Token) -> str | None:
                 None)
 
 
+_POINTS = re.compile(r"\s+points?\b", re.IGNORECASE)
+_NOT_A_COUNT = re.compile(r",?\s+(?:to|per|in|out\s+of|places?)\b|\s*(?:%|per\s?cent)", re.IGNORECASE)
+
+
 def _changes_by(doc: Doc, offset: int, taken: set[tuple[float, str]]) -> list[tuple[OpenOutcome, tuple[int, int]]]:
     """A change stated by its size: "the number of children entering care fell by 22%", "reduced by
     around a fifth", "has more than halved", "cut its reliance on agency staff by more than half"; of
@@ -2314,10 +2336,13 @@ def _changes_by(doc: Doc, offset: int, taken: set[tuple[float, str]]) -> list[tu
         match = _BY_SIZE.match(doc.text, token.idx) if token.lower_ == "by" else None
         moved = _moved(verb) if match else None
         if match and moved:
-            size = _size(match.group("c"), moved)
-            if size is None or size[1] == "count" and _TIME_UNIT.match(doc.text, match.end()):
-                continue  # "by 2026", "by 12 weeks": a date, or a time whose unit is read elsewhere
-            end = match.end()
+            size, end = _size(match.group("c"), moved), match.end()
+            if size is not None and size[1] == "count" and (points := _POINTS.match(doc.text, end)):
+                size, end = (size[0], "points"), points.end()  # "rose by 8 points": a share's move
+            elif size is None or size[1] == "count" and (_TIME_UNIT.match(doc.text, end)
+                                                          or _NOT_A_COUNT.match(doc.text, end)):
+                continue  # "by 2026", "by 12 weeks", "by 4 per 10,000", "by 3 to 19%", "by 5 places": a date, or a
+                # size whose unit is another's or read elsewhere
         elif token.lower_ in {"up", "down"} and verb.lemma_ == "be" and token.i == verb.i + 1 \
                 and (match := _UP_OR_DOWN_SIZE.match(doc.text, token.idx + len(token.text))) \
                 and not re.match(r",?\s+to\b", doc.text[match.end():]):  # not "up 9 points, to 86%": read with its level

@@ -37,7 +37,7 @@ AMOUNT = rf"(?:£\s?)?\d+(?:,\d{{3}})*(?:\.\d+)?(?:\s?(?:{_PERCENT}|million\b|m\
 # a share in words is so many parts of a whole: "two thirds" = 2 of 3 = 66.7%
 PARTS = {"half": 2, "third": 3, "thirds": 3, "quarter": 4, "quarters": 4, "fifth": 5, "fifths": 5, "sixth": 6,
          "sixths": 6, "eighth": 8, "eighths": 8, "tenth": 10, "tenths": 10}
-_SEVERAL = {"a": 1, "one": 1, "two": 2, "three": 3}
+_SEVERAL = {"a": 1, "an": 1, "one": 1, "two": 2, "three": 3, "five": 5, "seven": 7}
 TENS = {"twenty": 20, "thirty": 30, "forty": 40, "fifty": 50, "sixty": 60, "seventy": 70, "eighty": 80, "ninety": 90}
 NUMBER_WORDS = {"zero": 0, "one": 1, "two": 2, "three": 3, "four": 4, "five": 5, "six": 6, "seven": 7, "eight": 8,
                 "nine": 9, "ten": 10, "eleven": 11, "twelve": 12, "thirteen": 13, "fourteen": 14, "fifteen": 15,
@@ -315,7 +315,7 @@ STOOD_THEN_MOVED = re.compile(
 
 
 # the "Stage " of "214 Stage 1 complaints": a label's number, not a figure
-_A_LABEL = re.compile(r"\b(?-i:[A-Z][a-z]+)\s+$")
+_A_LABEL = re.compile(r"\b(?:Stage|Tier|Level|Year|Key\s+Stage|Section|Phase|Step|Part)\s+$")
 
 
 def baseline_for(text: str, baselines: list[Baseline], position: int, unit: str | None) -> Baseline | None:
@@ -323,7 +323,8 @@ def baseline_for(text: str, baselines: list[Baseline], position: int, unit: str 
     `position` in the same clause, with no other figure in digits between them (no other share, for a
     share: "88% within 45 days, up from 71%"; a figure in words has none: "eight, up from three")."""
     for baseline in baselines:
-        between = _A_SHARE if baseline.unit == "%" else _A_NUMBER
+        # a bracketed one only right after its figure ("9% of staff, and 40 new starters (was 12%)" is not 12 → 9)
+        between = _A_SHARE if baseline.unit == "%" and text[baseline.start] != "(" else _A_NUMBER
         if baseline.start > position and (baseline.unit is None or baseline.unit == unit) \
                 and sum(not _A_LABEL.search(text, 0, figure.start())
                         for figure in between.finditer(text, position, baseline.start)) <= 1 \
@@ -848,14 +849,9 @@ def _direction_of(cue: str) -> str:
     return "improved" if cue.startswith("improv") else "down" if _DOWN.search(cue) else "up"
 
 
-def share_percent(several: float, part: str) -> float:
-    """So many parts of a whole in per cent: 2 and "thirds" → 66.7."""
-    return 100 * several / PARTS[part.lower()]
-
-
 def share_of(parts: float, whole: float) -> float:
-    """So many in so many ("one in three") in whole per cent, as readers write it: 33.0; but exact when one
-    decimal holds it ("one in eight": 12.5)."""
+    """So many in so many ("one in three", "a third") in whole per cent, as readers write it: 33.0; but exact when
+    one decimal holds it ("one in eight": 12.5)."""
     exact = 100 * parts / whole
     return exact if round(exact, 1) == exact else float(round(exact))
 
@@ -867,9 +863,9 @@ def share_in_words(text: str) -> float | None:
         parts, whole = (float(word) if word.isdigit() else NUMBER_WORDS.get(word, 0) for word in (words[0], words[-1]))
         return share_of(parts, whole) if 0 < parts < whole else None
     if len(words) == 1 and words[0] == "half":
-        return share_percent(1, "half")
+        return share_of(1, 2)
     if len(words) == 2 and words[0] in _SEVERAL and words[1] in PARTS:
-        return float(round(share_percent(_SEVERAL[words[0]], words[1])))  # "a third": 33, as readers write it
+        return share_of(_SEVERAL[words[0]], PARTS[words[1]])
     return None
 
 
