@@ -1200,6 +1200,14 @@ def test_open_changes_from_a_later_baseline_or_by_their_size(sentence, expected)
      [("change", 88.0, 71.0, "count", "number of children")]),  # the 71 the parser read as the verb's object
     ("Matching a child with an adopter now takes an average of 210 days.",  # a clause as the subject
      [("level", None, 210.0, "days", "Matching child with adopter")]),
+    # where a move ended: a level, or a change with an earlier figure; not a scale's top, nor a share in words
+    ("Complaints about late visits rose to 42.", [("level", None, 42.0, "count", "Complaints about late visits")]),
+    ("Our approved foster carers rose to 180 (previously 150).",
+     [("change", 150.0, 180.0, "count", "Our approved foster carers")]),
+    ("The number of children we care for per 10,000 has fallen to 58, compared with 64 a year ago.",
+     [("change", 64.0, 58.0, "per 10,000", "number of children")]),
+    ("Annual leave of 27 days, rising to 32 after five years.", []),
+    ("Attendance at the group fell to half.", []),
     # not the council's result: a rank, another area's figure, the writers themselves, posts sought, one family's story
     ("The service sits in the best-performing quarter of councils in the region.", []),
     ("Our share fell to 14 per cent, against an England-wide figure of 21 per cent.",

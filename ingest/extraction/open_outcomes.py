@@ -1171,8 +1171,10 @@ def find_open_outcomes(doc: Doc, offset: int, taken: set[tuple[float, str]]) -> 
                 continue  # "recruited 22 social workers across two cohorts": the 22 is the count
             if _per_10000(noun) is not None:
                 unit = "per 10,000"  # the rate printed first: "36 children and young people per 10,000"
-        elif (brought := _brought_to(token)) is not None:
-            noun = brought  # "…, bringing the active pool to 92": where the pool stands now
+        elif (brought := _brought_to(token) or _moved_to(token)) is not None:
+            noun = brought  # "…, bringing the active pool to 92", "Complaints rose to 42": where it stands now
+            if any(_is_per_10000(word) for word in noun.subtree):
+                unit = "per 10,000"  # "The number of children we look after per 10,000 has fallen to 33"
         elif (subject := _measured_subject(token)) is not None:
             noun = subject  # "average caseloads are 15", "stood at 24", "referrals totalled 3,412"
             if _per_10000(noun) is not None:
@@ -1961,6 +1963,21 @@ def _brought_to(figure: Token) -> Token | None:
         return None
     return next((child for child in to.head.children if child.dep_ == "dobj" and child.pos_ == "NOUN"
                  and child.lemma_.lower() not in _NOT_MEASURE | _NOT_CHANGED), None)
+
+
+_MOVED_TO = {"rise", "fall", "increase", "decrease", "drop", "grow", "decline", "climb", "reduce", "improve"}
+
+
+def _moved_to(figure: Token) -> Token | None:
+    """"Complaints rose to 42", "the number of carers has grown to 180": the subject whose level a move ended at
+    (its start, if printed, is read as a from-to or a baseline)."""
+    to = figure.head
+    if figure.dep_ != "pobj" or to.lower_ != "to" or to.head.lemma_.lower() not in _MOVED_TO \
+            or to.head.tag_ == "VBG" or figure.lower_ in PARTS:
+        return None  # not "27 days' leave rising to 32" (a scale), nor "fell to half" (a share, read elsewhere)
+    subject = clause_subject(to.head)
+    return subject if subject is not None and subject.pos_ == "NOUN" \
+        and subject.lemma_.lower() not in _NOT_MEASURE | _NOT_CHANGED else None
 
 
 def _one_subject(subjects: list[Token]) -> Token | None:
