@@ -63,9 +63,12 @@ def clean_line(line: str) -> str:
     for ligature, letters in _LIGATURES.items():
         line = line.replace(ligature, letters)
     # U+FFFE is how PDFium marks a hyphen it found at a line end
-    line = line.replace("\u00a0", " ").replace("\u00ad", "").replace("\u200b", "").replace("\t", " ")
+    line = line.replace("\u00a0", " ").replace("\u00ad", "").replace("\u200b", "").replace("\t", "  ")
     line = line.replace("\ufffe", "-")
     line = unicodedata.normalize("NFC", line)
+    cells = re.split(r" {2,}", line.strip())
+    if len(cells) >= 3 and all(len(cell) <= 80 and not SENTENCE_END.search(cell) for cell in cells[:-1]):
+        return "\t".join(cells)  # a table's line keeps its columns apart (ingest/extraction/tables.py reads them)
     return re.sub(r" {2,}", " ", line).rstrip()
 
 

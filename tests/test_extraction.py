@@ -3208,3 +3208,57 @@ def test_a_figure_said_to_be_another_councils_where_it_was_done_and_an_earlier_f
 def test_a_model_weighed_and_judged_too_costly_is_named_unless_started_after_all(extractor, text, implemented):
     evidence = extractor.extract(text, ["E10000016"], None)
     assert [found.intervention for found in evidence.implementations] == implemented
+
+
+def _normalised(text: str) -> str:
+    from ingest.extract_text import ExtractedText
+    from ingest.normalise import normalise
+    return normalise(ExtractedText([text.split("\n")])).text
+
+
+def test_a_tables_rows_are_read_by_their_columns_headings(extractor):
+    """Two times as headings make each row a change; the council beside England gives its level; bidders' scores
+    and a row named after another council give nothing; a long label run into its first figure is split."""
+    text = _normalised(
+        "Kirklees Council: workforce report\n\n"
+        "The measures below compare the spring of 2023 with this spring.\n\n"
+        "Indicator                      Apr 2023      Apr 2024\n"
+        "Vacancy rate                     31%           18%\n"
+        "Average caseload (duty team)     26            19\n"
+        "Mean working days from referral to assessment 44    35\n"
+        "\n"
+        "Measure                          Kirklees      England\n"
+        "Re-referrals within a year (%)   17            22\n"
+        "\n"
+        "Bidder            Quality    Price    Total\n"
+        "Oakfield Ltd      51.5       28.0     79.5\n"
+        "\n"
+        "Council           2023       2024\n"
+        "Calderdale        40         35\n")
+    evidence = extractor.extract(text, ["E08000034"], None)
+    assert sorted((found.outcome.kind, found.outcome.metric_text, found.outcome.value_from, found.outcome.value,
+                   found.outcome.unit) for found in evidence.open_outcomes) == [
+        ("change", "Average caseload (duty team)", 26.0, 19.0, "count"),
+        ("change", "Mean working days from referral to assessment", 44.0, 35.0, "days"),
+        ("change", "Vacancy rate", 31.0, 18.0, "%"),
+        ("level", "Re-referrals within a year", None, 17.0, "%")]
+    assert {text[found.sentence.start:found.sentence.end].split("\t")[0] for found in evidence.open_outcomes} >= {
+        "Vacancy rate", "Re-referrals within a year (%)"}  # each quoted by its row
+
+
+def test_a_line_of_prose_with_wide_spaces_is_not_a_table():
+    assert _normalised("The council met.   It agreed the plan.   Then it went home.") == \
+        "The council met. It agreed the plan. Then it went home."
+    assert _normalised("Vacancy rate   31%   18%") == "Vacancy rate\t31%\t18%"
+
+
+@pytest.mark.parametrize(("sentence", "expected"), [
+    # what a measure stood at, told in a clause on it, then where it is now: one change
+    ("Placement moves, which stood at 14% when the new manager arrived, are now 9%.", [(14.0, 9.0, "%")]),
+    ("The waiting list, which stood at 160 last spring, now stands at 40.", [(160.0, 40.0, "count")]),
+    # a share in words with a noun inside it, and a hedge before the later one
+    ("The service cut its use of agency staff from one worker in four to fewer than one in eight.",
+     [(25.0, 12.5, "%")]),
+])
+def test_a_measures_earlier_level_told_in_a_clause_or_in_words_makes_a_change(sentence, expected):
+    assert [(found.value_from, found.value, found.unit) for found in open_found_in(sentence)] == expected

@@ -83,6 +83,7 @@ from ingest.extraction.practices import (
     turned_down,
 )
 from ingest.extraction.strength import graded, strength_of
+from ingest.extraction.tables import table_figures
 from ingest.normalise import SENTENCE_END
 from kg.model.catalogue import interventions, metric_by_id
 from kg.model.graph import Council
@@ -301,6 +302,7 @@ class Extractor:
                 previous = _later_in_clause(previous, body, sentence, text)
                 evidence.open_outcomes += previous
         _ends_from_before(text, [sentence for sentence in sentences if sentence.start not in area], evidence, about)
+        _read_tables(text, evidence, about, inspection_council is not None)
         return evidence
 
 
@@ -686,6 +688,21 @@ def _ends_from_before(text: str, sentences: list[Sentence], evidence: DocumentEv
                 outcome.metric_text, outcome.metric_key = subject, metric_key(subject)
             outcome.value = ends[1]
             outcome.changed_from(ends[0])
+
+
+def _read_tables(text: str, evidence: DocumentEvidence, about: _CouncilContext, by_inspectors: bool) -> None:
+    """A table's rows are read by their columns' headings, in place of what their lines say alone; a row named
+    after a council (one of several compared) is not the document's result."""
+    for figure in table_figures(text):
+        row = Sentence(figure.row_start, figure.row_end)
+        council = about.council_for(row)[0]
+        if not council or about.named_in(row):
+            continue
+        evidence.outcomes = [found for found in evidence.outcomes if not row.start <= found.sentence.start < row.end]
+        evidence.open_outcomes = [found for found in evidence.open_outcomes
+                                  if not row.start <= found.outcome.char_start < row.end]
+        evidence.open_outcomes.append(OpenOutcomeFinding(council, figure.outcome, row,
+                                                         from_inspection_report=by_inspectors))
 
 
 def _measure_words(text: str) -> set[str]:

@@ -944,6 +944,20 @@ _NOT_OURS_LABEL = re.compile(rf"\b(?:{COMPARISON_GROUPS}|average\s+for|target|bu
                              re.IGNORECASE)
 
 
+def unit_of_label(label: str, unit: str, printed_unit: str | None = None) -> str:
+    """A bare number's unit as its label (or the words after it) names it: "Rate per 10,000: 61", "Re-referrals
+    (%): 19", "Average days to adoption: 365", "… : 12 working days", "… : 3.1 years"."""
+    named_unit = re.sub(r"\s+", " ", printed_unit or next(iter(re.findall(r"per 10,000|%|per cent", label)), ""))
+    counted_in = re.match(r"(?:(?:average|mean|median)\s+(?:number\s+of\s+)?)?(?:working\s+)?(days|weeks)\b", label,
+                          re.IGNORECASE)
+    named_unit = named_unit or (counted_in.group(1).lower() if counted_in else "")
+    if unit != "count" or not named_unit:
+        return unit
+    last = named_unit.split()[-1]
+    return "per 10,000" if named_unit == "per 10,000" else "%" if named_unit in {"%", "per cent"} else \
+        _DURATIONS.get(last, last)
+
+
 @dataclass
 class _Labelled:
     """A label's figure, and where the words after it start when they are a clause to read as any sentence's
@@ -969,20 +983,12 @@ def labelled_figure(doc: Doc, offset: int) -> _Labelled | None:
     printed: dict[str, Any] = {**dict.fromkeys(_LABELLED.groupindex), **match.groupdict()}  # the bracketed label has
     # only some of the groups
     amount = parse_amount(printed["value"])
-    unit = amount.unit
-    if unit == "points":
+    if amount.unit == "points":
         return None
-    named_unit = re.sub(r"\s+", " ", printed["unit"] or next(
-        iter(re.findall(r"per 10,000|%|per cent", printed["label"])), ""))
-    counted_in = re.match(r"(?:average\s+(?:number\s+of\s+)?)?(days|weeks)\b", printed["label"], re.IGNORECASE)
-    named_unit = named_unit or (counted_in.group(1).lower() if counted_in else "")  # "Average days to adoption: 365"
-    if unit == "count" and named_unit:  # "… : 61 per 10,000", "… : 12 working days", "Rate per 10,000: 61"
-        last = named_unit.split()[-1]
-        unit = "per 10,000" if named_unit == "per 10,000" else "%" if named_unit in {"%", "per cent"} else \
-            _DURATIONS.get(last, last)  # "…: 3.1 years"
     label = re.sub(r"\s*\((?:%|per cent)\)\s*$", "", printed["label"]).strip()
-    outcome = OpenOutcome("level", label, metric_key(label), amount.value, None, unit, offset + match.start("value"),
-                          offset + match.end("value"))
+    outcome = OpenOutcome("level", label, metric_key(label), amount.value, None,
+                          unit_of_label(printed["label"], amount.unit, printed["unit"]),
+                          offset + match.start("value"), offset + match.end("value"))
     earlier = printed["before"] or printed["from"] or printed["bracketed_from"]
     before = parse_amount(earlier) if earlier is not None else None
     if before is not None and before.unit in {amount.unit, "count"}:
@@ -1260,8 +1266,9 @@ def _shares_then_now(text: str, offset: int, found: list[OpenOutcome]) -> list[O
 
 # a share in words ("one in five", "a third", "nearly half") moving to another: "down from roughly a third of the
 # workforce to about one in five", "who once made up nearly half the workforce, are now down to about one in five"
-_WORDS_SHARE = rf"(?:{_A_NUMBER}\s+(?:in|out\s+of)\s+(?:every\s+)?{_A_NUMBER}|{FRACTION})"
-_HEDGED = r"(?:(?:about|around|roughly|nearly|almost|just\s+over|just\s+under|over|under|some|closer\s+to)\s+)?"
+_WORDS_SHARE = rf"(?:{_A_NUMBER}\s+(?:[a-z]+\s+)?(?:in|out\s+of)\s+(?:every\s+)?{_A_NUMBER}|{FRACTION})"  # "one worker in five"
+_HEDGED = (r"(?:(?:about|around|roughly|nearly|almost|just\s+over|just\s+under|over|under|some|closer\s+to|"
+           r"(?:fewer|less|more)\s+than)\s+)?")
 _OF_WHOM = r"(?:\s+(?:of\s+)?(?:the\s+|its\s+|our\s+|their\s+)?(?:[a-z][\w'’-]*\s+){0,2}?[a-z][\w'’-]*)?"
 _SHARES_MOVED = re.compile(
     rf"\b(?:from\s+{_HEDGED}(?P<then>{_WORDS_SHARE}){_OF_WHOM}\s+to\s+|(?:once|previously|formerly)\s+(?:made\s+up|"

@@ -50,7 +50,7 @@ _IN_WORDS = (rf"(?:(?:{'|'.join(TENS)})-(?:one|two|three|four|five|six|seven|eig
 _WORDS_ALONE = (rf"{_IN_WORDS}(?=\s*(?:[,;.)]|$)|\s+(?:in|at|by|during)\s+(?![\d]|{_IN_WORDS})|\s+(?:last|the previous|"
                 rf"(?:the|a) year (?:before|earlier|ago))\b)")
 # a share as "N in M": "compared with one in ten in June"
-_N_IN_M = rf"(?:{_IN_WORDS}|\d{{1,2}})\s+(?:in|out\s+of)\s+(?:{_IN_WORDS}|\d{{1,3}}(?![\d,]))"  # or "2 in 5"
+_N_IN_M = rf"(?:{_IN_WORDS}|\d{{1,2}})\s+(?:in|out\s+of)\s+(?:every\s+)?(?:{_IN_WORDS}|\d{{1,3}}(?![\d,]))"  # "2 in 5"
 FRACTION = rf"half|(?:{'|'.join(_SEVERAL)})[- ](?:{'|'.join(sorted(PARTS, key=len, reverse=True))})"
 HEDGE = r"(?:(?:a|an)\s+(?:current\s+)?(?:high|peak|rate|total|figure|level|average)\s+of\s+|average\s+of\s+|(?:an\s+)?estimated\s+|around\s+|about\s+|approximately\s+|roughly\s+|almost\s+|nearly\s+|over\s+|under\s+|just\s+(?:over|under)?\s*|more than\s+|less than\s+|fewer than\s+)?"
 
@@ -305,12 +305,13 @@ def share_position(text: str, start: int, end: int, value: float) -> int | None:
                  if parse_amount(match.group(0)).value == value), None)
 
 
-# a measure's earlier level told by a clause on it before its move: "Vacancies, which stood at 27% in the spring of
-# 2023, had fallen to 15%"
+# a measure's earlier level told by a clause on it before its move or its level now: "Vacancies, which stood at 27% in
+# the spring of 2023, had fallen to 15%", "Turnover, which stood at 21 per cent three years ago, is now 13 per cent"
 STOOD_THEN_MOVED = re.compile(
     rf"\b(?:which|that)\s+(?:stood|sat)\s+at\s+{HEDGE}(?P<was>\d[\d,]*(?:\.\d+)?)\s*(?P<unit>%|per\s?cent\b|days?\b|"
-    rf"weeks?\b|months?\b|hours?\b)?(?:(?!\band\b)(?:[^.;\d]|{_YEAR})){{0,40}}?,?\s*(?:has|had|have)\s+(?:since\s+)?"
-    rf"(?:fallen|risen|dropped|climbed|increased|decreased|reduced|come\s+down|gone\s+up)\s+to\s+{HEDGE}(?P<is>\d)",
+    rf"weeks?\b|months?\b|hours?\b)?(?:(?!\band\b)(?:[^.;\d]|{_YEAR})){{0,40}}?,?\s*(?:(?:has|had|have)\s+(?:since\s+)?"
+    rf"(?:fallen|risen|dropped|climbed|increased|decreased|reduced|come\s+down|gone\s+up)\s+to|(?:is|are)\s+now|"
+    rf"now\s+(?:stands?|sits?)\s+at)\s+{HEDGE}(?P<is>\d)",
     re.IGNORECASE)
 
 
@@ -858,7 +859,7 @@ def share_of(parts: float, whole: float) -> float:
 
 def share_in_words(text: str) -> float | None:
     """ "half", "a third", "two-thirds", "three quarters", "one in ten" in per cent; None for anything else."""
-    words = text.lower().replace("-", " ").split()
+    words = [word for word in text.lower().replace("-", " ").split() if word != "every"]  # "three in every eight"
     if len(words) >= 3 and words[-2] in {"in", "of"}:  # "one in ten", "nine out of ten"
         parts, whole = (float(word) if word.isdigit() else NUMBER_WORDS.get(word, 0) for word in (words[0], words[-1]))
         return share_of(parts, whole) if 0 < parts < whole else None
