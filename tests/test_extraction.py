@@ -604,6 +604,13 @@ def test_a_practice_only_planned_or_lacked_is_named_but_not_implemented(extracto
      {"emerging:permanent_social_worker"}, set()),
     # what teams were split into
     ("Child protection teams were split into eight locality teams.", {"emerging:split_into_locality_team"}, set()),
+    # weighed and put off, seen where another runs it, or wished for: not done; but taken up from there, it is
+    ("We looked at Mockingbird and agreed it should wait until our fostering service is stronger.", set(),
+     {"mockingbird"}),
+    ("We looked closely at the No Wrong Door model developed in North Yorkshire.", set(), {"no_wrong_door"}),
+    ("We looked at the Family Safeguarding model from Hertfordshire and adopted it in 2020.", {"family_safeguarding"},
+     set()),
+    ("We wish to commission a Staying Close service next year.", set(), {"staying_close"}),
 ])
 def test_what_is_asked_drawn_from_or_named_under_a_banner(extractor, text, implemented, named_only):
     evidence = extractor.extract("Kent County Council: an update\n\n" + text, ["E10000016"], None)
@@ -617,6 +624,10 @@ def test_what_is_asked_drawn_from_or_named_under_a_banner(extractor, text, imple
     ("Kent introduced Lifelong Links for children in care in 2022.", ["Lifelong Links"]),
     ("Kent launched two Mockingbird constellations for our foster carers.", ["Mockingbird constellations"]),
     ("Kent introduced the Step Up to Social Work programme.", ["Step Up to Social Work"]),
+    # a description in brackets is not part of the name, an abbreviation is; nor is whom it was taught to
+    ("Family Safeguarding (the model that began in Hertfordshire) went live in Kent in May.", ["Family Safeguarding"]),
+    ("Kent set up a Multi-Agency Safeguarding Hub (MASH) in 2015.", ["Multi-Agency Safeguarding Hub (MASH)"]),
+    ("We trained 90 staff from schools and the voluntary sector in restorative practice.", ["restorative practice"]),
 ])
 def test_whom_a_catalogue_practice_is_for_is_not_its_name(extractor, text, surfaces):
     evidence = extractor.extract("Kent County Council: an update\n\n" + text, ["E10000016"], None)
@@ -3262,3 +3273,27 @@ def test_a_line_of_prose_with_wide_spaces_is_not_a_table():
 ])
 def test_a_measures_earlier_level_told_in_a_clause_or_in_words_makes_a_change(sentence, expected):
     assert [(found.value_from, found.value, found.unit) for found in open_found_in(sentence)] == expected
+
+
+@pytest.mark.parametrize(("sentence", "expected"), [
+    # a note's measure and its figure, with no verb; a list of how things ended, by adjectives
+    ("Agency share 14 per cent.", [("level", None, 14.0, None, "%")]),
+    ("Average caseload 13.", [("level", None, 13.0, None, "count")]),
+    ("Chapter 12.", []),
+    ("Substantiated: 31", [("level", None, 31.0, None, "count")]),
+    # who went to see, and what a paper weighed, are not results
+    ("Two heads of service visited Leeds in May.", []),
+    ("Three alternatives were considered.", []),
+    ("Twelve young people went on to university.", [("level", None, 12.0, None, "count")]),
+])
+def test_notes_lists_and_what_is_not_a_result(sentence, expected):
+    assert [(found.kind, found.value_from, found.value, found.change, found.change_unit or found.unit)
+            for found in open_found_in(sentence)] == expected
+
+
+def test_that_wait_later_is_a_change_of_the_wait_before(extractor):
+    text = ("Kent County Council: early help\n\nFamilies waited, on average, 31 days for a first visit from a worker. "
+            "By the end of the pilot that wait had come down to nine days.")
+    evidence = extractor.extract(text, ["E10000016"], None)
+    assert [(found.outcome.value_from, found.outcome.value, found.outcome.unit) for found in evidence.open_outcomes] \
+        == [(31.0, 9.0, "days")]

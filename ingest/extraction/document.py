@@ -728,12 +728,14 @@ _COUNCIL_WORDS = {"council", "borough", "city", "county", "district", "metropoli
 
 def _widens(practice: str, catalogue: str) -> bool:
     """A wider printed name for the same thing: its bracketed abbreviation, a head noun or qualifier
-    after it ("Step Up" -> "Step Up to Social Work programme"), not a different practice around it, nor whom it
+    after it ("Step Up" -> "Step Up to Social Work programme"), not a different practice around it or what the
+    practice was the setting of ("staff … in restorative practice"), nor whom it
     is for ("Lifelong Links for children in care", "Mockingbird constellations for our foster carers") or where it
     runs ("Family Safeguarding in the two assessment teams")."""
     extra = len(practice.split()) - len(catalogue.split())
-    after = practice.partition(catalogue)[2]
-    return 0 < extra <= 4 and not _FOR_WHOM.match(after) and not _WHERE_IT_RUNS.match(after)
+    before, _, after = practice.partition(catalogue)
+    return 0 < extra <= 4 and not _FOR_WHOM.match(after) and not _WHERE_IT_RUNS.match(after) and not re.search(
+        r"\b(?:in|on|for|to|with|from)\s", before)  # not "(the voluntary sector) in restorative practice"
 
 
 _FEWER = re.compile(r"(?:fewer|less)\s", re.IGNORECASE)
@@ -743,8 +745,10 @@ _FOR_WHOM = re.compile(r"\s+(?:for|of)\s+(?:(?:our|its|their|the)\s+)?(?:[a-z-]+
 
 
 _FIRST_PERSON = re.compile(r"\b(?:[Ww]e|[Oo]urs?|us)\b")
-# a council named as where a model began ("first developed in Hertfordshire", "pioneered by Leeds")
-_ORIGIN = re.compile(r"\b(?:developed|pioneered|designed|devised|originated|founded)\s+(?:\w+\s+)?(?:in|by)\s+(?:the\s+)?$")
+# a council named as where a model began ("first developed in Hertfordshire", "pioneered by Leeds", "the model from
+# Hertfordshire")
+_ORIGIN = re.compile(r"\b(?:(?:developed|pioneered|designed|devised|originated|founded)\s+(?:\w+\s+)?(?:in|by)|"
+                     r"(?:model|approach|programme|framework)\s+from)\s+(?:the\s+)?$")
 # a council named as where what the sentence tells was learned or brought from ("with help from Leeds City
 # Council", "learned from the London Borough of Hounslow", "modelled on the approach used in Doncaster"), or where it
 # was seen, when the sentence tells of a start here ("after visiting Leeds, we …", "colleagues who'd done it in

@@ -139,7 +139,8 @@ _NOT_MEASURE = {"year", "years", "month", "months", "week", "weeks", "day", "day
                 # what a document lists about itself: "three things", "four commitments", "three simple questions"
                 "thing", "things", "commitment", "commitments", "principle", "principles",
                 "lesson", "lessons", "pillar", "pillars", "way", "ways", "aspiration", "aspirations", "objective",
-                "objectives", "ambition", "ambitions", "aim", "aims"}
+                "objectives", "ambition", "ambitions", "aim", "aims", "alternative", "alternatives", "scenario",
+                "scenarios", "innovation", "innovations", "idea", "ideas"}
 # words a number labels rather than counts after ("stage two", "level 3", "Act 1989")
 _LABELS = {"section", "act", "page", "grade", "stage", "level", "tier", "phase", "step", "part", "chapter", "year",
            "recommendation", "paragraph", "para", "appendix", "annex", "table", "item", "option", "question",
@@ -856,20 +857,23 @@ def baseline_of(sentence: str) -> list[dict[str, float]] | None:
     return points or None
 
 
+_SPELLED = "|".join(sorted(NUMBER_WORDS, key=len, reverse=True))  # "nine", before "nineteen" could match
 _LATER = re.compile(rf"^\W*(?P<when>(?:(?:by|in|at|since|after)\s+(?:the\s+end\s+of\s+)?(?:{'|'.join(sorted(MONTHS))}|"
                     rf"(?:19|20)\d\d|(?:last|this|the) (?:year|spring|summer|autumn|winter|quarter))\b[^.;,]{{0,20}}?|"
                     rf"(?:this|last)\s+(?:year|spring|summer|autumn|winter|quarter|month)|today|now|currently|"
+                    rf"(?:by|at)\s+the\s+(?:end|close)\s+of\s+(?:the|its|our|their)\s+[a-z]+|"  # "By the end of the …"
                     rf"(?:after|following|since|with|thanks\s+to)\s+(?:[^.;]|\.\d){{0,200}}?,"
                     rf"(?=\s+(?:that|this|the)\s+{FIGURE_NOUN}\b)),?\s+)?"
-                    rf"(?:(?:that|this|the) {FIGURE_NOUN}|(?:that|this|it)"
+                    rf"(?:(?:that|this|the) {FIGURE_NOUN}|(?:that|this) (?P<waited>wait|waiting time|delay)|"
+                    rf"(?:that|this|it)"
                     rf"(?=\s+(?:ha[sd]\b|(?:is|was)\s+(?:now\s+)?down\s+to\b|is\s+now\s+up\s+to\b))|(?P<it>it)(?=['’]s\b|\s+is\b))\b[^.;A-Z]{{0,20}}?"
                     rf"\b(?P<now>now )?(?:stands at|is(?P<is_now> now)?|['’]s(?P<now_after> now)?|(?:is |was )(?:now )?down to|is now up to|"
                     rf"(?:has |had )?(?:since |now )?(?:fallen|fell|dropped|risen|rose|increased|decreased|reduced|grown|"
-                    rf"come down|gone up) to)\s+{HEDGE}(?P<v>{AMOUNT})"
+                    rf"come down|gone up) to)\s+{HEDGE}(?P<v>{AMOUNT}|(?:{_SPELLED})\b)"
                     rf"(?P<r>{PER_10000})?", re.IGNORECASE)
 
 
-_TIME_AFTER = re.compile(r"\s*(?:years?|months?|weeks?|days?|hours?|old)\b", re.IGNORECASE)
+_TIME_AFTER = re.compile(r"\s*(years?|months?|weeks?|days?|hours?|old)\b", re.IGNORECASE)
 BARE = "bare"  # the unit of a later value printed as a number alone ("It is now 17."): the earlier figure's
 
 
@@ -887,7 +891,10 @@ def later_value_of(sentence: str) -> tuple[float, str] | None:
     if elsewhere(rest) or re.match(rf"\s*(?:in|out of)\s+(?:\d|{'|'.join(NUMBER_WORDS)})\b", rest, re.IGNORECASE):
         return None  # "that had fallen to 12% in Kirklees", "Today it's 1 in 5 families"
     amount = parse_amount(match.group("v"))
-    if amount.unit == "count" and _TIME_AFTER.match(rest):
+    waited = _TIME_AFTER.match(rest) if amount.unit == "count" else None
+    if waited is not None and match.group("waited") and waited.group(1).lower() != "old":
+        return amount.value, waited.group(1).lower().rstrip("s") + "s"  # "that wait had come down to nine days"
+    if waited is not None:
         return None  # "it is now 2 years old", "it is now 3 weeks until …": how long, not the figure's later value
     if match.group("r"):
         return amount.value, "per 10,000"
@@ -934,6 +941,11 @@ _LABELLED = re.compile(
 # per cent)", "Disagreement with a decision (21%)"; a share, or a count said to have moved, not "Communication (6)"
 _BRACKETED_LABEL = re.compile(rf"^\s*\W{{0,3}}(?P<label>[A-Z][^:()\n]{{2,90}}?)\s*\((?P<value>{AMOUNT})"
                               rf"(?:,\s*(?:down|up)\s+from\s+(?P<from>{AMOUNT}))?\)\s*[.;]?\s*$")
+# a note's measure and its figure, with no verb: "Agency share 14 per cent.", "Average caseload 13."
+_NOTED = re.compile(rf"^\s*\W{{0,3}}(?P<label>[A-Z][a-z]+(?:\s+[a-z][a-z'’-]*){{0,4}}?)\s+(?P<value>{AMOUNT})"
+                    r"(?:\s*(?P<unit>per\s+10,000|(?:working\s+)?days|weeks|months))?\s*\.?\s*$")
+_MEASURES = {"rate", "rates", "turnover", "caseload", "caseloads", "share", "proportion", "percentage", "vacancy",
+             "vacancies", "average"}
 # a document's own parts, or pay and prices, named before a bracketed share: "Section 4 (12%)", "Pay award (4%)"
 _NOT_A_MEASURE = re.compile(r"^\W*(?:Section|Appendix|Annex|Table|Figure|Chart|Item|Page|Part)\b|"
                             r"\b(?:pay|uplift|inflation|weighting|price|cost|salary|salaries|fee|fees)\b",
@@ -970,12 +982,16 @@ def labelled_figure(doc: Doc, offset: int) -> _Labelled | None:
     """The figure of a line that is a label and its figure (None for any other sentence): a level, or a change from
     the figure bracketed or "down from" after it; not a comparison group's, a target or a budget, nor a table's row
     whose label names only a place and a time ("North Tyneside 2023-24: 27%"), nor a year."""
-    match = _LABELLED.match(doc.text) or _BRACKETED_LABEL.match(doc.text)
+    match = _LABELLED.match(doc.text) or _BRACKETED_LABEL.match(doc.text) or _NOTED.match(doc.text)
+    if match is not None and match.re is _NOTED and (not _MEASURES & set(match["label"].lower().split()) or any(
+            token.pos_ in {"VERB", "AUX", "ADP", "PART"} and token.lower_ not in _MEASURES
+            for token in doc if token.idx < match.end("label"))):
+        return None  # "Section 4.", "Chapter 12": a note is of a measure; "Caseloads are 19" is a sentence
     words = doc.char_span(match.start("label"), match.end("label"), alignment_mode="expand") if match else None
     if match is None or words is None or _NOT_OURS_LABEL.search(match["label"]) or _YEAR.fullmatch(match["value"]) \
             or not any(token.pos_ == "NOUN" or token.is_lower and token.is_alpha and len(token) > 2
-                       for token in words):
-        return None
+                       or token.pos_ == "ADJ" or token.tag_ == "VBN" for token in words):
+        return None  # but a list of how things ended has adjectives: "Substantiated: 31", "Malicious: 1"
     if match.re is _BRACKETED_LABEL and (
             any(token.pos_ in {"VERB", "AUX"} and token.tag_ != "VBN" for token in words) or len(words) < 2
             or _NOT_A_MEASURE.search(match["label"]) or not match["from"] and parse_amount(match["value"]).unit != "%"):
@@ -1175,6 +1191,8 @@ def find_open_outcomes(doc: Doc, offset: int, taken: set[tuple[float, str]]) -> 
                 continue  # "whose two children", "her three brothers", "four different social workers": one family's
             if _where_it_went(noun, first):
                 continue  # "recruited 22 social workers across two cohorts": the 22 is the count
+            if noun.dep_ == "nsubj" and noun.head.lemma_.lower() in {"visit", "tour"}:
+                continue  # "Two heads of service visited Camden": who went to learn, not a result
             if _per_10000(noun) is not None:
                 unit = "per 10,000"  # the rate printed first: "36 children and young people per 10,000"
         elif (brought := _brought_to(token) or _moved_to(token)) is not None:
@@ -1518,10 +1536,10 @@ _RANK = re.compile(
     r"any\s+|all\s+)?(?:[\w-]+\s+){0,4}?(?:neighbours|councils?|authorities|boroughs|counties|cities|areas)\b|"
     r"nationally\b|(?:that\s+)?(?:it|they|we)\s+ha(?:s|ve)\s+been\s+(?:for|since|in)\b)", re.IGNORECASE)
 # what a rank is of, when named between its word and its group: "the lowest social worker turnover among …"
-_RANKED = {"rate", "rates", "turnover", "caseload", "caseloads", "timeliness", "performance", "performing", "use",
-           "share", "proportion", "percentage", "figure", "figures", "score", "scores", "result", "results", "vacancy",
-           "vacancies", "stability", "fall", "rise", "reduction", "improvement", "level", "levels", "number", "record",
-           "time", "times", "wait", "waits"}
+_RANKED = _MEASURES - {"average"} | {
+    "timeliness", "performance", "performing", "use", "figure", "figures", "score", "scores", "result", "results",
+    "stability", "fall", "rise", "reduction", "improvement", "level", "levels", "number", "record", "time", "times",
+    "wait", "waits"}
 _WAS_RANKED = re.compile(r"\b(?:was|were|had\s+been)\s+(?:\w+\s+){0,2}$|\bago\b[^.;]*$", re.IGNORECASE)
 _AIMING = re.compile(r"\b(?:aims?|ambitions?|wants?|goals?|targets?|hopes?|strive|plans?|will|would|could|should|"
                      r"want(?:ed)?\s+to)\b[^.;]*$", re.IGNORECASE)

@@ -785,15 +785,16 @@ def with_abbreviation(doc: Doc, tokens: list[Token]) -> tuple[int, int]:
         return start, end
     following = _ABBREVIATION.match(doc.text, end)
     if following and not _CROSS_REFERENCE.match(following.group(1)) and (
-            following.group(1).isupper() or any(ch.isupper() for ch in following.group(1)[1:])
+            following.group(1).isupper() or " " not in following.group(1) and any(
+                ch.isupper() for ch in following.group(1)[1:])  # "(MoJ)", not "(the model that started in Leeds)"
             or 1 < len(following.group(1).split()) <= _NAME_IN_BRACKETS and tokens[-1].pos_ == "NOUN"):
         end = following.end()
     return start, end
 
 
 # verbs, and the nouns that name a plan ("the proposal to replace the IASS with a MASH")
-_PLAN_WORDS = {"plan", "intend", "hope", "aim", "propose", "need", "want", "expect", "consider", "seek", "explore",
-               "scope", "proposal", "intention", "ambition", "aspiration"}
+_PLAN_WORDS = {"plan", "intend", "hope", "wish", "aim", "propose", "need", "want", "expect", "consider", "seek",
+               "explore", "scope", "proposal", "intention", "ambition", "aspiration"}
 _WEIGHING = {"plan", "propose", "consider", "explore", "scope"}  # "is exploring a hub": it does not exist yet
 
 
@@ -1396,7 +1397,13 @@ _TURNED_DOWN = re.compile(
     r"not\s+taken\s+(?:it|them|this|that)\s+forward|not\s+selected|unsuccessful|"
     r"but\s+(?:concluded|decided|judged|felt|found)\b(?=[^.;]*(?:\b(?:not|against|unaffordable)\b|n['’]t\b|\btoo\s+\w+))|"
     r"(?:wasn['’]t|weren['’]t|was\s+not|were\s+not|isn['’]t|is\s+not)\s+"
-    r"(?:successful|right\s+for\s+us))")
+    r"(?:successful|right\s+for\s+us)|"
+    r"(?:agreed|decided|felt|judged)\s+(?:that\s+)?(?:it|this|they)\s+(?:should|would|must)\s+wait|"  # put off
+    r"(?:decided|chose|agreed)\s+to\s+wait)")
+# where a practice weighed is run, said right after its name: "… model from North Yorkshire", "…, the model developed in
+# North Yorkshire", "…, which Leeds has used"
+_FROM_ELSEWHERE = re.compile(r"\W*(?:(?:the\s+)?(?:model|approach|programme|hub)\s+)?(?:from|(?:developed|pioneered|used|run)"
+                             r"\s+(?:in|by)|which\s+(?:[\w-]+\s+){0,3}?ha(?:s|ve|d)\s+(?:used|run|adopted))\s+(?:the\s+)?[A-Z]")
 _BID_IN_VAIN = re.compile(r"\b(?i:bid|applied)\s+unsuccessfully\b(?P<gap>[^.;:]*)$")  # "bid unsuccessfully in 2023 to become a … site"
 _OTHERS_WEIGHING = re.compile(r"\b(?:review|inspectors?|ofsted|panel|scrutiny|evaluat\w*|visitors?|auditors?|"
                               r"peers?)\b", re.IGNORECASE)
@@ -1474,6 +1481,8 @@ def turned_down(before: str, after: str, following: str = "") -> bool:
     # the weighing was of starting X, not of changing one that runs ("considered closing our constellation")
     weighed_start = weighed is not None and not (_STARTED_WORDS.search(weighed.group("gap"))
                                                  or _CHANGING_WORDS.search(weighed.group("gap")))
+    if weighed_start and _FROM_ELSEWHERE.match(after) and not _STARTED_WORDS.search(after):
+        return True  # "We looked closely at the No Wrong Door model developed in North Yorkshire": seen, not taken up
     refusal = _TURNED_DOWN.search(after)
     following = re.split(r"(?<=[.!?])\s", following.strip(), maxsplit=1)[0]  # the next sentence only
     if refusal is None and weighed and _DECIDED_NOT.match(following) and not _STARTED_WORDS.search(after) \

@@ -22,9 +22,10 @@ _FIGURE = re.compile(rf"(?:{AMOUNT}|n/a|-|–)")
 _YEAR = re.compile(r"(?:19|20)\d\d")
 _MONTH = rf"(?:{'|'.join(f'{name}|{name[:3]}' for name in MONTHS)}|sept)\.?"
 # a column of a time: "2022", "2022/23", "Q1", "Oct 23 - Mar 24", "March this year", "Last year", "Now", "Baseline"
-_TIME = re.compile(rf"^(?:(?:as\s+)?at\s+)?(?:(?:\d{{1,2}}\s+)?{_MONTH}(?:\s*(?:19|20)?\d\d)?|(?:19|20)\d\d(?:[/-]\d\d(?:\d\d)?)?|"
-                   rf"Q[1-4]|Quarter\s+[1-4]|H[12])(?:\s*(?:[-–]|to)\s*(?:(?:\d{{1,2}}\s+)?{_MONTH})?(?:\s*(?:19|20)?\d\d)?)?"
-                   r"(?:\s+(?:this|last)\s+year)?$|"
+_DATE = (rf"(?:(?:\d{{1,2}}\s+)?{_MONTH}(?:\s*(?:19|20)?\d\d)?|(?:19|20)\d\d(?:[/-]\d\d(?:\d\d)?)?|"
+         r"Q[1-4]|Quarter\s+[1-4]|H[12])")
+_UNTIL = rf"(?:\s*(?:[-–]|to)\s*(?:(?:\d{{1,2}}\s+)?{_MONTH})?(?:\s*(?:19|20)?\d\d)?)?"  # "Oct 23 - Mar 24"
+_TIME = re.compile(rf"^(?:(?:as\s+)?at\s+)?{_DATE}{_UNTIL}(?:\s+(?:this|last)\s+year)?$|"
                    r"^(?:(?:this|last|previous|current)\s+(?:year|quarter|month)|now|then|before|after|baseline|start|"
                    r"latest|previously|today)$", re.IGNORECASE)
 # columns of others' figures, of aims, or of what a row's move was: not the council's own result
