@@ -26,6 +26,9 @@ SENTENCE_END = re.compile(r"[.!?:;][\"'”’)\]]*\s*$")
 _WORD_AT_END = re.compile(r"([A-Za-z]+)-$")
 _WORD_AT_START = re.compile(r"^([a-z]+)")
 _HTML_TAG = re.compile(r"</?[a-zA-Z][^>]*>")
+# a table's cell after its first: a figure, or a heading of a few words ("2022/23", "March this year", "England");
+# not a word of prose typed with wide spaces ("The  number  of  children")
+_TABLE_CELL = re.compile(r"[£\d(][^\s]*(?: \S+){0,2}|n/a|[-–]|[A-Z][\w'’/-]*(?: [\w'’/()%,-]+){0,4}")
 _LIGATURES = {"\ufb00": "ff", "\ufb01": "fi", "\ufb02": "fl", "\ufb03": "ffi", "\ufb04": "ffl", "\ufb05": "st", "\ufb06": "st"}
 
 
@@ -67,7 +70,7 @@ def clean_line(line: str) -> str:
     line = line.replace("\ufffe", "-")
     line = unicodedata.normalize("NFC", line)
     cells = re.split(r" {2,}", line.strip())
-    if len(cells) >= 3 and all(len(cell) <= 80 and not SENTENCE_END.search(cell) for cell in cells[:-1]):
+    if len(cells) >= 3 and len(cells[0]) <= 80 and all(_TABLE_CELL.fullmatch(cell) for cell in cells[1:]):
         return "\t".join(cells)  # a table's line keeps its columns apart (ingest/extraction/tables.py reads them)
     return re.sub(r" {2,}", " ", line).rstrip()
 

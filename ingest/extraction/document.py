@@ -693,16 +693,15 @@ def _ends_from_before(text: str, sentences: list[Sentence], evidence: DocumentEv
 def _read_tables(text: str, evidence: DocumentEvidence, about: _CouncilContext, by_inspectors: bool) -> None:
     """A table's rows are read by their columns' headings, in place of what their lines say alone; a row named
     after a council (one of several compared) is not the document's result."""
-    for figure in table_figures(text):
+    for figure in table_figures(text, about.names_own):
         row = Sentence(figure.row_start, figure.row_end)
-        council = about.council_for(row)[0]
-        if not council or about.named_in(row):
-            continue
         evidence.outcomes = [found for found in evidence.outcomes if not row.start <= found.sentence.start < row.end]
         evidence.open_outcomes = [found for found in evidence.open_outcomes
                                   if not row.start <= found.outcome.char_start < row.end]
-        evidence.open_outcomes.append(OpenOutcomeFinding(council, figure.outcome, row,
-                                                         from_inspection_report=by_inspectors))
+        council = about.council_for(row)[0]
+        if figure.outcome is not None and council and not about.named_in(row):
+            evidence.open_outcomes.append(OpenOutcomeFinding(council, figure.outcome, row,
+                                                             from_inspection_report=by_inspectors))
 
 
 def _measure_words(text: str) -> set[str]:
@@ -747,7 +746,8 @@ _FOR_WHOM = re.compile(r"\s+(?:for|of)\s+(?:(?:our|its|their|the)\s+)?(?:[a-z-]+
 _FIRST_PERSON = re.compile(r"\b(?:[Ww]e|[Oo]urs?|us)\b")
 # a council named as where a model began ("first developed in Hertfordshire", "pioneered by Leeds", "the model from
 # Hertfordshire")
-_ORIGIN = re.compile(r"\b(?:(?:developed|pioneered|designed|devised|originated|founded)\s+(?:\w+\s+)?(?:in|by)|"
+_ORIGIN = re.compile(r"\b(?:(?:developed|pioneered|designed|devised|originated|founded|started|began|first\s+used)"
+                     r"\s+(?:\w+\s+)?(?:in|by)|"
                      r"(?:model|approach|programme|framework)\s+from)\s+(?:the\s+)?$")
 # a council named as where what the sentence tells was learned or brought from ("with help from Leeds City
 # Council", "learned from the London Borough of Hounslow", "modelled on the approach used in Doncaster"), or where it
@@ -917,6 +917,11 @@ class _CouncilContext:
         return bool(_ORIGIN.search(before) or seen or learned or _HELPED_AFTER.match(words, end) or others_act and (
             _SOURCE_AFTER.match(words, end) or _ITS_MODEL.match(words, end) or _PARTNER.search(before)
             or _LIKE.search(before) or before.lower().endswith("the ") and _THE_PLACE_MODEL.match(words, end)))
+
+    def names_own(self, start: int, end: int) -> bool:
+        """Whether the text from `start` to `end` (a table's heading) names the council the document is about."""
+        return self._own is not None and any(
+            mention.key == self._own for mention in self.named_in(Sentence(start, end)))
 
     def named_in(self, sentence: Sentence) -> list[Mention]:
         """The councils a sentence names, in order."""

@@ -155,6 +155,9 @@ _DURATIONS = {"day": "days", "days": "days", "week": "weeks", "weeks": "weeks", 
 _DETERMINERS = {"a", "an", "the", "of", "these", "those", "their", "its", "our", "all", "some"}
 
 
+# the council's own people, whose visits elsewhere are how they learned, not a result
+_STAFF = {"head", "manager", "director", "councillor", "officer", "member", "leader", "colleague", "lead", "worker",
+          "practitioner", "staff"}
 _NOT_CHANGED = {"council", "authority", "service", "department", "we", "they", "it", "this", "that", "which"}
 
 
@@ -857,7 +860,7 @@ def baseline_of(sentence: str) -> list[dict[str, float]] | None:
     return points or None
 
 
-_SPELLED = "|".join(sorted(NUMBER_WORDS, key=len, reverse=True))  # "nine", before "nineteen" could match
+_SPELLED = "|".join(sorted(NUMBER_WORDS, key=len, reverse=True))  # the longest first: "nineteen", not its "nine"
 _LATER = re.compile(rf"^\W*(?P<when>(?:(?:by|in|at|since|after)\s+(?:the\s+end\s+of\s+)?(?:{'|'.join(sorted(MONTHS))}|"
                     rf"(?:19|20)\d\d|(?:last|this|the) (?:year|spring|summer|autumn|winter|quarter))\b[^.;,]{{0,20}}?|"
                     rf"(?:this|last)\s+(?:year|spring|summer|autumn|winter|quarter|month)|today|now|currently|"
@@ -869,7 +872,7 @@ _LATER = re.compile(rf"^\W*(?P<when>(?:(?:by|in|at|since|after)\s+(?:the\s+end\s
                     rf"(?=\s+(?:ha[sd]\b|(?:is|was)\s+(?:now\s+)?down\s+to\b|is\s+now\s+up\s+to\b))|(?P<it>it)(?=['’]s\b|\s+is\b))\b[^.;A-Z]{{0,20}}?"
                     rf"\b(?P<now>now )?(?:stands at|is(?P<is_now> now)?|['’]s(?P<now_after> now)?|(?:is |was )(?:now )?down to|is now up to|"
                     rf"(?:has |had )?(?:since |now )?(?:fallen|fell|dropped|risen|rose|increased|decreased|reduced|grown|"
-                    rf"come down|gone up) to)\s+{HEDGE}(?P<v>{AMOUNT}|(?:{_SPELLED})\b)"
+                    rf"come down|gone up) to)\s+{HEDGE}(?P<v>{AMOUNT}|(?:{_SPELLED})(?=\s+(?:days?|weeks?|months?)\b))"
                     rf"(?P<r>{PER_10000})?", re.IGNORECASE)
 
 
@@ -944,6 +947,10 @@ _BRACKETED_LABEL = re.compile(rf"^\s*\W{{0,3}}(?P<label>[A-Z][^:()\n]{{2,90}}?)\
 # a note's measure and its figure, with no verb: "Agency share 14 per cent.", "Average caseload 13."
 _NOTED = re.compile(rf"^\s*\W{{0,3}}(?P<label>[A-Z][a-z]+(?:\s+[a-z][a-z'’-]*){{0,4}}?)\s+(?P<value>{AMOUNT})"
                     r"(?:\s*(?P<unit>per\s+10,000|(?:working\s+)?days|weeks|months))?\s*\.?\s*$")
+# a meeting's record or a plan, labelled as a list of outcomes is: "Present: 7", "Carried: 5", "Expected: 40"
+_PROCEDURE = {"present", "absent", "apologies", "excused", "elected", "attended", "attending", "abstained", "carried",
+              "declared", "seconded", "agreed", "noted", "deferred", "withdrawn", "planned", "expected", "estimated",
+              "projected", "proposed", "required", "quorate", "quorum"}
 _MEASURES = {"rate", "rates", "turnover", "caseload", "caseloads", "share", "proportion", "percentage", "vacancy",
              "vacancies", "average"}
 # a document's own parts, or pay and prices, named before a bracketed share: "Section 4 (12%)", "Pay award (4%)"
@@ -970,6 +977,18 @@ def unit_of_label(label: str, unit: str, printed_unit: str | None = None) -> str
         _DURATIONS.get(last, last)
 
 
+def _a_noted_measure(label: list[Token]) -> bool:
+    """Whether the words before a note's figure name a measure of the service: a measure word and another noun, with
+    nothing but nouns after a first adjective ("Agency share", "Average caseload"); not "Section 4", "Average number
+    12",
+    "Vacancy rate down 4%", "Average caseload last year 16", "Average house price £310,000", "Caseloads are 19"."""
+    words = {token.lower_ for token in label}
+    return len(label) >= 2 and bool(words & _MEASURES) and bool(
+        words - {"average", "number", "figure", "rate", "share", "proportion", "percentage"}) \
+        and all(token.pos_ in {"NOUN", "PROPN"} or token.i == label[0].i and token.pos_ == "ADJ" for token in label) \
+        and not _NOT_A_MEASURE.search(" ".join(words)) and not words & {"maximum", "minimum", "limit", "cap", "year"}
+
+
 @dataclass
 class _Labelled:
     """A label's figure, and where the words after it start when they are a clause to read as any sentence's
@@ -983,14 +1002,14 @@ def labelled_figure(doc: Doc, offset: int) -> _Labelled | None:
     the figure bracketed or "down from" after it; not a comparison group's, a target or a budget, nor a table's row
     whose label names only a place and a time ("North Tyneside 2023-24: 27%"), nor a year."""
     match = _LABELLED.match(doc.text) or _BRACKETED_LABEL.match(doc.text) or _NOTED.match(doc.text)
-    if match is not None and match.re is _NOTED and (not _MEASURES & set(match["label"].lower().split()) or any(
-            token.pos_ in {"VERB", "AUX", "ADP", "PART"} and token.lower_ not in _MEASURES
-            for token in doc if token.idx < match.end("label"))):
-        return None  # "Section 4.", "Chapter 12": a note is of a measure; "Caseloads are 19" is a sentence
+    if match is not None and match.re is _NOTED and not _a_noted_measure(
+            [token for token in doc if match.start("label") <= token.idx < match.end("label")]):
+        return None
     words = doc.char_span(match.start("label"), match.end("label"), alignment_mode="expand") if match else None
     if match is None or words is None or _NOT_OURS_LABEL.search(match["label"]) or _YEAR.fullmatch(match["value"]) \
             or not any(token.pos_ == "NOUN" or token.is_lower and token.is_alpha and len(token) > 2
-                       or token.pos_ == "ADJ" or token.tag_ == "VBN" for token in words):
+                       or token.pos_ == "ADJ" or token.tag_ == "VBN" for token in words) \
+            or match["label"].strip().lower() in _PROCEDURE:
         return None  # but a list of how things ended has adjectives: "Substantiated: 31", "Malicious: 1"
     if match.re is _BRACKETED_LABEL and (
             any(token.pos_ in {"VERB", "AUX"} and token.tag_ != "VBN" for token in words) or len(words) < 2
@@ -1191,8 +1210,8 @@ def find_open_outcomes(doc: Doc, offset: int, taken: set[tuple[float, str]]) -> 
                 continue  # "whose two children", "her three brothers", "four different social workers": one family's
             if _where_it_went(noun, first):
                 continue  # "recruited 22 social workers across two cohorts": the 22 is the count
-            if noun.dep_ == "nsubj" and noun.head.lemma_.lower() in {"visit", "tour"}:
-                continue  # "Two heads of service visited Camden": who went to learn, not a result
+            if noun.dep_ == "nsubj" and noun.head.lemma_.lower() in {"visit", "tour"} and noun.lemma_.lower() in _STAFF:
+                continue  # "Two heads of service visited Camden": who went to learn; but "200 families visited the hub"
             if _per_10000(noun) is not None:
                 unit = "per 10,000"  # the rate printed first: "36 children and young people per 10,000"
         elif (brought := _brought_to(token) or _moved_to(token)) is not None:
@@ -1521,8 +1540,8 @@ def _used_to(text: str, offset: int, found: list[OpenOutcome]) -> list[OpenOutco
     was_unit = None if unit is None else "%" if unit[0] in "%pP" else _DURATIONS[unit.lower()]
     if was_unit is not None and now.unit == "count":
         now.unit = was_unit
-    if was_unit not in (None, now.unit):
-        return found
+    if (was_unit or "count") != now.unit and not (was_unit is None and now.unit in _DURATIONS.values()):
+        return found  # "which stood at 712 …, is now 10%": another measure, or a difference
     now.changed_from(float(match.group("was").replace(",", "")))
     return [outcome for outcome in found if outcome.char_start != offset + match.start("was")]
 

@@ -311,8 +311,9 @@ STOOD_THEN_MOVED = re.compile(
     rf"\b(?:which|that)\s+(?:stood|sat)\s+at\s+{HEDGE}(?P<was>\d[\d,]*(?:\.\d+)?)\s*(?P<unit>%|per\s?cent\b|days?\b|"
     rf"weeks?\b|months?\b|hours?\b)?(?:(?!\band\b)(?:[^.;\d]|{_YEAR})){{0,40}}?,?\s*(?:(?:has|had|have)\s+(?:since\s+)?"
     rf"(?:fallen|risen|dropped|climbed|increased|decreased|reduced|come\s+down|gone\s+up)\s+to|(?:is|are)\s+now|"
-    rf"now\s+(?:stands?|sits?)\s+at)\s+{HEDGE}(?P<is>\d)",
-    re.IGNORECASE)
+    rf"now\s+(?:stands?|sits?)\s+at)\s+{HEDGE}(?P<is>\d)"
+    r"(?![\d,.]*\s*(?:%|per\s?cent|points?)?\s*(?:lower|higher|fewer|more|less|greater|above|below|of)\b)",
+    re.IGNORECASE)  # not a difference: "…, is now 10 per cent lower"
 
 
 # the "Stage " of "214 Stage 1 complaints": a label's number, not a figure

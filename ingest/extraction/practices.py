@@ -787,7 +787,8 @@ def with_abbreviation(doc: Doc, tokens: list[Token]) -> tuple[int, int]:
     if following and not _CROSS_REFERENCE.match(following.group(1)) and (
             following.group(1).isupper() or " " not in following.group(1) and any(
                 ch.isupper() for ch in following.group(1)[1:])  # "(MoJ)", not "(the model that started in Leeds)"
-            or 1 < len(following.group(1).split()) <= _NAME_IN_BRACKETS and tokens[-1].pos_ == "NOUN"):
+            or 1 < len(following.group(1).split()) <= _NAME_IN_BRACKETS and (
+                tokens[-1].pos_ == "NOUN" or following.group(1)[0].isupper())):  # "(Bristol MASH)"
         end = following.end()
     return start, end
 
@@ -1481,7 +1482,9 @@ def turned_down(before: str, after: str, following: str = "") -> bool:
     # the weighing was of starting X, not of changing one that runs ("considered closing our constellation")
     weighed_start = weighed is not None and not (_STARTED_WORDS.search(weighed.group("gap"))
                                                  or _CHANGING_WORDS.search(weighed.group("gap")))
-    if weighed_start and _FROM_ELSEWHERE.match(after) and not _STARTED_WORDS.search(after):
+    if weighed_start and _FROM_ELSEWHERE.match(after) and not (
+            _STARTED_WORDS.search(after) or _GONE_AHEAD.search(after) or _LATER_SUCCESS.search(after)
+            or re.search(r"\b(?:chose|began|started|runs)\b", after, re.IGNORECASE)):
         return True  # "We looked closely at the No Wrong Door model developed in North Yorkshire": seen, not taken up
     refusal = _TURNED_DOWN.search(after)
     following = re.split(r"(?<=[.!?])\s", following.strip(), maxsplit=1)[0]  # the next sentence only

@@ -13,6 +13,7 @@ from __future__ import annotations
 
 import re
 from dataclasses import dataclass
+from typing import Callable
 
 from ingest.extraction.open_outcomes import OpenOutcome, metric_key, unit_of_label
 from ingest.extraction.outcomes import AMOUNT, COMPARISON_GROUPS, parse_amount
@@ -25,13 +26,24 @@ _MONTH = rf"(?:{'|'.join(f'{name}|{name[:3]}' for name in MONTHS)}|sept)\.?"
 _DATE = (rf"(?:(?:\d{{1,2}}\s+)?{_MONTH}(?:\s*(?:19|20)?\d\d)?|(?:19|20)\d\d(?:[/-]\d\d(?:\d\d)?)?|"
          r"Q[1-4]|Quarter\s+[1-4]|H[12])")
 _UNTIL = rf"(?:\s*(?:[-–]|to)\s*(?:(?:\d{{1,2}}\s+)?{_MONTH})?(?:\s*(?:19|20)?\d\d)?)?"  # "Oct 23 - Mar 24"
-_TIME = re.compile(rf"^(?:(?:as\s+)?at\s+)?{_DATE}{_UNTIL}(?:\s+(?:this|last)\s+year)?$|"
-                   r"^(?:(?:this|last|previous|current)\s+(?:year|quarter|month)|now|then|before|after|baseline|start|"
-                   r"latest|previously|today)$", re.IGNORECASE)
+_EARLIER = r"last\s+year|previous\s+(?:year|quarter|month)|then|before|baseline|start|previously"
+_LATER = r"this\s+year|current\s+(?:year|quarter|month)|now|after|latest|today"
+_TIME = re.compile(rf"^(?:(?:as\s+)?at\s+)?(?:{_DATE}{_UNTIL}(?:\s+(?:this|last)\s+year)?|{_EARLIER}|{_LATER})$",
+                   re.IGNORECASE)
 # columns of others' figures, of aims, or of what a row's move was: not the council's own result
 _OTHERS = re.compile(rf"\b(?:{COMPARISON_GROUPS}|average|london|region|benchmark|target|goal|aim|ambition|change|"
-                     r"difference|trend|direction|rag|rank|ranking|budget|forecast|projected|projection|planned|plan|"
+                     r"difference|trend|direction|rag|rank|ranking|forecast|projected|projection|planned|plan|"
                      r"estimated?)\b", re.IGNORECASE)
+# a table of money (budgets, spending, savings): what was set aside or planned as often as what was achieved
+_MONEY = re.compile(r"£|\b(?:budget|spend|spending|savings?|costs?|actual|variance|income|expenditure)\b",
+                    re.IGNORECASE)
+# the own column of a table set against others: "Us", "Our council"; the council's name is found by the caller
+_US = re.compile(r"^(?:us|we|ours?|our\s+(?:council|authority|area)|this\s+(?:council|authority)|the\s+council)$",
+                 re.IGNORECASE)
+# a row of others, or of a breakdown, not a measure of the council's: "England", "Core cities", "Under 1"
+_NOT_A_MEASURE_ROW = re.compile(rf"\b(?:{COMPARISON_GROUPS}|london|region|core\s+cities|total)\b|\baverage$|"
+                                r"^(?:north|south|east|west|central)\b", re.IGNORECASE)
+_FILLER = {"and", "or", "the", "of", "to", "in", "on", "for", "over", "under", "with", "at", "by", "from"}
 
 
 @dataclass
@@ -52,16 +64,18 @@ class _Row:
 
 @dataclass
 class TableFigure:
-    """One row's result, with the row's place in the text (its quote)."""
+    """One row of a table, with its place in the text (its quote) and its result: None where the table's headings
+    say of no result of the council's (a budget's lines, bidders' scores), whatever the row's words alone seem to."""
 
-    outcome: OpenOutcome
+    outcome: OpenOutcome | None
     row_start: int
     row_end: int
 
 
-def table_figures(text: str) -> list[TableFigure]:
-    """Every result a table of the text gives, row by row. Normalisation (ingest/normalise.py) keeps a table's
-    columns apart by tabs; a row whose long label ran into its first figure keeps only spaces."""
+def table_figures(text: str, names_ours: Callable[[int, int], bool]) -> list[TableFigure]:
+    """Every result a table of the text gives, row by row; `names_ours(start, end)` says whether a heading names
+    the document's council. Normalisation (ingest/normalise.py) keeps a table's columns apart by tabs; a row whose
+    long label ran into its first figure keeps only spaces."""
     lines = [_Line(match.start(), match.group()) for match in re.finditer(r"[^\n]*\S[^\n]*", text)]
     figures: list[TableFigure] = []
     for index, header in enumerate(lines):
@@ -73,23 +87,33 @@ def table_figures(text: str) -> list[TableFigure]:
             if row is None:
                 break
             rows.append(row)
-        columns = header.text.split("\t")[-len(rows[0].cells):] if rows else []
-        read = _which_columns(columns) if rows and len(header.text.split("\t")) >= len(rows[0].cells) else None
-        if read is not None:
-            figures += [figure for row in rows if (figure := _row_figure(row, columns, *read)) is not None]
+        headings = header.text.split("\t")
+        if not rows:
+            continue
+        if len(headings) - len(rows[0].cells) not in {0, 1} or _MONEY.search(header.text) or (
+                index > 0 and "\t" in lines[index - 1].text and _row(lines[index - 1]) is None):
+            figures += [TableFigure(None, row.start, row.end) for row in rows]
+            continue  # a figure without its heading; a table of money; under a header's second line ("2022  2024"
+            # under "Bristol  England")
+        placed = _cells(header)[-len(rows[0].cells):]
+        columns = [column for _, column in placed]
+        read = _which_columns(columns, [names_ours(start, start + len(column)) for start, column in placed])
+        figures += [TableFigure(_row_figure(row, columns, *read) if read else None, row.start, row.end) for row in rows]
     return figures
+
+
+def _cells(line: _Line) -> list[tuple[int, str]]:
+    """A tabbed line's cells, each with where it starts in the text."""
+    starts = [line.start] + [line.start + match.end() for match in re.finditer("\t", line.text)]
+    return list(zip(starts, line.text.split("\t")))
 
 
 def _row(line: _Line, width: int | None = None) -> _Row | None:
     """A label and its figures (`width` of them once the table's first row has said how many); None for any other
     line, or a header of years ("Measure  2022  2023")."""
     if "\t" in line.text:
-        label, *values = line.text.split("\t")
-        at = line.start + len(label) + 1
-        cells = []
-        for value in values:
-            cells.append((at, value))
-            at += len(value) + 1
+        (_, label), *cells = _cells(line)
+        values = [value for _, value in cells]
     elif width and width > 1:  # a label run into its first figure: "… to adoption 402\t454" lost its tab
         words = line.text.split(" ")
         label, values = " ".join(words[:-width]), words[-width:]
@@ -103,22 +127,50 @@ def _row(line: _Line, width: int | None = None) -> _Row | None:
     return _Row(label.strip(), line.start, line.start + len(line.text), cells)
 
 
-def _which_columns(columns: list[str]) -> tuple[int, int | None] | None:
-    """The column whose figure is the result, and the one a change is from (None for a level)."""
-    times = [index for index, column in enumerate(columns) if _TIME.match(column) and not _OTHERS.search(column)]
+def _when(column: str) -> float | None:
+    """Where a column's time falls, to order a table's times: a year (with its month or quarter), or before or after
+    any year for "Baseline" and "This year"; None when it names no time."""
+    if re.fullmatch(_EARLIER, column, re.IGNORECASE):
+        return float("-inf")
+    if re.search(rf"\b(?:{_LATER})$", column, re.IGNORECASE):
+        return float("inf")
+    year = re.search(r"(?:19|20)(\d\d)|(?<=\s)(\d\d)\b", column)
+    month = re.search(_MONTH, column, re.IGNORECASE)
+    quarter = re.search(r"(?:Q|Quarter\s+|H)([1-4])", column)
+    if year is None:
+        return float(quarter.group(1)) if quarter else None
+    months = [name[:3] for name in MONTHS]
+    within = months.index(month.group()[:3].lower()) / 12 if month else int(quarter.group(1)) / 5 if quarter else 0
+    return int(year.group(1) or year.group(2)) + within
+
+
+def _which_columns(columns: list[str], ours: list[bool]) -> tuple[int, int | None] | None:
+    """The column whose figure is the result, and the one a change is from (None for a level): the latest and the
+    earliest of two or more times, in whatever order printed; or the council's own column beside others'."""
+    times = [(when, index) for index, column in enumerate(columns)
+             if _TIME.match(column) and not _OTHERS.search(column) and (when := _when(column)) is not None]
     if len(times) >= 2:
-        return times[-1], times[0]
-    ours = [index for index, column in enumerate(columns) if not _OTHERS.search(column)]
-    if len(ours) == 1 and (len(columns) > 1 or times):
-        return ours[0], None
+        if len({when for when, _ in times}) < len(times):
+            return None  # the same time twice: columns of two groups, or two units
+        return max(times)[1], min(times)[1]
+    own = [index for index, named in enumerate(ours) if named or _US.match(columns[index])]
+    if len(own) == 1 and all(_OTHERS.search(column) for index, column in enumerate(columns) if index != own[0]):
+        return own[0], None
+    if len(times) == 1 and len(columns) == 1 and times[0][0] > float("-inf"):
+        return 0, None  # "Measure  2023/24": a level then
     return None
 
 
-def _row_figure(row: _Row, columns: list[str], result: int, start: int | None) -> TableFigure | None:
+def _row_figure(row: _Row, columns: list[str], result: int, start: int | None) -> OpenOutcome | None:
+    if _NOT_A_MEASURE_ROW.search(row.label) or not any(
+            word.isalpha() and word.islower() and len(word) > 2 and word not in _FILLER for word in row.label.split()):
+        return None  # "England", "Core cities"; a breakdown's row ("Under 1", "White British", "Family A")
     if not all(re.fullmatch(AMOUNT, row.cells[index][1]) for index in (result, start) if index is not None):
         return None
     at, printed = row.cells[result]
     amount = parse_amount(printed)
+    if amount.unit == "£":
+        return None
     shown = re.sub(r"\s*\((?:%|per cent)\)\s*$", "", row.label)
     outcome = OpenOutcome("level", shown, metric_key(shown), amount.value, None, unit_of_label(row.label, amount.unit),
                           at, at + len(printed), period=columns[result] if _TIME.match(columns[result]) else None)
@@ -127,4 +179,4 @@ def _row_figure(row: _Row, columns: list[str], result: int, start: int | None) -
         if before.unit != amount.unit:
             return None
         outcome.changed_from(before.value)
-    return TableFigure(outcome, row.start, row.end)
+    return outcome
