@@ -978,10 +978,9 @@ def unit_of_label(label: str, unit: str, printed_unit: str | None = None) -> str
 
 
 def _a_noted_measure(label: list[Token]) -> bool:
-    """Whether the words before a note's figure name a measure of the service: a measure word and another noun, with
+    """Whether the words before a note's figure name a measure of the service: a measure word and another word, with
     nothing but nouns after a first adjective ("Agency share", "Average caseload"); not "Section 4", "Average number
-    12",
-    "Vacancy rate down 4%", "Average caseload last year 16", "Average house price £310,000", "Caseloads are 19"."""
+    12", "Vacancy rate down 4%", "Average caseload last year 16", "Average house price £310,000", "Caseloads are 19"."""
     words = {token.lower_ for token in label}
     return len(label) >= 2 and bool(words & _MEASURES) and bool(
         words - {"average", "number", "figure", "rate", "share", "proportion", "percentage"}) \

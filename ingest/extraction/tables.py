@@ -1,12 +1,13 @@
 """Figures in a plain-text table of measures: a header line naming its columns, then rows of a label and one
-figure per column, the cells set apart by runs of spaces or tabs (as reports and PDFs' text print them):
+figure per column, the cells set apart by runs of spaces or tabs (as plain-text reports print them):
 
     Measure                     March 2022    March this year
     Vacancy rate                27%           14%
 
-Columns headed by two times make each row a change from the first to the last; a column headed by the council
-beside columns of others (England, statistical neighbours, the region) gives the council's level; a lone time
-column gives a level. Any other table (bidders' scores, budgets by line) says nothing of a result.
+Columns headed by two or more times make each row a change from the earliest to the latest; a column headed by the
+council beside columns of others (England, statistical neighbours, the region) gives the council's level; a lone
+time column gives a level. Any other table (bidders' scores, budgets by line, a breakdown by age) says nothing of a
+result, and neither do its rows' words read alone.
 """
 
 from __future__ import annotations
