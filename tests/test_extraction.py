@@ -3289,6 +3289,9 @@ def test_a_line_of_prose_with_wide_spaces_is_not_a_table():
     # a share in words with a noun inside it, and a hedge before the later one
     ("The service cut its use of agency staff from one worker in four to fewer than one in eight.",
      [(25.0, 12.5, "%")]),
+    # an earlier figure in brackets after our own average, not after a group's
+    ("Caseloads average 16 (previously 22).", [(22.0, 16.0, "count")]),
+    ("Our rate of 31% is above the national average (28% in 2023).", [(None, 31.0, "%")]),
 ])
 def test_a_measures_earlier_level_told_in_a_clause_or_in_words_makes_a_change(sentence, expected):
     assert [(found.value_from, found.value, found.unit) for found in open_found_in(sentence)] == expected

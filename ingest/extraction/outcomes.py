@@ -163,6 +163,10 @@ COMPARISON_GROUPS = (r"england|national(?:ly)?|statistical neighbours?|comparato
                      r"(?:control|comparison|matched) groups?|"
                      r"(?:club|peer[- ]group|benchmarking(?: group| club)?) (?:average|median|mean|figure|rate)s?")
 _GROUP_NAMED = re.compile(rf"\b(?:{COMPARISON_GROUPS}|average)", re.IGNORECASE)
+# … where "average" is a group's, a noun standing alone: "the average (88%)", "the average for England", not our own
+# "Caseloads average 16", "the average caseload"
+_A_GROUPS_AVERAGE = re.compile(rf"\b(?:{COMPARISON_GROUPS})|\baverage\b(?=\s*(?:[(,.;:]|$|of\b|for\b|in\b|across\b))",
+                               re.IGNORECASE)
 # a share said of a group right after it: "18 per cent for children in care nationally", "18% in England"; not "22%
 # against 16% nationally", whose group is the other figure's
 _SAID_OF_A_GROUP = re.compile(rf"(?:\s+(?!(?:and|against|compared|than|but|while|whereas)\b)[\w'’-]+){{0,6}}?\s+(?:in\s+|across\s+)?"
@@ -204,8 +208,9 @@ def baselines_after(text: str) -> list[Baseline]:
         found.append(_baseline(match, f"since {year.group(0)}" if year else None))
     for match in _BRACKETED_BASELINE.finditer(text):
         clause = text[:match.start()].rsplit(";", 1)[-1]
-        if _GROUP_NAMED.search(clause) or re.search(r"\bthan\b", clause):
-            continue  # a comparator's figure ("above the national average (88% in 2023)")
+        if _A_GROUPS_AVERAGE.search(clause) or re.search(r"\bthan\b", clause):
+            continue  # a comparator's figure ("above the national average (88% in 2023)"); not "Caseloads average 16
+            # (previously 22)", "The average caseload is 16 (was 19)"
         if match.group("when") is None:
             found.append(_baseline(match, None, match.group("earlier") or match.group("before")))
         elif not any(int(earlier) <= int(match.group("when")[:4])
