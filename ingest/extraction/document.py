@@ -698,8 +698,10 @@ def _read_tables(text: str, evidence: DocumentEvidence, about: _CouncilContext, 
         evidence.outcomes = [found for found in evidence.outcomes if not row.start <= found.sentence.start < row.end]
         evidence.open_outcomes = [found for found in evidence.open_outcomes
                                   if not row.start <= found.outcome.char_start < row.end]
+        if figure.outcome is None or about.named_in(row):
+            continue
         council = about.council_for(row)[0]
-        if figure.outcome is not None and council and not about.named_in(row):
+        if council:
             evidence.open_outcomes.append(OpenOutcomeFinding(council, figure.outcome, row,
                                                              from_inspection_report=by_inspectors))
 

@@ -963,17 +963,19 @@ _NOT_OURS_LABEL = re.compile(rf"\b(?:{COMPARISON_GROUPS}|average\s+for|target|bu
                              re.IGNORECASE)
 
 
-def unit_of_label(label: str, unit: str, printed_unit: str | None = None) -> str:
-    """A bare number's unit as its label (or the words after it) names it: "Rate per 10,000: 61", "Re-referrals
-    (%): 19", "Average days to adoption: 365", "… : 12 working days", "… : 3.1 years"."""
+def measure_of_label(label: str, unit: str, printed_unit: str | None = None) -> tuple[str, str]:
+    """A label as a measure's words (without a closing "(%)") and its bare number's unit as the label (or the words
+    after it) names it: "Rate per 10,000: 61", "Re-referrals (%): 19", "Average days to adoption: 365", "… : 12
+    working days", "… : 3.1 years"."""
+    words = re.sub(r"\s*\((?:%|per cent)\)\s*$", "", label).strip()
     named_unit = re.sub(r"\s+", " ", printed_unit or next(iter(re.findall(r"per 10,000|%|per cent", label)), ""))
     counted_in = re.match(r"(?:(?:average|mean|median)\s+(?:number\s+of\s+)?)?(?:working\s+)?(days|weeks)\b", label,
                           re.IGNORECASE)
     named_unit = named_unit or (counted_in.group(1).lower() if counted_in else "")
     if unit != "count" or not named_unit:
-        return unit
+        return words, unit
     last = named_unit.split()[-1]
-    return "per 10,000" if named_unit == "per 10,000" else "%" if named_unit in {"%", "per cent"} else \
+    return words, "per 10,000" if named_unit == "per 10,000" else "%" if named_unit in {"%", "per cent"} else \
         _DURATIONS.get(last, last)
 
 
@@ -1019,10 +1021,9 @@ def labelled_figure(doc: Doc, offset: int) -> _Labelled | None:
     amount = parse_amount(printed["value"])
     if amount.unit == "points":
         return None
-    label = re.sub(r"\s*\((?:%|per cent)\)\s*$", "", printed["label"]).strip()
-    outcome = OpenOutcome("level", label, metric_key(label), amount.value, None,
-                          unit_of_label(printed["label"], amount.unit, printed["unit"]),
-                          offset + match.start("value"), offset + match.end("value"))
+    label, unit = measure_of_label(printed["label"], amount.unit, printed["unit"])
+    outcome = OpenOutcome("level", label, metric_key(label), amount.value, None, unit, offset + match.start("value"),
+                          offset + match.end("value"))
     earlier = printed["before"] or printed["from"] or printed["bracketed_from"]
     before = parse_amount(earlier) if earlier is not None else None
     if before is not None and before.unit in {amount.unit, "count"}:
@@ -1272,7 +1273,7 @@ def find_open_outcomes(doc: Doc, offset: int, taken: set[tuple[float, str]]) -> 
     return found + _ranks(doc, offset, found)
 
 
-_A_NUMBER = rf"(?:\d+|{'|'.join(sorted(NUMBER_WORDS, key=len, reverse=True))})"
+_A_NUMBER = rf"(?:\d+|{_SPELLED})"
 _A_SHARE = (rf"(?!(?:19|20)\d\d\b)(?P<{{0}}>{_A_NUMBER})\s+(?:(?!{_A_NUMBER}\b)[a-z]+\s+)?(?:in|out\s+of)\s+"
             rf"(?:every\s+)?(?P<{{1}}>{_A_NUMBER})")
 # a share then and the same one now: "one in six carers left; this year it was closer to one in eleven", "…, and today it

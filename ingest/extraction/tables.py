@@ -16,7 +16,7 @@ import re
 from dataclasses import dataclass
 from typing import Callable
 
-from ingest.extraction.open_outcomes import OpenOutcome, metric_key, unit_of_label
+from ingest.extraction.open_outcomes import OpenOutcome, measure_of_label, metric_key
 from ingest.extraction.outcomes import AMOUNT, COMPARISON_GROUPS, parse_amount
 from kg.model.vocabulary import MONTHS
 
@@ -172,9 +172,9 @@ def _row_figure(row: _Row, columns: list[str], result: int, start: int | None) -
     amount = parse_amount(printed)
     if amount.unit == "£":
         return None
-    shown = re.sub(r"\s*\((?:%|per cent)\)\s*$", "", row.label)
-    outcome = OpenOutcome("level", shown, metric_key(shown), amount.value, None, unit_of_label(row.label, amount.unit),
-                          at, at + len(printed), period=columns[result] if _TIME.match(columns[result]) else None)
+    shown, unit = measure_of_label(row.label, amount.unit)
+    outcome = OpenOutcome("level", shown, metric_key(shown), amount.value, None, unit, at, at + len(printed),
+                          period=columns[result] if _TIME.match(columns[result]) else None)
     if start is not None:
         before = parse_amount(row.cells[start][1])
         if before.unit != amount.unit:
