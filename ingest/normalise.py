@@ -69,9 +69,17 @@ def clean_line(line: str) -> str:
     line = line.replace("\u00a0", " ").replace("\u00ad", "").replace("\u200b", "").replace("\t", "  ")
     line = line.replace("\ufffe", "-")
     line = unicodedata.normalize("NFC", line)
+    # columns set apart by bars ("Re-referrals | 27% | 21%", "| Measure | Before | After |"), whatever the cells hold
+    # but labelled figures ("Q2: 17% | Target: 20%"), or by wide spaces, where a cell after the first is a figure or a
+    # short heading
+    barred = re.split(r"\s*\|\s*", line.strip().strip("|").strip())
+    if any(re.search(r":\s*[£\d]", cell) for cell in barred):
+        barred = []
     cells = re.split(r" {2,}", line.strip())
+    if len(barred) >= 3:
+        return "\t".join(barred)  # a table's line keeps its columns apart (ingest/extraction/tables.py reads them)
     if len(cells) >= 3 and len(cells[0]) <= 80 and all(_TABLE_CELL.fullmatch(cell) for cell in cells[1:]):
-        return "\t".join(cells)  # a table's line keeps its columns apart (ingest/extraction/tables.py reads them)
+        return "\t".join(cells)
     return re.sub(r" {2,}", " ", line).rstrip()
 
 

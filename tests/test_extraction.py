@@ -1177,7 +1177,8 @@ def open_changes_in(sentence: str) -> list[tuple[float | None, float | None, flo
     # mark it
     ("The proportion of children placed more than 20 miles away fell by 4 percentage points.",  # "placed" read as the
      [(None, None, -4.0, "points", "proportion of children placed more than 20 miles away")]),  # main verb
-    ("Waits fell by 12 weeks.", []),  # a time: its unit is not a count's
+    ("Waits fell by 12 weeks.", [(None, None, -12.0, "weeks", "Waits")]),  # a wait's change, in its own unit
+    ("The pilot was extended by 12 weeks.", []),  # a time, not a wait: no result
     ("Caseloads average 18, from 1 April 2024.", []),  # a date, not a baseline
     ("The rate of children in need is 52 per 10,000, down from 60 in 2021.",
      [(60.0, 52.0, -8.0, "per 10,000", "rate of children in need")]),
@@ -1671,9 +1672,10 @@ MARKED_FIXTURES = ["extraction_unseen.yaml", "extraction_second_reader.yaml", "e
 @pytest.mark.parametrize("fixture", MARKED_FIXTURES)
 def test_every_marked_practice_and_outcome_is_quoted_verbatim_from_its_document(settings, fixture):
     """The marks that weights are learned from and extraction is scored against must be the report's
-    own words, read as the pipeline reads it: a quote that drifted would label the wrong sentence."""
+    own words, read as the pipeline reads it (a table's bars are its columns' breaks): a quote that drifted would
+    label the wrong sentence."""
     def plain(text: str) -> str:
-        return re.sub(r"\s+", " ", text).strip()
+        return re.sub(r"\s*\|\s*|\s+", " ", text).strip()
 
     wrong = []
     fixtures = PROJECT_ROOT / "tests" / "fixtures"
@@ -3331,3 +3333,73 @@ def test_a_later_figure_changes_the_earlier_one_only_when_it_is_where_the_measur
     evidence = extractor.extract("Kent County Council: early help\n\n" + text, ["E10000016"], None)
     assert [(found.outcome.value_from, found.outcome.value, found.outcome.unit) for found in evidence.open_outcomes] \
         == expected
+
+
+def test_a_table_set_apart_by_bars_is_read_by_its_headings_and_a_money_tables_rows_give_nothing(extractor):
+    """Bars part a table's columns as wide spaces do ("At close" is a time); labelled figures joined by bars are no
+    table; a table headed by money gives nothing, whatever its rows' words."""
+    assert _normalised("Agency share | 30% | 12%") == "Agency share\t30%\t12%"
+    assert _normalised("Q1: 40% | Q2: 45% | Target: 50%") == "Q1: 40% | Q2: 45% | Target: 50%"
+    text = _normalised(
+        "Kirklees Council: closure report\n\n"
+        "| Measure | Baseline | At close |\n"
+        "| Vacancy rate | 29% | 15% |\n"
+        "| Children in care (rate per 10,000) | 70 | 63 |\n"
+        "\n"
+        "Ref | Saving | Target | Forecast\n"
+        "K-1 | Cut the number of agency managers in half | 400 | 310\n")
+    evidence = extractor.extract(text, ["E08000034"], None)
+    assert sorted((found.outcome.metric_text, found.outcome.value_from, found.outcome.value, found.outcome.unit)
+                  for found in evidence.open_outcomes) == [
+        ("Children in care (rate per 10,000)", 70.0, 63.0, "per 10,000"), ("Vacancy rate", 29.0, 15.0, "%")]
+
+
+@pytest.mark.parametrize(("sentence", "expected"), [
+    # a size in words with its unit; a change's own unit of time for a wait
+    ("Repeat referrals dropped by seven percentage points.", [(None, None, -7.0, "points")]),
+    ("The wait for a first visit was cut by three weeks.", [(None, None, -3.0, "weeks")]),
+    # the share a move ended at, of something, then where it came from
+    ("Vacant posts have fallen to 17 per cent of the establishment, from 26 per cent.",
+     [(26.0, 17.0, -9.0, "points")]),
+    # a baseline under the old way of working
+    ("Some 91% of visits are now on time, compared with roughly 70% under the old rota.",
+     [(70.0, 91.0, 21.0, "points")]),
+])
+def test_changes_by_a_size_in_words_in_a_waits_unit_of_a_share_and_under_the_old_way(extractor, sentence, expected):
+    evidence = extractor.extract("Kent County Council: news\n\n" + sentence, ["E10000016"], None)
+    assert [(found.draft.value_from, found.draft.value_to, found.draft.change, found.draft.change_unit)
+            for found in evidence.outcomes] + [
+        (found.outcome.value_from, found.outcome.value, found.outcome.change, found.outcome.change_unit)
+        for found in evidence.open_outcomes] == expected
+
+
+@pytest.mark.parametrize(("sentence", "expected"), [
+    # an average time in hours, a sentence opening with a count in words, the children in care's own "population"
+    ("Contacts now get a decision within an average of seven hours.", [("level", 7.0, "hours")]),
+    ("The helpline is staffed 24 hours a day.", []),
+    ("Fourteen return interviews were completed.", [("count", 14.0, "count")]),
+    ("The looked-after population stood at 58 per 10,000 children in March.", [("level", 58.0, "per 10,000")]),
+    ("The borough has a population of 180,000 people.", []),
+    # a procurement's bids and a document's own questions are no results
+    ("Nine bidders submitted compliant bids.", []),
+    ("The review asks four questions.", []),
+])
+def test_levels_in_hours_counts_in_words_and_what_a_procurement_counts(sentence, expected):
+    assert open_outcomes_in(sentence) == expected
+
+
+def test_a_later_sentence_says_how_far_the_figure_rose_from(extractor):
+    text = ("Kent County Council: mentoring\n\n"
+            "This year our mentors met 96 young people in care every fortnight. That is up from 70 the year before.")
+    evidence = extractor.extract(text, ["E10000016"], None)
+    assert [(found.outcome.value_from, found.outcome.value) for found in evidence.open_outcomes] == [(70.0, 96.0)]
+
+
+@pytest.mark.parametrize(("sentence", "surfaces"), [
+    # what a name was given for is not a second practice
+    ("In May we launched Open Table, our own name for a family group conferencing service.", ["Open Table"]),
+    ("The council set up Stepping Stones, its name for a newly created edge-of-care team.", ["Stepping Stones"]),
+])
+def test_what_a_name_is_given_for_is_its_description(extractor, sentence, surfaces):
+    evidence = extractor.extract("Kent County Council: news\n\n" + sentence, ["E10000016"], None)
+    assert [mention.surface for mention in evidence.mentions if mention.kind == "intervention"] == surfaces

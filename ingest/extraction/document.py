@@ -70,6 +70,7 @@ from ingest.extraction.practices import (
     labelled_to_come,
     left_behind,
     money_invested,
+    named_for,
     not_yet_begun,
     only_a_reference,
     paid_for_it,
@@ -329,7 +330,7 @@ class Extractor:
             sentence_start = sentence_at(mention.start).start
             named = _printed_name(parsed[sentence_start], mention.start - sentence_start,  # every one is parsed
                                   mention.end - sentence_start)
-            if named is not None:
+            if named is not None and "\t" not in text[sentence_start + named[0]:sentence_start + named[1]]:
                 mention.surface = text[sentence_start + named[0]:sentence_start + named[1]]
                 mention.start, mention.end = sentence_start + named[0], sentence_start + named[1]
         found = list(mentions)
@@ -354,7 +355,7 @@ class Extractor:
             words = parsed[sentence_start]
             at = (practice.start - sentence_start, practice.end - sentence_start)
             if role_given(words, *at) or provider_engaged(words, *at) or governance_in_passing(words, *at) \
-                    or _FEWER.match(practice.surface):
+                    or named_for(words, *at) or _FEWER.match(practice.surface):
                 continue  # nor "fewer senior posts": less of something is no practice
             named = _printed_name(words, *at)
             # what the council started or calls its own, given its name beside it ("launched an adolescent service,
@@ -368,8 +369,8 @@ class Extractor:
             if named is not None:
                 start, end = sentence_start + named[0], sentence_start + named[1]
                 practice = replace(practice, surface=text[start:end], start=start, end=end)
-            if (practice.start, practice.end) in added:
-                continue
+            if (practice.start, practice.end) in added or "\t" in practice.surface:
+                continue  # once; and within a table's cell
             inside = [mention for mention in catalogue
                       if practice.start <= mention.start and mention.end <= practice.end]
             if inside:
@@ -496,10 +497,12 @@ def _in_a_headline(sentence: str, mention: Mention) -> bool:
 
 def _not_its_practice(text: str, parsed: dict[int, Doc], sentence: Sentence, mention: Mention) -> bool:
     """A practice its sentence names as one the council gave up, as what something else is aligned with
-    or reported to, as a partner body's, as a board or strategy already known, or as what paid for the work."""
+    or reported to, as a partner body's, as a board or strategy already known, as what a name was given for, or as
+    what paid for the work."""
     words = _mention_words(parsed, sentence, mention)
     return (words is not None and (left_behind(words) or only_a_reference(words) or done_by_a_partner(words)
-                                   or governance_in_passing(words.doc, words.start_char, words.end_char))) or paid_for_it(
+                                   or governance_in_passing(words.doc, words.start_char, words.end_char)
+                                   or named_for(words.doc, words.start_char, words.end_char))) or paid_for_it(
         text[sentence.start:mention.start], mention.surface, text[mention.end:sentence.end])
 
 

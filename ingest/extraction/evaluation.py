@@ -107,7 +107,7 @@ def _unit_class(unit: str | None) -> tuple[str, float]:
 
 def _plain(text: str) -> str:
     text = text.lower().replace("’", "'").replace("‘", "'").replace("“", '"').replace("”", '"')
-    return " ".join(re.sub(r"[\"'()\[\],.:;]", " ", text.replace("-", " ").replace("–", " ")).split())
+    return " ".join(re.sub(r"[\"'()\[\],.:;|]", " ", text.replace("-", " ").replace("–", " ")).split())
 
 
 def surfaces_match(found: str, marked: str) -> bool:

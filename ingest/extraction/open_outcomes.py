@@ -104,7 +104,9 @@ _COMPARES_OPENING = re.compile(r"\W*(?:that|this|these|those|which|it)\s+(?:comp
 # how many comparators a study had: "a comparison group of five statistical neighbours"
 _GROUP_COUNTED = re.compile(r"\s+(?:statistical neighbours?|comparators?|(?:comparable|comparison|similar|neighbouring) "
                             r"(?:authorities|areas|councils)|control groups?)\b", re.IGNORECASE)
-_DEMOGRAPHIC = re.compile(r"\b(?:(?<!10,000 )population|poverty|low[- ]income|ethnic|free school meals?|languages|"
+# an area's people, not the council's children in care: "the looked-after population stood at 68" is a result
+_DEMOGRAPHIC = re.compile(r"\b(?:(?<!10,000 )(?<!looked-after )(?<!looked after )(?<!care )(?<!cla )population|"
+                          r"poverty|low[- ]income|ethnic|free school meals?|languages|"
                           r"deprived|deprivation|"
                           r"english as an additional|"
                           r"under the age of|live in (?:the|this) (?:area|county|city|borough)|million (?:people|residents)|"
@@ -140,7 +142,9 @@ _NOT_MEASURE = {"year", "years", "month", "months", "week", "weeks", "day", "day
                 "thing", "things", "commitment", "commitments", "principle", "principles",
                 "lesson", "lessons", "pillar", "pillars", "way", "ways", "aspiration", "aspirations", "objective",
                 "objectives", "ambition", "ambitions", "aim", "aims", "alternative", "alternatives", "scenario",
-                "scenarios", "innovation", "innovations", "idea", "ideas"}
+                "scenarios", "innovation", "innovations", "idea", "ideas", "question", "questions", "field", "fields",
+                # a procurement's own workings: "sixteen submitted compliant bids", "a 10 per cent weighting"
+                "bid", "bids", "bidder", "bidders", "tender", "tenders", "weighting", "weightings"}
 # words a number labels rather than counts after ("stage two", "level 3", "Act 1989")
 _LABELS = {"section", "act", "page", "grade", "stage", "level", "tier", "phase", "step", "part", "chapter", "year",
            "recommendation", "paragraph", "para", "appendix", "annex", "table", "item", "option", "question",
@@ -301,7 +305,7 @@ def _not_a_figure(token: Token) -> bool:
 def _opening_in_words(token: Token, first: int) -> bool:
     """A number in words opening its sentence, as style guides ask, which the parser reads as part of a
     name ("Eleven children were adopted", "Twenty-seven agency workers chose …"; `first`: its first word)."""
-    return token.dep_ == "compound" and not token.text[:1].isdigit() and token.head.pos_ == "NOUN" \
+    return token.dep_ in {"compound", "amod"} and not token.text[:1].isdigit() and token.head.pos_ == "NOUN" \
         and token.head.is_lower and (first == 0 or first == 1 and token.doc[0].is_quote)  # not "Ten Steps training"
 
 
@@ -419,7 +423,7 @@ def _in_place(figure: Token) -> bool:
 _BEFORE_A_SPAN = {"within", "every", "for", "after", "over", "last", "past", "next", "at", "in", "first", "than",
                   "previous", "preceding", "following", "on", "during", "exceed", "exceeds", "exceeding", "exceeded",
                   "beyond"}  # "cases that exceed 26 weeks": a threshold
-_AFTER_A_SPAN = {"after", "on", "prior", "ago", "later", "before", "since", "from", "old", "into"}
+_AFTER_A_SPAN = {"after", "on", "prior", "ago", "later", "before", "since", "from", "old", "into", "a", "per"}
 
 
 def _contents_line(doc: Doc) -> bool:
@@ -811,8 +815,9 @@ def _infinitive(token: Token) -> bool:
         and any(child.dep_ in {"aux", "auxpass"} and child.lower_ == "to" for child in token.children)
 
 
-_BASELINE = re.compile(r"^\W*this (?:is|was|represents) (?:an? (?:\w+ )?(?:increase|reduction|decrease|rise|fall|drop|"
-                       r"improvement)|(?:\w+ )?unchanged) (?:from|on|compared with) (?:both )?(?:the )?",
+_BASELINE = re.compile(r"^\W*(?:this|that) (?:is|was|represents) (?:an? (?:\w+ )?(?:increase|reduction|decrease|rise|"
+                       r"fall|drop|improvement)|(?:\w+ )?unchanged|up|down) (?:from|on|compared with) "
+                       r"(?:both )?(?:the )?",
                        re.IGNORECASE)
 # "This is lower than the 112 per 10,000 recorded a year before": a year gone by, in the clause, and no comparison group
 _THAN_BEFORE_BASELINE = re.compile(rf"^\W*this is (?:\w+ )?(?:lower|higher|fewer|more|less) than (?:the )?"
@@ -835,7 +840,7 @@ _NEXT_EARLIER = re.compile(r"[^.;]*?\band (?:from )?", re.IGNORECASE)
 
 
 def baseline_of(sentence: str) -> list[dict[str, float]] | None:
-    """"This is an increase from 374 (64.0 per 10,000) at 31 March 2013": the previous sentence's
+    """"This is an increase from 374 (64.0 per 10,000) at 31 March 2013", "That is up from 81": the previous sentence's
     figures were these before, by unit; "from both 403 per 10,000 (2,341) at … and 489 per 10,000
     (2,017) at …" gives two earlier points."""
     match = _BASELINE.search(sentence) or _FIGURE_WAS.search(sentence) or _THAN_BEFORE_BASELINE.search(sentence)
@@ -1109,7 +1114,8 @@ def find_open_outcomes(doc: Doc, offset: int, taken: set[tuple[float, str]]) -> 
         spelled = _spelled_out(token)
         hyphenated = _hyphenated(token)
         value = spelled[0] if spelled else hyphenated or _number(token.text)
-        if value is None or token.ent_type_ in {"TIME", "ORDINAL"} or _not_a_figure(token) \
+        if value is None or token.ent_type_ == "ORDINAL" or _not_a_figure(token) \
+                or token.ent_type_ == "TIME" and not (_duration_unit(token) is not None and _a_duration(token)) \
                 or (_dated(token) and not _a_duration(token)):
             continue
         first = counted = token.i  # the figure's first word; the word the parser hangs the counted noun on
@@ -2353,7 +2359,10 @@ def _named_by(tokens: list[Token]) -> str | None:
     return text if len(text) >= 3 else None
 
 
-_BY_SIZE = re.compile(rf"by\s+{HEDGE}(?:a\s+)?(?P<c>{FRACTION}|{AMOUNT})(?!\d|[,.]\d)", re.IGNORECASE)
+# a size in words only with its unit: "by three weeks", "by six points"; not "by two of the teams"
+_BY_SIZE = re.compile(rf"by\s+{HEDGE}(?:a\s+)?(?P<c>{FRACTION}|{AMOUNT}|\b(?:{_SPELLED})\b(?=\s+(?:working\s+|"
+                      rf"calendar\s+)?(?:hours?|days?|weeks?|months?)\b|\s+(?:percentage\s+)?points?\b))(?!\d|[,.]\d)",
+                      re.IGNORECASE)
 
 
 # a share's move after "is up" or "are down", with no "by": "were down 5 percentage points", "up 12%"
@@ -2384,6 +2393,8 @@ def _moved(verb: Token) -> str | None:
 
 
 _POINTS = re.compile(r"\s+points?\b", re.IGNORECASE)
+# what a change in hours, days or weeks is a change of: "the wait for an assessment was cut by 12 weeks"
+_A_WAIT = re.compile(r"\b(?:waits?|waiting|delays?|time|times|timescales?|duration|length)\b", re.IGNORECASE)
 _NOT_A_COUNT = re.compile(r",?\s+(?:to|per|in|out\s+of|places?)\b|\s*(?:%|per\s?cent)", re.IGNORECASE)
 
 
@@ -2400,6 +2411,10 @@ def _changes_by(doc: Doc, offset: int, taken: set[tuple[float, str]]) -> list[tu
             size, end = _size(match.group("c"), moved), match.end()
             if size is not None and size[1] == "count" and (points := _POINTS.match(doc.text, end)):
                 size, end = (size[0], "points"), points.end()  # "rose by 8 points": a share's move
+            elif size is not None and size[1] == "count" and (timed := _TIME_UNIT.match(doc.text, end)) \
+                    and _A_WAIT.search(doc.text, 0, token.idx):
+                unit = timed.group(1).lower().rstrip("s") + "s"
+                size, end = (size[0], unit), timed.end()  # "waits cut by 12 weeks"
             elif size is None or size[1] == "count" and (_TIME_UNIT.match(doc.text, end)
                                                           or _NOT_A_COUNT.match(doc.text, end)):
                 continue  # "by 2026", "by 12 weeks", "by 4 per 10,000", "by 3 to 19%", "by 5 places": a date, or a

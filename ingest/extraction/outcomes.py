@@ -82,8 +82,10 @@ _TO_VALUE = re.compile(
     rf"(?P<b>{AMOUNT})(?![.,]?\d)(?P<rb>{PER_10000})?(?!\s*(?:months?|years?|weeks?|days?)\b)", re.IGNORECASE)
 _CHANGE_NOUNS = r"(?:reduction|decrease|fall|drop|decline|cut|increase|rise|improvement)"
 _CHANGE_NOUN = re.compile(rf"(?P<c>{AMOUNT})\s+(?P<cue>{_CHANGE_NOUNS}|growth)\b", re.IGNORECASE)
-_BY = re.compile(rf"\bby\s+{HEDGE}(?P<c>{FRACTION}|{AMOUNT})", re.IGNORECASE)
+# a size in words needs its unit to be a change's: "by six percentage points", not "by two of the teams"
+_BY = re.compile(rf"\bby\s+{HEDGE}(?P<c>{FRACTION}|{AMOUNT}|{_IN_WORDS}\s+{_PERCENT})", re.IGNORECASE)
 _SHARE = rf"\d+(?:\.\d+)?\s?{_PERCENT}"
+_DAYS_AFTER = re.compile(r"\s+(?:working\s+|calendar\s+)?(hours?|days?|weeks?|months?)\b", re.IGNORECASE)
 
 # a change's size printed before the level it came to: "fell by 6 percentage points, to 20%", "are up 9
 # points, to 86%": both are results, the move and where it ended (a reader marks the two)
@@ -137,16 +139,18 @@ _COMPARISON = re.compile(r"\b(?:compared\s+(?:with|to)|in\s+comparison\s+(?:with
                          r"(?:other|non-?\s?pilot|comparison|control))\b|\bcontrol\s+group|\bnon-?\s?pilot\b",
                          re.IGNORECASE)
 # a figure's baseline printed after it: "now 16%, down from 33% in 2021", "fallen to 19%, from 28% at the
-# time of the last inspection", "9%, compared with 17% two years ago", "12%, compared with 21% when the
-# strategy began", "37 approved against 29 the previous year"; after "compared with", "against" or a
-# bare "from" only when a time follows, and never a comparison group's figure or a target ("compared with 22% nationally", "compared with 24% in England last year")
+# time of the last inspection", "9%, compared with 17% two years ago", "96%, compared with 60% under the old rota",
+# "12%, compared with 21% when the strategy began", "37 approved against 29 the previous year"; after "compared
+# with", "against" or a bare "from" only when a time follows, and never a comparison group's figure or a target
+# ("compared with 22% nationally", "compared with 24% in England last year")
 _BASELINE_AFTER = re.compile(
     rf"(?:\b(?P<moved>down|up|falling|rising|(?:increase|rise|reduction|decrease|fall|drop|decline|improvement)"
     rf"(?:\s+of\s+\d+%?)?)\s+from|(?P<adjacent>(?<=\d)|(?<=%)|(?<=\bcent))\s+from|(?P<comma>,)\s*from|\bcompare[sd]?\s+(?:with|to)|\bagainst|(?P<was>,\s*having\s+(?:been|peaked)(?:\s+at)?|[;,]\s*"
     rf"(?:and\s+)?(?:{PAST},?\s+(?:(?:the|that|this|it)(?:\s+{FIGURE_NOUN})?\s+(?:was|had\s+been|stood\s+at)|"
     rf"they\s+(?:were|had\s+been|stood\s+at))|(?:the|that)\s+{FIGURE_NOUN}\s+{PAST}\s+(?:was|had\s+been|stood\s+at))))\s+"
     rf"(?:closer?\s+to\s+)?{HEDGE}"
-    rf"(?P<v>{_N_IN_M}|{AMOUNT}|{FRACTION}|{_WORDS_ALONE})(?!(?:st|nd|rd|th)?\s+{_MONTH}\b)(?P<r>{PER_10000})?(?P<when>[^,;.]{{0,60}}?\b(?:(?:19|20)\d\d|ago|before|previous|last|{_MONTH}|"
+    rf"(?P<v>{_N_IN_M}|{AMOUNT}|{FRACTION}|{_WORDS_ALONE})(?!(?:st|nd|rd|th)?\s+{_MONTH}\b)(?P<r>{PER_10000})?"
+    rf"(?P<when>[^,;.]{{0,60}}?\b(?:(?:19|20)\d\d|ago|before|previous|last|old|former|{_MONTH}|"
     rf"baseline|time of|start|beginning|earlier|when\s+(?:the|our|its|this|we|it)\b[^,;.]{{0,40}}?\b(?:began|begun|"
     rf"started|launched|introduced|agreed|opened))\b)?", re.IGNORECASE)
 _AIMED_AT = re.compile(r"\b(?:target|aim|ambition|goal|trajectory)s?\b", re.IGNORECASE)
@@ -219,10 +223,11 @@ def baselines_after(text: str) -> list[Baseline]:
     return sorted(found, key=lambda baseline: baseline.start)
 
 
-# a figure a change moved to, printed last: "rose to 91%" (before " from 78%")
+# a figure a change moved to, printed last: "rose to 91%" (before " from 78%"), "fell to 28% of frontline posts"
 _MOVED_TO = re.compile(rf"\b(?:increased|rose|risen|fell|fallen|reduced|decreased|dropped|declined|improved|grew|grown|"
-                       rf"reached|(?:come|gone|went)\s+(?:down|up))\b[^.;()]{{0,60}}?\b(?:to\s+)?{HEDGE}(?P<to>{AMOUNT})"
-                       rf"(?:{PER_10000})?$", re.IGNORECASE)
+                       rf"reached|(?:came|come|gone|went)\s+(?:down|up))\b[^.;()]{{0,60}}?\b(?:to\s+)?{HEDGE}"
+                       rf"(?P<to>{AMOUNT})"
+                       rf"(?:{PER_10000})?(?:\s+of\s+(?:[\w'’-]+\s+){{0,3}}[\w'’-]+)?$", re.IGNORECASE)
 _AFTER_A_BASELINE = {"in", "at", "on", "by", "last", "a", "the", "when", "before", "ago", "previously", "and", "but",
                      "per", "earlier", "over", "during", "since", "two", "three", "four", "five"}
 
@@ -398,11 +403,11 @@ def parse_amount(text: str) -> _Amount:
     unit = "£" if "£" in lowered else "points" if "point" in lowered else "%" if (
         "%" in lowered or "cent" in lowered) else "count"
     digits = re.search(r"\d+(?:\.\d+)?", lowered)
-    if digits is None:
-        tens, _, units = text.lower().strip().partition("-")
+    if digits is None:  # "six", "forty-one", "six percentage points"
+        tens, _, units = text.lower().strip().split()[0].partition("-")
         if tens not in NUMBER_WORDS or units and units not in NUMBER_WORDS:
             raise ValueError(f"no figure in {text!r}")
-        return _Amount(float(NUMBER_WORDS[tens] + NUMBER_WORDS.get(units, 0)), "count")
+        return _Amount(float(NUMBER_WORDS[tens] + NUMBER_WORDS.get(units, 0)), unit)
     number = float(digits.group(0))
     scale = re.search(r"(?:million|billion|bn|m|k)$", lowered)
     return _Amount(round(number * SCALES[scale.group(0)], 2) if scale else number, unit)  # not 4099999.9999999995
@@ -818,6 +823,9 @@ def _outcome_in(scope: str, inherited_direction: str | None = None, token_at=lam
                 continue
             direction = found_direction
             change, change_unit = signed_change(match.group("c"), direction)
+            timed = _DAYS_AFTER.match(scope, match.end())
+            if change_unit == "count" and timed:  # "fell by 40 days": a wait's change, in its unit
+                change_unit = timed.group(1).lower().rstrip("s") + "s"
             return None, direction, None, None, None, round(change, 2), change_unit, match.start()
     match = _MULTIPLIED.search(scope)
     if match:

@@ -618,6 +618,21 @@ def role_given(doc: Doc, start: int, end: int) -> bool:
             and not any(token.tag_ in {"NNP", "NNPS"} for token in words))  # "rebranded it as our Youth Justice Service"
 
 
+_NAME_NOUNS = {"name", "term", "brand", "label", "title"}
+
+
+def named_for(doc: Doc, start: int, end: int) -> bool:
+    """A phrase a name was given for ("Our Family Table, our own name for an expanded family group conferencing
+    service"): the description of a practice named just before it, not a second practice."""
+    words = doc.char_span(start, end, alignment_mode="expand")
+    if words is None:
+        return False
+    i = words.start - 1
+    while i > 0 and (doc[i].pos_ in {"DET", "ADJ", "ADV"} or doc[i].tag_ in {"VBN", "VBG"}):
+        i -= 1  # "for an expanded", "for a newly created"
+    return i > 0 and doc[i].lower_ == "for" and doc[i - 1].lemma_.lower() in _NAME_NOUNS
+
+
 def done_by_a_partner(words: Span) -> bool:
     """A practice its sentence says a partner body runs ("Thames Valley Police notifies schools through
     Operation Encompass"): the police's or the NHS's, not the council's; but not where the council takes part

@@ -1,5 +1,5 @@
 """Figures in a plain-text table of measures: a header line naming its columns, then rows of a label and one
-figure per column, the cells set apart by runs of spaces or tabs (as plain-text reports print them):
+figure per column, the cells set apart by runs of spaces, tabs or bars (as plain-text reports print them):
 
     Measure                     March 2022    March this year
     Vacancy rate                27%           14%
@@ -14,6 +14,7 @@ from __future__ import annotations
 
 import re
 from dataclasses import dataclass
+from itertools import takewhile
 from typing import Callable
 
 from ingest.extraction.open_outcomes import OpenOutcome, measure_of_label, metric_key
@@ -23,12 +24,13 @@ from kg.model.vocabulary import MONTHS
 _FIGURE = re.compile(rf"(?:{AMOUNT}|n/a|-|–)")
 _YEAR = re.compile(r"(?:19|20)\d\d")
 _MONTH = rf"(?:{'|'.join(f'{name}|{name[:3]}' for name in MONTHS)}|sept)\.?"
-# a column of a time: "2022", "2022/23", "Q1", "Oct 23 - Mar 24", "March this year", "Last year", "Now", "Baseline"
+# a column of a time: "2022", "2022/23", "Q1", "Oct 23 - Mar 24", "March this year", "Last year", "Now", "Baseline",
+# "At close"
 _DATE = (rf"(?:(?:\d{{1,2}}\s+)?{_MONTH}(?:\s*(?:19|20)?\d\d)?|(?:19|20)\d\d(?:[/-]\d\d(?:\d\d)?)?|"
          r"Q[1-4]|Quarter\s+[1-4]|H[12])")
 _UNTIL = rf"(?:\s*(?:[-–]|to)\s*(?:(?:\d{{1,2}}\s+)?{_MONTH})?(?:\s*(?:19|20)?\d\d)?)?"  # "Oct 23 - Mar 24"
 _EARLIER = r"last\s+year|previous\s+(?:year|quarter|month)|then|before|baseline|start|previously"
-_LATER = r"this\s+year|current\s+(?:year|quarter|month)|now|after|latest|today"
+_LATER = r"this\s+year|current\s+(?:year|quarter|month)|now|after|latest|today|close|closure|end|exit|final"
 _TIME = re.compile(rf"^(?:(?:as\s+)?at\s+)?(?:{_DATE}{_UNTIL}(?:\s+(?:this|last)\s+year)?|{_EARLIER}|{_LATER})$",
                    re.IGNORECASE)
 # columns of others' figures, of aims, or of what a row's move was: not the council's own result
@@ -82,6 +84,10 @@ def table_figures(text: str, names_ours: Callable[[int, int], bool]) -> list[Tab
     for index, header in enumerate(lines):
         if "\t" not in header.text or _row(header) is not None:
             continue
+        if _MONEY.search(header.text) and header.text.count("\t") >= 2:  # whatever its rows hold: "Ref  Saving  Target"
+            figures += [TableFigure(None, line.start, line.start + len(line.text))
+                        for line in takewhile(lambda line: "\t" in line.text, lines[index + 1:])]
+            continue
         rows: list[_Row] = []
         for line in lines[index + 1:]:
             row = _row(line, len(rows[0].cells) if rows else None)
@@ -91,10 +97,10 @@ def table_figures(text: str, names_ours: Callable[[int, int], bool]) -> list[Tab
         headings = header.text.split("\t")
         if not rows:
             continue
-        if len(headings) - len(rows[0].cells) not in {0, 1} or _MONEY.search(header.text) or (
+        if len(headings) - len(rows[0].cells) not in {0, 1} or (
                 index > 0 and "\t" in lines[index - 1].text and _row(lines[index - 1]) is None):
             figures += [TableFigure(None, row.start, row.end) for row in rows]
-            continue  # a figure without its heading; a table of money; under a header's second line ("2022  2024"
+            continue  # a figure without its heading; under a header's second line ("2022  2024"
             # under "Bristol  England")
         placed = _cells(header)[-len(rows[0].cells):]
         columns = [column for _, column in placed]
