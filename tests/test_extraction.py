@@ -3364,6 +3364,8 @@ def test_a_table_set_apart_by_bars_is_read_by_its_headings_and_a_money_tables_ro
     # a baseline under the old way of working
     ("Some 91% of visits are now on time, compared with roughly 70% under the old rota.",
      [(70.0, 91.0, 21.0, "points")]),
+    ("The hub grew from four to nine navigators.", [(4.0, 9.0, 5.0, "count")]),
+    ("The drop-in is open from ten to four on weekdays.", []),
 ])
 def test_changes_by_a_size_in_words_in_a_waits_unit_of_a_share_and_under_the_old_way(extractor, sentence, expected):
     evidence = extractor.extract("Kent County Council: news\n\n" + sentence, ["E10000016"], None)
@@ -3380,6 +3382,8 @@ def test_changes_by_a_size_in_words_in_a_waits_unit_of_a_share_and_under_the_old
     ("Fourteen return interviews were completed.", [("count", 14.0, "count")]),
     ("The looked-after population stood at 58 per 10,000 children in March.", [("level", 58.0, "per 10,000")]),
     ("The borough has a population of 180,000 people.", []),
+    # a count's noun after "of"; the later end of a change in words counting what follows it
+    ("The council trained 52 of its family support workers.", [("count", 52.0, "count")]),
     # a procurement's bids and a document's own questions are no results
     ("Nine bidders submitted compliant bids.", []),
     ("The review asks four questions.", []),

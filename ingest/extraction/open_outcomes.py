@@ -538,7 +538,7 @@ _GROUP_WORDS = {"child", "children", "young", "people", "person", "persons", "ca
                 "other", "remaining", "local", "only", "all", "approximately", "around", "about", "some", "nearly",
                 "almost", "over", "them", "they", "whom", "which", "who", "these", "those", "couple", "couples",
                 "fewer", "more", "further", "its", "their", "our", "new", "us", "we"}
-_PRONOUNS = {"them", "they", "whom", "which", "who", "these", "those", "us", "we"}
+_PRONOUNS = {"them", "they", "whom", "which", "who", "these", "those", "us", "we", "you"}
 _HEDGES = {"approximately", "around", "about", "nearly", "almost", "over", "only", "some", "all", "its", "their", "our"}
 _ASIDES = {"including", "excluding", "compared", "such"}  # "…, including two who …": a part, not the measure
 _LEFT_OUT = {"det", "aux", "auxpass", "advmod", "punct"}  # what a metric may leave out between its words
@@ -1220,6 +1220,8 @@ def find_open_outcomes(doc: Doc, offset: int, taken: set[tuple[float, str]]) -> 
                 continue  # "Two heads of service visited Camden": who went to learn; but "200 families visited the hub"
             if _per_10000(noun) is not None:
                 unit = "per 10,000"  # the rate printed first: "36 children and young people per 10,000"
+        elif token.dep_ == "dobj" and token.head.lemma_ in _COUNT_VERBS and (part := _of_object(token)) is not None:
+            noun = part  # "trained 38 of its social workers": the workers, so many of them
         elif (brought := _brought_to(token) or _moved_to(token)) is not None:
             noun = brought  # "…, bringing the active pool to 92", "Complaints rose to 42": where it stands now
             if any(_is_per_10000(word) for word in noun.subtree):

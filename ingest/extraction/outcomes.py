@@ -542,16 +542,19 @@ def _ages_or_a_period(text: str, match: re.Match) -> bool:
 
 def _bare_words(match: re.Match) -> bool:
     """Ends in words with nothing counted between them ("open from ten to four", "from nine to five"): a
-    clock's hours as often as a figure; "from four coordinators to eleven" counts something, and so does a
-    move told just before ("halved, from six to three")."""
+    clock's hours as often as a figure; "from four coordinators to eleven" and "from four to eleven coordinators"
+    count something, and so does a move told just before ("halved, from six to three")."""
     counted = match.string[match.end("a"):match.start("b")]
     return not re.search(r"\d", match.group("a")) and not re.search(r"[a-z]{3,}\s+(?:in|into|to)\b", counted,
                                                                    re.IGNORECASE) \
+        and not _COUNTED_AFTER.match(match.string, match.end("b")) \
         and not (_MOVED_JUST_BEFORE.search(match.string, 0, match.start())  # "halved, from six to three"
                  and not _CLOCK.search(match.string, 0, match.start()))  # not "opening hours were cut, from nine to three"
 
 
 _CLOCK = re.compile(r"\b(?:hours|open\w*|clos\w*|times?)\b", re.IGNORECASE)
+# what the later end counts, printed after it: "from three to seven coordinators"; not "from nine to five pm"
+_COUNTED_AFTER = re.compile(r"\s+(?!(?:hours|minutes|days|weeks|months|years|am|pm|o'clock)\b)[a-z-]{3,}s\b")
 _MOVED_JUST_BEFORE = re.compile(rf"\b(?:{'|'.join(MULTIPLIED_WORDS)}|fell|fallen|rose|risen|dropped|reduced|increased|"
                                 r"decreased|cut|grew|grown|went\s+(?:up|down))\W*$", re.IGNORECASE)
 
