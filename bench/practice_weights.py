@@ -69,7 +69,7 @@ GATE_BOUND = 0.1  # on dev, about one candidate in seven passes, and the second 
 # held apart once and read since sessions 34 to 44 (extraction_narratives.yaml's header); the other held_out splits never.
 DEVELOPMENT_SPLITS = {"dev", "held_out_3", "held_out_4", "held_out_6", "held_out_7", "held_out_8", "held_out_9",
                       "held_out_11", "held_out_5", "held_out_12", "held_out_2", "held_out_13", "held_out_14",
-                      "held_out_15"}
+                      "held_out_15", "held_out_16", "held_out_17", "held_out_18", "held_out_19", "held_out_20"}
 
 
 @dataclass

@@ -29,6 +29,9 @@ _HTML_TAG = re.compile(r"</?[a-zA-Z][^>]*>")
 # a table's cell after its first: a figure, or a heading of a few words ("2022/23", "March this year", "England");
 # not a word of prose typed with wide spaces ("The  number  of  children")
 _TABLE_CELL = re.compile(r"[£\d(][^\s]*(?: \S+){0,2}|n/a|[-–]|[A-Z][\w'’/-]*(?: [\w'’/()%,-]+){0,4}")
+# a cell holding a label and its figure: "Q2: 17%", "Caseload 17"
+_LABELLED_FIGURE = re.compile(r":\s*[£\d]|[A-Za-z]{3,}\s+(?!(?:19|20)\d\d\b)£?\d[\d,.]*\s*%?$")
+_RULE_LINE = re.compile(r"\s*\|?(?:\s*:?-{3,}:?\s*\|)+\s*:?-*:?\s*")
 _LIGATURES = {"\ufb00": "ff", "\ufb01": "fi", "\ufb02": "fl", "\ufb03": "ffi", "\ufb04": "ffl", "\ufb05": "st", "\ufb06": "st"}
 
 
@@ -69,17 +72,18 @@ def clean_line(line: str) -> str:
     line = line.replace("\u00a0", " ").replace("\u00ad", "").replace("\u200b", "").replace("\t", "  ")
     line = line.replace("\ufffe", "-")
     line = unicodedata.normalize("NFC", line)
-    # columns set apart by bars ("Re-referrals | 27% | 21%", "| Measure | Before | After |"), whatever the cells hold
-    # but labelled figures ("Q2: 17% | Target: 20%"), or by wide spaces, where a cell after the first is a figure or a
-    # short heading
-    barred = re.split(r"\s*\|\s*", line.strip().strip("|").strip())
-    if any(re.search(r":\s*[£\d]", cell) for cell in barred):
-        barred = []
-    cells = re.split(r" {2,}", line.strip())
-    if len(barred) >= 3:
-        return "\t".join(barred)  # a table's line keeps its columns apart (ingest/extraction/tables.py reads them)
-    if len(cells) >= 3 and len(cells[0]) <= 80 and all(_TABLE_CELL.fullmatch(cell) for cell in cells[1:]):
-        return "\t".join(cells)
+    if _RULE_LINE.fullmatch(line):
+        return ""  # a markdown table's rule under its header: "|---|:---:|"
+    # a table's line keeps its columns apart by tabs (ingest/extraction/tables.py reads them): cells set apart by bars
+    # or by wide spaces, a label first, then figures or short headings (or, between bars, words without figures:
+    # "CS-01 | Reduce agency use | 1,200 | 1,010"); not labelled figures ("Q2: 17% | Target: 20%", "Re-referrals 22% |
+    # Caseload 17"), nor a strip of figures ("92% of visits on time | 14 average caseload | …")
+    for cells, wordy in ((re.split(r"\s*\|\s*", line.strip().strip("|").strip()), True),
+                         (re.split(r" {2,}", line.strip()), False)):
+        if len(cells) >= 3 and len(cells[0]) <= 80 and cells[0][:1].isalpha() and all(
+                _TABLE_CELL.fullmatch(cell) or wordy and not re.search(r"\d", cell) for cell in cells[1:]) and not (
+                wordy and any(_LABELLED_FIGURE.search(cell) for cell in cells)):
+            return "\t".join(cells)
     return re.sub(r" {2,}", " ", line).rstrip()
 
 

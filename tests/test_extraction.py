@@ -2773,7 +2773,7 @@ def test_a_practice_weighed_asked_for_or_referred_to_is_not_one_done(extractor, 
 
 @pytest.mark.parametrize(("sentence", "surfaces"), [
     ("The Sufficiency Strategy will return to the Board in October.", []),
-    ("The legal gateway panel provides sound advice to social workers.", ["legal gateway panel"]),
+    ("The new legal gateway panel provides sound advice to social workers.", ["new legal gateway panel"]),
     ("This report updates the committee on the first year of the Early Help Strategy.", []),
     ("The council embedded the neglect strategy agreed in March.", ["neglect strategy"]),
     ("Our joint fostering recruitment campaign with Medway Council approved 11 households.",
@@ -3384,9 +3384,9 @@ def test_changes_by_a_size_in_words_in_a_waits_unit_of_a_share_and_under_the_old
     ("The borough has a population of 180,000 people.", []),
     # a count's noun after "of"; the later end of a change in words counting what follows it
     ("The council trained 52 of its family support workers.", [("count", 52.0, "count")]),
-    # a procurement's bids and a document's own questions are no results
+    # a procurement's bids are no results; nor hours that are no average
     ("Nine bidders submitted compliant bids.", []),
-    ("The review asks four questions.", []),
+    ("Each conference lasts about three hours.", []),
 ])
 def test_levels_in_hours_counts_in_words_and_what_a_procurement_counts(sentence, expected):
     assert open_outcomes_in(sentence) == expected
@@ -3407,3 +3407,27 @@ def test_a_later_sentence_says_how_far_the_figure_rose_from(extractor):
 def test_what_a_name_is_given_for_is_its_description(extractor, sentence, surfaces):
     evidence = extractor.extract("Kent County Council: news\n\n" + sentence, ["E10000016"], None)
     assert [mention.surface for mention in evidence.mentions if mention.kind == "intervention"] == surfaces
+
+
+def test_what_a_name_was_chosen_for_is_still_a_practice(extractor):
+    evidence = extractor.extract("Kent County Council: news\n\nYoung people chose the name for the new family hubs, "
+                                 "which opened in six towns in 2023.", ["E10000016"], None)
+    assert [mention.surface for mention in evidence.mentions if mention.kind == "intervention"] == ["family hubs"]
+
+
+def test_a_later_sentence_s_move_goes_to_the_figure_that_moved_that_way(extractor):
+    text = ("Kent County Council: the hub\n\n"
+            "The hub saw 412 families and recruited 38 volunteers. That is up from 350 in 2022.")
+    evidence = extractor.extract(text, ["E10000016"], None)
+    assert sorted((found.outcome.value_from or 0, found.outcome.value) for found in evidence.open_outcomes) == [
+        (0, 38.0), (350.0, 412.0)]
+
+
+@pytest.mark.parametrize(("sentence", "expected"), [
+    ("Because of delays in recruitment, the parenting programme was cut by six weeks.", []),  # no wait of its own
+    ("In the pilot area 84% of plans were reviewed on time, compared with 61% under the old model in the rest of the "
+     "county.", [None, None]),  # another area's, not a baseline
+    ("Of young people in care, 68% are in EET, compared with 52% of former care leavers.", [None, None]),
+])
+def test_no_wait_and_no_baseline_in_another_clause_or_group(sentence, expected):
+    assert [found.value_from for found in open_found_in(sentence) if found.unit != "count"] == expected

@@ -555,10 +555,13 @@ def _main_council(councils: list[Mention], text: str, sources: set[int]) -> str 
     return only if named > rival or named == rival > 0 and (named >= 2 or in_title) else None
 
 
-def _last_level(previous: list[OpenOutcomeFinding], unit: str) -> OpenOutcomeFinding | None:
-    """The previous sentence's last level (no baseline yet) in `unit` (in any, for BARE)."""
+def _last_level(previous: list[OpenOutcomeFinding], unit: str, moved: str | None = None,
+                earlier: float | None = None) -> OpenOutcomeFinding | None:
+    """The previous sentence's last level (no baseline yet) in `unit` (in any, for BARE); with a move said ("up" from
+    `earlier`), the last that moved that way."""
     return next((found for found in reversed(previous) if _in_unit(found.outcome, unit)
-                 and found.outcome.value_from is None and found.outcome.value is not None), None)
+                 and found.outcome.value_from is None and found.outcome.value is not None
+                 and (moved is None or earlier is None or (found.outcome.value > earlier) == (moved == "up"))), None)
 
 
 def _quoted_with(found: OpenOutcomeFinding, sentence: Sentence, text: str) -> None:
@@ -567,14 +570,18 @@ def _quoted_with(found: OpenOutcomeFinding, sentence: Sentence, text: str) -> No
         found.sentence = Sentence(found.sentence.start, sentence.end)
 
 
+_SAID_MOVE = re.compile(r"\W*(?:this|that)\s+(?:is|was)\s+(up|down)\b", re.IGNORECASE)
+
+
 def _changed_from(previous: list[OpenOutcomeFinding], points: list[dict[str, float]],
                   sentence: Sentence, text: str) -> list[OpenOutcomeFinding]:
     """The previous sentence's last level of each unit becomes a change from the first earlier
-    point (`sentence` gives it); each further point ("… and 489 at 31 March 2015") adds a change of
-    its own. Returns those."""
+    point (`sentence` gives it), the last that moved the way it says ("That is up from 350"); each further point
+    ("… and 489 at 31 March 2015") adds a change of its own. Returns those."""
     added: list[OpenOutcomeFinding] = []
+    said = _SAID_MOVE.match(text, sentence.start)
     for unit in points[0]:
-        found = _last_level(previous, unit)
+        found = _last_level(previous, unit, said.group(1).lower() if said else None, points[0][unit])
         if found is None:
             continue
         level = copy(found.outcome)

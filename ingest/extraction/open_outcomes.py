@@ -53,6 +53,7 @@ from ingest.extraction.outcomes import (
     SCALES,
     STOOD_THEN_MOVED,
     TENS,
+    TIME_UNIT,
     a_budget,
     baseline_for,
     baselines_after,
@@ -78,6 +79,7 @@ _WORDS = {**NUMBER_WORDS, "half": 50}
 RANK_WORDS = ("best", "lowest", "highest", "quickest", "fastest", "strongest", "steepest", "biggest", "largest",
               "smallest", "shortest", "fewest")  # "the lowest in the region": a printed rank
 FIGURE_WORDS = sorted({*_WORDS, *PARTS, *MULTIPLIED_WORDS, *RANK_WORDS})
+_STAFFING = {"train", "recruit", "appoint", "employ", "approve"}  # what is done to people, counted
 _COUNT_VERBS = {"recruit", "train", "appoint", "hold", "carry", "complete", "employ", "approve", "place", "adopt",
                 "create", "convene", "undertake", "deliver", "attend", "open", "qualify", "receive", "make"}
 # a comparison group's figure: printed after one of these (since the figure before), or followed by "nationally"
@@ -142,7 +144,7 @@ _NOT_MEASURE = {"year", "years", "month", "months", "week", "weeks", "day", "day
                 "thing", "things", "commitment", "commitments", "principle", "principles",
                 "lesson", "lessons", "pillar", "pillars", "way", "ways", "aspiration", "aspirations", "objective",
                 "objectives", "ambition", "ambitions", "aim", "aims", "alternative", "alternatives", "scenario",
-                "scenarios", "innovation", "innovations", "idea", "ideas", "question", "questions", "field", "fields",
+                "scenarios", "innovation", "innovations", "idea", "ideas",
                 # a procurement's own workings: "sixteen submitted compliant bids", "a 10 per cent weighting"
                 "bid", "bids", "bidder", "bidders", "tender", "tenders", "weighting", "weightings"}
 # words a number labels rather than counts after ("stage two", "level 3", "Act 1989")
@@ -414,6 +416,15 @@ def _a_duration(token: Token) -> bool:
         and (after is None or after.lower_ not in _AFTER_A_SPAN or on_average)
 
 
+def _an_average_time(figure: Token) -> bool:
+    """Hours (which the tagger calls a time) as a measure: "within an average of nine hours", "a median of 30 hours",
+    "four hours on average", "the longest wait was 36 hours"; not "lasts three hours", "open 24 hours a day"."""
+    doc = figure.doc
+    return _duration_unit(figure) is not None and _a_duration(figure) and (
+        figure.i >= 2 and doc[figure.i - 1].lower_ == "of" and doc[figure.i - 2].lower_ in _AVERAGES
+        or doc[figure.i + 2:figure.i + 4].text.lower() == "on average" or bool(_A_WAIT.search(doc.text, 0, figure.idx)))
+
+
 def _in_place(figure: Token) -> bool:
     """A figure in a clause saying how long something has been in place or running, not how long a wait took."""
     verb = next((word for word in figure.ancestors if word.pos_ in {"VERB", "AUX"}), None)
@@ -423,7 +434,7 @@ def _in_place(figure: Token) -> bool:
 _BEFORE_A_SPAN = {"within", "every", "for", "after", "over", "last", "past", "next", "at", "in", "first", "than",
                   "previous", "preceding", "following", "on", "during", "exceed", "exceeds", "exceeding", "exceeded",
                   "beyond"}  # "cases that exceed 26 weeks": a threshold
-_AFTER_A_SPAN = {"after", "on", "prior", "ago", "later", "before", "since", "from", "old", "into", "a", "per"}
+_AFTER_A_SPAN = {"after", "on", "prior", "ago", "later", "before", "since", "from", "old", "into"}
 
 
 def _contents_line(doc: Doc) -> bool:
@@ -1115,7 +1126,7 @@ def find_open_outcomes(doc: Doc, offset: int, taken: set[tuple[float, str]]) -> 
         hyphenated = _hyphenated(token)
         value = spelled[0] if spelled else hyphenated or _number(token.text)
         if value is None or token.ent_type_ == "ORDINAL" or _not_a_figure(token) \
-                or token.ent_type_ == "TIME" and not (_duration_unit(token) is not None and _a_duration(token)) \
+                or token.ent_type_ == "TIME" and not _an_average_time(token) \
                 or (_dated(token) and not _a_duration(token)):
             continue
         first = counted = token.i  # the figure's first word; the word the parser hangs the counted noun on
@@ -1220,8 +1231,9 @@ def find_open_outcomes(doc: Doc, offset: int, taken: set[tuple[float, str]]) -> 
                 continue  # "Two heads of service visited Camden": who went to learn; but "200 families visited the hub"
             if _per_10000(noun) is not None:
                 unit = "per 10,000"  # the rate printed first: "36 children and young people per 10,000"
-        elif token.dep_ == "dobj" and token.head.lemma_ in _COUNT_VERBS and (part := _of_object(token)) is not None:
-            noun = part  # "trained 38 of its social workers": the workers, so many of them
+        elif token.dep_ == "dobj" and token.head.lemma_ in _STAFFING and (part := _of_object(token)) is not None \
+                and not any(word.dep_ == "nummod" for word in part.children):
+            noun = part  # "trained 38 of its social workers": the workers, so many of them; not "30 of its 90"
         elif (brought := _brought_to(token) or _moved_to(token)) is not None:
             noun = brought  # "…, bringing the active pool to 92", "Complaints rose to 42": where it stands now
             if any(_is_per_10000(word) for word in noun.subtree):
@@ -1914,7 +1926,9 @@ def _not_a_result(doc: Doc, start: int, outcome: OpenOutcome) -> bool:
     if figure is None or outcome.unit != "count":
         return False
     counted = figure.head if figure.dep_ == "nummod" else doc[figure.i + 1] if figure.i + 1 < len(doc) else figure
-    return counted.lower_ in _TALKING_POINTS and not any(word.dep_ in {"compound", "amod"} for word in counted.children)
+    plain = not any(word.dep_ in {"compound", "amod"} for word in counted.children)
+    return counted.lower_ in _TALKING_POINTS and plain \
+        or counted.lemma_.lower() == "question" and counted.head.lemma_ == "ask"  # "asks three simple questions"
 
 
 def _an_age_or_a_capacity(doc: Doc, start: int, unit: str | None) -> bool:
@@ -2257,7 +2271,6 @@ _SPREAD = re.compile(r"(?:spread|range|variation|gap)\b.*\b(?:between|across)\s+
                      r"regions|boroughs|counties)\b", re.IGNORECASE)
 
 
-_TIME_UNIT = re.compile(r"\s+(?:working\s+|calendar\s+|school\s+)?(hours?|days?|weeks?|months?)\b(?!-)", re.IGNORECASE)
 
 
 def _open_change(doc: Doc, offset: int, taken: set[tuple[float, str]], found: tuple[re.Match, Any, Any]
@@ -2269,7 +2282,7 @@ def _open_change(doc: Doc, offset: int, taken: set[tuple[float, str]], found: tu
     unit = after.unit if after.unit != "count" else before.unit
     if (before.value, unit) in taken or (after.value, unit) in taken:
         return None  # a controlled metric's outcome already
-    timed = _TIME_UNIT.match(doc.text, match.end("a"))
+    timed = TIME_UNIT.match(doc.text, match.end("a"))
     if unit == "count" and timed:
         unit = _DURATIONS[timed.group(1).lower()]  # "dropped from 26 hours to 17"
     if _DAYS_OF.match(doc.text, match.end("a")):
@@ -2362,9 +2375,8 @@ def _named_by(tokens: list[Token]) -> str | None:
 
 
 # a size in words only with its unit: "by three weeks", "by six points"; not "by two of the teams"
-_BY_SIZE = re.compile(rf"by\s+{HEDGE}(?:a\s+)?(?P<c>{FRACTION}|{AMOUNT}|\b(?:{_SPELLED})\b(?=\s+(?:working\s+|"
-                      rf"calendar\s+)?(?:hours?|days?|weeks?|months?)\b|\s+(?:percentage\s+)?points?\b))(?!\d|[,.]\d)",
-                      re.IGNORECASE)
+_BY_SIZE = re.compile(rf"by\s+{HEDGE}(?:a\s+)?(?P<c>{FRACTION}|{AMOUNT}|\b(?:{_SPELLED})\b(?={TIME_UNIT.pattern}|"
+                      rf"\s+(?:percentage\s+)?points?\b))(?!\d|[,.]\d)", re.IGNORECASE)
 
 
 # a share's move after "is up" or "are down", with no "by": "were down 5 percentage points", "up 12%"
@@ -2395,8 +2407,10 @@ def _moved(verb: Token) -> str | None:
 
 
 _POINTS = re.compile(r"\s+points?\b", re.IGNORECASE)
-# what a change in hours, days or weeks is a change of: "the wait for an assessment was cut by 12 weeks"
+# what a change in hours, days or weeks is a change of: "the wait for an assessment was cut by 12 weeks"; not "by
+# three weeks after the launch", a point in time
 _A_WAIT = re.compile(r"\b(?:waits?|waiting|delays?|time|times|timescales?|duration|length)\b", re.IGNORECASE)
+_A_TIME_AFTER = re.compile(r"\s+(?:after|before|later|earlier|ago|on|from)\b", re.IGNORECASE)
 _NOT_A_COUNT = re.compile(r",?\s+(?:to|per|in|out\s+of|places?)\b|\s*(?:%|per\s?cent)", re.IGNORECASE)
 
 
@@ -2413,11 +2427,10 @@ def _changes_by(doc: Doc, offset: int, taken: set[tuple[float, str]]) -> list[tu
             size, end = _size(match.group("c"), moved), match.end()
             if size is not None and size[1] == "count" and (points := _POINTS.match(doc.text, end)):
                 size, end = (size[0], "points"), points.end()  # "rose by 8 points": a share's move
-            elif size is not None and size[1] == "count" and (timed := _TIME_UNIT.match(doc.text, end)) \
-                    and _A_WAIT.search(doc.text, 0, token.idx):
-                unit = timed.group(1).lower().rstrip("s") + "s"
-                size, end = (size[0], unit), timed.end()  # "waits cut by 12 weeks"
-            elif size is None or size[1] == "count" and (_TIME_UNIT.match(doc.text, end)
+            elif size is not None and size[1] == "count" and (timed := TIME_UNIT.match(doc.text, end)) \
+                    and not _A_TIME_AFTER.match(doc.text, timed.end()):
+                size, end = (size[0], _DURATIONS[timed.group(1).lower()]), timed.end()  # "waits cut by 12 weeks"
+            elif size is None or size[1] == "count" and (TIME_UNIT.match(doc.text, end)
                                                           or _NOT_A_COUNT.match(doc.text, end)):
                 continue  # "by 2026", "by 12 weeks", "by 4 per 10,000", "by 3 to 19%", "by 5 places": a date, or a
                 # size whose unit is another's or read elsewhere
@@ -2431,7 +2444,7 @@ def _changes_by(doc: Doc, offset: int, taken: set[tuple[float, str]]) -> list[tu
         if size is None or (round(abs(size[0]), 2), size[1]) in taken:  # rounded as the other rules keep it
             continue
         text = _changed_metric(token, token.idx, end, verb)
-        if text is not None:
+        if text is not None and (size[1] not in _DURATIONS.values() or _A_WAIT.search(text)):  # a wait's, in time
             found.append((OpenOutcome("change", text, metric_key(text), None, None, None, offset + token.idx,
                                       offset + end, direction="down" if size[0] < 0 else "up",
                                       change=round(size[0], 2), period=period_of(doc), change_unit=size[1]),

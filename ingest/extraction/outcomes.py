@@ -85,7 +85,8 @@ _CHANGE_NOUN = re.compile(rf"(?P<c>{AMOUNT})\s+(?P<cue>{_CHANGE_NOUNS}|growth)\b
 # a size in words needs its unit to be a change's: "by six percentage points", not "by two of the teams"
 _BY = re.compile(rf"\bby\s+{HEDGE}(?P<c>{FRACTION}|{AMOUNT}|{_IN_WORDS}\s+{_PERCENT})", re.IGNORECASE)
 _SHARE = rf"\d+(?:\.\d+)?\s?{_PERCENT}"
-_DAYS_AFTER = re.compile(r"\s+(?:working\s+|calendar\s+)?(hours?|days?|weeks?|months?)\b", re.IGNORECASE)
+# a unit of time after a figure: "12 weeks", "45 working days"
+TIME_UNIT = re.compile(r"\s+(?:working\s+|calendar\s+|school\s+)?(hours?|days?|weeks?|months?)\b(?!-)", re.IGNORECASE)
 
 # a change's size printed before the level it came to: "fell by 6 percentage points, to 20%", "are up 9
 # points, to 86%": both are results, the move and where it ended (a reader marks the two)
@@ -143,6 +144,8 @@ _COMPARISON = re.compile(r"\b(?:compared\s+(?:with|to)|in\s+comparison\s+(?:with
 # "12%, compared with 21% when the strategy began", "37 approved against 29 the previous year"; after "compared
 # with", "against" or a bare "from" only when a time follows, and never a comparison group's figure or a target
 # ("compared with 22% nationally", "compared with 24% in England last year")
+# how things were done before, said of the same place: "under the old rota"; not "in the rest of the county"
+_THE_OLD_WAY = r"(?:under|with)\s+the\s+(?:old|former)\s+\w+(?![^,;.]*\b(?:rest\s+of|elsewhere|other\s+\w+))"
 _BASELINE_AFTER = re.compile(
     rf"(?:\b(?P<moved>down|up|falling|rising|(?:increase|rise|reduction|decrease|fall|drop|decline|improvement)"
     rf"(?:\s+of\s+\d+%?)?)\s+from|(?P<adjacent>(?<=\d)|(?<=%)|(?<=\bcent))\s+from|(?P<comma>,)\s*from|\bcompare[sd]?\s+(?:with|to)|\bagainst|(?P<was>,\s*having\s+(?:been|peaked)(?:\s+at)?|[;,]\s*"
@@ -150,7 +153,7 @@ _BASELINE_AFTER = re.compile(
     rf"they\s+(?:were|had\s+been|stood\s+at))|(?:the|that)\s+{FIGURE_NOUN}\s+{PAST}\s+(?:was|had\s+been|stood\s+at))))\s+"
     rf"(?:closer?\s+to\s+)?{HEDGE}"
     rf"(?P<v>{_N_IN_M}|{AMOUNT}|{FRACTION}|{_WORDS_ALONE})(?!(?:st|nd|rd|th)?\s+{_MONTH}\b)(?P<r>{PER_10000})?"
-    rf"(?P<when>[^,;.]{{0,60}}?\b(?:(?:19|20)\d\d|ago|before|previous|last|old|former|{_MONTH}|"
+    rf"(?P<when>[^,;.]{{0,60}}?\b(?:(?:19|20)\d\d|ago|before|previous|last|{_MONTH}|{_THE_OLD_WAY}|"
     rf"baseline|time of|start|beginning|earlier|when\s+(?:the|our|its|this|we|it)\b[^,;.]{{0,40}}?\b(?:began|begun|"
     rf"started|launched|introduced|agreed|opened))\b)?", re.IGNORECASE)
 _AIMED_AT = re.compile(r"\b(?:target|aim|ambition|goal|trajectory)s?\b", re.IGNORECASE)
@@ -547,14 +550,16 @@ def _bare_words(match: re.Match) -> bool:
     counted = match.string[match.end("a"):match.start("b")]
     return not re.search(r"\d", match.group("a")) and not re.search(r"[a-z]{3,}\s+(?:in|into|to)\b", counted,
                                                                    re.IGNORECASE) \
-        and not _COUNTED_AFTER.match(match.string, match.end("b")) \
+        and not (_COUNTED_AFTER.match(match.string, match.end("b"))
+                 and not _CLOCK.search(match.string, 0, match.start())) \
         and not (_MOVED_JUST_BEFORE.search(match.string, 0, match.start())  # "halved, from six to three"
                  and not _CLOCK.search(match.string, 0, match.start()))  # not "opening hours were cut, from nine to three"
 
 
 _CLOCK = re.compile(r"\b(?:hours|open\w*|clos\w*|times?)\b", re.IGNORECASE)
 # what the later end counts, printed after it: "from three to seven coordinators"; not "from nine to five pm"
-_COUNTED_AFTER = re.compile(r"\s+(?!(?:hours|minutes|days|weeks|months|years|am|pm|o'clock)\b)[a-z-]{3,}s\b")
+_COUNTED_AFTER = re.compile(r"\s+(?!(?:hours|minutes|days|weeks|weekdays|weekends|months|years|nights|evenings|"
+                            r"mornings|afternoons|am|pm|o'clock)\b)[a-z-]{3,}s\b")
 _MOVED_JUST_BEFORE = re.compile(rf"\b(?:{'|'.join(MULTIPLIED_WORDS)}|fell|fallen|rose|risen|dropped|reduced|increased|"
                                 r"decreased|cut|grew|grown|went\s+(?:up|down))\W*$", re.IGNORECASE)
 
@@ -826,7 +831,7 @@ def _outcome_in(scope: str, inherited_direction: str | None = None, token_at=lam
                 continue
             direction = found_direction
             change, change_unit = signed_change(match.group("c"), direction)
-            timed = _DAYS_AFTER.match(scope, match.end())
+            timed = TIME_UNIT.match(scope, match.end())
             if change_unit == "count" and timed:  # "fell by 40 days": a wait's change, in its unit
                 change_unit = timed.group(1).lower().rstrip("s") + "s"
             return None, direction, None, None, None, round(change, 2), change_unit, match.start()

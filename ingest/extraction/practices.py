@@ -622,15 +622,19 @@ _NAME_NOUNS = {"name", "term", "brand", "label", "title"}
 
 
 def named_for(doc: Doc, start: int, end: int) -> bool:
-    """A phrase a name was given for ("Our Family Table, our own name for an expanded family group conferencing
-    service"): the description of a practice named just before it, not a second practice."""
+    """A phrase a name set beside it was given for ("Our Family Table, our own name for an expanded family group
+    conferencing service"): the description of a practice named just before it, not a second practice; not "chose
+    the name for the new family hubs"."""
     words = doc.char_span(start, end, alignment_mode="expand")
     if words is None:
         return False
     i = words.start - 1
     while i > 0 and (doc[i].pos_ in {"DET", "ADJ", "ADV"} or doc[i].tag_ in {"VBN", "VBG"}):
         i -= 1  # "for an expanded", "for a newly created"
-    return i > 0 and doc[i].lower_ == "for" and doc[i - 1].lemma_.lower() in _NAME_NOUNS
+    if i < 2 or doc[i].lower_ != "for" or doc[i - 1].lemma_.lower() not in _NAME_NOUNS:
+        return False
+    set_apart = [word.i for word in doc[max(0, i - 6):i - 1] if word.text in {",", "(", "-", "–", ":"}]
+    return bool(set_apart) and not any(word.pos_ in {"VERB", "AUX"} for word in doc[set_apart[-1] + 1:i - 1])
 
 
 def done_by_a_partner(words: Span) -> bool:

@@ -85,8 +85,9 @@ def table_figures(text: str, names_ours: Callable[[int, int], bool]) -> list[Tab
         if "\t" not in header.text or _row(header) is not None:
             continue
         if _MONEY.search(header.text) and header.text.count("\t") >= 2:  # whatever its rows hold: "Ref  Saving  Target"
-            figures += [TableFigure(None, line.start, line.start + len(line.text))
-                        for line in takewhile(lambda line: "\t" in line.text, lines[index + 1:])]
+            below = range(index + 1, len(lines))
+            figures += [TableFigure(None, lines[at].start, lines[at].start + len(lines[at].text)) for at in takewhile(
+                lambda at: "\t" in lines[at].text and not _heads_a_table(lines, at), below)]
             continue
         rows: list[_Row] = []
         for line in lines[index + 1:]:
@@ -97,16 +98,22 @@ def table_figures(text: str, names_ours: Callable[[int, int], bool]) -> list[Tab
         headings = header.text.split("\t")
         if not rows:
             continue
+        above = lines[index - 1].text.split("\t") if index > 0 else []
         if len(headings) - len(rows[0].cells) not in {0, 1} or (
-                index > 0 and "\t" in lines[index - 1].text and _row(lines[index - 1]) is None):
+                1 < len(above) < len(headings) and _row(lines[index - 1]) is None):
             figures += [TableFigure(None, row.start, row.end) for row in rows]
-            continue  # a figure without its heading; under a header's second line ("2022  2024"
-            # under "Bristol  England")
+            continue  # a figure without its heading; under a header's second line, below one of fewer cells
+            # ("2022  2024" under "Bristol  England")
         placed = _cells(header)[-len(rows[0].cells):]
         columns = [column for _, column in placed]
         read = _which_columns(columns, [names_ours(start, start + len(column)) for start, column in placed])
         figures += [TableFigure(_row_figure(row, columns, *read) if read else None, row.start, row.end) for row in rows]
     return figures
+
+
+def _heads_a_table(lines: list[_Line], index: int) -> bool:
+    """A tabbed line of headings with a row of figures under it: the next table begins."""
+    return _row(lines[index]) is None and index + 1 < len(lines) and _row(lines[index + 1]) is not None
 
 
 def _cells(line: _Line) -> list[tuple[int, str]]:
