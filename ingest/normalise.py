@@ -80,9 +80,9 @@ def clean_line(line: str) -> str:
     # Caseload 17"), nor a strip of figures ("92% of visits on time | 14 average caseload | …")
     for cells, wordy in ((re.split(r"\s*\|\s*", line.strip().strip("|").strip()), True),
                          (re.split(r" {2,}", line.strip()), False)):
-        if len(cells) >= 3 and len(cells[0]) <= 80 and cells[0][:1].isalpha() and all(
+        if len(cells) >= 3 and len(cells[0]) <= 80 and all(
                 _TABLE_CELL.fullmatch(cell) or wordy and not re.search(r"\d", cell) for cell in cells[1:]) and not (
-                wordy and any(_LABELLED_FIGURE.search(cell) for cell in cells)):
+                wordy and (not cells[0][:1].isalpha() or any(_LABELLED_FIGURE.search(cell) for cell in cells))):
             return "\t".join(cells)
     return re.sub(r" {2,}", " ", line).rstrip()
 

@@ -2271,8 +2271,6 @@ _SPREAD = re.compile(r"(?:spread|range|variation|gap)\b.*\b(?:between|across)\s+
                      r"regions|boroughs|counties)\b", re.IGNORECASE)
 
 
-
-
 def _open_change(doc: Doc, offset: int, taken: set[tuple[float, str]], found: tuple[re.Match, Any, Any]
                  ) -> tuple[OpenOutcome, tuple[int, int]] | None:
     """'Approved foster carers increased from 112 to 140' (`found`, outcomes.from_to's reading): a

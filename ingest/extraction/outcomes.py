@@ -139,13 +139,13 @@ _IMPROVED = re.compile(r"\bimprov\w*\b", re.IGNORECASE)
 _COMPARISON = re.compile(r"\b(?:compared\s+(?:with|to)|in\s+comparison\s+(?:with|to)|than\s+(?:in\s+)?(?:the\s+)?"
                          r"(?:other|non-?\s?pilot|comparison|control))\b|\bcontrol\s+group|\bnon-?\s?pilot\b",
                          re.IGNORECASE)
+# how things were done before, said of the same place: "under the old rota"; not "in the rest of the county"
+_THE_OLD_WAY = r"(?:under|with)\s+the\s+(?:old|former)\s+\w+(?![^,;.]*\b(?:rest\s+of|elsewhere|other\s+\w+))"
 # a figure's baseline printed after it: "now 16%, down from 33% in 2021", "fallen to 19%, from 28% at the
 # time of the last inspection", "9%, compared with 17% two years ago", "96%, compared with 60% under the old rota",
 # "12%, compared with 21% when the strategy began", "37 approved against 29 the previous year"; after "compared
 # with", "against" or a bare "from" only when a time follows, and never a comparison group's figure or a target
 # ("compared with 22% nationally", "compared with 24% in England last year")
-# how things were done before, said of the same place: "under the old rota"; not "in the rest of the county"
-_THE_OLD_WAY = r"(?:under|with)\s+the\s+(?:old|former)\s+\w+(?![^,;.]*\b(?:rest\s+of|elsewhere|other\s+\w+))"
 _BASELINE_AFTER = re.compile(
     rf"(?:\b(?P<moved>down|up|falling|rising|(?:increase|rise|reduction|decrease|fall|drop|decline|improvement)"
     rf"(?:\s+of\s+\d+%?)?)\s+from|(?P<adjacent>(?<=\d)|(?<=%)|(?<=\bcent))\s+from|(?P<comma>,)\s*from|\bcompare[sd]?\s+(?:with|to)|\bagainst|(?P<was>,\s*having\s+(?:been|peaked)(?:\s+at)?|[;,]\s*"
