@@ -35,12 +35,12 @@ sixty families. The council also launched a Kitchen Table Forum for foster carer
 """
 DONCASTER = """Family support in Doncaster
 
-Doncaster Council launched a family bridging service in 2021. It also set up a parent mentor circle for
+Doncaster Council launched a family bridging service in 2021. It also set up a parent mentor scheme for
 fathers.
 """
 BRIDGING = "emerging:family_bridging_service"
 FORUM = "emerging:kitchen_table_forum_for_foster_carer"
-CIRCLE = "emerging:parent_mentor_circle_for_father"
+SCHEME = "emerging:parent_mentor_scheme_for_father"
 
 
 @pytest.fixture(scope="module")
@@ -124,7 +124,7 @@ def test_review_lists_emerging_practices_with_counts_and_quotes(curating, ingest
     code, out, err = evidence("interventions", "review", "--json")
     assert code == 0, err
     listed = {row["id"]: row for row in json.loads(out)["interventions"]}
-    assert {BRIDGING, FORUM, CIRCLE} <= set(listed)
+    assert {BRIDGING, FORUM, SCHEME} <= set(listed)
     bridging = listed[BRIDGING]
     assert (bridging["name"], bridging["councils"], bridging["documents"], bridging["mentions"]) == (
         "family bridging service", 2, 2, 3)  # Wakefield's names it twice
@@ -142,14 +142,14 @@ def test_decisions_change_the_graph_at_once_and_every_later_ingest_applies_them(
                                                                                  tmp_path):
     fresh(ingester, tmp_path)
     assert FORUM not in [row["id"] for row in all_interventions(graph)]  # one council: not listed yet
-    for args in (("rename", BRIDGING, "Family Bridging Service"), ("merge", CIRCLE, BRIDGING),
+    for args in (("rename", BRIDGING, "Family Bridging Service"), ("merge", SCHEME, BRIDGING),
                  ("promote", FORUM, "--category", "children_in_care")):
         code, out, err = evidence("interventions", *args)
         assert code == 0 and str(curating.curation_path) in out, err
     decisions = read_curation(curating.curation_path).decisions
-    assert [(d.action, d.id) for d in decisions] == [("rename", BRIDGING), ("merge", CIRCLE), ("promote", FORUM)]
+    assert [(d.action, d.id) for d in decisions] == [("rename", BRIDGING), ("merge", SCHEME), ("promote", FORUM)]
     state = emerging_state(graph)
-    # the circle's mention and implementation moved to the service: Doncaster's two from one document are one
+    # the scheme's mention and implementation moved to the service: Doncaster's two from one document are one
     assert state == [(BRIDGING, "Family Bridging Service", "emerging", state[0][3], 3, 2),
                      (FORUM, "Kitchen Table Forum for foster carers", "curated", "children_in_care", 1, 1)]
     assert FORUM in [row["id"] for row in all_interventions(graph)]  # promoted: listed like a catalogue entry
@@ -160,7 +160,7 @@ def test_decisions_change_the_graph_at_once_and_every_later_ingest_applies_them(
     assert checksum(graph) == curated and emerging_state(graph) == state
 
     # a changed document re-creates what it names; the decisions still hold, and a rejection too
-    doncaster, wakefield = DONCASTER + "\nThe circle meets every month.\n", WAKEFIELD + "\nCarers value the forum.\n"
+    doncaster, wakefield = DONCASTER + "\nThe scheme meets every month.\n", WAKEFIELD + "\nCarers value the forum.\n"
     (tmp_path / "doncaster.txt").write_text(doncaster)
     ingest(ingester, tmp_path, "doncaster.txt")
     assert emerging_state(graph) == state
@@ -179,9 +179,9 @@ def test_unknown_ids_and_catalogue_entries_are_refused_and_nothing_is_written(gr
     fresh(ingester, tmp_path)
     before = emerging_state(graph)
     for args, words in ((("reject", "emerging:no_such_practice"), "not in the graph"),
-                        (("merge", CIRCLE, "emerging:no_such_practice"), "not in the graph"),
-                        (("merge", CIRCLE, "No Such Programme"), "no intervention called"),
-                        (("merge", CIRCLE, CIRCLE), "into itself"),
+                        (("merge", SCHEME, "emerging:no_such_practice"), "not in the graph"),
+                        (("merge", SCHEME, "No Such Programme"), "no intervention called"),
+                        (("merge", SCHEME, SCHEME), "into itself"),
                         (("rename", "signs_of_safety", "Signs"), "emerging:"),
                         (("promote", FORUM, "--category", "gardening"), "category")):
         code, _, err = evidence("interventions", *args)
@@ -193,10 +193,10 @@ def test_unknown_ids_and_catalogue_entries_are_refused_and_nothing_is_written(gr
 def test_a_bad_curation_file_is_one_line_naming_the_file_and_field(curating, ingester, evidence, tmp_path):
     path = curating.curation_path
     path.write_text("decisions:\n  - action: promote\n    id: emerging:family_bridging_service\n"
-                    "  - action: banish\n    id: emerging:parent_mentor_circle_for_father\n")
+                    "  - action: banish\n    id: emerging:parent_mentor_scheme_for_father\n")
     with pytest.raises(CurationError, match=r"curation\.yaml: decisions\.1\.action: Input should be"):
         read_curation(path)
-    code, _, err = evidence("interventions", "reject", CIRCLE)
+    code, _, err = evidence("interventions", "reject", SCHEME)
     assert code != 0 and str(path) in err and "decisions.1.action" in err
     assert len(err.strip().splitlines()) == 1, err
     (tmp_path / "wakefield.txt").write_text(WAKEFIELD)
@@ -212,7 +212,7 @@ def test_the_api_reviews_and_curates_with_the_write_key(curating, ingester, tmp_
     with TestClient(create_app(curating, load_model=False)) as client:
         listed = client.get("/api/interventions/emerging", params={"min_councils": 2}).json()["interventions"]
         assert [row["id"] for row in listed] == [BRIDGING] and listed[0]["quotes"][0]["citation"]["document_id"]
-        url = f"/api/interventions/{CIRCLE}/curation"
+        url = f"/api/interventions/{SCHEME}/curation"
         assert client.post(url, json={"action": "reject"}).status_code == 401
         assert client.post(url, json={"action": "reject"}, headers={"X-API-Key": "wrong"}).status_code == 403
         assert client.post(url, json={"action": "merge"}, headers={"X-API-Key": KEY}).status_code == 422
@@ -226,7 +226,7 @@ def test_the_api_reviews_and_curates_with_the_write_key(curating, ingester, tmp_
         assert merged.status_code == 200, merged.text
         assert merged.json()["intervention"]["id"] == "family_group_conferencing"
         assert merged.json()["decision"]["into"] == "family_group_conferencing"
-        assert client.get(f"/api/interventions/{CIRCLE}").status_code == 404
+        assert client.get(f"/api/interventions/{SCHEME}").status_code == 404
         councils = client.get("/api/interventions/family_group_conferencing").json()["councils"]
         assert [row["council"] for row in councils] == ["Doncaster"]
     assert [d.into for d in read_curation(curating.curation_path).decisions] == ["family_group_conferencing"]
