@@ -80,8 +80,8 @@ RANK_WORDS = ("best", "lowest", "highest", "quickest", "fastest", "strongest", "
               "smallest", "shortest", "fewest")  # "the lowest in the region": a printed rank
 FIGURE_WORDS = sorted({*_WORDS, *PARTS, *MULTIPLIED_WORDS, *RANK_WORDS})
 _STAFFING = {"train", "recruit", "appoint", "employ", "approve"}  # what is done to people, counted
-_COUNT_VERBS = {"recruit", "train", "appoint", "hold", "carry", "complete", "employ", "approve", "place", "adopt",
-                "create", "convene", "undertake", "deliver", "attend", "open", "qualify", "receive", "make"}
+_COUNT_VERBS = _STAFFING | {"hold", "carry", "complete", "place", "adopt", "create", "convene", "undertake", "deliver",
+                            "attend", "open", "qualify", "receive", "make"}
 # a comparison group's figure: printed after one of these (since the figure before), or followed by "nationally"
 # a comparison group named in the words just before a figure: "a national average of around 18%", "the South East
 # average of 21", "statistical neighbours (45)", "a target of 16"; not "a manageable average of 15", nor "The
