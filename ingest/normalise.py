@@ -28,10 +28,15 @@ _WORD_AT_START = re.compile(r"^([a-z]+)")
 _HTML_TAG = re.compile(r"</?[a-zA-Z][^>]*>")
 # a table's cell after its first: a figure, or a heading of a few words ("2022/23", "March this year", "England");
 # not a word of prose typed with wide spaces ("The  number  of  children")
-_TABLE_CELL = re.compile(r"[£\d(][^\s]*(?: \S+){0,2}|n/a|[-–]|[A-Z][\w'’/-]*(?: [\w'’/()%,-]+){0,4}")
+_TABLE_CELL = re.compile(r"[£\d(][^\s]*(?: \S+){0,2}|n/a|-{1,2}|[–—]|[A-Z][\w'’/-]*(?: [\w'’/()%,-]+){0,4}")
 # a cell holding a label and its figure: "Q2: 17%", "Caseload 17"
 _LABELLED_FIGURE = re.compile(r":\s*[£\d]|[A-Za-z]{3,}\s+(?!(?:19|20)\d\d\b)£?\d[\d,.]*\s*%?$")
-_RULE_LINE = re.compile(r"\s*\|?(?:\s*:?-{3,}:?\s*\|)+\s*:?-*:?\s*")
+# a table's rule under its header, or a line of rule alone: "|---|:---:|", "-------  ----", "======="
+# a two-column table's row: an indented label and its one figure, set apart by wide spaces
+_LABEL_AND_FIGURE = re.compile(r"\s{2,}(?P<label>[A-Za-z\"'‘“][^.!?:;]{0,78}?\S)\s{3,}"
+                               r"(?P<figure>£?\d[\d,.]*\s?(?:%|m|k|bn)?)\s*")
+_RULE_LINE = re.compile(r"\s*\|?(?:\s*:?-{3,}:?\s*\|)+\s*:?-*:?\s*"
+                        r"|\s*[-=_–—─━]{3,}(?:\s+[-=_–—─━]{3,})*\s*")
 _LIGATURES = {"\ufb00": "ff", "\ufb01": "fi", "\ufb02": "fl", "\ufb03": "ffi", "\ufb04": "ffl", "\ufb05": "st", "\ufb06": "st"}
 
 
@@ -73,7 +78,7 @@ def clean_line(line: str) -> str:
     line = line.replace("\ufffe", "-")
     line = unicodedata.normalize("NFC", line)
     if _RULE_LINE.fullmatch(line):
-        return ""  # a markdown table's rule under its header: "|---|:---:|"
+        return ""
     # a table's line keeps its columns apart by tabs (ingest/extraction/tables.py reads them): cells set apart by bars
     # or by wide spaces, a label first, then figures or short headings (or, between bars, words without figures:
     # "CS-01 | Reduce agency use | 1,200 | 1,010"); not labelled figures ("Q2: 17% | Target: 20%", "Re-referrals 22% |
@@ -84,6 +89,9 @@ def clean_line(line: str) -> str:
                 _TABLE_CELL.fullmatch(cell) or wordy and not re.search(r"\d", cell) for cell in cells[1:]) and not (
                 wordy and (not cells[0][:1].isalpha() or any(_LABELLED_FIGURE.search(cell) for cell in cells))):
             return "\t".join(cells)
+    pair = _LABEL_AND_FIGURE.fullmatch(line)
+    if pair is not None and len(pair["label"].split()) >= 2:  # "  Children in our care (January 2025)      441"
+        return f"{pair['label']}\t{pair['figure']}"
     return re.sub(r" {2,}", " ", line).rstrip()
 
 
@@ -197,8 +205,10 @@ def _blocks(lines: list[_Line], full_width: int) -> list[tuple[str, list[_Line]]
             close()
             blocks.append(("heading", [_Line(text.strip(), line.page)]))
             continue
+        if "\t" in text:  # a table's row is a line of its own, whatever the next row opens with
+            close()
         current.append(_Line(text.strip(), line.page))
-        if SENTENCE_END.search(text) and len(text) < 0.75 * full_width:
+        if SENTENCE_END.search(text) and len(text) < 0.75 * full_width or "\t" in text:
             close()
     close()
     return _merge_grade_lines(blocks)

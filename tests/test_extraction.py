@@ -3426,3 +3426,81 @@ def test_a_later_sentence_s_move_goes_to_the_figure_that_moved_that_way(extracto
 ])
 def test_no_wait_and_no_baseline_in_another_clause_or_group(sentence, expected):
     assert [found.value_from for found in open_found_in(sentence) if found.unit != "count"] == expected
+
+
+# Session 50 (issue 20): rules read from held_out_21, each on sentences and tables written for the test.
+def test_a_table_under_a_rule_line_with_dashes_quarters_and_a_late_start_is_read(extractor):
+    """A rule of dashes under the header, a dash for no figure, "Q1-Q3 2025-26" as the latest time, a quoted label,
+    a row measured only since ("n/a"), a row opening with a quote mark that the paragraph would swallow, a rate per
+    10k named in the label; and a two-column block of labels and their figures read line by line."""
+    text = _normalised(
+        "Kirklees Council: workforce report\n\n"
+        "  Indicator                         2023-24     2024-25     Q1-Q3 2025-26\n"
+        "  -------------------------------   -------     -------     -------------\n"
+        "  Referrals to social care            4,120       3,870        2,710\n"
+        "  Children in care (rate/10k)            58          --           61\n"
+        "  \"I feel valued by my manager\"        68%         75%          81%\n"
+        "  Supervision recorded on file          n/a         n/a          63%\n"
+        "\n"
+        "  Children in our care (May 2025)                 441\n"
+        "  Rate per 10,000 children - England average       70\n")
+    evidence = extractor.extract(text, ["E08000034"], None)
+    assert sorted((found.outcome.value_from or 0, found.outcome.value, found.outcome.unit)
+                  for found in evidence.open_outcomes) == [
+        (0, 63.0, "%"), (0, 441.0, "count"), (58.0, 61.0, "per 10,000"), (68.0, 81.0, "%"),
+        (4120.0, 2710.0, "count")]
+
+
+@pytest.mark.parametrize(("sentence", "expected"), [
+    ("Initial visits within seven working days: 92% (compared with 71% in 2021/22).", [(71.0, 92.0)]),
+    ("Three or more placement moves in a year: 8% (was 11% in 2022)", [(11.0, 8.0)]),
+    ("Re-referrals: 19% (compared with 22% nationally).", [(None, 19.0)]),
+    ("Nearly two thirds of children now attend their own review (64%).", [(None, 64.0)]),
+    ("Of 148 cases audited, 61% were rated good or better, up 15 percentage points on Q1 and compared with 38% in "
+     "2022.", [(38.0, 61.0), (None, None)]),
+    ("The agency rate fell from 20% to 15%, down 5 points.", [(20.0, 15.0)]),
+    ("Parent satisfaction rose 13 percentage points.", [(None, None)]),
+    ("Across London the rate fell from 49 to 46 over the same period.", []),
+    ("The cabinet has pencilled in £3m for a new home.", []),
+])
+def test_baselines_in_brackets_moves_without_by_and_figures_not_ours(sentence, expected):
+    assert [(found.value_from, found.value) for found in open_found_in(sentence)] == expected
+
+
+@pytest.mark.parametrize(("sentence", "expected"), [
+    ("We rank second of the ten councils on this measure.", [2.0]),
+    ("Lancashire ranks ninth of 15 councils in the North West on timeliness.", [9.0]),
+    ("We rank 3rd in the region for timeliness.", [3.0]),
+    ("In 2019 we were ranked 140th of 151 councils.", []),
+    ("We aim to rank first in the region by 2027.", []),
+])
+def test_a_place_printed_among_others_is_a_rank(sentence, expected):
+    assert [found.value for found in open_found_in(sentence) if found.unit == "rank"] == expected
+
+
+def test_a_later_sentence_s_baseline_goes_to_the_figure_counting_the_same_thing(extractor):
+    text = ("Kent County Council: missing children\n\n"
+            "In 2023-24 there were 642 missing episodes involving 231 children. That is down from 788 episodes the "
+            "year before.")
+    evidence = extractor.extract(text, ["E10000016"], None)
+    assert sorted((found.outcome.value_from or 0, found.outcome.value) for found in evidence.open_outcomes) == [
+        (0, 231.0), (788.0, 642.0)]
+
+
+@pytest.mark.parametrize(("text", "surfaces"), [
+    ("Adopted a new quality assurance framework, \"Look, Learn, Lead\", with monthly practice weeks.",
+     ["Look, Learn, Lead"]),
+    ("The Practice Observation Framework replaced the old file audit.", ["Practice Observation Framework"]),
+    ("A new hub will replace the duty team next year.", []),
+    ("The council converted 12 agency social workers into permanent posts.",
+     ["agency social workers into permanent posts"]),
+    ("The council invested £3.2m in recruiting and retaining social workers.",
+     ["invested £3.2m in recruiting and retaining social workers"]),
+    ("What we looked at:\n\n- Staying Close: hoping to launch in 2026\n- Mockingbird: two constellations running since "
+     "2022", ["Mockingbird"]),
+])
+def test_quoted_names_with_commas_what_replaced_the_old_staff_converted_and_list_lines_not_done(
+        extractor, text, surfaces):
+    evidence = extractor.extract("Kent County Council: news\n\n" + text, ["E10000016"], None)
+    assert [mention.surface for mention in evidence.mentions
+            if mention.kind == "intervention" and mention not in evidence.named_only] == surfaces

@@ -511,10 +511,21 @@ def _not_yet_begun(text: str, parsed: dict[int, Doc], sentence: Sentence, mentio
     practice it names as what the council's own was drawn from: named, not implemented."""
     words = _mention_words(parsed, sentence, mention)
     before = text[sentence.start:mention.start]
+    if not before.strip(" -–•*") and _LABEL_NOT_DONE.match(text, mention.end, sentence.end):
+        return True  # a list's line: "Staying Close: hoping to launch in 2026", "Pause: bid not successful"
     return (words is not None and not_yet_begun(words.root)) or turned_down(
         before, text[mention.end:sentence.end], text[sentence.end:sentence.end + 200]) or (
         words is not None and labelled_to_come(before, words.doc)) or (
         mention.status == "catalogue" and source_of_another(before))
+
+
+# what a list line's label says after its practice's name when it was not done, or not yet
+_LABEL_NOT_DONE = re.compile(
+    r"\s*[:–—-]\s+(?:[^.;:]{0,60}?\b(?:not\s+(?:yet\s+)?(?:successful|funded|started|begun|launched|running|in\s+place|"
+    r"replicated?|adopted|taken\s+forward|agreed|approved)|unsuccessful|rejected|declined|decided\s+(?:not|against))\b|"
+    r"(?:hop(?:e|es|ing)|plan(?:s|ned|ning)?|propos(?:ed|al|ing)|aim(?:s|ing)?|intend(?:s|ing)?|due|expected|"
+    r"considering|exploring|scoping|under\s+consideration|to\s+be|will|would|might|could|awaiting|pending|subject\s+to|"
+    r"not\s+yet)\b)", re.IGNORECASE)
 
 
 # what is done once, not a practice that runs, even when the council commissioned it and named it
@@ -556,12 +567,15 @@ def _main_council(councils: list[Mention], text: str, sources: set[int]) -> str 
 
 
 def _last_level(previous: list[OpenOutcomeFinding], unit: str, moved: str | None = None,
-                earlier: float | None = None) -> OpenOutcomeFinding | None:
+                earlier: float | None = None, counted: str | None = None) -> OpenOutcomeFinding | None:
     """The previous sentence's last level (no baseline yet) in `unit` (in any, for BARE); with a move said ("up" from
-    `earlier`), the last that moved that way."""
-    return next((found for found in reversed(previous) if _in_unit(found.outcome, unit)
-                 and found.outcome.value_from is None and found.outcome.value is not None
-                 and (moved is None or earlier is None or (found.outcome.value > earlier) == (moved == "up"))), None)
+    `earlier`), the last that moved that way; of those, the last whose measure names what the earlier figure counted
+    ("642 missing episodes involving 231 children. That is down from 788 episodes": the episodes)."""
+    levels = [found for found in previous if _in_unit(found.outcome, unit)
+              and found.outcome.value_from is None and found.outcome.value is not None
+              and (moved is None or earlier is None or (found.outcome.value > earlier) == (moved == "up"))]
+    named = [found for found in levels if counted and counted in metric_key(found.outcome.metric_text).split()]
+    return (named or levels)[-1] if levels else None
 
 
 def _quoted_with(found: OpenOutcomeFinding, sentence: Sentence, text: str) -> None:
@@ -571,6 +585,7 @@ def _quoted_with(found: OpenOutcomeFinding, sentence: Sentence, text: str) -> No
 
 
 _SAID_MOVE = re.compile(r"\W*(?:this|that)\s+(?:is|was)\s+(up|down)\b", re.IGNORECASE)
+_COUNTED_BEFORE = re.compile(r"\d\s+([a-z]{3,})\b")  # what an earlier figure counted: "down from 788 episodes"
 
 
 def _changed_from(previous: list[OpenOutcomeFinding], points: list[dict[str, float]],
@@ -580,8 +595,10 @@ def _changed_from(previous: list[OpenOutcomeFinding], points: list[dict[str, flo
     ("… and 489 at 31 March 2015") adds a change of its own. Returns those."""
     added: list[OpenOutcomeFinding] = []
     said = _SAID_MOVE.match(text, sentence.start)
+    counted = _COUNTED_BEFORE.search(text, sentence.start, sentence.end)
     for unit in points[0]:
-        found = _last_level(previous, unit, said.group(1).lower() if said else None, points[0][unit])
+        found = _last_level(previous, unit, said.group(1).lower() if said else None, points[0][unit],
+                            metric_key(counted.group(1)) if counted else None)
         if found is None:
             continue
         level = copy(found.outcome)

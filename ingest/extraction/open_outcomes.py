@@ -943,11 +943,15 @@ _MONTH_NAME = rf"(?:{'|'.join(sorted(m.capitalize() for m in MONTHS))})"
 _PERIOD_LABEL = (rf"(?:Q[1-4]|Quarter\s+[1-4]|(?:19|20)\d\d(?:[/-]\d\d(?:\d\d)?)?|(?:last|previous)\s+(?:year|quarter)|"
                  rf"{_MONTH_NAME}(?:\s+(?:19|20)\d\d)?)")
 _LABELLED = re.compile(
-    rf"^\s*\W{{0,3}}(?:\(?[a-z0-9]{{1,3}}[.)]\s+)?(?P<label>[A-Z][^:\n]{{2,90}}?)(?:(?<!\d):|:(?=\s))\s*(?:now\s+)?"  # not a clock's "21:40"
+    rf"^\s*\W{{0,3}}(?:\(?[a-z0-9]{{1,3}}[.)]\s+)?(?P<label>[A-Z][^:\n\t]{{2,90}}?)"
+    r"(?:(?<!\d):|:(?=\s)|\t(?=[^\t]*$))\s*(?:now\s+)?"  # not a clock's "21:40"; a two-column row's one tab
     rf"(?P<value>{AMOUNT})"
     r"(?:\s*(?P<unit>per\s+10,000|(?:working\s+)?days|weeks|months|hours|years))?(?:\s+(?!(?:in|at|on|by)\b)[a-z]+|\s+[FW]TE)?"
     rf"(?:\s+(?:at|on|by|in)\s+(?:the\s+end\s+of\s+)?(?:\d{{1,2}}\s+)?{_MONTH_NAME}(?:\s+(?:19|20)\d\d)?)?"  # "9% at 31 March"
     rf"(?:\s*\((?:(?P<period>{_PERIOD_LABEL}):\s*)?(?!(?:19|20)\d\d\b)(?P<before>{AMOUNT})\)"
+    rf"|\s*\((?:(?:compared\s+(?:with|to)|was|were)\s+)?(?P<was>{AMOUNT})\s+(?:in|at)\s+"
+    rf"(?P<then_period>{_PERIOD_LABEL})\)"
+    rf"|\s*\((?:was|were)\s+(?P<was_alone>{AMOUNT})\)"  # "(was 11% in 2022)", "(64% in Q1)", "(was 11%)"
     rf"|,?\s+(?:down|up)\s+from\s+(?P<from>{AMOUNT})(?:\s*per\s+10,000)?(?:\s+in\s+(?:19|20)\d\d(?:[/-]\d\d)?"
     r"|\s+(?:a\s+year\s+(?:ago|earlier|before)|last\s+year|the\s+(?:year|quarter)\s+before|(?:\w+\s+)?years?\s+ago))?"
     rf"|\s*\((?:down|up)\s+from\s+(?P<bracketed_from>{AMOUNT})\)"  # "365 (down from 448)"
@@ -981,18 +985,20 @@ _NOT_OURS_LABEL = re.compile(rf"\b(?:{COMPARISON_GROUPS}|average\s+for|target|bu
 
 def measure_of_label(label: str, unit: str, printed_unit: str | None = None) -> tuple[str, str]:
     """A label as a measure's words (without a closing "(%)") and its bare number's unit as the label (or the words
-    after it) names it: "Rate per 10,000: 61", "Re-referrals (%): 19", "Average days to adoption: 365", "… : 12
-    working days", "… : 3.1 years"."""
+    after it) names it: "Rate per 10,000: 61", "Children in care (rate/10k)  58", "Re-referrals (%): 19", "Average
+    days to adoption: 365", "… : 12 working days", "… : 3.1 years"."""
     words = re.sub(r"\s*\((?:%|per cent)\)\s*$", "", label).strip()
-    named_unit = re.sub(r"\s+", " ", printed_unit or next(iter(re.findall(r"per 10,000|%|per cent", label)), ""))
+    named_unit = re.sub(r"\s+", " ", printed_unit or next(iter(re.findall(r"(?:per |/ ?)10(?:,000|k)\b|%|per cent",
+                                                                                label)), ""))
     counted_in = re.match(r"(?:(?:average|mean|median)\s+(?:number\s+of\s+)?)?(?:working\s+)?(days|weeks)\b", label,
                           re.IGNORECASE)
     named_unit = named_unit or (counted_in.group(1).lower() if counted_in else "")
     if unit != "count" or not named_unit:
         return words, unit
     last = named_unit.split()[-1]
-    return words, "per 10,000" if named_unit == "per 10,000" else "%" if named_unit in {"%", "per cent"} else \
-        _DURATIONS.get(last, last)
+    if named_unit.endswith(("10,000", "10k")):
+        return words, "per 10,000"
+    return words, "%" if named_unit in {"%", "per cent"} else _DURATIONS.get(last, last)
 
 
 def _a_noted_measure(label: list[Token]) -> bool:
@@ -1040,10 +1046,11 @@ def labelled_figure(doc: Doc, offset: int) -> _Labelled | None:
     label, unit = measure_of_label(printed["label"], amount.unit, printed["unit"])
     outcome = OpenOutcome("level", label, metric_key(label), amount.value, None, unit, offset + match.start("value"),
                           offset + match.end("value"))
-    earlier = printed["before"] or printed["from"] or printed["bracketed_from"]
+    earlier = next((printed[group] for group in ("before", "from", "bracketed_from", "was", "was_alone")
+                    if printed[group] is not None), None)
     before = parse_amount(earlier) if earlier is not None else None
     if before is not None and before.unit in {amount.unit, "count"}:
-        outcome.changed_from(before.value, printed["period"])
+        outcome.changed_from(before.value, printed["period"] or printed["then_period"])
     later = parse_amount(printed["later"]) if printed["later"] is not None else None  # "64% in June, 92% in September"
     if later is not None and later.unit == amount.unit:
         outcome.char_start, outcome.char_end = offset + match.start("later"), offset + match.end("later")
@@ -1388,18 +1395,20 @@ _MOVED_BY = re.compile(rf",\s*(?P<direction>up|down)\s+(?:by\s+)?(?P<size>\d+\.\
 
 
 def _moved_by(text: str, offset: int, found: list[OpenOutcome]) -> list[OpenOutcome]:
-    """A level followed by the size of its move ("Some 62% of care leavers are in education, employment or
-    training, up 9 percentage points"), with no other figure found between: that change too, of the same
-    measure, by its size only."""
+    """A level (or a change from a baseline printed later) followed by the size of its move ("Some 62% of care
+    leavers are in education, employment or training, up 9 percentage points"), with no other figure found between:
+    that change too, of the same measure, by its size only."""
     moves = []
     for outcome in found:
         moved = _MOVED_BY.search(text, outcome.char_end - offset)
-        if outcome.kind == "change" or outcome.value is None or moved is None or any(
+        if outcome.value is None or moved is None or any(
                 outcome.char_end <= other.char_start < offset + moved.start() for other in found):
             continue
         direction = moved.group("direction").lower()
         written = moved.group("size").lower()
         size = float(NUMBER_WORDS[written] if written in NUMBER_WORDS else written)  # "up six points", "up 9 points"
+        if outcome.kind == "change" and (outcome.change is None or abs(outcome.change) == size):
+            continue  # the same move told twice; but "61%, up 15 points on Q1 and compared with 38% in 2022" is two
         unit = "points" if moved.group("points") or outcome.unit == "%" and not moved.group("percent") else (
             "%" if moved.group("percent") else outcome.unit)
         moves.append(outcome.moved(direction, size if direction == "up" else -size, unit,
@@ -1582,7 +1591,14 @@ _RANKED = _MEASURES - {"average"} | {
 _WAS_RANKED = re.compile(r"\b(?:was|were|had\s+been)\s+(?:\w+\s+){0,2}$|\bago\b[^.;]*$", re.IGNORECASE)
 _AIMING = re.compile(r"\b(?:aims?|ambitions?|wants?|goals?|targets?|hopes?|strive|plans?|will|would|could|should|"
                      r"want(?:ed)?\s+to)\b[^.;]*$", re.IGNORECASE)
-_ORDERS = {"second": 2, "third": 3, "fourth": 4, "fifth": 5}
+_ORDERS = {"first": 1, "second": 2, "third": 3, "fourth": 4, "fifth": 5, "sixth": 6, "seventh": 7, "eighth": 8,
+           "ninth": 9, "tenth": 10, "eleventh": 11, "twelfth": 12}
+# a place printed among others: "we rank second of the ten councils", "ranks ninth of 15 councils in the North West",
+# "ranked 4th out of 11 statistical neighbours", "we rank third in the region"
+_PLACED = re.compile(rf"\b(?:rank(?:s|ed)?|placed|came)\s+(?:now\s+)?(?P<most>(?P<order>{'|'.join(_ORDERS)})|"
+                     r"(?P<number>\d{1,3})(?:st|nd|rd|th))(?P<what>)\s+(?:(?:of|out\s+of|among|amongst)\s+(?:the\s+)?"
+                     r"(?:\d+|[a-z]+)\b|(?:in|across)\s+(?:the\s+)?(?:region|country|england|[A-Z])|nationally\b)",
+                     re.IGNORECASE)
 
 
 def _ranks(doc: Doc, offset: int, found: list[OpenOutcome]) -> list[OpenOutcome]:
@@ -1591,7 +1607,7 @@ def _ranks(doc: Doc, offset: int, found: list[OpenOutcome]) -> list[OpenOutcome]
     want to be the best in the region"), a rank once held ("was the highest in 2019"), nor a superlative of
     something no measure names ("the largest city in the South West")."""
     ranks, text = [], doc.text
-    for match in _RANK.finditer(text):
+    for match in [*_RANK.finditer(text), *_PLACED.finditer(text)]:
         start, end = offset + match.start("most"), offset + match.end()
         what = match.group("what").split()
         if what and what[-1].lower() not in _RANKED or _AIMING.search(text, 0, match.start()) \
@@ -1604,13 +1620,14 @@ def _ranks(doc: Doc, offset: int, found: list[OpenOutcome]) -> list[OpenOutcome]
         measured = _printed([token for token in subject.subtree if token.dep_ not in {"det", "punct"}
                              and token.lower_ not in {"our", "its", "their"}][:8]) if subject is not None else ""
         named = f"{measured} rank: {words}".strip()
-        ranks.append(OpenOutcome("level", named, metric_key(named), float(_ORDERS.get((match.group("order") or "").lower(), 1)),
-                                 None, "rank", start, end))
+        place = int(match["number"]) if match.re is _PLACED and match["number"] else _ORDERS.get(
+            (match["order"] or "").lower(), 1)
+        ranks.append(OpenOutcome("level", named, metric_key(named), float(place), None, "rank", start, end))
     return ranks
 
 
 _INTENDING = {"aim", "plan", "intend", "promise", "hope", "expect", "want", "seek", "forecast", "project", "propose",
-              "assume"}
+              "assume", "pencil", "earmark", "budget"}  # "has pencilled in £3m for a new home": money set aside
 _FORECASTS = {"projection", "forecast", "modelling"}  # "current projections indicate savings of £1.6 million"
 _AIMED = AIM_NOUNS | {"intention", "aspiration"}  # "our ambition is to reach 80%"
 # "the projected overspend"; not "planned" (a planned move is not an emergency one) nor "expected" (a standard)
@@ -1958,11 +1975,15 @@ def _of_a_comparison_group(doc: Doc, start: int, end: int) -> bool:
                     if token.like_num and not _YEAR.match(token.text) and token.idx + len(token.text) <= start),
                    default=0)
     return bool(_COMPARISON_GROUP.search(doc.text, previous, start) or _GROUP_AFTER.match(doc.text, end)
-                or _COMPARES_OPENING.match(doc.text)
+                or _COMPARES_OPENING.match(doc.text) or _OPENS_WITH_A_GROUP.match(doc.text)
+                and not re.search(r";|\b(?:we|our|us|while|whereas|but)\b", doc.text[:start], re.IGNORECASE)
                 or _GROUP_COUNTED.match(doc.text, end) or said_of_a_group(doc.text, start)
                 or _subject_names_a_group(doc, start))
 
 
+# a sentence opening on a region or the country, whose figures follow: "Across London the rate fell from 49 to 46"
+_OPENS_WITH_A_GROUP = re.compile(rf"\W*(?:across|throughout|nationally|in|for)\s+(?:{_REGION}|england|the\s+(?:country|"
+                                 r"region))\b(?!['’]s)", re.IGNORECASE)
 _ACROSS_A_REGION = re.compile(rf"\w+\s+(?:across|in|for)\s+(?:{_REGION})\b")
 _GROUP_MEASURES = {"rate", "average", "median", "mean", "figure", "level", "proportion", "percentage", "share"}
 _GROUPS = {"team", "authority", "council", "area", "borough", "county", "neighbour", "comparator", "group", "cohort"}
@@ -2171,6 +2192,10 @@ def _shares(doc: Doc, offset: int) -> tuple[list[tuple[OpenOutcome, tuple[int, i
             continue
         last = max(group.right_edge, token.right_edge, key=lambda word: word.i)
         exact = _EXACTLY.search(doc.text, token.idx, last.idx + 1) or _EXACTLY.match(doc.text, last.idx + len(last.text))
+        closing = _EXACTLY.search(doc.text, last.idx + len(last.text))
+        if exact is None and closing is not None and not re.search(r"\d", doc.text[last.idx:closing.start()]) \
+                and re.fullmatch(r"\W*", doc.text[closing.end():]):
+            exact = closing  # "Nearly two thirds of children now attend their own review (64%).": the sentence's last
         if exact:  # "almost a third of social workers (31 per cent)": the share is the printed 31
             value = float(exact.group("value"))
         text = " ".join(dropwhile(lambda word: word.lower() in _HEDGES, _phrase(group, token, token.i).split()))
@@ -2436,6 +2461,11 @@ def _changes_by(doc: Doc, offset: int, taken: set[tuple[float, str]]) -> list[tu
                 and (match := _UP_OR_DOWN_SIZE.match(doc.text, token.idx + len(token.text))) \
                 and not re.match(r",?\s+to\b", doc.text[match.end():]):  # not "up 9 points, to 86%": read with its level
             size, end = signed_change(match.group("c"), token.lower_), match.end()  # "were down 5 percentage points"
+        elif token.lemma_.lower() in _CHANGE_VERBS and token.tag_ in {"VBD", "VBN", "VBZ", "VBP"} \
+                and (match := _UP_OR_DOWN_SIZE.match(doc.text, token.idx + len(token.text))) \
+                and not re.match(r",?\s+(?:to|from)\s+(?!(?:19|20)\d\d\b)", doc.text[match.end():]):
+            verb = token  # "rose 13 percentage points", "fell 4%": a move by that much
+            size, end = signed_change(match.group("c"), _CHANGE_VERBS[token.lemma_.lower()]), match.end()
         elif token.lemma_.lower() in MULTIPLYING and token.pos_ == "VERB" \
                 and token.tag_ in {"VBD", "VBN", "VBZ", "VBP"}:
             verb, size, end = token, (MULTIPLYING[token.lemma_.lower()], "%"), token.idx + len(token.text)

@@ -85,6 +85,9 @@ _CHANGE_NOUN = re.compile(rf"(?P<c>{AMOUNT})\s+(?P<cue>{_CHANGE_NOUNS}|growth)\b
 # a size in words needs its unit to be a change's: "by six percentage points", not "by two of the teams"
 _BY = re.compile(rf"\bby\s+{HEDGE}(?P<c>{FRACTION}|{AMOUNT}|{_IN_WORDS}\s+{_PERCENT})", re.IGNORECASE)
 _SHARE = rf"\d+(?:\.\d+)?\s?{_PERCENT}"
+# a move by a share printed straight after its verb, with no "by": "rose 13 percentage points"; not "fell 12% to 1,200"
+_MOVED_SIZE = re.compile(rf"\b(?:rose|risen|fell|fallen|increased|decreased|dropped|declined|grew|grown)\s+{HEDGE}"
+                         rf"(?P<c>{_SHARE})(?!,?\s+(?:to|from)\s+(?!(?:19|20)\d\d\b))", re.IGNORECASE)
 # a unit of time after a figure: "12 weeks", "45 working days"
 TIME_UNIT = re.compile(r"\s+(?:working\s+|calendar\s+|school\s+)?(hours?|days?|weeks?|months?)\b(?!-)", re.IGNORECASE)
 
@@ -180,7 +183,7 @@ _SAID_OF_A_GROUP = re.compile(rf"(?:\s+(?!(?:and|against|compared|than|but|while
                               rf"(?:{COMPARISON_GROUPS})\b", re.IGNORECASE)
 # not a year, nor "per 10,000", nor an ordinal ("18th")
 _A_NUMBER = re.compile(r"(?<!per )(?<!\d/)(?<!\d-)(?<!\d–)(?<![\d,.])\b(?!(?:19|20)\d\d\b)\d[\d,]*(?:\.\d+)?(?!\d|\.\d|(?:st|nd|rd|th)\b)")
-_A_SHARE = re.compile(_A_NUMBER.pattern + r"\s*(?:%|per\s?cent)", re.IGNORECASE)
+_A_SHARE = re.compile(_A_NUMBER.pattern + r"\s*(?:%|per\s?cent(?!age))", re.IGNORECASE)  # not a move in points
 
 
 @dataclass
@@ -822,7 +825,7 @@ def _outcome_in(scope: str, inherited_direction: str | None = None, token_at=lam
     if match:
         amount = parse_amount(match.group("c"))
         return "spend", "down", None, None, None, -amount.value, "£", match.start()
-    for pattern in (_CHANGE_NOUN, _BY):
+    for pattern in (_CHANGE_NOUN, _BY, _MOVED_SIZE):
         match = pattern.search(scope)
         if match and not _is_year(match.group("c")) and _by_a_change(token_at(match.start())):
             # "…have reduced (by 36%), as has the number of looked-after children (by 15%)"

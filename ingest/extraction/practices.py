@@ -389,9 +389,14 @@ def apposed_name(doc: Doc, end: int) -> tuple[int, int] | None:
         i += 3  # "our own social work academy, which we call Durham Grow, …", "…, which it calls Merton Anchor, …"
     if i + 1 < len(doc) and doc[i].lower_ == "the" and doc[i + 1].is_title:
         i += 1  # "a new edge-of-care service, the Bridge Team, was set up"
-    if i < len(doc) and doc[i].text in OPENING_QUOTES:
-        i += 1
     words: list[Token] = []
+    if i < len(doc) and doc[i].text in OPENING_QUOTES:
+        closing = next((word for word in doc[i + 1:i + 12] if word.text == OPENING_QUOTES[doc[i].text]), None)
+        inside: list[Token] = list(doc[i + 1:closing.i]) if closing is not None else []
+        if len(inside) > 1 and inside[0].is_title and all(  # a quoted name with its own commas: "Look, Learn, Lead"
+                word.is_title or word.is_punct or word.lower_ in _NAME_LINKS | _INNER_LINKS for word in inside):
+            words, i = list(inside), len(doc)
+        i += 1
     while i < len(doc) and (doc[i].is_title or doc[i].is_upper and len(doc[i]) > 1 or (
             doc[i].text[:1].isupper() and any(character.isdigit() for character in doc[i].text))
             or words and (doc[i].lower_ in _NAME_LINKS or doc[i].lower_ in _INNER_LINKS and not _a_time(doc, i + 1) and (
@@ -1244,7 +1249,8 @@ _RESHAPING = {"restructure", "reorganise", "reorganize", "remodel", "transform",
 _MERGING = {"merge", "combine", "amalgamate"}  # "merged the MASH and the hub into a single front door"
 _INVESTING = {"invest", "put", "commit", "allocate", "plough"}  # not "spent £900,000 on agency staff": a cost
 # what money put into the workforce went on, when a reader names the investment rather than a thing bought
-_WORKFORCE_SPENDING = {"workforce", "recruitment", "retention", "staffing", "pay", "staff"}
+_WORKFORCE_SPENDING = {"workforce", "recruitment", "retention", "staffing", "pay", "staff", "recruit", "retain", "post",
+                       "training"}  # "in recruiting and retaining social workers", "in six extra posts"
 # who invests when the council does: "we", "the council", "children's services", "the trust"
 _THE_COUNCIL = {"we", "it", "council", "authority", "service", "trust", "directorate", "administration", "cabinet",
                 "borough", "corporation", "company", "partnership"}
@@ -1268,7 +1274,7 @@ def money_invested(doc: Doc) -> list[tuple[int, int, str]]:
         # "in its workforce", "over two years in pay, supervision and development"
         preps = [word for word in verb.subtree if word.dep_ == "prep" and word.lower_ in into and word.i > verb.i
                  and next(node for node in word.ancestors if node.pos_ in {"VERB", "AUX"}).i == verb.i]
-        spent_on = next(((word, part) for prep in preps for word in prep.children if word.dep_ == "pobj"
+        spent_on = next(((word, part) for prep in preps for word in prep.children if word.dep_ in {"pobj", "pcomp"}
                          for part in (word, *word.subtree) if (part.i == word.i or part.dep_ in {"conj", "nmod"})
                          and part.lemma_.lower() in _WORKFORCE_SPENDING), None)
         if not money or spent_on is None:
@@ -1346,6 +1352,8 @@ def left_behind(words: Span) -> bool:
         if verb_is(verb, _ENDING) and not _to_come(verb):
             return True
         preps = [*head.children, *(word for listed in node.conjuncts for word in listed.children)]  # "X and Y into Z"
+        if head.lemma_ == "convert" and node.lemma_.lower() in _STAFF:
+            return False  # "converted 12 agency social workers into permanent posts": the staff stay, the council's own
         return verb_is(head, _RESHAPING | _MERGING) and not _to_come(head) and any(
             child.dep_ == "prep" and (child.lower_ == "into" or child.lower_ == "as" and not any(
                 word.lower_ == "part" for word in child.children)) for child in preps)
@@ -1691,6 +1699,19 @@ def find_practices(sentence: Doc | Span, offset: int) -> list[PracticeMention]:
                         word.dep_ == "amod" and word.lower_ == "new" for word in child.children) and not any(
                         word.lower_ in {"national", "government", "from"} for word in child.subtree):
                     add(phrase(child), "action_object", 0.6)  # not "a new national framework", "… from the government"
+        if token.pos_ == "VERB" and token.lemma_ == "convert" and not planned(token) and _the_councils_doing(token):
+            staff = next((child for child in token.children if child.dep_ == "dobj" and child.lemma_.lower() in _STAFF),
+                         None)  # "converted nine agency workers to permanent contracts": staff made the council's own
+            contract = next((word for prep in token.children if prep.dep_ == "prep" and prep.lower_ in {"to", "into"}
+                             for word in prep.children if word.dep_ == "pobj"
+                             and word.lemma_.lower() in {"contract", "post", "role", "employee"}), None)
+            if staff is not None and contract is not None:
+                add(list(doc[staff.left_edge.i:contract.i + 1]), CONVERTED, 0.7, plainly_named=True)
+        if token.pos_ == "VERB" and token.lemma_ in {"replace", "supersede"} and token.tag_ in {"VBD", "VBN", "VBZ"} \
+                and not (_to_come(token) or planned(token)) and any(child.dep_ == "dobj" for child in token.children):
+            for child in token.children:  # "The Practice Observation Framework replaced the old file audit": the new
+                if child.dep_ == "nsubj" and (child.lemma_.lower() in _KINDS or child.pos_ == "PROPN"):
+                    add(phrase(child), REPLACING, 0.6)
         if token.pos_ == "VERB" and (verb_is(token, STRONG_ACTIONS | {"take"}) or reshaped or brought_in):
             if not (_with_its_particle(token) or brought_in):  # "took on 30 social workers", "brought in a discount"
                 continue
@@ -1767,7 +1788,10 @@ _RENAMING = {"relaunch", "rebrand", "rename"}
 _RAISING = {"raise", "increase", "uplift", "improve", "enhance"}
 _PAY = {"allowance", "fee", "pay", "payment", "supplement", "allowances", "fees"}
 PAY_RAISED = "pay_raised"
-KEPT_WHATEVER_THE_WEIGHTS = {BANNER, PAY_RAISED}  # methods of practices the learned weights do not judge
+REPLACING = "replaced_the_old"  # what took an old way's place, said so
+CONVERTED = "converted_to_permanent"  # agency staff taken on as the council's own
+# methods of practices the learned weights do not judge
+KEPT_WHATEVER_THE_WEIGHTS = {BANNER, PAY_RAISED, REPLACING, CONVERTED}
 
 
 def _the_councils_doing(word: Token) -> bool:
@@ -1850,8 +1874,9 @@ def _capitalised(doc: Doc) -> list[list[Token]]:
 
 
 def longest(found: list[PracticeMention]) -> list[PracticeMention]:
-    """Of overlapping phrases the longest, each once."""
-    return first_of_overlapping(found, lambda item: (-(item.end - item.start), item.start))
+    """Of overlapping phrases the longest, each once; of two as long, one a rule keeps whatever the weights say."""
+    return first_of_overlapping(found, lambda item: (-(item.end - item.start),
+                                                     item.method not in KEPT_WHATEVER_THE_WEIGHTS, item.start))
 
 
 def first_of_overlapping(found: list[PracticeMention],

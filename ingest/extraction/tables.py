@@ -21,13 +21,13 @@ from ingest.extraction.open_outcomes import OpenOutcome, measure_of_label, metri
 from ingest.extraction.outcomes import AMOUNT, COMPARISON_GROUPS, parse_amount
 from kg.model.vocabulary import MONTHS
 
-_FIGURE = re.compile(rf"(?:{AMOUNT}|n/a|-|–)")
+_FIGURE = re.compile(rf"(?:{AMOUNT}|n/a|-{{1,2}}|[–—])")  # a dash: no figure in that column
 _YEAR = re.compile(r"(?:19|20)\d\d")
 _MONTH = rf"(?:{'|'.join(f'{name}|{name[:3]}' for name in MONTHS)}|sept)\.?"
-# a column of a time: "2022", "2022/23", "Q1", "Oct 23 - Mar 24", "March this year", "Last year", "Now", "Baseline",
-# "At close"
+# a column of a time: "2022", "2022/23", "Q1", "Q1-Q3 2024-25", "Oct 23 - Mar 24", "March this year", "Last year",
+# "Now", "Baseline", "At close"
 _DATE = (rf"(?:(?:\d{{1,2}}\s+)?{_MONTH}(?:\s*(?:19|20)?\d\d)?|(?:19|20)\d\d(?:[/-]\d\d(?:\d\d)?)?|"
-         r"Q[1-4]|Quarter\s+[1-4]|H[12])")
+         r"Q[1-4](?:\s*[-–]\s*Q[1-4])?(?:\s+(?:19|20)\d\d(?:[/-]\d\d)?)?|Quarter\s+[1-4]|H[12])")
 _UNTIL = rf"(?:\s*(?:[-–]|to)\s*(?:(?:\d{{1,2}}\s+)?{_MONTH})?(?:\s*(?:19|20)?\d\d)?)?"  # "Oct 23 - Mar 24"
 _EARLIER = r"last\s+year|previous\s+(?:year|quarter|month)|then|before|baseline|start|previously"
 _LATER = r"this\s+year|current\s+(?:year|quarter|month)|now|after|latest|today|close|closure|end|exit|final"
@@ -135,7 +135,7 @@ def _row(line: _Line, width: int | None = None) -> _Row | None:
         cells = [(at + sum(len(word) + 1 for word in values[:place]), value) for place, value in enumerate(values)]
     else:
         return None
-    if not re.match(r"[A-Za-z]", label) or not values or width is not None and len(values) != width or not all(
+    if not re.match(r"[\"'‘“]?[A-Za-z]", label) or not values or width is not None and len(values) != width or not all(
             _FIGURE.fullmatch(value) for value in values) or all(_YEAR.fullmatch(value) for value in values):
         return None
     return _Row(label.strip(), line.start, line.start + len(line.text), cells)
@@ -179,8 +179,10 @@ def _row_figure(row: _Row, columns: list[str], result: int, start: int | None) -
     if _NOT_A_MEASURE_ROW.search(row.label) or not any(
             word.isalpha() and word.islower() and len(word) > 2 and word not in _FILLER for word in row.label.split()):
         return None  # "England", "Core cities"; a breakdown's row ("Under 1", "White British", "Family A")
-    if not all(re.fullmatch(AMOUNT, row.cells[index][1]) for index in (result, start) if index is not None):
+    if not re.fullmatch(AMOUNT, row.cells[result][1]):
         return None
+    if start is not None and not re.fullmatch(AMOUNT, row.cells[start][1]):
+        start = None  # "n/a  63%": measured only since; a level
     at, printed = row.cells[result]
     amount = parse_amount(printed)
     if amount.unit == "£":
