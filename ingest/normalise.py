@@ -33,7 +33,7 @@ _TABLE_CELL = re.compile(r"[£\d(][^\s]*(?: \S+){0,2}|n/a|-{1,2}|[–—]|[A-Z][
 _LABELLED_FIGURE = re.compile(r":\s*[£\d]|[A-Za-z]{3,}\s+(?!(?:19|20)\d\d\b)£?\d[\d,.]*\s*%?$")
 # a table's rule under its header, or a line of rule alone: "|---|:---:|", "-------  ----", "======="
 # a two-column table's row: an indented label and its one figure, set apart by wide spaces
-_LABEL_AND_FIGURE = re.compile(r"\s{2,}(?P<label>[A-Za-z\"'‘“][^.!?:;]{0,78}?\S)\s{3,}"
+_LABEL_AND_FIGURE = re.compile(r"\s{2,}(?P<label>[A-Z\"'‘“][^.!?:;]{0,78}?\S)\s{3,}"
                                r"(?P<figure>£?\d[\d,.]*\s?(?:%|m|k|bn)?)\s*")
 _RULE_LINE = re.compile(r"\s*\|?(?:\s*:?-{3,}:?\s*\|)+\s*:?-*:?\s*"
                         r"|\s*[-=_–—─━]{3,}(?:\s+[-=_–—─━]{3,})*\s*")

@@ -67,7 +67,7 @@ MAX_PDF_PAGES = 2000
 # Bump when reading a document would now give a different result: documents read by an older
 # version are read again (their unchanged passages come back from the embedding cache), as are
 # documents whose file or metadata changed.
-PIPELINE_VERSION = "104"
+PIPELINE_VERSION = "105"
 # Passages read and embedded before the window's documents are extracted and written (see _ingest_all):
 # each window ends waiting for its last write, and holds a few megabytes.
 WINDOW_PASSAGES = 1024

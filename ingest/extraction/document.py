@@ -521,11 +521,13 @@ def _not_yet_begun(text: str, parsed: dict[int, Doc], sentence: Sentence, mentio
 
 # what a list line's label says after its practice's name when it was not done, or not yet
 _LABEL_NOT_DONE = re.compile(
-    r"\s*[:–—-]\s+(?:[^.;:]{0,60}?\b(?:not\s+(?:yet\s+)?(?:successful|funded|started|begun|launched|running|in\s+place|"
-    r"replicated?|adopted|taken\s+forward|agreed|approved)|unsuccessful|rejected|declined|decided\s+(?:not|against))\b|"
-    r"(?:hop(?:e|es|ing)|plan(?:s|ned|ning)?|propos(?:ed|al|ing)|aim(?:s|ing)?|intend(?:s|ing)?|due|expected|"
-    r"considering|exploring|scoping|under\s+consideration|to\s+be|will|would|might|could|awaiting|pending|subject\s+to|"
-    r"not\s+yet)\b)", re.IGNORECASE)
+    r"\s*[:–—-]\s+(?:(?:bid|application|looked\s+at|considered|explored|reviewed)\b[^.;:]{0,60}?\b(?:not\s+"
+    r"(?:successful|funded|replicated?|adopted|taken\s+forward)|unsuccessful|rejected|declined|"
+    r"decided\s+(?:not|against))|not\s+(?:yet\s+)?(?:started|begun|launched|in\s+place|funded|running)|unsuccessful"
+    r"|rejected|decided\s+(?:not|against)|hop(?:e|es|ing)\s+to|plan(?:s|ned)?\s+(?:to|for)|planning\s+to"
+    r"|propos(?:ed|al)|aim(?:s|ing)?\s+to|intend(?:s|ing)?\s+to"
+    r"|due\s+to\s+(?:start|launch|begin|open|go\s+live)|considering|exploring|scoping|under\s+consideration|awaiting"
+    r"|pending|will\s+(?:launch|start|begin|open|go\s+live|be\s+(?:launched|introduced|piloted)))\b", re.IGNORECASE)
 
 
 # what is done once, not a practice that runs, even when the council commissioned it and named it

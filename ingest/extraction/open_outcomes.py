@@ -949,7 +949,7 @@ _LABELLED = re.compile(
     r"(?:\s*(?P<unit>per\s+10,000|(?:working\s+)?days|weeks|months|hours|years))?(?:\s+(?!(?:in|at|on|by)\b)[a-z]+|\s+[FW]TE)?"
     rf"(?:\s+(?:at|on|by|in)\s+(?:the\s+end\s+of\s+)?(?:\d{{1,2}}\s+)?{_MONTH_NAME}(?:\s+(?:19|20)\d\d)?)?"  # "9% at 31 March"
     rf"(?:\s*\((?:(?P<period>{_PERIOD_LABEL}):\s*)?(?!(?:19|20)\d\d\b)(?P<before>{AMOUNT})\)"
-    rf"|\s*\((?:(?:compared\s+(?:with|to)|was|were)\s+)?(?P<was>{AMOUNT})\s+(?:in|at)\s+"
+    rf"|\s*\((?:(?:compared\s+(?:with|to)|was|were)\s+(?P<was>{AMOUNT})|(?P<was_share>\d+(?:\.\d+)?%))\s+(?:in|at)\s+"
     rf"(?P<then_period>{_PERIOD_LABEL})\)"
     rf"|\s*\((?:was|were)\s+(?P<was_alone>{AMOUNT})\)"  # "(was 11% in 2022)", "(64% in Q1)", "(was 11%)"
     rf"|,?\s+(?:down|up)\s+from\s+(?P<from>{AMOUNT})(?:\s*per\s+10,000)?(?:\s+in\s+(?:19|20)\d\d(?:[/-]\d\d)?"
@@ -1046,7 +1046,7 @@ def labelled_figure(doc: Doc, offset: int) -> _Labelled | None:
     label, unit = measure_of_label(printed["label"], amount.unit, printed["unit"])
     outcome = OpenOutcome("level", label, metric_key(label), amount.value, None, unit, offset + match.start("value"),
                           offset + match.end("value"))
-    earlier = next((printed[group] for group in ("before", "from", "bracketed_from", "was", "was_alone")
+    earlier = next((printed[group] for group in ("before", "from", "bracketed_from", "was", "was_share", "was_alone")
                     if printed[group] is not None), None)
     before = parse_amount(earlier) if earlier is not None else None
     if before is not None and before.unit in {amount.unit, "count"}:
@@ -1407,7 +1407,7 @@ def _moved_by(text: str, offset: int, found: list[OpenOutcome]) -> list[OpenOutc
         direction = moved.group("direction").lower()
         written = moved.group("size").lower()
         size = float(NUMBER_WORDS[written] if written in NUMBER_WORDS else written)  # "up six points", "up 9 points"
-        if outcome.kind == "change" and (outcome.change is None or abs(outcome.change) == size):
+        if outcome.kind == "change" and (outcome.change is None or abs(abs(outcome.change) - size) < 1):
             continue  # the same move told twice; but "61%, up 15 points on Q1 and compared with 38% in 2022" is two
         unit = "points" if moved.group("points") or outcome.unit == "%" and not moved.group("percent") else (
             "%" if moved.group("percent") else outcome.unit)
@@ -1597,7 +1597,8 @@ _ORDERS = {"first": 1, "second": 2, "third": 3, "fourth": 4, "fifth": 5, "sixth"
 # "ranked 4th out of 11 statistical neighbours", "we rank third in the region"
 _PLACED = re.compile(rf"\b(?:rank(?:s|ed)?|placed|came)\s+(?:now\s+)?(?P<most>(?P<order>{'|'.join(_ORDERS)})|"
                      r"(?P<number>\d{1,3})(?:st|nd|rd|th))(?P<what>)\s+(?:(?:of|out\s+of|among|amongst)\s+(?:the\s+)?"
-                     r"(?:\d+|[a-z]+)\b|(?:in|across)\s+(?:the\s+)?(?:region|country|england|[A-Z])|nationally\b)",
+                     rf"(?:\d+|[a-z]+)\b|(?:in|across)\s+(?:the\s+)?(?:region|country|england|{_REGION})\b"
+                     r"|nationally\b)",
                      re.IGNORECASE)
 
 
@@ -1982,7 +1983,7 @@ def _of_a_comparison_group(doc: Doc, start: int, end: int) -> bool:
 
 
 # a sentence opening on a region or the country, whose figures follow: "Across London the rate fell from 49 to 46"
-_OPENS_WITH_A_GROUP = re.compile(rf"\W*(?:across|throughout|nationally|in|for)\s+(?:{_REGION}|england|the\s+(?:country|"
+_OPENS_WITH_A_GROUP = re.compile(rf"\W*(?:across|throughout)\s+(?:{_REGION}|england|the\s+(?:country|"
                                  r"region))\b(?!['’]s)", re.IGNORECASE)
 _ACROSS_A_REGION = re.compile(rf"\w+\s+(?:across|in|for)\s+(?:{_REGION})\b")
 _GROUP_MEASURES = {"rate", "average", "median", "mean", "figure", "level", "proportion", "percentage", "share"}
@@ -2193,7 +2194,9 @@ def _shares(doc: Doc, offset: int) -> tuple[list[tuple[OpenOutcome, tuple[int, i
         last = max(group.right_edge, token.right_edge, key=lambda word: word.i)
         exact = _EXACTLY.search(doc.text, token.idx, last.idx + 1) or _EXACTLY.match(doc.text, last.idx + len(last.text))
         closing = _EXACTLY.search(doc.text, last.idx + len(last.text))
-        if exact is None and closing is not None and not re.search(r"\d", doc.text[last.idx:closing.start()]) \
+        if exact is None and closing is not None and not re.search(r"\d|\b(?:average|national|regional|england|target|"
+                                                                  r"figure|neighbours?|compared|than)\b",
+                                                                  doc.text[last.idx:closing.start()], re.IGNORECASE) \
                 and re.fullmatch(r"\W*", doc.text[closing.end():]):
             exact = closing  # "Nearly two thirds of children now attend their own review (64%).": the sentence's last
         if exact:  # "almost a third of social workers (31 per cent)": the share is the printed 31
@@ -2463,7 +2466,8 @@ def _changes_by(doc: Doc, offset: int, taken: set[tuple[float, str]]) -> list[tu
             size, end = signed_change(match.group("c"), token.lower_), match.end()  # "were down 5 percentage points"
         elif token.lemma_.lower() in _CHANGE_VERBS and token.tag_ in {"VBD", "VBN", "VBZ", "VBP"} \
                 and (match := _UP_OR_DOWN_SIZE.match(doc.text, token.idx + len(token.text))) \
-                and not re.match(r",?\s+(?:to|from)\s+(?!(?:19|20)\d\d\b)", doc.text[match.end():]):
+                and not re.match(r",?\s+(?:(?:to|from)\s+(?!(?:19|20)\d\d\b)|below|above|short|behind|under|over|"
+                                 r"higher|lower)\b", doc.text[match.end():]):  # not a gap: "fell 4% short of …"
             verb = token  # "rose 13 percentage points", "fell 4%": a move by that much
             size, end = signed_change(match.group("c"), _CHANGE_VERBS[token.lemma_.lower()]), match.end()
         elif token.lemma_.lower() in MULTIPLYING and token.pos_ == "VERB" \

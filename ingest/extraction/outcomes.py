@@ -87,7 +87,8 @@ _BY = re.compile(rf"\bby\s+{HEDGE}(?P<c>{FRACTION}|{AMOUNT}|{_IN_WORDS}\s+{_PERC
 _SHARE = rf"\d+(?:\.\d+)?\s?{_PERCENT}"
 # a move by a share printed straight after its verb, with no "by": "rose 13 percentage points"; not "fell 12% to 1,200"
 _MOVED_SIZE = re.compile(rf"\b(?:rose|risen|fell|fallen|increased|decreased|dropped|declined|grew|grown)\s+{HEDGE}"
-                         rf"(?P<c>{_SHARE})(?!,?\s+(?:to|from)\s+(?!(?:19|20)\d\d\b))", re.IGNORECASE)
+                         rf"(?P<c>{_SHARE})(?!,?\s+(?:(?:to|from)\s+(?!(?:19|20)\d\d\b)|(?:below|above|short|behind|"
+                         r"under|over|higher|lower)\b))", re.IGNORECASE)
 # a unit of time after a figure: "12 weeks", "45 working days"
 TIME_UNIT = re.compile(r"\s+(?:working\s+|calendar\s+|school\s+)?(hours?|days?|weeks?|months?)\b(?!-)", re.IGNORECASE)
 

@@ -1249,8 +1249,9 @@ _RESHAPING = {"restructure", "reorganise", "reorganize", "remodel", "transform",
 _MERGING = {"merge", "combine", "amalgamate"}  # "merged the MASH and the hub into a single front door"
 _INVESTING = {"invest", "put", "commit", "allocate", "plough"}  # not "spent £900,000 on agency staff": a cost
 # what money put into the workforce went on, when a reader names the investment rather than a thing bought
-_WORKFORCE_SPENDING = {"workforce", "recruitment", "retention", "staffing", "pay", "staff", "recruit", "retain", "post",
-                       "training"}  # "in recruiting and retaining social workers", "in six extra posts"
+_WORKFORCE_SPENDING = {"workforce", "recruitment", "retention", "staffing", "pay", "staff", "post"}  # "in six posts"
+# recruiting or retaining staff: "in recruiting and retaining social workers" (not "in recruiting foster carers")
+_HIRING_STAFF = {"recruit": "recruitment", "retain": "retention"}
 # who invests when the council does: "we", "the council", "children's services", "the trust"
 _THE_COUNCIL = {"we", "it", "council", "authority", "service", "trust", "directorate", "administration", "cabinet",
                 "borough", "corporation", "company", "partnership"}
@@ -1276,12 +1277,14 @@ def money_invested(doc: Doc) -> list[tuple[int, int, str]]:
                  and next(node for node in word.ancestors if node.pos_ in {"VERB", "AUX"}).i == verb.i]
         spent_on = next(((word, part) for prep in preps for word in prep.children if word.dep_ in {"pobj", "pcomp"}
                          for part in (word, *word.subtree) if (part.i == word.i or part.dep_ in {"conj", "nmod"})
-                         and part.lemma_.lower() in _WORKFORCE_SPENDING), None)
+                         and (part.lemma_.lower() in _WORKFORCE_SPENDING or part.lemma_.lower() in _HIRING_STAFF
+                              and any(staff.lemma_.lower() in _STAFF for staff in word.subtree))), None)
         if not money or spent_on is None:
             continue
         recipient, part = spent_on
         end = max(word.i for word in recipient.subtree if not word.is_punct or word.text == ")") + 1
-        found.append((verb.idx, doc[end - 1].idx + len(doc[end - 1].text), f"investment in {part.lemma_.lower()}"))
+        spent = _HIRING_STAFF.get(part.lemma_.lower(), part.lemma_.lower())
+        found.append((verb.idx, doc[end - 1].idx + len(doc[end - 1].text), f"investment in {spent}"))
     return found
 
 
@@ -1710,7 +1713,7 @@ def find_practices(sentence: Doc | Span, offset: int) -> list[PracticeMention]:
         if token.pos_ == "VERB" and token.lemma_ in {"replace", "supersede"} and token.tag_ in {"VBD", "VBN", "VBZ"} \
                 and not (_to_come(token) or planned(token)) and any(child.dep_ == "dobj" for child in token.children):
             for child in token.children:  # "The Practice Observation Framework replaced the old file audit": the new
-                if child.dep_ == "nsubj" and (child.lemma_.lower() in _KINDS or child.pos_ == "PROPN"):
+                if child.dep_ == "nsubj" and child.lemma_.lower() in _KINDS:  # not "Sarah Jones replaced …"
                     add(phrase(child), REPLACING, 0.6)
         if token.pos_ == "VERB" and (verb_is(token, STRONG_ACTIONS | {"take"}) or reshaped or brought_in):
             if not (_with_its_particle(token) or brought_in):  # "took on 30 social workers", "brought in a discount"
